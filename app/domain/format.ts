@@ -1,0 +1,88 @@
+/**
+ * Number and text formatting for scores, defined once so the review page, packet.json,
+ * the PDF packet and the debrief agenda all show the same digits. Pure; no IO.
+ */
+
+/** Shown wherever a score does not exist (no ratings, nothing to average). */
+export const NO_SCORE = "—";
+
+/**
+ * Round to 2 decimals, half away from zero.
+ *
+ * `Math.round(n * 100) / 100` alone gets 1.005 wrong (1.005 * 100 = 100.49999…), so the
+ * product is first cut to 15 significant digits, which removes binary representation noise.
+ *
+ * @example
+ * round2(3.14159) // 3.14
+ * round2(1.005)   // 1.01
+ * round2(-2.675)  // -2.68
+ */
+export function round2(n: number): number {
+  if (!Number.isFinite(n)) return n;
+  const scaled = Number((Math.abs(n) * 100).toPrecision(15));
+  const rounded = Math.round(scaled) / 100;
+  return n < 0 ? -rounded : rounded;
+}
+
+/**
+ * A score (mean, median, composite) with exactly two decimals, or an em dash for "no score".
+ *
+ * @example
+ * formatScore(3.25)  // "3.25"
+ * formatScore(3)     // "3.00"
+ * formatScore(null)  // "—"
+ */
+export function formatScore(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return NO_SCORE;
+  return round2(n).toFixed(2);
+}
+
+/**
+ * A signed offset (interviewer calibration) with two decimals; zero has no sign.
+ * Uses the typographic minus so columns of offsets line up.
+ *
+ * @example
+ * formatSigned(0.4213) // "+0.42"
+ * formatSigned(-0.4)   // "−0.40"
+ * formatSigned(0.001)  // "0.00"
+ */
+export function formatSigned(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return NO_SCORE;
+  const r = round2(n);
+  if (r === 0) return "0.00";
+  return `${r > 0 ? "+" : "−"}${Math.abs(r).toFixed(2)}`;
+}
+
+/**
+ * A ratio in [0,1] as a whole percentage.
+ *
+ * @example
+ * formatPercent(0.75)  // "75%"
+ * formatPercent(2 / 3) // "67%"
+ */
+export function formatPercent(ratio: number): string {
+  if (!Number.isFinite(ratio)) return NO_SCORE;
+  return `${Math.round(ratio * 100)}%`;
+}
+
+/**
+ * An inclusive range with an en dash; a single value when both ends agree.
+ *
+ * @example
+ * formatRange(1, 4) // "1–4"
+ * formatRange(3, 3) // "3"
+ */
+export function formatRange(min: number, max: number): string {
+  return min === max ? `${min}` : `${min}–${max}`;
+}
+
+/**
+ * English list: "A", "A and B", "A, B and C".
+ *
+ * @example
+ * formatList(["Ada", "Ben", "Cy"]) // "Ada, Ben and Cy"
+ */
+export function formatList(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}

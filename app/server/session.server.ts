@@ -1,0 +1,136 @@
+import { redirect } from "@remix-run/node";
+
+import { getDb } from "../../db/client.server";
+import type { PublicUser } from "../../db/queries/users.server";
+import {
+  createSession,
+  deleteSession,
+  findSessionWithUser,
+  touchSession,
+} from "../../db/queries/users.server";
+import type { Role } from "../domain/rubric";
+
+import { env } from "./env.server";
+import { randomToken, sha256 } from "./ids.server";
+
+export const SESSION_COOKIE = "archpanel_session";
+export const CSRF_COOKIE = "archpanel_csrf";
+// Refresh lastSeenAt at most once a minute: one write per minute per user, not per request.
+const TOUCH_INTERVAL_MS = 60_000;
+
+export function parseCookies(header: string | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!header) return out;
+  for (const part of header.split(";")) {
+    const i = part.indexOf("=");
+    if (i < 0) continue;
+    const name = part.slice(0, i).trim();
+    const value = part.slice(i + 1).trim();
+    if (name && !(name in out)) {
+      try {
+        out[name] = decodeURIComponent(value);
+      } catch {
+        out[name] = value;
+      }
+    }
+  }
+  return out;
+}
+
+function cookieAttributes(maxAgeSeconds: number | null): string {
+  const parts = ["Path=/", "HttpOnly", "SameSite=Lax"];
+  if (env().cookieSecure) parts.push("Secure");
+  if (maxAgeSeconds !== null) parts.push(`Max-Age=${maxAgeSeconds}`);
+  return parts.join("; ");
+}
+
+export function sessionCookie(token: string): string {
+  return `${SESSION_COOKIE}=${token}; ${cookieAttributes(Math.floor(env().sessionAbsoluteMs / 1000))}`;
+}
+
+export function clearSessionCookie(): string {
+  return `${SESSION_COOKIE}=; ${cookieAttributes(0)}`;
+}
+
+export function csrfCookie(token: string): string {
+  return `${CSRF_COOKIE}=${token}; ${cookieAttributes(null)}`;
+}
+
+export interface SessionContext {
+  user: PublicUser;
+  sessionId: string;
+}
+
+/** The logged-in user, or null: expired (idle or absolute), revoked or deactivated sessions count as none. */
+export function getSessionContext(request: Request, now = Date.now()): SessionContext | null {
+  const token = parseCookies(request.headers.get("Cookie"))[SESSION_COOKIE];
+  if (!token || token.length > 200) return null;
+  const db = getDb();
+  const id = sha256(token);
+  const row = findSessionWithUser(db, id);
+  if (!row) return null;
+  const { session, user } = row;
+  const idleExpired = now - session.lastSeenAt > env().sessionIdleMs;
+  const absoluteExpired = now > session.expiresAt;
+  if (idleExpired || absoluteExpired || !user.active) {
+    deleteSession(db, id);
+    return null;
+  }
+  if (now - session.lastSeenAt > TOUCH_INTERVAL_MS) touchSession(db, id, now);
+  return { user, sessionId: id };
+}
+
+export function getOptionalUser(request: Request): PublicUser | null {
+  return getSessionContext(request)?.user ?? null;
+}
+
+/** Loaders/actions: the user, or a redirect to the login page (401 for non-navigation requests). */
+export function requireUser(request: Request): PublicUser {
+  const ctx = getSessionContext(request);
+  if (ctx) return ctx.user;
+  const url = new URL(request.url);
+  const wantsJson =
+    request.headers.get("Accept")?.includes("application/json") ||
+    url.pathname.endsWith(".json") ||
+    url.pathname.endsWith(".pdf") ||
+    url.pathname.endsWith(".csv") ||
+    url.pathname.endsWith(".ics") ||
+    url.pathname.startsWith("/api/");
+  if (wantsJson) throw new Response("Not logged in", { status: 401 });
+  const redirectTo = `${url.pathname}${url.search}`;
+  throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+}
+
+export function requireRole(request: Request, roles: readonly Role[]): PublicUser {
+  const user = requireUser(request);
+  if (!roles.includes(user.role)) throw new Response("Forbidden", { status: 403 });
+  return user;
+}
+
+/** Creates a fresh session (rotating away any previous one) and redirects with its cookie. */
+export function startSession(request: Request, userId: string, redirectTo: string, now = Date.now()): Response {
+  const db = getDb();
+  const old = parseCookies(request.headers.get("Cookie"))[SESSION_COOKIE];
+  if (old) deleteSession(db, sha256(old));
+  const token = randomToken();
+  createSession(db, {
+    id: sha256(token),
+    userId,
+    csrfToken: randomToken(16),
+    now,
+    expiresAt: now + env().sessionAbsoluteMs,
+  });
+  return redirect(redirectTo, { headers: { "Set-Cookie": sessionCookie(token) } });
+}
+
+export function endSession(request: Request): Response {
+  const token = parseCookies(request.headers.get("Cookie"))[SESSION_COOKIE];
+  if (token) deleteSession(getDb(), sha256(token));
+  return redirect("/login", { headers: { "Set-Cookie": clearSessionCookie() } });
+}
+
+/** Only same-site relative paths: never redirect to another origin after login. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

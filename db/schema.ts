@@ -1,0 +1,390 @@
+// Drizzle schema: the whole hiring domain. Relative imports only (drizzle-kit has no path aliases).
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+import {
+  DECISIONS,
+  LOOP_STATUSES,
+  RECOMMENDATIONS,
+  RED_FLAG_SEVERITIES,
+  ROLES,
+  RUBRIC_VERSION_STATUSES,
+  SCORECARD_STATUSES,
+  SIGNAL_KINDS,
+} from "../app/domain/rubric";
+import type { FocusPoint } from "../app/domain/rubric";
+
+// Timestamps are epoch milliseconds (integers): cheap to compare, unambiguous across time zones.
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ROLES }).notNull().default("member"),
+    // null until the user sets a password through an invitation link
+    passwordHash: text("password_hash"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: integer("created_at").notNull().default(now),
+    deactivatedAt: integer("deactivated_at"),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email)],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    // sha-256 of the cookie token: a leaked database does not leak live sessions
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: integer("created_at").notNull(),
+    lastSeenAt: integer("last_seen_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    // "email:<address>" or "ip:<address>"
+    bucket: text("bucket").notNull(),
+    at: integer("at").notNull(),
+    success: integer("success", { mode: "boolean" }).notNull(),
+  },
+  (t) => [index("login_attempts_bucket_idx").on(t.bucket, t.at)],
+);
+
+export const passwordTokens = sqliteTable("password_tokens", {
+  id: text("id").primaryKey(), // sha-256 of the token in the link
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  createdBy: text("created_by").references(() => users.id),
+  createdAt: integer("created_at").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+  usedAt: integer("used_at"),
+});
+
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
+// ---------------------------------------------------------------- rubrics
+
+export const rubrics = sqliteTable("rubrics", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  roleTitle: text("role_title").notNull(),
+  createdAt: integer("created_at").notNull().default(now),
+});
+
+export const rubricVersions = sqliteTable(
+  "rubric_versions",
+  {
+    id: text("id").primaryKey(),
+    rubricId: text("rubric_id")
+      .notNull()
+      .references(() => rubrics.id),
+    version: integer("version").notNull(),
+    status: text("status", { enum: RUBRIC_VERSION_STATUSES }).notNull().default("draft"),
+    summary: text("summary").notNull().default(""),
+    basedOnVersionId: text("based_on_version_id"),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: integer("created_at").notNull().default(now),
+    publishedAt: integer("published_at"),
+  },
+  (t) => [uniqueIndex("rubric_versions_number_unique").on(t.rubricId, t.version)],
+);
+
+export const rubricDimensions = sqliteTable(
+  "rubric_dimensions",
+  {
+    id: text("id").primaryKey(),
+    versionId: text("version_id")
+      .notNull()
+      .references(() => rubricVersions.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull(),
+    anchorBelow: text("anchor_below").notNull(),
+    anchorMeets: text("anchor_meets").notNull(),
+    anchorExceeds: text("anchor_exceeds").notNull(),
+    weight: integer("weight").notNull(),
+  },
+  (t) => [uniqueIndex("rubric_dimensions_key_unique").on(t.versionId, t.key)],
+);
+
+export const rubricExercises = sqliteTable(
+  "rubric_exercises",
+  {
+    id: text("id").primaryKey(),
+    versionId: text("version_id")
+      .notNull()
+      .references(() => rubricVersions.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    prompt: text("prompt").notNull(),
+    focusPoints: text("focus_points", { mode: "json" }).$type<FocusPoint[]>().notNull(),
+    probeQuestions: text("probe_questions", { mode: "json" }).$type<string[]>().notNull(),
+  },
+  (t) => [uniqueIndex("rubric_exercises_key_unique").on(t.versionId, t.key)],
+);
+
+export const rubricExerciseDimensions = sqliteTable(
+  "rubric_exercise_dimensions",
+  {
+    exerciseId: text("exercise_id")
+      .notNull()
+      .references(() => rubricExercises.id, { onDelete: "cascade" }),
+    dimensionId: text("dimension_id")
+      .notNull()
+      .references(() => rubricDimensions.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.exerciseId, t.dimensionId] })],
+);
+
+export const rubricRedFlags = sqliteTable(
+  "rubric_red_flags",
+  {
+    id: text("id").primaryKey(),
+    versionId: text("version_id")
+      .notNull()
+      .references(() => rubricVersions.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    position: integer("position").notNull(),
+    label: text("label").notNull(),
+    description: text("description").notNull().default(""),
+    severity: text("severity", { enum: RED_FLAG_SEVERITIES }).notNull(),
+  },
+  (t) => [uniqueIndex("rubric_red_flags_key_unique").on(t.versionId, t.key)],
+);
+
+export const rubricSignals = sqliteTable(
+  "rubric_signals",
+  {
+    id: text("id").primaryKey(),
+    versionId: text("version_id")
+      .notNull()
+      .references(() => rubricVersions.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    position: integer("position").notNull(),
+    label: text("label").notNull(),
+    kind: text("kind", { enum: SIGNAL_KINDS }).notNull(),
+  },
+  (t) => [uniqueIndex("rubric_signals_key_unique").on(t.versionId, t.key)],
+);
+
+// ---------------------------------------------------------------- candidates and loops
+
+export const candidates = sqliteTable(
+  "candidates",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    email: text("email").notNull().default(""),
+    currentTitle: text("current_title").notNull().default(""),
+    source: text("source").notNull().default(""),
+    links: text("links", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    notes: text("notes").notNull().default(""),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: integer("created_at").notNull().default(now),
+    updatedAt: integer("updated_at").notNull().default(now),
+    archivedAt: integer("archived_at"),
+    // GDPR erasure: PII columns blanked, this set, the row kept so ids stay valid
+    erasedAt: integer("erased_at"),
+  },
+  (t) => [index("candidates_name_idx").on(t.name)],
+);
+
+export const loops = sqliteTable(
+  "loops",
+  {
+    id: text("id").primaryKey(),
+    candidateId: text("candidate_id")
+      .notNull()
+      .references(() => candidates.id),
+    rubricVersionId: text("rubric_version_id")
+      .notNull()
+      .references(() => rubricVersions.id),
+    hiringManagerId: text("hiring_manager_id")
+      .notNull()
+      .references(() => users.id),
+    recruiterId: text("recruiter_id").references(() => users.id),
+    status: text("status", { enum: LOOP_STATUSES }).notNull().default("planning"),
+    // dimension key -> percent; null means equal weights
+    weights: text("weights", { mode: "json" }).$type<Record<string, number> | null>(),
+    decision: text("decision", { enum: DECISIONS }),
+    decisionRationale: text("decision_rationale"),
+    decidedBy: text("decided_by").references(() => users.id),
+    decidedAt: integer("decided_at"),
+    createdAt: integer("created_at").notNull().default(now),
+    updatedAt: integer("updated_at").notNull().default(now),
+  },
+  (t) => [
+    index("loops_candidate_idx").on(t.candidateId),
+    index("loops_hm_idx").on(t.hiringManagerId),
+    index("loops_status_idx").on(t.status),
+  ],
+);
+
+export const interviews = sqliteTable(
+  "interviews",
+  {
+    id: text("id").primaryKey(),
+    loopId: text("loop_id")
+      .notNull()
+      .references(() => loops.id, { onDelete: "cascade" }),
+    exerciseId: text("exercise_id")
+      .notNull()
+      .references(() => rubricExercises.id),
+    position: integer("position").notNull(),
+    scheduledAt: integer("scheduled_at"),
+    durationMinutes: integer("duration_minutes").notNull(),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (t) => [index("interviews_loop_idx").on(t.loopId)],
+);
+
+/** One per panelist per interview: the assignment and the panelist's feedback in one row. */
+export const scorecards = sqliteTable(
+  "scorecards",
+  {
+    id: text("id").primaryKey(),
+    interviewId: text("interview_id")
+      .notNull()
+      .references(() => interviews.id, { onDelete: "cascade" }),
+    panelistId: text("panelist_id")
+      .notNull()
+      .references(() => users.id),
+    status: text("status", { enum: SCORECARD_STATUSES }).notNull().default("draft"),
+    // optimistic concurrency: every accepted save increments it
+    version: integer("version").notNull().default(0),
+    recommendation: text("recommendation", { enum: RECOMMENDATIONS }),
+    summary: text("summary").notNull().default(""),
+    overrideJustification: text("override_justification").notNull().default(""),
+    conflictNote: text("conflict_note"),
+    conflictDeclaredAt: integer("conflict_declared_at"),
+    // timer state lives on the server so it survives reloads and devices
+    timerStartedAt: integer("timer_started_at"),
+    timerAccumulatedMs: integer("timer_accumulated_ms").notNull().default(0),
+    timerRunning: integer("timer_running", { mode: "boolean" }).notNull().default(false),
+    amendCount: integer("amend_count").notNull().default(0),
+    lastAmendReason: text("last_amend_reason"),
+    createdAt: integer("created_at").notNull().default(now),
+    updatedAt: integer("updated_at").notNull().default(now),
+    submittedAt: integer("submitted_at"),
+  },
+  (t) => [
+    uniqueIndex("scorecards_panelist_unique").on(t.interviewId, t.panelistId),
+    index("scorecards_panelist_idx").on(t.panelistId),
+  ],
+);
+
+export const ratings = sqliteTable(
+  "ratings",
+  {
+    scorecardId: text("scorecard_id")
+      .notNull()
+      .references(() => scorecards.id, { onDelete: "cascade" }),
+    dimensionId: text("dimension_id")
+      .notNull()
+      .references(() => rubricDimensions.id),
+    // 1..4, or null with notAssessed = true, or null/false when not yet rated
+    score: integer("score"),
+    notAssessed: integer("not_assessed", { mode: "boolean" }).notNull().default(false),
+    evidence: text("evidence").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.scorecardId, t.dimensionId] })],
+);
+
+export const redFlagMarks = sqliteTable(
+  "red_flag_marks",
+  {
+    scorecardId: text("scorecard_id")
+      .notNull()
+      .references(() => scorecards.id, { onDelete: "cascade" }),
+    redFlagId: text("red_flag_id")
+      .notNull()
+      .references(() => rubricRedFlags.id),
+    note: text("note").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.scorecardId, t.redFlagId] })],
+);
+
+export const signalMarks = sqliteTable(
+  "signal_marks",
+  {
+    scorecardId: text("scorecard_id")
+      .notNull()
+      .references(() => scorecards.id, { onDelete: "cascade" }),
+    signalId: text("signal_id")
+      .notNull()
+      .references(() => rubricSignals.id),
+  },
+  (t) => [primaryKey({ columns: [t.scorecardId, t.signalId] })],
+);
+
+export const focusTicks = sqliteTable(
+  "focus_ticks",
+  {
+    scorecardId: text("scorecard_id")
+      .notNull()
+      .references(() => scorecards.id, { onDelete: "cascade" }),
+    focusKey: text("focus_key").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scorecardId, t.focusKey] })],
+);
+
+export const quickNotes = sqliteTable(
+  "quick_notes",
+  {
+    id: text("id").primaryKey(),
+    scorecardId: text("scorecard_id")
+      .notNull()
+      .references(() => scorecards.id, { onDelete: "cascade" }),
+    // minute of the exercise timer when the note was taken
+    elapsedMinute: integer("elapsed_minute").notNull(),
+    body: text("body").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("quick_notes_scorecard_idx").on(t.scorecardId)],
+);
+
+/** Append-only: triggers in the migration reject UPDATE and DELETE. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull(),
+    actorId: text("actor_id"),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    loopId: text("loop_id"),
+    reason: text("reason"),
+    before: text("before", { mode: "json" }).$type<unknown>(),
+    after: text("after", { mode: "json" }).$type<unknown>(),
+  },
+  (t) => [
+    index("audit_entity_idx").on(t.entityType, t.entityId),
+    index("audit_loop_idx").on(t.loopId),
+  ],
+);

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Starts the built app for the browser tests on a fresh database seeded with the demo data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f build/index.js ] || npx remix build
+DIR="tests/.tmp/e2e-$$"
+mkdir -p "$DIR"
+export DATABASE_PATH="$DIR/archpanel.db"
+export NODE_ENV=production
+export COOKIE_SECURE=false
+export SESSION_SECRET="e2e-session-secret-0123456789"
+npx tsx scripts/seed-demo.ts >/dev/null
+exec npx tsx scripts/server.ts

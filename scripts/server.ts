@@ -1,0 +1,181 @@
+// Production server: Express + the Remix request handler. `npm start` (PORT, HOST, DATABASE_PATH).
+// Applies migrations before listening; security headers, CSRF origin check, body limit, request
+// logs and graceful shutdown live here so every route gets them.
+import crypto from "node:crypto";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+
+import { closeDb, defaultDatabasePath, getDb, migrateDatabase } from "../db/client.server";
+
+const root = process.cwd();
+const PORT = Number(process.env.PORT ?? 3000);
+const HOST = process.env.HOST ?? "127.0.0.1";
+const MAX_BODY = Number(process.env.MAX_BODY_BYTES ?? 1_048_576);
+const CSRF_COOKIE = "archpanel_csrf";
+const isProduction = process.env.NODE_ENV === "production";
+const cookieSecure = process.env.COOKIE_SECURE ? process.env.COOKIE_SECURE === "true" : isProduction;
+
+function log(fields: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify({ t: new Date().toISOString(), ...fields })}\n`);
+}
+
+/** Ids in paths are opaque; keep the shape of the route, not the identifiers, in logs. */
+function routeOf(pathname: string): string {
+  return pathname
+    .split("/")
+    .map((seg) => (/^[A-Za-z0-9_-]{16,}$/.test(seg) ? ":id" : seg))
+    .join("/");
+}
+
+async function main(): Promise<void> {
+  migrateDatabase(getDb());
+  const buildPath = path.join(root, "build", "index.js");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", process.env.TRUST_PROXY === "true");
+
+  let inFlight = 0;
+  let shuttingDown = false;
+
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    const requestId = crypto.randomUUID();
+    const nonce = crypto.randomBytes(16).toString("base64");
+    res.locals.requestId = requestId;
+    res.locals.cspNonce = nonce;
+    inFlight++;
+    res.on("close", () => {
+      inFlight--;
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (req.path.startsWith("/build/")) return;
+      log({ level: "info", requestId, method: req.method, route: routeOf(req.path), status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+    });
+    if (shuttingDown) res.setHeader("Connection", "close");
+    res.setHeader("X-Request-Id", requestId);
+    res.setHeader(
+      "Content-Security-Policy",
+      [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${nonce}'`,
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ].join("; "),
+    );
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Referrer-Policy", "same-origin");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    if (cookieSecure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+    next();
+  });
+
+  // Every visitor gets a CSRF double-submit cookie (forms echo it; see app/server/csrf.server.ts).
+  app.use((req, res, next) => {
+    const header = req.headers.cookie ?? "";
+    if (!new RegExp(`(?:^|;\\s*)${CSRF_COOKIE}=`).test(header)) {
+      const token = crypto.randomBytes(24).toString("base64url");
+      res.append("Set-Cookie", `${CSRF_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${cookieSecure ? "; Secure" : ""}`);
+      req.headers.cookie = header ? `${header}; ${CSRF_COOKIE}=${token}` : `${CSRF_COOKIE}=${token}`;
+    }
+    next();
+  });
+
+  // Mutations: refuse other origins outright, and bodies over the limit with 413.
+  app.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    const origin = req.headers.origin;
+    if (origin && origin !== "null") {
+      let host = "";
+      try {
+        host = new URL(origin).host;
+      } catch {
+        host = "";
+      }
+      if (host !== req.headers.host) {
+        res.status(403).type("text/plain").send("Cross-origin request refused");
+        return;
+      }
+    } else if (origin === "null") {
+      res.status(403).type("text/plain").send("Cross-origin request refused");
+      return;
+    }
+    const length = Number(req.headers["content-length"] ?? "0");
+    if (length > MAX_BODY) {
+      res.status(413).type("text/plain").send("Request body too large");
+      req.resume();
+      return;
+    }
+    let seen = 0;
+    req.on("data", (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > MAX_BODY && !res.headersSent) {
+        res.status(413).type("text/plain").send("Request body too large");
+        req.destroy();
+      }
+    });
+    next();
+  });
+
+  app.use("/build", express.static(path.join(root, "build", "public", "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "build", "public"), { maxAge: "1h", index: false }));
+
+  const remixHandler = createRequestHandler({
+      build,
+      mode: process.env.NODE_ENV,
+      getLoadContext: (req, res) => ({
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        requestId: String(res.locals.requestId),
+        cspNonce: String(res.locals.cspNonce),
+      }),
+    });
+  app.all("*", (req, res, next) => {
+    remixHandler(req, res, next).catch(next);
+  });
+
+  const server = app.listen(PORT, HOST, () => {
+    const shownHost = HOST === "0.0.0.0" || HOST === "::" ? "localhost" : HOST;
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : PORT;
+    log({ level: "info", msg: "listening", url: `http://${shownHost}:${port}`, database: defaultDatabasePath() });
+    process.stdout.write(`\nArchPanel is running at http://${shownHost}:${port}\n`);
+  });
+  server.keepAliveTimeout = 5_000;
+
+  // SIGTERM: stop accepting, let in-flight saves finish, then close the database cleanly.
+  const shutdown = (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log({ level: "info", msg: "shutting down", signal, inFlight });
+    server.close(() => {
+      closeDb();
+      log({ level: "info", msg: "stopped" });
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    setTimeout(() => {
+      log({ level: "warn", msg: "forced exit after 10s", inFlight });
+      closeDb();
+      process.exit(1);
+    }, 10_000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`ArchPanel failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

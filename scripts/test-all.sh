@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# `npm test`: every test. Typecheck, lint, unit + integration (vitest), crash test, and the
+# browser end-to-end suite against the built app. Stops at the first failing stage.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+stage() { printf '\n=== %s ===\n' "$1"; }
+[ -d node_modules/.bin ] || npm ci --no-audit --no-fund
+bash scripts/ensure-chromium.sh
+bash scripts/ensure-poppler.sh
+stage "typecheck"; npx tsc -p tsconfig.json
+stage "lint"; npx eslint --max-warnings 0 .
+stage "migrations in sync with db/schema.ts"; npx drizzle-kit check --config db/drizzle.config.ts
+stage "build"; npx remix build
+stage "unit + integration (vitest)"; npx vitest run --config tests/vitest.config.ts
+if [ -f scripts/crash-test.ts ]; then stage "crash test"; npx tsx scripts/crash-test.ts; fi
+stage "end-to-end (Playwright + Chromium)"; npx playwright test --config tests/playwright.config.ts
+printf '\nAll test stages passed.\n'
