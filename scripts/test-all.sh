@@ -8,7 +8,7 @@ stage() { printf '\n=== %s ===\n' "$1"; }
 bash scripts/ensure-chromium.sh
 bash scripts/ensure-poppler.sh
 stage "typecheck"; npx tsc -p tsconfig.json
-stage "lint"; npx eslint --max-warnings 0 .
+stage "lint"; npx eslint --config .eslint.config.js --max-warnings 0 .
 stage "migrations in sync with db/schema.ts"; npx drizzle-kit check --config db/drizzle.config.ts
 stage "build"; npx remix build
 stage "unit + integration (vitest)"; npx vitest run --config tests/vitest.config.ts
