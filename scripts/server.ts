@@ -57,6 +57,15 @@ async function main(): Promise<void> {
       log({ level: "info", requestId, method: req.method, route: routeOf(req.path), status: res.statusCode, ms: Math.round(ms * 10) / 10 });
     });
     if (shuttingDown) res.setHeader("Connection", "close");
+    // Pages and downloads carry hiring opinions and candidate PII: never cached by browsers or
+    // proxies unless a route says otherwise (static assets under /build set their own policy).
+    if (!req.path.startsWith("/build/")) {
+      const writeHead = res.writeHead;
+      res.writeHead = function patchedWriteHead(this: typeof res, ...args: unknown[]) {
+        if (!this.hasHeader("Cache-Control")) this.setHeader("Cache-Control", "no-store");
+        return (writeHead as (...a: unknown[]) => typeof res).apply(this, args);
+      } as typeof res.writeHead;
+    }
     res.setHeader("X-Request-Id", requestId);
     res.setHeader(
       "Content-Security-Policy",
@@ -78,6 +87,7 @@ async function main(): Promise<void> {
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
     if (cookieSecure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
     next();
   });
@@ -96,6 +106,11 @@ async function main(): Promise<void> {
   // Mutations: refuse other origins outright, and bodies over the limit with 413.
   app.use((req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    // Browsers label cross-site requests even where they omit Origin.
+    if (req.headers["sec-fetch-site"] === "cross-site") {
+      res.status(403).type("text/plain").send("Cross-origin request refused");
+      return;
+    }
     const origin = req.headers.origin;
     if (origin && origin !== "null") {
       let host = "";
@@ -142,7 +157,30 @@ async function main(): Promise<void> {
       }),
     });
   app.all("*", (req, res, next) => {
-    remixHandler(req, res, next).catch(next);
+    // Once the body-limit guard has answered 413 the request is over: whatever the (now aborted)
+    // Remix handler reports afterwards is noise, not an error to send or log.
+    const done = (error?: unknown) => {
+      if (res.headersSent) return;
+      next(error);
+    };
+    remixHandler(req, res, done).catch(done);
+  });
+
+  // Last resort: a plain 500 with the request id; never a stack trace, SQL or a file path.
+  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const requestId = String(res.locals.requestId ?? "");
+    log({
+      level: "error",
+      requestId,
+      method: req.method,
+      route: routeOf(req.path),
+      error: error instanceof Error ? `${error.name}: ${error.message}` : "non-error thrown",
+    });
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.status(500).type("text/plain").send(`Something went wrong on our side (request ${requestId}). Saved work is safe; try again.`);
   });
 
   const server = app.listen(PORT, HOST, () => {

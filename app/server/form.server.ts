@@ -18,16 +18,23 @@ export async function readBody(request: Request): Promise<{ data: Record<string,
     } catch {
       throw new Response("Malformed form data", { status: 400 });
     }
+    if (formDataBytes(fd) > limit) throw new Response("Request body too large", { status: 413 });
     const token = fd.get(CSRF_FIELD);
     verifyCsrf(request, typeof token === "string" ? token : undefined);
     return { data: formDataToObject(fd), form: fd };
   }
-  const text = await request.text();
+  let text: string;
+  try {
+    text = await request.text();
+  } catch {
+    // The server cut the upload off (over the limit) or the client went away mid-body.
+    throw new Response("The request body could not be read", { status: 400 });
+  }
   if (Buffer.byteLength(text) > limit) throw new Response("Request body too large", { status: 413 });
   if (type.includes("application/json")) {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(text);
+      parsed = JSON.parse(text, dropDangerousKeys);
     } catch {
       verifyCsrf(request, undefined);
       throw new Response("Malformed JSON", { status: 400 });
@@ -43,6 +50,22 @@ export async function readBody(request: Request): Promise<{ data: Record<string,
   return { data: formDataToObject(fd), form: fd };
 }
 
+const DANGEROUS_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+/** Form field names deeper or longer than any real form are ignored (and cannot blow the stack). */
+const MAX_KEY_LENGTH = 300;
+const MAX_KEY_DEPTH = 8;
+
+/** JSON.parse reviver: prototype-polluting keys never reach a schema (returning undefined drops them). */
+function dropDangerousKeys(key: string, value: unknown): unknown {
+  return DANGEROUS_KEYS.has(key) ? undefined : value;
+}
+
+function formDataBytes(fd: FormData): number {
+  let n = 0;
+  for (const [k, v] of fd.entries()) n += Buffer.byteLength(k) + (typeof v === "string" ? Buffer.byteLength(v) : v.size);
+  return n;
+}
+
 /**
  * FormData -> nested object: `ratings.arch.score=3` becomes { ratings: { arch: { score: "3" } } };
  * repeated keys become arrays. Prototype-polluting keys are dropped.
@@ -51,8 +74,9 @@ export function formDataToObject(fd: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [rawKey, value] of fd.entries()) {
     if (typeof value !== "string") continue;
+    if (rawKey.length > MAX_KEY_LENGTH) continue;
     const path = rawKey.split(".");
-    if (path.some((p) => p === "__proto__" || p === "constructor" || p === "prototype" || p === "")) continue;
+    if (path.length > MAX_KEY_DEPTH || path.some((p) => DANGEROUS_KEYS.has(p) || p === "")) continue;
     let node = out;
     for (let i = 0; i < path.length - 1; i++) {
       const key = path[i]!;

@@ -129,8 +129,23 @@ export function endSession(request: Request): Response {
   return redirect("/login", { headers: { "Set-Cookie": clearSessionCookie() } });
 }
 
-/** Only same-site relative paths: never redirect to another origin after login. */
+/**
+ * Only same-site relative paths: never redirect to another origin after login. Browsers strip tabs
+ * and newlines from URLs and treat `\` as `/`, so `/\t/evil.example` or `/\\evil.example` would
+ * leave the site: any control character or backslash falls back. The result is re-serialised by
+ * the URL parser, so it is always a percent-encoded path that is valid in a Location header.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || to.length > 2000) return fallback;
+  // eslint-disable-next-line no-control-regex
+  if (!to.startsWith("/") || to.startsWith("//") || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  try {
+    const base = "http://archpanel.invalid";
+    const url = new URL(to, base);
+    if (url.origin !== base) return fallback;
+    const out = `${url.pathname}${url.search}${url.hash}`;
+    return out.startsWith("//") ? fallback : out;
+  } catch {
+    return fallback;
+  }
 }
