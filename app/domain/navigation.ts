@@ -16,8 +16,10 @@ export function navigationFor(role: Role): NavItem[] {
         { to: "/dashboard", label: "Dashboard" },
         { to: "/loops", label: "Loops" },
         { to: "/candidates", label: "Candidates" },
+        { to: "/compare", label: "Compare" },
         { to: "/rubrics", label: "Rubrics" },
         { to: "/people", label: "People" },
+        { to: "/retention", label: "Retention" },
         { to: "/interviews", label: "My interviews" },
       ];
     case "recruiter":
@@ -25,6 +27,7 @@ export function navigationFor(role: Role): NavItem[] {
         { to: "/dashboard", label: "Dashboard" },
         { to: "/loops", label: "Loops" },
         { to: "/candidates", label: "Candidates" },
+        { to: "/compare", label: "Compare" },
         { to: "/rubrics", label: "Rubrics" },
         { to: "/people", label: "People" },
       ];
@@ -32,6 +35,7 @@ export function navigationFor(role: Role): NavItem[] {
       return [
         { to: "/interviews", label: "My interviews" },
         { to: "/loops", label: "Loops" },
+        { to: "/compare", label: "Compare" },
       ];
   }
 }
