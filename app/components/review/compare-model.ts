@@ -1,0 +1,69 @@
+/**
+ * Sorting of the comparison table (/compare). Pure: the route sorts on the server from `?sort=`
+ * and `?dir=`, so the table works without JavaScript. Empty values (no rating) always sort last.
+ */
+
+export interface SortableRow {
+  candidateName: string;
+  status: string;
+  decision: string | null;
+  means: Record<string, number | null>;
+  raw: number | null;
+  calibrated: number | null;
+  dealbreakers: number;
+  completeness: number;
+}
+
+export type SortDir = "asc" | "desc";
+
+/** Sort keys: fixed columns, or `dim.<dimension key>` for a dimension mean. */
+export const FIXED_SORT_KEYS = ["candidate", "status", "raw", "calibrated", "dealbreakers", "completeness"] as const;
+
+/** The direction a column sorts in when first clicked: names A→Z, numbers best first. */
+export function defaultDir(key: string): SortDir {
+  return key === "candidate" || key === "status" ? "asc" : "desc";
+}
+
+const STATUS_ORDER: Record<string, number> = { debrief: 0, decided: 1 };
+
+function valueOf(row: SortableRow, key: string): string | number | null {
+  if (key === "candidate") return row.candidateName;
+  if (key === "status") return (STATUS_ORDER[row.status] ?? 9) * 10 + (row.decision === "hire" ? 0 : row.decision === "hold" ? 1 : row.decision === "no_hire" ? 2 : 3);
+  if (key === "raw") return row.raw;
+  if (key === "calibrated") return row.calibrated;
+  if (key === "dealbreakers") return row.dealbreakers;
+  if (key === "completeness") return row.completeness;
+  if (key.startsWith("dim.")) return row.means[key.slice(4)] ?? null;
+  return null;
+}
+
+/**
+ * A sorted copy. Ties fall back to the candidate's name, so the order is stable and deterministic.
+ *
+ * @example sortRows(rows, "raw", "desc") // highest composite first, unrated last
+ */
+export function sortRows<T extends SortableRow>(rows: readonly T[], key: string, dir: SortDir): T[] {
+  const sign = dir === "asc" ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const va = valueOf(a, key);
+    const vb = valueOf(b, key);
+    if (va === null && vb !== null) return 1;
+    if (vb === null && va !== null) return -1;
+    let c = 0;
+    if (va !== null && vb !== null) {
+      c = typeof va === "string" && typeof vb === "string" ? va.localeCompare(vb, "en") : Number(va) - Number(vb);
+    }
+    return c * sign || a.candidateName.localeCompare(b.candidateName, "en");
+  });
+}
+
+/** Is `key` a column of this table (fixed, or a dimension present in `dimensionKeys`)? */
+export function isSortKey(key: string, dimensionKeys: readonly string[]): boolean {
+  return (FIXED_SORT_KEYS as readonly string[]).includes(key) || (key.startsWith("dim.") && dimensionKeys.includes(key.slice(4)));
+}
+
+/** Background band for a mean: the rating it rounds to (1..4), for the cell colour. */
+export function scoreBand(mean: number | null): 1 | 2 | 3 | 4 | null {
+  if (mean === null || !Number.isFinite(mean)) return null;
+  return Math.min(4, Math.max(1, Math.round(mean))) as 1 | 2 | 3 | 4;
+}

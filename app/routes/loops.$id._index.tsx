@@ -1,0 +1,206 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+
+import { getDb } from "../../db/client.server";
+import { requireLoopFeedbackAccess } from "../../db/queries/access.server";
+import { DECIDABLE_STATUSES, getLoopReview, recordDecision, reopenLoop, seesCalibration } from "../../db/queries/review.server";
+import { DecisionPanel, type DecisionActionData } from "../components/review/decision-panel";
+import { DimensionChart } from "../components/review/dimension-chart";
+import { Heatmap } from "../components/review/heatmap";
+import { LocalTime } from "../components/review/local-time";
+import {
+  AuditTrail,
+  CalibrationTable,
+  DebriefAgenda,
+  DimensionDetails,
+  FlagsAndSignals,
+  PanelOverview,
+  SummaryStrip,
+} from "../components/review/sections";
+import { canConfigureLoops, canDecide } from "../domain/access";
+import { decisionSchema, reopenSchema, reviewIntentSchema } from "../domain/decision-schema";
+import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/rubric";
+import { parseWith, readBody } from "../server/form.server";
+import { forbidden, notFound } from "../server/http.server";
+import { requireUser } from "../server/session.server";
+import styles from "../styles/review.css";
+
+export const links = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: d ? `${d.facts.candidate.name} · Review · ArchPanel` : "Review · ArchPanel" },
+];
+
+const paramsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+
+function loopIdOf(params: Record<string, string | undefined>): string {
+  const parsed = paramsSchema.safeParse(params);
+  if (!parsed.success) throw notFound();
+  return parsed.data.id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = requireUser(request);
+  const id = loopIdOf(params);
+  const db = getDb();
+  const loop = requireLoopFeedbackAccess(db, id, user);
+  const managerView = seesCalibration(user, loop);
+  const review = getLoopReview(db, id, { includeCalibration: managerView });
+  if (!review) throw notFound();
+  const saved = new URL(request.url).searchParams.get("saved");
+  return {
+    ...review,
+    viewer: {
+      canDecide: canDecide({ user, hiringManagerId: loop.hiringManagerId }),
+      canConfigure: canConfigureLoops(user.role),
+      managerView,
+    },
+    decidable: DECIDABLE_STATUSES.includes(review.facts.status),
+    saved: saved === "decision" || saved === "reopened" ? saved : null,
+  };
+}
+
+function clip(v: unknown, max: number): string | undefined {
+  return typeof v === "string" ? v.slice(0, max) : undefined;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = requireUser(request);
+  const id = loopIdOf(params);
+  const { data: body } = await readBody(request);
+  const db = getDb();
+  const loop = requireLoopFeedbackAccess(db, id, user);
+  if (!canDecide({ user, hiringManagerId: loop.hiringManagerId })) {
+    throw forbidden("Only this loop's hiring manager or an admin can record or reopen the hiring decision.");
+  }
+  const intent = parseWith(reviewIntentSchema, body);
+  if (!intent.ok) return data<DecisionActionData>({ intent: null, errors: { _form: ["Unknown action. Reload the page and try again."] } }, { status: 400 });
+
+  if (intent.value.intent === "decide") {
+    const values = { decision: clip(body.decision, 20), rationale: clip(body.rationale, 10_000) };
+    const parsed = parseWith(decisionSchema, body);
+    if (!parsed.ok) return data<DecisionActionData>({ intent: "decide", errors: parsed.errors, values }, { status: 400 });
+    const result = recordDecision(db, { loopId: id, actorId: user.id, decision: parsed.value.decision, rationale: parsed.value.rationale });
+    if (!result.ok) {
+      if (result.reason === "not_found") throw notFound();
+      const status = result.status ? LOOP_STATUS_LABELS[result.status].toLowerCase() : "changed";
+      return data<DecisionActionData>(
+        { intent: "decide", errors: { _form: [`The loop is ${status}, so a decision cannot be recorded now. Reload to see its current state.`] }, values },
+        { status: 409 },
+      );
+    }
+    throw redirect(`/loops/${id}?saved=decision#decision`);
+  }
+
+  const values = { reason: clip(body.reason, 10_000) };
+  const parsed = parseWith(reopenSchema, body);
+  if (!parsed.ok) return data<DecisionActionData>({ intent: "reopen", errors: parsed.errors, values }, { status: 400 });
+  const result = reopenLoop(db, { loopId: id, actorId: user.id, reason: parsed.value.reason });
+  if (!result.ok) {
+    if (result.reason === "not_found") throw notFound();
+    return data<DecisionActionData>({ intent: "reopen", errors: { _form: ["Only a decided loop can be reopened. Reload to see its current state."] }, values }, { status: 409 });
+  }
+  throw redirect(`/loops/${id}?saved=reopened#decision`);
+}
+
+export default function LoopReviewPage() {
+  const { aggregate, facts, rubric, viewer, decidable, saved } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as DecisionActionData | undefined;
+  const c = aggregate.coverage;
+  const base = `/loops/${facts.loopId}`;
+  const fileStem = facts.candidate.name;
+  return (
+    <main id="main" className="review">
+      <nav className="crumbs small" aria-label="Breadcrumb">
+        <Link to="/loops">Loops</Link> <span aria-hidden="true">›</span> <span>{facts.candidate.name}</span>
+      </nav>
+      <header className="page-head review-head">
+        <div>
+          <h1>
+            {facts.candidate.name}{" "}
+            <span className={`badge status s-${facts.status}`} data-testid="loop-status">
+              {LOOP_STATUS_LABELS[facts.status]}
+            </span>
+            {facts.decision ? <span className={`badge decision d-${facts.decision.decision}`}>{DECISION_LABELS[facts.decision.decision]}</span> : null}
+          </h1>
+          <p className="small muted head-meta">
+            {facts.candidate.currentTitle ? <>{facts.candidate.currentTitle} · </> : null}
+            {facts.roleTitle} · {facts.rubricName} v{facts.rubricVersion} · Hiring manager {facts.hiringManager}
+            {facts.recruiter ? <> · Recruiter {facts.recruiter}</> : null}
+            {facts.firstInterviewAt !== null ? (
+              <>
+                {" "}
+                · Interviews <LocalTime at={facts.firstInterviewAt} dateOnly />
+                {facts.lastInterviewAt !== null && facts.lastInterviewAt !== facts.firstInterviewAt ? (
+                  <>
+                    {" – "}
+                    <LocalTime at={facts.lastInterviewAt} dateOnly />
+                  </>
+                ) : null}
+              </>
+            ) : null}
+          </p>
+        </div>
+        <div className="row head-actions">
+          <a className="btn primary" href={`${base}/packet.pdf`} download>
+            Download PDF packet
+          </a>
+          <a className="btn" href={`${base}/packet.json`} download={`${fileStem}-packet.json`}>
+            JSON
+          </a>
+          <a className="btn" href={`${base}/ratings.csv`} download>
+            Ratings CSV
+          </a>
+          {viewer.canConfigure ? (
+            <Link className="btn" to={`${base}/setup`}>
+              Loop setup
+            </Link>
+          ) : null}
+        </div>
+      </header>
+
+      {saved === "decision" && facts.decision ? (
+        <p className="notice ok" role="status">
+          Decision recorded: {DECISION_LABELS[facts.decision.decision]}. The loop is now decided.
+        </p>
+      ) : null}
+      {saved === "reopened" && !facts.decision ? (
+        <p className="notice ok" role="status">
+          Decision reopened. The loop is back in debrief.
+        </p>
+      ) : null}
+      {!c.complete && c.assigned > 0 ? (
+        <p className="notice warn">
+          {c.submitted} of {c.assigned} scorecards submitted. Missing: {c.missingScorecards.map((m) => `${m.panelistName} (${m.exerciseTitle})`).join(", ")}.
+          Figures will change as they come in.
+        </p>
+      ) : null}
+
+      <SummaryStrip aggregate={aggregate} showCalibrated={true} />
+
+      <section className="card" aria-labelledby="heatmap-title">
+        <h2 id="heatmap-title">Panel at a glance</h2>
+        <Heatmap aggregate={aggregate} />
+      </section>
+
+      <div className="review-grid">
+        <DebriefAgenda aggregate={aggregate} />
+        <div>
+          <section className="card" aria-labelledby="dimchart-title">
+            <h2 id="dimchart-title">Spread by dimension</h2>
+            <DimensionChart aggregate={aggregate} />
+          </section>
+          <DecisionPanel facts={facts} aggregate={aggregate} canDecide={viewer.canDecide} decidable={decidable} actionData={actionData} />
+        </div>
+      </div>
+
+      <DimensionDetails aggregate={aggregate} rubric={rubric} showCalibrated={true} />
+      <FlagsAndSignals aggregate={aggregate} />
+      <PanelOverview aggregate={aggregate} />
+      {viewer.managerView ? <CalibrationTable calibration={aggregate.calibration} /> : null}
+      <AuditTrail facts={facts} />
+    </main>
+  );
+}

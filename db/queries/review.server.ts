@@ -1,0 +1,643 @@
+/**
+ * Everything the review page, packet.json, ratings.csv, the PDF packet and the comparison table
+ * read about a loop's panel feedback, plus the two mutations of the review page (decide, reopen).
+ *
+ * Query budget: one loop's aggregation input is ~12 small indexed queries whatever the panel size
+ * (rubric content 5, loop 1, interviews 1, scorecards 1, then one batched `inArray` query each for
+ * ratings, red flags, signals, focus ticks and quick notes). The calibration population of a rubric
+ * family is ONE query; its result is cached per connection until the database changes.
+ */
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+
+import type {
+  CalibrationRating,
+  InterviewerCalibration,
+  LoopAggregate,
+  LoopAggregationInput,
+  LoopFacts,
+  ScorecardInput,
+} from "../../app/domain/aggregate-types";
+import { aggregateLoop } from "../../app/domain/aggregate";
+import { calibrateInterviewers } from "../../app/domain/calibrate";
+import type { Decision, LoopStatus, RatingScore, Role, RubricContent } from "../../app/domain/rubric";
+import { RATING_SCORES } from "../../app/domain/rubric";
+import type { Db } from "../client.server";
+import {
+  auditLog,
+  candidates,
+  focusTicks,
+  interviews,
+  loops,
+  quickNotes,
+  ratings,
+  redFlagMarks,
+  rubricDimensions,
+  rubricExercises,
+  rubricRedFlags,
+  rubrics,
+  rubricSignals,
+  rubricVersions,
+  scorecards,
+  signalMarks,
+  users,
+} from "../schema";
+
+import { writeAudit } from "./audit.server";
+import { loadRubricContent } from "./rubrics.server";
+
+/** SQLite's bound-parameter limit is 32766; stay far below it when batching ids. */
+const CHUNK = 500;
+
+function chunked<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function byIds<T>(ids: readonly string[], load: (chunk: string[]) => T[]): T[] {
+  if (ids.length === 0) return [];
+  if (ids.length <= CHUNK) return load([...ids]);
+  return chunked(ids).flatMap(load);
+}
+
+const VALID_SCORES = new Set<number>(RATING_SCORES);
+function asScore(n: number | null): RatingScore | null {
+  return n !== null && VALID_SCORES.has(n) ? (n as RatingScore) : null;
+}
+
+function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ aggregation input
+
+interface LoopRow {
+  id: string;
+  status: LoopStatus;
+  weights: Record<string, number> | null;
+  rubricVersionId: string;
+}
+
+/**
+ * Aggregation inputs of several loops, in a fixed number of queries (plus one rubric load per
+ * distinct rubric version). Loops that do not exist are absent from the map.
+ */
+export function loadLoopAggregationInputs(db: Db, loopIds: readonly string[]): Map<string, LoopAggregationInput> {
+  const out = new Map<string, LoopAggregationInput>();
+  const unique = [...new Set(loopIds)];
+  const loopRows: LoopRow[] = byIds(unique, (chunk) =>
+    db
+      .select({ id: loops.id, status: loops.status, weights: loops.weights, rubricVersionId: loops.rubricVersionId })
+      .from(loops)
+      .where(inArray(loops.id, chunk))
+      .all(),
+  );
+  if (loopRows.length === 0) return out;
+
+  const rubricByVersion = new Map<string, RubricContent>();
+  for (const versionId of new Set(loopRows.map((l) => l.rubricVersionId))) {
+    const content = loadRubricContent(db, versionId);
+    if (content) rubricByVersion.set(versionId, content);
+  }
+
+  const interviewRows = byIds(
+    loopRows.map((l) => l.id),
+    (chunk) =>
+      db
+        .select({
+          id: interviews.id,
+          loopId: interviews.loopId,
+          exerciseKey: rubricExercises.key,
+          position: interviews.position,
+          scheduledAt: interviews.scheduledAt,
+          durationMinutes: interviews.durationMinutes,
+        })
+        .from(interviews)
+        .innerJoin(rubricExercises, eq(rubricExercises.id, interviews.exerciseId))
+        .where(inArray(interviews.loopId, chunk))
+        .all(),
+  );
+  const loopOfInterview = new Map(interviewRows.map((i) => [i.id, i.loopId]));
+
+  const scorecardRows = byIds(
+    interviewRows.map((i) => i.id),
+    (chunk) =>
+      db
+        .select({
+          id: scorecards.id,
+          interviewId: scorecards.interviewId,
+          panelistId: scorecards.panelistId,
+          panelistName: users.name,
+          status: scorecards.status,
+          recommendation: scorecards.recommendation,
+          summary: scorecards.summary,
+          overrideJustification: scorecards.overrideJustification,
+          conflictNote: scorecards.conflictNote,
+          submittedAt: scorecards.submittedAt,
+          updatedAt: scorecards.updatedAt,
+          amendCount: scorecards.amendCount,
+          lastAmendReason: scorecards.lastAmendReason,
+        })
+        .from(scorecards)
+        .innerJoin(users, eq(users.id, scorecards.panelistId))
+        .where(inArray(scorecards.interviewId, chunk))
+        .all(),
+  );
+  const scorecardIds = scorecardRows.map((s) => s.id);
+
+  const ratingRows = byIds(scorecardIds, (chunk) =>
+    db
+      .select({ scorecardId: ratings.scorecardId, dimensionKey: rubricDimensions.key, score: ratings.score, notAssessed: ratings.notAssessed, evidence: ratings.evidence })
+      .from(ratings)
+      .innerJoin(rubricDimensions, eq(rubricDimensions.id, ratings.dimensionId))
+      .where(inArray(ratings.scorecardId, chunk))
+      .all(),
+  );
+  const flagRows = byIds(scorecardIds, (chunk) =>
+    db
+      .select({ scorecardId: redFlagMarks.scorecardId, key: rubricRedFlags.key, note: redFlagMarks.note })
+      .from(redFlagMarks)
+      .innerJoin(rubricRedFlags, eq(rubricRedFlags.id, redFlagMarks.redFlagId))
+      .where(inArray(redFlagMarks.scorecardId, chunk))
+      .all(),
+  );
+  const signalRows = byIds(scorecardIds, (chunk) =>
+    db
+      .select({ scorecardId: signalMarks.scorecardId, key: rubricSignals.key })
+      .from(signalMarks)
+      .innerJoin(rubricSignals, eq(rubricSignals.id, signalMarks.signalId))
+      .where(inArray(signalMarks.scorecardId, chunk))
+      .all(),
+  );
+  const focusRows = byIds(scorecardIds, (chunk) =>
+    db.select({ scorecardId: focusTicks.scorecardId, key: focusTicks.focusKey }).from(focusTicks).where(inArray(focusTicks.scorecardId, chunk)).all(),
+  );
+  const noteRows = byIds(scorecardIds, (chunk) =>
+    db
+      .select({ scorecardId: quickNotes.scorecardId, elapsedMinute: quickNotes.elapsedMinute, body: quickNotes.body, createdAt: quickNotes.createdAt })
+      .from(quickNotes)
+      .where(inArray(quickNotes.scorecardId, chunk))
+      .all(),
+  );
+
+  const ratingsBy = groupBy(ratingRows, (r) => r.scorecardId);
+  const flagsBy = groupBy(flagRows, (r) => r.scorecardId);
+  const signalsBy = groupBy(signalRows, (r) => r.scorecardId);
+  const focusBy = groupBy(focusRows, (r) => r.scorecardId);
+  const notesBy = groupBy(noteRows, (r) => r.scorecardId);
+
+  const cards: (ScorecardInput & { loopId: string })[] = scorecardRows.map((s) => ({
+    loopId: loopOfInterview.get(s.interviewId) ?? "",
+    id: s.id,
+    interviewId: s.interviewId,
+    panelist: { id: s.panelistId, name: s.panelistName },
+    status: s.status,
+    recommendation: s.recommendation,
+    summary: s.summary,
+    overrideJustification: s.overrideJustification,
+    conflictNote: s.conflictNote,
+    ratings: (ratingsBy.get(s.id) ?? []).map((r) => ({ dimensionKey: r.dimensionKey, score: asScore(r.score), notAssessed: r.notAssessed, evidence: r.evidence })),
+    redFlags: (flagsBy.get(s.id) ?? []).map((f) => ({ key: f.key, note: f.note })),
+    signalKeys: (signalsBy.get(s.id) ?? []).map((x) => x.key),
+    focusKeys: (focusBy.get(s.id) ?? []).map((x) => x.key),
+    quickNotes: (notesBy.get(s.id) ?? []).map((n) => ({ elapsedMinute: n.elapsedMinute, body: n.body, createdAt: n.createdAt })),
+    submittedAt: s.submittedAt,
+    updatedAt: s.updatedAt,
+    amendCount: s.amendCount,
+    lastAmendReason: s.lastAmendReason,
+  }));
+  const cardsBy = groupBy(cards, (c) => c.loopId);
+  const interviewsBy = groupBy(interviewRows, (i) => i.loopId);
+
+  for (const l of loopRows) {
+    const rubric = rubricByVersion.get(l.rubricVersionId);
+    if (!rubric) continue;
+    out.set(l.id, {
+      loopId: l.id,
+      status: l.status,
+      rubric,
+      weights: l.weights ?? null,
+      interviews: (interviewsBy.get(l.id) ?? []).map((i) => ({
+        id: i.id,
+        exerciseKey: i.exerciseKey,
+        position: i.position,
+        scheduledAt: i.scheduledAt,
+        durationMinutes: i.durationMinutes,
+      })),
+      scorecards: (cardsBy.get(l.id) ?? []).map(({ loopId: _loopId, ...card }) => card),
+    });
+  }
+  return out;
+}
+
+/** One loop's aggregation input (rubric, weights, interviews, scorecards with everything on them), or null. */
+export function loadLoopAggregationInput(db: Db, loopId: string): LoopAggregationInput | null {
+  return loadLoopAggregationInputs(db, [loopId]).get(loopId) ?? null;
+}
+
+// ------------------------------------------------------------------ calibration
+
+/** The rubric family (rubrics.id) a loop's rubric version belongs to. */
+export function rubricFamilyOfLoop(db: Db, loopId: string): string | null {
+  const row = db
+    .select({ rubricId: rubricVersions.rubricId })
+    .from(loops)
+    .innerJoin(rubricVersions, eq(rubricVersions.id, loops.rubricVersionId))
+    .where(eq(loops.id, loopId))
+    .get();
+  return row?.rubricId ?? null;
+}
+
+/**
+ * Every submitted, scored rating of every loop that uses a version of the rubric family
+ * `rubricId`, as the calibration engine wants it. One query. Recused and draft scorecards and
+ * "not assessed" ratings are not part of the population.
+ */
+export function loadCalibrationPopulation(db: Db, rubricId: string): CalibrationRating[] {
+  const rows = db
+    .select({
+      loopId: interviews.loopId,
+      dimensionKey: rubricDimensions.key,
+      panelistId: scorecards.panelistId,
+      panelistName: users.name,
+      score: ratings.score,
+    })
+    .from(ratings)
+    .innerJoin(scorecards, eq(scorecards.id, ratings.scorecardId))
+    .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+    .innerJoin(loops, eq(loops.id, interviews.loopId))
+    .innerJoin(rubricVersions, eq(rubricVersions.id, loops.rubricVersionId))
+    .innerJoin(rubricDimensions, eq(rubricDimensions.id, ratings.dimensionId))
+    .innerJoin(users, eq(users.id, scorecards.panelistId))
+    .where(and(eq(rubricVersions.rubricId, rubricId), eq(scorecards.status, "submitted"), isNotNull(ratings.score)))
+    .all();
+  const out: CalibrationRating[] = [];
+  for (const r of rows) {
+    const score = asScore(r.score);
+    if (score !== null) out.push({ loopId: r.loopId, dimensionKey: r.dimensionKey, panelistId: r.panelistId, panelistName: r.panelistName, score });
+  }
+  return out;
+}
+
+/**
+ * A fingerprint that changes whenever the database changes: `total_changes()` counts every row
+ * this connection wrote, `PRAGMA data_version` changes when another connection (a script, a
+ * restore) commits. Both are O(1).
+ */
+function databaseFingerprint(db: Db): string {
+  const client = db.$client;
+  const changes = client.prepare("select total_changes() as n").get() as { n: number };
+  const version = client.pragma("data_version", { simple: true }) as number;
+  return `${version}:${changes.n}`;
+}
+
+const calibrationCache = new WeakMap<object, Map<string, { fingerprint: string; calibration: InterviewerCalibration[] }>>();
+
+/**
+ * Interviewer calibration for a rubric family, memoised per connection until the database
+ * changes. Computing it reads every rating of the family (hundreds of thousands at scale), so the
+ * review page must not pay that on every view.
+ */
+export function calibrationForRubric(db: Db, rubricId: string): InterviewerCalibration[] {
+  const fingerprint = databaseFingerprint(db);
+  let perDb = calibrationCache.get(db.$client);
+  if (!perDb) calibrationCache.set(db.$client, (perDb = new Map()));
+  const hit = perDb.get(rubricId);
+  if (hit && hit.fingerprint === fingerprint) return hit.calibration;
+  const calibration = calibrateInterviewers(loadCalibrationPopulation(db, rubricId));
+  perDb.set(rubricId, { fingerprint, calibration });
+  return calibration;
+}
+
+// ------------------------------------------------------------------ loop facts
+
+const ACTION_ENTITY_LABELS: Record<string, string> = { loop: "Loop", scorecard: "Scorecard", interview: "Interview", candidate: "Candidate" };
+
+/** Candidate, people, rubric, dates, decision and the audit trail (with actor names) of one loop. */
+export function loadLoopFacts(db: Db, loopId: string): LoopFacts | null {
+  const hm = alias(users, "hm");
+  const recruiter = alias(users, "recruiter");
+  const decider = alias(users, "decider");
+  const row = db
+    .select({
+      loopId: loops.id,
+      status: loops.status,
+      createdAt: loops.createdAt,
+      decision: loops.decision,
+      decisionRationale: loops.decisionRationale,
+      decidedAt: loops.decidedAt,
+      deciderName: decider.name,
+      candidateName: candidates.name,
+      candidateEmail: candidates.email,
+      candidateTitle: candidates.currentTitle,
+      candidateErasedAt: candidates.erasedAt,
+      hmName: hm.name,
+      recruiterName: recruiter.name,
+      rubricName: rubrics.name,
+      roleTitle: rubrics.roleTitle,
+      rubricVersion: rubricVersions.version,
+      firstInterviewAt: sql<number | null>`(select min(${interviews.scheduledAt}) from ${interviews} where ${interviews.loopId} = ${loops.id})`,
+      lastInterviewAt: sql<number | null>`(select max(${interviews.scheduledAt}) from ${interviews} where ${interviews.loopId} = ${loops.id})`,
+    })
+    .from(loops)
+    .innerJoin(candidates, eq(candidates.id, loops.candidateId))
+    .innerJoin(hm, eq(hm.id, loops.hiringManagerId))
+    .leftJoin(recruiter, eq(recruiter.id, loops.recruiterId))
+    .leftJoin(decider, eq(decider.id, loops.decidedBy))
+    .innerJoin(rubricVersions, eq(rubricVersions.id, loops.rubricVersionId))
+    .innerJoin(rubrics, eq(rubrics.id, rubricVersions.rubricId))
+    .where(eq(loops.id, loopId))
+    .get();
+  if (!row) return null;
+
+  // Scorecard entities are named "Scorecard · <panelist> · <exercise>" so the trail reads on its own.
+  const cardNames = new Map(
+    db
+      .select({ id: scorecards.id, panelistName: users.name, exerciseTitle: rubricExercises.title })
+      .from(scorecards)
+      .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+      .innerJoin(rubricExercises, eq(rubricExercises.id, interviews.exerciseId))
+      .innerJoin(users, eq(users.id, scorecards.panelistId))
+      .where(eq(interviews.loopId, loopId))
+      .all()
+      .map((s) => [s.id, `Scorecard · ${s.panelistName} · ${s.exerciseTitle}`]),
+  );
+  const audit = db
+    .select({ at: auditLog.at, action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId, reason: auditLog.reason, actorName: users.name })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(eq(auditLog.loopId, loopId))
+    .orderBy(asc(auditLog.at), asc(auditLog.id))
+    .all()
+    .map((a) => ({
+      at: a.at,
+      actorName: a.actorName ?? "System",
+      action: a.action,
+      entity: cardNames.get(a.entityId) ?? ACTION_ENTITY_LABELS[a.entityType] ?? a.entityType,
+      reason: a.reason,
+    }));
+
+  const erased = row.candidateErasedAt !== null;
+  return {
+    loopId: row.loopId,
+    candidate: {
+      name: erased ? "Erased candidate" : row.candidateName,
+      email: erased ? "" : row.candidateEmail,
+      currentTitle: erased ? "" : row.candidateTitle,
+    },
+    roleTitle: row.roleTitle,
+    rubricName: row.rubricName,
+    rubricVersion: row.rubricVersion,
+    hiringManager: row.hmName,
+    recruiter: row.recruiterName ?? null,
+    status: row.status,
+    createdAt: row.createdAt,
+    firstInterviewAt: row.firstInterviewAt,
+    lastInterviewAt: row.lastInterviewAt,
+    decision:
+      row.decision && row.decidedAt !== null
+        ? { decision: row.decision, rationale: row.decisionRationale ?? "", decidedBy: row.deciderName ?? "Unknown", decidedAt: row.decidedAt }
+        : null,
+    audit,
+  };
+}
+
+// ------------------------------------------------------------------ the review
+
+export interface LoopReview {
+  aggregate: LoopAggregate;
+  facts: LoopFacts;
+  rubric: RubricContent;
+}
+
+/**
+ * Everything the review page, packet.json, ratings.csv and the PDF packet need for one loop:
+ * the aggregate (calibrated against the whole rubric family), the loop facts and the rubric.
+ * null when the loop does not exist. Authorization is the caller's job (requireLoopFeedbackAccess).
+ */
+export function getLoopReview(db: Db, loopId: string, opts: { includeCalibration?: boolean } = {}): LoopReview | null {
+  const input = loadLoopAggregationInput(db, loopId);
+  if (!input) return null;
+  const facts = loadLoopFacts(db, loopId);
+  if (!facts) return null;
+  const rubricId = rubricFamilyOfLoop(db, loopId);
+  const calibration = rubricId ? calibrationForRubric(db, rubricId) : [];
+  const aggregate = aggregateLoop(input, calibration);
+  // Calibrated means stay; the per-interviewer table is for hiring managers, recruiters and admins.
+  if (opts.includeCalibration === false) aggregate.calibration = [];
+  return { aggregate, facts, rubric: input.rubric };
+}
+
+/** May this viewer see interviewer calibration (who rates leniently or severely)? */
+export function seesCalibration(user: { id: string; role: Role }, loop: { hiringManagerId: string }): boolean {
+  return user.role === "admin" || user.role === "recruiter" || user.id === loop.hiringManagerId;
+}
+
+// ------------------------------------------------------------------ decide / reopen
+
+/** Statuses from which a hiring decision can be recorded (the lifecycle: debrief → decided). */
+export const DECIDABLE_STATUSES: readonly LoopStatus[] = ["debrief"];
+
+export type DecisionResult = { ok: true } | { ok: false; reason: "not_found" | "wrong_status"; status?: LoopStatus };
+
+/**
+ * Records the decision and moves the loop to "decided", with an audit entry, in one transaction.
+ * The update is guarded by the status, so two concurrent decisions cannot both win.
+ */
+export function recordDecision(
+  db: Db,
+  opts: { loopId: string; actorId: string; decision: Decision; rationale: string; now?: number },
+): DecisionResult {
+  const now = opts.now ?? Date.now();
+  return db.transaction((tx): DecisionResult => {
+    const before = tx.select({ status: loops.status, decision: loops.decision }).from(loops).where(eq(loops.id, opts.loopId)).get();
+    if (!before) return { ok: false, reason: "not_found" };
+    const updated = tx
+      .update(loops)
+      .set({ status: "decided", decision: opts.decision, decisionRationale: opts.rationale, decidedBy: opts.actorId, decidedAt: now, updatedAt: now })
+      .where(and(eq(loops.id, opts.loopId), inArray(loops.status, [...DECIDABLE_STATUSES])))
+      .run();
+    if (updated.changes !== 1) return { ok: false, reason: "wrong_status", status: before.status };
+    writeAudit(
+      tx,
+      {
+        actorId: opts.actorId,
+        action: "loop.decide",
+        entityType: "loop",
+        entityId: opts.loopId,
+        loopId: opts.loopId,
+        reason: opts.rationale,
+        before: { status: before.status, decision: before.decision },
+        after: { status: "decided", decision: opts.decision },
+      },
+      now,
+    );
+    return { ok: true };
+  });
+}
+
+/** Reopens a decided loop: back to "debrief", decision cleared (kept in the audit entry). */
+export function reopenLoop(db: Db, opts: { loopId: string; actorId: string; reason: string; now?: number }): DecisionResult {
+  const now = opts.now ?? Date.now();
+  return db.transaction((tx): DecisionResult => {
+    const before = tx
+      .select({ status: loops.status, decision: loops.decision, rationale: loops.decisionRationale, decidedBy: loops.decidedBy, decidedAt: loops.decidedAt })
+      .from(loops)
+      .where(eq(loops.id, opts.loopId))
+      .get();
+    if (!before) return { ok: false, reason: "not_found" };
+    const updated = tx
+      .update(loops)
+      .set({ status: "debrief", decision: null, decisionRationale: null, decidedBy: null, decidedAt: null, updatedAt: now })
+      .where(and(eq(loops.id, opts.loopId), eq(loops.status, "decided")))
+      .run();
+    if (updated.changes !== 1) return { ok: false, reason: "wrong_status", status: before.status };
+    writeAudit(
+      tx,
+      {
+        actorId: opts.actorId,
+        action: "loop.reopen",
+        entityType: "loop",
+        entityId: opts.loopId,
+        loopId: opts.loopId,
+        reason: opts.reason,
+        before,
+        after: { status: "debrief", decision: null },
+      },
+      now,
+    );
+    return { ok: true };
+  });
+}
+
+// ------------------------------------------------------------------ comparison
+
+export interface ComparableVersion {
+  rubricId: string;
+  rubricName: string;
+  versionId: string;
+  version: number;
+  loops: number;
+}
+
+const COMPARABLE_STATUSES: LoopStatus[] = ["debrief", "decided"];
+
+/**
+ * The loops in debrief or decided that `user` may compare: all of them for admins and recruiters,
+ * otherwise the loops they manage or sat on as a panelist. Anyone with an unsubmitted (draft)
+ * scorecard on a loop does not see it (the independence rule, as in app/domain/access.ts).
+ */
+function visibleComparableLoops(db: Db, user: { id: string; role: Role }) {
+  const mine = sql`exists (select 1 from ${scorecards} s join ${interviews} i on i.id = s.interview_id where i.loop_id = ${loops.id} and s.panelist_id = ${user.id})`;
+  const pending = sql`exists (select 1 from ${scorecards} s join ${interviews} i on i.id = s.interview_id where i.loop_id = ${loops.id} and s.panelist_id = ${user.id} and s.status = 'draft')`;
+  const related = user.role === "admin" || user.role === "recruiter" ? sql`1 = 1` : sql`(${loops.hiringManagerId} = ${user.id} or ${mine})`;
+  return db
+    .select({ id: loops.id, rubricVersionId: loops.rubricVersionId, rubricId: rubricVersions.rubricId })
+    .from(loops)
+    .innerJoin(rubricVersions, eq(rubricVersions.id, loops.rubricVersionId))
+    .where(and(inArray(loops.status, COMPARABLE_STATUSES), related, sql`not ${pending}`))
+    .all();
+}
+
+/** Rubric versions with at least one comparable loop visible to the user, newest version first per family. */
+export function listComparableVersions(db: Db, user: { id: string; role: Role }): ComparableVersion[] {
+  const visible = visibleComparableLoops(db, user);
+  const counts = new Map<string, number>();
+  for (const l of visible) counts.set(l.rubricVersionId, (counts.get(l.rubricVersionId) ?? 0) + 1);
+  if (counts.size === 0) return [];
+  return db
+    .select({ rubricId: rubrics.id, rubricName: rubrics.name, versionId: rubricVersions.id, version: rubricVersions.version })
+    .from(rubricVersions)
+    .innerJoin(rubrics, eq(rubrics.id, rubricVersions.rubricId))
+    .where(inArray(rubricVersions.id, [...counts.keys()]))
+    .all()
+    .map((v) => ({ ...v, loops: counts.get(v.versionId) ?? 0 }))
+    .sort((a, b) => a.rubricName.localeCompare(b.rubricName, "en") || b.version - a.version);
+}
+
+export interface ComparisonRow {
+  loopId: string;
+  candidateName: string;
+  status: LoopStatus;
+  decision: Decision | null;
+  rubricVersion: number;
+  completeness: number;
+  /** dimension key -> mean (null: not rated) */
+  means: Record<string, number | null>;
+  raw: number | null;
+  calibrated: number | null;
+  dealbreakers: number;
+  consensus: LoopAggregate["recommendations"]["consensus"];
+}
+
+export interface Comparison {
+  dimensions: { key: string; name: string }[];
+  rows: ComparisonRow[];
+}
+
+/**
+ * The comparison table for one rubric version (`versionId`) or a whole family (`rubricId`, every
+ * version; dimension columns are the union, newest version's order first). Rows are unsorted.
+ */
+export function loadComparison(db: Db, user: { id: string; role: Role }, scope: { versionId: string } | { rubricId: string }): Comparison {
+  const visible = visibleComparableLoops(db, user).filter((l) => ("versionId" in scope ? l.rubricVersionId === scope.versionId : l.rubricId === scope.rubricId));
+  if (visible.length === 0) return { dimensions: [], rows: [] };
+  const rubricId = visible[0]?.rubricId ?? "";
+  const calibration = calibrationForRubric(db, rubricId);
+  const inputs = loadLoopAggregationInputs(db, visible.map((l) => l.id));
+
+  const meta = new Map(
+    byIds(
+      visible.map((l) => l.id),
+      (chunk) =>
+        db
+          .select({ id: loops.id, candidateName: candidates.name, erasedAt: candidates.erasedAt, decision: loops.decision, version: rubricVersions.version })
+          .from(loops)
+          .innerJoin(candidates, eq(candidates.id, loops.candidateId))
+          .innerJoin(rubricVersions, eq(rubricVersions.id, loops.rubricVersionId))
+          .where(inArray(loops.id, chunk))
+          .all(),
+    ).map((m) => [m.id, m]),
+  );
+
+  const rows: ComparisonRow[] = [];
+  const rubricsByVersion = new Map<number, RubricContent>();
+  for (const [loopId, input] of inputs) {
+    const m = meta.get(loopId);
+    if (!m) continue;
+    rubricsByVersion.set(m.version, input.rubric);
+    const agg = aggregateLoop(input, calibration);
+    rows.push({
+      loopId,
+      candidateName: m.erasedAt !== null ? "Erased candidate" : m.candidateName,
+      status: input.status,
+      decision: m.decision,
+      rubricVersion: m.version,
+      completeness: agg.coverage.completeness,
+      means: Object.fromEntries(agg.dimensions.map((d) => [d.key, d.mean])),
+      raw: agg.composite.raw,
+      calibrated: agg.composite.calibrated,
+      dealbreakers: agg.redFlags.filter((f) => f.severity === "dealbreaker").length,
+      consensus: agg.recommendations.consensus,
+    });
+  }
+  // Columns: the newest version's dimensions in its order, then keys only older versions had.
+  const dims: { key: string; name: string }[] = [];
+  const seen = new Set<string>();
+  for (const [, rubric] of [...rubricsByVersion.entries()].sort((a, b) => b[0] - a[0])) {
+    for (const d of rubric.dimensions) {
+      if (seen.has(d.key)) continue;
+      seen.add(d.key);
+      dims.push({ key: d.key, name: d.name });
+    }
+  }
+  return { dimensions: dims, rows };
+}
