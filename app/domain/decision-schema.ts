@@ -26,7 +26,7 @@ export const decisionSchema = z.object({
   rationale: z
     .string({ message: "Write the rationale for this decision" })
     .trim()
-    .min(1, "Write the rationale for this decision")
+    .min(1, { message: "Write the rationale for this decision", abort: true })
     .min(RATIONALE_MIN, `Write at least ${RATIONALE_MIN} characters: what tipped the decision?`)
     .max(RATIONALE_MAX, `Keep the rationale under ${RATIONALE_MAX} characters`),
 });
@@ -38,7 +38,7 @@ export const reopenSchema = z.object({
   reason: z
     .string({ message: "Say why the decision is being reopened" })
     .trim()
-    .min(1, "Say why the decision is being reopened")
+    .min(1, { message: "Say why the decision is being reopened", abort: true })
     .min(REOPEN_REASON_MIN, `Write at least ${REOPEN_REASON_MIN} characters`)
     .max(REOPEN_REASON_MAX, `Keep the reason under ${REOPEN_REASON_MAX} characters`),
 });

@@ -62,8 +62,16 @@ export function isSortKey(key: string, dimensionKeys: readonly string[]): boolea
   return (FIXED_SORT_KEYS as readonly string[]).includes(key) || (key.startsWith("dim.") && dimensionKeys.includes(key.slice(4)));
 }
 
-/** Background band for a mean: the rating it rounds to (1..4), for the cell colour. */
+/**
+ * Colour band of a mean, aware of the bar: anything under 3 is never coloured as "meets".
+ * < 2 → 1, < 3 → 2, < 3.5 → 3, otherwise 4.
+ *
+ * @example scoreBand(2.5) // 2 (below the bar, although it rounds to 3)
+ */
 export function scoreBand(mean: number | null): 1 | 2 | 3 | 4 | null {
   if (mean === null || !Number.isFinite(mean)) return null;
-  return Math.min(4, Math.max(1, Math.round(mean))) as 1 | 2 | 3 | 4;
+  if (mean < 2) return 1;
+  if (mean < 3) return 2;
+  if (mean < 3.5) return 3;
+  return 4;
 }
