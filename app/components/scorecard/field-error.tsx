@@ -1,0 +1,13 @@
+/** An inline error under a field; `id` is what the field's aria-describedby points at. */
+export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  return message ? (
+    <div className="field-error" id={id} role="alert">
+      {message}
+    </div>
+  ) : null;
+}
+
+/** A DOM id from a form path ("ratings.cloud.score" -> "f-ratings-cloud-score"). */
+export function fieldId(path: string): string {
+  return `f-${path.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+}

@@ -1,0 +1,142 @@
+import type { FormEvent } from "react";
+import { useState } from "react";
+import type { UseFormRegister } from "react-hook-form";
+
+import type { FocusPoint } from "../../domain/rubric";
+import type { QuickNote, ScorecardValues } from "../../domain/scorecard-schema";
+import { LIMITS } from "../../domain/scorecard-schema";
+
+import { CsrfInput } from "../csrf";
+
+import { FieldError, fieldId } from "./field-error";
+
+/** The exercise brief: prompt and probe questions, collapsible, readable at a glance. */
+export function ExerciseBrief(p: { title: string; prompt: string; probeQuestions: string[]; durationMinutes: number }) {
+  return (
+    <details className="card brief" open>
+      <summary>
+        <span>Exercise brief</span>
+        <span className="muted small">
+          {p.title} · {p.durationMinutes} min
+        </span>
+      </summary>
+      <p className="prompt">{p.prompt}</p>
+      <details className="probes">
+        <summary>Probe questions ({p.probeQuestions.length})</summary>
+        <ol>
+          {p.probeQuestions.map((q) => (
+            <li key={q}>{q}</li>
+          ))}
+        </ol>
+      </details>
+    </details>
+  );
+}
+
+/** Evaluation-focus coverage: ticked as the candidate covers each point. Part of the scorecard form. */
+export function FocusChecklist(p: { points: FocusPoint[]; register: UseFormRegister<ScorecardValues>; initial: ScorecardValues; covered: number; formId: string }) {
+  return (
+    <fieldset className="card focus">
+      <legend>
+        Coverage{" "}
+        <span className="muted small" data-testid="focus-count">
+          {p.covered} of {p.points.length}
+        </span>
+      </legend>
+      {p.points.map((f) => {
+        const path = `focus.${f.key}` as const;
+        return (
+          <label key={f.key} className="check" htmlFor={fieldId(path)}>
+            <input id={fieldId(path)} type="checkbox" form={p.formId} defaultChecked={p.initial.focus[f.key] ?? false} {...p.register(path)} />
+            <span>{f.label}</span>
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/**
+ * Quick notes: one input, Enter adds a note stamped with the timer's minute. Without JavaScript
+ * the input posts its own small form (the server stamps the minute).
+ */
+export function QuickNotes(p: {
+  notes: QuickNote[];
+  minute: number;
+  disabled: boolean;
+  formId: string;
+  action: string;
+  onAdd: ((body: string) => string | null) | null;
+  onDelete: ((id: string) => void) | null;
+  serverError?: string;
+  initialBody?: string;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  const [draft, setDraft] = useState(p.initialBody ?? "");
+  const id = "quick-note";
+  const shown = [...p.notes].sort((a, b) => b.at - a.at);
+  const message = error ?? p.serverError;
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    if (!p.onAdd) return;
+    e.preventDefault();
+    const problem = p.onAdd(draft);
+    setError(problem);
+    if (!problem) setDraft("");
+  };
+
+  return (
+    <section className="card notes" aria-labelledby="notes-h">
+      <h2 id="notes-h">
+        Quick notes <span className="muted small">{p.notes.length ? `(${p.notes.length})` : ""}</span>
+      </h2>
+      {p.disabled ? null : (
+        <form id={p.formId} method="post" action={p.action} onSubmit={onSubmit} className="note-form">
+          <CsrfInput />
+          <label htmlFor={id} className="sr-only">
+            Quick note (Enter adds it, stamped at minute {p.minute})
+          </label>
+          <span className="minute-chip" aria-hidden="true">
+            {p.minute}′
+          </span>
+          <input
+            id={id}
+            name="body"
+            type="text"
+            autoComplete="off"
+            value={draft}
+            onChange={(e) => {
+              setDraft(e.target.value);
+              if (error && e.target.value.length <= LIMITS.note) setError(null);
+            }}
+            placeholder="Type a note, Enter to add"
+            aria-invalid={message ? true : undefined}
+            aria-describedby={message ? `${fieldId("notes")}-error` : undefined}
+          />
+          <input type="hidden" name="intent" value="addNote" />
+          <button type="submit" className="btn small">
+            Add
+          </button>
+        </form>
+      )}
+      <FieldError id={`${fieldId("notes")}-error`} message={message ?? undefined} />
+      {shown.length ? (
+        <ol className="note-list" data-testid="note-list">
+          {shown.map((n) => (
+            <li key={n.id}>
+              <span className="minute">{n.minute}′</span>
+              <span className="body">{n.body}</span>
+              {p.onDelete && !p.disabled ? (
+                <button type="button" className="link-btn" onClick={() => p.onDelete?.(n.id)} aria-label={`Delete note: ${n.body.slice(0, 40)}`}>
+                  ×
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="muted small">Notes you take here are stamped with the interview minute and kept with your scorecard.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,136 @@
+import type { KeyboardEvent } from "react";
+import { useRef } from "react";
+import type { UseFormRegister } from "react-hook-form";
+
+import type { RubricDimension } from "../../domain/rubric";
+import { RATING_LABELS, RATING_SCORES } from "../../domain/rubric";
+import type { ScorecardValues, ScoreValue } from "../../domain/scorecard-schema";
+import { EVIDENCE_MIN, LIMITS } from "../../domain/scorecard-schema";
+
+import { FieldError, fieldId } from "./field-error";
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLTextAreaElement) return true;
+  if (target instanceof HTMLInputElement) return !["radio", "checkbox", "button", "submit"].includes(target.type);
+  return target.isContentEditable;
+}
+
+export interface RatingFieldProps {
+  dimension: RubricDimension;
+  /** assessed by this exercise (required) or optional */
+  assessed: boolean;
+  register: UseFormRegister<ScorecardValues>;
+  initial: { score: ScoreValue; evidence: string };
+  /** current values (live, for the counter and the highlighted anchor) */
+  score: ScoreValue;
+  evidence: string;
+  scoreError?: string;
+  evidenceError?: string;
+  disabled: boolean;
+  onClear?: () => void;
+}
+
+/**
+ * One dimension: a labelled radio group on the 4-point scale plus "Not assessed", the dimension's
+ * anchors beside it, and the evidence. Keys 1–4 rate the focused dimension (0 = not assessed)
+ * when focus is anywhere in it except a text field; arrows move within the group as usual.
+ */
+export function RatingField(p: RatingFieldProps) {
+  const key = p.dimension.key;
+  const scorePath = `ratings.${key}.score` as const;
+  const evidencePath = `ratings.${key}.evidence` as const;
+  const sid = fieldId(scorePath);
+  const eid = fieldId(evidencePath);
+  const ref = useRef<HTMLFieldSetElement>(null);
+  const scoreReg = p.register(scorePath);
+  const evidenceReg = p.register(evidencePath);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLFieldSetElement>) => {
+    if (p.disabled || e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
+    const value = e.key === "0" ? "na" : ["1", "2", "3", "4"].includes(e.key) ? e.key : null;
+    if (!value) return;
+    const input = ref.current?.querySelector<HTMLInputElement>(`input[type="radio"][value="${value}"]`);
+    if (!input) return;
+    e.preventDefault();
+    input.click();
+    input.focus();
+  };
+
+  const length = p.evidence.length;
+  const nearLimit = length > LIMITS.evidence * 0.8;
+  const describedBy = [`${sid}-anchors`, p.scoreError ? `${sid}-error` : null].filter(Boolean).join(" ");
+  const rated = p.score !== "" && p.score !== "na";
+
+  return (
+    <fieldset
+      ref={ref}
+      className={`dim${p.score ? ` has-score score-is-${p.score}` : ""}${p.scoreError || p.evidenceError ? " has-error" : ""}`}
+      onKeyDown={onKeyDown}
+      data-dimension={key}
+    >
+      <legend className="dim-name">
+        {p.dimension.name}
+        {p.assessed ? null : <span className="badge">optional</span>}
+      </legend>
+      <div className="dim-main">
+        <p className="dim-desc">{p.dimension.description}</p>
+        <div className="scale" id={sid}>
+          {RATING_SCORES.map((n) => (
+            <label key={n} className={`seg seg-${n}`}>
+              <input type="radio" value={String(n)} defaultChecked={p.initial.score === String(n)} aria-describedby={describedBy} aria-invalid={p.scoreError ? true : undefined} {...scoreReg} />
+              <span className="seg-n">{n}</span>
+              <span className="seg-l">{RATING_LABELS[n]}</span>
+            </label>
+          ))}
+          <label className="seg seg-na">
+            <input type="radio" value="na" defaultChecked={p.initial.score === "na"} aria-describedby={describedBy} aria-invalid={p.scoreError ? true : undefined} {...scoreReg} />
+            <span className="seg-n">N/A</span>
+            <span className="seg-l">Not assessed</span>
+          </label>
+          {p.onClear && p.score && !p.disabled ? (
+            <button type="button" className="link-btn clear" onClick={p.onClear}>
+              Clear<span className="sr-only"> the rating for {p.dimension.name}</span>
+            </button>
+          ) : null}
+        </div>
+        <FieldError id={`${sid}-error`} message={p.scoreError} />
+        <div className="field evidence">
+          <label htmlFor={eid}>
+            Evidence<span className="sr-only"> for {p.dimension.name}</span>
+            {rated ? <span className="req"> · required, {EVIDENCE_MIN}+ characters</span> : null}
+          </label>
+          <textarea
+            id={eid}
+            rows={3}
+            defaultValue={p.initial.evidence}
+            placeholder="What did the candidate say or do? Quotes, examples, numbers."
+            aria-invalid={p.evidenceError ? true : undefined}
+            aria-describedby={[p.evidenceError ? `${eid}-error` : null, nearLimit ? `${eid}-count` : null].filter(Boolean).join(" ") || undefined}
+            {...evidenceReg}
+          />
+          {nearLimit ? (
+            <div className={`counter${length > LIMITS.evidence ? " over" : ""}`} id={`${eid}-count`}>
+              {length.toLocaleString("en-US")} / {LIMITS.evidence.toLocaleString("en-US")}
+            </div>
+          ) : null}
+          <FieldError id={`${eid}-error`} message={p.evidenceError} />
+        </div>
+      </div>
+      <div className="anchors" id={`${sid}-anchors`}>
+        <div className="anchor anchor-below">
+          <span className="anchor-h">Below bar · 1–2</span>
+          {p.dimension.anchors.belowBar}
+        </div>
+        <div className="anchor anchor-meets">
+          <span className="anchor-h">Meets bar · 3</span>
+          {p.dimension.anchors.meetsBar}
+        </div>
+        <div className="anchor anchor-exceeds">
+          <span className="anchor-h">Exceeds · 4</span>
+          {p.dimension.anchors.exceeds}
+        </div>
+      </div>
+    </fieldset>
+  );
+}

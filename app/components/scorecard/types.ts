@@ -1,0 +1,60 @@
+import type { FocusPoint, LoopStatus, RubricDimension, RubricRedFlag, RubricSignal, ScorecardStatus } from "../../domain/rubric";
+import type { ScorecardContext, TimerState } from "../../domain/scorecard-rules";
+import type { ScorecardValues } from "../../domain/scorecard-schema";
+
+/** What the scorecard page's loader sends: the panelist's own scorecard and the rubric, nothing else. */
+export interface ScorecardPageData {
+  scorecard: {
+    id: string;
+    status: ScorecardStatus;
+    version: number;
+    updatedAt: number;
+    submittedAt: number | null;
+    amendCount: number;
+    lastAmendReason: string | null;
+    conflictNote: string | null;
+    conflictDeclaredAt: number | null;
+  };
+  header: {
+    candidateName: string;
+    candidateTitle: string;
+    exerciseTitle: string;
+    scheduledAt: number | null;
+    durationMinutes: number;
+    loopId: string;
+    loopStatus: LoopStatus;
+  };
+  exercise: { key: string; title: string; prompt: string; focusPoints: FocusPoint[]; probeQuestions: string[]; dimensionKeys: string[] };
+  dimensions: RubricDimension[];
+  redFlags: RubricRedFlag[];
+  signals: RubricSignal[];
+  ctx: ScorecardContext;
+  values: ScorecardValues;
+  timer: TimerState;
+  serverNow: number;
+  /** the independence rule's verdict for this loop, and how many of the user's own scorecards are still drafts */
+  feedback: { access: "full" | "pending_own_submission" | "none"; ownDrafts: number };
+  amendMode: boolean;
+}
+
+export interface ServerCopyData {
+  version: number;
+  status: string;
+  updatedAt: number;
+  values: ScorecardValues;
+}
+
+/** What the page action answers to a plain form post (no JavaScript). */
+export interface ScorecardActionData {
+  intent: string;
+  errors?: Record<string, string[]>;
+  /** the posted values, to re-render the form exactly as typed */
+  values?: unknown;
+  conflict?: ServerCopyData;
+  /** the version to post next (after a conflict: the server's) */
+  version?: number;
+  amendReason?: string;
+  conflictKind?: string;
+  conflictNoteText?: string;
+  noteBody?: string;
+}

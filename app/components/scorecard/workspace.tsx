@@ -1,0 +1,524 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Link, useNavigate } from "@remix-run/react";
+import type { FormEvent } from "react";
+import { useEffect, useMemo, useState } from "react";
+import type { FieldErrors, Resolver } from "react-hook-form";
+import { get, useForm, useWatch } from "react-hook-form";
+
+import type { TimerOp } from "../../domain/scorecard-schema";
+import {
+  amendReasonSchema,
+  LIMITS,
+  lenientScorecardValues,
+  quickNoteSchema,
+  scorecardDraftSchema,
+  scorecardDraftSchemaFor,
+  scorecardSubmitSchema,
+} from "../../domain/scorecard-schema";
+import type { ScorecardValues } from "../../domain/scorecard-schema";
+import { completeness, diffScorecardValues, needsOverrideJustification } from "../../domain/scorecard-rules";
+import type { DiffLabels } from "../../domain/scorecard-rules";
+import type { FieldErrorMap } from "../../hooks/use-scorecard-sync";
+import { useScorecardSync } from "../../hooks/use-scorecard-sync";
+import { useScorecardTimer } from "../../hooks/use-scorecard-timer";
+import { CsrfInput, useCsrfToken } from "../csrf";
+
+import { ConflictPanel } from "./conflict-panel";
+import { DeclareConflict } from "./conflict-of-interest";
+import { FieldError } from "./field-error";
+import { ScorecardHeader, TimerControl } from "./header";
+import { ExerciseBrief, FocusChecklist, QuickNotes } from "./in-the-room";
+import { RecommendationSection, RedFlagsSection, SignalsSection } from "./judgement";
+import { LocalTime } from "./local-time";
+import { RatingField } from "./rating-field";
+import { SaveStatus } from "./save-status";
+import type { ScorecardActionData, ScorecardPageData } from "./types";
+
+const FORM_ID = "scorecard-form";
+const NOTE_FORM_ID = "note-form";
+
+function randomId(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function issuesToMap(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrorMap {
+  const out: FieldErrorMap = {};
+  for (const i of issues) (out[i.path.map(String).join(".") || "_form"] ??= []).push(i.message);
+  return out;
+}
+
+/** Every field of the form present (missing ones empty), so a reset clears what the new copy lacks. */
+function completeValues(v: ScorecardValues, data: ScorecardPageData): ScorecardValues {
+  const out: ScorecardValues = { ...v, ratings: { ...v.ratings }, redFlags: { ...v.redFlags }, signals: { ...v.signals }, focus: { ...v.focus } };
+  for (const d of data.dimensions) out.ratings[d.key] ??= { score: "", evidence: "" };
+  for (const f of data.redFlags) out.redFlags[f.key] ??= { checked: false, note: "" };
+  for (const sg of data.signals) out.signals[sg.key] ??= false;
+  for (const f of data.exercise.focusPoints) out.focus[f.key] ??= false;
+  out.notes = v.notes ?? [];
+  return out;
+}
+
+function countErrors(errors: FieldErrors): number {
+  let n = 0;
+  const walk = (node: unknown) => {
+    if (!node || typeof node !== "object") return;
+    const o = node as Record<string, unknown>;
+    if (typeof o.message === "string") {
+      n++;
+      return;
+    }
+    for (const [k, v] of Object.entries(o)) if (k !== "ref") walk(v);
+  };
+  walk(errors);
+  return n;
+}
+
+export function ScorecardWorkspace({ data, actionData, action }: { data: ScorecardPageData; actionData: ScorecardActionData | undefined; action: string }) {
+  const { scorecard: sc, header, exercise, ctx } = data;
+  const mode: "draft" | "view" | "amend" = sc.status === "draft" ? "draft" : sc.status === "submitted" && data.amendMode ? "amend" : "view";
+  const editable = mode !== "view";
+  const csrf = useCsrfToken();
+  const navigate = useNavigate();
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+
+  // A refused no-JS post re-renders with exactly what was typed (too-long text included).
+  const [initial] = useState<ScorecardValues>(() => {
+    if (actionData?.values === undefined) return completeValues(data.values, data);
+    const v = lenientScorecardValues(actionData.values);
+    v.notes = data.values.notes;
+    return completeValues(v, data);
+  });
+  const submitSchema = useMemo(() => scorecardSubmitSchema(ctx), [ctx]);
+  const draftSchema = useMemo(() => scorecardDraftSchemaFor(ctx), [ctx]);
+  const form = useForm<ScorecardValues>({
+    defaultValues: initial,
+    resolver: zodResolver(submitSchema) as unknown as Resolver<ScorecardValues>,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
+  const [autoErrors, setAutoErrors] = useState<FieldErrorMap>({});
+  const [amendReason, setAmendReason] = useState(actionData?.amendReason ?? "");
+  const [reasonError, setReasonError] = useState<string | undefined>(actionData?.errors?.reason?.[0]);
+  const [formMessage, setFormMessage] = useState<string | null>(
+    actionData?.errors
+      ? actionData.errors._form?.[0] ?? `${Object.keys(actionData.errors).length} thing${Object.keys(actionData.errors).length === 1 ? "" : "s"} to fix — see the highlighted fields.`
+      : null,
+  );
+  const [submitting, setSubmitting] = useState(false);
+
+  const sync = useScorecardSync({
+    scorecardId: sc.id,
+    endpoint: `/scorecards/${sc.id}/save`,
+    csrf,
+    version: actionData?.version ?? sc.version,
+    serverValues: data.values,
+    serverStatus: sc.status,
+    serverUpdatedAt: sc.updatedAt,
+    mode: mode === "draft" ? "draft" : mode === "amend" ? "amend" : "off",
+    validate: (v) => {
+      const r = draftSchema.safeParse(v);
+      return r.success ? null : issuesToMap(r.error.issues);
+    },
+    onRestore: (values, _why, reason) => {
+      form.reset(completeValues(values, data));
+      if (reason !== undefined) setAmendReason(reason);
+    },
+    onInvalid: (errors) => setAutoErrors(errors),
+    onSaved: () => setAutoErrors({}),
+  });
+  const { changed } = sync;
+
+  useEffect(() => {
+    const sub = form.watch((v) => {
+      const clone = JSON.parse(JSON.stringify(v)) as unknown;
+      const parsed = scorecardDraftSchema.safeParse(clone);
+      changed(parsed.success ? parsed.data : { ...lenientScorecardValues(clone), notes: form.getValues("notes") });
+    });
+    return () => sub.unsubscribe();
+  }, [form, changed]);
+
+  const timer = useScorecardTimer({ initial: data.timer, serverNow: data.serverNow, durationMinutes: header.durationMinutes, post: sync.post, enabled: mode === "draft" });
+
+  const liveRaw = useWatch({ control: form.control });
+  const live = useMemo(() => lenientScorecardValues(liveRaw), [liveRaw]);
+  const notes = useMemo(() => (liveRaw.notes as ScorecardValues["notes"]) ?? initial.notes ?? [], [liveRaw.notes, initial.notes]);
+  const progress = completeness(live, ctx);
+  const needsOverride = needsOverrideJustification(live, ctx);
+
+  const { errors, submitCount } = form.formState;
+  const errorAt = (path: string): string | undefined => {
+    const auto = autoErrors[path]?.[0];
+    if (auto) return auto;
+    const rhf = get(errors, path) as { message?: string } | undefined;
+    if (rhf?.message) return rhf.message;
+    if (submitCount === 0) return actionData?.errors?.[path]?.[0];
+    return undefined;
+  };
+
+  const labels: DiffLabels = useMemo(
+    () => ({
+      dimensions: Object.fromEntries(data.dimensions.map((d) => [d.key, d.name])),
+      redFlags: Object.fromEntries(data.redFlags.map((f) => [f.key, f.label])),
+      signals: Object.fromEntries(data.signals.map((s) => [s.key, s.label])),
+      focus: Object.fromEntries(exercise.focusPoints.map((f) => [f.key, f.label])),
+    }),
+    [data.dimensions, data.redFlags, data.signals, exercise.focusPoints],
+  );
+
+  const status = sync.status;
+  const conflict = status.kind === "conflict" ? status.server : actionData?.conflict ?? null;
+  const mine = useMemo(() => ({ ...live, notes }), [live, notes]);
+  const diffs = useMemo(() => (conflict ? diffScorecardValues(mine, conflict.values, labels) : []), [conflict, mine, labels]);
+
+  // A conflict stops autosaving until the interviewer chooses: bring the choice into view.
+  const conflictShown = !!conflict;
+  useEffect(() => {
+    if (conflictShown) document.getElementById("conflict-h")?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }, [conflictShown]);
+
+  const addNote = (body: string): string | null => {
+    const text = body.trim();
+    if (!text) return "Write the note first.";
+    const current = form.getValues("notes") ?? [];
+    if (current.length >= LIMITS.notes) return `At most ${LIMITS.notes} quick notes per scorecard.`;
+    const r = quickNoteSchema.safeParse({ id: randomId(), minute: timer.view.minute, body: text, at: Date.now() });
+    if (!r.success) return r.error.issues[0]?.message ?? "This note cannot be added.";
+    form.setValue("notes", [...current, r.data], { shouldDirty: true });
+    return null;
+  };
+  const deleteNote = (id: string) => {
+    form.setValue(
+      "notes",
+      (form.getValues("notes") ?? []).filter((n) => n.id !== id),
+      { shouldDirty: true },
+    );
+  };
+
+  const onValid = async (values: ScorecardValues) => {
+    setFormMessage(null);
+    if (mode === "amend") {
+      const r = amendReasonSchema.safeParse({ reason: amendReason });
+      if (!r.success) {
+        setReasonError(r.error.issues[0]?.message);
+        document.getElementById("amend-reason")?.focus();
+        return;
+      }
+      setReasonError(undefined);
+    }
+    setSubmitting(true);
+    const res = await sync.sendIntent(mode === "amend" ? "amend" : "submit", { ...values, notes: form.getValues("notes") }, mode === "amend" ? { reason: amendReason } : {});
+    setSubmitting(false);
+    switch (res.kind) {
+      case "ok":
+        navigate(`/scorecards/${sc.id}`, { replace: true });
+        return;
+      case "invalid": {
+        let first: string | null = null;
+        for (const [path, msgs] of Object.entries(res.errors)) {
+          if (path === "reason") setReasonError(msgs[0]);
+          else if (path === "_form") setFormMessage(msgs[0] ?? null);
+          else {
+            form.setError(path as "summary", { type: "server", message: msgs[0] });
+            first ??= path;
+          }
+        }
+        if (first) form.setFocus(first as "summary");
+        setFormMessage((m) => m ?? "Some fields need attention — see the highlighted fields.");
+        return;
+      }
+      case "conflict":
+        setFormMessage("Your scorecard changed in another tab or device. Choose which copy to keep (above), then submit again.");
+        window.scrollTo({ top: 0, behavior: "smooth" });
+        return;
+      case "offline":
+        setFormMessage("You are offline. Your scorecard is kept on this device; submit again once you are back online.");
+        return;
+      case "locked":
+        setFormMessage("This scorecard was already submitted or recused elsewhere. Reload the page to see it.");
+        return;
+      case "error":
+        setFormMessage(res.message);
+        return;
+    }
+  };
+  const onInvalid = (errs: FieldErrors<ScorecardValues>) => {
+    const n = countErrors(errs);
+    setFormMessage(`${n} thing${n === 1 ? "" : "s"} to fix before submitting — see the highlighted fields. Nothing you wrote was changed.`);
+  };
+
+  const onMainSubmit = (e: FormEvent<HTMLFormElement>) => {
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    if (submitter?.value === "save") {
+      e.preventDefault();
+      void sync.flush();
+      return;
+    }
+    void form.handleSubmit(onValid, onInvalid)(e);
+  };
+
+  const assessed = ctx.assessedKeys.map((k) => data.dimensions.find((d) => d.key === k)).filter((d): d is NonNullable<typeof d> => !!d);
+  const extra = data.dimensions.filter((d) => !ctx.assessedKeys.includes(d.key));
+  const extraRated = extra.some((d) => (initial.ratings[d.key]?.score ?? "") !== "" || (initial.ratings[d.key]?.evidence ?? "") !== "");
+  const covered = exercise.focusPoints.filter((f) => live.focus[f.key]).length;
+
+  const ratingFor = (d: (typeof data.dimensions)[number], isAssessed: boolean) => (
+    <RatingField
+      key={d.key}
+      dimension={d}
+      assessed={isAssessed}
+      register={form.register}
+      initial={initial.ratings[d.key] ?? { score: "", evidence: "" }}
+      score={live.ratings[d.key]?.score ?? ""}
+      evidence={live.ratings[d.key]?.evidence ?? ""}
+      scoreError={errorAt(`ratings.${d.key}.score`)}
+      evidenceError={errorAt(`ratings.${d.key}.evidence`)}
+      disabled={!editable}
+      onClear={hydrated ? () => form.setValue(`ratings.${d.key}.score`, "", { shouldDirty: true }) : undefined}
+    />
+  );
+
+  const feedbackLink =
+    sc.status !== "draft" && data.feedback.access === "full" ? (
+      <Link to={`/loops/${header.loopId}`} className="btn small" data-testid="panel-feedback-link">
+        See the panel&apos;s feedback
+      </Link>
+    ) : null;
+
+  return (
+    <>
+      <ScorecardHeader
+        candidateName={header.candidateName}
+        candidateTitle={header.candidateTitle}
+        exerciseTitle={header.exerciseTitle}
+        scheduledAt={header.scheduledAt}
+        durationMinutes={header.durationMinutes}
+        loopStatus={header.loopStatus}
+        loopId={header.loopId}
+        status={sc.status}
+        amendCount={sc.amendCount}
+        timer={
+          <TimerControl
+            timer={timer.timer}
+            view={timer.view}
+            durationMinutes={header.durationMinutes}
+            enabled={mode === "draft"}
+            onOp={hydrated ? (op: TimerOp) => timer.run(op) : null}
+            unsynced={timer.unsynced}
+            action={action}
+          />
+        }
+        saveStatus={
+          mode === "view" ? (
+            <span className="save-status tone-ok" data-testid="save-status">
+              <span className="dot" aria-hidden="true" />
+              {sc.submittedAt ? (
+                <>
+                  Submitted <LocalTime at={sc.submittedAt} />
+                </>
+              ) : (
+                "Read-only"
+              )}
+            </span>
+          ) : (
+            <SaveStatus status={status} />
+          )
+        }
+        progress={
+          mode === "view" ? (
+            feedbackLink
+          ) : (
+            <span className={`progress${progress.problems === 0 ? " ready" : ""}`} data-testid="progress">
+              {progress.rated}/{progress.assessed} rated · {progress.problems === 0 ? "ready to submit" : `${progress.problems} to complete`}
+            </span>
+          )
+        }
+      />
+
+      {status.kind === "error" ? (
+        <div className="notice danger" role="alert">
+          {status.message}
+        </div>
+      ) : null}
+      {status.kind === "locked" ? (
+        <div className="notice danger" role="alert">
+          This scorecard was {status.status === "recused" ? "recused" : "submitted"} in another tab or on another device. Your edits here are kept on this device.{" "}
+          <a href={`/scorecards/${sc.id}`}>Reload</a>
+        </div>
+      ) : null}
+      {sync.restored && status.kind !== "conflict" ? (
+        <div className="notice ok" role="status">
+          Restored your unsaved edits from this device (last edit <LocalTime at={sync.restored.editedAt} format="seconds" />).{" "}
+          <button type="button" className="link-btn" onClick={sync.dismissRestored}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {sync.leftover ? (
+        <div className="notice warn" role="status">
+          This device still holds edits to this scorecard that were never saved (last edit <LocalTime at={sync.leftover.editedAt} format="seconds" />).{" "}
+          {mode === "view" && sc.status === "submitted" ? <Link to="?amend=1">Amend the scorecard</Link> : null}
+          {mode === "amend" ? (
+            <button type="button" className="link-btn" onClick={() => sync.leftover && form.reset(completeValues({ ...sync.leftover.values, notes: form.getValues("notes") }, data))}>
+              Load them into this amendment
+            </button>
+          ) : null}{" "}
+          <button type="button" className="link-btn" onClick={sync.discardLocal}>
+            Discard them
+          </button>
+        </div>
+      ) : null}
+      {conflict ? (
+        <ConflictPanel
+          diffs={diffs}
+          serverUpdatedAt={conflict.updatedAt}
+          serverVersion={conflict.version}
+          onKeepMine={hydrated && status.kind === "conflict" ? () => sync.keepMine({ ...form.getValues(), notes: form.getValues("notes") }) : null}
+          onTakeServer={
+            hydrated && status.kind === "conflict"
+              ? () => {
+                  const v = sync.takeServer();
+                  if (v) form.reset(completeValues(v, data));
+                }
+              : null
+          }
+          formId={FORM_ID}
+          pageUrl={`/scorecards/${sc.id}`}
+        />
+      ) : null}
+      {sc.status === "submitted" && mode === "view" ? (
+        <div className="notice ok submitted-notice" role="status">
+          Submitted{sc.submittedAt ? (
+            <>
+              {" "}
+              <LocalTime at={sc.submittedAt} />
+            </>
+          ) : null}
+          . Your scorecard is locked.
+          {sc.amendCount > 0 && sc.lastAmendReason ? <> Last amended: “{sc.lastAmendReason}”.</> : null}{" "}
+          {data.feedback.access === "full" ? null : data.feedback.ownDrafts > 0 ? (
+            <span>
+              The panel&apos;s feedback on this candidate opens once your other {data.feedback.ownDrafts === 1 ? "scorecard is" : `${data.feedback.ownDrafts} scorecards are`} submitted.
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+
+      <div className="sc-grid">
+        <aside className="sc-side" aria-label="In the room">
+          <ExerciseBrief title={exercise.title} prompt={exercise.prompt} probeQuestions={exercise.probeQuestions} durationMinutes={header.durationMinutes} />
+          <FocusChecklist points={exercise.focusPoints} register={form.register} initial={initial} covered={covered} formId={FORM_ID} />
+          <QuickNotes
+            notes={notes}
+            minute={timer.view.minute}
+            disabled={mode !== "draft"}
+            formId={NOTE_FORM_ID}
+            action={action}
+            onAdd={hydrated ? addNote : null}
+            onDelete={hydrated ? deleteNote : null}
+            serverError={actionData?.intent === "addNote" ? actionData.errors?.body?.[0] : undefined}
+            initialBody={actionData?.intent === "addNote" ? actionData.noteBody : undefined}
+          />
+          {mode === "draft" ? (
+            <DeclareConflict
+              action={action}
+              errors={actionData?.intent === "declareConflict" ? actionData.errors : undefined}
+              kind={actionData?.conflictKind}
+              note={actionData?.conflictNoteText}
+            />
+          ) : null}
+        </aside>
+
+        <form id={FORM_ID} method="post" action={action} noValidate onSubmit={onMainSubmit} className="sc-main" aria-label="Scorecard">
+          <CsrfInput />
+          <input type="hidden" name="version" value={actionData?.version ?? sc.version} />
+          <fieldset className="plain" disabled={!editable}>
+            <legend className="sr-only">Your scorecard</legend>
+            <section className="card sc-section ratings" aria-labelledby="ratings-h">
+              <div className="section-head">
+                <h2 id="ratings-h">Ratings</h2>
+                <span className="hint">
+                  <kbd>1</kbd>–<kbd>4</kbd> rate the focused dimension · <kbd>0</kbd> not assessed · <kbd>Tab</kbd> next
+                </span>
+              </div>
+              {assessed.map((d) => ratingFor(d, true))}
+              {extra.length ? (
+                <details className="more-dims" open={extraRated}>
+                  <summary>Rate another dimension ({extra.length})</summary>
+                  {extra.map((d) => ratingFor(d, false))}
+                </details>
+              ) : null}
+            </section>
+            <RedFlagsSection flags={data.redFlags} register={form.register} initial={initial} errorAt={errorAt} />
+            <SignalsSection signals={data.signals} register={form.register} initial={initial} />
+            <RecommendationSection register={form.register} initial={initial} errorAt={errorAt} needsOverride={needsOverride} summaryLength={live.summary.length} />
+            {mode === "amend" ? (
+              <section className="card sc-section amend" aria-labelledby="amend-h">
+                <h2 id="amend-h">Why are you amending?</h2>
+                <div className="field">
+                  <label htmlFor="amend-reason">Reason (kept in the audit log with the before and after values; the packet shows the scorecard was amended)</label>
+                  <textarea
+                    id="amend-reason"
+                    name="reason"
+                    rows={2}
+                    value={amendReason}
+                    onChange={(e) => {
+                      setAmendReason(e.target.value);
+                      sync.setAmendReason(e.target.value);
+                    }}
+                    aria-invalid={reasonError ? true : undefined}
+                    aria-describedby={reasonError ? "amend-reason-error" : undefined}
+                  />
+                  <FieldError id="amend-reason-error" message={reasonError} />
+                </div>
+              </section>
+            ) : null}
+          </fieldset>
+
+          <div className="card submit-bar">
+            {formMessage ? (
+              <div className="form-error" role="alert" data-testid="form-message">
+                {formMessage}
+              </div>
+            ) : null}
+            {mode === "draft" ? (
+              <div className="row">
+                <button type="submit" name="intent" value="submit" className="btn primary" disabled={submitting}>
+                  {submitting ? "Submitting…" : "Submit scorecard"}
+                </button>
+                <button type="submit" name="intent" value="save" className="btn">
+                  Save now
+                </button>
+                <span className="muted small">Submitting locks your scorecard. You can amend it later, with a reason.</span>
+              </div>
+            ) : mode === "amend" ? (
+              <div className="row">
+                <button type="submit" name="intent" value="amend" className="btn primary" disabled={submitting}>
+                  {submitting ? "Submitting…" : "Submit amendment"}
+                </button>
+                <Link to={`/scorecards/${sc.id}`} className="btn">
+                  Cancel
+                </Link>
+                <span className="muted small">The change and your reason go into the audit log.</span>
+              </div>
+            ) : (
+              <div className="row">
+                {sc.status === "submitted" ? (
+                  <Link to="?amend=1" className="btn" data-testid="amend-link">
+                    Amend…
+                  </Link>
+                ) : null}
+                {feedbackLink}
+                <Link to="/interviews" className="btn">
+                  Back to my interviews
+                </Link>
+              </div>
+            )}
+          </div>
+        </form>
+      </div>
+    </>
+  );
+}

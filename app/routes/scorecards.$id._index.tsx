@@ -1,0 +1,193 @@
+// /scorecards/:id — the interviewer's live scorecard. Only the panelist it is assigned to can open
+// it (everyone else, admins included, gets 404). The loader reads this panelist's own scorecard and
+// the rubric, and nothing of any other panelist (independence). The action serves plain form posts
+// (no JavaScript): save, submit, amend, timer, quick notes, conflict of interest. With JavaScript
+// the page autosaves through /scorecards/:id/save instead.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+
+import { getDb } from "../../db/client.server";
+import { getLoopAccess } from "../../db/queries/access.server";
+import {
+  appendNote,
+  applyTimer,
+  declareConflict,
+  ownDraftsOnLoop,
+  readScorecardValues,
+  scorecardHeader,
+  withdrawConflict,
+} from "../../db/queries/scorecards.server";
+import { RecusedNotice } from "../components/scorecard/conflict-of-interest";
+import { ScorecardHeader } from "../components/scorecard/header";
+import type { ScorecardActionData, ScorecardPageData } from "../components/scorecard/types";
+import { ScorecardWorkspace } from "../components/scorecard/workspace";
+import { canDeclareConflict, noteMinute, timerElapsedMs } from "../domain/scorecard-rules";
+import { addNoteSchema, CONFLICT_KIND_LABELS, declareConflictSchema, timerOpSchema } from "../domain/scorecard-schema";
+import { parseWith, readBody } from "../server/form.server";
+import { newId } from "../server/ids.server";
+import { notFound } from "../server/http.server";
+import type { WriteAnswer } from "../server/scorecard.server";
+import { handleAmend, handleSave, handleSubmit, requireOwnScorecard, versionOf } from "../server/scorecard.server";
+import styles from "../styles/scorecard.css";
+
+export const links = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: d ? `${d.header.candidateName} · ${d.header.exerciseTitle} · ArchPanel` : "Scorecard · ArchPanel" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs): Promise<ScorecardPageData> {
+  const { target, user } = requireOwnScorecard(request, params);
+  const db = getDb();
+  const head = scorecardHeader(db, { scorecardId: target.id, panelistId: user.id });
+  const exercise = target.facts.content.exercises.find((e) => e.key === target.exerciseKey);
+  if (!head || !exercise) throw notFound();
+  const { access } = getLoopAccess(db, target.loopId, user);
+  const amendMode = new URL(request.url).searchParams.get("amend") === "1" && head.status === "submitted";
+  return {
+    scorecard: {
+      id: head.id,
+      status: head.status,
+      version: head.version,
+      updatedAt: head.updatedAt,
+      submittedAt: head.submittedAt,
+      amendCount: head.amendCount,
+      lastAmendReason: head.lastAmendReason,
+      conflictNote: head.conflictNote,
+      conflictDeclaredAt: head.conflictDeclaredAt,
+    },
+    header: {
+      candidateName: head.candidateErasedAt ? "Erased candidate" : head.candidateName,
+      candidateTitle: head.candidateErasedAt ? "" : head.candidateTitle,
+      exerciseTitle: head.exerciseTitle,
+      scheduledAt: head.scheduledAt,
+      durationMinutes: head.durationMinutes,
+      loopId: head.loopId,
+      loopStatus: head.loopStatus,
+    },
+    exercise: {
+      key: exercise.key,
+      title: exercise.title,
+      prompt: exercise.prompt,
+      focusPoints: exercise.focusPoints,
+      probeQuestions: exercise.probeQuestions,
+      dimensionKeys: exercise.dimensionKeys,
+    },
+    dimensions: target.facts.content.dimensions,
+    redFlags: target.facts.content.redFlags,
+    signals: target.facts.content.signals,
+    ctx: target.ctx,
+    values: readScorecardValues(db, target.id, target.facts),
+    timer: target.timer,
+    serverNow: Date.now(),
+    feedback: { access, ownDrafts: ownDraftsOnLoop(db, target.loopId, user.id) },
+    amendMode,
+  };
+}
+
+function str(v: unknown): string {
+  return typeof v === "string" ? v : "";
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { data: body } = await readBody(request);
+  const { target } = requireOwnScorecard(request, params);
+  const db = getDb();
+  const here = `/scorecards/${target.id}`;
+  const intent = str(body.intent);
+
+  const respond = (a: WriteAnswer) => {
+    if (a.status === 200) return redirect(here);
+    if (a.status === 400) {
+      return data<ScorecardActionData>({ intent, errors: a.body.errors, values: body, version: versionOf(body) ?? target.version, amendReason: str(body.reason) }, { status: 400 });
+    }
+    if ("conflict" in a.body) {
+      return data<ScorecardActionData>({ intent, conflict: a.body.conflict, values: body, version: a.body.conflict.version, amendReason: str(body.reason) }, { status: 409 });
+    }
+    return data<ScorecardActionData>(
+      { intent, errors: { _form: [`This scorecard is already ${a.body.locked.status}. Reload the page to see it.`] } },
+      { status: 409 },
+    );
+  };
+
+  switch (intent) {
+    case "save":
+      return respond(handleSave(target, body));
+    case "submit":
+      return respond(handleSubmit(target, body));
+    case "amend":
+      return respond(handleAmend(target, body));
+    case "timer": {
+      const op = parseWith(timerOpSchema, body);
+      if (!op.ok) return data<ScorecardActionData>({ intent, errors: op.errors }, { status: 400 });
+      applyTimer(db, target, op.value.op);
+      return redirect(here);
+    }
+    case "addNote": {
+      const parsed = parseWith(addNoteSchema, body);
+      if (!parsed.ok) return data<ScorecardActionData>({ intent, errors: parsed.errors, noteBody: str(body.body) }, { status: 400 });
+      const now = Date.now();
+      appendNote(db, target, { id: newId(), minute: noteMinute(timerElapsedMs(target.timer, now)), body: parsed.value.body, at: now }, now);
+      return redirect(here);
+    }
+    case "declareConflict": {
+      const parsed = parseWith(declareConflictSchema, body);
+      if (!parsed.ok) {
+        return data<ScorecardActionData>({ intent, errors: parsed.errors, conflictKind: str(body.kind), conflictNoteText: str(body.note) }, { status: 400 });
+      }
+      if (!canDeclareConflict(target.status)) {
+        return data<ScorecardActionData>({ intent, errors: { _form: ["A conflict can only be declared before the scorecard is submitted."] } }, { status: 409 });
+      }
+      declareConflict(db, target, `${CONFLICT_KIND_LABELS[parsed.value.kind]}: ${parsed.value.note}`);
+      return redirect(here);
+    }
+    case "withdrawConflict":
+      withdrawConflict(db, target);
+      return redirect(here);
+    default:
+      return data<ScorecardActionData>({ intent, errors: { _form: ["Unknown action."] } }, { status: 400 });
+  }
+}
+
+export default function ScorecardPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const action = `/scorecards/${d.scorecard.id}?index${d.amendMode ? "&amend=1" : ""}`;
+  if (d.scorecard.status === "recused") {
+    return (
+      <main id="main" className="wide scorecard-page">
+        <ScorecardHeader
+          candidateName={d.header.candidateName}
+          candidateTitle={d.header.candidateTitle}
+          exerciseTitle={d.header.exerciseTitle}
+          scheduledAt={d.header.scheduledAt}
+          durationMinutes={d.header.durationMinutes}
+          loopStatus={d.header.loopStatus}
+          loopId={d.header.loopId}
+          status={d.scorecard.status}
+          amendCount={d.scorecard.amendCount}
+          timer={null}
+          saveStatus={null}
+          progress={null}
+        />
+        <RecusedNotice
+          note={d.scorecard.conflictNote}
+          declaredAt={d.scorecard.conflictDeclaredAt}
+          action={action}
+          canWithdraw={d.header.loopStatus !== "decided" && d.header.loopStatus !== "withdrawn"}
+        />
+      </main>
+    );
+  }
+  return (
+    <main id="main" className="wide scorecard-page">
+      <ScorecardWorkspace
+        key={`${d.scorecard.status}:${d.amendMode ? "amend" : "edit"}`}
+        data={d}
+        actionData={actionData as ScorecardActionData | undefined}
+        action={action}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,81 @@
+// The scorecard's write paths, shared by the JSON autosave route (fetch, with JavaScript) and the
+// page's own action (plain form posts, without JavaScript). Guard -> parse -> call -> answer; the
+// SQL lives in db/queries/scorecards.server.ts and the rules in app/domain/scorecard-*.ts.
+import { getDb } from "../../db/client.server";
+import type { PublicUser } from "../../db/queries/users.server";
+import type { ScorecardTarget, WriteResult } from "../../db/queries/scorecards.server";
+import { amendScorecard, findOwnScorecard, saveDraft, submitScorecard } from "../../db/queries/scorecards.server";
+import type { ScorecardValues } from "../domain/scorecard-schema";
+import { amendReasonSchema, scorecardIdSchema, scorecardSaveSchemaFor, scorecardSubmitSchema } from "../domain/scorecard-schema";
+
+import type { FieldErrors } from "./form.server";
+import { parseWith } from "./form.server";
+import { notFound } from "./http.server";
+import { requireUser } from "./session.server";
+
+/**
+ * The signed-in user's own scorecard, or 404: a scorecard that is missing, malformed in the URL or
+ * assigned to someone else looks the same (admins included: drafts are private).
+ */
+export function requireOwnScorecard(request: Request, params: Record<string, string | undefined>): { target: ScorecardTarget; user: PublicUser } {
+  const user = requireUser(request);
+  const id = scorecardIdSchema.safeParse(params.id);
+  if (!id.success) throw notFound();
+  const target = findOwnScorecard(getDb(), { scorecardId: id.data, panelistId: user.id });
+  if (!target) throw notFound();
+  return { target, user };
+}
+
+export type WriteAnswer =
+  | { status: 200; body: { ok: true; version: number; savedAt: number; status: "draft" | "submitted" } }
+  | { status: 400; body: { ok: false; errors: FieldErrors } }
+  | { status: 409; body: { ok: false; conflict: { version: number; status: string; updatedAt: number; values: ScorecardValues } } }
+  | { status: 409; body: { ok: false; locked: { status: string; version: number } } };
+
+function answer(result: WriteResult, status: "draft" | "submitted"): WriteAnswer {
+  switch (result.kind) {
+    case "saved":
+      return { status: 200, body: { ok: true, version: result.version, savedAt: result.updatedAt, status } };
+    case "conflict":
+      return { status: 409, body: { ok: false, conflict: result.server } };
+    case "locked":
+      return { status: 409, body: { ok: false, locked: { status: result.status, version: result.version } } };
+  }
+}
+
+/** A draft save: the same zod schema as the form, bound to the rubric, plus the version. */
+export function handleSave(target: ScorecardTarget, data: unknown): WriteAnswer {
+  const parsed = parseWith(scorecardSaveSchemaFor(target.ctx), data);
+  if (!parsed.ok) return { status: 400, body: { ok: false, errors: parsed.errors } };
+  const { version, ...values } = parsed.value;
+  return answer(saveDraft(getDb(), target, values, version), "draft");
+}
+
+export function versionOf(data: unknown): number | null {
+  const raw = (data as { version?: unknown } | null)?.version;
+  const n = typeof raw === "string" ? Number(raw) : raw;
+  return typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : null;
+}
+
+/** Submit and lock: the submit schema (all the submit rules) or inline errors. */
+export function handleSubmit(target: ScorecardTarget, data: unknown): WriteAnswer {
+  const version = versionOf(data);
+  if (version === null) return { status: 400, body: { ok: false, errors: { _form: ["This page is out of date. Reload it and try again."] } } };
+  if (target.status !== "draft") return { status: 409, body: { ok: false, locked: { status: target.status, version: target.version } } };
+  const parsed = parseWith(scorecardSubmitSchema(target.ctx), data);
+  if (!parsed.ok) return { status: 400, body: { ok: false, errors: parsed.errors } };
+  return answer(submitScorecard(getDb(), target, parsed.value, version), "submitted");
+}
+
+/** Amend a submitted scorecard: the full scorecard must still pass the submit rules, plus a reason. */
+export function handleAmend(target: ScorecardTarget, data: unknown): WriteAnswer {
+  const version = versionOf(data);
+  if (version === null) return { status: 400, body: { ok: false, errors: { _form: ["This page is out of date. Reload it and try again."] } } };
+  if (target.status !== "submitted") return { status: 409, body: { ok: false, locked: { status: target.status, version: target.version } } };
+  const reason = parseWith(amendReasonSchema, data);
+  const parsed = parseWith(scorecardSubmitSchema(target.ctx), data);
+  if (!reason.ok || !parsed.ok) {
+    return { status: 400, body: { ok: false, errors: { ...(reason.ok ? {} : reason.errors), ...(parsed.ok ? {} : parsed.errors) } } };
+  }
+  return answer(amendScorecard(getDb(), target, parsed.value, version, reason.value.reason), "submitted");
+}

@@ -1,0 +1,587 @@
+// Scorecards: the panelist's own feedback. Every query is scoped by (scorecard id, panelist id) in
+// its WHERE clause, so another panelist's scorecard is simply "not found". Nothing here reads
+// another panelist's ratings, notes or marks: the independence rule starts at the query.
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+
+import type { SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
+
+import type { LoopStatus, RubricContent, ScorecardStatus } from "../../app/domain/rubric";
+import type { ScorecardContext, TimerState } from "../../app/domain/scorecard-rules";
+import { applyTimerOp, changedFields, normalizeValues, saveDecision, scorecardContext } from "../../app/domain/scorecard-rules";
+import type { QuickNote, ScorecardValues, ScoreValue, TimerOp } from "../../app/domain/scorecard-schema";
+import type { Db } from "../client.server";
+import {
+  candidates,
+  focusTicks,
+  interviews,
+  loops,
+  quickNotes,
+  ratings,
+  redFlagMarks,
+  rubricExercises,
+  rubricVersions,
+  scorecards,
+  signalMarks,
+} from "../schema";
+
+import { writeAudit } from "./audit.server";
+import { loadRubricContent, rubricVersionIds } from "./rubrics.server";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type DbOrTx = Db | Tx;
+
+// ------------------------------------------------------------------ rubric facts (cached)
+
+export interface RubricFacts {
+  versionId: string;
+  content: RubricContent;
+  dimensionIds: Map<string, string>;
+  redFlagIds: Map<string, string>;
+  signalIds: Map<string, string>;
+  dimensionKeys: Map<string, string>;
+  redFlagKeys: Map<string, string>;
+  signalKeys: Map<string, string>;
+  /** exercise row id -> exercise key */
+  exerciseKeys: Map<string, string>;
+}
+
+// Published rubric versions are immutable (database triggers), so their facts are cached per
+// process: an autosave then costs one lookup query plus the write itself.
+const rubricCache = new Map<string, RubricFacts>();
+
+function invert(m: Map<string, string>): Map<string, string> {
+  return new Map([...m].map(([k, v]) => [v, k]));
+}
+
+export function rubricFacts(db: DbOrTx, versionId: string): RubricFacts | null {
+  const cached = rubricCache.get(versionId);
+  if (cached) return cached;
+  const version = db.select({ status: rubricVersions.status }).from(rubricVersions).where(eq(rubricVersions.id, versionId)).get();
+  if (!version) return null;
+  const content = loadRubricContent(db, versionId);
+  if (!content) return null;
+  const ids = rubricVersionIds(db, versionId);
+  const facts: RubricFacts = {
+    versionId,
+    content,
+    dimensionIds: ids.dimensions,
+    redFlagIds: ids.redFlags,
+    signalIds: ids.signals,
+    dimensionKeys: invert(ids.dimensions),
+    redFlagKeys: invert(ids.redFlags),
+    signalKeys: invert(ids.signals),
+    exerciseKeys: invert(ids.exercises),
+  };
+  if (version.status === "published") rubricCache.set(versionId, facts);
+  return facts;
+}
+
+// ------------------------------------------------------------------ the target of an action
+
+/** What an action needs to know about the scorecard it writes to (owner-scoped). */
+export interface ScorecardTarget {
+  id: string;
+  panelistId: string;
+  status: ScorecardStatus;
+  version: number;
+  loopId: string;
+  loopStatus: LoopStatus;
+  interviewId: string;
+  durationMinutes: number;
+  timer: TimerState;
+  facts: RubricFacts;
+  exerciseKey: string;
+  ctx: ScorecardContext;
+}
+
+/** The panelist's own scorecard with its rubric context, or null (missing, or someone else's). */
+export function findOwnScorecard(db: DbOrTx, opts: { scorecardId: string; panelistId: string }): ScorecardTarget | null {
+  const row = db
+    .select({
+      id: scorecards.id,
+      panelistId: scorecards.panelistId,
+      status: scorecards.status,
+      version: scorecards.version,
+      timerStartedAt: scorecards.timerStartedAt,
+      timerAccumulatedMs: scorecards.timerAccumulatedMs,
+      timerRunning: scorecards.timerRunning,
+      interviewId: interviews.id,
+      durationMinutes: interviews.durationMinutes,
+      exerciseId: interviews.exerciseId,
+      loopId: loops.id,
+      loopStatus: loops.status,
+      rubricVersionId: loops.rubricVersionId,
+    })
+    .from(scorecards)
+    .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+    .innerJoin(loops, eq(loops.id, interviews.loopId))
+    .where(and(eq(scorecards.id, opts.scorecardId), eq(scorecards.panelistId, opts.panelistId)))
+    .get();
+  if (!row) return null;
+  const facts = rubricFacts(db, row.rubricVersionId);
+  if (!facts) return null;
+  const exerciseKey = facts.exerciseKeys.get(row.exerciseId);
+  if (!exerciseKey) return null;
+  const ctx = scorecardContext(facts.content, exerciseKey);
+  if (!ctx) return null;
+  return {
+    id: row.id,
+    panelistId: row.panelistId,
+    status: row.status,
+    version: row.version,
+    loopId: row.loopId,
+    loopStatus: row.loopStatus,
+    interviewId: row.interviewId,
+    durationMinutes: row.durationMinutes,
+    timer: { startedAt: row.timerStartedAt, accumulatedMs: row.timerAccumulatedMs, running: row.timerRunning },
+    facts,
+    exerciseKey,
+    ctx,
+  };
+}
+
+// ------------------------------------------------------------------ reading values
+
+const NOTE_SEP = ":";
+
+/** Quick-note rows are namespaced by scorecard so a client-made id can never collide across scorecards. */
+function storedNoteId(scorecardId: string, clientId: string): string {
+  return `${scorecardId}${NOTE_SEP}${clientId}`;
+}
+
+function clientNoteId(scorecardId: string, storedId: string): string {
+  const prefix = `${scorecardId}${NOTE_SEP}`;
+  return storedId.startsWith(prefix) ? storedId.slice(prefix.length) : storedId;
+}
+
+function scoreValue(score: number | null, notAssessed: boolean): ScoreValue {
+  if (notAssessed) return "na";
+  if (score === 1 || score === 2 || score === 3 || score === 4) return String(score) as ScoreValue;
+  return "";
+}
+
+/** The scorecard's content in the form's shape (own scorecard only: callers pass a target). */
+export function readScorecardValues(db: DbOrTx, scorecardId: string, facts: RubricFacts): ScorecardValues {
+  const card = db
+    .select({ recommendation: scorecards.recommendation, summary: scorecards.summary, overrideJustification: scorecards.overrideJustification })
+    .from(scorecards)
+    .where(eq(scorecards.id, scorecardId))
+    .get();
+  const values: ScorecardValues = {
+    ratings: {},
+    redFlags: {},
+    signals: {},
+    focus: {},
+    recommendation: card?.recommendation ?? "",
+    summary: card?.summary ?? "",
+    overrideJustification: card?.overrideJustification ?? "",
+    notes: [],
+  };
+  for (const r of db.select().from(ratings).where(eq(ratings.scorecardId, scorecardId)).all()) {
+    const key = facts.dimensionKeys.get(r.dimensionId);
+    if (key) values.ratings[key] = { score: scoreValue(r.score, r.notAssessed), evidence: r.evidence };
+  }
+  for (const f of db.select().from(redFlagMarks).where(eq(redFlagMarks.scorecardId, scorecardId)).all()) {
+    const key = facts.redFlagKeys.get(f.redFlagId);
+    if (key) values.redFlags[key] = { checked: true, note: f.note };
+  }
+  for (const s of db.select().from(signalMarks).where(eq(signalMarks.scorecardId, scorecardId)).all()) {
+    const key = facts.signalKeys.get(s.signalId);
+    if (key) values.signals[key] = true;
+  }
+  for (const f of db.select().from(focusTicks).where(eq(focusTicks.scorecardId, scorecardId)).all()) values.focus[f.focusKey] = true;
+  values.notes = db
+    .select()
+    .from(quickNotes)
+    .where(eq(quickNotes.scorecardId, scorecardId))
+    .orderBy(asc(quickNotes.createdAt), asc(quickNotes.id))
+    .all()
+    .map((n) => ({ id: clientNoteId(scorecardId, n.id), minute: n.elapsedMinute, body: n.body, at: n.createdAt }));
+  return values;
+}
+
+// ------------------------------------------------------------------ writing values
+
+/** Replaces the scorecard's child rows with `values` (already validated against the rubric). */
+function writeChildren(tx: Tx, scorecardId: string, values: ScorecardValues, facts: RubricFacts): void {
+  const v = normalizeValues(values);
+  tx.delete(ratings).where(eq(ratings.scorecardId, scorecardId)).run();
+  const ratingRows = Object.entries(v.ratings).flatMap(([key, r]) => {
+    const dimensionId = facts.dimensionIds.get(key);
+    if (!dimensionId) return [];
+    const score = r.score === "" || r.score === "na" ? null : Number(r.score);
+    return [{ scorecardId, dimensionId, score, notAssessed: r.score === "na", evidence: r.evidence }];
+  });
+  if (ratingRows.length) tx.insert(ratings).values(ratingRows).run();
+
+  tx.delete(redFlagMarks).where(eq(redFlagMarks.scorecardId, scorecardId)).run();
+  const flagRows = Object.entries(v.redFlags).flatMap(([key, f]) => {
+    const redFlagId = facts.redFlagIds.get(key);
+    return redFlagId ? [{ scorecardId, redFlagId, note: f.note }] : [];
+  });
+  if (flagRows.length) tx.insert(redFlagMarks).values(flagRows).run();
+
+  tx.delete(signalMarks).where(eq(signalMarks.scorecardId, scorecardId)).run();
+  const signalRows = Object.keys(v.signals).flatMap((key) => {
+    const signalId = facts.signalIds.get(key);
+    return signalId ? [{ scorecardId, signalId }] : [];
+  });
+  if (signalRows.length) tx.insert(signalMarks).values(signalRows).run();
+
+  tx.delete(focusTicks).where(eq(focusTicks.scorecardId, scorecardId)).run();
+  const focusRows = Object.keys(v.focus).map((focusKey) => ({ scorecardId, focusKey }));
+  if (focusRows.length) tx.insert(focusTicks).values(focusRows).run();
+
+  if (v.notes) syncNotes(tx, scorecardId, v.notes);
+}
+
+/** Brings the quick notes in line with `notes`, touching only what changed (a long interview has many). */
+function syncNotes(tx: Tx, scorecardId: string, notes: QuickNote[]): void {
+  const existing = tx
+    .select({ id: quickNotes.id, body: quickNotes.body, minute: quickNotes.elapsedMinute, at: quickNotes.createdAt })
+    .from(quickNotes)
+    .where(eq(quickNotes.scorecardId, scorecardId))
+    .all()
+    .map((r) => ({ ...r, clientId: clientNoteId(scorecardId, r.id) }));
+  const byClient = new Map(existing.map((r) => [r.clientId, r]));
+  const wanted = new Map(notes.map((n) => [n.id, n]));
+  const stale = new Set(
+    existing
+      .filter((r) => {
+        const w = wanted.get(r.clientId);
+        return !w || w.body !== r.body || w.minute !== r.minute || w.at !== r.at;
+      })
+      .map((r) => r.id),
+  );
+  if (stale.size) tx.delete(quickNotes).where(and(eq(quickNotes.scorecardId, scorecardId), inArray(quickNotes.id, [...stale]))).run();
+  const fresh = [...wanted.values()].filter((n) => {
+    const row = byClient.get(n.id);
+    return !row || stale.has(row.id);
+  });
+  if (fresh.length) {
+    tx.insert(quickNotes)
+      .values(fresh.map((n) => ({ id: storedNoteId(scorecardId, n.id), scorecardId, elapsedMinute: n.minute, body: n.body, createdAt: n.at })))
+      .onConflictDoNothing()
+      .run();
+  }
+}
+
+export type WriteResult =
+  | { kind: "saved"; version: number; updatedAt: number }
+  | { kind: "conflict"; server: ServerCopy }
+  | { kind: "locked"; status: ScorecardStatus; version: number };
+
+export interface ServerCopy {
+  version: number;
+  status: ScorecardStatus;
+  updatedAt: number;
+  values: ScorecardValues;
+}
+
+function serverCopy(db: DbOrTx, target: Pick<ScorecardTarget, "id" | "panelistId" | "facts">): ServerCopy | null {
+  const row = db
+    .select({ version: scorecards.version, status: scorecards.status, updatedAt: scorecards.updatedAt })
+    .from(scorecards)
+    .where(and(eq(scorecards.id, target.id), eq(scorecards.panelistId, target.panelistId)))
+    .get();
+  if (!row) return null;
+  return { ...row, values: readScorecardValues(db, target.id, target.facts) };
+}
+
+function fieldsOf(values: ScorecardValues) {
+  return {
+    recommendation: values.recommendation === "" ? null : values.recommendation,
+    summary: values.summary,
+    overrideJustification: values.overrideJustification,
+  };
+}
+
+/**
+ * The conflict-free write: one conditional UPDATE … WHERE id AND panelist AND status AND version
+ * inside a synchronous transaction, then the child rows and the audit entry. When the UPDATE
+ * touches no row the save is refused and the server's copy is returned (conflict or locked).
+ */
+function versionedWrite(
+  db: Db,
+  target: ScorecardTarget,
+  opts: {
+    clientVersion: number;
+    requireStatus: ScorecardStatus;
+    set: SQLiteUpdateSetSource<typeof scorecards>;
+    values: ScorecardValues;
+    now: number;
+    audit: (tx: Tx, newVersion: number) => void;
+  },
+): WriteResult {
+  return db.transaction(
+    (tx): WriteResult => {
+      const res = tx
+        .update(scorecards)
+        .set({ ...fieldsOf(opts.values), ...opts.set, version: sql`${scorecards.version} + 1`, updatedAt: opts.now })
+        .where(
+          and(
+            eq(scorecards.id, target.id),
+            eq(scorecards.panelistId, target.panelistId),
+            eq(scorecards.status, opts.requireStatus),
+            eq(scorecards.version, opts.clientVersion),
+          ),
+        )
+        .run();
+      if (res.changes === 0) {
+        const server = serverCopy(tx, target);
+        if (!server) return { kind: "locked", status: target.status, version: target.version };
+        if (server.status !== opts.requireStatus) return { kind: "locked", status: server.status, version: server.version };
+        return { kind: "conflict", server };
+      }
+      writeChildren(tx, target.id, opts.values, target.facts);
+      const version = opts.clientVersion + 1;
+      opts.audit(tx, version);
+      return { kind: "saved", version, updatedAt: opts.now };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Autosave of a draft. */
+export function saveDraft(db: Db, target: ScorecardTarget, values: ScorecardValues, clientVersion: number, now = Date.now()): WriteResult {
+  if (saveDecision(target, clientVersion) === "locked") return { kind: "locked", status: target.status, version: target.version };
+  return versionedWrite(db, target, {
+    clientVersion,
+    requireStatus: "draft",
+    set: {},
+    values,
+    now,
+    audit: (tx, version) =>
+      writeAudit(
+        tx,
+        { actorId: target.panelistId, action: "scorecard.save", entityType: "scorecard", entityId: target.id, loopId: target.loopId, before: { version: clientVersion }, after: { version } },
+        now,
+      ),
+  });
+}
+
+/** Submit and lock (values already passed the submit schema). */
+export function submitScorecard(db: Db, target: ScorecardTarget, values: ScorecardValues, clientVersion: number, now = Date.now()): WriteResult {
+  return versionedWrite(db, target, {
+    clientVersion,
+    requireStatus: "draft",
+    set: { status: "submitted", submittedAt: now, timerRunning: false, timerStartedAt: null, timerAccumulatedMs: timerElapsedNow(target.timer, now) },
+    values,
+    now,
+    audit: (tx, version) =>
+      writeAudit(
+        tx,
+        {
+          actorId: target.panelistId,
+          action: "scorecard.submit",
+          entityType: "scorecard",
+          entityId: target.id,
+          loopId: target.loopId,
+          before: { status: "draft", version: clientVersion },
+          after: { status: "submitted", version, recommendation: values.recommendation, ratings: summarizeRatings(values) },
+        },
+        now,
+      ),
+  });
+}
+
+function timerElapsedNow(t: TimerState, now: number): number {
+  return applyTimerOp(t, "pause", now).accumulatedMs;
+}
+
+function summarizeRatings(values: ScorecardValues): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, r] of Object.entries(values.ratings)) if (r.score !== "") out[k] = r.score;
+  return out;
+}
+
+/**
+ * Amends a submitted scorecard: stays submitted, amendCount + 1, the reason kept on the row and,
+ * with the field-level before/after values, in the audit log.
+ */
+export function amendScorecard(db: Db, target: ScorecardTarget, values: ScorecardValues, clientVersion: number, reason: string, now = Date.now()): WriteResult {
+  const before = readScorecardValues(db, target.id, target.facts);
+  const merged: ScorecardValues = { ...values, notes: values.notes ?? before.notes };
+  const diff = changedFields(before, merged);
+  return versionedWrite(db, target, {
+    clientVersion,
+    requireStatus: "submitted",
+    set: { amendCount: sql`${scorecards.amendCount} + 1`, lastAmendReason: reason },
+    values: merged,
+    now,
+    audit: (tx, version) =>
+      writeAudit(
+        tx,
+        {
+          actorId: target.panelistId,
+          action: "scorecard.amend",
+          entityType: "scorecard",
+          entityId: target.id,
+          loopId: target.loopId,
+          reason,
+          before: { version: clientVersion, ...diff.before },
+          after: { version, ...diff.after },
+        },
+        now,
+      ),
+  });
+}
+
+// ------------------------------------------------------------------ timer, notes, conflict of interest
+
+/** Applies a timer operation (drafts only). Not versioned: the timer never conflicts with the text. */
+export function applyTimer(db: Db, target: ScorecardTarget, op: TimerOp, now = Date.now()): TimerState | null {
+  if (target.status !== "draft") return null;
+  return db.transaction(
+    (tx) => {
+      const row = tx
+        .select({ startedAt: scorecards.timerStartedAt, accumulatedMs: scorecards.timerAccumulatedMs, running: scorecards.timerRunning })
+        .from(scorecards)
+        .where(and(eq(scorecards.id, target.id), eq(scorecards.panelistId, target.panelistId), eq(scorecards.status, "draft")))
+        .get();
+      if (!row) return null;
+      const next = applyTimerOp(row, op, now);
+      if (next === row) return next;
+      tx.update(scorecards)
+        .set({ timerStartedAt: next.startedAt, timerAccumulatedMs: next.accumulatedMs, timerRunning: next.running })
+        .where(and(eq(scorecards.id, target.id), eq(scorecards.panelistId, target.panelistId)))
+        .run();
+      writeAudit(tx, { actorId: target.panelistId, action: `scorecard.timer.${op}`, entityType: "scorecard", entityId: target.id, loopId: target.loopId, before: row, after: next }, now);
+      return next;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Appends a quick note (the no-JavaScript path; with JavaScript notes travel with the autosave). */
+export function appendNote(db: Db, target: ScorecardTarget, note: QuickNote, now = Date.now()): number | null {
+  if (target.status !== "draft") return null;
+  return db.transaction(
+    (tx) => {
+      const res = tx
+        .update(scorecards)
+        .set({ version: sql`${scorecards.version} + 1`, updatedAt: now })
+        .where(and(eq(scorecards.id, target.id), eq(scorecards.panelistId, target.panelistId), eq(scorecards.status, "draft")))
+        .returning({ version: scorecards.version })
+        .get();
+      if (!res) return null;
+      tx.insert(quickNotes)
+        .values({ id: storedNoteId(target.id, note.id), scorecardId: target.id, elapsedMinute: note.minute, body: note.body, createdAt: note.at })
+        .onConflictDoNothing()
+        .run();
+      writeAudit(tx, { actorId: target.panelistId, action: "scorecard.note", entityType: "scorecard", entityId: target.id, loopId: target.loopId, after: { version: res.version, minute: note.minute } }, now);
+      return res.version;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Declares a conflict of interest: the scorecard is recused (excluded from aggregates; the recruiter sees it). */
+export function declareConflict(db: Db, target: ScorecardTarget, note: string, now = Date.now()): boolean {
+  return db.transaction(
+    (tx) => {
+      const res = tx
+        .update(scorecards)
+        .set({ status: "recused", conflictNote: note, conflictDeclaredAt: now, timerRunning: false, timerStartedAt: null, timerAccumulatedMs: timerElapsedNow(target.timer, now), version: sql`${scorecards.version} + 1`, updatedAt: now })
+        .where(and(eq(scorecards.id, target.id), eq(scorecards.panelistId, target.panelistId), eq(scorecards.status, "draft")))
+        .run();
+      if (res.changes === 0) return false;
+      writeAudit(tx, { actorId: target.panelistId, action: "scorecard.recuse", entityType: "scorecard", entityId: target.id, loopId: target.loopId, reason: note, before: { status: "draft" }, after: { status: "recused" } }, now);
+      return true;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Withdraws a conflict declaration made by mistake: back to a draft (not once the loop is decided). */
+export function withdrawConflict(db: Db, target: ScorecardTarget, now = Date.now()): boolean {
+  if (target.loopStatus === "decided" || target.loopStatus === "withdrawn") return false;
+  return db.transaction(
+    (tx) => {
+      const before = tx.select({ note: scorecards.conflictNote }).from(scorecards).where(eq(scorecards.id, target.id)).get();
+      const res = tx
+        .update(scorecards)
+        .set({ status: "draft", conflictNote: null, conflictDeclaredAt: null, version: sql`${scorecards.version} + 1`, updatedAt: now })
+        .where(and(eq(scorecards.id, target.id), eq(scorecards.panelistId, target.panelistId), eq(scorecards.status, "recused")))
+        .run();
+      if (res.changes === 0) return false;
+      writeAudit(tx, { actorId: target.panelistId, action: "scorecard.unrecuse", entityType: "scorecard", entityId: target.id, loopId: target.loopId, before: { status: "recused", conflictNote: before?.note ?? null }, after: { status: "draft" } }, now);
+      return true;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+// ------------------------------------------------------------------ pages
+
+/** The header facts of a scorecard page (own scorecard only). */
+export function scorecardHeader(db: Db, opts: { scorecardId: string; panelistId: string }) {
+  return db
+    .select({
+      id: scorecards.id,
+      status: scorecards.status,
+      version: scorecards.version,
+      updatedAt: scorecards.updatedAt,
+      submittedAt: scorecards.submittedAt,
+      amendCount: scorecards.amendCount,
+      lastAmendReason: scorecards.lastAmendReason,
+      conflictNote: scorecards.conflictNote,
+      conflictDeclaredAt: scorecards.conflictDeclaredAt,
+      scheduledAt: interviews.scheduledAt,
+      durationMinutes: interviews.durationMinutes,
+      loopId: loops.id,
+      loopStatus: loops.status,
+      candidateName: candidates.name,
+      candidateTitle: candidates.currentTitle,
+      candidateErasedAt: candidates.erasedAt,
+      exerciseTitle: rubricExercises.title,
+    })
+    .from(scorecards)
+    .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+    .innerJoin(loops, eq(loops.id, interviews.loopId))
+    .innerJoin(candidates, eq(candidates.id, loops.candidateId))
+    .innerJoin(rubricExercises, eq(rubricExercises.id, interviews.exerciseId))
+    .where(and(eq(scorecards.id, opts.scorecardId), eq(scorecards.panelistId, opts.panelistId)))
+    .get();
+}
+
+/** How many of the panelist's own scorecards on a loop are still drafts (for "submit yours first"). */
+export function ownDraftsOnLoop(db: Db, loopId: string, panelistId: string): number {
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(scorecards)
+    .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+    .where(and(eq(interviews.loopId, loopId), eq(scorecards.panelistId, panelistId), eq(scorecards.status, "draft")))
+    .get();
+  return row?.n ?? 0;
+}
+
+/** "My interviews": every assignment of one panelist, newest schedule last. */
+export function listMyAssignments(db: Db, panelistId: string) {
+  return db
+    .select({
+      scorecardId: scorecards.id,
+      status: scorecards.status,
+      version: scorecards.version,
+      timerRunning: scorecards.timerRunning,
+      timerAccumulatedMs: scorecards.timerAccumulatedMs,
+      updatedAt: scorecards.updatedAt,
+      submittedAt: scorecards.submittedAt,
+      amendCount: scorecards.amendCount,
+      scheduledAt: interviews.scheduledAt,
+      durationMinutes: interviews.durationMinutes,
+      loopId: loops.id,
+      loopStatus: loops.status,
+      candidateName: candidates.name,
+      candidateErasedAt: candidates.erasedAt,
+      exerciseTitle: rubricExercises.title,
+    })
+    .from(scorecards)
+    .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+    .innerJoin(loops, eq(loops.id, interviews.loopId))
+    .innerJoin(candidates, eq(candidates.id, loops.candidateId))
+    .innerJoin(rubricExercises, eq(rubricExercises.id, interviews.exerciseId))
+    .where(eq(scorecards.panelistId, panelistId))
+    .orderBy(asc(interviews.scheduledAt), desc(scorecards.updatedAt))
+    .all();
+}
