@@ -1,9 +1,12 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 
 import type { RubricContent, RubricVersionStatus } from "../../app/domain/rubric";
+import { validateRubricContent, type RubricProblem } from "../../app/domain/rubric-validate";
 import { newId } from "../../app/server/ids.server";
 import type { Db } from "../client.server";
 import {
+  loops,
   rubricDimensions,
   rubricExerciseDimensions,
   rubricExercises,
@@ -11,7 +14,11 @@ import {
   rubrics,
   rubricSignals,
   rubricVersions,
+  users,
 } from "../schema";
+
+import { writeAudit } from "./audit.server";
+import { abort, runRefusable, type Outcome } from "./result.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type DbOrTx = Db | Tx;
@@ -181,4 +188,120 @@ export function latestPublishedVersion(db: Db, rubricId?: string) {
     ? and(eq(rubricVersions.status, "published"), eq(rubricVersions.rubricId, rubricId))
     : eq(rubricVersions.status, "published");
   return db.select({ id: rubricVersions.id, version: rubricVersions.version, rubricId: rubricVersions.rubricId }).from(rubricVersions).where(where).orderBy(desc(rubricVersions.publishedAt), desc(rubricVersions.version)).get();
+}
+
+// ---------------------------------------------------------------- versions: view, clone, edit, publish
+
+export interface RubricVersionInfo {
+  id: string;
+  rubricId: string;
+  rubricName: string;
+  version: number;
+  status: RubricVersionStatus;
+  createdAt: number;
+  publishedAt: number | null;
+  basedOnVersionId: string | null;
+  basedOnVersion: number | null;
+  createdByName: string | null;
+  loopCount: number;
+}
+
+/** Every version with its provenance and how many loops use it (newest first per rubric). */
+export function listRubricVersionInfos(db: Db): RubricVersionInfo[] {
+  const based = alias(rubricVersions, "based");
+  const rows = db
+    .select({
+      id: rubricVersions.id,
+      rubricId: rubricVersions.rubricId,
+      rubricName: rubrics.name,
+      version: rubricVersions.version,
+      status: rubricVersions.status,
+      createdAt: rubricVersions.createdAt,
+      publishedAt: rubricVersions.publishedAt,
+      basedOnVersionId: rubricVersions.basedOnVersionId,
+      basedOnVersion: based.version,
+      createdByName: users.name,
+    })
+    .from(rubricVersions)
+    .innerJoin(rubrics, eq(rubrics.id, rubricVersions.rubricId))
+    .leftJoin(based, eq(based.id, rubricVersions.basedOnVersionId))
+    .leftJoin(users, eq(users.id, rubricVersions.createdBy))
+    .orderBy(asc(rubrics.name), desc(rubricVersions.version))
+    .all();
+  const counts = db.select({ versionId: loops.rubricVersionId, n: sql<number>`count(*)` }).from(loops).groupBy(loops.rubricVersionId).all();
+  const countBy = new Map(counts.map((c) => [c.versionId, Number(c.n)]));
+  return rows.map((r) => ({ ...r, loopCount: countBy.get(r.id) ?? 0 }));
+}
+
+export function getRubricVersionInfo(db: Db, versionId: string): RubricVersionInfo | null {
+  return listRubricVersionInfos(db).find((v) => v.id === versionId) ?? null;
+}
+
+/** Copies a version's content into a new draft with the rubric's next version number. */
+export function cloneRubricVersion(db: Db, actorId: string, sourceVersionId: string, now = Date.now()): Outcome<{ id: string; version: number }> {
+  return runRefusable(() =>
+    db.transaction((tx) => {
+      const source = tx.select({ id: rubricVersions.id, rubricId: rubricVersions.rubricId, version: rubricVersions.version }).from(rubricVersions).where(eq(rubricVersions.id, sourceVersionId)).get();
+      if (!source) abort(404, "This rubric version does not exist.");
+      const content = loadRubricContent(tx, source.id)!;
+      const max = tx.select({ v: sql<number>`max(${rubricVersions.version})` }).from(rubricVersions).where(eq(rubricVersions.rubricId, source.rubricId)).get();
+      const version = Number(max?.v ?? 0) + 1;
+      const id = insertRubricVersion(tx, { rubricId: source.rubricId, version, content, status: "draft", createdBy: actorId, basedOnVersionId: source.id, now });
+      writeAudit(tx, { actorId, action: "rubric.clone", entityType: "rubric_version", entityId: id, after: { version, basedOn: source.version } }, now);
+      return { id, version };
+    }),
+  );
+}
+
+function loadDraft(tx: DbOrTx, versionId: string) {
+  const v = tx.select({ id: rubricVersions.id, version: rubricVersions.version, status: rubricVersions.status }).from(rubricVersions).where(eq(rubricVersions.id, versionId)).get();
+  if (!v) abort(404, "This rubric version does not exist.");
+  if (v.status !== "draft") abort(409, `Version ${v.version} is published and can no longer be changed. Clone it into a new draft to change it.`);
+  return v;
+}
+
+/** Replaces a draft's content (audit keeps the content before and after). */
+export function saveRubricDraft(db: Db, actorId: string, versionId: string, content: RubricContent, now = Date.now()): Outcome<null> {
+  return runRefusable(() =>
+    db.transaction((tx) => {
+      loadDraft(tx, versionId);
+      const before = loadRubricContent(tx, versionId);
+      writeRubricContent(tx, versionId, content);
+      writeAudit(tx, { actorId, action: "rubric.edit", entityType: "rubric_version", entityId: versionId, before, after: content }, now);
+      return null;
+    }),
+  );
+}
+
+/**
+ * Publishes a draft after `validateRubricContent` finds nothing; returns the problems otherwise.
+ * From then on the database triggers refuse any change to it.
+ */
+export function publishRubricVersion(db: Db, actorId: string, versionId: string, now = Date.now()): Outcome<{ problems: RubricProblem[] }> {
+  return runRefusable(() =>
+    db.transaction((tx) => {
+      const v = loadDraft(tx, versionId);
+      const content = loadRubricContent(tx, versionId)!;
+      const problems = validateRubricContent(content);
+      if (problems.length > 0) return { problems };
+      tx.update(rubricVersions).set({ status: "published", publishedAt: now }).where(and(eq(rubricVersions.id, versionId), eq(rubricVersions.status, "draft"))).run();
+      writeAudit(tx, { actorId, action: "rubric.publish", entityType: "rubric_version", entityId: versionId, after: { version: v.version } }, now);
+      return { problems: [] };
+    }),
+  );
+}
+
+/** Deletes a draft version (published ones are refused by the triggers as well). */
+export function discardRubricDraft(db: Db, actorId: string, versionId: string, now = Date.now()): Outcome<null> {
+  return runRefusable(() =>
+    db.transaction((tx) => {
+      const v = loadDraft(tx, versionId);
+      const used = tx.select({ id: loops.id }).from(loops).where(eq(loops.rubricVersionId, versionId)).get();
+      if (used) abort(409, "A loop uses this version.");
+      const content = loadRubricContent(tx, versionId);
+      tx.delete(rubricVersions).where(eq(rubricVersions.id, versionId)).run();
+      writeAudit(tx, { actorId, action: "rubric.discard", entityType: "rubric_version", entityId: versionId, before: { version: v.version, content } }, now);
+      return null;
+    }),
+  );
 }
