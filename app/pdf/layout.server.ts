@@ -1,0 +1,468 @@
+/// <reference types="pdfkit" />
+/**
+ * Page layout for the packet: the theme (A4, margins, colours, type sizes: all in one object),
+ * a `Flow` cursor that moves down the page and breaks pages (`ensureSpace`), and reusable blocks:
+ * paragraphs that split across pages, tables whose header row repeats after a page break (rows
+ * themselves may split), rules, chips and the page header/footer drawn after layout
+ * (`bufferPages: true`) so "Page X of Y" knows Y.
+ */
+import zlib from "node:zlib";
+
+import {
+  type Line,
+  type Rgb,
+  type Span,
+  type TextStyle,
+  drawLines,
+  layoutSpans,
+  linesHeight,
+  measureText,
+} from "./text.server";
+
+// ------------------------------------------------------------------ theme
+
+/** millimetres -> points */
+export const mm = (v: number): number => (v * 72) / 25.4;
+
+function hex(h: string): Rgb {
+  const n = Number.parseInt(h.slice(1), 16);
+  return [((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255];
+}
+
+export const THEME = {
+  page: {
+    size: "A4" as const,
+    width: 595.28,
+    height: 841.89,
+    margin: { top: mm(21), bottom: mm(19), left: mm(18), right: mm(18) },
+    headerY: mm(9),
+    footerY: 841.89 - mm(12),
+  },
+  color: {
+    text: "#1f2328",
+    muted: "#5b6470",
+    faint: "#8a939e",
+    rule: "#d5dae0",
+    hairline: "#e6e9ed",
+    panel: "#f4f6f8",
+    accent: "#1f3a5f",
+    // Meaning only: the draft warning and dealbreakers.
+    alert: "#b42318",
+    alertBg: "#fdf1ef",
+    // Outliers / disagreement marks: dark enough to read in greyscale.
+    mark: "#7a2e0e",
+    white: "#ffffff",
+    notAssessed: "#e9ecef",
+    // The rating scale: Okabe–Ito based (vermillion, amber, bluish green, blue), distinguishable
+    // with the common colour-vision deficiencies; the number is always printed too (greyscale).
+    scale: { 1: "#d55e00", 2: "#f0c05a", 3: "#7fcbb1", 4: "#0072b2" } as Record<1 | 2 | 3 | 4, string>,
+    /** text colour on each scale fill */
+    scaleInk: { 1: "#ffffff", 2: "#1f2328", 3: "#1f2328", 4: "#ffffff" } as Record<1 | 2 | 3 | 4, string>,
+    bar: "#5b6b7f",
+  },
+  size: { title: 26, h1: 16, h2: 12, h3: 10, body: 9, small: 8, tiny: 7, stat: 20 },
+  leading: 1.4,
+  space: { section: 14, block: 9, para: 5, tight: 3 },
+} as const;
+
+export type Theme = typeof THEME;
+export type ScaleScore = 1 | 2 | 3 | 4;
+
+export function rgb(h: string): Rgb {
+  let c = rgbCache.get(h);
+  if (!c) rgbCache.set(h, (c = hex(h)));
+  return c;
+}
+const rgbCache = new Map<string, Rgb>();
+
+/** Text styles, built from the theme. */
+export const S = {
+  title: st("bold", THEME.size.title, THEME.color.text),
+  h1: st("bold", THEME.size.h1, THEME.color.accent),
+  h2: st("bold", THEME.size.h2, THEME.color.text),
+  h3: st("bold", THEME.size.h3, THEME.color.text),
+  body: st("regular", THEME.size.body, THEME.color.text),
+  bodyBold: st("bold", THEME.size.body, THEME.color.text),
+  bodyItalic: st("italic", THEME.size.body, THEME.color.text),
+  muted: st("regular", THEME.size.body, THEME.color.muted),
+  small: st("regular", THEME.size.small, THEME.color.text),
+  smallBold: st("bold", THEME.size.small, THEME.color.text),
+  smallMuted: st("regular", THEME.size.small, THEME.color.muted),
+  smallItalic: st("italic", THEME.size.small, THEME.color.muted),
+  tiny: st("regular", THEME.size.tiny, THEME.color.muted),
+  tinyBold: st("bold", THEME.size.tiny, THEME.color.text),
+  alert: st("bold", THEME.size.body, THEME.color.alert),
+  mark: st("bold", THEME.size.small, THEME.color.mark),
+};
+
+export function st(font: TextStyle["font"], size: number, color: string): TextStyle {
+  return { font, size, color: rgb(color) };
+}
+
+export function withColor(style: TextStyle, color: string): TextStyle {
+  return { ...style, color: rgb(color) };
+}
+
+export function withSize(style: TextStyle, size: number): TextStyle {
+  return { ...style, size };
+}
+
+// ------------------------------------------------------------------ flow
+
+export class Flow {
+  y: number;
+  readonly theme: Theme = THEME;
+  /** called after every page break (e.g. to repeat a table header) */
+  private breakHooks: (() => void)[] = [];
+
+  constructor(readonly doc: PDFKit.PDFDocument) {
+    this.y = THEME.page.margin.top;
+  }
+
+  get left(): number {
+    return THEME.page.margin.left;
+  }
+  get right(): number {
+    return THEME.page.width - THEME.page.margin.right;
+  }
+  get width(): number {
+    return this.right - this.left;
+  }
+  get top(): number {
+    return THEME.page.margin.top;
+  }
+  get bottom(): number {
+    return THEME.page.height - THEME.page.margin.bottom;
+  }
+  remaining(): number {
+    return this.bottom - this.y;
+  }
+  atPageTop(): boolean {
+    return this.y <= this.top + 0.5;
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+    this.y = this.top;
+    for (const h of this.breakHooks) h();
+  }
+
+  /** Breaks the page unless `h` points still fit. Returns true when it broke. */
+  ensureSpace(h: number): boolean {
+    if (this.y + h <= this.bottom + 0.01 || this.atPageTop()) return false;
+    this.newPage();
+    return true;
+  }
+
+  moveDown(h: number): void {
+    this.y += h;
+  }
+
+  /** Space between blocks, skipped at the top of a page. */
+  gap(h: number): void {
+    if (!this.atPageTop()) this.y = Math.min(this.y + h, this.bottom);
+  }
+
+  withBreakHook<T>(hook: () => void, body: () => T): T {
+    this.breakHooks.push(hook);
+    try {
+      return body();
+    } finally {
+      this.breakHooks.pop();
+    }
+  }
+}
+
+// ------------------------------------------------------------------ blocks
+
+export interface ParagraphOptions {
+  indent?: number;
+  width?: number;
+  after?: number;
+  leading?: number;
+  align?: "left" | "right" | "center";
+  /** lines that must fit together before the first line is drawn (orphan control); default 2 */
+  keep?: number;
+}
+
+/** A paragraph that flows across pages line by line. Returns the lines drawn. */
+export function paragraph(flow: Flow, content: string | readonly Span[], style: TextStyle, opts: ParagraphOptions = {}): Line[] {
+  const indent = opts.indent ?? 0;
+  const width = opts.width ?? flow.width - indent;
+  const spans = typeof content === "string" ? [{ text: content, style }] : content;
+  const lines = layoutSpans(spans, width, { leading: opts.leading ?? THEME.leading });
+  drawFlowingLines(flow, lines, flow.left + indent, width, opts.align, opts.keep ?? 2);
+  if (opts.after) flow.gap(opts.after);
+  return lines;
+}
+
+/** Draws lines, breaking pages between lines as needed (the first `keep` lines stay together). */
+export function drawFlowingLines(flow: Flow, lines: readonly Line[], x: number, width: number, align?: "left" | "right" | "center", keep = 2): void {
+  flow.ensureSpace(linesHeight(lines.slice(0, Math.min(keep, lines.length))));
+  let i = 0;
+  while (i < lines.length) {
+    let h = 0;
+    let j = i;
+    while (j < lines.length && flow.y + h + (lines[j]?.height ?? 0) <= flow.bottom + 0.01) {
+      h += lines[j]?.height ?? 0;
+      j++;
+    }
+    if (j === i) {
+      if (!flow.atPageTop()) {
+        flow.newPage();
+        continue;
+      }
+      // a single line taller than a page: draw it anyway
+      h = lines[i]?.height ?? 0;
+      j = i + 1;
+    }
+    drawLines(flow.doc, lines.slice(i, j), x, flow.y, { width, align });
+    flow.y += h;
+    i = j;
+    if (i < lines.length) flow.newPage();
+  }
+}
+
+export function rule(flow: Flow, color: string = THEME.color.rule, weight = 0.5): void {
+  const { doc } = flow;
+  doc.save().moveTo(flow.left, flow.y).lineTo(flow.right, flow.y).lineWidth(weight).strokeColor(color).stroke().restore();
+}
+
+export function fillRect(doc: PDFKit.PDFDocument, x: number, y: number, w: number, h: number, color: string): void {
+  doc.save().rect(x, y, w, h).fill(color).restore();
+}
+
+export function strokeRect(doc: PDFKit.PDFDocument, x: number, y: number, w: number, h: number, color: string, weight = 0.75): void {
+  doc.save().rect(x, y, w, h).lineWidth(weight).strokeColor(color).stroke().restore();
+}
+
+/** A coloured chip for a rating (number printed inside, so it reads in greyscale). */
+export function scoreChip(doc: PDFKit.PDFDocument, x: number, y: number, score: number | null, label: string, w = 16, h = 12): void {
+  if (score !== null && score >= 1 && score <= 4) {
+    const s = Math.round(score) as ScaleScore;
+    fillRect(doc, x, y, w, h, THEME.color.scale[s]);
+    centeredText(doc, label, withColor(S.tinyBold, THEME.color.scaleInk[s]), x, y, w, h);
+  } else {
+    fillRect(doc, x, y, w, h, THEME.color.notAssessed);
+    centeredText(doc, label, withColor(S.tinyBold, THEME.color.muted), x, y, w, h);
+  }
+}
+
+/** One line of text centred in a box. */
+export function centeredText(doc: PDFKit.PDFDocument, text: string, style: TextStyle, x: number, y: number, w: number, h: number): void {
+  const lines = layoutSpans([{ text, style }], Math.max(w, measureText(text, style) + 1), { leading: 1.2, maxLines: 1 });
+  const line = lines[0];
+  if (!line) return;
+  drawLines(doc, lines, x + (w - line.width) / 2, y + (h - line.height) / 2);
+}
+
+/** A small filled diamond: the disagreement marker (vector: no font needed). */
+export function diamond(doc: PDFKit.PDFDocument, cx: number, cy: number, r: number, color: string): void {
+  doc.save().moveTo(cx, cy - r).lineTo(cx + r, cy).lineTo(cx, cy + r).lineTo(cx - r, cy).closePath().fill(color).restore();
+}
+
+// ------------------------------------------------------------------ tables
+
+export interface Column {
+  header: string;
+  /** points; the last column takes what is left when omitted */
+  width?: number;
+  align?: "left" | "right" | "center";
+}
+
+export type Cell = string | readonly Span[];
+
+export interface TableOptions {
+  style?: TextStyle;
+  headerStyle?: TextStyle;
+  padX?: number;
+  padY?: number;
+  /** zebra background for odd rows */
+  zebra?: boolean;
+  /** per-row background colour (overrides zebra) */
+  rowFill?: (row: number) => string | null;
+  /** draw a chip in a column instead of text: return the score (or null) */
+  x?: number;
+  width?: number;
+}
+
+/**
+ * A table that flows across pages: the header row repeats after every page break, and a row
+ * taller than what is left of the page continues on the next one (cells split between lines).
+ */
+export function table(flow: Flow, columns: readonly Column[], rows: readonly (readonly Cell[])[], opts: TableOptions = {}): void {
+  const style = opts.style ?? S.small;
+  const headerStyle = opts.headerStyle ?? withColor(S.tinyBold, THEME.color.muted);
+  const padX = opts.padX ?? 4;
+  const padY = opts.padY ?? 3;
+  const x0 = opts.x ?? flow.left;
+  const totalW = opts.width ?? flow.width;
+  const fixed = columns.reduce((a, c) => a + (c.width ?? 0), 0);
+  const flexCount = columns.filter((c) => c.width === undefined).length || 1;
+  const widths = columns.map((c) => c.width ?? (totalW - fixed) / flexCount);
+  const xs: number[] = [];
+  let acc = x0;
+  for (const w of widths) {
+    xs.push(acc);
+    acc += w;
+  }
+  const { doc } = flow;
+
+  const headerLines = columns.map((c, i) => layoutSpans([{ text: c.header, style: headerStyle }], (widths[i] ?? 0) - 2 * padX, { leading: 1.3 }));
+  const headerH = Math.max(...headerLines.map(linesHeight)) + 2 * padY;
+  const drawHeader = (): void => {
+    fillRect(doc, x0, flow.y, totalW, headerH, THEME.color.panel);
+    columns.forEach((c, i) => {
+      const lines = headerLines[i];
+      if (lines) drawLines(doc, lines, (xs[i] ?? 0) + padX, flow.y + padY, { width: (widths[i] ?? 0) - 2 * padX, align: c.align });
+    });
+    flow.y += headerH;
+  };
+
+  const cellLines = (cell: Cell, i: number): Line[] => {
+    const spans = typeof cell === "string" ? [{ text: cell, style }] : cell;
+    return layoutSpans(spans, Math.max(4, (widths[i] ?? 0) - 2 * padX), { leading: 1.35 });
+  };
+
+  flow.ensureSpace(headerH + 2 * padY + style.size * 2.8);
+  drawHeader();
+  flow.withBreakHook(drawHeader, () => {
+    rows.forEach((row, r) => {
+      const cells = row.map((c, i) => cellLines(c, i));
+      const next = cells.map(() => 0);
+      const fill = opts.rowFill?.(r) ?? (opts.zebra && r % 2 === 1 ? THEME.color.panel : null);
+      // the first lines of every cell must fit (or we start the row on a new page)
+      const firstH = Math.max(...cells.map((ls) => linesHeight(ls.slice(0, 2)))) + 2 * padY;
+      if (flow.y + firstH > flow.bottom) flow.newPage();
+      for (;;) {
+        const avail = flow.bottom - flow.y - 2 * padY;
+        let segH = 0;
+        const segs = cells.map((ls, i) => {
+          let h = 0;
+          let j = next[i] ?? 0;
+          const start = j;
+          while (j < ls.length && h + (ls[j]?.height ?? 0) <= avail) {
+            h += ls[j]?.height ?? 0;
+            j++;
+          }
+          if (h > segH) segH = h;
+          return { start, end: j };
+        });
+        if (segH === 0 && !flow.atPageTop()) {
+          flow.newPage();
+          continue;
+        }
+        if (segH === 0) {
+          // nothing fits even on a fresh page: force one line per unfinished cell
+          segs.forEach((sg, i) => {
+            const ls = cells[i];
+            if (ls && sg.start < ls.length) {
+              sg.end = sg.start + 1;
+              segH = Math.max(segH, ls[sg.start]?.height ?? 0);
+            }
+          });
+        }
+        const rowH = segH + 2 * padY;
+        if (fill) fillRect(doc, x0, flow.y, totalW, rowH, fill);
+        segs.forEach((sg, i) => {
+          const ls = cells[i];
+          if (ls && sg.end > sg.start) {
+            drawLines(doc, ls.slice(sg.start, sg.end), (xs[i] ?? 0) + padX, flow.y + padY, {
+              width: (widths[i] ?? 0) - 2 * padX,
+              align: columns[i]?.align,
+            });
+          }
+          next[i] = sg.end;
+        });
+        flow.y += rowH;
+        doc.save().moveTo(x0, flow.y).lineTo(x0 + totalW, flow.y).lineWidth(0.4).strokeColor(THEME.color.hairline).stroke().restore();
+        const done = cells.every((ls, i) => (next[i] ?? 0) >= ls.length);
+        if (done) break;
+        flow.newPage();
+      }
+    });
+  });
+}
+
+// ------------------------------------------------------------------ page furniture
+
+/**
+ * Header and footer on every buffered page, drawn after layout so the total is known:
+ * "candidate · Confidential" at the top, "Page X of Y" and the (shortened) fingerprint at the bottom.
+ */
+export function decoratePages(doc: PDFKit.PDFDocument, candidateName: string, confidential: string, fingerprint: string): void {
+  const range = doc.bufferedPageRange();
+  const total = range.count;
+  const left = THEME.page.margin.left;
+  const right = THEME.page.width - THEME.page.margin.right;
+  const width = right - left;
+  const short = `Fingerprint ${fingerprint.slice(0, 16)}…`;
+  for (let i = 0; i < total; i++) {
+    doc.switchToPage(range.start + i);
+    const hy = THEME.page.headerY;
+    const nameStyle = withColor(S.tiny, THEME.color.muted);
+    const confStyle = withColor(S.tinyBold, THEME.color.alert);
+    const conf = layoutSpans([{ text: confidential, style: confStyle }], width, { leading: 1.3 });
+    const confW = conf[0]?.width ?? 0;
+    const name = layoutSpans([{ text: candidateName, style: nameStyle }], Math.max(20, width - confW - 20), { leading: 1.3, maxLines: 1 });
+    drawLines(doc, name, left, hy);
+    drawLines(doc, conf, left, hy, { width, align: "right" });
+    const lineY = hy + (conf[0]?.height ?? 9) + 2;
+    doc.save().moveTo(left, lineY).lineTo(right, lineY).lineWidth(0.4).strokeColor(THEME.color.rule).stroke().restore();
+
+    const fy = THEME.page.footerY;
+    doc.save().moveTo(left, fy - 3).lineTo(right, fy - 3).lineWidth(0.4).strokeColor(THEME.color.rule).stroke().restore();
+    const page = layoutSpans([{ text: `Page ${i + 1} of ${total}`, style: nameStyle }], width, { leading: 1.3 });
+    const fp = layoutSpans([{ text: short, style: nameStyle }], width, { leading: 1.3 });
+    drawLines(doc, page, left, fy);
+    drawLines(doc, fp, left, fy, { width, align: "right" });
+  }
+}
+
+/** Adds an outline (bookmark) entry pointing at the current page and y. */
+export function bookmark(flow: Flow, title: string, parent?: PDFKit.PDFOutline): PDFKit.PDFOutline {
+  const target = parent ?? flow.doc.outline;
+  // pdfkit computes left = pageWidth - options.left and top = pageHeight - options.top.
+  const options = { left: THEME.page.width, top: Math.max(0, flow.y - 6) } as unknown as { expanded?: boolean };
+  return target.addItem(title, options);
+}
+
+// ------------------------------------------------------------------ compression
+
+interface ContentRefInternals {
+  buffer: Uint8Array[];
+  compress: boolean;
+  data: { Filter?: string; Length?: number };
+}
+
+/**
+ * Deflates every buffered page's content stream at zlib level 1 (pdfkit uses the default, 6) on
+ * libuv's thread pool, pages in parallel, so the main thread is free meanwhile. Page contents are
+ * most of the bytes; level 1 is ~2x faster for ~30% more compressed size (~60 KiB on a 60-page
+ * packet). Call after the last drawing, then `doc.end()`. Uses pdfkit internals
+ * (`_pageBuffer`, `page.content.buffer/compress/data`), pinned to pdfkit 0.20.
+ */
+export async function compressPageContents(doc: PDFKit.PDFDocument, level = 1): Promise<void> {
+  const range = doc.bufferedPageRange();
+  const pages = (doc as unknown as { _pageBuffer: { content: ContentRefInternals }[] })._pageBuffer;
+  const jobs: Promise<void>[] = [];
+  for (let i = 0; i < range.count; i++) {
+    const content = pages[i]?.content;
+    if (!content || !content.compress || content.buffer.length === 0) continue;
+    const raw = Buffer.concat(content.buffer);
+    content.compress = false;
+    content.data.Filter = "FlateDecode";
+    jobs.push(
+      deflate(raw, level).then((deflated) => {
+        content.buffer = [deflated];
+      }),
+    );
+  }
+  await Promise.all(jobs);
+}
+
+function deflate(data: Buffer, level: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    zlib.deflate(data, { level }, (err, out) => (err ? reject(err) : resolve(out)));
+  });
+}
