@@ -8,6 +8,7 @@
  * family is ONE query; its result is cached per connection until the database changes.
  */
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
 import type {
@@ -79,147 +80,195 @@ function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
 
 // ------------------------------------------------------------------ aggregation input
 
-interface LoopRow {
-  id: string;
-  status: LoopStatus;
-  weights: Record<string, number> | null;
-  rubricVersionId: string;
+/**
+ * The queries behind an aggregation input, for the loops selected by `loopFilter` (applied to a
+ * loop-id column). Every child table is reached through `interviews.loop_id`, so each query is
+ * one indexed join, whatever the number of scorecards.
+ */
+function buildInputQueries(db: Db, loopFilter: (column: typeof loops.id | typeof interviews.loopId) => SQL) {
+  return {
+    loops: db
+      .select({
+        id: loops.id,
+        status: loops.status,
+        weights: loops.weights,
+        rubricVersionId: loops.rubricVersionId,
+        versionStatus: rubricVersions.status,
+        rubricName: rubrics.name,
+        roleTitle: rubrics.roleTitle,
+      })
+      .from(loops)
+      .innerJoin(rubricVersions, eq(rubricVersions.id, loops.rubricVersionId))
+      .innerJoin(rubrics, eq(rubrics.id, rubricVersions.rubricId))
+      .where(loopFilter(loops.id)),
+    interviews: db
+      .select({
+        id: interviews.id,
+        loopId: interviews.loopId,
+        exerciseKey: rubricExercises.key,
+        position: interviews.position,
+        scheduledAt: interviews.scheduledAt,
+        durationMinutes: interviews.durationMinutes,
+      })
+      .from(interviews)
+      .innerJoin(rubricExercises, eq(rubricExercises.id, interviews.exerciseId))
+      .where(loopFilter(interviews.loopId)),
+    scorecards: db
+      .select({
+        id: scorecards.id,
+        loopId: interviews.loopId,
+        interviewId: scorecards.interviewId,
+        panelistId: scorecards.panelistId,
+        panelistName: users.name,
+        status: scorecards.status,
+        recommendation: scorecards.recommendation,
+        summary: scorecards.summary,
+        overrideJustification: scorecards.overrideJustification,
+        conflictNote: scorecards.conflictNote,
+        submittedAt: scorecards.submittedAt,
+        updatedAt: scorecards.updatedAt,
+        amendCount: scorecards.amendCount,
+        lastAmendReason: scorecards.lastAmendReason,
+      })
+      .from(scorecards)
+      .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+      .innerJoin(users, eq(users.id, scorecards.panelistId))
+      .where(loopFilter(interviews.loopId)),
+    ratings: db
+      .select({ scorecardId: ratings.scorecardId, dimensionKey: rubricDimensions.key, score: ratings.score, notAssessed: ratings.notAssessed, evidence: ratings.evidence })
+      .from(ratings)
+      .innerJoin(scorecards, eq(scorecards.id, ratings.scorecardId))
+      .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+      .innerJoin(rubricDimensions, eq(rubricDimensions.id, ratings.dimensionId))
+      .where(loopFilter(interviews.loopId)),
+    flags: db
+      .select({ scorecardId: redFlagMarks.scorecardId, key: rubricRedFlags.key, note: redFlagMarks.note })
+      .from(redFlagMarks)
+      .innerJoin(scorecards, eq(scorecards.id, redFlagMarks.scorecardId))
+      .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+      .innerJoin(rubricRedFlags, eq(rubricRedFlags.id, redFlagMarks.redFlagId))
+      .where(loopFilter(interviews.loopId)),
+    signals: db
+      .select({ scorecardId: signalMarks.scorecardId, key: rubricSignals.key })
+      .from(signalMarks)
+      .innerJoin(scorecards, eq(scorecards.id, signalMarks.scorecardId))
+      .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+      .innerJoin(rubricSignals, eq(rubricSignals.id, signalMarks.signalId))
+      .where(loopFilter(interviews.loopId)),
+    focus: db
+      .select({ scorecardId: focusTicks.scorecardId, key: focusTicks.focusKey })
+      .from(focusTicks)
+      .innerJoin(scorecards, eq(scorecards.id, focusTicks.scorecardId))
+      .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+      .where(loopFilter(interviews.loopId)),
+    notes: db
+      .select({ scorecardId: quickNotes.scorecardId, elapsedMinute: quickNotes.elapsedMinute, body: quickNotes.body, createdAt: quickNotes.createdAt })
+      .from(quickNotes)
+      .innerJoin(scorecards, eq(scorecards.id, quickNotes.scorecardId))
+      .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+      .where(loopFilter(interviews.loopId)),
+  };
+}
+
+type InputQueries = ReturnType<typeof buildInputQueries>;
+type InputRows = { [K in keyof InputQueries]: ReturnType<InputQueries[K]["all"]> };
+type PreparedInputQueries = { [K in keyof InputQueries]: ReturnType<InputQueries[K]["prepare"]> };
+
+/** Statements for the one-loop path, prepared once per connection (building + preparing SQL per call costs more than running it). */
+const preparedInputs = new WeakMap<object, PreparedInputQueries>();
+
+function preparedInputQueries(db: Db): PreparedInputQueries {
+  let p = preparedInputs.get(db.$client);
+  if (!p) {
+    const q = buildInputQueries(db, (column) => eq(column, sql.placeholder("loopId")));
+    p = {
+      loops: q.loops.prepare(),
+      interviews: q.interviews.prepare(),
+      scorecards: q.scorecards.prepare(),
+      ratings: q.ratings.prepare(),
+      flags: q.flags.prepare(),
+      signals: q.signals.prepare(),
+      focus: q.focus.prepare(),
+      notes: q.notes.prepare(),
+    };
+    preparedInputs.set(db.$client, p);
+  }
+  return p;
+}
+
+function singleLoopRows(db: Db, loopId: string): InputRows {
+  const p = preparedInputQueries(db);
+  const args = { loopId };
+  const loopRows = p.loops.all(args);
+  if (loopRows.length === 0) return { loops: [], interviews: [], scorecards: [], ratings: [], flags: [], signals: [], focus: [], notes: [] };
+  return {
+    loops: loopRows,
+    interviews: p.interviews.all(args),
+    scorecards: p.scorecards.all(args),
+    ratings: p.ratings.all(args),
+    flags: p.flags.all(args),
+    signals: p.signals.all(args),
+    focus: p.focus.all(args),
+    notes: p.notes.all(args),
+  };
+}
+
+function manyLoopRows(db: Db, loopIds: readonly string[]): InputRows {
+  const out: InputRows = { loops: [], interviews: [], scorecards: [], ratings: [], flags: [], signals: [], focus: [], notes: [] };
+  for (const chunk of chunked([...new Set(loopIds)])) {
+    const q = buildInputQueries(db, (column) => inArray(column, chunk));
+    out.loops.push(...q.loops.all());
+    out.interviews.push(...q.interviews.all());
+    out.scorecards.push(...q.scorecards.all());
+    out.ratings.push(...q.ratings.all());
+    out.flags.push(...q.flags.all());
+    out.signals.push(...q.signals.all());
+    out.focus.push(...q.focus.all());
+    out.notes.push(...q.notes.all());
+  }
+  return out;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /**
- * Aggregation inputs of several loops, in a fixed number of queries (plus one rubric load per
- * distinct rubric version). Loops that do not exist are absent from the map.
+ * Published rubric versions are immutable (database triggers), so their content is read once per
+ * connection and shared (frozen). Drafts are always read fresh. The family name and role title
+ * live on `rubrics` and may be renamed, so they come from the loop query every time.
  */
-export function loadLoopAggregationInputs(db: Db, loopIds: readonly string[]): Map<string, LoopAggregationInput> {
+const rubricCache = new WeakMap<object, Map<string, RubricContent>>();
+
+function rubricFor(db: Db, versionId: string, published: boolean): RubricContent | null {
+  if (!published) return loadRubricContent(db, versionId);
+  let perDb = rubricCache.get(db.$client);
+  if (!perDb) rubricCache.set(db.$client, (perDb = new Map()));
+  const hit = perDb.get(versionId);
+  if (hit) return hit;
+  const content = loadRubricContent(db, versionId);
+  if (content) perDb.set(versionId, deepFreeze(content));
+  return content;
+}
+
+function assembleInputs(db: Db, rows: InputRows): Map<string, LoopAggregationInput> {
   const out = new Map<string, LoopAggregationInput>();
-  const unique = [...new Set(loopIds)];
-  const loopRows: LoopRow[] = byIds(unique, (chunk) =>
-    db
-      .select({ id: loops.id, status: loops.status, weights: loops.weights, rubricVersionId: loops.rubricVersionId })
-      .from(loops)
-      .where(inArray(loops.id, chunk))
-      .all(),
-  );
-  if (loopRows.length === 0) return out;
+  const ratingsBy = groupBy(rows.ratings, (r) => r.scorecardId);
+  const flagsBy = groupBy(rows.flags, (r) => r.scorecardId);
+  const signalsBy = groupBy(rows.signals, (r) => r.scorecardId);
+  const focusBy = groupBy(rows.focus, (r) => r.scorecardId);
+  const notesBy = groupBy(rows.notes, (r) => r.scorecardId);
+  const cardsBy = groupBy(rows.scorecards, (s) => s.loopId);
+  const interviewsBy = groupBy(rows.interviews, (i) => i.loopId);
 
-  const rubricByVersion = new Map<string, RubricContent>();
-  for (const versionId of new Set(loopRows.map((l) => l.rubricVersionId))) {
-    const content = loadRubricContent(db, versionId);
-    if (content) rubricByVersion.set(versionId, content);
-  }
-
-  const interviewRows = byIds(
-    loopRows.map((l) => l.id),
-    (chunk) =>
-      db
-        .select({
-          id: interviews.id,
-          loopId: interviews.loopId,
-          exerciseKey: rubricExercises.key,
-          position: interviews.position,
-          scheduledAt: interviews.scheduledAt,
-          durationMinutes: interviews.durationMinutes,
-        })
-        .from(interviews)
-        .innerJoin(rubricExercises, eq(rubricExercises.id, interviews.exerciseId))
-        .where(inArray(interviews.loopId, chunk))
-        .all(),
-  );
-  const loopOfInterview = new Map(interviewRows.map((i) => [i.id, i.loopId]));
-
-  const scorecardRows = byIds(
-    interviewRows.map((i) => i.id),
-    (chunk) =>
-      db
-        .select({
-          id: scorecards.id,
-          interviewId: scorecards.interviewId,
-          panelistId: scorecards.panelistId,
-          panelistName: users.name,
-          status: scorecards.status,
-          recommendation: scorecards.recommendation,
-          summary: scorecards.summary,
-          overrideJustification: scorecards.overrideJustification,
-          conflictNote: scorecards.conflictNote,
-          submittedAt: scorecards.submittedAt,
-          updatedAt: scorecards.updatedAt,
-          amendCount: scorecards.amendCount,
-          lastAmendReason: scorecards.lastAmendReason,
-        })
-        .from(scorecards)
-        .innerJoin(users, eq(users.id, scorecards.panelistId))
-        .where(inArray(scorecards.interviewId, chunk))
-        .all(),
-  );
-  const scorecardIds = scorecardRows.map((s) => s.id);
-
-  const ratingRows = byIds(scorecardIds, (chunk) =>
-    db
-      .select({ scorecardId: ratings.scorecardId, dimensionKey: rubricDimensions.key, score: ratings.score, notAssessed: ratings.notAssessed, evidence: ratings.evidence })
-      .from(ratings)
-      .innerJoin(rubricDimensions, eq(rubricDimensions.id, ratings.dimensionId))
-      .where(inArray(ratings.scorecardId, chunk))
-      .all(),
-  );
-  const flagRows = byIds(scorecardIds, (chunk) =>
-    db
-      .select({ scorecardId: redFlagMarks.scorecardId, key: rubricRedFlags.key, note: redFlagMarks.note })
-      .from(redFlagMarks)
-      .innerJoin(rubricRedFlags, eq(rubricRedFlags.id, redFlagMarks.redFlagId))
-      .where(inArray(redFlagMarks.scorecardId, chunk))
-      .all(),
-  );
-  const signalRows = byIds(scorecardIds, (chunk) =>
-    db
-      .select({ scorecardId: signalMarks.scorecardId, key: rubricSignals.key })
-      .from(signalMarks)
-      .innerJoin(rubricSignals, eq(rubricSignals.id, signalMarks.signalId))
-      .where(inArray(signalMarks.scorecardId, chunk))
-      .all(),
-  );
-  const focusRows = byIds(scorecardIds, (chunk) =>
-    db.select({ scorecardId: focusTicks.scorecardId, key: focusTicks.focusKey }).from(focusTicks).where(inArray(focusTicks.scorecardId, chunk)).all(),
-  );
-  const noteRows = byIds(scorecardIds, (chunk) =>
-    db
-      .select({ scorecardId: quickNotes.scorecardId, elapsedMinute: quickNotes.elapsedMinute, body: quickNotes.body, createdAt: quickNotes.createdAt })
-      .from(quickNotes)
-      .where(inArray(quickNotes.scorecardId, chunk))
-      .all(),
-  );
-
-  const ratingsBy = groupBy(ratingRows, (r) => r.scorecardId);
-  const flagsBy = groupBy(flagRows, (r) => r.scorecardId);
-  const signalsBy = groupBy(signalRows, (r) => r.scorecardId);
-  const focusBy = groupBy(focusRows, (r) => r.scorecardId);
-  const notesBy = groupBy(noteRows, (r) => r.scorecardId);
-
-  const cards: (ScorecardInput & { loopId: string })[] = scorecardRows.map((s) => ({
-    loopId: loopOfInterview.get(s.interviewId) ?? "",
-    id: s.id,
-    interviewId: s.interviewId,
-    panelist: { id: s.panelistId, name: s.panelistName },
-    status: s.status,
-    recommendation: s.recommendation,
-    summary: s.summary,
-    overrideJustification: s.overrideJustification,
-    conflictNote: s.conflictNote,
-    ratings: (ratingsBy.get(s.id) ?? []).map((r) => ({ dimensionKey: r.dimensionKey, score: asScore(r.score), notAssessed: r.notAssessed, evidence: r.evidence })),
-    redFlags: (flagsBy.get(s.id) ?? []).map((f) => ({ key: f.key, note: f.note })),
-    signalKeys: (signalsBy.get(s.id) ?? []).map((x) => x.key),
-    focusKeys: (focusBy.get(s.id) ?? []).map((x) => x.key),
-    quickNotes: (notesBy.get(s.id) ?? []).map((n) => ({ elapsedMinute: n.elapsedMinute, body: n.body, createdAt: n.createdAt })),
-    submittedAt: s.submittedAt,
-    updatedAt: s.updatedAt,
-    amendCount: s.amendCount,
-    lastAmendReason: s.lastAmendReason,
-  }));
-  const cardsBy = groupBy(cards, (c) => c.loopId);
-  const interviewsBy = groupBy(interviewRows, (i) => i.loopId);
-
-  for (const l of loopRows) {
-    const rubric = rubricByVersion.get(l.rubricVersionId);
-    if (!rubric) continue;
+  for (const l of rows.loops) {
+    const content = rubricFor(db, l.rubricVersionId, l.versionStatus === "published");
+    if (!content) continue;
+    const rubric: RubricContent = content.name === l.rubricName && content.roleTitle === l.roleTitle ? content : { ...content, name: l.rubricName, roleTitle: l.roleTitle };
     out.set(l.id, {
       loopId: l.id,
       status: l.status,
@@ -232,15 +281,47 @@ export function loadLoopAggregationInputs(db: Db, loopIds: readonly string[]): M
         scheduledAt: i.scheduledAt,
         durationMinutes: i.durationMinutes,
       })),
-      scorecards: (cardsBy.get(l.id) ?? []).map(({ loopId: _loopId, ...card }) => card),
+      scorecards: (cardsBy.get(l.id) ?? []).map(
+        (s): ScorecardInput => ({
+          id: s.id,
+          interviewId: s.interviewId,
+          panelist: { id: s.panelistId, name: s.panelistName },
+          status: s.status,
+          recommendation: s.recommendation,
+          summary: s.summary,
+          overrideJustification: s.overrideJustification,
+          conflictNote: s.conflictNote,
+          ratings: (ratingsBy.get(s.id) ?? []).map((r) => ({ dimensionKey: r.dimensionKey, score: asScore(r.score), notAssessed: r.notAssessed, evidence: r.evidence })),
+          redFlags: (flagsBy.get(s.id) ?? []).map((f) => ({ key: f.key, note: f.note })),
+          signalKeys: (signalsBy.get(s.id) ?? []).map((x) => x.key),
+          focusKeys: (focusBy.get(s.id) ?? []).map((x) => x.key),
+          quickNotes: (notesBy.get(s.id) ?? []).map((n) => ({ elapsedMinute: n.elapsedMinute, body: n.body, createdAt: n.createdAt })),
+          submittedAt: s.submittedAt,
+          updatedAt: s.updatedAt,
+          amendCount: s.amendCount,
+          lastAmendReason: s.lastAmendReason,
+        }),
+      ),
     });
   }
   return out;
 }
 
-/** One loop's aggregation input (rubric, weights, interviews, scorecards with everything on them), or null. */
+/**
+ * Aggregation inputs of several loops (the comparison table): eight queries per 500 loops plus one
+ * rubric load per published version and connection. Loops that do not exist are absent.
+ */
+export function loadLoopAggregationInputs(db: Db, loopIds: readonly string[]): Map<string, LoopAggregationInput> {
+  if (loopIds.length === 0) return new Map();
+  return assembleInputs(db, manyLoopRows(db, loopIds));
+}
+
+/**
+ * One loop's aggregation input (rubric, weights, interviews with exercise keys, scorecards with
+ * ratings, flags, signals, focus ticks and quick notes), or null. Eight prepared, indexed queries.
+ */
 export function loadLoopAggregationInput(db: Db, loopId: string): LoopAggregationInput | null {
-  return loadLoopAggregationInputs(db, [loopId]).get(loopId) ?? null;
+  return assembleInputs(db, singleLoopRows(db, loopId)).get(loopId) ?? null;
 }
 
 // ------------------------------------------------------------------ calibration

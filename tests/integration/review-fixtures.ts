@@ -15,6 +15,8 @@ import {
 import type { LoopStatus, RatingScore, Recommendation } from "../../app/domain/rubric";
 import { newId } from "../../app/server/ids.server";
 
+import type { call } from "./harness";
+
 export const EVIDENCE =
   "Walked through the feature store, online/offline parity, canary rollout and the rollback criteria in detail.";
 
@@ -92,4 +94,12 @@ export function buildLoop(spec: LoopSpec): BuiltLoop {
     });
   });
   return { loopId, interviewIds, scorecardIds };
+}
+
+/**
+ * The harness's `call` types its context as Record<string, unknown>, which a Remix loader typed
+ * with the app's AppLoadContext does not accept; the harness passes a complete context at run time.
+ */
+export function handler(fn: unknown): Parameters<typeof call>[0] {
+  return fn as Parameters<typeof call>[0];
 }

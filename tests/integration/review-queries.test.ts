@@ -15,14 +15,16 @@ import {
   rubricFamilyOfLoop,
 } from "../../db/queries/review.server";
 import { candidates, quickNotes, focusTicks, ratings, rubrics, scorecards } from "../../db/schema";
-import { loader as compareLoader } from "../../app/routes/compare";
+import { loader as compareLoaderFn } from "../../app/routes/compare";
 import { aggregateLoop } from "../../app/domain/aggregate";
 import { calibrateInterviewers } from "../../app/domain/calibrate";
 import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric-v1";
 import { newId } from "../../app/server/ids.server";
 
 import { call, createTestUser, freshDatabase, get, seedRubricV1, type TestUser } from "./harness";
-import { buildLoop, type BuiltLoop } from "./review-fixtures";
+import { buildLoop, handler, type BuiltLoop } from "./review-fixtures";
+
+const compareLoader = handler(compareLoaderFn);
 
 let rubricId: string;
 let v1: string;

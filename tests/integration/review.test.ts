@@ -4,13 +4,18 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../db/client.server";
 import { auditLog, loops, scorecards } from "../../db/schema";
-import { action, loader as pageLoader } from "../../app/routes/loops.$id._index";
-import { loader as jsonLoader } from "../../app/routes/loops.$id.packet[.]json";
-import { loader as csvLoader } from "../../app/routes/loops.$id.ratings[.]csv";
+import { action as pageAction, loader as pageLoaderFn } from "../../app/routes/loops.$id._index";
+import { loader as jsonLoaderFn } from "../../app/routes/loops.$id.packet[.]json";
+import { loader as csvLoaderFn } from "../../app/routes/loops.$id.ratings[.]csv";
 import type { LoopAggregate, LoopFacts } from "../../app/domain/aggregate-types";
 
 import { call, createTestUser, freshDatabase, get, postForm, seedRubricV1, type TestUser } from "./harness";
-import { buildLoop, EVIDENCE } from "./review-fixtures";
+import { buildLoop, EVIDENCE, handler } from "./review-fixtures";
+
+const pageLoader = handler(pageLoaderFn);
+const jsonLoader = handler(jsonLoaderFn);
+const csvLoader = handler(csvLoaderFn);
+const action = handler(pageAction);
 
 let hm: TestUser;
 let otherHm: TestUser;
