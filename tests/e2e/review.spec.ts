@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+
+import { DEMO, login } from "./fixtures";
+
+// The fully scored demo loop (every panelist submitted, a disagreement, a dealbreaker red flag).
+const CANDIDATE = "Ingrid Sørensen";
+
+test("a hiring manager reviews the fully scored loop, sees the agenda and records a decision", async ({ page }) => {
+  await login(page, DEMO.hm1);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Loops", exact: true }).click();
+  await page.getByRole("link", { name: CANDIDATE }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(CANDIDATE);
+
+  // the debrief agenda leads with the dealbreaker, then the disagreements
+  const agenda = page.getByTestId("debrief-agenda");
+  const items = agenda.locator("li");
+  await expect(items.first()).toContainText("Dealbreaker");
+  await expect(items.first()).toContainText("production incident");
+  await expect(agenda.getByText("Disagreement").first()).toBeVisible();
+  await expect(agenda).toContainText("Cloud/platform engineering");
+
+  // the decision needs a rationale: an empty one is refused inline, the choice is kept
+  const decision = page.getByRole("form", { name: "Record the hiring decision" });
+  await decision.getByRole("radio", { name: /^Hire/ }).check();
+  await decision.getByRole("button", { name: "Record decision" }).click();
+  await expect(decision.locator("#rationale-error")).toBeVisible();
+  await expect(decision.getByRole("radio", { name: /^Hire/ })).toBeChecked();
+
+  const rationale =
+    "The panel resolved the incident-handling flag: Sofia's follow-up covered two real rollbacks she led. " +
+    "Cloud/platform split settled at meets bar after reviewing the cost model evidence.";
+  await decision.getByLabel("Rationale").fill(rationale);
+  await decision.getByRole("button", { name: "Record decision" }).click();
+
+  await expect(page.getByText("Decided", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText(rationale)).toBeVisible();
+
+  // the loop list shows the decision too
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Loops", exact: true }).click();
+  const row = page.getByRole("row", { name: new RegExp(CANDIDATE) });
+  await expect(row).toContainText("Decided");
+  await expect(row).toContainText("Hire");
+});
