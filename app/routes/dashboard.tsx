@@ -1,0 +1,245 @@
+// /dashboard — the recruiter's overview: loops by status, this week's interviews, overdue
+// scorecards with a ready-to-paste reminder per panelist, and the overdue threshold setting.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+
+import { getDb } from "../../db/client.server";
+import { interviewsBetween, loopCountsByStatus, openScorecardsStartedBefore } from "../../db/queries/dashboard.server";
+import { readOrgSettings, updateOrgSettings } from "../../db/queries/settings.server";
+import { CsrfInput } from "../components/csrf";
+import { LoopStatusBadge, ScorecardStatusBadge } from "../components/setup/badges";
+import { CopyButton } from "../components/setup/copy-button";
+import { FormError, Notice, TextField } from "../components/setup/fields";
+import { useRemixForm } from "../components/setup/use-remix-form";
+import { groupOverdue } from "../domain/overdue";
+import { LOOP_STATUS_LABELS, LOOP_STATUSES } from "../domain/rubric";
+import { settingsSchema } from "../domain/settings-schema";
+import { endOfWeek, formatDate, formatSlot, startOfWeek } from "../domain/zoned-time";
+import { parseWith, readBody } from "../server/form.server";
+import { requireRole } from "../server/session.server";
+import styles from "../styles/setup.css";
+
+export const links = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "Dashboard · ArchPanel" }];
+
+const STAFF = ["admin", "recruiter"] as const;
+const HOUR = 3_600_000;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = requireRole(request, STAFF);
+  const db = getDb();
+  const settings = readOrgSettings(db);
+  const now = Date.now();
+  const from = startOfWeek(now, settings.timeZone);
+  const to = endOfWeek(now, settings.timeZone);
+  const overdue = groupOverdue(openScorecardsStartedBefore(db, now - settings.overdueHours * HOUR), {
+    thresholdHours: settings.overdueHours,
+    now,
+    timeZone: settings.timeZone,
+    link: `${new URL(request.url).origin}/interviews`,
+    sender: user.name,
+  });
+  return {
+    settings,
+    counts: loopCountsByStatus(db),
+    week: {
+      label: `${formatDate(from, settings.timeZone)} – ${formatDate(to - 1, settings.timeZone)}`,
+      interviews: interviewsBetween(db, from, to).map((iv) => ({
+        ...iv,
+        slot: formatSlot(iv.scheduledAt, iv.durationMinutes, settings.timeZone),
+        past: iv.scheduledAt + iv.durationMinutes * 60_000 < now,
+      })),
+    },
+    overdue: overdue.map((g) => ({
+      panelist: g.panelist,
+      reminder: g.reminder,
+      items: g.items.map((it) => ({
+        scorecardId: it.scorecardId,
+        candidateName: it.candidateName,
+        exerciseTitle: it.exerciseTitle,
+        slot: formatSlot(it.scheduledAt, it.durationMinutes, settings.timeZone),
+        hoursSinceEnd: it.hoursSinceEnd,
+      })),
+    })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = requireRole(request, STAFF);
+  const { data: body } = await readBody(request);
+  const values = {
+    overdueHours: typeof body.overdueHours === "string" ? body.overdueHours.slice(0, 20) : "",
+    timeZone: typeof body.timeZone === "string" ? body.timeZone.slice(0, 100) : "",
+  };
+  const parsed = parseWith(settingsSchema, body);
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  updateOrgSettings(getDb(), user.id, parsed.value);
+  throw redirect("/dashboard?saved=settings#settings");
+}
+
+function ago(hours: number): string {
+  return hours >= 48 ? `${Math.floor(hours / 24)} days` : `${hours} h`;
+}
+
+function SettingsForm({ defaults }: { defaults: { overdueHours: string; timeZone: string } }) {
+  const actionData = useActionData<typeof action>();
+  const initial = actionData?.values ?? defaults;
+  const { register, onSubmit, errorFor } = useRemixForm(settingsSchema, { defaultValues: initial, serverErrors: actionData?.errors });
+  const busy = useNavigation().state === "submitting";
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} aria-label="Overdue settings" className="settings-form">
+      <CsrfInput />
+      <FormError message={actionData?.errors?._form?.[0]} />
+      <TextField
+        name="overdueHours"
+        label="Overdue after (hours)"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={720}
+        register={register}
+        error={errorFor("overdueHours")}
+        defaultValue={initial.overdueHours}
+        hint="A scorecard is overdue this long after its interview ended."
+      />
+      <TextField name="timeZone" label="Time zone" register={register} error={errorFor("timeZone")} defaultValue={initial.timeZone} hint="IANA name, e.g. Europe/Berlin. Dates are entered and shown in it." />
+      <button type="submit" className="btn" disabled={busy}>
+        {busy ? "Saving…" : "Save settings"}
+      </button>
+    </Form>
+  );
+}
+
+export default function Dashboard() {
+  const { settings, counts, week, overdue } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const total = LOOP_STATUSES.reduce((n, s) => n + counts[s], 0);
+  return (
+    <main id="main" className="dashboard">
+      <div className="page-head">
+        <h1>Dashboard</h1>
+        <div className="row">
+          <Link className="btn" to="/loops">
+            All loops
+          </Link>
+          <Link className="btn primary" to="/loops/new">
+            New loop
+          </Link>
+        </div>
+      </div>
+      <Notice message={params.get("saved") === "settings" ? "Settings saved." : null} />
+
+      <section aria-labelledby="by-status-h" className="card">
+        <h2 id="by-status-h">Loops by status</h2>
+        <ul className="plain status-tiles" data-testid="loop-counts">
+          {LOOP_STATUSES.map((s) => (
+            <li key={s}>
+              <Link to={`/loops?status=${s}`} className={`status-tile${counts[s] === 0 ? " zero" : ""}`}>
+                <span className="tile-n">{counts[s]}</span>
+                <span className="tile-label">{LOOP_STATUS_LABELS[s]}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <p className="muted small tile-foot">{total} loops in all</p>
+      </section>
+
+      <div className="grid dash-grid">
+        <section aria-labelledby="overdue-h" className="card" data-testid="overdue">
+          <div className="section-head">
+            <h2 id="overdue-h">Overdue scorecards</h2>
+            <span className="muted small">not submitted {settings.overdueHours} h after the interview ended</span>
+          </div>
+          {overdue.length === 0 ? (
+            <p className="notice ok">No scorecard is overdue.</p>
+          ) : (
+            <ul className="plain overdue-list">
+              {overdue.map((g) => (
+                <li key={g.panelist.id} className="overdue-person" data-testid="overdue-panelist">
+                  <div className="row tight-row">
+                    <strong>{g.panelist.name}</strong>
+                    <span className="muted small">{g.panelist.email}</span>
+                    <span className="badge warn">
+                      {g.items.length} overdue
+                    </span>
+                    <span className="spacer" />
+                    <CopyButton text={g.reminder} label="Copy reminder" />
+                  </div>
+                  <ul className="compact small">
+                    {g.items.map((it) => (
+                      <li key={it.scorecardId}>
+                        {it.candidateName} — {it.exerciseTitle}, {it.slot} <span className="muted">(ended {ago(it.hoursSinceEnd)} ago)</span>
+                      </li>
+                    ))}
+                  </ul>
+                  <details>
+                    <summary className="small">Reminder text</summary>
+                    <pre className="reminder">{g.reminder}</pre>
+                  </details>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section aria-labelledby="settings-h" className="card" id="settings">
+          <h2 id="settings-h">Settings</h2>
+          <SettingsForm defaults={{ overdueHours: String(settings.overdueHours), timeZone: settings.timeZone }} />
+        </section>
+      </div>
+
+      <section aria-labelledby="week-h" className="card flush-table">
+        <div className="section-head">
+          <h2 id="week-h">Interviews this week</h2>
+          <span className="muted small">
+            {week.label} ({settings.timeZone})
+          </span>
+        </div>
+        {week.interviews.length === 0 ? (
+          <p className="empty">No interviews this week.</p>
+        ) : (
+          <table className="list-table" data-testid="week-interviews">
+            <caption className="sr-only">Interviews this week</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Candidate</th>
+                <th scope="col">Exercise</th>
+                <th scope="col">Panel</th>
+                <th scope="col">Loop</th>
+              </tr>
+            </thead>
+            <tbody>
+              {week.interviews.map((iv) => (
+                <tr key={iv.interviewId} className={iv.past ? "past" : undefined}>
+                  <td className="nowrap">{iv.slot}</td>
+                  <td>
+                    <Link to={`/loops/${iv.loopId}/setup`}>{iv.candidateName}</Link>
+                  </td>
+                  <td>{iv.exerciseTitle}</td>
+                  <td>
+                    {iv.panelists.length === 0 ? (
+                      <span className="badge warn">No panelist</span>
+                    ) : (
+                      <ul className="plain">
+                        {iv.panelists.map((p) => (
+                          <li key={p.name}>
+                            {p.name} {p.status === "draft" ? <span className="badge">Not submitted</span> : <ScorecardStatusBadge status={p.status} />}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td>
+                    <LoopStatusBadge status={iv.loopStatus} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </main>
+  );
+}

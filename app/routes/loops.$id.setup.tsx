@@ -1,0 +1,429 @@
+// /loops/:id/setup — recruiters and admins configure a loop: rubric version, hiring manager,
+// interviews and their panels, composite weights, status; the coverage matrix shows who assesses
+// what and what stops scheduling. Every change goes through db/queries/loops.server.ts (audited).
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+
+import { getDb } from "../../db/client.server";
+import {
+  addInterview,
+  addPanelist,
+  getLoopSetup,
+  listAssignablePeople,
+  listPublishedVersions,
+  loopCoverage,
+  MAX_PANELISTS_PER_INTERVIEW,
+  moveInterview,
+  removeInterview,
+  removePanelist,
+  saveWeights,
+  transitionLoop,
+  updateInterview,
+  updateLoopSettings,
+} from "../../db/queries/loops.server";
+import type { Outcome } from "../../db/queries/result.server";
+import { readOrgSettings } from "../../db/queries/settings.server";
+import { LoopStatusBadge } from "../components/setup/badges";
+import { CoverageMatrix, CoverageWarnings } from "../components/setup/coverage-matrix";
+import { Notice } from "../components/setup/fields";
+import {
+  AddInterviewForm,
+  InterviewCard,
+  SettingsForm,
+  StatusForm,
+  WeightsForm,
+  type InterviewView,
+  type SetupActionData,
+  type TransitionView,
+} from "../components/setup/loop-setup";
+import {
+  addInterviewSchema,
+  addPanelistSchema,
+  interviewRefSchema,
+  interviewSchema,
+  loopSettingsSchema,
+  moveInterviewSchema,
+  scorecardRefSchema,
+  statusSchema,
+  weightsSchema,
+} from "../domain/loop-schema";
+import { isConfigurable, LIFECYCLE, setupTransitions, transitionBlockers, transitionLabel, weightsEditable } from "../domain/loop-status";
+import { LOOP_STATUS_LABELS } from "../domain/rubric";
+import { effectiveWeights, formatWeight, weightMode, weightsForMode } from "../domain/weights";
+import { formatSlot, fromLocalInput, toLocalInput } from "../domain/zoned-time";
+import { parseWith, readBody, type FieldErrors } from "../server/form.server";
+import { notFound } from "../server/http.server";
+import { requireRole } from "../server/session.server";
+import styles from "../styles/setup.css";
+
+export const links = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `Setup · ${d.candidate.name} · ArchPanel` : "Loop setup · ArchPanel" }];
+
+const STAFF = ["admin", "recruiter"] as const;
+const paramsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+
+function loopIdOf(params: Record<string, string | undefined>): string {
+  const parsed = paramsSchema.safeParse(params);
+  if (!parsed.success) throw notFound();
+  return parsed.data.id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  requireRole(request, STAFF);
+  const id = loopIdOf(params);
+  const db = getDb();
+  const setup = getLoopSetup(db, id);
+  if (!setup) throw notFound("This loop does not exist.");
+  const { timeZone } = readOrgSettings(db);
+  const coverage = loopCoverage(setup);
+  const people = listAssignablePeople(db);
+  const hmId = setup.loop.hiringManager.id;
+  const status = setup.loop.status;
+  const configurable = isConfigurable(status);
+
+  const transitions: TransitionView[] = setupTransitions(status).map((to) => ({
+    to,
+    label: transitionLabel(status, to),
+    blockers: transitionBlockers(status, to, {
+      interviewCount: setup.interviews.length,
+      unscheduledInterviewCount: setup.interviews.filter((iv) => iv.scheduledAt === null).length,
+      uncoveredDimensions: coverage.uncoveredDimensions,
+    }),
+  }));
+
+  const interviews: InterviewView[] = setup.interviews.map((iv) => {
+    const on = new Set(iv.panelists.map((p) => p.userId));
+    return {
+      id: iv.id,
+      position: iv.position,
+      exerciseKey: iv.exerciseKey,
+      exerciseTitle: iv.exerciseTitle,
+      scheduledLocal: toLocalInput(iv.scheduledAt, timeZone),
+      slot: formatSlot(iv.scheduledAt, iv.durationMinutes, timeZone),
+      durationMinutes: iv.durationMinutes,
+      locked: iv.locked,
+      full: iv.panelists.filter((p) => p.status !== "recused").length >= MAX_PANELISTS_PER_INTERVIEW,
+      panelists: iv.panelists.map((p) => ({
+        scorecardId: p.scorecardId,
+        name: p.name,
+        email: p.email,
+        active: p.active,
+        status: p.status,
+        started: p.started,
+        conflictNote: p.conflictNote,
+        isHiringManager: p.userId === hmId,
+      })),
+      candidates: people.filter((p) => !on.has(p.id)).map((p) => ({ id: p.id, label: p.id === hmId ? `${p.name} (hiring manager)` : p.name })),
+    };
+  });
+
+  const conflicts = setup.interviews.flatMap((iv, i) =>
+    iv.panelists
+      .filter((p) => p.status === "recused")
+      .map((p) => ({ scorecardId: p.scorecardId, name: p.name, note: p.conflictNote, interview: `${i + 1}. ${iv.exerciseTitle}`, interviewId: iv.id })),
+  );
+
+  const dims = setup.content.dimensions;
+  const effective = effectiveWeights(setup.loop.weights, dims);
+  const hmOptions = people.filter((p) => p.role !== "recruiter" || p.id === hmId).map((p) => ({ id: p.id, label: p.name }));
+  if (!hmOptions.some((p) => p.id === hmId)) hmOptions.unshift({ id: hmId, label: `${setup.loop.hiringManager.name} (deactivated)` });
+
+  const last = setup.interviews.at(-1);
+  const nextStart = last?.scheduledAt != null ? last.scheduledAt + (last.durationMinutes + 15) * 60_000 : null;
+
+  return {
+    loop: { id: setup.loop.id, status, decision: setup.loop.decision, updatedAt: setup.loop.updatedAt, hiringManager: setup.loop.hiringManager.name, recruiter: setup.loop.recruiter?.name ?? null },
+    candidate: setup.candidate,
+    rubric: { id: setup.rubricVersion.id, label: `${setup.rubricVersion.rubricName} v${setup.rubricVersion.version}` },
+    configurable,
+    timeZone,
+    versions: listPublishedVersions(db).map((v) => ({ id: v.id, label: `${v.rubricName} v${v.version}` })),
+    versionLocked:
+      status !== "planning"
+        ? "Fixed: the version can only change while the loop is in planning."
+        : setup.anyStarted
+          ? "Fixed: a panelist has started a scorecard."
+          : null,
+    hmOptions,
+    settings: { rubricVersionId: setup.rubricVersion.id, hiringManagerId: hmId },
+    exercises: setup.content.exercises.map((e) => ({ id: e.key, label: e.title, durationMinutes: e.durationMinutes })),
+    interviews,
+    conflicts,
+    coverage,
+    columns: setup.interviews.map((iv) => ({ id: iv.id, label: iv.exerciseTitle, when: formatSlot(iv.scheduledAt, iv.durationMinutes, timeZone) })),
+    transitions,
+    weights: {
+      dimensions: dims.map((d) => ({ key: d.key, name: d.name })),
+      mode: weightMode(setup.loop.weights, dims),
+      values: Object.fromEntries(dims.map((d) => [d.key, formatWeight(effective[d.key] ?? NaN)])),
+      rubric: Object.fromEntries(dims.map((d) => [d.key, d.weight])),
+      editable: configurable && weightsEditable(status),
+    },
+    addDefaults: { exerciseKey: "", scheduledAt: toLocalInput(nextStart, timeZone), durationMinutes: "60" },
+  };
+}
+
+const INTENTS = ["settings", "interview.add", "interview.update", "interview.remove", "interview.move", "panelist.add", "panelist.remove", "weights", "status"] as const;
+type Intent = (typeof INTENTS)[number];
+const intentSchema = z.object({ intent: z.enum(INTENTS), target: z.string().max(64).optional().catch(undefined) });
+
+/** What the user typed, clipped, to re-render the form intact after an error. */
+function typedValues(body: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (k === "csrf") continue;
+    if (typeof v === "string") out[k] = v.slice(0, 1000);
+    else if (v && typeof v === "object" && !Array.isArray(v)) {
+      out[k] = Object.fromEntries(
+        Object.entries(v as Record<string, unknown>)
+          .slice(0, 50)
+          .map(([kk, vv]) => [kk.slice(0, 80), typeof vv === "string" ? vv.slice(0, 100) : ""]),
+      );
+    }
+  }
+  return out;
+}
+
+function fail(intent: string, target: string | null, errors: FieldErrors, values: Record<string, unknown>, status: number) {
+  return data<SetupActionData>({ intent, target, errors, values }, { status });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = requireRole(request, STAFF);
+  const id = loopIdOf(params);
+  const { data: body } = await readBody(request);
+  const head = parseWith(intentSchema, body);
+  if (!head.ok) return fail("unknown", null, { _form: ["Unknown action. Reload the page and try again."] }, {}, 400);
+  const intent: Intent = head.value.intent;
+  const target = head.value.target ?? null;
+  const values = typedValues(body);
+  const db = getDb();
+  const tz = () => readOrgSettings(db).timeZone;
+  const bad = (errors: FieldErrors) => fail(intent, target, errors, values, 400);
+  const done = (outcome: Outcome<unknown>, fieldFor409?: string) => {
+    if (!outcome.ok) {
+      const key = outcome.status === 400 && fieldFor409 ? fieldFor409 : "_form";
+      return fail(intent, target, { [key]: [outcome.message] }, values, outcome.status);
+    }
+    const anchor = intent === "status" ? "status" : intent === "weights" ? "weights" : intent === "settings" ? "settings" : intent === "interview.add" ? "interviews" : target ? `iv-${target}` : "interviews";
+    throw redirect(`/loops/${id}/setup?saved=${intent}#${anchor}`);
+  };
+
+  switch (intent) {
+    case "settings": {
+      const p = parseWith(loopSettingsSchema, body);
+      if (!p.ok) return bad(p.errors);
+      return done(updateLoopSettings(db, user, id, p.value));
+    }
+    case "interview.add": {
+      const p = parseWith(addInterviewSchema, body);
+      if (!p.ok) return bad(p.errors);
+      return done(addInterview(db, user, id, { exerciseKey: p.value.exerciseKey, durationMinutes: p.value.durationMinutes, scheduledAt: p.value.scheduledAt ? fromLocalInput(p.value.scheduledAt, tz()) : null }), "exerciseKey");
+    }
+    case "interview.update": {
+      const p = parseWith(interviewSchema, body);
+      if (!p.ok) return bad(p.errors);
+      return done(
+        updateInterview(db, user, id, p.value.interviewId, {
+          exerciseKey: p.value.exerciseKey,
+          durationMinutes: p.value.durationMinutes,
+          scheduledAt: p.value.scheduledAt ? fromLocalInput(p.value.scheduledAt, tz()) : null,
+        }),
+        "exerciseKey",
+      );
+    }
+    case "interview.remove": {
+      const p = parseWith(interviewRefSchema, body);
+      if (!p.ok) return bad(p.errors);
+      return done(removeInterview(db, user, id, p.value.interviewId));
+    }
+    case "interview.move": {
+      const p = parseWith(moveInterviewSchema, body);
+      if (!p.ok) return bad(p.errors);
+      return done(moveInterview(db, user, id, p.value.interviewId, p.value.direction));
+    }
+    case "panelist.add": {
+      const p = parseWith(addPanelistSchema, body);
+      if (!p.ok) return bad(p.errors);
+      return done(addPanelist(db, user, id, p.value.interviewId, p.value.panelistId), "panelistId");
+    }
+    case "panelist.remove": {
+      const p = parseWith(scorecardRefSchema, body);
+      if (!p.ok) return bad(p.errors);
+      return done(removePanelist(db, user, id, p.value.scorecardId));
+    }
+    case "weights": {
+      const p = parseWith(weightsSchema, body);
+      if (!p.ok) return bad(p.errors);
+      const setup = getLoopSetup(db, id);
+      if (!setup) throw notFound("This loop does not exist.");
+      const next = weightsForMode(p.value.mode, setup.content.dimensions, p.value.weights ?? null);
+      return done(saveWeights(db, user, id, next), "weights");
+    }
+    case "status": {
+      const p = parseWith(statusSchema, body);
+      if (!p.ok) return bad(p.errors);
+      return done(transitionLoop(db, user, id, p.value.to, p.value.reason));
+    }
+  }
+}
+
+const SAVED: Record<string, string> = {
+  created: "Loop created from the template. Assign panelists, check the coverage, then schedule it.",
+  settings: "Settings saved.",
+  "interview.add": "Interview added.",
+  "interview.update": "Interview saved.",
+  "interview.remove": "Interview removed.",
+  "interview.move": "Interview moved.",
+  "panelist.add": "Panelist added.",
+  "panelist.remove": "Panelist removed.",
+  weights: "Weights saved.",
+  status: "Status changed.",
+};
+
+function Stepper({ status }: { status: keyof typeof LOOP_STATUS_LABELS }) {
+  const at = LIFECYCLE.indexOf(status);
+  return (
+    <ol className="stepper" aria-label="Loop lifecycle">
+      {LIFECYCLE.map((s, i) => (
+        <li key={s} className={s === status ? "current" : at >= 0 && i < at ? "done" : undefined} aria-current={s === status ? "step" : undefined}>
+          {LOOP_STATUS_LABELS[s]}
+        </li>
+      ))}
+      {status === "withdrawn" ? (
+        <li className="current withdrawn" aria-current="step">
+          Withdrawn
+        </li>
+      ) : null}
+    </ol>
+  );
+}
+
+export default function LoopSetupPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as SetupActionData | undefined;
+  const [params] = useSearchParams();
+  const saved = params.get("saved");
+  const disabled = !d.configurable;
+  const statusNote =
+    d.loop.status === "debrief"
+      ? "The hiring manager records the decision on the review page."
+      : d.loop.status === "decided"
+        ? "Decided. The hiring manager (or an admin) can reopen the decision on the review page."
+        : null;
+  const blockers = d.coverage.warnings.filter((w) => w.severity === "blocker").length;
+  const others = d.coverage.warnings.length - blockers;
+  return (
+    <main id="main" className="setup">
+      <nav className="crumbs" aria-label="Breadcrumb">
+        <Link to="/loops">Loops</Link> / <Link to={`/loops/${d.loop.id}`}>{d.candidate.name}</Link> /
+      </nav>
+      <div className="page-head">
+        <div>
+          <h1>
+            Set up the loop of {d.candidate.name} <LoopStatusBadge status={d.loop.status} />
+          </h1>
+          <p className="muted small head-sub">
+            {d.candidate.currentTitle ? `${d.candidate.currentTitle} · ` : ""}
+            {d.rubric.label} · Hiring manager {d.loop.hiringManager}
+            {d.loop.recruiter ? ` · Recruiter ${d.loop.recruiter}` : ""}
+          </p>
+        </div>
+        <div className="row">
+          <a className="btn" href={`/loops/${d.loop.id}.ics`} download>
+            Download calendar (.ics)
+          </a>
+          <Link className="btn" to={`/loops/${d.loop.id}`}>
+            Review page
+          </Link>
+        </div>
+      </div>
+      <Notice message={saved ? SAVED[saved] : null} />
+      {disabled ? (
+        <p className="notice warn">
+          This loop is {LOOP_STATUS_LABELS[d.loop.status].toLowerCase()}: its setup is read-only
+          {d.loop.status === "withdrawn" ? " until you reopen it in planning." : "."}
+        </p>
+      ) : null}
+
+      <div className="setup-top grid grid-2">
+        <section className="card" id="status" aria-labelledby="status-h">
+          <h2 id="status-h">Status</h2>
+          <Stepper status={d.loop.status} />
+          <StatusForm transitions={d.transitions} actionData={actionData} note={statusNote} />
+        </section>
+        <section className="card" id="settings" aria-labelledby="settings-h">
+          <h2 id="settings-h">Rubric and hiring manager</h2>
+          <SettingsForm
+            key={`settings-${d.loop.updatedAt}`}
+            defaults={d.settings}
+            versions={d.versions}
+            people={d.hmOptions}
+            versionLocked={d.versionLocked}
+            actionData={actionData}
+            disabled={disabled}
+          />
+        </section>
+      </div>
+
+      <section className="card" id="coverage" aria-labelledby="coverage-h">
+        <div className="section-head">
+          <h2 id="coverage-h">Coverage</h2>
+          <span className="muted small">
+            {d.coverage.warnings.length === 0
+              ? "No problems found"
+              : [blockers ? `${blockers} blocking scheduling` : null, others ? `${others} to check` : null].filter(Boolean).join(", ")}
+          </span>
+        </div>
+        <CoverageWarnings warnings={d.coverage.warnings} />
+        <CoverageMatrix report={d.coverage} columns={d.columns} />
+      </section>
+
+      {d.conflicts.length > 0 ? (
+        <section className="card conflicts" id="conflicts" aria-labelledby="conflicts-h" data-testid="conflicts">
+          <h2 id="conflicts-h">Conflicts of interest</h2>
+          <p className="small muted">These panelists recused themselves. Their scorecards stay on record but do not count: add someone else to the interview if it needs a replacement.</p>
+          <ul className="plain">
+            {d.conflicts.map((c) => (
+              <li key={c.scorecardId}>
+                <strong>{c.name}</strong> on <a href={`#iv-${c.interviewId}`}>{c.interview}</a>
+                {c.note ? <span> — “{c.note}”</span> : <span className="muted"> (no note)</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section id="interviews" aria-labelledby="interviews-h">
+        <div className="section-head">
+          <h2 id="interviews-h">Interviews and panels</h2>
+          <span className="muted small">One to three panelists each. Times in {d.timeZone}.</span>
+        </div>
+        {d.interviews.length === 0 ? <p className="empty">No interviews yet. Add the first one below.</p> : null}
+        <ol className="plain interview-list">
+          {d.interviews.map((iv, i) => (
+            <InterviewCard key={`${iv.id}-${d.loop.updatedAt}`} iv={iv} index={i} count={d.interviews.length} exercises={d.exercises} actionData={actionData} disabled={disabled} timeZone={d.timeZone} />
+          ))}
+        </ol>
+        {!disabled ? <AddInterviewForm key={`add-${d.loop.updatedAt}`} exercises={d.exercises} defaults={d.addDefaults} actionData={actionData} timeZone={d.timeZone} /> : null}
+      </section>
+
+      <section className="card" id="weights" aria-labelledby="weights-h">
+        <h2 id="weights-h">Dimension weights</h2>
+        <p className="small muted">How much each dimension counts in the composite score. Equal by default.</p>
+        <WeightsForm
+          key={`weights-${d.loop.updatedAt}`}
+          dimensions={d.weights.dimensions}
+          mode={d.weights.mode}
+          weights={d.weights.values}
+          rubricWeights={d.weights.rubric}
+          actionData={actionData}
+          disabled={!d.weights.editable}
+          frozenNote={d.weights.editable ? null : "Weights are frozen from the debrief on, so the composite cannot be tuned after seeing the scores."}
+        />
+      </section>
+    </main>
+  );
+}

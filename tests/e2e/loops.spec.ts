@@ -1,0 +1,107 @@
+import { expect, test } from "@playwright/test";
+
+import { DEMO, login } from "./fixtures";
+
+test("a recruiter creates a loop from the template, assigns panelists, fixes a coverage gap and schedules it", async ({ page }) => {
+  await login(page, DEMO.recruiter);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+
+  // a new candidate (every demo candidate already has a loop)
+  await page.goto("/candidates/new");
+  await page.getByLabel("Name").fill("Tomás Ferreira");
+  await page.getByLabel("Email").fill("tomas.ferreira@example.com");
+  await page.getByLabel("Current title").fill("Staff ML Engineer, Lumen");
+  await page.getByRole("button", { name: "Add candidate" }).click();
+  await expect(page).not.toHaveURL(/\/candidates\/new$/);
+
+  // the loop, from the default template
+  await page.goto("/loops");
+  await page.getByRole("link", { name: "New loop" }).click();
+  await expect(page.getByRole("heading", { name: "New loop" })).toBeVisible();
+  // submitting empty shows inline errors without losing the page
+  await page.getByRole("button", { name: "Create loop" }).click();
+  await expect(page.locator("#f-candidateId-error")).toBeVisible();
+  const candidateValue = await page.locator("#f-candidateId option", { hasText: "Tomás Ferreira" }).getAttribute("value");
+  await page.getByLabel("Candidate").selectOption(candidateValue!);
+  await page.getByLabel("Hiring manager").selectOption({ label: "Priya Raman" });
+  await expect(page.getByLabel("Lead ML Architect — full loop")).toBeChecked();
+  await page.getByLabel("First interview").fill("2027-01-11T09:00");
+  await page.getByRole("button", { name: "Create loop" }).click();
+
+  await expect(page).toHaveURL(/\/loops\/[A-Za-z0-9_-]+\/setup\?saved=created/);
+  await expect(page.getByRole("heading", { name: /Set up the loop of Tomás Ferreira/ })).toBeVisible();
+  await expect(page.getByTestId("loop-status").first()).toHaveText("Planning");
+  const interviews = page.getByTestId("interview");
+  await expect(interviews).toHaveCount(4);
+
+  // nobody is on the panel yet: scheduling is blocked, and the page says why
+  const schedule = page.getByRole("button", { name: "Mark as scheduled" });
+  await expect(schedule).toBeDisabled();
+  await expect(page.getByTestId("schedule-blockers")).toContainText("Nobody on the panel assesses");
+
+  async function addPanelist(index: number, name: string) {
+    const card = interviews.nth(index);
+    await card.getByLabel("Add panelist").selectOption({ label: name });
+    await card.getByRole("button", { name: "Add", exact: true }).click();
+    await expect(interviews.nth(index).getByTestId("panelist").filter({ hasText: name })).toBeVisible();
+  }
+
+  // one panelist on the first interview only: a coverage gap remains
+  await addPanelist(0, "Mateo García");
+  await expect(page.getByTestId("coverage-warnings")).toContainText("Nobody assesses “MLOps and lifecycle”");
+  await expect(page.getByTestId("coverage-matrix").locator('tr[data-dimension="mlops_lifecycle"]')).toContainText("no panelist");
+  await expect(schedule).toBeDisabled();
+
+  // fix it: a panel on every interview, two people on the first
+  await addPanelist(1, "Sofia Nakamura");
+  await addPanelist(2, "Jonas Bergström");
+  await addPanelist(3, "Aisha Bello");
+  await addPanelist(0, "Noémie Dubois");
+  await expect(page.getByTestId("coverage-ok")).toBeVisible();
+  await expect(page.getByText("Nobody assesses")).toHaveCount(0);
+  await expect(page.getByTestId("schedule-blockers")).toHaveCount(0);
+  await expect(page.getByTestId("coverage-matrix").locator('tr[data-dimension="mlops_lifecycle"]')).toContainText("Sofia Nakamura");
+
+  // weights that do not add up are refused inline, nothing typed lost
+  await page.getByLabel("Custom").check();
+  await page.getByLabel("ML system architecture").fill("50");
+  await page.getByRole("button", { name: "Save weights" }).click();
+  await expect(page.getByTestId("weights-error")).toContainText("must add up to 100%");
+  await expect(page.getByLabel("ML system architecture")).toHaveValue("50");
+  await page.getByLabel("Equal weights").check();
+  await page.getByRole("button", { name: "Save weights" }).click();
+  await expect(page.getByRole("status")).toContainText("Weights saved.");
+
+  // schedule it
+  await page.getByRole("button", { name: "Mark as scheduled" }).click();
+  await expect(page.getByRole("status")).toContainText("Status changed.");
+  await expect(page.getByTestId("loop-status").first()).toHaveText("Scheduled");
+
+  // the calendar has the four interviews with their panels
+  const href = await page.getByRole("link", { name: "Download calendar (.ics)" }).getAttribute("href");
+  const ics = await page.request.get(href!);
+  expect(ics.status()).toBe(200);
+  const text = await ics.text();
+  expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(4);
+  expect(text.replace(/\r\n /g, "")).toContain("mailto:sofia@archpanel.demo");
+
+  // and the loop list shows it
+  await page.goto("/loops?status=scheduled");
+  await expect(page.getByTestId("loop-table")).toContainText("Tomás Ferreira");
+});
+
+test("the demo planning loop shows its coverage warning, and members cannot open setup", async ({ page }) => {
+  await login(page, DEMO.recruiter);
+  await page.goto("/loops?status=planning");
+  await page.getByRole("link", { name: "Set up the loop of Keiko Tanaka" }).click();
+  await expect(page.getByTestId("coverage-warnings")).toContainText("Tooling evaluation discussion interview has no panelist");
+  const setupUrl = page.url();
+  await page.getByRole("button", { name: "Log out" }).click();
+
+  await login(page, DEMO.hm1);
+  const res = await page.goto(setupUrl);
+  expect(res?.status()).toBe(403);
+  await page.goto("/loops");
+  await expect(page.getByRole("link", { name: "New loop" })).toHaveCount(0);
+});
