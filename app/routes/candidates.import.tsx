@@ -183,6 +183,7 @@ export default function ImportCandidates() {
                 className="mono"
                 spellCheck={false}
                 placeholder={CSV_TEMPLATE}
+                defaultValue={csv}
                 {...register("csv")}
                 aria-invalid={csvError ? true : undefined}
                 aria-describedby={csvError ? "csv-error" : "csv-hint"}

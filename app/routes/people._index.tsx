@@ -20,7 +20,6 @@ import {
   INVITE_TTL_MS,
   inviteSchema,
   personActionSchema,
-  ROLE_LABELS,
   roleSchema,
 } from "../domain/people-schema";
 import { formatDate, formatDateTime } from "../domain/zoned-time";
@@ -142,12 +141,12 @@ function InviteForm({ roles, serverErrors, values, linkDays }: { roles: Role[]; 
       <CsrfInput />
       <FormError message={serverErrors?._form?.[0]} />
       <div className="invite-grid">
-        <TextField name="name" label="Name" register={register} error={errorFor("name")} autoComplete="off" idPrefix="invite" />
-        <TextField name="email" label="Email" type="email" register={register} error={errorFor("email")} autoComplete="off" idPrefix="invite" />
-        <SelectField name="role" label="Role" register={register} error={errorFor("role")} idPrefix="invite">
+        <TextField name="name" label="Name" register={register} defaultValue={defaults.name} error={errorFor("name")} autoComplete="off" idPrefix="invite" />
+        <TextField name="email" label="Email" type="email" register={register} defaultValue={defaults.email} error={errorFor("email")} autoComplete="off" idPrefix="invite" />
+        <SelectField name="role" label="Role" register={register} defaultValue={defaults.role} error={errorFor("role")} idPrefix="invite" hint="Members interview and can be a loop's hiring manager.">
           {roles.map((r) => (
             <option key={r} value={r}>
-              {ROLE_LABELS[r]}
+              {SHORT_ROLE[r]}
             </option>
           ))}
         </SelectField>
@@ -171,7 +170,7 @@ function RoleForm({ userId, role, roles, name }: { userId: string; role: Role; r
       <label className="sr-only" htmlFor={`role-${userId}`}>
         Role of {name}
       </label>
-      <select id={`role-${userId}`} {...register("role")}>
+      <select id={`role-${userId}`} defaultValue={role} {...register("role")}>
         {roles.map((r) => (
           <option key={r} value={r}>
             {SHORT_ROLE[r]}
@@ -261,7 +260,10 @@ export default function People() {
                   {p.roles.length > 1 ? (
                     <RoleForm userId={p.id} role={p.role} roles={p.roles} name={p.name} />
                   ) : (
-                    <span title={p.roleLockedReason ?? undefined}>{SHORT_ROLE[p.role]}</span>
+                    <>
+                      {SHORT_ROLE[p.role]}
+                      {p.roleLockedReason ? <div className="muted xsmall">{p.roleLockedReason}</div> : null}
+                    </>
                   )}
                   {p.hiringManagerOf > 0 ? <div className="muted xsmall">HM of {p.hiringManagerOf} loop{p.hiringManagerOf === 1 ? "" : "s"}</div> : null}
                 </td>

@@ -169,7 +169,7 @@ export default function RubricVersionPage() {
           ) : null}
         </div>
       </div>
-      <Notice message={notice ? NOTICES[notice] : null} />
+      <Notice message={notice && !actionData ? NOTICES[notice] : null} />
 
       {isDraft && formValues ? (
         <>

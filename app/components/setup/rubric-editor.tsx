@@ -1,4 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { get } from "react-hook-form";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
 
 import type { RubricDraftFormValues } from "../../domain/rubric-draft-schema";
@@ -28,10 +30,10 @@ function RowError({ message }: { message: string | undefined }) {
   );
 }
 
-function RemoveBox({ name, register, label }: { name: string; register: UseFormRegister<FieldValues>; label: string }) {
+function RemoveBox({ name, register, label, checked }: { name: string; register: UseFormRegister<FieldValues>; label: string; checked: boolean }) {
   return (
     <label className="check remove-box">
-      <input type="checkbox" {...register(name)} /> {label}
+      <input type="checkbox" defaultChecked={checked} {...register(name)} /> {label}
     </label>
   );
 }
@@ -53,13 +55,31 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
   const total = (watched ?? []).reduce((sum, d) => (d && !d.remove && d.name ? sum + (Number(d.weight) || 0) : sum), 0);
   const reg = register;
   const err: ErrorFor = errorFor;
+  // rendered into the HTML too, so the form shows its values (and posts them) without JavaScript
+  const dv = (name: string): string => {
+    const v: unknown = get(defaultValues, name);
+    return typeof v === "string" ? v : v === undefined || v === null ? "" : String(v);
+  };
+  const problemsRef = useRef<HTMLDivElement>(null);
+  const formErrorRef = useRef<HTMLDivElement>(null);
+  const hasServerError = Boolean(serverErrors && Object.keys(serverErrors).length > 0);
+  // after a refused save or publish, bring the explanation into view (the buttons are at the bottom)
+  useEffect(() => {
+    const target = problemsRef.current ?? (hasServerError ? formErrorRef.current : null);
+    if (target) {
+      target.scrollIntoView({ block: "start" });
+      target.focus({ preventScroll: true });
+    }
+  }, [hasServerError]);
 
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="rubric-editor" aria-label="Edit draft">
       <CsrfInput />
-      <FormError message={serverErrors?._form?.[0]} />
+      <div ref={formErrorRef} tabIndex={-1}>
+        <FormError message={serverErrors?._form?.[0]} />
+      </div>
       {problems && problems.length > 0 ? (
-        <div className="notice danger publish-problems" role="alert" data-testid="publish-problems">
+        <div className="notice danger publish-problems" role="alert" data-testid="publish-problems" ref={problemsRef} tabIndex={-1}>
           <strong>Not published: fix these first (your changes are saved).</strong>
           <ul>
             {problems.map((p, i) => (
@@ -71,7 +91,7 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
 
       <section className="card" aria-labelledby="summary-h">
         <h2 id="summary-h">Summary</h2>
-        <TextAreaField name="summary" label="What this rubric is for" register={reg} error={err("summary")} rows={3} />
+        <TextAreaField name="summary" label="What this rubric is for" register={reg} defaultValue={dv("summary")} error={err("summary")} rows={6} />
       </section>
 
       <section className="card" aria-labelledby="dims-h">
@@ -88,19 +108,19 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
           return (
             <fieldset key={i} className={`item${isNew ? " spare" : ""}`} data-dimension={d.key || "new"}>
               <legend>{isNew ? "Add a dimension" : d.name || d.key}</legend>
-              <input type="hidden" {...reg(`${p}.key`)} />
+              <input type="hidden" defaultValue={dv(`${p}.key`)} {...reg(`${p}.key`)} />
               <RowError message={err(p)} />
               <div className="grid item-grid">
-                <TextField name={`${p}.name`} label="Name" register={reg} error={err(`${p}.name`) ?? err(`${p}.key`)} />
-                <TextField name={`${p}.weight`} label="Weight (%)" register={reg} error={err(`${p}.weight`)} inputMode="numeric" className="weight" />
+                <TextField name={`${p}.name`} label="Name" register={reg} defaultValue={dv(`${p}.name`)} error={err(`${p}.name`) ?? err(`${p}.key`)} />
+                <TextField name={`${p}.weight`} label="Weight (%)" register={reg} defaultValue={dv(`${p}.weight`)} error={err(`${p}.weight`)} inputMode="numeric" className="weight" />
               </div>
-              <TextAreaField name={`${p}.description`} label="Description" register={reg} error={err(`${p}.description`)} rows={2} />
+              <TextAreaField name={`${p}.description`} label="Description" register={reg} defaultValue={dv(`${p}.description`)} error={err(`${p}.description`)} rows={2} />
               <div className="grid grid-3 tight anchors">
-                <TextAreaField name={`${p}.anchors.belowBar`} label="Below the bar" register={reg} error={err(`${p}.anchors.belowBar`)} rows={4} />
-                <TextAreaField name={`${p}.anchors.meetsBar`} label="Meets the bar" register={reg} error={err(`${p}.anchors.meetsBar`)} rows={4} />
-                <TextAreaField name={`${p}.anchors.exceeds`} label="Exceeds the bar" register={reg} error={err(`${p}.anchors.exceeds`)} rows={4} />
+                <TextAreaField name={`${p}.anchors.belowBar`} label="Below the bar" register={reg} defaultValue={dv(`${p}.anchors.belowBar`)} error={err(`${p}.anchors.belowBar`)} rows={4} />
+                <TextAreaField name={`${p}.anchors.meetsBar`} label="Meets the bar" register={reg} defaultValue={dv(`${p}.anchors.meetsBar`)} error={err(`${p}.anchors.meetsBar`)} rows={4} />
+                <TextAreaField name={`${p}.anchors.exceeds`} label="Exceeds the bar" register={reg} defaultValue={dv(`${p}.anchors.exceeds`)} error={err(`${p}.anchors.exceeds`)} rows={4} />
               </div>
-              {!isNew ? <RemoveBox name={`${p}.remove`} register={reg} label="Remove this dimension" /> : null}
+              {!isNew ? <RemoveBox name={`${p}.remove`} register={reg} label="Remove this dimension" checked={d.remove} /> : null}
             </fieldset>
           );
         })}
@@ -116,16 +136,16 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
           return (
             <fieldset key={i} className={`item${isNew ? " spare" : ""}`} data-exercise={e.key || "new"}>
               <legend>{isNew ? "Add an exercise" : e.title || e.key}</legend>
-              <input type="hidden" {...reg(`${p}.key`)} />
+              <input type="hidden" defaultValue={dv(`${p}.key`)} {...reg(`${p}.key`)} />
               <RowError message={err(p)} />
               <div className="grid item-grid">
-                <TextField name={`${p}.title`} label="Title" register={reg} error={err(`${p}.title`) ?? err(`${p}.key`)} />
-                <TextField name={`${p}.durationMinutes`} label="Minutes" register={reg} error={err(`${p}.durationMinutes`)} inputMode="numeric" className="weight" />
+                <TextField name={`${p}.title`} label="Title" register={reg} defaultValue={dv(`${p}.title`)} error={err(`${p}.title`) ?? err(`${p}.key`)} />
+                <TextField name={`${p}.durationMinutes`} label="Minutes" register={reg} defaultValue={dv(`${p}.durationMinutes`)} error={err(`${p}.durationMinutes`)} inputMode="numeric" className="weight" />
               </div>
-              <TextAreaField name={`${p}.prompt`} label="Prompt" register={reg} error={err(`${p}.prompt`)} rows={3} />
+              <TextAreaField name={`${p}.prompt`} label="Prompt" register={reg} defaultValue={dv(`${p}.prompt`)} error={err(`${p}.prompt`)} rows={3} />
               <div className="grid grid-2 tight">
-                <TextAreaField name={`${p}.focusPoints`} label="Focus points" hint="One per line." register={reg} error={err(`${p}.focusPoints`)} rows={5} />
-                <TextAreaField name={`${p}.probeQuestions`} label="Probe questions" hint="One per line." register={reg} error={err(`${p}.probeQuestions`)} rows={5} />
+                <TextAreaField name={`${p}.focusPoints`} label="Focus points" hint="One per line." register={reg} defaultValue={dv(`${p}.focusPoints`)} error={err(`${p}.focusPoints`)} rows={5} />
+                <TextAreaField name={`${p}.probeQuestions`} label="Probe questions" hint="One per line." register={reg} defaultValue={dv(`${p}.probeQuestions`)} error={err(`${p}.probeQuestions`)} rows={5} />
               </div>
               <fieldset className="dims-assessed" aria-describedby={dimError ? `${p}-dims-error` : undefined}>
                 <legend>Dimensions assessed</legend>
@@ -135,7 +155,7 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
                   <div className="check-grid">
                     {assessable.map((d) => (
                       <label key={d.key} className="check">
-                        <input type="checkbox" value={d.key} {...reg(`${p}.dimensionKeys`)} /> {d.name || d.key}
+                        <input type="checkbox" value={d.key} defaultChecked={e.dimensionKeys.includes(d.key)} {...reg(`${p}.dimensionKeys`)} /> {d.name || d.key}
                       </label>
                     ))}
                   </div>
@@ -146,7 +166,7 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
                   </div>
                 ) : null}
               </fieldset>
-              {!isNew ? <RemoveBox name={`${p}.remove`} register={reg} label="Remove this exercise" /> : null}
+              {!isNew ? <RemoveBox name={`${p}.remove`} register={reg} label="Remove this exercise" checked={e.remove} /> : null}
             </fieldset>
           );
         })}
@@ -160,14 +180,14 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
           const isNew = f.key === "";
           return (
             <div key={i} className={`flat-row${isNew ? " spare" : ""}`} data-flag={f.key || "new"}>
-              <input type="hidden" {...reg(`${p}.key`)} />
-              <TextField name={`${p}.label`} label={isNew ? "New red flag" : "Red flag"} register={reg} error={err(`${p}.label`) ?? err(`${p}.key`)} className="grow" />
-              <SelectField name={`${p}.severity`} label="Severity" register={reg} error={err(`${p}.severity`)}>
+              <input type="hidden" defaultValue={dv(`${p}.key`)} {...reg(`${p}.key`)} />
+              <TextField name={`${p}.label`} label={isNew ? "New red flag" : "Red flag"} register={reg} defaultValue={dv(`${p}.label`)} error={err(`${p}.label`) ?? err(`${p}.key`)} className="grow" />
+              <SelectField name={`${p}.severity`} label="Severity" register={reg} defaultValue={dv(`${p}.severity`)} error={err(`${p}.severity`)}>
                 <option value="dealbreaker">Dealbreaker</option>
                 <option value="concern">Concern</option>
               </SelectField>
-              <TextField name={`${p}.description`} label="What it looks like" register={reg} error={err(`${p}.description`)} className="grow" />
-              {!isNew ? <RemoveBox name={`${p}.remove`} register={reg} label="Remove" /> : <span className="remove-box" />}
+              <TextField name={`${p}.description`} label="What it looks like" register={reg} defaultValue={dv(`${p}.description`)} error={err(`${p}.description`)} className="grow" />
+              {!isNew ? <RemoveBox name={`${p}.remove`} register={reg} label="Remove" checked={f.remove} /> : <span className="remove-box" />}
             </div>
           );
         })}
@@ -180,13 +200,13 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
           const isNew = s.key === "";
           return (
             <div key={i} className={`flat-row${isNew ? " spare" : ""}`} data-signal={s.key || "new"}>
-              <input type="hidden" {...reg(`${p}.key`)} />
-              <TextField name={`${p}.label`} label={isNew ? "New signal" : "Signal"} register={reg} error={err(`${p}.label`) ?? err(`${p}.key`)} className="grow" />
-              <SelectField name={`${p}.kind`} label="Kind" register={reg} error={err(`${p}.kind`)}>
+              <input type="hidden" defaultValue={dv(`${p}.key`)} {...reg(`${p}.key`)} />
+              <TextField name={`${p}.label`} label={isNew ? "New signal" : "Signal"} register={reg} defaultValue={dv(`${p}.label`)} error={err(`${p}.label`) ?? err(`${p}.key`)} className="grow" />
+              <SelectField name={`${p}.kind`} label="Kind" register={reg} defaultValue={dv(`${p}.kind`)} error={err(`${p}.kind`)}>
                 <option value="strong">Strong signal</option>
                 <option value="weak">Weak signal</option>
               </SelectField>
-              {!isNew ? <RemoveBox name={`${p}.remove`} register={reg} label="Remove" /> : <span className="remove-box" />}
+              {!isNew ? <RemoveBox name={`${p}.remove`} register={reg} label="Remove" checked={s.remove} /> : <span className="remove-box" />}
             </div>
           );
         })}
