@@ -108,3 +108,10 @@ export function canIssueLink(actor: Actor, subject: Subject): Verdict {
   if (!subject.active) return no("Reactivate the account first.");
   return OK;
 }
+
+/** Which row action a post on the people page asks for; `invite` uses `inviteSchema`. */
+export const personActionSchema = z.object({
+  intent: z.enum(["role", "deactivate", "reactivate", "link"], { error: "Unknown action. Reload the page and try again." }),
+  userId: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose a person from the list."),
+});
+export type PersonAction = z.output<typeof personActionSchema>;

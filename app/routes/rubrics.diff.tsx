@@ -1,0 +1,220 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+
+import { getDb } from "../../db/client.server";
+import { listRubricVersionInfos, loadRubricContent } from "../../db/queries/rubrics.server";
+import type { FieldChange, ItemDiff, WordSegment } from "../domain/rubric-diff";
+import { diffRubrics } from "../domain/rubric-diff";
+import { diffParamsSchema } from "../domain/rubric-page-schema";
+import { requireRole } from "../server/session.server";
+import setupStyles from "../styles/setup.css";
+import styles from "../styles/recruiter-config.css";
+
+export const links = () => [
+  { rel: "stylesheet", href: setupStyles },
+  { rel: "stylesheet", href: styles },
+];
+
+export const meta: MetaFunction = () => [{ title: "Compare rubric versions · ArchPanel" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  requireRole(request, ["admin", "recruiter"]);
+  const url = new URL(request.url);
+  const q = diffParamsSchema.parse(Object.fromEntries(url.searchParams));
+  const db = getDb();
+  const versions = listRubricVersionInfos(db).map((v) => ({ id: v.id, version: v.version, status: v.status, rubricId: v.rubricId, rubricName: v.rubricName }));
+  const a = versions.find((v) => v.id === q.a);
+  const b = versions.find((v) => v.id === q.b);
+  const picked = { a: a?.id ?? versions[1]?.id ?? "", b: b?.id ?? versions[0]?.id ?? "" };
+  if (!a || !b) {
+    const problem = q.a || q.b ? "One of those versions does not exist (any more): pick two from the lists." : null;
+    return { versions, picked, problem, older: null, newer: null, diff: null };
+  }
+  // always older on the left
+  const [older, newer] = a.version <= b.version ? [a, b] : [b, a];
+  const olderContent = loadRubricContent(db, older.id);
+  const newerContent = loadRubricContent(db, newer.id);
+  if (!olderContent || !newerContent) return { versions, picked, problem: "These versions could not be read.", older: null, newer: null, diff: null };
+  return { versions, picked, problem: null, older, newer, diff: diffRubrics(olderContent, newerContent) };
+}
+
+function Segments({ segments, side }: { segments: WordSegment[]; side: "before" | "after" }) {
+  return (
+    <>
+      {segments.map((s, i) => {
+        if (s.kind === "same") return <span key={i}>{s.text}</span>;
+        if (s.kind === "removed") return side === "before" ? <del key={i}>{s.text}</del> : null;
+        return side === "after" ? <ins key={i}>{s.text}</ins> : null;
+      })}
+    </>
+  );
+}
+
+function ChangeRow({ change }: { change: FieldChange }) {
+  return (
+    <tr>
+      <th scope="row">{change.label}</th>
+      <td className="prewrap">
+        <Segments segments={change.segments} side="before" />
+      </td>
+      <td className="prewrap">
+        <Segments segments={change.segments} side="after" />
+      </td>
+    </tr>
+  );
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  name: "Name",
+  description: "Description",
+  "anchors.belowBar": "Below the bar",
+  "anchors.meetsBar": "Meets the bar",
+  "anchors.exceeds": "Exceeds the bar",
+  weight: "Default weight",
+  title: "Title",
+  durationMinutes: "Duration",
+  prompt: "Prompt",
+  focusPoints: "Focus points",
+  probeQuestions: "Probe questions",
+  dimensionKeys: "Dimensions assessed",
+  label: "Label",
+  severity: "Severity",
+  kind: "Kind",
+};
+
+const STATUS_LABEL: Record<ItemDiff["status"], string> = { added: "Added", removed: "Removed", changed: "Changed", unchanged: "Unchanged" };
+const STATUS_TONE: Record<ItemDiff["status"], string> = { added: "ok", removed: "danger", changed: "warn", unchanged: "" };
+
+function Item({ item }: { item: ItemDiff }) {
+  const fields = item.status === "added" ? item.after : item.status === "removed" ? item.before : null;
+  return (
+    <div className={`diff-item ${item.status}`} data-key={item.key} data-status={item.status}>
+      <h4>
+        {item.title} <span className={`badge ${STATUS_TONE[item.status]}`}>{STATUS_LABEL[item.status]}</span>
+        {item.moved ? <span className="badge">Moved</span> : null}
+      </h4>
+      {item.changes.length > 0 ? (
+        <table className="diff-table">
+          <colgroup>
+            <col className="diff-label" />
+            <col />
+            <col />
+          </colgroup>
+          <tbody>
+            {item.changes.map((c) => (
+              <ChangeRow key={c.field} change={c} />
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {fields ? (
+        <table className="diff-table">
+          <colgroup>
+            <col className="diff-label" />
+            <col />
+            <col />
+          </colgroup>
+          <tbody>
+            {Object.entries(fields).map(([k, v]) => (
+              <tr key={k}>
+                <th scope="row">{FIELD_NAMES[k] ?? k}</th>
+                <td className="prewrap">{item.status === "removed" ? <del>{v}</del> : <span className="muted">—</span>}</td>
+                <td className="prewrap">{item.status === "added" ? <ins>{v}</ins> : <span className="muted">—</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}
+
+export default function RubricDiffPage() {
+  const { versions, picked, problem, older, newer, diff } = useLoaderData<typeof loader>();
+  return (
+    <main id="main" className="rubric-diff">
+      <nav className="crumbs" aria-label="Breadcrumb">
+        <Link to="/rubrics">Rubrics</Link> <span aria-hidden="true">›</span> <span>Compare</span>
+      </nav>
+      <div className="page-head">
+        <h1>{older && newer ? `Changes from v${older.version} to v${newer.version}` : "Compare rubric versions"}</h1>
+        <Form method="get" className="row diff-picker">
+          <label htmlFor="a" className="sr-only">
+            Older version
+          </label>
+          <select id="a" name="a" defaultValue={picked.a}>
+            {versions.map((v) => (
+              <option key={v.id} value={v.id}>
+                v{v.version}
+                {v.status === "draft" ? " (draft)" : ""}
+              </option>
+            ))}
+          </select>
+          <span aria-hidden="true">→</span>
+          <label htmlFor="b" className="sr-only">
+            Newer version
+          </label>
+          <select id="b" name="b" defaultValue={picked.b}>
+            {versions.map((v) => (
+              <option key={v.id} value={v.id}>
+                v{v.version}
+                {v.status === "draft" ? " (draft)" : ""}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="btn">
+            Compare
+          </button>
+        </Form>
+      </div>
+      {problem ? <p className="notice warn">{problem}</p> : null}
+      {!diff ? (
+        versions.length < 2 ? <p className="empty">There is only one rubric version so far.</p> : <p className="empty">Pick two versions to compare.</p>
+      ) : diff.identical ? (
+        <p className="notice" data-testid="diff-identical">
+          v{older?.version} and v{newer?.version} have the same content.
+        </p>
+      ) : (
+        <>
+          <div className="diff-legend small muted">
+            <span>
+              Left: v{older?.version} · right: v{newer?.version}.
+            </span>{" "}
+            <del>removed text</del> <ins>added text</ins>
+          </div>
+          {diff.summary ? (
+            <section className="card">
+              <h2>Summary</h2>
+              <table className="diff-table">
+                <tbody>
+                  <ChangeRow change={diff.summary} />
+                </tbody>
+              </table>
+            </section>
+          ) : null}
+          {diff.sections.map((s) => {
+            const shown = s.items.filter((i) => i.status !== "unchanged" || i.moved);
+            return (
+              <section key={s.section} className="card" aria-labelledby={`s-${s.section}`} data-section={s.section}>
+                <h2 id={`s-${s.section}`}>
+                  {s.label}{" "}
+                  <span className="muted small normal">
+                    {[
+                      s.counts.changed ? `${s.counts.changed} changed` : null,
+                      s.counts.added ? `${s.counts.added} added` : null,
+                      s.counts.removed ? `${s.counts.removed} removed` : null,
+                      `${s.counts.unchanged} unchanged`,
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </span>
+                </h2>
+                {shown.length === 0 ? <p className="muted small">No changes.</p> : shown.map((i) => <Item key={i.key} item={i} />)}
+              </section>
+            );
+          })}
+        </>
+      )}
+    </main>
+  );
+}
