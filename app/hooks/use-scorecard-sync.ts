@@ -193,6 +193,23 @@ export function useScorecardSync(opts: ScorecardSyncOptions) {
           return;
         }
         requeue();
+        if (res.status === 409 && body.conflict && sameValues(snapshot, (body.conflict as ServerCopy).values)) {
+          // Our own save already landed (its answer was lost, e.g. the page unloaded while it was
+          // on its way): the server holds exactly these values, so there is nothing to choose.
+          const server = body.conflict as ServerCopy;
+          versionRef.current = server.version;
+          confirmedRef.current = server.values;
+          if (pendingRef.current === snapshot) {
+            pendingRef.current = null;
+            clearStoredEdits(o.scorecardId);
+            setStatus({ kind: "saved", savedAt: server.updatedAt });
+          } else if (pendingRef.current) {
+            store(pendingRef.current);
+            setStatus({ kind: "pending" });
+            debounceRef.current = setTimeout(() => void flushRef.current(), 100);
+          }
+          return;
+        }
         if (res.status === 409 && body.conflict) {
           haltRef.current = "conflict";
           setStatus({ kind: "conflict", server: body.conflict as ServerCopy });

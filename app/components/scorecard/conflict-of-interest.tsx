@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 
 import { CONFLICT_KIND_LABELS, CONFLICT_KINDS } from "../../domain/scorecard-schema";
 import { CsrfInput } from "../csrf";
@@ -69,15 +69,20 @@ export function RecusedNotice(p: { note: string | null; declaredAt: number | nul
           {p.note}
         </blockquote>
       ) : null}
-      {p.canWithdraw ? (
-        <Form method="post" action={p.action}>
-          <CsrfInput />
-          <input type="hidden" name="intent" value="withdrawConflict" />
-          <button type="submit" className="btn">
-            Withdraw the declaration (it was a mistake)
-          </button>
-        </Form>
-      ) : null}
+      <div className="row">
+        {p.canWithdraw ? (
+          <Form method="post" action={p.action}>
+            <CsrfInput />
+            <input type="hidden" name="intent" value="withdrawConflict" />
+            <button type="submit" className="btn">
+              Withdraw the declaration (it was a mistake)
+            </button>
+          </Form>
+        ) : null}
+        <Link to="/interviews" className="btn">
+          Back to my interviews
+        </Link>
+      </div>
     </section>
   );
 }

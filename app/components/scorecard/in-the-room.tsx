@@ -34,9 +34,9 @@ export function ExerciseBrief(p: { title: string; prompt: string; probeQuestions
 }
 
 /** Evaluation-focus coverage: ticked as the candidate covers each point. Part of the scorecard form. */
-export function FocusChecklist(p: { points: FocusPoint[]; register: UseFormRegister<ScorecardValues>; initial: ScorecardValues; covered: number; formId: string }) {
+export function FocusChecklist(p: { points: FocusPoint[]; register: UseFormRegister<ScorecardValues>; initial: ScorecardValues; covered: number; formId: string; disabled: boolean }) {
   return (
-    <fieldset className="card focus">
+    <fieldset className="card focus" disabled={p.disabled}>
       <legend>
         Coverage{" "}
         <span className="muted small" data-testid="focus-count">

@@ -72,6 +72,12 @@ export function RatingField(p: RatingFieldProps) {
       <legend className="dim-name">
         {p.dimension.name}
         {p.assessed ? null : <span className="badge">optional</span>}
+        {/* before the radios in the tab order, so Tab goes from the rating straight to the evidence */}
+        {p.onClear && p.score && !p.disabled ? (
+          <button type="button" className="link-btn clear" onClick={p.onClear}>
+            Clear rating<span className="sr-only"> for {p.dimension.name}</span>
+          </button>
+        ) : null}
       </legend>
       <div className="dim-main">
         <p className="dim-desc">{p.dimension.description}</p>
@@ -88,11 +94,6 @@ export function RatingField(p: RatingFieldProps) {
             <span className="seg-n">N/A</span>
             <span className="seg-l">Not assessed</span>
           </label>
-          {p.onClear && p.score && !p.disabled ? (
-            <button type="button" className="link-btn clear" onClick={p.onClear}>
-              Clear<span className="sr-only"> the rating for {p.dimension.name}</span>
-            </button>
-          ) : null}
         </div>
         <FieldError id={`${sid}-error`} message={p.scoreError} />
         <div className="field evidence">

@@ -322,6 +322,11 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
                 "Read-only"
               )}
             </span>
+          ) : mode === "amend" && status.kind === "clean" ? (
+            <span className="save-status tone-warn" data-testid="save-status">
+              <span className="dot" aria-hidden="true" />
+              Amending — nothing changes until you submit
+            </span>
           ) : (
             <SaveStatus status={status} />
           )
@@ -337,6 +342,12 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
         }
       />
 
+      {mode === "amend" ? (
+        <div className="notice warn" role="status" data-testid="amend-notice">
+          You are amending a submitted scorecard. Make your changes, then say why at the bottom and submit the amendment: the change and your reason go into the
+          audit log, and the packet shows the scorecard was amended.
+        </div>
+      ) : null}
       {status.kind === "error" ? (
         <div className="notice danger" role="alert">
           {status.message}
@@ -397,7 +408,7 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
             </>
           ) : null}
           . Your scorecard is locked.
-          {sc.amendCount > 0 && sc.lastAmendReason ? <> Last amended: “{sc.lastAmendReason}”.</> : null}{" "}
+          {sc.amendCount > 0 && sc.lastAmendReason ? <> Last amended: “{sc.lastAmendReason.replace(/[.!?…]+$/, "")}”.</> : null}{" "}
           {data.feedback.access === "full" ? null : data.feedback.ownDrafts > 0 ? (
             <span>
               The panel&apos;s feedback on this candidate opens once your other {data.feedback.ownDrafts === 1 ? "scorecard is" : `${data.feedback.ownDrafts} scorecards are`} submitted.
@@ -409,7 +420,7 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
       <div className="sc-grid">
         <aside className="sc-side" aria-label="In the room">
           <ExerciseBrief title={exercise.title} prompt={exercise.prompt} probeQuestions={exercise.probeQuestions} durationMinutes={header.durationMinutes} />
-          <FocusChecklist points={exercise.focusPoints} register={form.register} initial={initial} covered={covered} formId={FORM_ID} />
+          <FocusChecklist points={exercise.focusPoints} register={form.register} initial={initial} covered={covered} formId={FORM_ID} disabled={!editable} />
           <QuickNotes
             notes={notes}
             minute={timer.view.minute}
@@ -439,9 +450,11 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
             <section className="card sc-section ratings" aria-labelledby="ratings-h">
               <div className="section-head">
                 <h2 id="ratings-h">Ratings</h2>
-                <span className="hint">
-                  <kbd>1</kbd>–<kbd>4</kbd> rate the focused dimension · <kbd>0</kbd> not assessed · <kbd>Tab</kbd> next
-                </span>
+                {editable ? (
+                  <span className="hint">
+                    <kbd>1</kbd>–<kbd>4</kbd> rate the focused dimension · <kbd>0</kbd> not assessed · <kbd>Tab</kbd> next
+                  </span>
+                ) : null}
               </div>
               {assessed.map((d) => ratingFor(d, true))}
               {extra.length ? (
