@@ -96,23 +96,6 @@ export function packetFingerprint(aggregate: LoopAggregate, facts: LoopFacts, ru
     .digest("hex");
 }
 
-/** An ASCII file name for Content-Disposition, e.g. "packet-renee-laska-okafor-loop-1.pdf". */
-export function packetFileName(facts: LoopFacts): string {
-  const slug = (s: string): string =>
-    s
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/ł/g, "l")
-      .replace(/Ł/g, "L")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60);
-  const name = slug(facts.candidate.name) || "candidate";
-  const loop = slug(facts.loopId) || "loop";
-  return `packet-${name}-${loop}.pdf`;
-}
-
 // ------------------------------------------------------------------ entry point
 
 /**
