@@ -388,7 +388,7 @@ export function table(flow: Flow, columns: readonly Column[], rows: readonly (re
 
 /**
  * Header and footer on every buffered page, drawn after layout so the total is known:
- * "candidate · Confidential" at the top, "Page X of Y" and the (shortened) fingerprint at the bottom.
+ * "candidate · Confidential" at the top, "Page X of Y" and the packet's full fingerprint at the bottom.
  */
 export function decoratePages(doc: PDFKit.PDFDocument, candidateName: string, confidential: string, fingerprint: string): void {
   const range = doc.bufferedPageRange();
@@ -396,7 +396,7 @@ export function decoratePages(doc: PDFKit.PDFDocument, candidateName: string, co
   const left = THEME.page.margin.left;
   const right = THEME.page.width - THEME.page.margin.right;
   const width = right - left;
-  const short = `Fingerprint ${fingerprint.slice(0, 16)}…`;
+  const short = `SHA-256 ${fingerprint}`;
   for (let i = 0; i < total; i++) {
     doc.switchToPage(range.start + i);
     const hy = THEME.page.headerY;
