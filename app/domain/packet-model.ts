@@ -343,7 +343,8 @@ export function buildPacketModel(aggregate: LoopAggregate, facts: LoopFacts, rub
       generatedAt,
       generatedAtLabel: formatDateTime(generatedAt),
     },
-    header: { candidateName, confidential: "Confidential" },
+    // An incomplete loop says so on every page, not only on the cover.
+    header: { candidateName, confidential: aggregate.coverage.complete ? "Confidential" : "DRAFT — incomplete · Confidential" },
     sectionTitles: {
       cover: "Cover",
       summary: "Executive summary",
@@ -390,8 +391,8 @@ export function packetTimestamp(aggregate: LoopAggregate, facts: LoopFacts): num
 function buildCover(aggregate: LoopAggregate, facts: LoopFacts, candidateName: string, rubricLabel: string, generatedAt: number): CoverModel {
   const cov = aggregate.coverage;
   const decision = facts.decision;
+  // The role is the cover's subtitle; the list holds the other facts.
   const factsList: LabelValue[] = [
-    { label: "Role", value: facts.roleTitle },
     { label: "Loop dates", value: formatDateRange(facts.firstInterviewAt, facts.lastInterviewAt) },
     { label: "Rubric", value: rubricLabel },
     { label: "Hiring manager", value: facts.hiringManager },
