@@ -343,7 +343,8 @@ export function buildPacketModel(aggregate: LoopAggregate, facts: LoopFacts, rub
       generatedAt,
       generatedAtLabel: formatDateTime(generatedAt),
     },
-    header: { candidateName, confidential: "Confidential" },
+    // An incomplete loop says so on every page, not only on the cover.
+    header: { candidateName, confidential: aggregate.coverage.complete ? "Confidential" : "DRAFT — incomplete · Confidential" },
     sectionTitles: {
       cover: "Cover",
       summary: "Executive summary",
@@ -390,8 +391,8 @@ export function packetTimestamp(aggregate: LoopAggregate, facts: LoopFacts): num
 function buildCover(aggregate: LoopAggregate, facts: LoopFacts, candidateName: string, rubricLabel: string, generatedAt: number): CoverModel {
   const cov = aggregate.coverage;
   const decision = facts.decision;
+  // The role is the cover's subtitle; the list holds the other facts.
   const factsList: LabelValue[] = [
-    { label: "Role", value: facts.roleTitle },
     { label: "Loop dates", value: formatDateRange(facts.firstInterviewAt, facts.lastInterviewAt) },
     { label: "Rubric", value: rubricLabel },
     { label: "Hiring manager", value: facts.hiringManager },
@@ -756,4 +757,44 @@ function buildAppendix(facts: LoopFacts, rubric: RubricContent, rubricLabel: str
       reason: cleanText(a.reason ?? ""),
     })),
   };
+}
+
+// ------------------------------------------------------------------ download file name
+
+/**
+ * The packet's download file name: `<candidate>-packet.pdf`, in an ASCII-safe form for the plain
+ * `filename=` parameter (diacritics folded, anything else replaced by "-") and the exact UTF-8 name.
+ *
+ * @example packetFileNames("Renée Łaska-Okafor") // { ascii: "Renee-Laska-Okafor-packet.pdf", utf8: "Renée Łaska-Okafor-packet.pdf" }
+ * @example packetFileNames("王芳").ascii // "candidate-packet.pdf"
+ */
+export function packetFileNames(candidateName: string): { ascii: string; utf8: string } {
+  const name = candidateName.normalize("NFC").trim();
+  const ascii = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[łŁøØđĐßæÆœŒþÞ]/g, (c) => ASCII_FOLD[c] ?? "-")
+    .replace(/[^A-Za-z0-9._]+/g, "-")
+    .replace(/^[-.]+|[-.]+$/g, "")
+    .slice(0, 80);
+  // The UTF-8 name keeps the text but never a path separator or a control character.
+  // eslint-disable-next-line no-control-regex
+  const utf8 = name.replace(/[\u0000-\u001f\u007f/\\"]+/g, "-").slice(0, 120) || "candidate";
+  return { ascii: `${ascii || "candidate"}-packet.pdf`, utf8: `${utf8}-packet.pdf` };
+}
+
+const ASCII_FOLD: Record<string, string> = {
+  ł: "l", Ł: "L", ø: "o", Ø: "O", đ: "d", Đ: "D", ß: "ss", æ: "ae", Æ: "AE", œ: "oe", Œ: "OE", þ: "th", Þ: "Th",
+};
+
+/**
+ * `Content-Disposition` for the packet download (RFC 6266 + RFC 8187): an ASCII fallback and the
+ * exact name as `filename*=UTF-8''…`.
+ *
+ * @example packetContentDisposition("Zoë Ång") // `attachment; filename="Zoe-Ang-packet.pdf"; filename*=UTF-8''Zo%C3%AB%20%C3%85ng-packet.pdf`
+ */
+export function packetContentDisposition(candidateName: string): string {
+  const { ascii, utf8 } = packetFileNames(candidateName);
+  const encoded = encodeURIComponent(utf8).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

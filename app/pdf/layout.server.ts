@@ -388,7 +388,7 @@ export function table(flow: Flow, columns: readonly Column[], rows: readonly (re
 
 /**
  * Header and footer on every buffered page, drawn after layout so the total is known:
- * "candidate · Confidential" at the top, "Page X of Y" and the (shortened) fingerprint at the bottom.
+ * "candidate · Confidential" at the top, "Page X of Y" and the packet's full fingerprint at the bottom.
  */
 export function decoratePages(doc: PDFKit.PDFDocument, candidateName: string, confidential: string, fingerprint: string): void {
   const range = doc.bufferedPageRange();
@@ -396,24 +396,23 @@ export function decoratePages(doc: PDFKit.PDFDocument, candidateName: string, co
   const left = THEME.page.margin.left;
   const right = THEME.page.width - THEME.page.margin.right;
   const width = right - left;
-  const short = `Fingerprint ${fingerprint.slice(0, 16)}…`;
+  const nameStyle = withColor(S.tiny, THEME.color.muted);
+  const confStyle = withColor(S.tinyBold, THEME.color.alert);
+  // Laid out once: only the page number changes from page to page.
+  const conf = layoutSpans([{ text: confidential, style: confStyle }], width, { leading: 1.3 });
+  const confW = conf[0]?.width ?? 0;
+  const name = layoutSpans([{ text: candidateName, style: nameStyle }], Math.max(20, width - confW - 20), { leading: 1.3, maxLines: 1 });
+  const fp = layoutSpans([{ text: `SHA-256 ${fingerprint}`, style: nameStyle }], width, { leading: 1.3, maxLines: 1 });
+  const hy = THEME.page.headerY;
+  const lineY = hy + (conf[0]?.height ?? 9) + 2;
+  const fy = THEME.page.footerY;
   for (let i = 0; i < total; i++) {
     doc.switchToPage(range.start + i);
-    const hy = THEME.page.headerY;
-    const nameStyle = withColor(S.tiny, THEME.color.muted);
-    const confStyle = withColor(S.tinyBold, THEME.color.alert);
-    const conf = layoutSpans([{ text: confidential, style: confStyle }], width, { leading: 1.3 });
-    const confW = conf[0]?.width ?? 0;
-    const name = layoutSpans([{ text: candidateName, style: nameStyle }], Math.max(20, width - confW - 20), { leading: 1.3, maxLines: 1 });
     drawLines(doc, name, left, hy);
     drawLines(doc, conf, left, hy, { width, align: "right" });
-    const lineY = hy + (conf[0]?.height ?? 9) + 2;
     doc.save().moveTo(left, lineY).lineTo(right, lineY).lineWidth(0.4).strokeColor(THEME.color.rule).stroke().restore();
-
-    const fy = THEME.page.footerY;
     doc.save().moveTo(left, fy - 3).lineTo(right, fy - 3).lineWidth(0.4).strokeColor(THEME.color.rule).stroke().restore();
     const page = layoutSpans([{ text: `Page ${i + 1} of ${total}`, style: nameStyle }], width, { leading: 1.3 });
-    const fp = layoutSpans([{ text: short, style: nameStyle }], width, { leading: 1.3 });
     drawLines(doc, page, left, fy);
     drawLines(doc, fp, left, fy, { width, align: "right" });
   }

@@ -46,7 +46,7 @@ import {
   withColor,
   withSize,
 } from "./layout.server";
-import { type Span, type TextStyle, drawLines, layoutSpans, linesHeight, withParagraphCache } from "./text.server";
+import { type Span, type TextStyle, drawLines, layoutSpans, linesHeight, measureText, withParagraphCache } from "./text.server";
 
 // ------------------------------------------------------------------ fingerprint
 
@@ -94,23 +94,6 @@ export function packetFingerprint(aggregate: LoopAggregate, facts: LoopFacts, ru
   return createHash("sha256")
     .update(canonicalJson({ packet: 1, aggregate, facts, rubric }), "utf8")
     .digest("hex");
-}
-
-/** An ASCII file name for Content-Disposition, e.g. "packet-renee-laska-okafor-loop-1.pdf". */
-export function packetFileName(facts: LoopFacts): string {
-  const slug = (s: string): string =>
-    s
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/ł/g, "l")
-      .replace(/Ł/g, "L")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60);
-  const name = slug(facts.candidate.name) || "candidate";
-  const loop = slug(facts.loopId) || "loop";
-  return `packet-${name}-${loop}.pdf`;
 }
 
 // ------------------------------------------------------------------ entry point
@@ -384,11 +367,19 @@ function drawCharts(flow: Flow, charts: ChartsModel): void {
 
   // ---- heatmap
   const hm = charts.heatmap;
-  const labelW = 138;
+  const labelW = 116;
   const nCols = Math.max(1, hm.columns.length);
   const colW = (flow.width - labelW) / nCols;
-  const headerLines = hm.columns.map((c) => layoutSpans([sp(c.label, S.tinyBold)], colW - 12, { leading: 1.2, maxLines: 3 }));
-  const headerH = Math.max(...headerLines.map(linesHeight), 10) + 8;
+  // Column labels wrap between words only: one type size for every column, shrunk (down to 5.5 pt)
+  // until the longest word fits its column.
+  const textW = colW - 4;
+  let longestWord = 0;
+  for (const c of hm.columns) for (const w of c.label.split(/[\s/]+/)) longestWord = Math.max(longestWord, measureText(w, S.tinyBold));
+  const headSize = Math.max(5.5, Math.min(S.tinyBold.size, (S.tinyBold.size * textW) / Math.max(1, longestWord)));
+  const headStyle = withSize(S.tinyBold, Math.floor(headSize * 4) / 4);
+  const headerLines = hm.columns.map((c) => layoutSpans([sp(c.label, headStyle)], textW, { leading: 1.2, maxLines: 3 }));
+  const markH = hm.columns.some((c) => c.disagreement) ? 9 : 0;
+  const headerH = Math.max(...headerLines.map(linesHeight), 10) + 6 + markH;
   const rowH = 24;
   const totalH = headerH + rowH * hm.rows.length;
   flow.ensureSpace(Math.min(totalH, flow.bottom - flow.top));
@@ -396,8 +387,8 @@ function drawCharts(flow: Flow, charts: ChartsModel): void {
     hm.columns.forEach((c, i) => {
       const x = flow.left + labelW + i * colW;
       const lines = headerLines[i] ?? [];
-      drawLines(doc, lines, x + 4, flow.y + headerH - 4 - linesHeight(lines), { width: colW - 12, align: "left" });
-      if (c.disagreement) diamond(doc, x + colW - 6, flow.y + headerH - 9, 3.2, THEME.color.mark);
+      drawLines(doc, lines, x + 2, flow.y + headerH - 3 - linesHeight(lines), { width: textW, align: "center" });
+      if (c.disagreement) diamond(doc, x + colW / 2, flow.y + 4, 3.2, THEME.color.mark);
     });
     flow.y += headerH;
   };
@@ -436,8 +427,8 @@ function drawCharts(flow: Flow, charts: ChartsModel): void {
 
   // ---- bars
   sub(flow, "Dimension means with the range of ratings");
-  const barLabelW = 150;
-  const valueW = 118;
+  const barLabelW = 132;
+  const valueW = 150;
   const px0 = flow.left + barLabelW;
   const px1 = flow.right - valueW;
   const sx = (v: number): number => px0 + ((v - 1) / 3) * (px1 - px0);
@@ -480,11 +471,11 @@ function drawCharts(flow: Flow, charts: ChartsModel): void {
       }
     }
     const valueLines = layoutSpans(
-      [sp(b.meanLabel, S.smallBold), sp(b.disagreement ? "  disagreement" : "", S.mark), sp(`\n${b.detail}`, S.tiny)],
-      valueW - 8,
-      { leading: 1.2, maxLines: 3 },
+      [sp(b.meanLabel, S.smallBold), sp(b.belowBar ? "  below bar" : "", S.mark), sp(b.disagreement ? (b.belowBar ? " · disagreement" : "  disagreement") : "", S.mark), sp(`\n${b.detail}`, S.tiny)],
+      valueW - 6,
+      { leading: 1.2, maxLines: 2 },
     );
-    drawLines(doc, valueLines, px1 + 8, y + 2);
+    drawLines(doc, valueLines, px1 + 6, y + 3);
     flow.y += barRowH;
   }
   void plotTop;
@@ -528,20 +519,23 @@ function legend(flow: Flow, charts: ChartsModel): void {
     },
     { draw: (x, y) => strokeRect(doc, x + 1, y + 1, 12, 8, THEME.color.text, 2), label: "Outlier" },
     { draw: (x, y) => diamond(doc, x + 7, y + 5, 3.5, THEME.color.mark), label: "Disagreement" },
-    { draw: (x, y) => centeredText(doc, "–", withColor(S.small, THEME.color.faint), x, y, 14, 10), label: "Not rated" },
   ];
+  // "Not rated" (a panelist whose scorecard has no rating for the dimension) only when it occurs.
+  if (charts.heatmap.rows.some((r) => r.cells.some((c) => c.state === "none"))) {
+    items.push({ draw: (x, y) => centeredText(doc, "–", withColor(S.small, THEME.color.faint), x, y, 14, 10), label: "Not rated" });
+  }
   flow.ensureSpace(30);
   let x = flow.left;
   let y = flow.y;
   for (const it of items) {
     const lines = layoutSpans([sp(it.label, S.tiny)], 120, { leading: 1.2 });
-    const w = 18 + (lines[0]?.width ?? 0) + 12;
+    const w = 17 + (lines[0]?.width ?? 0) + 9;
     if (x + w > flow.right) {
       x = flow.left;
       y += 14;
     }
     it.draw(x, y);
-    drawLines(doc, lines, x + 18, y + 0.5);
+    drawLines(doc, lines, x + 17, y + 0.5);
     x += w;
   }
   flow.y = y + 16;
@@ -852,14 +846,8 @@ function drawAppendix(flow: Flow, model: PacketModel, fingerprint: string): void
   if (a.audit.length > 0) {
     table(
       flow,
-      [
-        { header: "When", width: 104 },
-        { header: "Who", width: 110 },
-        { header: "Action", width: 86 },
-        { header: "Entity", width: 90 },
-        { header: "Reason" },
-      ],
-      a.audit.map((e) => [e.at, e.actor, e.action, e.entity, e.reason]),
+      [{ header: "When", width: 86 }, { header: "Who and what", width: 112 }, { header: "Concerning", width: 150 }, { header: "Reason" }],
+      a.audit.map((e) => [e.at, [sp(e.actor, withColor(S.tinyBold, THEME.color.text)), sp(`\n${e.action}`, S.tiny)], e.entity, e.reason]),
       { style: withColor(S.tiny, THEME.color.text), zebra: true },
     );
   }

@@ -154,9 +154,12 @@ export function cachedWordCount(): number {
   return wordCache.regular.size + wordCache.bold.size + wordCache.italic.size;
 }
 
-/** Drops every cross-document cache (shaped words, font subsets): "a packet with new words". */
+/** Drops every cross-document cache (shaped words, paragraph layouts, font subsets): "a packet with new words". */
 export function clearTextCaches(): void {
   for (const s of Object.values(wordCache)) s.clear();
+  for (const s of Object.values(longTokenWidths)) s.clear();
+  paragraphCache.clear();
+  paragraphCacheChars = 0;
   cachedWords = 0;
   subsetCache.clear();
 }
@@ -283,10 +286,22 @@ export function measureText(text: string, style: TextStyle): number {
 
 const LONG_TOKEN = 48;
 
-/** Sum of the grapheme widths (no kerning between them): a cheap upper-bound-ish estimate. */
+/** style font -> long token -> sum of its grapheme widths (thousandths of an em); bounded */
+const longTokenWidths: Record<FontStyle, Map<string, number>> = { regular: new Map(), bold: new Map(), italic: new Map() };
+
+/**
+ * Sum of the grapheme widths (no kerning between them): a cheap upper-bound-ish estimate. Cached
+ * per style, because the same long tokens (URLs, the fingerprint in every footer) repeat.
+ */
 function graphemeWidth(text: string, style: TextStyle): number {
-  let w = 0;
-  for (const { segment } of graphemes.segment(text)) w += shapeWord(style.font, segment).width;
+  const cache = longTokenWidths[style.font];
+  let w = cache.get(text);
+  if (w === undefined) {
+    w = 0;
+    for (const { segment } of graphemes.segment(text)) w += shapeWord(style.font, segment).width;
+    if (cache.size >= 4096) cache.clear();
+    cache.set(text, w);
+  }
   return (w * style.size) / 1000;
 }
 
@@ -318,42 +333,53 @@ function chunkToken(text: string, style: TextStyle, firstWidth: number, fullWidt
  * wider than a line. "\n" starts a new line.
  */
 export function layoutSpans(spans: readonly Span[], maxWidth: number, opts: LayoutOptions = {}): Line[] {
-  // Long single-style paragraphs (evidence) repeat within a packet (dimension section and the
-  // panelist's scorecard): reuse their layout inside one document.
+  // Long single-style paragraphs (evidence, notes, rationales) repeat: twice inside one packet
+  // (dimension section and the panelist's scorecard) and across packets of the same loop (every
+  // download re-renders the same evidence). Inside withParagraphCache their line breaking is
+  // reused from a bounded process-wide cache.
   const only = spans.length === 1 ? spans[0] : undefined;
-  if (paragraphCache && only && only.text.length >= 200) {
-    const key = `${styleId(only.style)}|${maxWidth}|${opts.leading ?? ""}|${opts.maxLines ?? ""}|${only.text}`;
+  if (paragraphCacheDepth > 0 && only && only.text.length >= 200) {
+    const st = only.style;
+    const key = `${st.font}|${st.size}|${st.color[0]},${st.color[1]},${st.color[2]}|${maxWidth}|${opts.leading ?? ""}|${opts.maxLines ?? ""}|${only.text}`;
     let lines = paragraphCache.get(key);
-    if (!lines) {
-      lines = layoutUncached(spans, maxWidth, opts);
+    if (lines) {
+      // least recently used goes first: move the hit to the end
+      paragraphCache.delete(key);
       paragraphCache.set(key, lines);
+      return lines;
+    }
+    lines = layoutUncached(spans, maxWidth, opts);
+    paragraphCache.set(key, lines);
+    paragraphCacheChars += key.length;
+    while (paragraphCacheChars > MAX_PARAGRAPH_CACHE_CHARS) {
+      const oldest = paragraphCache.keys().next().value;
+      if (oldest === undefined) break;
+      paragraphCache.delete(oldest);
+      paragraphCacheChars -= oldest.length;
     }
     return lines;
   }
   return layoutUncached(spans, maxWidth, opts);
 }
 
-let paragraphCache: Map<string, Line[]> | null = null;
-const styleIds = new WeakMap<TextStyle, number>();
-let nextStyleId = 1;
-function styleId(style: TextStyle): number {
-  let id = styleIds.get(style);
-  if (id === undefined) styleIds.set(style, (id = nextStyleId++));
-  return id;
-}
+/** Bound of the paragraph cache, in characters of key text (~20 full-loop packets of evidence). */
+const MAX_PARAGRAPH_CACHE_CHARS = 2_000_000;
+const paragraphCache = new Map<string, Line[]>();
+let paragraphCacheChars = 0;
+let paragraphCacheDepth = 0;
 
 /**
- * Runs `fn` with a paragraph-layout cache scoped to it (one document): identical long paragraphs
- * laid out at the same width are broken into lines once. Laid-out lines are never mutated after
- * layout, so sharing them is safe.
+ * Runs `fn` with paragraph-layout caching on: identical long paragraphs laid out at the same
+ * width and style are broken into lines once per process (bounded, least recently used evicted).
+ * Laid-out lines are never mutated after layout (their one-slot `code` is keyed by document), so
+ * sharing them between documents is safe; drawing is synchronous, so documents never interleave.
  */
 export function withParagraphCache<T>(fn: () => T): T {
-  const outer = paragraphCache;
-  paragraphCache = new Map();
+  paragraphCacheDepth++;
   try {
     return fn();
   } finally {
-    paragraphCache = outer;
+    paragraphCacheDepth--;
   }
 }
 

@@ -1,0 +1,300 @@
+// The PDF hiring packet: what a reader (pdftotext, pdfinfo) finds in it, determinism, hostile
+// content, and the authorization of GET /loops/:id/packet.pdf.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { loader as pdfLoaderFn } from "../../app/routes/loops.$id.packet[.]pdf";
+import { packetFingerprint, renderPacket } from "../../app/pdf/packet.server";
+import { clearTextCaches } from "../../app/pdf/text.server";
+import {
+  aggregateFixture,
+  buildPacketFixture,
+  FIXTURE_CANDIDATE,
+  FIXTURE_PANELISTS,
+  SCRIPT_SAMPLES,
+  type PacketFixtureOptions,
+} from "../../scripts/lib/packet-fixture";
+
+import { call, createTestUser, freshDatabase, get, seedRubricV1, type TestUser } from "./harness";
+import { buildLoop, EVIDENCE, handler } from "./review-fixtures";
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "archpanel-packet-"));
+let n = 0;
+
+function writePdf(pdf: Buffer): string {
+  const file = path.join(work, `p${++n}.pdf`);
+  fs.writeFileSync(file, pdf);
+  return file;
+}
+
+/** pdftotext of the whole document; pages are separated by form feeds. */
+function pdfText(pdf: Buffer): string {
+  return execFileSync("pdftotext", ["-enc", "UTF-8", writePdf(pdf), "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+}
+
+function pdfInfo(pdf: Buffer): Record<string, string> {
+  const out = execFileSync("pdfinfo", ["-enc", "UTF-8", writePdf(pdf)], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const info: Record<string, string> = {};
+  for (const line of out.split("\n")) {
+    const m = /^([^:]+):\s*(.*)$/.exec(line);
+    if (m?.[1] && m[2] !== undefined) info[m[1]] = m[2];
+  }
+  return info;
+}
+
+/** Whitespace-free text: line breaks never decide whether a phrase is "there". */
+const squash = (s: string): string => s.replace(/\s+/g, "");
+
+async function render(opts: PacketFixtureOptions = {}) {
+  const fx = buildPacketFixture(opts);
+  const aggregate = aggregateFixture(fx);
+  const pdf = await renderPacket(aggregate, fx.facts, fx.rubric);
+  return { fx, aggregate, pdf, fingerprint: packetFingerprint(aggregate, fx.facts, fx.rubric) };
+}
+
+let full: Awaited<ReturnType<typeof render>>;
+let fullText: string;
+
+beforeAll(async () => {
+  full = await render();
+  fullText = pdfText(full.pdf);
+});
+
+describe("the full-loop packet", () => {
+  it("is a PDF with title, author and subject metadata and a fixed creation date", () => {
+    expect(full.pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const info = pdfInfo(full.pdf);
+    expect(info.Title).toBe(`Hiring packet: ${FIXTURE_CANDIDATE} — Lead Machine Learning Architect`);
+    expect(info.Author).toBe("ArchPanel");
+    expect(info.Subject).toContain(FIXTURE_CANDIDATE);
+    expect(info["Page size"]).toContain("(A4)");
+    expect(info.CreationDate).toMatch(/2025/);
+  });
+
+  it("contains the candidate, every dimension, every panelist, evidence excerpts and the fingerprint", () => {
+    const text = squash(fullText);
+    expect(text).toContain(squash(FIXTURE_CANDIDATE));
+    for (const d of full.fx.rubric.dimensions) expect(text, d.name).toContain(squash(d.name));
+    for (const p of FIXTURE_PANELISTS) expect(text, p.name).toContain(squash(p.name));
+    for (const d of full.aggregate.dimensions) {
+      for (const r of d.ratings) {
+        const start = r.evidence.trim().split("\n")[0]?.slice(0, 80) ?? "";
+        expect(text, `${d.name} / ${r.panelistName}`).toContain(squash(start));
+      }
+    }
+    expect(fullText).toContain(full.fingerprint);
+    // evidence quoting Greek and Cyrillic text (CJK and Hangul are in the panelists' names)
+    expect(fullText).toContain(SCRIPT_SAMPLES.greek);
+    expect(fullText).toContain(SCRIPT_SAMPLES.cyrillic);
+  });
+
+  it("has the ten sections in order", () => {
+    const order = [
+      "Executive summary",
+      "Scores at a glance",
+      "Debrief agenda",
+      "Dimensions in detail",
+      "Red flags and signals",
+      "Exercises",
+      "Scorecards",
+      "Decision and calibration",
+      "Appendix: rubric and audit",
+    ];
+    const lines = fullText.split("\n").map((l) => l.trim());
+    let last = lines.indexOf("HIRING PACKET");
+    expect(last).toBeGreaterThanOrEqual(0);
+    for (const title of order) {
+      const at = lines.indexOf(title, last + 1);
+      expect(at, title).toBeGreaterThan(last);
+      last = at;
+    }
+  });
+
+  it("has a header and a footer with page X of Y and the fingerprint on every page", () => {
+    const pages = fullText.split("\f").filter((p) => p.trim().length > 0);
+    const total = Number(pdfInfo(full.pdf).Pages);
+    expect(pages).toHaveLength(total);
+    expect(total).toBeGreaterThan(30);
+    pages.forEach((page, i) => {
+      expect(page, `page ${i + 1}`).toContain(`Page ${i + 1} of ${total}`);
+      expect(page, `page ${i + 1}`).toContain("Confidential");
+      expect(page, `page ${i + 1}`).toContain(FIXTURE_CANDIDATE);
+      expect(page, `page ${i + 1}`).toContain(full.fingerprint);
+    });
+  });
+
+  it("has an outline (bookmarks) with every section, dimension and scorecard", () => {
+    const raw = full.pdf.toString("latin1");
+    expect(raw).toMatch(/\/Outlines \d+ 0 R/);
+    expect(raw).toContain("/PageMode /UseOutlines");
+    for (const t of ["Executive summary", "Debrief agenda", "Dimensions in detail", "Scorecards", "Appendix: rubric and audit"]) {
+      expect(raw, t).toContain(`/Title (${t})`);
+    }
+    const outlineItems = raw.match(/\/Title \(/g)?.length ?? 0;
+    const hexTitles = raw.match(/\/Title <feff/gi)?.length ?? 0;
+    // 10 sections + 7 dimensions + 4 exercises + 8 scorecards
+    expect(outlineItems + hexTitles).toBeGreaterThanOrEqual(29);
+  });
+
+  it("is byte-identical for identical input, even with cold caches", async () => {
+    const again = await render();
+    expect(again.pdf.equals(full.pdf)).toBe(true);
+    clearTextCaches();
+    const cold = await render();
+    expect(cold.pdf.equals(full.pdf)).toBe(true);
+  });
+
+  it("changes (fingerprint and bytes) when the data changes", async () => {
+    const other = await render({ seed: 7 });
+    expect(other.fingerprint).not.toBe(full.fingerprint);
+    expect(other.pdf.equals(full.pdf)).toBe(false);
+  });
+});
+
+describe("pages grow with content", () => {
+  it("more evidence means more pages", async () => {
+    const pages = async (chars: number) => Number(pdfInfo((await render({ evidenceChars: chars })).pdf).Pages);
+    const small = await pages(150);
+    const medium = await pages(1000);
+    const large = await pages(4000);
+    expect(small).toBeLessThan(medium);
+    expect(medium).toBeLessThan(large);
+  });
+});
+
+describe("an incomplete loop", () => {
+  it("says DRAFT on the cover with who is missing, and the decision is pending", async () => {
+    const { pdf } = await render({ incomplete: true });
+    const text = pdfText(pdf);
+    const cover = text.split("\f")[0] ?? "";
+    expect(cover).toContain("DRAFT — incomplete");
+    expect(squash(cover)).toContain(squash("王芳 (Incident scenario drill, draft)"));
+    expect(squash(cover)).toContain(squash("José Núñez"));
+    expect(text).toContain("Pending");
+    expect(text).toContain("No decision has been recorded yet.");
+    expect(squash(text)).toContain(squash("Recused (conflict of interest)"));
+  });
+});
+
+describe("hostile content", () => {
+  it("RTL, emoji, 10k-char notes, long words, many breaks and markup give a valid PDF with the names intact", async () => {
+    const { pdf, fx, fingerprint } = await render({ hostile: true });
+    const info = pdfInfo(pdf);
+    expect(Number(info.Pages)).toBeGreaterThan(10);
+    const text = pdfText(pdf);
+    for (const name of ["Σοφία Παπαδοπούλου", "Дмитрий Иванов", "王芳", "김민준", "Łukasz Wiśniewski", "Zoë Ångström"]) {
+      expect(text, name).toContain(name);
+    }
+    for (const s of Object.values(SCRIPT_SAMPLES)) expect(text).toContain(s);
+    // markup and PDF syntax are printed as text, not interpreted
+    expect(text).toContain("<script>alert(1)</script>");
+    expect(text).toContain("%PDF-1.7");
+    expect(text).toContain(fingerprint);
+    expect(fx.facts.candidate.name).toContain("<script>");
+    // exactly one PDF header: nothing the user typed ended up as raw PDF syntax
+    expect(pdf.toString("latin1").match(/%PDF-/g)).toHaveLength(1);
+    // pdftotext reads every page without errors
+    execFileSync("pdftotext", ["-q", writePdf(pdf), "/dev/null"]);
+  });
+
+  it("keeps text inside the page: no text line is wider than the content box", async () => {
+    const { pdf } = await render({ hostile: true });
+    const file = writePdf(pdf);
+    const xml = execFileSync("pdftotext", ["-bbox", file, "-"], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    const pageW = 595.28;
+    let worst = 0;
+    for (const m of xml.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"/g)) {
+      worst = Math.max(worst, Number(m[2]));
+      expect(Number(m[1])).toBeGreaterThanOrEqual(0);
+    }
+    // right margin 18 mm = 51 pt; allow a little for glyph overhang
+    expect(worst).toBeLessThanOrEqual(pageW - 51 + 3);
+  });
+});
+
+// ------------------------------------------------------------------ the route
+
+const pdfLoader = handler(pdfLoaderFn);
+let hm: TestUser;
+let pending: TestUser;
+let submitted: TestUser;
+let unrelated: TestUser;
+let loopId: string;
+
+describe("GET /loops/:id/packet.pdf", () => {
+  beforeAll(() => {
+    freshDatabase();
+    const { versionId } = seedRubricV1();
+    hm = createTestUser("member", "Hana Manager");
+    submitted = createTestUser("member", "Σοφία Submitted");
+    pending = createTestUser("member", "Pat Pending");
+    unrelated = createTestUser("member", "Uma Unrelated");
+    loopId = buildLoop({
+      versionId,
+      hiringManagerId: hm.id,
+      candidateName: "Zoë Ångström-Ivanova",
+      interviews: [
+        {
+          exercise: "architecture_case_study",
+          panel: [
+            { panelistId: submitted.id, scores: { ml_system_architecture: 3, cloud_platform: 4, communication: 3 } },
+            { panelistId: pending.id, status: "draft", recommendation: null, scores: { ml_system_architecture: 2 } },
+          ],
+        },
+      ],
+    }).loopId;
+  });
+
+  const run = (user: TestUser | null, id = loopId) => call(pdfLoader, get(`/loops/${id}/packet.pdf`, user), { id });
+
+  it("401 for anonymous visitors", async () => {
+    expect((await run(null)).status).toBe(401);
+  });
+
+  it("403 for a panelist before their own submission", async () => {
+    const res = await run(pending);
+    expect(res.status).toBe(403);
+    expect(await res.response?.text()).toMatch(/Submit your own scorecard/);
+  });
+
+  it("404 for an unknown loop, a malformed id and an unrelated interviewer", async () => {
+    expect((await run(hm, "no-such-loop")).status).toBe(404);
+    expect((await run(hm, "../../etc/passwd")).status).toBe(404);
+    expect((await run(unrelated)).status).toBe(404);
+  });
+
+  it("200 with a PDF attachment for the hiring manager, never cached", async () => {
+    const res = await run(hm);
+    expect(res.status).toBe(200);
+    const r = res.response;
+    expect(r?.headers.get("Content-Type")).toBe("application/pdf");
+    expect(r?.headers.get("Cache-Control")).toBe("no-store");
+    expect(r?.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="Zoe-Angstrom-Ivanova-packet.pdf"; filename*=UTF-8''${encodeURIComponent("Zoë Ångström-Ivanova")}-packet.pdf`,
+    );
+    const pdf = Buffer.from((await r?.arrayBuffer()) ?? new ArrayBuffer(0));
+    expect(r?.headers.get("Content-Length")).toBe(String(pdf.length));
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const text = pdfText(pdf);
+    expect(text).toContain("Zoë Ångström-Ivanova");
+    expect(text).toContain("Σοφία Submitted");
+    expect(squash(text)).toContain(squash(EVIDENCE.slice(0, 60)));
+    // one scorecard is still a draft: the packet says so and names who
+    expect(text).toContain("DRAFT — incomplete");
+    expect(text).toContain("Pat Pending");
+  });
+
+  it("200 for a panelist after their submission; the same data gives the same bytes", async () => {
+    const a = await run(submitted);
+    expect(a.status).toBe(200);
+    const b = await run(submitted);
+    const pa = Buffer.from((await a.response?.arrayBuffer()) ?? new ArrayBuffer(0));
+    const pb = Buffer.from((await b.response?.arrayBuffer()) ?? new ArrayBuffer(0));
+    expect(pa.length).toBeGreaterThan(1000);
+    expect(pa.equals(pb)).toBe(true);
+  });
+});
