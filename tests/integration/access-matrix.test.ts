@@ -1,0 +1,569 @@
+// THE ACCESS MATRIX: every route module in app/routes x every kind of actor -> the status they get.
+//
+// It reads app/routes itself and FAILS when a route file has no row, when a module exports a
+// `loader` without a loader probe, or an `action` without an action probe. So a new route cannot
+// ship without someone writing down who may use it.
+//
+// Adding a row (a few lines in ROWS below):
+//   { file: "loops.$id.thing.tsx", probes: [
+//       { label: "GET /loops/:id/thing", kind: "loader", url: (w) => `/loops/${w.loopA}/thing`,
+//         params: (w) => ({ id: w.loopA }), expect: feedback(200, "login") },
+//       { label: "POST save", kind: "action", mutates: true, url: ..., params: ...,
+//         body: (w) => ({ field: "a valid value" }), expect: staffOnly(302) } ] }
+// - `url` is what a browser requests; `params` are the Remix route params for it.
+// - `body` (form fields, or `json: true` for a JSON body) must be a VALID payload: every request
+//   carries a valid CSRF token, so a refusal proves authorization, not CSRF or validation.
+// - `expect` maps each actor to a status, or "login" (302 to /login: anonymous on pages). Use the
+//   helpers (everyone, loggedIn, staffOnly, adminOnly, feedback, ownerOnly) or spell out all nine.
+// - `mutates: true` runs every actor on its own copy of the world, and checks that a refused request
+//   (401/403/404/405/login) changed nothing in the database. Non-mutating probes are checked too.
+// - `prepare` may put the world into the state the action needs (e.g. loop in debrief).
+//
+// Actors (tests/integration/security-world.ts): anonymous; outsider (a member not on the loop);
+// pending (panelist on loop A, draft not submitted); submitted (panelist on loop A, submitted);
+// hmA (hiring manager of loop A); hmB (hiring manager of loop B); recruiter; admin; deactivated
+// (an admin whose session existed before deactivation: must be treated as anonymous).
+//
+// House rules the rows encode (follow them for new routes):
+// - anonymous: pages -> 302 /login?redirectTo=...; resource routes (.json .csv .pdf .ics, JSON
+//   fetches) -> 401. A deactivated user's session is dead: same as anonymous.
+// - staff pages (candidates, dashboard, rubrics, people, loops.new, loops.$id.setup): recruiter and
+//   admin; members get 403. Retention and erasure: admin only.
+// - loop feedback (review page, packet.json/.pdf, ratings.csv): 404 for unrelated people (ids do not
+//   leak), 403 for a panelist who has not submitted yet (independence), 200 for the loop's hiring
+//   manager, submitted panelists, recruiters, admins. Decisions: the loop's hiring manager and admins.
+// - scorecards: only the assigned panelist; everybody else (admins too) gets 404.
+// - .ics: staff, the loop's hiring manager and its panelists (schedules are not feedback).
+// - healthz, login, set-password: public.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
+import { closeDb, getDb } from "../../db/client.server";
+import { newId } from "../../app/server/ids.server";
+import { loops, scorecards } from "../../db/schema";
+import { eq } from "drizzle-orm";
+
+import type { TestUser } from "./harness";
+import { BASE, call, CSRF, freshDatabase, get, postForm, postJson } from "./harness";
+import type { ActorName, World } from "./security-world";
+import { ACTORS, buildWorld, databaseChecksum, MARK } from "./security-world";
+
+const ROUTES_DIR = path.resolve(import.meta.dirname, "..", "..", "app", "routes");
+
+type Outcome = number | "login";
+type PerActor = Record<ActorName, Outcome>;
+/** "same-for-everyone": a public route whose answer must not depend on who asks (and is < 500). */
+type Expectation = PerActor | "same-for-everyone";
+
+interface Probe {
+  label: string;
+  kind: "loader" | "action";
+  url: (w: World) => string;
+  params: (w: World) => Record<string, string>;
+  /** form fields (or a JSON object when json: true) of a VALID request */
+  body?: (w: World) => Record<string, string | string[]> | Record<string, unknown>;
+  json?: boolean;
+  expect: Expectation;
+  mutates?: boolean;
+  prepare?: (w: World) => void;
+  /** extra assertions on an allowed answer's data */
+  check?: (actor: ActorName, data: unknown, w: World) => void;
+}
+
+interface Row {
+  file: string;
+  /** written from the intended rules before the route existed: runs only once the file is there */
+  planned?: boolean;
+  probes: Probe[];
+}
+
+// ------------------------------------------------------------------ expectation helpers
+
+function everyone(o: Outcome): PerActor {
+  return Object.fromEntries(ACTORS.map((a) => [a, o])) as PerActor;
+}
+/** any logged-in user gets `ok`; anonymous/deactivated get `anon` */
+function loggedIn(ok: Outcome, anon: Outcome = "login"): PerActor {
+  return { ...everyone(ok), anonymous: anon, deactivated: anon };
+}
+function staffOnly(ok: Outcome, anon: Outcome = "login"): PerActor {
+  return { anonymous: anon, outsider: 403, pending: 403, submitted: 403, hmA: 403, hmB: 403, recruiter: ok, admin: ok, deactivated: anon };
+}
+function adminOnly(ok: Outcome, anon: Outcome = "login"): PerActor {
+  return { ...staffOnly(ok, anon), recruiter: 403 };
+}
+/** loop A's panel feedback (app/domain/access.ts loopFeedbackAccess) */
+function feedback(ok: Outcome, anon: Outcome): PerActor {
+  return { anonymous: anon, outsider: 404, pending: 403, submitted: ok, hmA: ok, hmB: 404, recruiter: ok, admin: ok, deactivated: anon };
+}
+/** a scorecard: only its panelist */
+function ownerOnly(owner: ActorName, ok: Outcome, anon: Outcome): PerActor {
+  return { ...everyone(404), anonymous: anon, deactivated: anon, [owner]: ok };
+}
+
+const VALID_CANDIDATE = { name: "Noor Matrix", email: "noor.matrix@example.org", currentTitle: "Staff ML Engineer", source: "Referral", links: "https://example.org/noor", notes: "" };
+const RATIONALE = "Consistent strong signals across architecture and MLOps exercises.";
+
+function toDebrief(w: World): void {
+  getDb().update(loops).set({ status: "debrief" }).where(eq(loops.id, w.loopA)).run();
+}
+
+// ------------------------------------------------------------------ THE TABLE
+
+const ROWS: Row[] = [
+  {
+    file: "$.tsx",
+    probes: [{ label: "GET /no/such/page", kind: "loader", url: () => "/no/such/page", params: () => ({ "*": "no/such/page" }), expect: loggedIn(404) }],
+  },
+  {
+    file: "_index.tsx",
+    // members go to /interviews, staff to /dashboard (a 302 that is not /login)
+    probes: [{ label: "GET /", kind: "loader", url: () => "/", params: () => ({}), expect: loggedIn(302) }],
+  },
+  {
+    file: "healthz.tsx",
+    probes: [{ label: "GET /healthz", kind: "loader", url: () => "/healthz", params: () => ({}), expect: everyone(200) }],
+  },
+  {
+    file: "login.tsx",
+    probes: [
+      // logged-in users are sent home; the deactivated user's session is dead, so they see the form
+      { label: "GET /login", kind: "loader", url: () => "/login", params: () => ({}), expect: { ...everyone(302), anonymous: 200, deactivated: 200 } },
+      // public: the same generic 401 for an unknown account, whoever asks
+      { label: "POST /login (unknown account)", kind: "action", mutates: true, url: () => "/login", params: () => ({}), body: () => ({ email: "nobody@example.org", password: "not-a-real-password" }), expect: everyone(401) },
+    ],
+  },
+  {
+    file: "logout.tsx",
+    probes: [
+      { label: "GET /logout", kind: "loader", url: () => "/logout", params: () => ({}), expect: everyone(302) },
+      // public: ends the session if there is one, then /login
+      { label: "POST /logout", kind: "action", mutates: true, url: () => "/logout", params: () => ({}), body: () => ({}), expect: everyone("login") },
+    ],
+  },
+  {
+    file: "interviews._index.tsx",
+    probes: [
+      {
+        label: "GET /interviews",
+        kind: "loader",
+        url: () => "/interviews",
+        params: () => ({}),
+        expect: loggedIn(200),
+        // only one's own assignments
+        check: (actor, data, w) => {
+          const ids = (data as { rows: { scorecardId: string }[] }).rows.map((r) => r.scorecardId).sort();
+          const own: Partial<Record<ActorName, string[]>> = { pending: [w.pendingCard], submitted: [w.submittedCard] };
+          expect(ids, actor).toEqual(own[actor] ?? []);
+        },
+      },
+    ],
+  },
+  {
+    file: "compare.tsx",
+    probes: [
+      {
+        label: "GET /compare",
+        kind: "loader",
+        url: () => "/compare",
+        params: () => ({}),
+        expect: loggedIn(200),
+        // loop B (debrief) is listed for staff and its hiring manager; never for unrelated members
+        check: (actor, data, w) => {
+          const text = JSON.stringify(data);
+          const seesB = ["hmB", "recruiter", "admin"].includes(actor);
+          expect(text.includes(w.loopB) || text.includes("Bruno Other"), `${actor} sees loop B`).toBe(seesB);
+        },
+      },
+    ],
+  },
+  {
+    file: "candidates._index.tsx",
+    probes: [{ label: "GET /candidates", kind: "loader", url: () => "/candidates", params: () => ({}), expect: staffOnly(200) }],
+  },
+  {
+    file: "candidates.new.tsx",
+    probes: [
+      { label: "GET /candidates/new", kind: "loader", url: () => "/candidates/new", params: () => ({}), expect: staffOnly(200) },
+      { label: "POST /candidates/new", kind: "action", mutates: true, url: () => "/candidates/new", params: () => ({}), body: () => VALID_CANDIDATE, expect: staffOnly(302) },
+    ],
+  },
+  {
+    file: "candidates.$id.erase.tsx",
+    probes: [
+      { label: "GET /candidates/:id/erase", kind: "loader", url: (w) => `/candidates/${w.candidateA}/erase`, params: (w) => ({ id: w.candidateA }), expect: adminOnly(200) },
+      {
+        label: "POST /candidates/:id/erase",
+        kind: "action",
+        mutates: true,
+        url: (w) => `/candidates/${w.candidateA}/erase`,
+        params: (w) => ({ id: w.candidateA }),
+        body: () => ({ confirmName: MARK.name }),
+        expect: adminOnly(302),
+      },
+    ],
+  },
+  {
+    file: "retention.tsx",
+    probes: [
+      { label: "GET /retention", kind: "loader", url: () => "/retention", params: () => ({}), expect: adminOnly(200) },
+      { label: "POST /retention", kind: "action", mutates: true, url: () => "/retention", params: () => ({}), body: () => ({ retentionDays: "400" }), expect: adminOnly(302) },
+    ],
+  },
+  {
+    file: "loops.$id._index.tsx",
+    probes: [
+      { label: "GET /loops/:id", kind: "loader", url: (w) => `/loops/${w.loopA}`, params: (w) => ({ id: w.loopA }), expect: feedback(200, "login") },
+      {
+        label: "POST /loops/:id decide (loop in debrief)",
+        kind: "action",
+        mutates: true,
+        prepare: toDebrief,
+        url: (w) => `/loops/${w.loopA}`,
+        params: (w) => ({ id: w.loopA }),
+        body: () => ({ intent: "decide", decision: "hire", rationale: RATIONALE }),
+        // feedback access first (404/403), then only the loop's hiring manager or an admin
+        expect: { ...feedback(302, "login"), submitted: 403, recruiter: 403 },
+      },
+    ],
+  },
+  {
+    file: "loops.$id.packet[.]json.tsx",
+    probes: [{ label: "GET /loops/:id/packet.json", kind: "loader", url: (w) => `/loops/${w.loopA}/packet.json`, params: (w) => ({ id: w.loopA }), expect: feedback(200, 401) }],
+  },
+  {
+    file: "loops.$id.ratings[.]csv.tsx",
+    probes: [{ label: "GET /loops/:id/ratings.csv", kind: "loader", url: (w) => `/loops/${w.loopA}/ratings.csv`, params: (w) => ({ id: w.loopA }), expect: feedback(200, 401) }],
+  },
+  {
+    file: "scorecards.$id._index.tsx",
+    probes: [
+      { label: "GET /scorecards/:draft", kind: "loader", url: (w) => `/scorecards/${w.pendingCard}`, params: (w) => ({ id: w.pendingCard }), expect: ownerOnly("pending", 200, "login") },
+      { label: "GET /scorecards/:submitted", kind: "loader", url: (w) => `/scorecards/${w.submittedCard}`, params: (w) => ({ id: w.submittedCard }), expect: ownerOnly("submitted", 200, "login") },
+      {
+        label: "POST /scorecards/:draft save (no-JS form)",
+        kind: "action",
+        mutates: true,
+        url: (w) => `/scorecards/${w.pendingCard}?index`,
+        params: (w) => ({ id: w.pendingCard }),
+        body: () => ({ intent: "save", version: "2", summary: "matrix summary", "ratings.ml_system_architecture.score": "3", "ratings.ml_system_architecture.evidence": "matrix evidence" }),
+        expect: ownerOnly("pending", 302, "login"),
+      },
+      {
+        label: "POST /scorecards/:draft addNote",
+        kind: "action",
+        mutates: true,
+        url: (w) => `/scorecards/${w.pendingCard}?index`,
+        params: (w) => ({ id: w.pendingCard }),
+        body: () => ({ intent: "addNote", body: "matrix quick note" }),
+        expect: ownerOnly("pending", 302, "login"),
+      },
+    ],
+  },
+  {
+    file: "scorecards.$id.save.tsx",
+    probes: [
+      // GET is not a thing here: 405 for everyone, no data
+      { label: "GET /scorecards/:id/save", kind: "loader", url: (w) => `/scorecards/${w.pendingCard}/save`, params: (w) => ({ id: w.pendingCard }), expect: everyone(405) },
+      {
+        label: "POST /scorecards/:draft/save (JSON autosave)",
+        kind: "action",
+        mutates: true,
+        json: true,
+        url: (w) => `/scorecards/${w.pendingCard}/save`,
+        params: (w) => ({ id: w.pendingCard }),
+        body: () => ({ intent: "save", version: 2, summary: "autosaved", ratings: { ml_system_architecture: { score: "4", evidence: "autosave evidence" } } }),
+        expect: ownerOnly("pending", 200, 401),
+      },
+      {
+        label: "POST /scorecards/:submitted/save (locked once submitted)",
+        kind: "action",
+        mutates: true,
+        json: true,
+        url: (w) => `/scorecards/${w.submittedCard}/save`,
+        params: (w) => ({ id: w.submittedCard }),
+        body: () => ({ intent: "save", version: 7, summary: "too late" }),
+        expect: ownerOnly("submitted", 409, 401),
+      },
+    ],
+  },
+
+  // ---------------------------------------------------------------- planned routes
+  // Loader rows written from the intended rules while these routes were being built on other
+  // branches. They run as soon as the file exists; add the action probes when the route has an action.
+  { file: "loops._index.tsx", planned: true, probes: [{ label: "GET /loops", kind: "loader", url: () => "/loops", params: () => ({}), expect: loggedIn(200) }] },
+  { file: "loops.new.tsx", planned: true, probes: [{ label: "GET /loops/new", kind: "loader", url: () => "/loops/new", params: () => ({}), expect: staffOnly(200) }] },
+  {
+    file: "loops.$id.setup.tsx",
+    planned: true,
+    probes: [{ label: "GET /loops/:id/setup", kind: "loader", url: (w) => `/loops/${w.loopA}/setup`, params: (w) => ({ id: w.loopA }), expect: staffOnly(200) }],
+  },
+  {
+    file: "loops.$id[.]ics.tsx",
+    planned: true,
+    probes: [
+      {
+        label: "GET /loops/:id.ics",
+        kind: "loader",
+        url: (w) => `/loops/${w.loopA}.ics`,
+        params: (w) => ({ id: w.loopA }),
+        // staff, the loop's hiring manager and every panelist (submitted or not): the schedule is not feedback
+        expect: { ...feedback(200, 401), pending: 200 },
+      },
+    ],
+  },
+  {
+    file: "loops.$id.packet[.]pdf.tsx",
+    planned: true,
+    probes: [{ label: "GET /loops/:id/packet.pdf", kind: "loader", url: (w) => `/loops/${w.loopA}/packet.pdf`, params: (w) => ({ id: w.loopA }), expect: feedback(200, 401) }],
+  },
+  { file: "dashboard.tsx", planned: true, probes: [{ label: "GET /dashboard", kind: "loader", url: () => "/dashboard", params: () => ({}), expect: staffOnly(200) }] },
+  {
+    file: "candidates.$id._index.tsx",
+    planned: true,
+    probes: [{ label: "GET /candidates/:id", kind: "loader", url: (w) => `/candidates/${w.candidateA}`, params: (w) => ({ id: w.candidateA }), expect: staffOnly(200) }],
+  },
+  { file: "candidates.import.tsx", planned: true, probes: [{ label: "GET /candidates/import", kind: "loader", url: () => "/candidates/import", params: () => ({}), expect: staffOnly(200) }] },
+  { file: "rubrics._index.tsx", planned: true, probes: [{ label: "GET /rubrics", kind: "loader", url: () => "/rubrics", params: () => ({}), expect: staffOnly(200) }] },
+  {
+    file: "rubrics.$id._index.tsx",
+    planned: true,
+    probes: [{ label: "GET /rubrics/:id", kind: "loader", url: (w) => `/rubrics/${w.rubricId}`, params: (w) => ({ id: w.rubricId }), expect: staffOnly(200) }],
+  },
+  { file: "rubrics.diff.tsx", planned: true, probes: [{ label: "GET /rubrics/diff", kind: "loader", url: () => "/rubrics/diff", params: () => ({}), expect: staffOnly(200) }] },
+  { file: "people._index.tsx", planned: true, probes: [{ label: "GET /people", kind: "loader", url: () => "/people", params: () => ({}), expect: staffOnly(200) }] },
+  {
+    file: "set-password.$token.tsx",
+    planned: true,
+    probes: [
+      { label: "GET /set-password/:unknown-token", kind: "loader", url: () => `/set-password/${newId()}${newId()}`, params: () => ({ token: `${newId()}${newId()}` }), expect: "same-for-everyone" },
+    ],
+  },
+];
+
+// ------------------------------------------------------------------ machinery
+
+/** Route modules: files (and flat-route folders with a route.* file) in app/routes. */
+function routeFiles(): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(ROUTES_DIR, { withFileTypes: true })) {
+    if (entry.isFile() && /\.(tsx?|jsx?)$/.test(entry.name)) out.push(entry.name);
+    if (entry.isDirectory()) {
+      const inner = fs.readdirSync(path.join(ROUTES_DIR, entry.name)).find((f) => /^route\.(tsx?|jsx?)$/.test(f));
+      if (inner) out.push(`${entry.name}/${inner}`);
+    }
+  }
+  return out.sort();
+}
+
+type Handler = Parameters<typeof call>[0];
+interface RouteModule {
+  loader?: Handler;
+  action?: Handler;
+}
+
+async function loadModule(file: string): Promise<RouteModule> {
+  return (await import(path.join(ROUTES_DIR, file))) as RouteModule;
+}
+
+let world: World;
+let snapshot = "";
+let shared = "";
+
+function tempCopy(label: string): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `archpanel-matrix-${label}-`)), "test.db");
+  fs.copyFileSync(snapshot, file);
+  return file;
+}
+
+function switchDatabase(file: string): void {
+  closeDb();
+  process.env.DATABASE_PATH = file;
+}
+
+beforeAll(() => {
+  freshDatabase();
+  world = buildWorld();
+  closeDb(); // checkpoints the WAL into the main file
+  snapshot = process.env.DATABASE_PATH!;
+  shared = tempCopy("shared");
+  switchDatabase(shared);
+});
+
+afterAll(() => closeDb());
+
+function userOf(actor: ActorName): TestUser | null {
+  return world.users[actor];
+}
+
+function requestFor(probe: Probe, actor: ActorName, overrideUrl?: string): Request {
+  const user = userOf(actor);
+  const url = overrideUrl ?? probe.url(world);
+  if (probe.kind === "loader") {
+    // resource routes are fetched, pages navigated to
+    return get(url, user);
+  }
+  const body = probe.body ? probe.body(world) : {};
+  return probe.json ? postJson(url, user, body) : postForm(url, user, body as Record<string, string | string[]>);
+}
+
+const REFUSED = new Set<Outcome>([401, 403, 404, 405, "login"]);
+
+function outcomeOf(r: { status: number; response: Response | null }): Outcome {
+  const location = r.response?.headers.get("Location") ?? "";
+  if ((r.status === 302 || r.status === 303) && location.startsWith("/login")) return "login";
+  return r.status;
+}
+
+async function runProbe(mod: RouteModule, probe: Probe, actor: ActorName, opts: { url?: string; params?: Record<string, string> } = {}) {
+  const fn = probe.kind === "loader" ? mod.loader : mod.action;
+  if (!fn) throw new Error(`the module has no ${probe.kind}`);
+  if (probe.mutates) switchDatabase(tempCopy("m"));
+  probe.prepare?.(world);
+  const before = databaseChecksum();
+  const r = await call(fn, requestFor(probe, actor, opts.url), opts.params ?? probe.params(world));
+  const outcome = outcomeOf(r);
+  const unchanged = databaseChecksum() === before;
+  if (probe.mutates) {
+    closeDb();
+    switchDatabase(shared);
+  }
+  return { outcome, data: r.data, unchanged, status: r.status };
+}
+
+// ------------------------------------------------------------------ the tests
+
+describe("every route module has a row", () => {
+  test("each file in app/routes has a row, with a loader probe for a loader and an action probe for an action", async () => {
+    const files = routeFiles();
+    expect(files.length).toBeGreaterThan(10);
+    const problems: string[] = [];
+    for (const file of files) {
+      const row = ROWS.find((r) => r.file === file);
+      if (!row) {
+        problems.push(`${file}: no row in the access matrix (tests/integration/access-matrix.test.ts)`);
+        continue;
+      }
+      const mod = await loadModule(file);
+      if (mod.loader && !row.probes.some((p) => p.kind === "loader")) problems.push(`${file}: exports a loader but its row has no loader probe`);
+      if (mod.action && !row.probes.some((p) => p.kind === "action")) problems.push(`${file}: exports an action but its row has no action probe`);
+      for (const p of row.probes) if (p.kind === "action" && !p.mutates) problems.push(`${file}: action probe "${p.label}" must be marked mutates`);
+    }
+    for (const row of ROWS) {
+      if (!row.planned && !files.includes(row.file)) problems.push(`${row.file}: row for a route file that does not exist`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+const active = (): Row[] => {
+  const files = new Set(routeFiles());
+  return ROWS.filter((r) => files.has(r.file));
+};
+
+describe("who gets what", () => {
+  // planned rows get their tests once their route file exists
+  for (const row of active()) {
+    for (const probe of row.probes) {
+      test(`${row.file} · ${probe.label}`, async () => {
+        const mod = await loadModule(row.file);
+        const got = {} as Record<ActorName, Outcome>;
+        const changedOnRefusal: string[] = [];
+        for (const actor of ACTORS) {
+          const r = await runProbe(mod, probe, actor);
+          got[actor] = r.outcome;
+          if (REFUSED.has(r.outcome) && !r.unchanged) changedOnRefusal.push(actor);
+          if (!REFUSED.has(r.outcome) && r.status === 200 && probe.check) probe.check(actor, r.data, world);
+        }
+        if (probe.expect === "same-for-everyone") {
+          const distinct = new Set(Object.values(got));
+          expect(distinct.size, JSON.stringify(got)).toBe(1);
+          const only = [...distinct][0]!;
+          expect(only === "login" || only === 401 || only === 403 || (typeof only === "number" && only >= 500), JSON.stringify(got)).toBe(false);
+        } else {
+          expect(got).toEqual(probe.expect);
+        }
+        expect(changedOnRefusal, "refused requests must not change the database").toEqual([]);
+      });
+    }
+  }
+});
+
+describe("identifiers in URLs", () => {
+  test("ids are 128-bit random, URL-safe and unique (no sequence to walk)", () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 20_000; i++) {
+      const id = newId();
+      expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      seen.add(id);
+    }
+    expect(seen.size).toBe(20_000);
+    const client = getDb().$client;
+    for (const table of ["users", "candidates", "loops", "interviews", "scorecards", "rubrics", "rubric_versions"]) {
+      const ids = (client.prepare(`select id from "${table}"`).all() as { id: string }[]).map((r) => r.id);
+      expect(ids.length, table).toBeGreaterThan(0);
+      for (const id of ids) expect(id, `${table}.id`).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    }
+  });
+
+  test("a guessed, altered, malformed or other object's id is 404 even for actors allowed on the real one", async () => {
+    const problems: string[] = [];
+    for (const row of active()) {
+      if (!row.file.includes("$id")) continue;
+      const mod = await loadModule(row.file);
+      for (const probe of row.probes) {
+        if (probe.expect === "same-for-everyone") continue;
+        const expectations = probe.expect;
+        const allowed = ACTORS.filter((a) => !REFUSED.has(expectations[a]));
+        if (allowed.length === 0) continue;
+        const realId = probe.params(world).id!;
+        const last = realId.at(-1) === "A" ? "B" : "A";
+        const guesses = [newId(), `${realId.slice(0, -1)}${last}`, realId.toLowerCase() === realId ? realId.toUpperCase() : realId.toLowerCase(), "1", "../../etc/passwd", "x".repeat(300), ""];
+        for (const actor of allowed) {
+          for (const guess of guesses) {
+            if (guess === realId) continue;
+            const url = probe.url(world).replace(realId, encodeURIComponent(guess));
+            const r = await runProbe(mod, { ...probe, mutates: true }, actor, { url, params: { ...probe.params(world), id: guess } });
+            const ok = probe.kind === "loader" && expectations[actor] === 405 ? r.outcome === 405 : r.outcome === 404;
+            if (!ok) problems.push(`${row.file} ${probe.label} as ${actor} with id ${JSON.stringify(guess.slice(0, 30))}: ${r.outcome}`);
+            if (!r.unchanged) problems.push(`${row.file} ${probe.label} as ${actor} with id ${JSON.stringify(guess.slice(0, 30))}: changed the database`);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test("ids of other people's objects: another panelist's scorecard and another manager's loop are 404", async () => {
+    const card = await loadModule("scorecards.$id.save.tsx");
+    const loop = await loadModule("loops.$id._index.tsx");
+    // the submitted panelist posts to the pending panelist's draft, hmB opens loop A, hmA opens loop B
+    const r1 = await call(card.action!, postJson(`/scorecards/${world.pendingCard}/save`, world.users.submitted, { intent: "save", version: 2, summary: "not mine" }), { id: world.pendingCard });
+    expect(r1.status).toBe(404);
+    const r2 = await call(loop.loader!, get(`/loops/${world.loopA}`, world.users.hmB), { id: world.loopA });
+    expect(r2.status).toBe(404);
+    const r3 = await call(loop.loader!, get(`/loops/${world.loopB}`, world.users.hmA), { id: world.loopB });
+    expect(r3.status).toBe(404);
+    // the pending panelist's card is still exactly as it was
+    const row = getDb().select().from(scorecards).where(eq(scorecards.id, world.pendingCard)).get();
+    expect(row?.summary).toBe(MARK.summary);
+    expect(row?.version).toBe(2);
+  });
+
+  test("the harness really sends the CSRF token (so refusals above are authorization, not CSRF)", async () => {
+    const mod = await loadModule("retention.tsx");
+    switchDatabase(tempCopy("csrf"));
+    const ok = await call(mod.action!, postForm("/retention", world.users.admin, { retentionDays: "500" }), {});
+    expect(ok.status).toBe(302);
+    const noToken = await call(mod.action!, postForm("/retention", world.users.admin, { retentionDays: "500" }, { csrf: null }), {});
+    expect(noToken.status).toBe(403);
+    const wrong = await call(mod.action!, postForm("/retention", world.users.admin, { retentionDays: "500" }, { csrf: `${CSRF.slice(0, -1)}x` }), {});
+    expect(wrong.status).toBe(403);
+    closeDb();
+    switchDatabase(shared);
+    expect(BASE).toMatch(/^http/);
+  });
+});

@@ -1,0 +1,390 @@
+// Hostile input, property-based (fast-check, fixed seed): every action in app/routes gets random
+// and adversarial payloads — valid payloads with fields dropped, retyped or replaced, duplicated
+// keys, prototype-polluting keys (`__proto__`, `constructor`, `prototype`, dotted into nested
+// fields), huge strings, Unicode edge cases (lone surrogates, RTL overrides, combining marks, NUL),
+// malformed and duplicate-key JSON, multipart bodies, and ids of other people's objects — posted as
+// the authorized actor (so validation is reached) or as any other actor.
+//
+// For every request: never a 500 (the action answers with a Response), and when the request is
+// refused (4xx) the database is exactly as before — every table including the audit log (sessions
+// and login attempts excepted). Accepted requests may change data, but the audit log only grows.
+// Each run starts from its own copy of the world, so runs are independent and reproducible
+// (FUZZ_SEED=<n> to try another seed, FUZZ_RUNS=<n> to run longer).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { eq } from "drizzle-orm";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
+import { closeDb, getDb } from "../../db/client.server";
+import { loops } from "../../db/schema";
+import * as candidatesNew from "../../app/routes/candidates.new";
+import * as erase from "../../app/routes/candidates.$id.erase";
+import * as login from "../../app/routes/login";
+import * as logout from "../../app/routes/logout";
+import * as review from "../../app/routes/loops.$id._index";
+import * as retention from "../../app/routes/retention";
+import * as scorecardPage from "../../app/routes/scorecards.$id._index";
+import * as scorecardSave from "../../app/routes/scorecards.$id.save";
+
+import { BASE, call, CSRF } from "./harness";
+import type { ActorName, World } from "./security-world";
+import { ACTORS, buildWorld, databaseChecksum, MARK } from "./security-world";
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20_261_127);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 0);
+const ROUTES_DIR = path.resolve(import.meta.dirname, "..", "..", "app", "routes");
+
+type Handler = Parameters<typeof call>[0];
+
+interface Target {
+  file: string;
+  action: Handler;
+  /** who is allowed: most runs post as this actor so validation, not authorization, is exercised */
+  actor: ActorName;
+  url: (w: World, id: string) => string;
+  /** the real id for the URL, and other objects' ids to try instead */
+  id?: (w: World) => { own: string; others: string[] };
+  json?: boolean;
+  /** a valid request, which the fuzzer then breaks */
+  base: (w: World) => Record<string, unknown>;
+  prepare?: (w: World) => void;
+  runs: number;
+}
+
+const RATIONALE = "Consistent strong signals across architecture and MLOps exercises.";
+const toDebrief = (w: World) => getDb().update(loops).set({ status: "debrief" }).where(eq(loops.id, w.loopA)).run();
+
+const TARGETS: Target[] = [
+  { file: "login.tsx", action: login.action as Handler, actor: "anonymous", url: () => "/login", base: () => ({ email: "nobody@example.org", password: "a-password", redirectTo: "/interviews" }), runs: 25 },
+  { file: "logout.tsx", action: logout.action as Handler, actor: "anonymous", url: () => "/logout", base: () => ({}), runs: 40 },
+  {
+    file: "candidates.new.tsx",
+    action: candidatesNew.action as Handler,
+    actor: "recruiter",
+    url: () => "/candidates/new",
+    base: () => ({ name: "Noor Fuzz", email: "noor.fuzz@example.org", currentTitle: "Staff ML Engineer", source: "Referral", links: "https://example.org/noor", notes: "met at a meetup" }),
+    runs: 80,
+  },
+  {
+    file: "candidates.$id.erase.tsx",
+    action: erase.action as Handler,
+    actor: "admin",
+    url: (_w, id) => `/candidates/${id}/erase`,
+    id: (w) => ({ own: w.candidateA, others: [w.candidateB, w.loopA, w.pendingCard] }),
+    base: () => ({ confirmName: MARK.name, keepRatings: "on" }),
+    runs: 60,
+  },
+  { file: "retention.tsx", action: retention.action as Handler, actor: "admin", url: () => "/retention", base: () => ({ retentionDays: "400" }), runs: 60 },
+  {
+    file: "loops.$id._index.tsx",
+    action: review.action as Handler,
+    actor: "hmA",
+    url: (_w, id) => `/loops/${id}`,
+    id: (w) => ({ own: w.loopA, others: [w.loopB, w.candidateA, w.submittedCard] }),
+    prepare: toDebrief,
+    base: () => ({ intent: "decide", decision: "hire", rationale: RATIONALE }),
+    runs: 80,
+  },
+  {
+    file: "scorecards.$id._index.tsx",
+    action: scorecardPage.action as Handler,
+    actor: "pending",
+    url: (_w, id) => `/scorecards/${id}?index`,
+    id: (w) => ({ own: w.pendingCard, others: [w.submittedCard, w.cardB, w.loopA] }),
+    base: () => ({
+      intent: "save",
+      version: "2",
+      summary: "fuzz summary",
+      recommendation: "hire",
+      "ratings.ml_system_architecture.score": "3",
+      "ratings.ml_system_architecture.evidence": "fuzz evidence",
+      "redFlags.dismisses_security_compliance.checked": "on",
+      "redFlags.dismisses_security_compliance.note": "fuzz flag note",
+      kind: "other",
+      note: "a conflict note",
+      body: "a quick note",
+      op: "start",
+    }),
+    runs: 100,
+  },
+  {
+    file: "scorecards.$id.save.tsx",
+    action: scorecardSave.action as Handler,
+    actor: "pending",
+    json: true,
+    url: (_w, id) => `/scorecards/${id}/save`,
+    id: (w) => ({ own: w.pendingCard, others: [w.submittedCard, w.cardB, w.loopA] }),
+    base: () => ({
+      intent: "save",
+      version: 2,
+      summary: "fuzz autosave",
+      recommendation: "hire",
+      ratings: { ml_system_architecture: { score: "4", evidence: "fuzz evidence" } },
+      redFlags: { dismisses_security_compliance: { checked: true, note: "fuzz note" } },
+      signals: {},
+      focus: { trade_offs: true },
+      notes: [{ id: "note-fuzz-1", minute: 3, body: "fuzz quick note", at: Date.now() }],
+      op: "pause",
+    }),
+    runs: 100,
+  },
+  {
+    file: "scorecards.$id.save.tsx",
+    action: scorecardSave.action as Handler,
+    actor: "submitted",
+    json: true,
+    url: (_w, id) => `/scorecards/${id}/save`,
+    id: (w) => ({ own: w.submittedCard, others: [w.pendingCard, w.cardB] }),
+    base: () => ({ intent: "amend", version: 7, reason: "corrected a score after the debrief", summary: "amended", recommendation: "hire" }),
+    runs: 40,
+  },
+];
+
+// ------------------------------------------------------------------ arbitraries
+
+const DANGEROUS = ["__proto__", "constructor", "prototype", "__proto__.polluted", "constructor.prototype.polluted", "ratings.__proto__.score", "toString", "hasOwnProperty", "valueOf"];
+const NASTY = [
+  "",
+  " ",
+  "\u0000",
+  "a\u0000b",
+  "\u202eevil\u202c",
+  "\u200b\u200d\ufeff",
+  "e\u0301\u0301\u0301",
+  "\ud800",
+  "\udfff\ud800",
+  "👩‍👩‍👧‍👦🏳️‍🌈",
+  "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+  "ﷺ",
+  "Ꙭ",
+  "\r\n\r\nSet-Cookie: x=y",
+  "NaN",
+  "-1",
+  "-0",
+  "1e309",
+  "Infinity",
+  "0x10",
+  "9007199254740993",
+  "3.5",
+  "null",
+  "undefined",
+  "true",
+  "on",
+  "[]",
+  "{}",
+  "<script>alert(1)</script>",
+  "' OR 1=1 --",
+  "'; DROP TABLE audit_log; --",
+  "../../etc/passwd",
+  "%00%2e%2e",
+  "//evil.example",
+  "javascript:alert(1)",
+  "=HYPERLINK(\"http://evil.example\")",
+];
+
+function arbitraries(w: World, t: Target) {
+  const ids = [w.loopA, w.loopB, w.candidateA, w.candidateB, w.pendingCard, w.submittedCard, w.cardB, w.interviewA1, w.quickNoteId, w.users.admin.id, w.users.outsider.id];
+  const huge = fc.oneof(
+    fc.integer({ min: 5_000, max: 40_000 }).map((n) => "x".repeat(n)),
+    fc.integer({ min: 1_000, max: 100_000 }).map((n) => "Ω😀".repeat(n)), // up to 600 kB of UTF-8, under the 1 MiB limit
+  );
+  const text = fc.oneof(
+    { weight: 4, arbitrary: fc.string({ maxLength: 40 }) },
+    { weight: 3, arbitrary: fc.string({ unit: "grapheme", maxLength: 30 }) },
+    { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 30 }) },
+    { weight: 4, arbitrary: fc.constantFrom(...NASTY) },
+    { weight: 2, arbitrary: fc.constantFrom(...ids) },
+    { weight: 1, arbitrary: huge },
+    { weight: 2, arbitrary: fc.integer().map(String) },
+  );
+  const baseKeys = Object.keys(t.base(w));
+  const key = fc.oneof(
+    { weight: 4, arbitrary: baseKeys.length ? fc.constantFrom(...baseKeys) : fc.constant("field") },
+    { weight: 2, arbitrary: fc.constantFrom(...DANGEROUS) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
+    { weight: 1, arbitrary: fc.array(fc.constantFrom("ratings", "redFlags", "a", "__proto__", "0", "ml_system_architecture", "score"), { minLength: 2, maxLength: 12 }).map((p) => p.join(".")) },
+    { weight: 1, arbitrary: fc.integer({ min: 250, max: 2_000 }).map((n) => "k".repeat(n)) },
+  );
+  /** any JSON-ish value of the wrong type */
+  const wrongType: fc.Arbitrary<unknown> = fc.oneof(
+    text,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(text, { maxLength: 4 }),
+    fc.dictionary(key, text, { maxKeys: 4 }),
+    fc.jsonValue({ maxDepth: 3 }),
+    fc.constant(Object.fromEntries([["__proto__", { polluted: "yes" }]])),
+  );
+  // A mutation of the valid payload: drop some fields, retype some, add hostile ones.
+  const mutated = fc
+    .record({
+      drop: fc.subarray(baseKeys),
+      retype: fc.array(fc.tuple(fc.constantFrom(...(baseKeys.length ? baseKeys : ["field"])), wrongType), { maxLength: 4 }),
+      extra: fc.array(fc.tuple(key, wrongType), { maxLength: 5 }),
+    })
+    .map(({ drop, retype, extra }) => {
+      const entries: [string, unknown][] = Object.entries(t.base(w)).filter(([k]) => !drop.includes(k));
+      for (const [k, v] of retype) entries.push([k, v]); // form posts: a duplicate key; JSON: last wins
+      entries.push(...extra);
+      return entries;
+    });
+  const payload = fc.oneof(
+    { weight: 5, arbitrary: mutated },
+    { weight: 1, arbitrary: fc.array(fc.tuple(key, wrongType), { maxLength: 8 }) },
+    // the valid request itself, so the accepted path (and its audit entry) is exercised too
+    { weight: 1, arbitrary: fc.constant(null).map(() => Object.entries(t.base(w))) },
+  );
+  const encoding = t.json
+    ? fc.oneof({ weight: 6, arbitrary: fc.constant("json" as const) }, { weight: 1, arbitrary: fc.constant("raw-json" as const) }, { weight: 1, arbitrary: fc.constant("form" as const) })
+    : fc.oneof({ weight: 6, arbitrary: fc.constant("form" as const) }, { weight: 2, arbitrary: fc.constant("multipart" as const) }, { weight: 1, arbitrary: fc.constant("json" as const) });
+  const rawJson = fc.oneof(
+    fc.constantFrom('{"version":2,"version":"x","intent":"save"}', '{"__proto__":{"polluted":1},"intent":"save","version":2}', '{"constructor":{"prototype":{"polluted":1}}}', "{", "[1,2,3]", "null", '"string"', "1e999", '{"a":' + "[".repeat(5_000) + "]".repeat(5_000) + "}"),
+    fc.string({ maxLength: 60 }),
+  );
+  const id = t.id
+    ? fc.oneof({ weight: 6, arbitrary: fc.constant(t.id(w).own) }, { weight: 2, arbitrary: fc.constantFrom(...t.id(w).others) }, { weight: 1, arbitrary: fc.constantFrom("1", "x".repeat(100), "../x", "") })
+    : fc.constant("");
+  const actor = fc.oneof({ weight: 5, arbitrary: fc.constant(t.actor) }, { weight: 2, arbitrary: fc.constantFrom(...ACTORS) });
+  const csrf = fc.oneof({ weight: 12, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) });
+  return fc.record({ payload, encoding, rawJson, id, actor, csrf });
+}
+
+function asFormValue(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (v === undefined) return "";
+  return JSON.stringify(v) ?? "";
+}
+
+function buildRequest(w: World, t: Target, input: { payload: [string, unknown][]; encoding: "json" | "raw-json" | "form" | "multipart"; rawJson: string; id: string; actor: ActorName; csrf: boolean }): Request {
+  const user = w.users[input.actor];
+  const cookie = user ? user.cookie : `archpanel_csrf=${CSRF}`;
+  const url = `${BASE}${t.url(w, encodeURIComponent(input.id))}`;
+  const headers: Record<string, string> = { Cookie: cookie };
+  if (input.encoding === "json" || input.encoding === "raw-json") {
+    headers["Content-Type"] = "application/json";
+    headers.Accept = "application/json";
+    if (input.csrf) headers["x-csrf-token"] = CSRF;
+    // Object.fromEntries keeps "__proto__" as an own key, so it reaches the wire
+    const body = input.encoding === "raw-json" ? input.rawJson : JSON.stringify(Object.fromEntries(input.payload));
+    return new Request(url, { method: "POST", headers, body });
+  }
+  if (input.encoding === "multipart") {
+    const fd = new FormData();
+    if (input.csrf) fd.append("csrf", CSRF);
+    for (const [k, v] of input.payload) fd.append(k, asFormValue(v));
+    return new Request(url, { method: "POST", headers, body: fd });
+  }
+  const form = new URLSearchParams();
+  if (input.csrf) form.append("csrf", CSRF);
+  for (const [k, v] of input.payload) form.append(k, asFormValue(v));
+  headers["Content-Type"] = "application/x-www-form-urlencoded";
+  return new Request(url, { method: "POST", headers, body: form.toString() });
+}
+
+// ------------------------------------------------------------------ world copies
+
+let world: World;
+let snapshot = "";
+
+function freshCopy(): void {
+  closeDb();
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "archpanel-fuzz-")), "test.db");
+  fs.copyFileSync(snapshot, file);
+  process.env.DATABASE_PATH = file;
+}
+
+function auditRows(): unknown[] {
+  return getDb().$client.prepare("select * from audit_log order by rowid").all();
+}
+
+/** Maps a redacted audit row back to its original when only before/after/reason were redacted. */
+function unredact(original: unknown[]) {
+  return (row: unknown, i: number): unknown => {
+    const a = row as Record<string, unknown>;
+    const o = original[i] as Record<string, unknown>;
+    const redacted = (k: string, mark: string) => a[k] === o[k] || a[k] === mark;
+    const sameElse = Object.keys(o).every((k) => ["before", "after", "reason"].includes(k) || a[k] === o[k]);
+    return sameElse && redacted("before", '{"erased":true}') && redacted("after", '{"erased":true}') && redacted("reason", "[erased]") ? o : a;
+  };
+}
+
+beforeAll(async () => {
+  const { freshDatabase } = await import("./harness");
+  freshDatabase();
+  world = buildWorld();
+  closeDb();
+  snapshot = process.env.DATABASE_PATH!;
+});
+
+afterAll(() => closeDb());
+
+// ------------------------------------------------------------------ tests
+
+describe("every action is fuzzed", () => {
+  test("each route module with an action has a fuzz target", () => {
+    const files = fs.readdirSync(ROUTES_DIR).filter((f) => /\.tsx?$/.test(f));
+    const withAction = files.filter((f) => /export (async )?function action\b|export const action\b/.test(fs.readFileSync(path.join(ROUTES_DIR, f), "utf8")));
+    const missing = withAction.filter((f) => !TARGETS.some((t) => t.file === f));
+    expect(missing, "add a target to TARGETS in tests/integration/fuzz.test.ts").toEqual([]);
+  });
+});
+
+describe("hostile payloads: never a 500, refused requests change nothing, the audit log only grows", () => {
+  for (const t of TARGETS) {
+    test(`${t.file} as ${t.actor}`, async () => {
+      const outcomes = new Map<number, number>();
+      await fc.assert(
+        fc.asyncProperty(arbitraries(world, t), async (input) => {
+          freshCopy();
+          t.prepare?.(world);
+          const before = databaseChecksum();
+          const auditBefore = auditRows();
+          const request = buildRequest(world, t, input);
+          const params: Record<string, string> = t.id ? { id: input.id } : {};
+          const r = await call(t.action, request, params); // a thrown non-Response (a 500) fails here
+          outcomes.set(r.status, (outcomes.get(r.status) ?? 0) + 1);
+          expect(r.status, "never a server error").toBeLessThan(500);
+          const auditAfter = auditRows();
+          const kept = auditAfter.slice(0, auditBefore.length);
+          // the one change erasure may make to an existing entry: redact its payloads (the trigger's rule)
+          expect(t.file === "candidates.$id.erase.tsx" && r.status < 400 ? kept.map(unredact(auditBefore)) : kept, "existing audit entries untouched").toEqual(auditBefore);
+          if (r.status >= 400) {
+            expect(auditAfter.length, "no audit entry for a refused request").toBe(auditBefore.length);
+            expect(databaseChecksum() === before, `a refused request (${r.status}) changed the database`).toBe(true);
+          }
+          expect(Object.prototype).not.toHaveProperty("polluted");
+        }),
+        { seed: SEED, numRuns: RUNS || t.runs, endOnFailure: true },
+      );
+      if (process.env.FUZZ_DEBUG) process.stdout.write(`${t.file} ${t.actor}: ${JSON.stringify(Object.fromEntries(outcomes))}\n`);
+      // the fuzzer reached past the guards: refusals of several kinds, not one status for everything
+      expect(outcomes.size, JSON.stringify(Object.fromEntries(outcomes))).toBeGreaterThan(1);
+    }, 60_000);
+  }
+});
+
+describe("body limit", () => {
+  test("a body over the limit is refused with 413 by every action, and changes nothing", async () => {
+    for (const t of TARGETS) {
+      freshCopy();
+      t.prepare?.(world);
+      const before = databaseChecksum();
+      const user = world.users[t.actor];
+      const big = "a".repeat(1_100_000);
+      const id = t.id ? t.id(world).own : "";
+      const request = new Request(`${BASE}${t.url(world, id)}`, {
+        method: "POST",
+        headers: { Cookie: user ? user.cookie : `archpanel_csrf=${CSRF}`, "Content-Type": t.json ? "application/json" : "application/x-www-form-urlencoded", "x-csrf-token": CSRF },
+        body: t.json ? JSON.stringify({ summary: big }) : `csrf=${CSRF}&summary=${big}`,
+      });
+      const r = await call(t.action, request, t.id ? { id } : {});
+      expect(r.status, t.file).toBe(413);
+      expect(databaseChecksum() === before, t.file).toBe(true);
+    }
+  });
+});
