@@ -105,3 +105,47 @@ test("the demo planning loop shows its coverage warning, and members cannot open
   await page.goto("/loops");
   await expect(page.getByRole("link", { name: "New loop" })).toHaveCount(0);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the setup forms work as plain HTML and keep what was typed on errors", async ({ page }) => {
+    await login(page, DEMO.recruiter);
+    await page.goto("/candidates/new");
+    await page.getByLabel("Name").fill("Ana Lima");
+    await page.getByRole("button", { name: "Add candidate" }).click();
+
+    await page.goto("/loops/new");
+    await page.getByLabel("First interview").fill("2027-02-01T10:00");
+    await page.getByRole("button", { name: "Create loop" }).click();
+    await expect(page.locator("#f-candidateId-error")).toHaveText("Choose a candidate");
+    await expect(page.getByLabel("First interview")).toHaveValue("2027-02-01T10:00");
+    const value = await page.locator("#f-candidateId option", { hasText: "Ana Lima" }).getAttribute("value");
+    await page.getByLabel("Candidate").selectOption(value!);
+    await page.getByLabel("Hiring manager").selectOption({ label: "Łukasz Wiśniewski" });
+    await page.getByRole("button", { name: "Create loop" }).click();
+    await expect(page).toHaveURL(/\/setup\?saved=created/);
+
+    const card = page.getByTestId("interview").nth(2);
+    await card.getByLabel("Add panelist").selectOption({ label: "Chen Wei (陈伟)" });
+    await card.getByRole("button", { name: "Add", exact: true }).click();
+    await expect(page.getByRole("status")).toHaveText("Panelist added.");
+    await expect(page.getByTestId("interview").nth(2).getByTestId("panelist")).toContainText("Chen Wei");
+
+    await page.getByLabel("Custom").check();
+    await page.getByLabel("Communication").fill("40");
+    await page.getByRole("button", { name: "Save weights" }).click();
+    await expect(page.getByTestId("weights-error")).toContainText("must add up to 100%");
+    await expect(page.getByLabel("Communication")).toHaveValue("40");
+    await expect(page.getByLabel("Custom")).toBeChecked();
+
+    const second = page.getByTestId("interview").nth(1);
+    await second.getByLabel("Minutes").fill("2");
+    await second.getByRole("button", { name: "Save interview" }).click();
+    await expect(page.getByTestId("interview").nth(1).getByText("At least 5 minutes")).toBeVisible();
+    await expect(page.getByTestId("interview").nth(1).getByLabel("Minutes")).toHaveValue("2");
+
+    // scheduling stays refused while dimensions are unassessed
+    await expect(page.getByRole("button", { name: "Mark as scheduled" })).toBeDisabled();
+  });
+});
