@@ -47,8 +47,12 @@ test("a recruiter creates a loop from the template, assigns panelists, fixes a c
     await expect(interviews.nth(index).getByTestId("panelist").filter({ hasText: name })).toBeVisible();
   }
 
+  // a change typed but not saved yet survives saving another form
+  await interviews.nth(3).getByLabel("Minutes").fill("50");
+
   // one panelist on the first interview only: a coverage gap remains
   await addPanelist(0, "Mateo García");
+  await expect(interviews.nth(3).getByLabel("Minutes")).toHaveValue("50");
   await expect(page.getByTestId("coverage-warnings")).toContainText("Nobody assesses “MLOps and lifecycle”");
   await expect(page.getByTestId("coverage-matrix").locator('tr[data-dimension="mlops_lifecycle"]')).toContainText("no panelist");
   await expect(schedule).toBeDisabled();

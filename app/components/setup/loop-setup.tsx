@@ -357,7 +357,7 @@ export function InterviewCard({
             ))}
           </ul>
           <FormError message={forForm(actionData, "panelist.remove", iv.id).errors?._form?.[0]} />
-          {!disabled ? <AddPanelistForm iv={iv} index={index} actionData={actionData} /> : null}
+          {!disabled ? <AddPanelistForm key={iv.panelists.map((p) => p.scorecardId).join("/")} iv={iv} index={index} actionData={actionData} /> : null}
         </div>
       </div>
     </li>
