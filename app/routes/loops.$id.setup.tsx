@@ -86,6 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const transitions: TransitionView[] = setupTransitions(status).map((to) => ({
     to,
     label: transitionLabel(status, to),
+    forward: LIFECYCLE.indexOf(to) > LIFECYCLE.indexOf(status) || (status === "withdrawn" && to === "planning"),
     blockers: transitionBlockers(status, to, {
       interviewCount: setup.interviews.length,
       unscheduledInterviewCount: setup.interviews.filter((iv) => iv.scheduledAt === null).length,

@@ -149,6 +149,8 @@ export function SettingsForm({
 export interface TransitionView {
   to: LoopStatus;
   label: string;
+  /** a step along planning → scheduled → in progress → debrief (drawn as the main action) */
+  forward: boolean;
   blockers: string[];
 }
 
@@ -182,7 +184,7 @@ export function StatusForm({ transitions, actionData, note }: { transitions: Tra
             type="submit"
             name="to"
             value={t.to}
-            className={t.to === "withdrawn" ? "btn danger" : "btn primary"}
+            className={t.to === "withdrawn" ? "btn danger" : t.forward ? "btn primary" : "btn"}
             disabled={busy || t.blockers.length > 0}
             title={t.blockers.join(" ") || undefined}
           >
@@ -346,7 +348,7 @@ export function InterviewCard({
                   {!p.active ? <span className="badge danger">Deactivated</span> : null}
                   <ScorecardStatusBadge status={p.status} started={p.started} />
                   <span className="spacer" />
-                  {!disabled && !p.started ? (
+                  {!disabled && !p.started && p.status !== "recused" ? (
                     <ButtonForm intent="panelist.remove" target={iv.id} fields={{ scorecardId: p.scorecardId }} label={`Remove ${p.name} from ${iv.exerciseTitle}`}>
                       Remove
                     </ButtonForm>
