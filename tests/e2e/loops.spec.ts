@@ -153,3 +153,30 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("button", { name: "Mark as scheduled" })).toBeDisabled();
   });
 });
+
+test("the dashboard lists overdue scorecards with a reminder to copy, and the threshold is a setting", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await login(page, DEMO.recruiter);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId("loop-counts")).toContainText("Planning");
+  await expect(page.getByTestId("week-interviews")).toBeVisible();
+
+  const mateo = page.getByTestId("overdue-panelist").filter({ hasText: "Mateo García" });
+  await expect(mateo).toContainText("Rafael Domínguez — Architecture case study");
+  await mateo.getByRole("button", { name: "Copy reminder" }).click();
+  await expect(mateo.getByRole("button", { name: "Copied ✓" })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/^Hi Mateo,/);
+  expect(copied).toContain("Rafael Domínguez");
+  expect(copied).toContain("Zoë Lefèvre");
+
+  // a longer threshold: nothing is overdue any more
+  await page.getByLabel("Overdue after (hours)").fill("720");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status")).toHaveText("Settings saved.");
+  await expect(page.getByTestId("overdue")).toContainText("No scorecard is overdue.");
+  // back to the default for the other tests
+  await page.getByLabel("Overdue after (hours)").fill("24");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByTestId("overdue-panelist").filter({ hasText: "Mateo García" })).toBeVisible();
+});
