@@ -23,18 +23,21 @@ export const durationField = z.preprocess(
     .pipe(z.number().int("Whole minutes").min(5, "At least 5 minutes").max(480, "At most 8 hours")),
 );
 
+/** An id picked from a list, with a message naming what to pick. */
+const pick = (what: string) => z.string().trim().min(1, `Choose ${what}`).max(64, "Unknown id");
+
 export const newLoopSchema = z.object({
-  candidateId: idField,
-  rubricVersionId: idField,
-  hiringManagerId: idField,
+  candidateId: pick("a candidate"),
+  rubricVersionId: pick("a rubric version"),
+  hiringManagerId: pick("a hiring manager"),
   template: z.enum(LOOP_TEMPLATE_KEYS, { error: "Choose a template" }),
   startAt: localDateTime,
 });
 export type NewLoopInput = z.output<typeof newLoopSchema>;
 
 export const loopSettingsSchema = z.object({
-  rubricVersionId: idField,
-  hiringManagerId: idField,
+  rubricVersionId: pick("a rubric version"),
+  hiringManagerId: pick("a hiring manager"),
 });
 
 export const interviewSchema = z.object({

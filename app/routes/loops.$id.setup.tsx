@@ -86,6 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const transitions: TransitionView[] = setupTransitions(status).map((to) => ({
     to,
     label: transitionLabel(status, to),
+    forward: LIFECYCLE.indexOf(to) > LIFECYCLE.indexOf(status) || (status === "withdrawn" && to === "planning"),
     blockers: transitionBlockers(status, to, {
       interviewCount: setup.interviews.length,
       unscheduledInterviewCount: setup.interviews.filter((iv) => iv.scheduledAt === null).length,
@@ -352,12 +353,12 @@ export default function LoopSetupPage() {
         <section className="card" id="status" aria-labelledby="status-h">
           <h2 id="status-h">Status</h2>
           <Stepper status={d.loop.status} />
-          <StatusForm transitions={d.transitions} actionData={actionData} note={statusNote} />
+          <StatusForm key={d.loop.status} transitions={d.transitions} actionData={actionData} note={statusNote} />
         </section>
         <section className="card" id="settings" aria-labelledby="settings-h">
           <h2 id="settings-h">Rubric and hiring manager</h2>
           <SettingsForm
-            key={`settings-${d.loop.updatedAt}`}
+            key={`settings-${d.settings.rubricVersionId}-${d.settings.hiringManagerId}`}
             defaults={d.settings}
             versions={d.versions}
             people={d.hmOptions}
@@ -404,17 +405,17 @@ export default function LoopSetupPage() {
         {d.interviews.length === 0 ? <p className="empty">No interviews yet. Add the first one below.</p> : null}
         <ol className="plain interview-list">
           {d.interviews.map((iv, i) => (
-            <InterviewCard key={`${iv.id}-${d.loop.updatedAt}`} iv={iv} index={i} count={d.interviews.length} exercises={d.exercises} actionData={actionData} disabled={disabled} timeZone={d.timeZone} />
+            <InterviewCard key={`${iv.id}-${iv.exerciseKey}-${iv.scheduledLocal}-${iv.durationMinutes}`} iv={iv} index={i} count={d.interviews.length} exercises={d.exercises} actionData={actionData} disabled={disabled} timeZone={d.timeZone} />
           ))}
         </ol>
-        {!disabled ? <AddInterviewForm key={`add-${d.loop.updatedAt}`} exercises={d.exercises} defaults={d.addDefaults} actionData={actionData} timeZone={d.timeZone} /> : null}
+        {!disabled ? <AddInterviewForm key={`add-${d.interviews.length}-${d.addDefaults.scheduledAt}`} exercises={d.exercises} defaults={d.addDefaults} actionData={actionData} timeZone={d.timeZone} /> : null}
       </section>
 
       <section className="card" id="weights" aria-labelledby="weights-h">
         <h2 id="weights-h">Dimension weights</h2>
         <p className="small muted">How much each dimension counts in the composite score. Equal by default.</p>
         <WeightsForm
-          key={`weights-${d.loop.updatedAt}`}
+          key={`weights-${d.weights.mode}-${Object.values(d.weights.values).join("/")}`}
           dimensions={d.weights.dimensions}
           mode={d.weights.mode}
           weights={d.weights.values}

@@ -47,8 +47,12 @@ test("a recruiter creates a loop from the template, assigns panelists, fixes a c
     await expect(interviews.nth(index).getByTestId("panelist").filter({ hasText: name })).toBeVisible();
   }
 
+  // a change typed but not saved yet survives saving another form
+  await interviews.nth(3).getByLabel("Minutes").fill("50");
+
   // one panelist on the first interview only: a coverage gap remains
   await addPanelist(0, "Mateo García");
+  await expect(interviews.nth(3).getByLabel("Minutes")).toHaveValue("50");
   await expect(page.getByTestId("coverage-warnings")).toContainText("Nobody assesses “MLOps and lifecycle”");
   await expect(page.getByTestId("coverage-matrix").locator('tr[data-dimension="mlops_lifecycle"]')).toContainText("no panelist");
   await expect(schedule).toBeDisabled();
@@ -104,4 +108,75 @@ test("the demo planning loop shows its coverage warning, and members cannot open
   expect(res?.status()).toBe(403);
   await page.goto("/loops");
   await expect(page.getByRole("link", { name: "New loop" })).toHaveCount(0);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the setup forms work as plain HTML and keep what was typed on errors", async ({ page }) => {
+    await login(page, DEMO.recruiter);
+    await page.goto("/candidates/new");
+    await page.getByLabel("Name").fill("Ana Lima");
+    await page.getByRole("button", { name: "Add candidate" }).click();
+
+    await page.goto("/loops/new");
+    await page.getByLabel("First interview").fill("2027-02-01T10:00");
+    await page.getByRole("button", { name: "Create loop" }).click();
+    await expect(page.locator("#f-candidateId-error")).toHaveText("Choose a candidate");
+    await expect(page.getByLabel("First interview")).toHaveValue("2027-02-01T10:00");
+    const value = await page.locator("#f-candidateId option", { hasText: "Ana Lima" }).getAttribute("value");
+    await page.getByLabel("Candidate").selectOption(value!);
+    await page.getByLabel("Hiring manager").selectOption({ label: "Łukasz Wiśniewski" });
+    await page.getByRole("button", { name: "Create loop" }).click();
+    await expect(page).toHaveURL(/\/setup\?saved=created/);
+
+    const card = page.getByTestId("interview").nth(2);
+    await card.getByLabel("Add panelist").selectOption({ label: "Chen Wei (陈伟)" });
+    await card.getByRole("button", { name: "Add", exact: true }).click();
+    await expect(page.getByRole("status")).toHaveText("Panelist added.");
+    await expect(page.getByTestId("interview").nth(2).getByTestId("panelist")).toContainText("Chen Wei");
+
+    await page.getByLabel("Custom").check();
+    await page.getByLabel("Communication").fill("40");
+    await page.getByRole("button", { name: "Save weights" }).click();
+    await expect(page.getByTestId("weights-error")).toContainText("must add up to 100%");
+    await expect(page.getByLabel("Communication")).toHaveValue("40");
+    await expect(page.getByLabel("Custom")).toBeChecked();
+
+    const second = page.getByTestId("interview").nth(1);
+    await second.getByLabel("Minutes").fill("2");
+    await second.getByRole("button", { name: "Save interview" }).click();
+    await expect(page.getByTestId("interview").nth(1).getByText("At least 5 minutes")).toBeVisible();
+    await expect(page.getByTestId("interview").nth(1).getByLabel("Minutes")).toHaveValue("2");
+
+    // scheduling stays refused while dimensions are unassessed
+    await expect(page.getByRole("button", { name: "Mark as scheduled" })).toBeDisabled();
+  });
+});
+
+test("the dashboard lists overdue scorecards with a reminder to copy, and the threshold is a setting", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await login(page, DEMO.recruiter);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId("loop-counts")).toContainText("Planning");
+  await expect(page.getByTestId("week-interviews")).toBeVisible();
+
+  const mateo = page.getByTestId("overdue-panelist").filter({ hasText: "Mateo García" });
+  await expect(mateo).toContainText("Rafael Domínguez — Architecture case study");
+  await mateo.getByRole("button", { name: "Copy reminder" }).click();
+  await expect(mateo.getByRole("button", { name: "Copied ✓" })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/^Hi Mateo,/);
+  expect(copied).toContain("Rafael Domínguez");
+  expect(copied).toContain("Zoë Lefèvre");
+
+  // a longer threshold: nothing is overdue any more
+  await page.getByLabel("Overdue after (hours)").fill("720");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status")).toHaveText("Settings saved.");
+  await expect(page.getByTestId("overdue")).toContainText("No scorecard is overdue.");
+  // back to the default for the other tests
+  await page.getByLabel("Overdue after (hours)").fill("24");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByTestId("overdue-panelist").filter({ hasText: "Mateo García" })).toBeVisible();
 });

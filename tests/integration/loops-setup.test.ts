@@ -349,7 +349,21 @@ describe("the dashboard", () => {
     }
     const page = await call(dashLoader, get("/dashboard", recruiter));
     expect(page.status).toBe(200);
-    expect((page.data as { settings: { overdueHours: number } }).settings.overdueHours).toBe(24);
+    const dash = page.data as {
+      settings: { overdueHours: number };
+      counts: Record<string, number>;
+      overdue: { panelist: { name: string }; reminder: string; items: { candidateName: string }[] }[];
+    };
+    expect(dash.settings.overdueHours).toBe(24);
+    expect(dash.counts.scheduled).toBe(1);
+    // the loop is scheduled and its interviews (May 2026) are long over: every open scorecard is overdue
+    const ivan = dash.overdue.find((g) => g.panelist.name === "Ivan Interviewer")!;
+    expect(ivan.items).toHaveLength(4);
+    expect(ivan.reminder).toMatch(/^Hi Ivan,/);
+    expect(ivan.reminder).toContain("Grace Candidate");
+    expect(ivan.reminder).toContain("Rita Recruiter");
+    // the recused panelist is not chased for the interview they stepped back from
+    expect(dash.overdue.find((g) => g.panelist.name === "Jo Interviewer")!.items).toHaveLength(3);
 
     const bad = await call(dashAction, postForm("/dashboard", recruiter, { overdueHours: "0", timeZone: "Mars/Olympus" }));
     expect(bad.status).toBe(400);
@@ -363,5 +377,23 @@ describe("the dashboard", () => {
     const after = await call(dashLoader, get("/dashboard", admin));
     expect((after.data as { settings: { overdueHours: number; timeZone: string } }).settings).toEqual({ overdueHours: 12, timeZone: "Europe/Berlin" });
     expect(getDb().select().from(auditLog).where(eq(auditLog.action, "settings.update")).all()).toHaveLength(1);
+  });
+});
+
+describe("withdrawing and reopening", () => {
+  it("freezes the setup of a withdrawn loop until it is reopened in planning", async () => {
+    const post = (fields: Record<string, string>) => call(setupAction, postForm(`/loops/${loopId}/setup`, recruiter, fields), { id: loopId });
+    expect((await post({ intent: "status", to: "withdrawn", reason: "Candidate accepted another offer" })).status).toBe(302);
+    expect(setup().loop.status).toBe("withdrawn");
+    const iv = setup().interviews[0]!;
+    const frozen = await post({ intent: "interview.update", target: iv.id, interviewId: iv.id, exerciseKey: iv.exerciseKey, scheduledAt: "", durationMinutes: "30" });
+    expect(frozen.status).toBe(409);
+    expect((frozen.data as { errors: Record<string, string[]> }).errors._form?.[0]).toMatch(/withdrawn/);
+    const page = await call(setupLoader, get(`/loops/${loopId}/setup`, recruiter), { id: loopId });
+    expect((page.data as { configurable: boolean; transitions: { to: string }[] }).configurable).toBe(false);
+    expect((page.data as { transitions: { to: string }[] }).transitions.map((t) => t.to)).toEqual(["planning"]);
+    expect((await post({ intent: "status", to: "planning", reason: "" })).status).toBe(302);
+    expect(setup().loop.status).toBe("planning");
+    expect(audits("loop.status").map((a) => (a.after as { status: string }).status)).toEqual(["scheduled", "withdrawn", "planning"]);
   });
 });

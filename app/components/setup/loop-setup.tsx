@@ -136,9 +136,11 @@ export function SettingsForm({
             </option>
           ))}
         </SelectField>
-        <button type="submit" className="btn" disabled={busy}>
-          {busy ? "Saving…" : "Save settings"}
-        </button>
+        {!disabled ? (
+          <button type="submit" className="btn" disabled={busy}>
+            {busy ? "Saving…" : "Save settings"}
+          </button>
+        ) : null}
       </fieldset>
     </Form>
   );
@@ -147,6 +149,8 @@ export function SettingsForm({
 export interface TransitionView {
   to: LoopStatus;
   label: string;
+  /** a step along planning → scheduled → in progress → debrief (drawn as the main action) */
+  forward: boolean;
   blockers: string[];
 }
 
@@ -180,7 +184,7 @@ export function StatusForm({ transitions, actionData, note }: { transitions: Tra
             type="submit"
             name="to"
             value={t.to}
-            className={t.to === "withdrawn" ? "btn danger" : "btn primary"}
+            className={t.to === "withdrawn" ? "btn danger" : t.forward ? "btn primary" : "btn"}
             disabled={busy || t.blockers.length > 0}
             title={t.blockers.join(" ") || undefined}
           >
@@ -281,7 +285,7 @@ export function InterviewCard({
       <div className="interview-body">
         <Form method="post" noValidate onSubmit={onSubmit} className="interview-form" aria-label={`Time and exercise of interview ${index + 1}`}>
           <Hidden intent="interview.update" target={iv.id} />
-          <input type="hidden" {...register("interviewId")} />
+          <input type="hidden" {...register("interviewId")} defaultValue={iv.id} />
           <fieldset className="bare" disabled={disabled}>
             <FormError message={errors?._form?.[0]} />
             <SelectField
@@ -323,9 +327,11 @@ export function InterviewCard({
                 defaultValue={initial.durationMinutes}
               />
             </div>
-            <button type="submit" className="btn small" disabled={busy}>
-              {busy ? "Saving…" : "Save interview"}
-            </button>
+            {!disabled ? (
+              <button type="submit" className="btn small" disabled={busy}>
+                {busy ? "Saving…" : "Save interview"}
+              </button>
+            ) : null}
           </fieldset>
         </Form>
         <div className="panel-box">
@@ -342,7 +348,7 @@ export function InterviewCard({
                   {!p.active ? <span className="badge danger">Deactivated</span> : null}
                   <ScorecardStatusBadge status={p.status} started={p.started} />
                   <span className="spacer" />
-                  {!disabled && !p.started ? (
+                  {!disabled && !p.started && p.status !== "recused" ? (
                     <ButtonForm intent="panelist.remove" target={iv.id} fields={{ scorecardId: p.scorecardId }} label={`Remove ${p.name} from ${iv.exerciseTitle}`}>
                       Remove
                     </ButtonForm>
@@ -353,7 +359,7 @@ export function InterviewCard({
             ))}
           </ul>
           <FormError message={forForm(actionData, "panelist.remove", iv.id).errors?._form?.[0]} />
-          {!disabled ? <AddPanelistForm iv={iv} index={index} actionData={actionData} /> : null}
+          {!disabled ? <AddPanelistForm key={iv.panelists.map((p) => p.scorecardId).join("/")} iv={iv} index={index} actionData={actionData} /> : null}
         </div>
       </div>
     </li>
@@ -369,7 +375,7 @@ function AddPanelistForm({ iv, index, actionData }: { iv: InterviewView; index: 
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="add-panelist" aria-label={`Add a panelist to ${iv.exerciseTitle}`}>
       <Hidden intent="panelist.add" target={iv.id} />
-      <input type="hidden" {...register("interviewId")} />
+      <input type="hidden" {...register("interviewId")} defaultValue={iv.id} />
       <FormError message={errors?._form?.[0]} />
       <div className="row tight-row align-end">
         <SelectField name="panelistId" label="Add panelist" idPrefix={`iv${index}`} register={register} error={errorFor("panelistId")} defaultValue={initial.panelistId} className="grow">
@@ -380,7 +386,7 @@ function AddPanelistForm({ iv, index, actionData }: { iv: InterviewView; index: 
             </option>
           ))}
         </SelectField>
-        <button type="submit" className="btn small" disabled={busy}>
+        <button type="submit" className="btn" disabled={busy}>
           {busy ? "Adding…" : "Add"}
         </button>
       </div>
@@ -517,8 +523,13 @@ export function WeightsForm({
                       min={0}
                       max={100}
                       className="weight-input"
-                      readOnly={!custom}
-                      {...register(name)}
+                      defaultValue={initial.weights[d.key]}
+                      {...register(name, {
+                        // typing a weight means custom weights
+                        onChange: () => {
+                          if (form.getValues("mode") !== "custom") setValue("mode", "custom");
+                        },
+                      })}
                       aria-invalid={err ? true : undefined}
                       aria-describedby={err ? `${id}-error` : undefined}
                     />
@@ -547,10 +558,12 @@ export function WeightsForm({
             {totalError}
           </div>
         ) : null}
-        <p className="field-hint">Choose “Custom” to type your own percentages; they must add up to 100%.</p>
-        <button type="submit" className="btn" disabled={busy}>
-          {busy ? "Saving…" : "Save weights"}
-        </button>
+        <p className="field-hint">Custom percentages must add up to 100%. Typing a weight switches to “Custom”.</p>
+        {!disabled ? (
+          <button type="submit" className="btn" disabled={busy}>
+            {busy ? "Saving…" : "Save weights"}
+          </button>
+        ) : null}
         {frozenNote ? <p className="muted small">{frozenNote}</p> : null}
       </fieldset>
     </Form>
