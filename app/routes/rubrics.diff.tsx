@@ -54,13 +54,23 @@ function ChangeRow({ change }: { change: FieldChange }) {
   return (
     <tr>
       <th scope="row">{change.label}</th>
-      <td className="prewrap">
-        <Segments segments={change.segments} side="before" />
-      </td>
-      <td className="prewrap">
-        <Segments segments={change.segments} side="after" />
-      </td>
+      <td className="prewrap">{change.before ? <Segments segments={change.segments} side="before" /> : <span className="muted">(empty)</span>}</td>
+      <td className="prewrap">{change.after ? <Segments segments={change.segments} side="after" /> : <span className="muted">(empty)</span>}</td>
     </tr>
+  );
+}
+
+function Head({ left, right }: { left: string; right: string }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">
+          <span className="sr-only">Field</span>
+        </th>
+        <th scope="col">{left}</th>
+        <th scope="col">{right}</th>
+      </tr>
+    </thead>
   );
 }
 
@@ -85,7 +95,7 @@ const FIELD_NAMES: Record<string, string> = {
 const STATUS_LABEL: Record<ItemDiff["status"], string> = { added: "Added", removed: "Removed", changed: "Changed", unchanged: "Unchanged" };
 const STATUS_TONE: Record<ItemDiff["status"], string> = { added: "ok", removed: "danger", changed: "warn", unchanged: "" };
 
-function Item({ item }: { item: ItemDiff }) {
+function Item({ item, left, right }: { item: ItemDiff; left: string; right: string }) {
   const fields = item.status === "added" ? item.after : item.status === "removed" ? item.before : null;
   return (
     <div className={`diff-item ${item.status}`} data-key={item.key} data-status={item.status}>
@@ -100,6 +110,7 @@ function Item({ item }: { item: ItemDiff }) {
             <col />
             <col />
           </colgroup>
+          <Head left={left} right={right} />
           <tbody>
             {item.changes.map((c) => (
               <ChangeRow key={c.field} change={c} />
@@ -114,6 +125,7 @@ function Item({ item }: { item: ItemDiff }) {
             <col />
             <col />
           </colgroup>
+          <Head left={left} right={right} />
           <tbody>
             {Object.entries(fields).map(([k, v]) => (
               <tr key={k}>
@@ -186,6 +198,7 @@ export default function RubricDiffPage() {
             <section className="card">
               <h2>Summary</h2>
               <table className="diff-table">
+                <Head left={`v${older?.version ?? ""}`} right={`v${newer?.version ?? ""}`} />
                 <tbody>
                   <ChangeRow change={diff.summary} />
                 </tbody>
@@ -209,7 +222,7 @@ export default function RubricDiffPage() {
                       .join(" · ")}
                   </span>
                 </h2>
-                {shown.length === 0 ? <p className="muted small">No changes.</p> : shown.map((i) => <Item key={i.key} item={i} />)}
+                {shown.length === 0 ? <p className="muted small">No changes.</p> : shown.map((i) => <Item key={i.key} item={i} left={`v${older?.version ?? ""}`} right={`v${newer?.version ?? ""}`} />)}
               </section>
             );
           })}
