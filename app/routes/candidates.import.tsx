@@ -253,7 +253,7 @@ export default function ImportCandidates() {
             </div>
           ) : (
             <div className="notice danger" role="alert" data-testid="import-summary">
-              {preview.errorCount} of {preview.rows.length} row{preview.rows.length === 1 ? " has" : "s have"} problems. Nothing will be imported until
+              {preview.errorCount} of {preview.rows.length} row{preview.rows.length === 1 ? "" : "s"} {preview.errorCount === 1 ? "has" : "have"} problems. Nothing will be imported until
               every row is valid: fix them in the text and preview again.
             </div>
           )}

@@ -38,13 +38,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { versions, picked, problem: null, older, newer, diff: diffRubrics(olderContent, newerContent) };
 }
 
+/**
+ * One side of a word diff. Spaces between two changed words count as changed too, so a rewritten
+ * phrase reads as one highlighted run rather than a row of separate words.
+ */
+function sideRuns(segments: WordSegment[], side: "before" | "after"): { changed: boolean; text: string }[] {
+  const own = side === "before" ? "removed" : "added";
+  const list = segments.filter((s) => s.kind === "same" || s.kind === own).map((s) => ({ changed: s.kind !== "same", text: s.text }));
+  list.forEach((s, i) => {
+    if (!s.changed && /^\s+$/.test(s.text) && list[i - 1]?.changed && list[i + 1]?.changed) s.changed = true;
+  });
+  const runs: { changed: boolean; text: string }[] = [];
+  for (const s of list) {
+    const last = runs[runs.length - 1];
+    if (last && last.changed === s.changed) last.text += s.text;
+    else runs.push({ ...s });
+  }
+  return runs;
+}
+
 function Segments({ segments, side }: { segments: WordSegment[]; side: "before" | "after" }) {
   return (
     <>
-      {segments.map((s, i) => {
-        if (s.kind === "same") return <span key={i}>{s.text}</span>;
-        if (s.kind === "removed") return side === "before" ? <del key={i}>{s.text}</del> : null;
-        return side === "after" ? <ins key={i}>{s.text}</ins> : null;
+      {sideRuns(segments, side).map((r, i) => {
+        if (!r.changed) return <span key={i}>{r.text}</span>;
+        return side === "before" ? <del key={i}>{r.text}</del> : <ins key={i}>{r.text}</ins>;
       })}
     </>
   );
