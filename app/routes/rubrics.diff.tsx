@@ -5,7 +5,7 @@ import { getDb } from "../../db/client.server";
 import { listRubricVersionInfos, loadRubricContent } from "../../db/queries/rubrics.server";
 import type { FieldChange, ItemDiff, WordSegment } from "../domain/rubric-diff";
 import { diffRubrics } from "../domain/rubric-diff";
-import { diffParamsSchema } from "../domain/rubric-page-schema";
+import { diffParamsSchema, sideRuns } from "../domain/rubric-page-schema";
 import { requireRole } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
 import styles from "../styles/recruiter-config.css";
@@ -36,25 +36,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const newerContent = loadRubricContent(db, newer.id);
   if (!olderContent || !newerContent) return { versions, picked, problem: "These versions could not be read.", older: null, newer: null, diff: null };
   return { versions, picked, problem: null, older, newer, diff: diffRubrics(olderContent, newerContent) };
-}
-
-/**
- * One side of a word diff. Spaces between two changed words count as changed too, so a rewritten
- * phrase reads as one highlighted run rather than a row of separate words.
- */
-function sideRuns(segments: WordSegment[], side: "before" | "after"): { changed: boolean; text: string }[] {
-  const own = side === "before" ? "removed" : "added";
-  const list = segments.filter((s) => s.kind === "same" || s.kind === own).map((s) => ({ changed: s.kind !== "same", text: s.text }));
-  list.forEach((s, i) => {
-    if (!s.changed && /^\s+$/.test(s.text) && list[i - 1]?.changed && list[i + 1]?.changed) s.changed = true;
-  });
-  const runs: { changed: boolean; text: string }[] = [];
-  for (const s of list) {
-    const last = runs[runs.length - 1];
-    if (last && last.changed === s.changed) last.text += s.text;
-    else runs.push({ ...s });
-  }
-  return runs;
 }
 
 function Segments({ segments, side }: { segments: WordSegment[]; side: "before" | "after" }) {
