@@ -506,6 +506,11 @@ describe("set-password links", () => {
     expect(u.passwordHash).toMatch(/^scrypt\$/);
     expect(getDb().select().from(sessions).where(eq(sessions.userId, u.id)).all()).toHaveLength(1);
     expect(auditCount("user.password_set")).toBeGreaterThanOrEqual(1);
+    // the people list shows when they last logged in
+    const list = await call(fn(peoplePage.loader), get("/people", recruiter));
+    const row = (list.data as { people: { id: string; lastLogin: string | null; hasPassword: boolean }[] }).people.find((p) => p.id === u.id)!;
+    expect(row.hasPassword).toBe(true);
+    expect(row.lastLogin).toMatch(/\d{4}/);
 
     const again = await call(fn(setPasswordPage.loader), get(`/set-password/${token}`, null), { token });
     expect(again.status).toBe(404);
