@@ -6,6 +6,7 @@ import { z } from "zod";
 
 import { BLANK_DIMENSION, BLANK_EXERCISE, BLANK_RED_FLAG, BLANK_SIGNAL, type RubricDraftFormValues } from "./rubric-draft-schema";
 import { RED_FLAG_SEVERITIES, SIGNAL_KINDS, type RubricContent } from "./rubric";
+import type { WordSegment } from "./rubric-diff";
 
 const versionId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose a version from the list.");
 
@@ -126,4 +127,23 @@ export function describeProblems(problems: readonly { path: string; message: str
             : content.signals[i]?.label;
     return name ? `${name}: ${message}` : message;
   });
+}
+
+/**
+ * One side of a word diff. Spaces between two changed words count as changed too, so a rewritten
+ * phrase reads as one highlighted run rather than a row of separate words.
+ */
+export function sideRuns(segments: readonly WordSegment[], side: "before" | "after"): { changed: boolean; text: string }[] {
+  const own = side === "before" ? "removed" : "added";
+  const list = segments.filter((s) => s.kind === "same" || s.kind === own).map((s) => ({ changed: s.kind !== "same", text: s.text }));
+  list.forEach((s, i) => {
+    if (!s.changed && /^\s+$/.test(s.text) && list[i - 1]?.changed && list[i + 1]?.changed) s.changed = true;
+  });
+  const runs: { changed: boolean; text: string }[] = [];
+  for (const s of list) {
+    const last = runs[runs.length - 1];
+    if (last && last.changed === s.changed) last.text += s.text;
+    else runs.push({ ...s });
+  }
+  return runs;
 }

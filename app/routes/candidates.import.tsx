@@ -139,6 +139,8 @@ function PreviewTable({ preview }: { preview: PreviewData }) {
   );
 }
 
+const sameText = (a: string, b: string) => a.replace(/\r\n?/g, "\n") === b.replace(/\r\n?/g, "\n");
+
 export default function ImportCandidates() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -149,7 +151,8 @@ export default function ImportCandidates() {
   const preview = actionData?.preview ?? null;
   // the preview belongs to the text it was made from: editing the text asks for a new preview
   const currentCsv = form.watch("csv") as string;
-  const previewCurrent = preview !== null && currentCsv === csv;
+  // (browsers send a text area's line breaks as CRLF, so compare without them)
+  const previewCurrent = preview !== null && sameText(currentCsv ?? "", csv);
   const csvError = errorFor("csv");
 
   const onFile = (event: ChangeEvent<HTMLInputElement>) => {
@@ -250,7 +253,7 @@ export default function ImportCandidates() {
             </div>
           ) : (
             <div className="notice danger" role="alert" data-testid="import-summary">
-              {preview.errorCount} of {preview.rows.length} row{preview.rows.length === 1 ? " has" : "s have"} problems. Nothing will be imported until
+              {preview.errorCount} of {preview.rows.length} row{preview.rows.length === 1 ? "" : "s"} {preview.errorCount === 1 ? "has" : "have"} problems. Nothing will be imported until
               every row is valid: fix them in the text and preview again.
             </div>
           )}

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import type { FormEvent } from "react";
 
 import { getDb } from "../../db/client.server";
-import { changeRole, countActiveAdmins, deactivateUser, inviteUser, issuePasswordLink, listPeople, reactivateUser } from "../../db/queries/people.server";
+import { changeRole, countActiveAdmins, deactivateUser, inviteUser, issuePasswordLink, lastLoginTimes, listPeople, reactivateUser } from "../../db/queries/people.server";
 import { readOrgSettings } from "../../db/queries/settings.server";
 import { CsrfInput } from "../components/csrf";
 import { CopyButton } from "../components/setup/copy-button";
@@ -43,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = Date.now();
   const timeZone = readOrgSettings(db).timeZone;
   const admins = countActiveAdmins(db);
+  const logins = lastLoginTimes(db);
   const people = listPeople(db, now).map((p) => {
     const subject = { id: p.id, role: p.role, active: p.active };
     const roles = assignableRoles(actor).filter((r) => r === p.role || canChangeRole(actor, subject, r, admins).ok);
@@ -56,6 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       isYou: p.id === actor.id,
       hasPassword: p.hasPassword,
       pendingLinkUntil: p.pendingLinkExpiresAt !== null ? formatDate(p.pendingLinkExpiresAt, timeZone) : null,
+      lastLogin: logins.has(p.id) ? formatDateTime(logins.get(p.id)!, timeZone) : null,
       lastSeen: p.lastSeenAt !== null ? formatDateTime(p.lastSeenAt, timeZone) : null,
       deactivatedOn: p.deactivatedAt !== null ? formatDate(p.deactivatedAt, timeZone) : null,
       assigned: p.assigned,
@@ -240,7 +242,7 @@ export default function People() {
               <th scope="col">Person</th>
               <th scope="col">Role</th>
               <th scope="col">Account</th>
-              <th scope="col">Last active</th>
+              <th scope="col">Last login</th>
               <th scope="col" className="num">
                 Scorecards
               </th>
@@ -280,7 +282,10 @@ export default function People() {
                     <span className="badge warn">No password yet</span>
                   )}
                 </td>
-                <td className="nowrap">{p.lastSeen ?? <span className="muted">—</span>}</td>
+                <td className="nowrap">
+                  {p.lastLogin ?? <span className="muted">{p.hasPassword ? "—" : "never"}</span>}
+                  {p.lastSeen && p.lastSeen !== p.lastLogin ? <div className="muted xsmall">active {p.lastSeen}</div> : null}
+                </td>
                 <td className="num">{p.assigned > 0 ? `${p.submitted} / ${p.assigned}` : <span className="muted">—</span>}</td>
                 <td className="actions">
                   {rowError && rowError.userId === p.id ? <div className="field-error">{rowError.errors._form?.[0]}</div> : null}

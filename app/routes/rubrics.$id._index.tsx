@@ -159,7 +159,7 @@ export default function RubricVersionPage() {
             </Link>
           ) : null}
           {!isDraft ? (
-            <Form method="post" action="/rubrics" className="inline">
+            <Form method="post" action="/rubrics?index" className="inline">
               <CsrfInput />
               <input type="hidden" name="versionId" value={info.id} />
               <button type="submit" name="intent" value="clone" className="btn primary" disabled={busy}>

@@ -5,7 +5,7 @@ import { getDb } from "../../db/client.server";
 import { listRubricVersionInfos, loadRubricContent } from "../../db/queries/rubrics.server";
 import type { FieldChange, ItemDiff, WordSegment } from "../domain/rubric-diff";
 import { diffRubrics } from "../domain/rubric-diff";
-import { diffParamsSchema } from "../domain/rubric-page-schema";
+import { diffParamsSchema, sideRuns } from "../domain/rubric-page-schema";
 import { requireRole } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
 import styles from "../styles/recruiter-config.css";
@@ -41,10 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 function Segments({ segments, side }: { segments: WordSegment[]; side: "before" | "after" }) {
   return (
     <>
-      {segments.map((s, i) => {
-        if (s.kind === "same") return <span key={i}>{s.text}</span>;
-        if (s.kind === "removed") return side === "before" ? <del key={i}>{s.text}</del> : null;
-        return side === "after" ? <ins key={i}>{s.text}</ins> : null;
+      {sideRuns(segments, side).map((r, i) => {
+        if (!r.changed) return <span key={i}>{r.text}</span>;
+        return side === "before" ? <del key={i}>{r.text}</del> : <ins key={i}>{r.text}</ins>;
       })}
     </>
   );
@@ -54,13 +53,23 @@ function ChangeRow({ change }: { change: FieldChange }) {
   return (
     <tr>
       <th scope="row">{change.label}</th>
-      <td className="prewrap">
-        <Segments segments={change.segments} side="before" />
-      </td>
-      <td className="prewrap">
-        <Segments segments={change.segments} side="after" />
-      </td>
+      <td className="prewrap">{change.before ? <Segments segments={change.segments} side="before" /> : <span className="muted">(empty)</span>}</td>
+      <td className="prewrap">{change.after ? <Segments segments={change.segments} side="after" /> : <span className="muted">(empty)</span>}</td>
     </tr>
+  );
+}
+
+function Head({ left, right }: { left: string; right: string }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">
+          <span className="sr-only">Field</span>
+        </th>
+        <th scope="col">{left}</th>
+        <th scope="col">{right}</th>
+      </tr>
+    </thead>
   );
 }
 
@@ -85,7 +94,7 @@ const FIELD_NAMES: Record<string, string> = {
 const STATUS_LABEL: Record<ItemDiff["status"], string> = { added: "Added", removed: "Removed", changed: "Changed", unchanged: "Unchanged" };
 const STATUS_TONE: Record<ItemDiff["status"], string> = { added: "ok", removed: "danger", changed: "warn", unchanged: "" };
 
-function Item({ item }: { item: ItemDiff }) {
+function Item({ item, left, right }: { item: ItemDiff; left: string; right: string }) {
   const fields = item.status === "added" ? item.after : item.status === "removed" ? item.before : null;
   return (
     <div className={`diff-item ${item.status}`} data-key={item.key} data-status={item.status}>
@@ -100,6 +109,7 @@ function Item({ item }: { item: ItemDiff }) {
             <col />
             <col />
           </colgroup>
+          <Head left={left} right={right} />
           <tbody>
             {item.changes.map((c) => (
               <ChangeRow key={c.field} change={c} />
@@ -114,6 +124,7 @@ function Item({ item }: { item: ItemDiff }) {
             <col />
             <col />
           </colgroup>
+          <Head left={left} right={right} />
           <tbody>
             {Object.entries(fields).map(([k, v]) => (
               <tr key={k}>
@@ -186,6 +197,7 @@ export default function RubricDiffPage() {
             <section className="card">
               <h2>Summary</h2>
               <table className="diff-table">
+                <Head left={`v${older?.version ?? ""}`} right={`v${newer?.version ?? ""}`} />
                 <tbody>
                   <ChangeRow change={diff.summary} />
                 </tbody>
@@ -209,7 +221,7 @@ export default function RubricDiffPage() {
                       .join(" · ")}
                   </span>
                 </h2>
-                {shown.length === 0 ? <p className="muted small">No changes.</p> : shown.map((i) => <Item key={i.key} item={i} />)}
+                {shown.length === 0 ? <p className="muted small">No changes.</p> : shown.map((i) => <Item key={i.key} item={i} left={`v${older?.version ?? ""}`} right={`v${newer?.version ?? ""}`} />)}
               </section>
             );
           })}

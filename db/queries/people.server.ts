@@ -5,7 +5,7 @@ import { canChangeRole, canDeactivate, canInvite, canIssueLink, canReactivate, I
 import type { Role } from "../../app/domain/rubric";
 import { newId, randomToken, sha256 } from "../../app/server/ids.server";
 import type { Db } from "../client.server";
-import { interviews, loops, passwordTokens, scorecards, sessions, users } from "../schema";
+import { interviews, loginAttempts, loops, passwordTokens, scorecards, sessions, users } from "../schema";
 
 import { writeAudit } from "./audit.server";
 import { abort, runRefusable, type Outcome } from "./result.server";
@@ -220,4 +220,26 @@ export function usePasswordLink(db: Db, token: string, passwordHash: string, now
       return { userId: link.userId, role: link.role };
     }),
   );
+}
+
+/**
+ * Last successful password login per user (from the login-attempt log), and the newest session
+ * start (a set-password link also logs in). Sessions end at logout, the log stays: together they
+ * answer "when did this person last log in".
+ */
+export function lastLoginTimes(db: Db): Map<string, number> {
+  const fromLog = db
+    .select({ userId: users.id, at: sql<number>`max(${loginAttempts.at})` })
+    .from(loginAttempts)
+    .innerJoin(users, sql`${loginAttempts.bucket} = 'email:' || ${users.email}`)
+    .where(eq(loginAttempts.success, true))
+    .groupBy(users.id)
+    .all();
+  const fromSessions = db.select({ userId: sessions.userId, at: sql<number>`max(${sessions.createdAt})` }).from(sessions).groupBy(sessions.userId).all();
+  const out = new Map<string, number>();
+  for (const r of [...fromLog, ...fromSessions]) {
+    const at = Number(r.at);
+    if (Number.isFinite(at) && at > (out.get(r.userId) ?? 0)) out.set(r.userId, at);
+  }
+  return out;
 }

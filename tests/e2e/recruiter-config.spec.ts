@@ -1,0 +1,115 @@
+import { expect, test } from "@playwright/test";
+
+import { DEMO, login } from "./fixtures";
+
+test("a recruiter imports two candidates from CSV: preview first, then import; they appear in the list", async ({ page }) => {
+  await login(page, DEMO.recruiter);
+  await page.goto("/candidates");
+  await page.getByRole("link", { name: "Import CSV" }).click();
+  await expect(page.getByRole("heading", { name: "Import candidates from CSV" })).toBeVisible();
+  await expect(page.getByTestId("csv-sample")).toContainText("name,email,current title,source,links,notes");
+
+  const csv = [
+    "name,email,current title,source",
+    '"Henrik Aalto",henrik.aalto@example.com,"Principal Engineer, Lumo Health",Referral',
+    "Beatriz Souza,beatriz.souza@example.com,ML Platform Lead,Conference",
+  ].join("\n");
+  await page.getByLabel("CSV text").fill(csv);
+  // nothing to import before a preview
+  await expect(page.getByRole("button", { name: /^Import \d/ })).toHaveCount(0);
+  await page.getByRole("button", { name: "Preview" }).click();
+
+  const preview = page.getByTestId("import-preview");
+  await expect(preview.getByRole("row")).toHaveCount(3);
+  await expect(preview).toContainText("Henrik Aalto");
+  await expect(preview).toContainText("Principal Engineer, Lumo Health");
+  await expect(page.getByTestId("import-summary")).toContainText("All 2 rows are valid");
+
+  await page.getByRole("button", { name: "Import 2 candidates" }).click();
+  await expect(page).toHaveURL(/\/candidates\?notice=imported&n=2/);
+  await expect(page.getByRole("status")).toContainText("Imported 2 candidates.");
+  const table = page.getByTestId("candidate-table");
+  await expect(table.getByRole("link", { name: "Henrik Aalto" })).toBeVisible();
+  await expect(table.getByRole("link", { name: "Beatriz Souza" })).toBeVisible();
+
+  // and a file with a bad row imports nothing
+  await page.goto("/candidates/import");
+  await page.getByLabel("CSV text").fill("name,email\nCarla Mendes,carla@example.com\nDup,henrik.aalto@example.com\n");
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByTestId("import-summary")).toContainText("1 of 2 rows has problems");
+  await expect(page.getByTestId("import-preview")).toContainText("A candidate with this email already exists.");
+  await expect(page.getByRole("button", { name: /^Import \d/ })).toHaveCount(0);
+  await page.goto("/candidates?q=carla");
+  await expect(page.getByText("No candidate matches these filters.")).toBeVisible();
+});
+
+test("a recruiter clones rubric v1, edits a dimension anchor and publishes v2; v1 stays as it was", async ({ page }) => {
+  const newAnchor = "Sketches the full path and states a latency budget for every hop before choosing serving patterns.";
+  await login(page, DEMO.recruiter);
+  await page.goto("/rubrics");
+  const v1Row = page.getByTestId("rubric-versions").locator("tr[data-version='1']");
+  await expect(v1Row).toContainText("Published");
+  await v1Row.getByRole("button", { name: "Clone into draft" }).click();
+
+  await expect(page.getByRole("heading", { name: /Lead ML Architect v2/ })).toContainText("Draft");
+  await expect(page.getByRole("status")).toContainText("Draft created");
+  const dimension = page.getByRole("group", { name: "ML system architecture" });
+  const meets = dimension.getByLabel("Meets the bar");
+  await expect(meets).toHaveValue(/Sketches a consistent path/);
+
+  // an empty anchor cannot be published: the problem shows inline and nothing is lost
+  await meets.fill("");
+  await page.getByRole("button", { name: "Save and publish" }).click();
+  await expect(page.getByTestId("publish-problems")).toContainText("ML system architecture: The “meets the bar” anchor is missing.");
+  await expect(dimension.getByText("The “meets the bar” anchor is missing.")).toBeVisible();
+
+  await dimension.getByLabel("Meets the bar").fill(newAnchor);
+  await page.getByRole("button", { name: "Save and publish" }).click();
+  await expect(page.getByRole("status")).toContainText("Published.");
+  await expect(page.getByRole("heading", { name: /Lead ML Architect v2/ })).toContainText("Published");
+  await expect(page.locator("tr[data-dimension='ml_system_architecture']")).toContainText(newAnchor);
+  // read-only now: no editor, no save button
+  await expect(page.getByRole("button", { name: "Save draft" })).toHaveCount(0);
+
+  // the diff shows exactly the edited anchor
+  await page.getByRole("link", { name: "Changes since v1" }).click();
+  await expect(page.getByRole("heading", { name: "Changes from v1 to v2" })).toBeVisible();
+  const dims = page.locator("section[data-section='dimensions']");
+  await expect(dims).toContainText("1 changed");
+  await expect(dims.locator("[data-status='changed']")).toContainText("Anchor: meets bar");
+  await expect(dims.locator("ins").filter({ hasText: "budget" })).toHaveCount(1);
+  await expect(dims.locator("del").filter({ hasText: "consistent" })).toHaveCount(1);
+
+  // both versions listed; v1 unchanged
+  await page.goto("/rubrics");
+  await expect(page.getByTestId("rubric-versions").locator("tr[data-version='2']")).toContainText("Published");
+  await page.getByTestId("rubric-versions").getByRole("link", { name: "Lead ML Architect v1" }).click();
+  await expect(page.locator("tr[data-dimension='ml_system_architecture']")).toContainText("Sketches a consistent path");
+  await expect(page.locator("tr[data-dimension='ml_system_architecture']")).not.toContainText(newAnchor);
+});
+
+test("a recruiter invites a member who sets a password through the one-time link and is logged in", async ({ page, browser }) => {
+  await login(page, DEMO.recruiter);
+  await page.goto("/people");
+  await page.getByLabel("Name").fill("Oskar Lind");
+  await page.getByLabel("Email").fill("oskar.lind@example.com");
+  await page.getByRole("button", { name: "Invite" }).click();
+  const panel = page.getByTestId("password-link");
+  await expect(panel).toContainText("Oskar Lind is invited.");
+  const link = (await panel.locator("code").textContent()) ?? "";
+  expect(link).toMatch(/\/set-password\/[A-Za-z0-9_-]+$/);
+  await expect(page.getByTestId("people-table").locator("tr[data-email='oskar.lind@example.com']")).toContainText("Invited");
+
+  const context = await browser.newContext();
+  const invited = await context.newPage();
+  await invited.goto(link);
+  await expect(invited.getByText("Welcome, Oskar Lind.")).toBeVisible();
+  await invited.getByLabel("New password").fill("a sturdy passphrase");
+  await invited.getByLabel("Repeat the password").fill("a sturdy passphrase");
+  await invited.getByRole("button", { name: "Set password and log in" }).click();
+  await expect(invited.getByTestId("current-user")).toHaveText("Oskar Lind");
+  // the link was single-use
+  await invited.goto(link);
+  await expect(invited.getByTestId("link-invalid")).toContainText("This link no longer works");
+  await context.close();
+});
