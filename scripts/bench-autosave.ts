@@ -1,9 +1,9 @@
 /**
  * Autosave benchmark: ArchPanel's real autosave endpoint (the built app, scripts/server.ts)
  * against the floor (scripts/lib/autosave-floor.ts: node:http + better-sqlite3 doing the same
- * zod-validated, version-checked upsert), one after the other in the same run.
+ * zod-validated, version-checked upsert), in the same run, driven in alternating slices.
  *
- *   npx remix build && npx tsx scripts/bench-autosave.ts [--n 40] [--duration 10]
+ *   npx remix build && npx tsx scripts/bench-autosave.ts [--n 40] [--duration 10] [--rounds 5] [--profile dir]
  *
  * Each side gets a fresh database seeded with N draft scorecards (one loop, one interview, N
  * panelists). N simulated interviewers log in through the real /login form (ArchPanel) and then
@@ -45,6 +45,7 @@ function arg(name: string, fallback: number): number {
 
 const N = arg("n", 40);
 const DURATION = arg("duration", 10);
+const ROUNDS = arg("rounds", 5);
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -195,6 +196,8 @@ function payload(version: number, seq: number, card: string) {
 }
 
 interface Ledger {
+  /** per scorecard: the client's state (version of the last acknowledged save, save counter) */
+  clients: Map<string, { version: number; seq: number }>;
   /** per scorecard: acknowledged versions in order, and what each sent */
   acked: Map<string, { version: number; summary: string }[]>;
   /** per scorecard: the save on its way when the run stopped (may or may not have landed) */
@@ -202,13 +205,31 @@ interface Ledger {
   errors: Map<number, number>;
 }
 
+interface Slice {
+  latencies: number[];
+  seconds: number;
+  /** socket errors and timeouts */
+  errors: number;
+}
+
 interface Result {
   rps: number;
   p50: number;
   p99: number;
   requests: number;
-  /** socket errors and timeouts */
   errors: number;
+}
+
+function summarize(slices: Slice[]): Result {
+  const latencies = slices.flatMap((x) => x.latencies).sort((a, b) => a - b);
+  const seconds = slices.reduce((n, x) => n + x.seconds, 0);
+  return {
+    rps: latencies.length / seconds,
+    p50: Math.round(percentile(latencies, 50) * 10) / 10,
+    p99: Math.round(percentile(latencies, 99) * 10) / 10,
+    requests: latencies.length,
+    errors: slices.reduce((n, x) => n + x.errors, 0),
+  };
 }
 
 /** One HTTP/1.1 keep-alive connection per interviewer (an Agent with one socket per client). */
@@ -239,22 +260,22 @@ function percentile(sorted: number[], p: number): number {
  * every save carries the version of the previous acknowledged save (a closed loop, like the
  * browser). Runs for DURATION seconds; a save still on its way at the end is recorded as in flight.
  */
-async function drive(baseUrl: string, cards: { id: string }[], cookies: string[], ledger: Ledger): Promise<Result> {
+async function drive(baseUrl: string, cards: { id: string }[], cookies: string[], ledger: Ledger, seconds: number): Promise<Slice> {
   const base = new URL(baseUrl);
   const latencies: number[] = [];
   let socketErrors = 0;
   const started = performance.now();
-  const until = started + DURATION * 1000;
+  const until = started + seconds * 1000;
   await Promise.all(
     cards.map(async (card, i) => {
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
       const headers = { "content-type": "application/json", accept: "application/json", "x-csrf-token": CSRF, cookie: cookies[i]! };
-      let version = 0;
-      let seq = 0;
+      const state = ledger.clients.get(card.id) ?? { version: 0, seq: 0 };
+      ledger.clients.set(card.id, state);
       while (performance.now() < until) {
-        seq++;
-        const body = payload(version, seq, card.id);
-        ledger.inFlight.set(card.id, { version: version + 1, summary: body.summary });
+        state.seq++;
+        const body = payload(state.version, state.seq, card.id);
+        ledger.inFlight.set(card.id, { version: state.version + 1, summary: body.summary });
         const t0 = performance.now();
         let res: { status: number; text: string };
         try {
@@ -273,20 +294,12 @@ async function drive(baseUrl: string, cards: { id: string }[], cookies: string[]
         const list = ledger.acked.get(card.id) ?? [];
         list.push({ version: parsed.version, summary: body.summary });
         ledger.acked.set(card.id, list);
-        version = parsed.version;
+        state.version = parsed.version;
       }
       agent.destroy();
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    rps: latencies.length / seconds,
-    p50: Math.round(percentile(latencies, 50) * 10) / 10,
-    p99: Math.round(percentile(latencies, 99) * 10) / 10,
-    requests: latencies.length,
-    errors: socketErrors,
-  };
+  return { latencies, seconds: (performance.now() - started) / 1000, errors: socketErrors };
 }
 
 /** Every acknowledged save is in the database: audit entry per version, final row = newest save. */
@@ -335,30 +348,21 @@ async function main(): Promise<void> {
     process.stderr.write("build/index.js is missing: run `npx remix build` first.\n");
     process.exit(2);
   }
-  process.stdout.write(`bench:autosave — ${N} interviewers, one connection each, ${DURATION} s per side, ${os.cpus().length} CPUs\n`);
+  process.stdout.write(
+    `bench:autosave — ${N} interviewers, one connection each, ${DURATION} s per side in ${ROUNDS} alternating slices, ${os.cpus().length} CPUs (load ${os.loadavg()[0]!.toFixed(1)})\n`,
+  );
   const passwordHash = await hashPassword(PASSWORD);
 
-  // ---------------- the floor
+  // Both servers run side by side (the idle one costs nothing) and are driven in alternating
+  // slices, so that load from elsewhere on the machine falls on both sides alike.
   const floorDb = await seed("floor", passwordHash);
   const floorCookies = floorSessions(floorDb);
   closeDb();
-  const floorPort = await freePort();
-  const floor = start("scripts/lib/autosave-floor.ts", { FLOOR_DB: floorDb.file, FLOOR_PORT: String(floorPort), FLOOR_EXERCISE: EXERCISE });
-  const floorBase = `http://127.0.0.1:${floorPort}`;
-  const floorLedger: Ledger = { acked: new Map(), inFlight: new Map(), errors: new Map() };
-  let floorResult: Result;
-  try {
-    await waitFor(`${floorBase}/`, floor);
-    floorResult = await drive(floorBase, floorDb.cards, floorCookies, floorLedger);
-  } finally {
-    await stop(floor);
-  }
-  const floorCheck = verify(floorDb.file, floorDb.cards, floorLedger);
-
-  // ---------------- ArchPanel
   const appDb = await seed("app", passwordHash);
   closeDb();
+  const floorPort = await freePort();
   const appPort = await freePort();
+  const floor = start("scripts/lib/autosave-floor.ts", { FLOOR_DB: floorDb.file, FLOOR_PORT: String(floorPort), FLOOR_EXERCISE: EXERCISE });
   const app = start("scripts/server.ts", {
     DATABASE_PATH: appDb.file,
     PORT: String(appPort),
@@ -367,17 +371,32 @@ async function main(): Promise<void> {
     COOKIE_SECURE: "false",
     SESSION_SECRET: "bench-session-secret-0123456789",
   });
+  const floorBase = `http://127.0.0.1:${floorPort}`;
   const appBase = `http://127.0.0.1:${appPort}`;
-  const appLedger: Ledger = { acked: new Map(), inFlight: new Map(), errors: new Map() };
-  let appResult: Result;
+  const newLedger = (): Ledger => ({ clients: new Map(), acked: new Map(), inFlight: new Map(), errors: new Map() });
+  const floorLedger = newLedger();
+  const appLedger = newLedger();
+  const floorSlices: Slice[] = [];
+  const appSlices: Slice[] = [];
   try {
+    await waitFor(`${floorBase}/`, floor);
     await waitFor(`${appBase}/healthz`, app);
-    const cookies: string[] = [];
-    for (const c of appDb.cards) cookies.push(await login(appBase, c.email));
-    appResult = await drive(appBase, appDb.cards, cookies, appLedger);
+    const appCookies: string[] = [];
+    for (const c of appDb.cards) appCookies.push(await login(appBase, c.email));
+    // warm-up (JIT, statement caches), not measured
+    await drive(floorBase, floorDb.cards, floorCookies, floorLedger, 1);
+    await drive(appBase, appDb.cards, appCookies, appLedger, 1);
+    const slice = DURATION / ROUNDS;
+    for (let r = 0; r < ROUNDS; r++) {
+      floorSlices.push(await drive(floorBase, floorDb.cards, floorCookies, floorLedger, slice));
+      appSlices.push(await drive(appBase, appDb.cards, appCookies, appLedger, slice));
+    }
   } finally {
-    await stop(app);
+    await Promise.all([stop(floor), stop(app)]);
   }
+  const floorResult = summarize(floorSlices);
+  const appResult = summarize(appSlices);
+  const floorCheck = verify(floorDb.file, floorDb.cards, floorLedger);
   const appCheck = verify(appDb.file, appDb.cards, appLedger);
 
   process.stdout.write("\n");
