@@ -43,9 +43,23 @@ function answer(result: WriteResult, status: "draft" | "submitted"): WriteAnswer
   }
 }
 
+// zod compiles a schema on first use; rubric versions are immutable once published, so the
+// save schema bound to one exercise of one version is built once per process, not per keystroke.
+const saveSchemas = new Map<string, ReturnType<typeof scorecardSaveSchemaFor>>();
+
+function saveSchemaFor(target: ScorecardTarget) {
+  const key = `${target.facts.versionId}:${target.exerciseKey}`;
+  let schema = target.facts.immutable ? saveSchemas.get(key) : undefined;
+  if (!schema) {
+    schema = scorecardSaveSchemaFor(target.ctx);
+    if (target.facts.immutable) saveSchemas.set(key, schema);
+  }
+  return schema;
+}
+
 /** A draft save: the same zod schema as the form, bound to the rubric, plus the version. */
 export function handleSave(target: ScorecardTarget, data: unknown): WriteAnswer {
-  const parsed = parseWith(scorecardSaveSchemaFor(target.ctx), data);
+  const parsed = parseWith(saveSchemaFor(target), data);
   if (!parsed.ok) return { status: 400, body: { ok: false, errors: parsed.errors } };
   const { version, ...values } = parsed.value;
   return answer(saveDraft(getDb(), target, values, version), "draft");

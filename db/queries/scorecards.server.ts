@@ -1,7 +1,7 @@
 // Scorecards: the panelist's own feedback. Every query is scoped by (scorecard id, panelist id) in
 // its WHERE clause, so another panelist's scorecard is simply "not found". Nothing here reads
 // another panelist's ratings, notes or marks: the independence rule starts at the query.
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 
 import type { SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
 
@@ -43,6 +43,8 @@ export interface RubricFacts {
   signalKeys: Map<string, string>;
   /** exercise row id -> exercise key */
   exerciseKeys: Map<string, string>;
+  /** published (immutable): anything derived from these facts may be cached */
+  immutable: boolean;
 }
 
 // Published rubric versions are immutable (database triggers), so their facts are cached per
@@ -71,9 +73,73 @@ export function rubricFacts(db: DbOrTx, versionId: string): RubricFacts | null {
     redFlagKeys: invert(ids.redFlags),
     signalKeys: invert(ids.signals),
     exerciseKeys: invert(ids.exercises),
+    immutable: version.status === "published",
   };
   if (version.status === "published") rubricCache.set(versionId, facts);
   return facts;
+}
+
+// ------------------------------------------------------------------ prepared statements (the autosave path)
+
+// An autosave runs on every pause in typing, for every interviewer in the room: building and
+// preparing ~15 statements per save through the query builder cost several times more than
+// running them. The hot path uses statements prepared once per connection (cf. review.server.ts).
+function prepareSaveStatements(client: Db["$client"]) {
+  return {
+    target: client.prepare(
+      `SELECT s.id, s.panelist_id AS panelistId, s.status, s.version, s.timer_started_at AS timerStartedAt,
+              s.timer_accumulated_ms AS timerAccumulatedMs, s.timer_running AS timerRunning,
+              i.id AS interviewId, i.duration_minutes AS durationMinutes, i.exercise_id AS exerciseId,
+              l.id AS loopId, l.status AS loopStatus, l.rubric_version_id AS rubricVersionId
+         FROM scorecards s
+         JOIN interviews i ON i.id = s.interview_id
+         JOIN loops l ON l.id = i.loop_id
+        WHERE s.id = ? AND s.panelist_id = ?`,
+    ),
+    updateDraft: client.prepare(
+      `UPDATE scorecards SET recommendation = ?, summary = ?, override_justification = ?, version = version + 1, updated_at = ?
+        WHERE id = ? AND panelist_id = ? AND status = 'draft' AND version = ?`,
+    ),
+    ratings: client.prepare("SELECT dimension_id AS dimensionId, score, not_assessed AS notAssessed, evidence FROM ratings WHERE scorecard_id = ?"),
+    upsertRating: client.prepare(
+      `INSERT INTO ratings (scorecard_id, dimension_id, score, not_assessed, evidence) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (scorecard_id, dimension_id) DO UPDATE SET score = excluded.score, not_assessed = excluded.not_assessed, evidence = excluded.evidence`,
+    ),
+    deleteRating: client.prepare("DELETE FROM ratings WHERE scorecard_id = ? AND dimension_id = ?"),
+    flags: client.prepare("SELECT red_flag_id AS id, note FROM red_flag_marks WHERE scorecard_id = ?"),
+    upsertFlag: client.prepare(
+      "INSERT INTO red_flag_marks (scorecard_id, red_flag_id, note) VALUES (?, ?, ?) ON CONFLICT (scorecard_id, red_flag_id) DO UPDATE SET note = excluded.note",
+    ),
+    deleteFlag: client.prepare("DELETE FROM red_flag_marks WHERE scorecard_id = ? AND red_flag_id = ?"),
+    signals: client.prepare("SELECT signal_id AS id FROM signal_marks WHERE scorecard_id = ?"),
+    insertSignal: client.prepare("INSERT OR IGNORE INTO signal_marks (scorecard_id, signal_id) VALUES (?, ?)"),
+    deleteSignal: client.prepare("DELETE FROM signal_marks WHERE scorecard_id = ? AND signal_id = ?"),
+    focus: client.prepare("SELECT focus_key AS id FROM focus_ticks WHERE scorecard_id = ?"),
+    insertFocus: client.prepare("INSERT OR IGNORE INTO focus_ticks (scorecard_id, focus_key) VALUES (?, ?)"),
+    deleteFocus: client.prepare("DELETE FROM focus_ticks WHERE scorecard_id = ? AND focus_key = ?"),
+    notes: client.prepare("SELECT id, body, elapsed_minute AS minute, created_at AS at FROM quick_notes WHERE scorecard_id = ?"),
+    insertNote: client.prepare("INSERT OR IGNORE INTO quick_notes (id, scorecard_id, elapsed_minute, body, created_at) VALUES (?, ?, ?, ?, ?)"),
+    deleteNote: client.prepare("DELETE FROM quick_notes WHERE scorecard_id = ? AND id = ?"),
+    audit: client.prepare(
+      "INSERT INTO audit_log (at, actor_id, action, entity_type, entity_id, loop_id, before, after) VALUES (?, ?, 'scorecard.save', 'scorecard', ?, ?, ?, ?)",
+    ),
+  };
+}
+
+type SaveStatements = ReturnType<typeof prepareSaveStatements>;
+const saveStatements = new WeakMap<object, SaveStatements>();
+
+function statements(db: Db): SaveStatements {
+  let s = saveStatements.get(db.$client);
+  if (!s) {
+    s = prepareSaveStatements(db.$client);
+    saveStatements.set(db.$client, s);
+  }
+  return s;
+}
+
+function hasClient(db: DbOrTx): db is Db {
+  return "$client" in db && !!(db as { $client?: unknown }).$client;
 }
 
 // ------------------------------------------------------------------ the target of an action
@@ -96,7 +162,34 @@ export interface ScorecardTarget {
 
 /** The panelist's own scorecard with its rubric context, or null (missing, or someone else's). */
 export function findOwnScorecard(db: DbOrTx, opts: { scorecardId: string; panelistId: string }): ScorecardTarget | null {
-  const row = db
+  const row = hasClient(db) ? ownScorecardRow(db, opts) : ownScorecardRowBuilt(db, opts);
+  if (!row) return null;
+  return targetFromRow(db, row);
+}
+
+interface OwnScorecardRow {
+  id: string;
+  panelistId: string;
+  status: ScorecardStatus;
+  version: number;
+  timerStartedAt: number | null;
+  timerAccumulatedMs: number;
+  timerRunning: boolean;
+  interviewId: string;
+  durationMinutes: number;
+  exerciseId: string;
+  loopId: string;
+  loopStatus: LoopStatus;
+  rubricVersionId: string;
+}
+
+function ownScorecardRow(db: Db, opts: { scorecardId: string; panelistId: string }): OwnScorecardRow | undefined {
+  const raw = statements(db).target.get(opts.scorecardId, opts.panelistId) as (Omit<OwnScorecardRow, "timerRunning"> & { timerRunning: number }) | undefined;
+  return raw ? { ...raw, timerRunning: raw.timerRunning === 1 } : undefined;
+}
+
+function ownScorecardRowBuilt(db: DbOrTx, opts: { scorecardId: string; panelistId: string }): OwnScorecardRow | undefined {
+  return db
     .select({
       id: scorecards.id,
       panelistId: scorecards.panelistId,
@@ -117,7 +210,9 @@ export function findOwnScorecard(db: DbOrTx, opts: { scorecardId: string; paneli
     .innerJoin(loops, eq(loops.id, interviews.loopId))
     .where(and(eq(scorecards.id, opts.scorecardId), eq(scorecards.panelistId, opts.panelistId)))
     .get();
-  if (!row) return null;
+}
+
+function targetFromRow(db: DbOrTx, row: OwnScorecardRow): ScorecardTarget | null {
   const facts = rubricFacts(db, row.rubricVersionId);
   if (!facts) return null;
   const exerciseKey = facts.exerciseKeys.get(row.exerciseId);
@@ -202,68 +297,64 @@ export function readScorecardValues(db: DbOrTx, scorecardId: string, facts: Rubr
 
 // ------------------------------------------------------------------ writing values
 
-/** Replaces the scorecard's child rows with `values` (already validated against the rubric). */
-function writeChildren(tx: Tx, scorecardId: string, values: ScorecardValues, facts: RubricFacts): void {
+/**
+ * Brings the scorecard's child rows in line with `values` (already validated against the rubric),
+ * touching only rows that changed: an autosave usually changes one field, and every row written
+ * is WAL pages to fsync before the save is acknowledged.
+ */
+function writeChildren(db: Db, scorecardId: string, values: ScorecardValues, facts: RubricFacts): void {
+  const st = statements(db);
   const v = normalizeValues(values);
-  tx.delete(ratings).where(eq(ratings.scorecardId, scorecardId)).run();
-  const ratingRows = Object.entries(v.ratings).flatMap(([key, r]) => {
+
+  const wantedRatings = new Map<string, { score: number | null; notAssessed: number; evidence: string }>();
+  for (const [key, r] of Object.entries(v.ratings)) {
     const dimensionId = facts.dimensionIds.get(key);
-    if (!dimensionId) return [];
-    const score = r.score === "" || r.score === "na" ? null : Number(r.score);
-    return [{ scorecardId, dimensionId, score, notAssessed: r.score === "na", evidence: r.evidence }];
-  });
-  if (ratingRows.length) tx.insert(ratings).values(ratingRows).run();
+    if (dimensionId) wantedRatings.set(dimensionId, { score: r.score === "" || r.score === "na" ? null : Number(r.score), notAssessed: r.score === "na" ? 1 : 0, evidence: r.evidence });
+  }
+  for (const row of st.ratings.all(scorecardId) as { dimensionId: string; score: number | null; notAssessed: number; evidence: string }[]) {
+    const w = wantedRatings.get(row.dimensionId);
+    if (!w) st.deleteRating.run(scorecardId, row.dimensionId);
+    else if (w.score === row.score && w.notAssessed === row.notAssessed && w.evidence === row.evidence) wantedRatings.delete(row.dimensionId);
+  }
+  for (const [dimensionId, w] of wantedRatings) st.upsertRating.run(scorecardId, dimensionId, w.score, w.notAssessed, w.evidence);
 
-  tx.delete(redFlagMarks).where(eq(redFlagMarks.scorecardId, scorecardId)).run();
-  const flagRows = Object.entries(v.redFlags).flatMap(([key, f]) => {
-    const redFlagId = facts.redFlagIds.get(key);
-    return redFlagId ? [{ scorecardId, redFlagId, note: f.note }] : [];
-  });
-  if (flagRows.length) tx.insert(redFlagMarks).values(flagRows).run();
+  const wantedFlags = new Map<string, string>();
+  for (const [key, f] of Object.entries(v.redFlags)) {
+    const id = facts.redFlagIds.get(key);
+    if (id) wantedFlags.set(id, f.note);
+  }
+  for (const row of st.flags.all(scorecardId) as { id: string; note: string }[]) {
+    const note = wantedFlags.get(row.id);
+    if (note === undefined) st.deleteFlag.run(scorecardId, row.id);
+    else if (note === row.note) wantedFlags.delete(row.id);
+  }
+  for (const [id, note] of wantedFlags) st.upsertFlag.run(scorecardId, id, note);
 
-  tx.delete(signalMarks).where(eq(signalMarks.scorecardId, scorecardId)).run();
-  const signalRows = Object.keys(v.signals).flatMap((key) => {
-    const signalId = facts.signalIds.get(key);
-    return signalId ? [{ scorecardId, signalId }] : [];
-  });
-  if (signalRows.length) tx.insert(signalMarks).values(signalRows).run();
+  const signalIds = new Set(Object.keys(v.signals).flatMap((key) => facts.signalIds.get(key) ?? []));
+  syncSet(scorecardId, signalIds, st.signals, st.insertSignal, st.deleteSignal);
+  syncSet(scorecardId, new Set(Object.keys(v.focus)), st.focus, st.insertFocus, st.deleteFocus);
 
-  tx.delete(focusTicks).where(eq(focusTicks.scorecardId, scorecardId)).run();
-  const focusRows = Object.keys(v.focus).map((focusKey) => ({ scorecardId, focusKey }));
-  if (focusRows.length) tx.insert(focusTicks).values(focusRows).run();
+  if (v.notes) syncNotes(st, scorecardId, v.notes);
+}
 
-  if (v.notes) syncNotes(tx, scorecardId, v.notes);
+type Statement = SaveStatements["signals"];
+
+/** A set of marks (signals, focus ticks): insert what is new, delete what is gone. */
+function syncSet(scorecardId: string, wanted: Set<string>, select: Statement, insert: Statement, remove: Statement): void {
+  const have = new Set((select.all(scorecardId) as { id: string }[]).map((r) => r.id));
+  for (const id of have) if (!wanted.has(id)) remove.run(scorecardId, id);
+  for (const id of wanted) if (!have.has(id)) insert.run(scorecardId, id);
 }
 
 /** Brings the quick notes in line with `notes`, touching only what changed (a long interview has many). */
-function syncNotes(tx: Tx, scorecardId: string, notes: QuickNote[]): void {
-  const existing = tx
-    .select({ id: quickNotes.id, body: quickNotes.body, minute: quickNotes.elapsedMinute, at: quickNotes.createdAt })
-    .from(quickNotes)
-    .where(eq(quickNotes.scorecardId, scorecardId))
-    .all()
-    .map((r) => ({ ...r, clientId: clientNoteId(scorecardId, r.id) }));
-  const byClient = new Map(existing.map((r) => [r.clientId, r]));
-  const wanted = new Map(notes.map((n) => [n.id, n]));
-  const stale = new Set(
-    existing
-      .filter((r) => {
-        const w = wanted.get(r.clientId);
-        return !w || w.body !== r.body || w.minute !== r.minute || w.at !== r.at;
-      })
-      .map((r) => r.id),
-  );
-  if (stale.size) tx.delete(quickNotes).where(and(eq(quickNotes.scorecardId, scorecardId), inArray(quickNotes.id, [...stale]))).run();
-  const fresh = [...wanted.values()].filter((n) => {
-    const row = byClient.get(n.id);
-    return !row || stale.has(row.id);
-  });
-  if (fresh.length) {
-    tx.insert(quickNotes)
-      .values(fresh.map((n) => ({ id: storedNoteId(scorecardId, n.id), scorecardId, elapsedMinute: n.minute, body: n.body, createdAt: n.at })))
-      .onConflictDoNothing()
-      .run();
+function syncNotes(st: SaveStatements, scorecardId: string, notes: QuickNote[]): void {
+  const wanted = new Map(notes.map((n) => [storedNoteId(scorecardId, n.id), n]));
+  for (const row of st.notes.all(scorecardId) as { id: string; body: string; minute: number; at: number }[]) {
+    const w = wanted.get(row.id);
+    if (!w || w.body !== row.body || w.minute !== row.minute || w.at !== row.at) st.deleteNote.run(scorecardId, row.id);
+    else wanted.delete(row.id);
   }
+  for (const [id, n] of wanted) st.insertNote.run(id, scorecardId, n.minute, n.body, n.at);
 }
 
 export type WriteResult =
@@ -333,7 +424,7 @@ function versionedWrite(
         if (server.status !== opts.requireStatus) return { kind: "locked", status: server.status, version: server.version };
         return { kind: "conflict", server };
       }
-      writeChildren(tx, target.id, opts.values, target.facts);
+      writeChildren(db, target.id, opts.values, target.facts);
       const version = opts.clientVersion + 1;
       opts.audit(tx, version);
       return { kind: "saved", version, updatedAt: opts.now };
@@ -342,22 +433,31 @@ function versionedWrite(
   );
 }
 
-/** Autosave of a draft. */
+/**
+ * Autosave of a draft: one IMMEDIATE transaction with the versioned UPDATE … WHERE id AND
+ * panelist AND status = 'draft' AND version = the browser's, the changed child rows and the audit
+ * entry, all through prepared statements. A stale version touches nothing and returns the
+ * server's copy (conflict) or the lock.
+ */
 export function saveDraft(db: Db, target: ScorecardTarget, values: ScorecardValues, clientVersion: number, now = Date.now()): WriteResult {
   if (saveDecision(target, clientVersion) === "locked") return { kind: "locked", status: target.status, version: target.version };
-  return versionedWrite(db, target, {
-    clientVersion,
-    requireStatus: "draft",
-    set: {},
-    values,
-    now,
-    audit: (tx, version) =>
-      writeAudit(
-        tx,
-        { actorId: target.panelistId, action: "scorecard.save", entityType: "scorecard", entityId: target.id, loopId: target.loopId, before: { version: clientVersion }, after: { version } },
-        now,
-      ),
+  const st = statements(db);
+  const fields = fieldsOf(values);
+  const write = db.$client.transaction((): WriteResult => {
+    const res = st.updateDraft.run(fields.recommendation, fields.summary, fields.overrideJustification, now, target.id, target.panelistId, clientVersion);
+    if (res.changes === 0) {
+      const server = serverCopy(db, target);
+      if (!server) return { kind: "locked", status: target.status, version: target.version };
+      if (server.status !== "draft") return { kind: "locked", status: server.status, version: server.version };
+      return { kind: "conflict", server };
+    }
+    writeChildren(db, target.id, values, target.facts);
+    const version = clientVersion + 1;
+    // the same entry writeAudit makes (JSON before/after), through the prepared statement
+    st.audit.run(now, target.panelistId, target.id, target.loopId, JSON.stringify({ version: clientVersion }), JSON.stringify({ version }));
+    return { kind: "saved", version, updatedAt: now };
   });
+  return write.immediate();
 }
 
 /** Submit and lock (values already passed the submit schema). */

@@ -1,4 +1,4 @@
-import { and, count, eq, gt } from "drizzle-orm";
+import { and, count, eq, gt, sql } from "drizzle-orm";
 
 import type { Db } from "../client.server";
 import { loginAttempts, sessions, users } from "../schema";
@@ -32,7 +32,7 @@ export function createSession(
     .run();
 }
 
-export function findSessionWithUser(db: Db, sessionId: string) {
+function buildSessionQuery(db: Db) {
   return db
     .select({
       session: { id: sessions.id, csrfToken: sessions.csrfToken, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt },
@@ -40,8 +40,20 @@ export function findSessionWithUser(db: Db, sessionId: string) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sessionId))
-    .get();
+    .where(eq(sessions.id, sql.placeholder("sessionId")))
+    .prepare();
+}
+
+// Runs on every request: prepared once per connection instead of built and prepared per call.
+const sessionQueries = new WeakMap<object, ReturnType<typeof buildSessionQuery>>();
+
+export function findSessionWithUser(db: Db, sessionId: string) {
+  let q = sessionQueries.get(db.$client);
+  if (!q) {
+    q = buildSessionQuery(db);
+    sessionQueries.set(db.$client, q);
+  }
+  return q.get({ sessionId });
 }
 
 export function touchSession(db: Db, sessionId: string, now: number): void {
