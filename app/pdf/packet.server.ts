@@ -31,7 +31,7 @@ import {
   THEME,
   bookmark,
   centeredText,
-  compressPageContents,
+  PageCompressor,
   decoratePages,
   diamond,
   drawFlowingLines,
@@ -143,8 +143,11 @@ export async function renderPacketModel(model: PacketModel, fingerprint: string)
     doc.on("error", reject);
   });
 
+  const compressor = new PageCompressor();
   withParagraphCache(() => {
     const flow = new Flow(doc);
+    // each finished page is compressed on the thread pool while the next ones are laid out
+    flow.onPageDone = (page) => compressor.seal(page);
     const t = model.sectionTitles;
     drawCover(flow, model, fingerprint);
     section(flow, t.summary, () => drawSummary(flow, model));
@@ -156,9 +159,10 @@ export async function renderPacketModel(model: PacketModel, fingerprint: string)
     section(flow, t.scorecards, (outline) => drawScorecards(flow, model.scorecards, outline));
     section(flow, t.decision, () => drawDecision(flow, model));
     section(flow, t.appendix, () => drawAppendix(flow, model, fingerprint));
+    compressor.seal(doc.page);
     decoratePages(doc, model.header.candidateName, model.header.confidential, fingerprint);
   });
-  await compressPageContents(doc);
+  await compressor.done();
   doc.end();
   return done;
 }
