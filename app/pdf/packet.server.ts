@@ -31,7 +31,7 @@ import {
   THEME,
   bookmark,
   centeredText,
-  PageCompressor,
+  compressPageContents,
   decoratePages,
   diamond,
   drawFlowingLines,
@@ -143,11 +143,8 @@ export async function renderPacketModel(model: PacketModel, fingerprint: string)
     doc.on("error", reject);
   });
 
-  const compressor = new PageCompressor();
   withParagraphCache(() => {
     const flow = new Flow(doc);
-    // each finished page is compressed on the thread pool while the next ones are laid out
-    flow.onPageDone = (page) => compressor.seal(page);
     const t = model.sectionTitles;
     drawCover(flow, model, fingerprint);
     section(flow, t.summary, () => drawSummary(flow, model));
@@ -159,10 +156,9 @@ export async function renderPacketModel(model: PacketModel, fingerprint: string)
     section(flow, t.scorecards, (outline) => drawScorecards(flow, model.scorecards, outline));
     section(flow, t.decision, () => drawDecision(flow, model));
     section(flow, t.appendix, () => drawAppendix(flow, model, fingerprint));
-    compressor.seal(doc.page);
     decoratePages(doc, model.header.candidateName, model.header.confidential, fingerprint);
   });
-  await compressor.done();
+  compressPageContents(doc);
   doc.end();
   return done;
 }
