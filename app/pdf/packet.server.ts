@@ -21,6 +21,7 @@ import {
   type ExerciseModel,
   type Highlight,
   type PacketModel,
+  type PacketOptions,
   type ScorecardModel,
 } from "../domain/packet-model";
 import type { Recommendation, RubricContent } from "../domain/rubric";
@@ -90,9 +91,11 @@ function writeCanonical(value: unknown, out: string[]): void {
  * SHA-256 (hex) of the canonical JSON of everything the packet is rendered from. Printed on every
  * page, so two printouts can be compared, and identical input gives an identical PDF.
  */
-export function packetFingerprint(aggregate: LoopAggregate, facts: LoopFacts, rubric: RubricContent): string {
+export function packetFingerprint(aggregate: LoopAggregate, facts: LoopFacts, rubric: RubricContent, options: PacketOptions = {}): string {
+  // Options are part of the input only when set, so the common fingerprint stays stable.
+  const opts = options.calibrationWithheld ? { calibrationWithheld: true } : undefined;
   return createHash("sha256")
-    .update(canonicalJson({ packet: 1, aggregate, facts, rubric }), "utf8")
+    .update(canonicalJson({ packet: 1, aggregate, facts, rubric, options: opts }), "utf8")
     .digest("hex");
 }
 
@@ -105,9 +108,9 @@ export function packetFingerprint(aggregate: LoopAggregate, facts: LoopFacts, ru
  * const pdf = await renderPacket(aggregateLoop(input, calibration), facts, rubric);
  * return new Response(new Uint8Array(pdf), { headers: { "Content-Type": "application/pdf" } });
  */
-export function renderPacket(aggregate: LoopAggregate, facts: LoopFacts, rubric: RubricContent): Promise<Buffer> {
-  const model = buildPacketModel(aggregate, facts, rubric);
-  const fingerprint = packetFingerprint(aggregate, facts, rubric);
+export function renderPacket(aggregate: LoopAggregate, facts: LoopFacts, rubric: RubricContent, options: PacketOptions = {}): Promise<Buffer> {
+  const model = buildPacketModel(aggregate, facts, rubric, options);
+  const fingerprint = packetFingerprint(aggregate, facts, rubric, options);
   return renderPacketModel(model, fingerprint);
 }
 
