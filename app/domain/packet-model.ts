@@ -520,7 +520,8 @@ function buildCharts(aggregate: LoopAggregate): ChartsModel {
       if (r.notAssessed || r.score === null) return { state: "not_assessed", score: null, label: "N/A", outlier: false };
       return { state: "rated", score: r.score, label: String(r.score), outlier: r.outlier };
     });
-    const sublabel = counted ? sc.exerciseTitle : `${sc.exerciseTitle} · ${sc.status === "draft" ? "not submitted" : "recused"}`;
+    // The row's second line: the exercise, or why the row has no counted ratings (short: it must fit).
+    const sublabel = counted ? sc.exerciseTitle : sc.status === "draft" ? "Not submitted (not counted)" : "Recused (not counted)";
     return { label: sc.panelistName, sublabel, counted, cells };
   });
   return {

@@ -525,15 +525,16 @@ function legend(flow: Flow, charts: ChartsModel): void {
   ];
   // "Not rated" (a panelist whose scorecard has no rating for the dimension) only when it occurs.
   if (charts.heatmap.rows.some((r) => r.cells.some((c) => c.state === "none"))) {
-    items.push({ draw: (x, y) => centeredText(doc, "–", withColor(S.small, THEME.color.faint), x, y, 14, 10), label: "Not rated" });
+    items.push({ draw: (x, y) => centeredText(doc, "–", withColor(S.small, THEME.color.faint), x, y, 14, 10), label: "No counted rating" });
   }
   flow.ensureSpace(30);
   let x = flow.left;
   let y = flow.y;
   for (const it of items) {
-    const lines = layoutSpans([sp(it.label, S.tiny)], 120, { leading: 1.2 });
-    const w = 17 + (lines[0]?.width ?? 0) + 9;
-    if (x + w > flow.right) {
+    const lines = layoutSpans([sp(it.label, withSize(S.tiny, 6.5))], 120, { leading: 1.2 });
+    const w = 17 + (lines[0]?.width ?? 0) + 6;
+    // the gap after an item does not need to fit
+    if (x + w - 6 > flow.right) {
       x = flow.left;
       y += 14;
     }
