@@ -329,7 +329,15 @@ export const CONFIDENTIALITY_NOTICE =
  * const model = buildPacketModel(aggregateLoop(input, calibration), facts, rubric);
  * model.cover.draft // null when every assigned scorecard is submitted
  */
-export function buildPacketModel(aggregate: LoopAggregate, facts: LoopFacts, rubric: RubricContent): PacketModel {
+export interface PacketOptions {
+  /**
+   * The viewer may not see interviewer calibration (a panelist's copy): the aggregate's
+   * calibration table is empty on purpose, and the packet says so instead of "no data".
+   */
+  calibrationWithheld?: boolean;
+}
+
+export function buildPacketModel(aggregate: LoopAggregate, facts: LoopFacts, rubric: RubricContent, options: PacketOptions = {}): PacketModel {
   const generatedAt = packetTimestamp(aggregate, facts);
   const candidateName = facts.candidate.name.trim() || "Unnamed candidate";
   const rubricLabel = `${facts.rubricName} v${facts.rubricVersion}`;
@@ -365,7 +373,7 @@ export function buildPacketModel(aggregate: LoopAggregate, facts: LoopFacts, rub
     flags: buildFlags(aggregate),
     exercises: aggregate.exercises.map((e) => buildExercise(e, rubric)),
     scorecards: aggregate.scorecards.map(buildScorecard),
-    decision: buildDecision(aggregate, facts),
+    decision: buildDecision(aggregate, facts, options.calibrationWithheld === true),
     appendix: buildAppendix(facts, rubric, rubricLabel),
   };
 }
@@ -512,7 +520,8 @@ function buildCharts(aggregate: LoopAggregate): ChartsModel {
       if (r.notAssessed || r.score === null) return { state: "not_assessed", score: null, label: "N/A", outlier: false };
       return { state: "rated", score: r.score, label: String(r.score), outlier: r.outlier };
     });
-    const sublabel = counted ? sc.exerciseTitle : `${sc.exerciseTitle} · ${sc.status === "draft" ? "not submitted" : "recused"}`;
+    // The row's second line: the exercise, or why the row has no counted ratings (short: it must fit).
+    const sublabel = counted ? sc.exerciseTitle : sc.status === "draft" ? "Not submitted (not counted)" : "Recused (not counted)";
     return { label: sc.panelistName, sublabel, counted, cells };
   });
   return {
@@ -679,7 +688,7 @@ function buildScorecard(sc: ScorecardSummaryOut): ScorecardModel {
   };
 }
 
-function buildDecision(aggregate: LoopAggregate, facts: LoopFacts): DecisionModel {
+function buildDecision(aggregate: LoopAggregate, facts: LoopFacts, calibrationWithheld: boolean): DecisionModel {
   const d = facts.decision;
   return {
     decided: d !== null,
@@ -703,7 +712,9 @@ function buildDecision(aggregate: LoopAggregate, facts: LoopFacts): DecisionMode
       "Offsets compare each interviewer's ratings with colleagues who rated the same dimension of the same " +
       "loop, across all loops. The raw offset is shrunk toward 0 when there are few comparable ratings; " +
       "calibrated means subtract it. Use it as context in the debrief, not as a correction of anyone's judgement.",
-    noCalibration: "No calibration data for this panel yet.",
+    noCalibration: calibrationWithheld
+      ? "Interviewer calibration is shown to the hiring manager, recruiters and admins only."
+      : "No calibration data for this panel yet.",
   };
 }
 

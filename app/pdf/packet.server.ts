@@ -21,6 +21,7 @@ import {
   type ExerciseModel,
   type Highlight,
   type PacketModel,
+  type PacketOptions,
   type ScorecardModel,
 } from "../domain/packet-model";
 import type { Recommendation, RubricContent } from "../domain/rubric";
@@ -90,9 +91,11 @@ function writeCanonical(value: unknown, out: string[]): void {
  * SHA-256 (hex) of the canonical JSON of everything the packet is rendered from. Printed on every
  * page, so two printouts can be compared, and identical input gives an identical PDF.
  */
-export function packetFingerprint(aggregate: LoopAggregate, facts: LoopFacts, rubric: RubricContent): string {
+export function packetFingerprint(aggregate: LoopAggregate, facts: LoopFacts, rubric: RubricContent, options: PacketOptions = {}): string {
+  // Options are part of the input only when set, so the common fingerprint stays stable.
+  const opts = options.calibrationWithheld ? { calibrationWithheld: true } : undefined;
   return createHash("sha256")
-    .update(canonicalJson({ packet: 1, aggregate, facts, rubric }), "utf8")
+    .update(canonicalJson({ packet: 1, aggregate, facts, rubric, options: opts }), "utf8")
     .digest("hex");
 }
 
@@ -105,9 +108,9 @@ export function packetFingerprint(aggregate: LoopAggregate, facts: LoopFacts, ru
  * const pdf = await renderPacket(aggregateLoop(input, calibration), facts, rubric);
  * return new Response(new Uint8Array(pdf), { headers: { "Content-Type": "application/pdf" } });
  */
-export function renderPacket(aggregate: LoopAggregate, facts: LoopFacts, rubric: RubricContent): Promise<Buffer> {
-  const model = buildPacketModel(aggregate, facts, rubric);
-  const fingerprint = packetFingerprint(aggregate, facts, rubric);
+export function renderPacket(aggregate: LoopAggregate, facts: LoopFacts, rubric: RubricContent, options: PacketOptions = {}): Promise<Buffer> {
+  const model = buildPacketModel(aggregate, facts, rubric, options);
+  const fingerprint = packetFingerprint(aggregate, facts, rubric, options);
   return renderPacketModel(model, fingerprint);
 }
 
@@ -158,7 +161,7 @@ export async function renderPacketModel(model: PacketModel, fingerprint: string)
     section(flow, t.appendix, () => drawAppendix(flow, model, fingerprint));
     decoratePages(doc, model.header.candidateName, model.header.confidential, fingerprint);
   });
-  await compressPageContents(doc);
+  compressPageContents(doc);
   doc.end();
   return done;
 }
@@ -522,15 +525,16 @@ function legend(flow: Flow, charts: ChartsModel): void {
   ];
   // "Not rated" (a panelist whose scorecard has no rating for the dimension) only when it occurs.
   if (charts.heatmap.rows.some((r) => r.cells.some((c) => c.state === "none"))) {
-    items.push({ draw: (x, y) => centeredText(doc, "–", withColor(S.small, THEME.color.faint), x, y, 14, 10), label: "Not rated" });
+    items.push({ draw: (x, y) => centeredText(doc, "–", withColor(S.small, THEME.color.faint), x, y, 14, 10), label: "No counted rating" });
   }
   flow.ensureSpace(30);
   let x = flow.left;
   let y = flow.y;
   for (const it of items) {
-    const lines = layoutSpans([sp(it.label, S.tiny)], 120, { leading: 1.2 });
-    const w = 17 + (lines[0]?.width ?? 0) + 9;
-    if (x + w > flow.right) {
+    const lines = layoutSpans([sp(it.label, withSize(S.tiny, 6.5))], 120, { leading: 1.2 });
+    const w = 17 + (lines[0]?.width ?? 0) + 6;
+    // the gap after an item does not need to fit
+    if (x + w - 6 > flow.right) {
       x = flow.left;
       y += 14;
     }

@@ -59,7 +59,8 @@ export interface ShapedRun {
   width: number;
   /** one-slot cache of the run's TJ operands for the last document that drew it */
   enc?: string;
-  encDoc?: object;
+  /** DocText.id of the document `enc` belongs to (a number: a cached run never keeps a document alive) */
+  encDoc?: number;
 }
 
 export interface ShapedWord {
@@ -362,8 +363,8 @@ export function layoutSpans(spans: readonly Span[], maxWidth: number, opts: Layo
   return layoutUncached(spans, maxWidth, opts);
 }
 
-/** Bound of the paragraph cache, in characters of key text (~20 full-loop packets of evidence). */
-const MAX_PARAGRAPH_CACHE_CHARS = 2_000_000;
+/** Bound of the paragraph cache, in characters of key text (~5 full-loop packets of evidence). */
+const MAX_PARAGRAPH_CACHE_CHARS = 600_000;
 const paragraphCache = new Map<string, Line[]>();
 let paragraphCacheChars = 0;
 let paragraphCacheDepth = 0;
@@ -691,8 +692,12 @@ interface DocFace {
 }
 
 /** Per-document text state: embedded faces and the identity used by the run-encoding cache. */
+let nextDocTextId = 1;
+
 class DocText {
   readonly faces: (DocFace | undefined)[] = [];
+  /** unique per document; caches on shared runs and lines key on it instead of holding the document */
+  readonly id = nextDocTextId++;
   constructor(readonly doc: DocInternals) {}
 
   face(faceIndex: number): DocFace {
@@ -717,7 +722,7 @@ class DocText {
    * encoded once.
    */
   encode(run: ShapedRun): string {
-    if (run.encDoc === this && run.enc !== undefined) return run.enc;
+    if (run.encDoc === this.id && run.enc !== undefined) return run.enc;
     const df = this.face(run.face);
     let out = "";
     const n = run.gids.length;
@@ -736,7 +741,7 @@ class DocText {
       // TJ adjustments are in thousandths of an em, subtracted from the position
       if (k > 0.004 || k < -0.004) out += `)${num(-k)}(`;
     }
-    run.encDoc = this;
+    run.encDoc = this.id;
     run.enc = out;
     return out;
   }
@@ -829,7 +834,8 @@ export interface DrawOptions {
  * section and scorecard) is encoded once.
  */
 interface LineCode {
-  doc: DocText;
+  /** DocText.id of the document it was encoded for */
+  doc: number;
   body: string;
   faces: number[];
   firstFont: string;
@@ -902,7 +908,7 @@ class LineEncoder {
     }
     this.closeSeg();
     return {
-      doc: dt,
+      doc: dt.id,
       body: this.body,
       faces: this.faces,
       firstFont: this.firstFont,
@@ -1001,7 +1007,7 @@ const encoder = new LineEncoder();
 
 function lineCode(dt: DocText, line: Line): LineCode {
   const cached = line.code;
-  if (cached && cached.doc === dt) return cached;
+  if (cached && cached.doc === dt.id) return cached;
   const code = encoder.encode(dt, line);
   line.code = code;
   return code;

@@ -23,9 +23,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parsed.data.id;
   const db = getDb();
   const loop = requireLoopFeedbackAccess(db, id, user);
-  const review = getLoopReview(db, id, { includeCalibration: seesCalibration(user, loop) });
+  const calibration = seesCalibration(user, loop);
+  const review = getLoopReview(db, id, { includeCalibration: calibration });
   if (!review) throw notFound();
-  const pdf = await renderPacket(review.aggregate, review.facts, review.rubric);
+  const pdf = await renderPacket(review.aggregate, review.facts, review.rubric, { calibrationWithheld: !calibration });
   return new Response(new Uint8Array(pdf), {
     status: 200,
     headers: {

@@ -297,4 +297,13 @@ describe("GET /loops/:id/packet.pdf", () => {
     expect(pa.length).toBeGreaterThan(1000);
     expect(pa.equals(pb)).toBe(true);
   });
+
+  it("withholds interviewer calibration from a panelist's copy, and says so", async () => {
+    const panelistText = pdfText(Buffer.from((await (await run(submitted)).response?.arrayBuffer()) ?? new ArrayBuffer(0)));
+    expect(squash(panelistText)).toContain(squash("Interviewer calibration is shown to the hiring manager, recruiters and admins only."));
+    expect(panelistText).not.toContain("Comparable ratings");
+    const managerText = pdfText(Buffer.from((await (await run(hm)).response?.arrayBuffer()) ?? new ArrayBuffer(0)));
+    expect(managerText).toContain("Comparable ratings");
+    expect(managerText).not.toContain("shown to the hiring manager, recruiters and admins only");
+  });
 });
