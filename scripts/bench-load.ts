@@ -69,7 +69,7 @@ async function timed(route: string, run: () => ReturnType<Browser["request"]>): 
     record(route, performance.now() - t0, ok, Buffer.byteLength(r.body), `${r.status} ${r.body.slice(0, 120)}`);
     return r;
   } catch (e) {
-    record(route, performance.now() - t0, false, 0, String(e));
+    record(route, performance.now() - t0, false, 0, `${String(e)} ${String((e as { cause?: unknown }).cause ?? "")}`);
     return null;
   }
 }
@@ -130,6 +130,8 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   await Promise.all([...Array.from({ length: INTERVIEWERS }, (_, i) => interviewer(i)), ...Array.from({ length: VIEWERS }, (_, i) => viewer(i))]);
   const elapsed = (performance.now() - t0) / 1000;
+  const earlyExit = server.proc.exitCode ?? server.proc.signalCode;
+  if (earlyExit !== null) process.stdout.write(`the server exited DURING the run (${earlyExit}): errors below are refused connections\n`);
   const exit = await server.stop();
 
   // every acknowledged save is in the database
@@ -176,6 +178,11 @@ async function main(): Promise<void> {
       .filter((l) => l !== "")
       .join("\n") + "\n",
   );
+  if (errors > 0 || exit !== 0) {
+    // what the server said besides request logs, to explain the errors
+    const notes = [...server.stdout.filter((l) => !l.includes('"method"')), ...server.stderr].slice(-20);
+    process.stdout.write(`server output (last ${notes.length} lines that are not request logs):\n${notes.join("\n")}\n`);
+  }
   if (errors > 0 || missing > 0 || exit !== 0) process.exit(1);
 }
 
