@@ -19,7 +19,7 @@ import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 
 import { buildLoadWorld, savePayload } from "./lib/load-world";
-import { Browser, ensureBuilt, ROOT, startServer, tempDbPath } from "./lib/server-process";
+import { Browser, ensureBuilt, logLines, ROOT, startServer, tempDbPath } from "./lib/server-process";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -59,6 +59,12 @@ function record(route: string, ms: number, ok: boolean, bytes: number, detail: s
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+function serverQ(list: number[] | undefined): string {
+  if (!list?.length) return "-";
+  const sorted = [...list].sort((a, b) => a - b);
+  return `${quantile(sorted, 0.5).toFixed(1)}/${quantile(sorted, 0.99).toFixed(1)}`;
 }
 
 async function timed(route: string, run: () => ReturnType<Browser["request"]>): Promise<{ status: number; body: string } | null> {
@@ -153,17 +159,28 @@ async function main(): Promise<void> {
     db.close();
   }
 
+  // the server's own view (request logs: arrival to response end, no client or network time)
+  const serverMs = new Map<string, number[]>();
+  for (const l of logLines(server)) {
+    if (typeof l.ms !== "number" || typeof l.route !== "string") continue;
+    const key = `${String(l.method)} ${l.route}`;
+    const list = serverMs.get(key) ?? [];
+    list.push(l.ms);
+    serverMs.set(key, list);
+  }
+  const serverKey = (route: string) => route.split(" (")[0]!;
+
   let total = 0;
   let errors = 0;
   const lines: string[] = [];
   const pad = (s: string, n: number) => s.padEnd(n);
-  lines.push(`${pad("route", 32)} ${"requests".padStart(8)} ${"req/s".padStart(7)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"max ms".padStart(8)} ${"errors".padStart(6)}`);
+  lines.push(`${pad("route", 32)} ${"requests".padStart(8)} ${"req/s".padStart(7)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"max ms".padStart(8)} ${"errors".padStart(6)} ${"server p50/p99 ms".padStart(18)}`);
   for (const [route, s] of stats) {
     const sorted = [...s.ms].sort((a, b) => a - b);
     total += sorted.length;
     errors += s.errors;
     lines.push(
-      `${pad(route, 32)} ${String(sorted.length).padStart(8)} ${(sorted.length / elapsed).toFixed(1).padStart(7)} ${quantile(sorted, 0.5).toFixed(1).padStart(8)} ${quantile(sorted, 0.99).toFixed(1).padStart(8)} ${sorted.at(-1)!.toFixed(1).padStart(8)} ${String(s.errors).padStart(6)}`,
+      `${pad(route, 32)} ${String(sorted.length).padStart(8)} ${(sorted.length / elapsed).toFixed(1).padStart(7)} ${quantile(sorted, 0.5).toFixed(1).padStart(8)} ${quantile(sorted, 0.99).toFixed(1).padStart(8)} ${sorted.at(-1)!.toFixed(1).padStart(8)} ${String(s.errors).padStart(6)} ${serverQ(serverMs.get(serverKey(route))).padStart(18)}`,
     );
     if (s.firstError) lines.push(`  first error: ${s.firstError}`);
   }
