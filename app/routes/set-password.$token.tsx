@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 
 import { getDb } from "../../db/client.server";
 import { findPasswordLink, usePasswordLink as redeemPasswordLink } from "../../db/queries/people.server";
+import { recordLoginAttempt } from "../../db/queries/users.server";
 import { CsrfInput } from "../components/csrf";
 import { FormError, TextField } from "../components/setup/fields";
 import { useRemixForm } from "../components/setup/use-remix-form";
@@ -30,12 +31,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { data: body } = await readBody(request);
   const token = tokenOf(params);
   const db = getDb();
-  if (!findPasswordLink(db, token)) return data({ errors: { _form: [EXPIRED] } as Record<string, string[]>, expired: true }, { status: 404 });
+  const link = findPasswordLink(db, token);
+  if (!link) return data({ errors: { _form: [EXPIRED] } as Record<string, string[]>, expired: true }, { status: 404 });
   const parsed = parseWith(setPasswordSchema, body);
   if (!parsed.ok) return data({ errors: parsed.errors, expired: false }, { status: 400 });
   const hash = await hashPassword(parsed.value.password);
   const result = redeemPasswordLink(db, token, hash);
   if (!result.ok) return data({ errors: { _form: [result.message] } as Record<string, string[]>, expired: true }, { status: result.status });
+  // counts as a login for the people list's "last login"
+  recordLoginAttempt(db, [`email:${link.email}`], true, Date.now());
   return startSession(request, result.value.userId, homeFor(result.value.role));
 }
 
