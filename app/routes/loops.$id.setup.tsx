@@ -203,9 +203,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const tz = () => readOrgSettings(db).timeZone;
   const bad = (errors: FieldErrors) => fail(intent, target, errors, values, 400);
-  const done = (outcome: Outcome<unknown>, fieldFor409?: string) => {
+  /** A refusal goes next to its form (bad picks of a list next to that field); success redirects (PRG). */
+  const done = (outcome: Outcome<unknown>, fieldFor400?: string) => {
     if (!outcome.ok) {
-      const key = outcome.status === 400 && fieldFor409 ? fieldFor409 : "_form";
+      const key = outcome.status === 400 && fieldFor400 ? fieldFor400 : "_form";
       return fail(intent, target, { [key]: [outcome.message] }, values, outcome.status);
     }
     const anchor = intent === "status" ? "status" : intent === "weights" ? "weights" : intent === "settings" ? "settings" : intent === "interview.add" ? "interviews" : target ? `iv-${target}` : "interviews";
