@@ -131,6 +131,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const hmOptions = people.filter((p) => p.role !== "recruiter" || p.id === hmId).map((p) => ({ id: p.id, label: p.name }));
   if (!hmOptions.some((p) => p.id === hmId)) hmOptions.unshift({ id: hmId, label: `${setup.loop.hiringManager.name} (deactivated)` });
 
+  // interviews listed in an order their times contradict (after a reorder, or a time typed later)
+  const timed = setup.interviews.filter((iv) => iv.scheduledAt !== null);
+  const outOfOrder = timed.some((iv, i) => i > 0 && iv.scheduledAt! < timed[i - 1]!.scheduledAt!);
   const last = setup.interviews.at(-1);
   const nextStart = last?.scheduledAt != null ? last.scheduledAt + (last.durationMinutes + 15) * 60_000 : null;
 
@@ -152,6 +155,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     exercises: setup.content.exercises.map((e) => ({ id: e.key, label: e.title, durationMinutes: e.durationMinutes })),
     interviews,
     conflicts,
+    outOfOrder,
     coverage,
     columns: setup.interviews.map((iv) => ({ id: iv.id, label: iv.exerciseTitle, when: formatSlot(iv.scheduledAt, iv.durationMinutes, timeZone) })),
     transitions,
@@ -404,6 +408,11 @@ export default function LoopSetupPage() {
           <span className="muted small">One to three panelists each. Times in {d.timeZone}.</span>
         </div>
         {d.interviews.length === 0 ? <p className="empty">No interviews yet. Add the first one below.</p> : null}
+        {d.outOfOrder ? (
+          <p className="notice warn small" data-testid="out-of-order">
+            The order below does not match the start times: an interview starts before the one listed above it. Move it, or change its time.
+          </p>
+        ) : null}
         <ol className="plain interview-list">
           {d.interviews.map((iv, i) => (
             <InterviewCard key={`${iv.id}-${iv.exerciseKey}-${iv.scheduledLocal}-${iv.durationMinutes}`} iv={iv} index={i} count={d.interviews.length} exercises={d.exercises} actionData={actionData} disabled={disabled} timeZone={d.timeZone} />

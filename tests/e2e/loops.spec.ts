@@ -85,8 +85,10 @@ test("a recruiter creates a loop from the template, assigns panelists, fixes a c
   // reorder: the second interview moves up
   await page.getByRole("button", { name: "Move MLOps pipeline design up" }).click();
   await expect(interviews.nth(0).getByRole("heading", { level: 3 })).toHaveText("1. MLOps pipeline design");
+  await expect(page.getByTestId("out-of-order")).toBeVisible();
   await page.getByRole("button", { name: "Move MLOps pipeline design down" }).click();
   await expect(interviews.nth(0).getByRole("heading", { level: 3 })).toHaveText("1. Architecture case study");
+  await expect(page.getByTestId("out-of-order")).toHaveCount(0);
 
   // schedule it
   await page.getByRole("button", { name: "Mark as scheduled" }).click();
