@@ -225,7 +225,8 @@ export default function Dashboard() {
                       <ul className="plain">
                         {iv.panelists.map((p) => (
                           <li key={p.name}>
-                            {p.name} {p.status === "draft" ? <span className="badge">Not submitted</span> : <ScorecardStatusBadge status={p.status} />}
+                            {p.name}{" "}
+                            {p.status !== "draft" ? <ScorecardStatusBadge status={p.status} /> : iv.past ? <span className="badge warn">Not submitted</span> : null}
                           </li>
                         ))}
                       </ul>

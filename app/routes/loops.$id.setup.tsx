@@ -131,6 +131,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const hmOptions = people.filter((p) => p.role !== "recruiter" || p.id === hmId).map((p) => ({ id: p.id, label: p.name }));
   if (!hmOptions.some((p) => p.id === hmId)) hmOptions.unshift({ id: hmId, label: `${setup.loop.hiringManager.name} (deactivated)` });
 
+  // interviews listed in an order their times contradict (after a reorder, or a time typed later)
+  const timed = setup.interviews.filter((iv) => iv.scheduledAt !== null);
+  const outOfOrder = timed.some((iv, i) => i > 0 && iv.scheduledAt! < timed[i - 1]!.scheduledAt!);
   const last = setup.interviews.at(-1);
   const nextStart = last?.scheduledAt != null ? last.scheduledAt + (last.durationMinutes + 15) * 60_000 : null;
 
@@ -152,6 +155,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     exercises: setup.content.exercises.map((e) => ({ id: e.key, label: e.title, durationMinutes: e.durationMinutes })),
     interviews,
     conflicts,
+    outOfOrder,
     coverage,
     columns: setup.interviews.map((iv) => ({ id: iv.id, label: iv.exerciseTitle, when: formatSlot(iv.scheduledAt, iv.durationMinutes, timeZone) })),
     transitions,
@@ -203,9 +207,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const tz = () => readOrgSettings(db).timeZone;
   const bad = (errors: FieldErrors) => fail(intent, target, errors, values, 400);
-  const done = (outcome: Outcome<unknown>, fieldFor409?: string) => {
+  /** A refusal goes next to its form (bad picks of a list next to that field); success redirects (PRG). */
+  const done = (outcome: Outcome<unknown>, fieldFor400?: string) => {
     if (!outcome.ok) {
-      const key = outcome.status === 400 && fieldFor409 ? fieldFor409 : "_form";
+      const key = outcome.status === 400 && fieldFor400 ? fieldFor400 : "_form";
       return fail(intent, target, { [key]: [outcome.message] }, values, outcome.status);
     }
     const anchor = intent === "status" ? "status" : intent === "weights" ? "weights" : intent === "settings" ? "settings" : intent === "interview.add" ? "interviews" : target ? `iv-${target}` : "interviews";
@@ -403,6 +408,11 @@ export default function LoopSetupPage() {
           <span className="muted small">One to three panelists each. Times in {d.timeZone}.</span>
         </div>
         {d.interviews.length === 0 ? <p className="empty">No interviews yet. Add the first one below.</p> : null}
+        {d.outOfOrder ? (
+          <p className="notice warn small" data-testid="out-of-order">
+            The order below does not match the start times: an interview starts before the one listed above it. Move it, or change its time.
+          </p>
+        ) : null}
         <ol className="plain interview-list">
           {d.interviews.map((iv, i) => (
             <InterviewCard key={`${iv.id}-${iv.exerciseKey}-${iv.scheduledLocal}-${iv.durationMinutes}`} iv={iv} index={i} count={d.interviews.length} exercises={d.exercises} actionData={actionData} disabled={disabled} timeZone={d.timeZone} />

@@ -77,6 +77,19 @@ test("a recruiter creates a loop from the template, assigns panelists, fixes a c
   await page.getByRole("button", { name: "Save weights" }).click();
   await expect(page.getByRole("status")).toContainText("Weights saved.");
 
+  // removing an interview that has a panel asks first; dismissing keeps it
+  page.once("dialog", (dialog) => void dialog.dismiss());
+  await page.getByRole("button", { name: "Remove the Tooling evaluation discussion interview" }).click();
+  await expect(interviews).toHaveCount(4);
+
+  // reorder: the second interview moves up
+  await page.getByRole("button", { name: "Move MLOps pipeline design up" }).click();
+  await expect(interviews.nth(0).getByRole("heading", { level: 3 })).toHaveText("1. MLOps pipeline design");
+  await expect(page.getByTestId("out-of-order")).toBeVisible();
+  await page.getByRole("button", { name: "Move MLOps pipeline design down" }).click();
+  await expect(interviews.nth(0).getByRole("heading", { level: 3 })).toHaveText("1. Architecture case study");
+  await expect(page.getByTestId("out-of-order")).toHaveCount(0);
+
   // schedule it
   await page.getByRole("button", { name: "Mark as scheduled" }).click();
   await expect(page.getByRole("status")).toContainText("Status changed.");

@@ -69,6 +69,7 @@ export function ButtonForm({
   className = "btn small",
   label,
   disabled,
+  confirm,
 }: {
   intent: string;
   target: string;
@@ -77,9 +78,21 @@ export function ButtonForm({
   className?: string;
   label?: string;
   disabled?: boolean;
+  /** asked before submitting (with JavaScript; without it the post goes straight through) */
+  confirm?: string;
 }) {
   return (
-    <Form method="post" className="inline-form">
+    <Form
+      method="post"
+      className="inline-form"
+      onSubmit={
+        confirm
+          ? (event) => {
+              if (!window.confirm(confirm)) event.preventDefault();
+            }
+          : undefined
+      }
+    >
       <Hidden intent={intent} target={target} />
       {Object.entries(fields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
@@ -275,6 +288,7 @@ export function InterviewCard({
               className="btn small danger"
               label={`Remove the ${iv.exerciseTitle} interview`}
               disabled={iv.locked}
+              confirm={iv.panelists.length > 0 ? `Remove the ${iv.exerciseTitle} interview and take its ${iv.panelists.length === 1 ? "panelist" : `${iv.panelists.length} panelists`} off it?` : undefined}
             >
               Remove
             </ButtonForm>
