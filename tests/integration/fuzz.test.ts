@@ -368,6 +368,37 @@ describe("hostile payloads: never a 500, refused requests change nothing, the au
   }
 });
 
+describe("hostile URLs for every loader", () => {
+  test("random query strings and route params, as any actor: never a 500, and a refused GET changes nothing", async () => {
+    const files = fs.readdirSync(ROUTES_DIR).filter((f) => /\.tsx?$/.test(f));
+    const loaders: { file: string; loader: Handler }[] = [];
+    for (const file of files) {
+      const mod = (await import(path.join(ROUTES_DIR, file))) as { loader?: Handler };
+      if (mod.loader) loaders.push({ file, loader: mod.loader });
+    }
+    expect(loaders.length).toBeGreaterThan(5);
+    const ids = [world.loopA, world.loopB, world.candidateA, world.pendingCard, world.submittedCard, world.rubricId];
+    const part = fc.oneof(fc.string({ maxLength: 30 }), fc.string({ unit: "grapheme", maxLength: 20 }), fc.constantFrom(...NASTY), fc.constantFrom(...ids), fc.constantFrom(...DANGEROUS));
+    const query = fc.array(fc.tuple(fc.oneof(fc.constantFrom("q", "status", "hm", "archived", "scope", "sort", "dir", "amend", "saved", "redirectTo", "notice", "n", "index"), part), part), { maxLength: 6 });
+    const arb = fc.record({ which: fc.nat({ max: loaders.length - 1 }), actor: fc.constantFrom(...ACTORS), id: part, query, pathTail: fc.constantFrom("", ".json", ".csv", ".pdf", ".ics", "/x") });
+    await fc.assert(
+      fc.asyncProperty(arb, async (input) => {
+        freshCopy();
+        const { file, loader } = loaders[input.which]!;
+        const before = databaseChecksum();
+        const qs = new URLSearchParams(input.query.map(([k, v]) => [k, v])).toString();
+        const user = world.users[input.actor];
+        // a URL cannot carry lone surrogates: the browser would send U+FFFD
+        const request = new Request(`${BASE}/${encodeURIComponent(Buffer.from(input.id).toString())}${input.pathTail}?${qs}`, { headers: { Cookie: user ? user.cookie : `archpanel_csrf=${CSRF}` } });
+        const r = await call(loader, request, { id: input.id, token: input.id, "*": input.id });
+        expect(r.status, file).toBeLessThan(500);
+        if (r.status >= 400) expect(databaseChecksum() === before, `${file}: a refused GET (${r.status}) changed the database`).toBe(true);
+      }),
+      { seed: SEED, numRuns: RUNS || 200, endOnFailure: true },
+    );
+  }, 60_000);
+});
+
 describe("body limit", () => {
   test("a body over the limit is refused with 413 by every action, and changes nothing", async () => {
     for (const t of TARGETS) {
