@@ -12,8 +12,9 @@
  *  - PRAGMA integrity_check = ok and no foreign key violations;
  *  - the audit log agrees with the data: per scorecard, one save/submit entry per version step,
  *    the last one at the stored version.
- * At the end: UPDATE and DELETE on audit_log are refused by the database (append-only triggers),
- * and the server starts once more on the final file.
+ * Then a graceful round: SIGTERM in the middle of the traffic; the server must exit 0 after
+ * answering what it was handling, with every acknowledged save stored (same checks).
+ * At the end: UPDATE and DELETE on audit_log are refused by the database (append-only triggers).
  *
  * Options: --rounds N (5), --panelists N (6), --seed N. Exit code 1 on any failure.
  */
@@ -238,14 +239,27 @@ async function main(): Promise<void> {
     process.stdout.write(`${perRound.at(-1)}\n`);
     if (failures.length > 0) break;
   }
-  // the server starts on the final file and every session still works
+  // graceful round: SIGTERM in the middle of the traffic. The server stops accepting, answers the
+  // requests it is handling, exits 0, and everything it acknowledged is stored.
+  let graceful = "";
   if (failures.length === 0) {
     server = await startServer({ dbPath, port });
     const r = await browsers[0]!.get("/interviews");
-    if (r.status !== 200) fail(`after the last restart /interviews answered ${r.status}`);
-    const code = await server.stop();
-    if (code !== 0) fail(`graceful stop exited with ${code}`);
-    verify(dbPath, allCards, "final");
+    if (r.status !== 200) fail(`after the SIGKILL rounds /interviews answered ${r.status} (sessions must survive restarts)`);
+    let over = false;
+    const clients = browsers.map((b, i) => panelistLoop(b, cards[i]!, ROUNDS + 1, () => over));
+    await sleep(500 + Math.floor(rand() * 1_000));
+    server.proc.kill("SIGTERM");
+    const code = await server.exited;
+    over = true;
+    await Promise.all(clients);
+    if (code !== 0) fail(`SIGTERM: the server exited with ${code}, not 0`);
+    const logs = server.stdout.filter((l) => l.includes('"msg"')).map((l) => JSON.parse(l) as { msg?: string; inFlight?: number });
+    const shutting = logs.find((l) => l.msg === "shutting down");
+    if (!logs.some((l) => l.msg === "stopped")) fail("SIGTERM: no 'stopped' log line");
+    verify(dbPath, allCards, "after SIGTERM");
+    graceful = `; SIGTERM mid-traffic: ${shutting?.inFlight ?? "?"} request(s) in flight at the signal, exit ${code}, nothing acknowledged lost`;
+    process.stdout.write(`graceful round: ${graceful.slice(2)}\n`);
   }
   const appendOnly = appendOnlyCheck(dbPath);
 
@@ -259,8 +273,8 @@ async function main(): Promise<void> {
   }
   process.stdout.write(
     `crash-test: ok — ${ROUNDS} SIGKILL rounds, ${PANELISTS} panelists, ${saves} saves + ${submits} submits acknowledged, 0 missing; ` +
-      `${lostInFlight} requests cut off in flight (${conflictsAfterCrash} resynced by 409); integrity ok; audit log consistent; ` +
-      `append-only ${appendOnly ? "enforced" : "NOT enforced"} — seed=${SEED}, ${secs} s\n`,
+      `${lostInFlight} requests without an answer (cut off by a kill or refused during shutdown; ${conflictsAfterCrash} had committed and were resynced by 409); integrity ok; audit log consistent; ` +
+      `append-only ${appendOnly ? "enforced" : "NOT enforced"}${graceful} — seed=${SEED}, ${secs} s\n`,
   );
 }
 

@@ -8,6 +8,9 @@
 // For every request: never a 500 (the action answers with a Response), and when the request is
 // refused (4xx) the database is exactly as before — every table including the audit log (sessions
 // and login attempts excepted). Accepted requests may change data, but the audit log only grows.
+// Two layers: a generic fuzz over EVERY action found in app/routes (field names and values
+// harvested from the app's own forms, mixed with hostile ones), and deeper TARGETS that start from
+// a valid payload per action (add one when a new action lands: a few lines).
 // Each run starts from its own copy of the world, so runs are independent and reproducible
 // (FUZZ_SEED=<n> to try another seed, FUZZ_RUNS=<n> to run longer).
 import fs from "node:fs";
@@ -263,7 +266,7 @@ function asFormValue(v: unknown): string {
 function buildRequest(w: World, t: Target, input: { payload: [string, unknown][]; encoding: "json" | "raw-json" | "form" | "multipart"; rawJson: string; id: string; actor: ActorName; csrf: boolean }): Request {
   const user = w.users[input.actor];
   const cookie = user ? user.cookie : `archpanel_csrf=${CSRF}`;
-  const url = `${BASE}${t.url(w, encodeURIComponent(input.id))}`;
+  const url = `${BASE}${t.url(w, encodeURIComponent(Buffer.from(input.id).toString()))}`;
   const headers: Record<string, string> = { Cookie: cookie };
   if (input.encoding === "json" || input.encoding === "raw-json") {
     headers["Content-Type"] = "application/json";
@@ -325,13 +328,89 @@ afterAll(() => closeDb());
 
 // ------------------------------------------------------------------ tests
 
+/**
+ * The form vocabulary of the app: every field name (`name="…"`, `register("…")`) and every literal
+ * button/option value in app/routes and app/components, so the generic fuzz speaks the forms' language.
+ */
+function formVocabulary(): { names: string[]; values: string[] } {
+  const names = new Set<string>();
+  const values = new Set<string>();
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (/\.tsx?$/.test(e.name)) {
+        const src = fs.readFileSync(full, "utf8");
+        for (const m of src.matchAll(/\bname="([^"{}$]+)"/g)) names.add(m[1]!);
+        for (const m of src.matchAll(/register\(\s*["'`]([^"'`$]+)["'`]/g)) names.add(m[1]!);
+        for (const m of src.matchAll(/\bvalue="([^"{}]{1,40})"/g)) values.add(m[1]!);
+      }
+    }
+  };
+  walk(ROUTES_DIR);
+  walk(path.resolve(ROUTES_DIR, "..", "components"));
+  names.delete("csrf");
+  return { names: [...names].sort(), values: [...values].sort() };
+}
+
+async function routeActions(): Promise<{ file: string; action: Handler }[]> {
+  const out: { file: string; action: Handler }[] = [];
+  for (const file of fs.readdirSync(ROUTES_DIR).filter((f) => /\.tsx?$/.test(f)).sort()) {
+    const mod = (await import(path.join(ROUTES_DIR, file))) as { action?: Handler };
+    if (mod.action) out.push({ file, action: mod.action });
+  }
+  return out;
+}
+
 describe("every action is fuzzed", () => {
-  test("each route module with an action has a fuzz target", () => {
-    const files = fs.readdirSync(ROUTES_DIR).filter((f) => /\.tsx?$/.test(f));
-    const withAction = files.filter((f) => /export (async )?function action\b|export const action\b/.test(fs.readFileSync(path.join(ROUTES_DIR, f), "utf8")));
-    const missing = withAction.filter((f) => !TARGETS.some((t) => t.file === f));
-    expect(missing, "add a target to TARGETS in tests/integration/fuzz.test.ts").toEqual([]);
+  test("each action in app/routes is fuzzed generically below; the ones with a TARGETS entry also from a valid payload", async () => {
+    const actions = await routeActions();
+    expect(actions.length).toBeGreaterThan(5);
+    // the specific targets are real actions (a renamed route must not silently drop its deep fuzz)
+    for (const t of TARGETS) expect(actions.map((a) => a.file), t.file).toContain(t.file);
   });
+
+  test("generic: every action, any actor, the app's own field names and values mixed with hostile ones", async () => {
+    const actions = await routeActions();
+    const vocab = formVocabulary();
+    expect(vocab.names.length).toBeGreaterThan(10);
+    const ids = [world.loopA, world.loopB, world.candidateA, world.candidateB, world.pendingCard, world.submittedCard, world.cardB, world.rubricId, world.users.outsider.id];
+    const value = fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...vocab.values) },
+      { weight: 3, arbitrary: fc.constantFrom(...NASTY) },
+      { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
+      { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 40 }) },
+      { weight: 1, arbitrary: fc.constantFrom(...ids) },
+      { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 60_000 }).map((n) => "é".repeat(n)) },
+    );
+    const key = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...vocab.names) }, { weight: 1, arbitrary: fc.constantFrom(...DANGEROUS) }, { weight: 1, arbitrary: fc.string({ maxLength: 15 }) });
+    const arb = fc.record({
+      which: fc.nat({ max: actions.length - 1 }),
+      actor: fc.oneof({ weight: 3, arbitrary: fc.constantFrom<ActorName>("admin", "recruiter", "hmA", "pending", "submitted") }, { weight: 1, arbitrary: fc.constantFrom(...ACTORS) }),
+      id: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: fc.constantFrom(...NASTY) }),
+      payload: fc.array(fc.tuple(key, value), { maxLength: 14 }),
+      encoding: fc.constantFrom("form" as const, "form" as const, "multipart" as const, "json" as const),
+    });
+    await fc.assert(
+      fc.asyncProperty(arb, async (input) => {
+        freshCopy();
+        const { file, action } = actions[input.which]!;
+        const before = databaseChecksum();
+        const auditBefore = auditRows();
+        const safeId = Buffer.from(input.id).toString();
+        const target: Target = { file, action, actor: input.actor, url: () => `/fuzz/${encodeURIComponent(safeId)}`, base: () => ({}), runs: 0 };
+        const request = buildRequest(world, target, { payload: input.payload, encoding: input.encoding, rawJson: "", id: input.id, actor: input.actor, csrf: true });
+        const r = await call(action, request, { id: input.id, token: input.id, "*": input.id });
+        expect(r.status, `${file}: never a server error`).toBeLessThan(500);
+        const auditAfter = auditRows();
+        const kept = auditAfter.slice(0, auditBefore.length);
+        expect(file === "candidates.$id.erase.tsx" && r.status < 400 ? kept.map(unredact(auditBefore)) : kept, `${file}: existing audit entries untouched`).toEqual(auditBefore);
+        if (r.status >= 400) expect(databaseChecksum() === before, `${file}: a refused request (${r.status}) changed the database`).toBe(true);
+        expect(Object.prototype).not.toHaveProperty("polluted");
+      }),
+      { seed: SEED, numRuns: RUNS || 40 * actions.length, endOnFailure: true },
+    );
+  }, 120_000);
 });
 
 describe("hostile payloads: never a 500, refused requests change nothing, the audit log only grows", () => {
@@ -366,6 +445,37 @@ describe("hostile payloads: never a 500, refused requests change nothing, the au
       expect(outcomes.size, JSON.stringify(Object.fromEntries(outcomes))).toBeGreaterThan(1);
     }, 60_000);
   }
+});
+
+describe("hostile URLs for every loader", () => {
+  test("random query strings and route params, as any actor: never a 500, and a refused GET changes nothing", async () => {
+    const files = fs.readdirSync(ROUTES_DIR).filter((f) => /\.tsx?$/.test(f));
+    const loaders: { file: string; loader: Handler }[] = [];
+    for (const file of files) {
+      const mod = (await import(path.join(ROUTES_DIR, file))) as { loader?: Handler };
+      if (mod.loader) loaders.push({ file, loader: mod.loader });
+    }
+    expect(loaders.length).toBeGreaterThan(5);
+    const ids = [world.loopA, world.loopB, world.candidateA, world.pendingCard, world.submittedCard, world.rubricId];
+    const part = fc.oneof(fc.string({ maxLength: 30 }), fc.string({ unit: "grapheme", maxLength: 20 }), fc.constantFrom(...NASTY), fc.constantFrom(...ids), fc.constantFrom(...DANGEROUS));
+    const query = fc.array(fc.tuple(fc.oneof(fc.constantFrom("q", "status", "hm", "archived", "scope", "sort", "dir", "amend", "saved", "redirectTo", "notice", "n", "index"), part), part), { maxLength: 6 });
+    const arb = fc.record({ which: fc.nat({ max: loaders.length - 1 }), actor: fc.constantFrom(...ACTORS), id: part, query, pathTail: fc.constantFrom("", ".json", ".csv", ".pdf", ".ics", "/x") });
+    await fc.assert(
+      fc.asyncProperty(arb, async (input) => {
+        freshCopy();
+        const { file, loader } = loaders[input.which]!;
+        const before = databaseChecksum();
+        const qs = new URLSearchParams(input.query.map(([k, v]) => [k, v])).toString();
+        const user = world.users[input.actor];
+        // a URL cannot carry lone surrogates: the browser would send U+FFFD
+        const request = new Request(`${BASE}/${encodeURIComponent(Buffer.from(input.id).toString())}${input.pathTail}?${qs}`, { headers: { Cookie: user ? user.cookie : `archpanel_csrf=${CSRF}` } });
+        const r = await call(loader, request, { id: input.id, token: input.id, "*": input.id });
+        expect(r.status, file).toBeLessThan(500);
+        if (r.status >= 400) expect(databaseChecksum() === before, `${file}: a refused GET (${r.status}) changed the database`).toBe(true);
+      }),
+      { seed: SEED, numRuns: RUNS || 200, endOnFailure: true },
+    );
+  }, 60_000);
 });
 
 describe("body limit", () => {
