@@ -338,7 +338,7 @@ function report(name: string, r: Result, v: { acked: number; lost: string[] }, l
   const errs = [...ledger.errors].map(([s, n]) => `${n}× HTTP ${s}`).join(", ") || "none";
   process.stdout.write(
     `${name.padEnd(10)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   ` +
-      `${r.requests} requests, ${v.acked} acknowledged; errors: ${errs}; socket errors/timeouts ${r.errors}; lost writes ${v.lost.length}\n`,
+      `${r.requests} timed requests, ${v.acked} acknowledged saves checked (incl. warm-up); errors: ${errs}; socket errors/timeouts ${r.errors}; lost writes ${v.lost.length}\n`,
   );
   for (const l of v.lost.slice(0, 10)) process.stdout.write(`   LOST: ${l}\n`);
 }
