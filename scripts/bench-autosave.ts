@@ -14,6 +14,11 @@
  * has its audit entry, versions are contiguous, and the stored scorecard is the newest save (its
  * content included). Prints requests/s and p50/p99 latency for both sides and the ratio.
  * Goal: ArchPanel >= 50% of the floor's throughput, zero errors, zero lost writes.
+ *
+ * Both sides commit with synchronous = FULL (an fsync per commit), so on a real disk the fsync
+ * dominates; ArchPanel group-commits concurrent saves (app/server/scorecard.server.ts) and the
+ * floor does not. `TMPDIR=/dev/shm` puts both databases on tmpfs: fsync is then free and the
+ * comparison shows the per-request CPU of Express + Remix against bare node:http.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
