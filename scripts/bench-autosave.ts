@@ -14,6 +14,11 @@
  * has its audit entry, versions are contiguous, and the stored scorecard is the newest save (its
  * content included). Prints requests/s and p50/p99 latency for both sides and the ratio.
  * Goal: ArchPanel >= 50% of the floor's throughput, zero errors, zero lost writes.
+ *
+ * Both sides commit with synchronous = FULL (an fsync per commit), so on a real disk the fsync
+ * dominates; ArchPanel group-commits concurrent saves (app/server/scorecard.server.ts) and the
+ * floor does not. `TMPDIR=/dev/shm` puts both databases on tmpfs: fsync is then free and the
+ * comparison shows the per-request CPU of Express + Remix against bare node:http.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -338,7 +343,7 @@ function report(name: string, r: Result, v: { acked: number; lost: string[] }, l
   const errs = [...ledger.errors].map(([s, n]) => `${n}× HTTP ${s}`).join(", ") || "none";
   process.stdout.write(
     `${name.padEnd(10)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   ` +
-      `${r.requests} requests, ${v.acked} acknowledged; errors: ${errs}; socket errors/timeouts ${r.errors}; lost writes ${v.lost.length}\n`,
+      `${r.requests} timed requests, ${v.acked} acknowledged saves checked (incl. warm-up); errors: ${errs}; socket errors/timeouts ${r.errors}; lost writes ${v.lost.length}\n`,
   );
   for (const l of v.lost.slice(0, 10)) process.stdout.write(`   LOST: ${l}\n`);
 }

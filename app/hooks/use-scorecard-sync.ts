@@ -1,6 +1,6 @@
 /**
  * Autosave that loses nothing. Every change is written to localStorage first, then sent (debounced,
- * and at once on blur / page hide) to the JSON endpoint with the version the browser last saw.
+ * and at once when focus leaves a field or the page is hidden) to the JSON endpoint with the version the browser last saw.
  * The server applies it only when that version is current; otherwise it answers with its copy and
  * the interviewer chooses. Offline or server down: the edits stay on the device and are retried
  * (backoff, and at once when the browser comes back online). Browser-only.
@@ -443,6 +443,10 @@ export function useScorecardSync(opts: ScorecardSyncOptions) {
     const onHide = () => {
       if (pendingRef.current && !haltRef.current) void flushRef.current(true);
     };
+    // Leaving a field saves at once rather than after the debounce.
+    const onFocusOut = () => {
+      if (pendingRef.current && !haltRef.current && debounceRef.current) void flushRef.current();
+    };
     const onPageHide = () => {
       onHide();
       endHeartbeat();
@@ -456,12 +460,14 @@ export function useScorecardSync(opts: ScorecardSyncOptions) {
     };
     window.addEventListener("online", onOnline);
     window.addEventListener("offline", onOffline);
+    document.addEventListener("focusout", onFocusOut);
     window.addEventListener("pagehide", onPageHide);
     window.addEventListener("pageshow", onShow);
     document.addEventListener("visibilitychange", onVisibility);
     return () => {
       window.removeEventListener("online", onOnline);
       window.removeEventListener("offline", onOffline);
+      document.removeEventListener("focusout", onFocusOut);
       window.removeEventListener("pagehide", onPageHide);
       window.removeEventListener("pageshow", onShow);
       clearInterval(beat);

@@ -113,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   switch (intent) {
     case "save":
-      return respond(handleSave(target, body));
+      return respond(await handleSave(target, body));
     case "submit":
       return respond(handleSubmit(target, body));
     case "amend":

@@ -28,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!intent.ok) return json({ ok: false, errors: intent.errors }, 400);
   switch (intent.value.intent) {
     case "save": {
-      const a = handleSave(target, data);
+      const a = await handleSave(target, data);
       return json(a.body, a.status);
     }
     case "submit": {

@@ -3,8 +3,8 @@
 // SQL lives in db/queries/scorecards.server.ts and the rules in app/domain/scorecard-*.ts.
 import { getDb } from "../../db/client.server";
 import type { PublicUser } from "../../db/queries/users.server";
-import type { ScorecardTarget, WriteResult } from "../../db/queries/scorecards.server";
-import { amendScorecard, findOwnScorecard, saveDraft, submitScorecard } from "../../db/queries/scorecards.server";
+import type { DraftSave, ScorecardTarget, WriteResult } from "../../db/queries/scorecards.server";
+import { amendScorecard, findOwnScorecard, saveDrafts, submitScorecard } from "../../db/queries/scorecards.server";
 import type { ScorecardValues } from "../domain/scorecard-schema";
 import { amendReasonSchema, scorecardIdSchema, scorecardSaveSchemaFor, scorecardSubmitSchema } from "../domain/scorecard-schema";
 
@@ -57,12 +57,46 @@ function saveSchemaFor(target: ScorecardTarget) {
   return schema;
 }
 
+// Group commit. Every acknowledged autosave costs an fsync (synchronous = FULL), and while one
+// commit is being written the saves of the other interviewers queue up. Saves that arrive in
+// the same turn of the event loop are written in one transaction (one savepoint each, so one
+// refusal never affects another) and answered together after that single commit.
+let queue: { save: DraftSave; resolve: (r: WriteResult) => void; reject: (e: Error) => void }[] = [];
+
+function flushSaves(): void {
+  const batch = queue;
+  queue = [];
+  let results: (WriteResult | Error)[];
+  try {
+    results = saveDrafts(
+      getDb(),
+      batch.map((b) => b.save),
+    );
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    for (const b of batch) b.reject(e);
+    return;
+  }
+  batch.forEach((b, i) => {
+    const r = results[i];
+    if (!r || r instanceof Error) b.reject(r ?? new Error("save failed"));
+    else b.resolve(r);
+  });
+}
+
+function queueSave(save: DraftSave): Promise<WriteResult> {
+  return new Promise((resolve, reject) => {
+    if (queue.length === 0) setImmediate(flushSaves);
+    queue.push({ save, resolve, reject });
+  });
+}
+
 /** A draft save: the same zod schema as the form, bound to the rubric, plus the version. */
-export function handleSave(target: ScorecardTarget, data: unknown): WriteAnswer {
+export async function handleSave(target: ScorecardTarget, data: unknown): Promise<WriteAnswer> {
   const parsed = parseWith(saveSchemaFor(target), data);
   if (!parsed.ok) return { status: 400, body: { ok: false, errors: parsed.errors } };
   const { version, ...values } = parsed.value;
-  return answer(saveDraft(getDb(), target, values, version), "draft");
+  return answer(await queueSave({ target, values, clientVersion: version }), "draft");
 }
 
 export function versionOf(data: unknown): number | null {

@@ -433,17 +433,27 @@ function versionedWrite(
   );
 }
 
+export interface DraftSave {
+  target: ScorecardTarget;
+  values: ScorecardValues;
+  clientVersion: number;
+}
+
 /**
- * Autosave of a draft: one IMMEDIATE transaction with the versioned UPDATE … WHERE id AND
- * panelist AND status = 'draft' AND version = the browser's, the changed child rows and the audit
- * entry, all through prepared statements. A stale version touches nothing and returns the
- * server's copy (conflict) or the lock.
+ * Autosaves of drafts (one or several, e.g. every interviewer whose save arrived while the
+ * previous commit was being written): ONE immediate transaction, hence one fsync, and inside it
+ * one savepoint per save, so each save stands or falls on its own. Per save: the versioned
+ * UPDATE … WHERE id AND panelist AND status = 'draft' AND version = the browser's, the changed
+ * child rows and the audit entry, through prepared statements. A stale version touches nothing
+ * and returns the server's copy (conflict) or the lock. Nothing is acknowledged before the
+ * commit: callers answer only once this returns.
  */
-export function saveDraft(db: Db, target: ScorecardTarget, values: ScorecardValues, clientVersion: number, now = Date.now()): WriteResult {
-  if (saveDecision(target, clientVersion) === "locked") return { kind: "locked", status: target.status, version: target.version };
+export function saveDrafts(db: Db, saves: readonly DraftSave[], now = Date.now()): (WriteResult | Error)[] {
   const st = statements(db);
-  const fields = fieldsOf(values);
-  const write = db.$client.transaction((): WriteResult => {
+  const one = db.$client.transaction((save: DraftSave): WriteResult => {
+    const { target, values, clientVersion } = save;
+    if (saveDecision(target, clientVersion) === "locked") return { kind: "locked", status: target.status, version: target.version };
+    const fields = fieldsOf(values);
     const res = st.updateDraft.run(fields.recommendation, fields.summary, fields.overrideJustification, now, target.id, target.panelistId, clientVersion);
     if (res.changes === 0) {
       const server = serverCopy(db, target);
@@ -457,7 +467,24 @@ export function saveDraft(db: Db, target: ScorecardTarget, values: ScorecardValu
     st.audit.run(now, target.panelistId, target.id, target.loopId, JSON.stringify({ version: clientVersion }), JSON.stringify({ version }));
     return { kind: "saved", version, updatedAt: now };
   });
-  return write.immediate();
+  const all = db.$client.transaction((): (WriteResult | Error)[] =>
+    saves.map((save) => {
+      try {
+        // nested in the outer transaction: better-sqlite3 runs it in a savepoint
+        return one(save);
+      } catch (error) {
+        return error instanceof Error ? error : new Error(String(error));
+      }
+    }),
+  );
+  return all.immediate();
+}
+
+/** One autosave of a draft (see saveDrafts). */
+export function saveDraft(db: Db, target: ScorecardTarget, values: ScorecardValues, clientVersion: number, now = Date.now()): WriteResult {
+  const [result] = saveDrafts(db, [{ target, values, clientVersion }], now);
+  if (!result || result instanceof Error) throw result ?? new Error("save failed");
+  return result;
 }
 
 /** Submit and lock (values already passed the submit schema). */

@@ -333,3 +333,31 @@ describe("conflict of interest", () => {
     expect((await save(bob, bobCard, { intent: "save", version: after.version, summary: "x" })).status).toBe(409);
   });
 });
+
+describe("concurrent autosaves (group commit)", () => {
+  it("saves arriving together are each decided on their own: one commit, no lost or merged writes", async () => {
+    const users = [createTestUser("member", "Cara"), createTestUser("member", "Dev"), createTestUser("member", "Eve")];
+    const built = buildLoop({
+      versionId,
+      hiringManagerId: hm.id,
+      status: "in_progress",
+      interviews: [{ exercise: "incident_scenario_drill", panel: users.map((u) => ({ panelistId: u.id, status: "draft" as const, recommendation: null })) }],
+    });
+    const ids = built.scorecardIds[0]!;
+    const [cara, dev, eve] = users as [TestUser, TestUser, TestUser];
+    const [caraCard, devCard, eveCard] = ids as [string, string, string];
+    const results = await Promise.all([
+      save(cara, caraCard, { intent: "save", version: 0, summary: "cara" }),
+      save(dev, devCard, { intent: "save", version: 0, summary: "dev, first tab" }),
+      save(dev, devCard, { intent: "save", version: 0, summary: "dev, second tab" }),
+      save(eve, eveCard, { intent: "save", version: 0, ratings: { astrology: { score: "1", evidence: "" } } }),
+      save(eve, eveCard, { intent: "save", version: 0, summary: "eve" }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 409, 400, 200]);
+    expect(row(caraCard)).toMatchObject({ version: 1, summary: "cara" });
+    expect(row(devCard)).toMatchObject({ version: 1, summary: "dev, first tab" });
+    expect(row(eveCard)).toMatchObject({ version: 1, summary: "eve" });
+    const conflict = (await jsonOf(results[2]!)) as { conflict: { version: number; values: { summary: string } } };
+    expect(conflict.conflict).toMatchObject({ version: 1, values: { summary: "dev, first tab" } });
+  });
+});

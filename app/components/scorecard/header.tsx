@@ -37,8 +37,19 @@ export function TimerControl(p: {
 }) {
   const { view } = p;
   const remaining = view.remainingMs;
-  const label =
-    view.phase === "overtime" ? `Over by ${formatClock(-remaining)}` : view.phase === "not_started" ? `${p.durationMinutes} min` : `${formatClock(remaining)} left`;
+  // A locked scorecard's timer is a record of time used, not a countdown: no warning colours.
+  const phase = p.enabled ? view.phase : "stopped";
+  const label = !p.enabled
+    ? view.elapsedMs > 0
+      ? `used of ${p.durationMinutes} min`
+      : `${p.durationMinutes} min`
+    : view.phase === "overtime"
+      ? remaining > -1000
+        ? "Time's up"
+        : `Over by ${formatClock(-remaining)}`
+      : view.phase === "not_started"
+        ? `${p.durationMinutes} min`
+        : `${formatClock(remaining)} left`;
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     if (!p.onOp) return;
     e.preventDefault();
@@ -48,7 +59,7 @@ export function TimerControl(p: {
     if (op) p.onOp(op);
   };
   return (
-    <form method="post" action={p.action} className={`timer phase-${view.phase}`} onSubmit={onSubmit} aria-label="Interview timer" data-testid="timer">
+    <form method="post" action={p.action} className={`timer phase-${phase}`} onSubmit={onSubmit} aria-label="Interview timer" data-testid="timer">
       <CsrfInput />
       <input type="hidden" name="intent" value="timer" />
       <div className="clock">
@@ -77,7 +88,7 @@ export function TimerControl(p: {
       ) : null}
       {p.unsynced ? <span className="xsmall warn-text">timer change not sent yet</span> : null}
       <span className="sr-only" role="status" aria-live="polite">
-        {view.phase === "warning" ? "Ten minutes or less left." : view.phase === "overtime" ? "The interview is over time." : ""}
+        {phase === "warning" ? "Ten minutes or less left." : phase === "overtime" ? "The interview is over time." : ""}
       </span>
     </form>
   );

@@ -135,7 +135,9 @@ export function QuickNotes(p: {
           ))}
         </ol>
       ) : (
-        <p className="muted small">Notes you take here are stamped with the interview minute and kept with your scorecard.</p>
+        <p className="muted small">
+          {p.disabled ? "No quick notes were taken." : "Notes you take here are stamped with the interview minute and kept with your scorecard."}
+        </p>
       )}
     </section>
   );

@@ -280,9 +280,9 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
     />
   );
 
-  const feedbackLink =
+  const feedbackLink = (size: "small" | "normal") =>
     sc.status !== "draft" && data.feedback.access === "full" ? (
-      <Link to={`/loops/${header.loopId}`} className="btn small" data-testid="panel-feedback-link">
+      <Link to={`/loops/${header.loopId}`} className={size === "small" ? "btn small" : "btn"} data-testid="panel-feedback-link">
         See the panel&apos;s feedback
       </Link>
     ) : null;
@@ -333,7 +333,7 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
         }
         progress={
           mode === "view" ? (
-            feedbackLink
+            feedbackLink("small")
           ) : (
             <span className={`progress${progress.problems === 0 ? " ready" : ""}`} data-testid="progress">
               {progress.rated}/{progress.assessed} rated · {progress.problems === 0 ? "ready to submit" : `${progress.problems} to complete`}
@@ -523,7 +523,7 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
                     Amend…
                   </Link>
                 ) : null}
-                {feedbackLink}
+                {feedbackLink("normal")}
                 <Link to="/interviews" className="btn">
                   Back to my interviews
                 </Link>
