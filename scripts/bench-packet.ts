@@ -2,7 +2,7 @@
  * Packet PDF benchmark: our renderer (pdfkit + own text engine) against the usual web-app route
  * (the same content as HTML, printed by headless Chromium), side by side in one process, warm.
  *
- *   npx tsx scripts/bench-packet.ts [--n 10] [--chars 2000]
+ *   npx tsx scripts/bench-packet.ts [--n 20] [--chars 2000]
  *
  * Both sides start from the same LoopAggregate + facts + rubric and include building the view
  * model. Warm means: fonts loaded and one render done (ours); browser launched, page open and one
@@ -254,7 +254,7 @@ async function timed<T>(f: () => Promise<T>): Promise<number> {
 const range = (xs: number[]): string => `[min ${fmt(Math.min(...xs))}, max ${fmt(Math.max(...xs))}]`;
 
 async function main(): Promise<void> {
-  const n = arg("--n", 10);
+  const n = arg("--n", 20);
   const chars = arg("--chars", 2000);
   const fx = buildPacketFixture({ evidenceChars: chars });
   const aggregate = aggregateFixture(fx);
