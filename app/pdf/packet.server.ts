@@ -47,6 +47,7 @@ import {
   withColor,
   withSize,
 } from "./layout.server";
+import { collectPageContents } from "./page-sink.server";
 import { type Span, type TextStyle, drawLines, layoutSpans, linesHeight, measureText, withParagraphCache } from "./text.server";
 
 // ------------------------------------------------------------------ fingerprint
@@ -168,6 +169,7 @@ export async function renderPacketModel(model: PacketModel, fingerprint: string)
     doc.on("error", reject);
   });
 
+  collectPageContents(doc);
   withParagraphCache(() => {
     const flow = new Flow(doc);
     const t = model.sectionTitles;

@@ -19,6 +19,7 @@
  */
 import bidiFactory from "bidi-js";
 
+import { type PageSink, pageSinkOf } from "./page-sink.server";
 import {
   type Face,
   type FontStyle,
@@ -1053,7 +1054,9 @@ export function drawLines(doc: PDFKit.PDFDocument, lines: readonly Line[], x: nu
   }
   if (drew) {
     out.put("ET Q\n");
-    page.content.write(out.copy());
+    const sink = pageSinkOf(page.content);
+    if (sink) out.into(sink);
+    else page.content.write(out.copy());
   }
   return y;
 }
@@ -1073,6 +1076,10 @@ class ByteScratch {
       this.buf = bigger;
     }
     this.len += this.buf.write(s, this.len, "latin1");
+  }
+  /** Appends the bytes written since the last reset to a page sink (copied there). */
+  into(sink: PageSink): void {
+    sink.bytes(this.buf, this.len);
   }
   /** A copy of the bytes written since the last reset. */
   copy(): Uint8Array {
