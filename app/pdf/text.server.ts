@@ -414,6 +414,8 @@ class Breaker {
   private paraHasRtl = false;
   private paraLinesStart = 0;
   private endedWithNewline = false;
+  private gapStyle: TextStyle | null = null;
+  private gapWidth = 0;
 
   constructor(
     private readonly maxWidth: number,
@@ -523,7 +525,12 @@ class Breaker {
     this.pendingSpace = false;
     if (this.anyRtl && !this.paraHasRtl && RTL_RE.test(text)) this.paraHasRtl = true;
     const maxWidth = this.maxWidth;
-    const gap = space && this.items.length > 0 ? spaceWidth(style) : 0;
+    if (style !== this.gapStyle) {
+      // one WeakMap lookup per style change, not per word
+      this.gapStyle = style;
+      this.gapWidth = spaceWidth(style);
+    }
+    const gap = space && this.items.length > 0 ? this.gapWidth : 0;
     // Very long tokens are measured grapheme by grapheme first: only those that fit a line are
     // shaped whole (and cached).
     const long = text.length > LONG_TOKEN && graphemeWidth(text, style) > maxWidth;
