@@ -2,7 +2,7 @@
  * Packet PDF benchmark: our renderer (pdfkit + own text engine) against the usual web-app route
  * (the same content as HTML, printed by headless Chromium), side by side in one process, warm.
  *
- *   npx tsx scripts/bench-packet.ts [--n 10] [--chars 2000]
+ *   npx tsx scripts/bench-packet.ts [--n 20] [--chars 2000]
  *
  * Both sides start from the same LoopAggregate + facts + rubric and include building the view
  * model. Warm means: fonts loaded and one render done (ours); browser launched, page open and one
@@ -254,7 +254,7 @@ async function timed<T>(f: () => Promise<T>): Promise<number> {
 const range = (xs: number[]): string => `[min ${fmt(Math.min(...xs))}, max ${fmt(Math.max(...xs))}]`;
 
 async function main(): Promise<void> {
-  const n = arg("--n", 10);
+  const n = arg("--n", 20);
   const chars = arg("--chars", 2000);
   const fx = buildPacketFixture({ evidenceChars: chars });
   const aggregate = aggregateFixture(fx);
@@ -268,26 +268,31 @@ async function main(): Promise<void> {
   const chrome = await openChromium(aggregate, fx.facts, fx.rubric);
   const chromeFirst = chrome ? await chrome.once() : null;
 
-  // Alternate the two sides, iteration by iteration, so both see the same machine load.
-  const ours: number[] = [];
-  const theirs: number[] = [];
-  try {
-    for (let i = 0; i < n; i++) {
-      ours.push(await timed(render));
-      if (chrome) theirs.push(await timed(() => chrome.once()));
-    }
-  } finally {
-    await chrome?.close();
-  }
-
   // The same packet again and again reuses the process-wide paragraph layouts. Packets of other
   // loops (other evidence text, same vocabulary) show the cost without that reuse.
   const others = Array.from({ length: n }, (_, i) => {
     const o = buildPacketFixture({ evidenceChars: chars, seed: 1000 + i });
     return { o, agg: aggregateFixture(o) };
   });
+
+  // Alternate, iteration by iteration, so every series sees the same load of a shared machine.
+  const ours: number[] = [];
+  const ourCpu: number[] = [];
+  const theirs: number[] = [];
   const fresh: number[] = [];
-  for (const { o, agg } of others) fresh.push(await timed(() => renderPacket(agg, o.facts, o.rubric)));
+  try {
+    for (let i = 0; i < n; i++) {
+      const cpu = process.cpuUsage();
+      ours.push(await timed(render));
+      const d = process.cpuUsage(cpu);
+      ourCpu.push((d.user + d.system) / 1000);
+      if (chrome) theirs.push(await timed(() => chrome.once()));
+      const other = others[i];
+      if (other) fresh.push(await timed(() => renderPacket(other.agg, other.o.facts, other.o.rubric)));
+    }
+  } finally {
+    await chrome?.close();
+  }
 
   const ourMedian = median(ours);
   const freshMedian = median(fresh);
@@ -296,6 +301,7 @@ async function main(): Promise<void> {
       `machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (other processes share these cores)\n` +
       `ours (pdfkit + own text engine): first render ${fmt(cold)} (fonts + shaping, cold), warm median of ${n}: ${fmt(ourMedian)} ` +
       `${range(ours)}, ${pageCount(first)} pages, ${(first.length / 1024).toFixed(0)} KiB, ${cachedWordCount()} cached words\n` +
+      `ours, CPU time per packet (this process, all threads): median ${fmt(median(ourCpu))}\n` +
       `ours, ${n} other loops' packets (new evidence text, no layout reuse): median ${fmt(freshMedian)} ${range(fresh)}\n`,
   );
   if (chrome && chromeFirst) {

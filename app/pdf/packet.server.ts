@@ -47,6 +47,7 @@ import {
   withColor,
   withSize,
 } from "./layout.server";
+import { collectPageContents } from "./page-sink.server";
 import { type Span, type TextStyle, drawLines, layoutSpans, linesHeight, measureText, withParagraphCache } from "./text.server";
 
 // ------------------------------------------------------------------ fingerprint
@@ -58,7 +59,26 @@ export function canonicalJson(value: unknown): string {
   return out.join("");
 }
 
-function writeCanonical(value: unknown, out: string[]): void {
+/** Where canonical JSON goes: an array of pieces, or a hash fed in chunks. */
+interface Sink {
+  push(...pieces: string[]): void;
+}
+
+/** Feeds a hash in ~32K-character chunks: no array of pieces and no megabyte-long joined string. */
+class HashSink implements Sink {
+  private acc = "";
+  constructor(private readonly hash: ReturnType<typeof createHash>) {}
+  push(...pieces: string[]): void {
+    for (const p of pieces) this.acc += p;
+    if (this.acc.length > 32_768) this.flush();
+  }
+  flush(): void {
+    if (this.acc) this.hash.update(this.acc, "utf8");
+    this.acc = "";
+  }
+}
+
+function writeCanonical(value: unknown, out: Sink): void {
   if (value === null || value === undefined) {
     out.push("null");
   } else if (typeof value !== "object") {
@@ -94,9 +114,12 @@ function writeCanonical(value: unknown, out: string[]): void {
 export function packetFingerprint(aggregate: LoopAggregate, facts: LoopFacts, rubric: RubricContent, options: PacketOptions = {}): string {
   // Options are part of the input only when set, so the common fingerprint stays stable.
   const opts = options.calibrationWithheld ? { calibrationWithheld: true } : undefined;
-  return createHash("sha256")
-    .update(canonicalJson({ packet: 1, aggregate, facts, rubric, options: opts }), "utf8")
-    .digest("hex");
+  // The same bytes as hashing canonicalJson(...) in one piece, fed in chunks.
+  const hash = createHash("sha256");
+  const sink = new HashSink(hash);
+  writeCanonical({ packet: 1, aggregate, facts, rubric, options: opts }, sink);
+  sink.flush();
+  return hash.digest("hex");
 }
 
 // ------------------------------------------------------------------ entry point
@@ -146,6 +169,7 @@ export async function renderPacketModel(model: PacketModel, fingerprint: string)
     doc.on("error", reject);
   });
 
+  collectPageContents(doc);
   withParagraphCache(() => {
     const flow = new Flow(doc);
     const t = model.sectionTitles;

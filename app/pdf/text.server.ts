@@ -19,6 +19,7 @@
  */
 import bidiFactory from "bidi-js";
 
+import { type PageSink, pageSinkOf } from "./page-sink.server";
 import {
   type Face,
   type FontStyle,
@@ -413,6 +414,8 @@ class Breaker {
   private paraHasRtl = false;
   private paraLinesStart = 0;
   private endedWithNewline = false;
+  private gapStyle: TextStyle | null = null;
+  private gapWidth = 0;
 
   constructor(
     private readonly maxWidth: number,
@@ -522,7 +525,12 @@ class Breaker {
     this.pendingSpace = false;
     if (this.anyRtl && !this.paraHasRtl && RTL_RE.test(text)) this.paraHasRtl = true;
     const maxWidth = this.maxWidth;
-    const gap = space && this.items.length > 0 ? spaceWidth(style) : 0;
+    if (style !== this.gapStyle) {
+      // one WeakMap lookup per style change, not per word
+      this.gapStyle = style;
+      this.gapWidth = spaceWidth(style);
+    }
+    const gap = space && this.items.length > 0 ? this.gapWidth : 0;
     // Very long tokens are measured grapheme by grapheme first: only those that fit a line are
     // shaped whole (and cached).
     const long = text.length > LONG_TOKEN && graphemeWidth(text, style) > maxWidth;
@@ -1020,7 +1028,11 @@ function lineCode(dt: DocText, line: Line): LineCode {
 export function drawLines(doc: PDFKit.PDFDocument, lines: readonly Line[], x: number, y: number, opts: DrawOptions = {}): number {
   const dt = docText(doc);
   const page = dt.doc.page;
-  const out: string[] = [`q 1 0 0 -1 0 ${num(page.height)} cm BT\n`];
+  // Operators go straight into a reusable byte buffer (no array of strings, no joined copy).
+  const out = scratch;
+  out.reset();
+  out.put(`q 1 0 0 -1 0 ${num(page.height)} cm BT\n`);
+  let drew = false;
   let font = "";
   let color = "";
   for (const line of lines) {
@@ -1036,23 +1048,52 @@ export function drawLines(doc: PDFKit.PDFDocument, lines: readonly Line[], x: nu
           const df = dt.face(f);
           if (page.fonts[df.font.id] == null) page.fonts[df.font.id] = df.font.ref();
         }
-        out.push(`1 0 0 1 ${num(x + dx + code.firstDx)} ${num(page.height - (y + line.baseline) + code.firstDy)} Tm\n`);
-        if (code.firstFont !== font) out.push(code.firstFont, "\n");
-        if (code.firstColor !== color) out.push(code.firstColor, "\n");
-        out.push(code.body);
+        out.put(`1 0 0 1 ${num(x + dx + code.firstDx)} ${num(page.height - (y + line.baseline) + code.firstDy)} Tm\n`);
+        if (code.firstFont !== font) out.put(`${code.firstFont}\n`);
+        if (code.firstColor !== color) out.put(`${code.firstColor}\n`);
+        out.put(code.body);
         font = code.lastFont;
         color = code.lastColor;
+        drew = true;
       }
     }
     y += line.height;
   }
-  if (out.length > 1) {
-    out.push("ET Q\n");
-    // A Buffer skips pdfkit's char-by-char string conversion; the operators are ASCII/bytes.
-    page.content.write(Buffer.from(out.join(""), "latin1"));
+  if (drew) {
+    out.put("ET Q\n");
+    const sink = pageSinkOf(page.content);
+    if (sink) out.into(sink);
+    else page.content.write(out.copy());
   }
   return y;
 }
+
+/** A growable latin1 byte buffer, reused by every drawLines call (drawing is synchronous). */
+class ByteScratch {
+  private buf = Buffer.allocUnsafe(1 << 16);
+  private len = 0;
+  reset(): void {
+    this.len = 0;
+  }
+  /** Appends a string of byte-valued characters (ASCII operators and glyph-code bytes). */
+  put(s: string): void {
+    if (this.len + s.length > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + s.length));
+      this.buf.copy(bigger, 0, 0, this.len);
+      this.buf = bigger;
+    }
+    this.len += this.buf.write(s, this.len, "latin1");
+  }
+  /** Appends the bytes written since the last reset to a page sink (copied there). */
+  into(sink: PageSink): void {
+    sink.bytes(this.buf, this.len);
+  }
+  /** A copy of the bytes written since the last reset. */
+  copy(): Uint8Array {
+    return Uint8Array.prototype.slice.call(this.buf, 0, this.len);
+  }
+}
+const scratch = new ByteScratch();
 
 /** Convenience: lay out and draw in one call; returns the y below the text. */
 export function drawText(
