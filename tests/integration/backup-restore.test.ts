@@ -100,9 +100,11 @@ describe("backup and restore", () => {
     // ...and one committed state: every writer transaction is either wholly in or wholly out,
     // and the ones in are exactly the first k (no gaps)
     const snap = dump(backupFile);
-    const cands = (snap.candidates as { id: string }[]).filter((c) => c.id.startsWith("w")).map((c) => c.id).sort();
+    // writer ids are "w" + 6 digits; random ids of the demo data may start with "w" too
+    const writerId = /^w\d{6}$/;
+    const cands = (snap.candidates as { id: string }[]).filter((c) => writerId.test(c.id)).map((c) => c.id).sort();
     const audits = (snap.audit_log as { entity_id: string; action: string }[])
-      .filter((a) => a.entity_id.startsWith("w"))
+      .filter((a) => writerId.test(a.entity_id))
       .map((a) => a.entity_id)
       .sort();
     expect(cands.length).toBeGreaterThanOrEqual(20);
