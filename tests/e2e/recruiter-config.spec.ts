@@ -86,6 +86,23 @@ test("a recruiter clones rubric v1, edits a dimension anchor and publishes v2; v
   await page.getByTestId("rubric-versions").getByRole("link", { name: "Lead ML Architect v1" }).click();
   await expect(page.locator("tr[data-dimension='ml_system_architecture']")).toContainText("Sketches a consistent path");
   await expect(page.locator("tr[data-dimension='ml_system_architecture']")).not.toContainText(newAnchor);
+
+  // a new loop can use v2, while the loops made before keep v1
+  await page.goto("/loops/new");
+  const candidate = await page.locator("#f-candidateId option", { hasText: "Keiko Tanaka" }).first().getAttribute("value");
+  await page.getByLabel("Candidate").selectOption(candidate!);
+  await page.getByLabel("Rubric version", { exact: true }).selectOption({ label: "Lead ML Architect v2" });
+  await page.getByLabel("Hiring manager").selectOption({ label: "Priya Raman" });
+  await page.getByLabel("First interview").fill("2027-03-01T09:00");
+  await page.getByRole("button", { name: "Create loop" }).click();
+  await expect(page).toHaveURL(/\/loops\/[A-Za-z0-9_-]+\/setup/);
+  const newLoop = new URL(page.url()).pathname.replace(/\/setup$/, "");
+  await page.goto(newLoop);
+  await expect(page.locator("main")).toContainText("Lead ML Architect v2");
+  await page.goto("/loops");
+  await page.getByRole("link", { name: "Ingrid Sørensen", exact: true }).click();
+  await expect(page.locator("main")).toContainText("Lead ML Architect v1");
+  await expect(page.locator("main")).not.toContainText("Lead ML Architect v2");
 });
 
 test("a recruiter invites a member who sets a password through the one-time link and is logged in", async ({ page, browser }) => {
