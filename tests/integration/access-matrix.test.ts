@@ -43,13 +43,14 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { closeDb, getDb } from "../../db/client.server";
 import { newId } from "../../app/server/ids.server";
-import { loops, scorecards } from "../../db/schema";
+import { candidates, loops, scorecards } from "../../db/schema";
 import { eq } from "drizzle-orm";
 
 import type { TestUser } from "./harness";
 import { call, CSRF, freshDatabase, get, postForm, postJson } from "./harness";
 import type { ActorName, World } from "./security-world";
 import { ACTORS, buildWorld, databaseChecksum, MARK } from "./security-world";
+import { preparePasswordLink, prepared, prepareRubricDraft, rubricEditorBody } from "./route-payloads";
 
 const ROUTES_DIR = path.resolve(import.meta.dirname, "..", "..", "app", "routes");
 
@@ -105,6 +106,9 @@ function ownerOnly(owner: ActorName, ok: Outcome, anon: Outcome): PerActor {
 }
 
 const VALID_CANDIDATE = { name: "Noor Matrix", email: "noor.matrix@example.org", currentTitle: "Staff ML Engineer", source: "Referral", links: "https://example.org/noor", notes: "" };
+const IMPORT_CSV = "name,email,current title,source\nIris Import,iris.import@example.org,Principal ML Engineer,Conference\nOwen Import,owen.import@example.org,ML Platform Lead,Inbound\n";
+const NEW_PASSWORD = "a long matrix passphrase 42";
+const UNKNOWN_TOKEN = `${newId()}${newId()}`;
 const RATIONALE = "Consistent strong signals across architecture and MLOps exercises.";
 
 function toDebrief(w: World): void {
@@ -291,19 +295,68 @@ const ROWS: Row[] = [
     ],
   },
 
-  // ---------------------------------------------------------------- planned routes
-  // Loader rows written from the intended rules while these routes were being built on other
-  // branches. They run as soon as the file exists; add the action probes when the route has an action.
-  { file: "loops._index.tsx", planned: true, probes: [{ label: "GET /loops", kind: "loader", url: () => "/loops", params: () => ({}), expect: loggedIn(200) }] },
-  { file: "loops.new.tsx", planned: true, probes: [{ label: "GET /loops/new", kind: "loader", url: () => "/loops/new", params: () => ({}), expect: staffOnly(200) }] },
+  // ---------------------------------------------------------------- loops (list, new, setup, calendar, PDF)
+  {
+    file: "loops._index.tsx",
+    probes: [
+      {
+        label: "GET /loops",
+        kind: "loader",
+        url: () => "/loops",
+        params: () => ({}),
+        expect: loggedIn(200),
+        // members see only the loops whose feedback they may read; a panelist still drafting sees none
+        check: (actor, data, w) => {
+          const ids = (data as { loops: { id: string }[] }).loops.map((l) => l.id).sort();
+          const want: Partial<Record<ActorName, string[]>> = { submitted: [w.loopA], hmA: [w.loopA], hmB: [w.loopB], recruiter: [w.loopA, w.loopB].sort(), admin: [w.loopA, w.loopB].sort() };
+          expect(ids, actor).toEqual(want[actor] ?? []);
+        },
+      },
+    ],
+  },
+  {
+    file: "loops.new.tsx",
+    probes: [
+      { label: "GET /loops/new", kind: "loader", url: () => "/loops/new", params: () => ({}), expect: staffOnly(200) },
+      {
+        label: "POST /loops/new (full template)",
+        kind: "action",
+        mutates: true,
+        url: () => "/loops/new",
+        params: () => ({}),
+        body: (w) => ({ candidateId: w.candidateB, rubricVersionId: w.versionId, hiringManagerId: w.users.hmA.id, template: "full", startAt: "2026-06-01T09:00" }),
+        expect: staffOnly(302),
+      },
+    ],
+  },
   {
     file: "loops.$id.setup.tsx",
-    planned: true,
-    probes: [{ label: "GET /loops/:id/setup", kind: "loader", url: (w) => `/loops/${w.loopA}/setup`, params: (w) => ({ id: w.loopA }), expect: staffOnly(200) }],
+    probes: [
+      { label: "GET /loops/:id/setup", kind: "loader", url: (w) => `/loops/${w.loopA}/setup`, params: (w) => ({ id: w.loopA }), expect: staffOnly(200) },
+      ...(
+        [
+          ["settings", (w: World) => ({ intent: "settings", rubricVersionId: w.versionId, hiringManagerId: w.users.hmB.id })],
+          ["interview.add", () => ({ intent: "interview.add", exerciseKey: "tooling_evaluation", scheduledAt: "2026-06-02T09:00", durationMinutes: "45" })],
+          ["interview.move", (w: World) => ({ intent: "interview.move", target: w.interviewA2, interviewId: w.interviewA2, direction: "up" })],
+          ["panelist.add", (w: World) => ({ intent: "panelist.add", target: w.interviewA2, interviewId: w.interviewA2, panelistId: w.users.outsider.id })],
+          ["weights (equal)", () => ({ intent: "weights", mode: "equal" })],
+          ["status (withdraw)", () => ({ intent: "status", to: "withdrawn", reason: "matrix" })],
+        ] as const
+      ).map(
+        ([name, body]): Probe => ({
+          label: `POST /loops/:id/setup ${name}`,
+          kind: "action",
+          mutates: true,
+          url: (w) => `/loops/${w.loopA}/setup`,
+          params: (w) => ({ id: w.loopA }),
+          body,
+          expect: staffOnly(302),
+        }),
+      ),
+    ],
   },
   {
     file: "loops.$id[.]ics.tsx",
-    planned: true,
     probes: [
       {
         label: "GET /loops/:id.ics",
@@ -317,29 +370,146 @@ const ROWS: Row[] = [
   },
   {
     file: "loops.$id.packet[.]pdf.tsx",
-    planned: true,
     probes: [{ label: "GET /loops/:id/packet.pdf", kind: "loader", url: (w) => `/loops/${w.loopA}/packet.pdf`, params: (w) => ({ id: w.loopA }), expect: feedback(200, 401) }],
   },
-  { file: "dashboard.tsx", planned: true, probes: [{ label: "GET /dashboard", kind: "loader", url: () => "/dashboard", params: () => ({}), expect: staffOnly(200) }] },
+
+  // ---------------------------------------------------------------- staff configuration
+  {
+    file: "dashboard.tsx",
+    probes: [
+      { label: "GET /dashboard", kind: "loader", url: () => "/dashboard", params: () => ({}), expect: staffOnly(200) },
+      { label: "POST /dashboard settings", kind: "action", mutates: true, url: () => "/dashboard", params: () => ({}), body: () => ({ overdueHours: "12", timeZone: "Europe/Berlin" }), expect: staffOnly(302) },
+    ],
+  },
   {
     file: "candidates.$id._index.tsx",
-    planned: true,
-    probes: [{ label: "GET /candidates/:id", kind: "loader", url: (w) => `/candidates/${w.candidateA}`, params: (w) => ({ id: w.candidateA }), expect: staffOnly(200) }],
+    probes: [
+      { label: "GET /candidates/:id", kind: "loader", url: (w) => `/candidates/${w.candidateA}`, params: (w) => ({ id: w.candidateA }), expect: staffOnly(200) },
+      {
+        label: "POST /candidates/:id save",
+        kind: "action",
+        mutates: true,
+        url: (w) => `/candidates/${w.candidateA}?index`,
+        params: (w) => ({ id: w.candidateA }),
+        body: () => ({ intent: "save", ...VALID_CANDIDATE }),
+        expect: staffOnly(302),
+      },
+      {
+        label: "POST /candidates/:id archive (loop decided)",
+        kind: "action",
+        mutates: true,
+        prepare: (w) => void getDb().update(loops).set({ status: "decided", decision: "no_hire" }).where(eq(loops.id, w.loopB)).run(),
+        url: (w) => `/candidates/${w.candidateB}?index`,
+        params: (w) => ({ id: w.candidateB }),
+        body: () => ({ intent: "archive" }),
+        expect: staffOnly(302),
+      },
+      {
+        label: "POST /candidates/:id unarchive",
+        kind: "action",
+        mutates: true,
+        prepare: (w) => void getDb().update(candidates).set({ archivedAt: Date.now() - 86_400_000 }).where(eq(candidates.id, w.candidateB)).run(),
+        url: (w) => `/candidates/${w.candidateB}?index`,
+        params: (w) => ({ id: w.candidateB }),
+        body: () => ({ intent: "unarchive" }),
+        expect: staffOnly(302),
+      },
+    ],
   },
-  { file: "candidates.import.tsx", planned: true, probes: [{ label: "GET /candidates/import", kind: "loader", url: () => "/candidates/import", params: () => ({}), expect: staffOnly(200) }] },
-  { file: "rubrics._index.tsx", planned: true, probes: [{ label: "GET /rubrics", kind: "loader", url: () => "/rubrics", params: () => ({}), expect: staffOnly(200) }] },
+  {
+    file: "candidates.import.tsx",
+    probes: [
+      { label: "GET /candidates/import", kind: "loader", url: () => "/candidates/import", params: () => ({}), expect: staffOnly(200) },
+      // preview writes nothing, but it reads the candidates' emails: staff only
+      { label: "POST /candidates/import preview", kind: "action", mutates: true, url: () => "/candidates/import", params: () => ({}), body: () => ({ intent: "preview", csv: IMPORT_CSV }), expect: staffOnly(200) },
+      { label: "POST /candidates/import import", kind: "action", mutates: true, url: () => "/candidates/import", params: () => ({}), body: () => ({ intent: "import", csv: IMPORT_CSV }), expect: staffOnly(302) },
+    ],
+  },
+  {
+    file: "rubrics._index.tsx",
+    probes: [
+      { label: "GET /rubrics", kind: "loader", url: () => "/rubrics", params: () => ({}), expect: staffOnly(200) },
+      { label: "POST /rubrics clone", kind: "action", mutates: true, url: () => "/rubrics?index", params: () => ({}), body: (w) => ({ intent: "clone", versionId: w.versionId }), expect: staffOnly(302) },
+    ],
+  },
   {
     file: "rubrics.$id._index.tsx",
-    planned: true,
-    probes: [{ label: "GET /rubrics/:id", kind: "loader", url: (w) => `/rubrics/${w.rubricId}`, params: (w) => ({ id: w.rubricId }), expect: staffOnly(200) }],
+    // the id in the URL is a rubric VERSION's id
+    probes: [
+      { label: "GET /rubrics/:published-version", kind: "loader", url: (w) => `/rubrics/${w.versionId}`, params: (w) => ({ id: w.versionId }), expect: staffOnly(200) },
+      {
+        label: "GET /rubrics/:draft",
+        kind: "loader",
+        mutates: true,
+        prepare: prepareRubricDraft,
+        url: () => `/rubrics/${prepared.draftId}`,
+        params: () => ({ id: prepared.draftId }),
+        expect: staffOnly(200),
+      },
+      ...(["save", "publish", "discard"] as const).map(
+        (intent): Probe => ({
+          label: `POST /rubrics/:draft ${intent}`,
+          kind: "action",
+          mutates: true,
+          prepare: prepareRubricDraft,
+          url: () => `/rubrics/${prepared.draftId}?index`,
+          params: () => ({ id: prepared.draftId }),
+          body: () => rubricEditorBody(intent),
+          expect: staffOnly(302),
+        }),
+      ),
+      // published versions are immutable: staff get a 409, members still a 403
+      {
+        label: "POST /rubrics/:published-version save",
+        kind: "action",
+        mutates: true,
+        url: (w) => `/rubrics/${w.versionId}?index`,
+        params: (w) => ({ id: w.versionId }),
+        body: () => rubricEditorBody("save"),
+        expect: staffOnly(409),
+      },
+    ],
   },
-  { file: "rubrics.diff.tsx", planned: true, probes: [{ label: "GET /rubrics/diff", kind: "loader", url: () => "/rubrics/diff", params: () => ({}), expect: staffOnly(200) }] },
-  { file: "people._index.tsx", planned: true, probes: [{ label: "GET /people", kind: "loader", url: () => "/people", params: () => ({}), expect: staffOnly(200) }] },
+  { file: "rubrics.diff.tsx", probes: [{ label: "GET /rubrics/diff", kind: "loader", url: (w) => `/rubrics/diff?a=${w.versionId}&b=${w.versionId}`, params: () => ({}), expect: staffOnly(200) }] },
+  {
+    file: "people._index.tsx",
+    probes: [
+      { label: "GET /people", kind: "loader", url: () => "/people", params: () => ({}), expect: staffOnly(200) },
+      // success answers 200 with the set-password link to hand over
+      { label: "POST /people invite", kind: "action", mutates: true, url: () => "/people?index", params: () => ({}), body: () => ({ intent: "invite", name: "Ivy Invited", email: "ivy.invited@example.org", role: "member" }), expect: staffOnly(200) },
+      { label: "POST /people link (new set-password link)", kind: "action", mutates: true, url: () => "/people?index", params: () => ({}), body: (w) => ({ intent: "link", userId: w.users.outsider.id }), expect: staffOnly(200) },
+      { label: "POST /people role (member -> recruiter)", kind: "action", mutates: true, url: () => "/people?index", params: () => ({}), body: (w) => ({ intent: "role", userId: w.users.outsider.id, role: "recruiter" }), expect: staffOnly(302) },
+      { label: "POST /people deactivate (a member)", kind: "action", mutates: true, url: () => "/people?index", params: () => ({}), body: (w) => ({ intent: "deactivate", userId: w.users.outsider.id }), expect: staffOnly(302) },
+      // the deactivated account is an admin's: only an admin may touch it
+      { label: "POST /people reactivate (an admin)", kind: "action", mutates: true, url: () => "/people?index", params: () => ({}), body: (w) => ({ intent: "reactivate", userId: w.users.deactivated.id }), expect: adminOnly(302) },
+    ],
+  },
   {
     file: "set-password.$token.tsx",
-    planned: true,
+    // public: the link is the credential (an unknown, used or expired token is a 404 for everyone)
     probes: [
-      { label: "GET /set-password/:unknown-token", kind: "loader", url: () => `/set-password/${newId()}${newId()}`, params: () => ({ token: `${newId()}${newId()}` }), expect: "same-for-everyone" },
+      { label: "GET /set-password/:unknown-token", kind: "loader", url: () => `/set-password/${UNKNOWN_TOKEN}`, params: () => ({ token: UNKNOWN_TOKEN }), expect: everyone(404) },
+      { label: "GET /set-password/:valid-token", kind: "loader", mutates: true, prepare: preparePasswordLink, url: () => `/set-password/${prepared.linkToken}`, params: () => ({ token: prepared.linkToken }), expect: everyone(200) },
+      {
+        label: "POST /set-password/:unknown-token",
+        kind: "action",
+        mutates: true,
+        url: () => `/set-password/${UNKNOWN_TOKEN}`,
+        params: () => ({ token: UNKNOWN_TOKEN }),
+        body: () => ({ password: NEW_PASSWORD, confirm: NEW_PASSWORD }),
+        expect: everyone(404),
+      },
+      {
+        // sets the outsider's password and logs in as them (a 302 home, not to /login), whoever holds the link
+        label: "POST /set-password/:valid-token",
+        kind: "action",
+        mutates: true,
+        prepare: preparePasswordLink,
+        url: () => `/set-password/${prepared.linkToken}`,
+        params: () => ({ token: prepared.linkToken }),
+        body: () => ({ password: NEW_PASSWORD, confirm: NEW_PASSWORD }),
+        expect: everyone(302),
+      },
     ],
   },
 ];
