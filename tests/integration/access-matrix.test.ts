@@ -50,7 +50,7 @@ import type { TestUser } from "./harness";
 import { call, CSRF, freshDatabase, get, postForm, postJson } from "./harness";
 import type { ActorName, World } from "./security-world";
 import { ACTORS, buildWorld, databaseChecksum, MARK } from "./security-world";
-import { preparePasswordLink, prepared, prepareRubricDraft, rubricEditorBody } from "./route-payloads";
+import { preparePasswordLink, prepared, prepareRubricDraft, prepareUnstartedInterview, rubricEditorBody } from "./route-payloads";
 
 const ROUTES_DIR = path.resolve(import.meta.dirname, "..", "..", "app", "routes");
 
@@ -337,6 +337,7 @@ const ROWS: Row[] = [
         [
           ["settings", (w: World) => ({ intent: "settings", rubricVersionId: w.versionId, hiringManagerId: w.users.hmB.id })],
           ["interview.add", () => ({ intent: "interview.add", exerciseKey: "tooling_evaluation", scheduledAt: "2026-06-02T09:00", durationMinutes: "45" })],
+          ["interview.update", (w: World) => ({ intent: "interview.update", target: w.interviewA2, interviewId: w.interviewA2, exerciseKey: "mlops_pipeline_design", scheduledAt: "2026-06-03T14:00", durationMinutes: "50" })],
           ["interview.move", (w: World) => ({ intent: "interview.move", target: w.interviewA2, interviewId: w.interviewA2, direction: "up" })],
           ["panelist.add", (w: World) => ({ intent: "panelist.add", target: w.interviewA2, interviewId: w.interviewA2, panelistId: w.users.outsider.id })],
           ["weights (equal)", () => ({ intent: "weights", mode: "equal" })],
@@ -347,6 +348,24 @@ const ROWS: Row[] = [
           label: `POST /loops/:id/setup ${name}`,
           kind: "action",
           mutates: true,
+          url: (w) => `/loops/${w.loopA}/setup`,
+          params: (w) => ({ id: w.loopA }),
+          body,
+          expect: staffOnly(302),
+        }),
+      ),
+      // removals are valid only for what nobody started: an extra interview with an untouched panel
+      ...(
+        [
+          ["interview.remove", () => ({ intent: "interview.remove", target: prepared.extraInterview, interviewId: prepared.extraInterview })],
+          ["panelist.remove", () => ({ intent: "panelist.remove", target: prepared.extraInterview, scorecardId: prepared.extraCard })],
+        ] as const
+      ).map(
+        ([name, body]): Probe => ({
+          label: `POST /loops/:id/setup ${name}`,
+          kind: "action",
+          mutates: true,
+          prepare: prepareUnstartedInterview,
           url: (w) => `/loops/${w.loopA}/setup`,
           params: (w) => ({ id: w.loopA }),
           body,

@@ -4,7 +4,9 @@ import { contentToFormValues } from "../../app/domain/rubric-draft-schema";
 import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric-v1";
 import { getDb } from "../../db/client.server";
 import { issuePasswordLink } from "../../db/queries/people.server";
-import { cloneRubricVersion } from "../../db/queries/rubrics.server";
+import { cloneRubricVersion, rubricVersionIds } from "../../db/queries/rubrics.server";
+import { interviews, scorecards } from "../../db/schema";
+import { newId } from "../../app/server/ids.server";
 
 import type { World } from "./security-world";
 
@@ -30,7 +32,7 @@ export function rubricEditorBody(intent: "save" | "publish" | "discard"): Record
 }
 
 /** State made by the preparations below (each run starts from its own copy of the world). */
-export const prepared = { draftId: "", linkToken: "" };
+export const prepared = { draftId: "", linkToken: "", extraInterview: "", extraCard: "" };
 
 /** Clones the published v1 into a draft (as the admin); its id goes to `prepared.draftId`. */
 export function prepareRubricDraft(w: World): void {
@@ -44,4 +46,20 @@ export function preparePasswordLink(w: World): void {
   const r = issuePasswordLink(getDb(), w.users.admin, w.users.outsider.id);
   if (!r.ok) throw new Error(r.message);
   prepared.linkToken = r.value;
+}
+
+/**
+ * Adds to loop A an interview nobody has started (the outsider on its panel, scorecard version 0),
+ * so removing it or its panelist is a valid request. Pass fixed ids, or fresh ones are made; they
+ * go to `prepared.extraInterview`/`extraCard`.
+ */
+export function prepareUnstartedInterview(w: World, ids: { interview: string; card: string } = { interview: newId(), card: newId() }): void {
+  const db = getDb();
+  const exerciseId = rubricVersionIds(db, w.versionId).exercises.get("tooling_evaluation")!;
+  prepared.extraInterview = ids.interview;
+  prepared.extraCard = ids.card;
+  db.transaction((tx) => {
+    tx.insert(interviews).values({ id: ids.interview, loopId: w.loopA, exerciseId, position: 2, scheduledAt: Date.now() + 7 * 86_400_000, durationMinutes: 45 }).run();
+    tx.insert(scorecards).values({ id: ids.card, interviewId: ids.interview, panelistId: w.users.outsider.id, status: "draft", version: 0 }).run();
+  });
 }
