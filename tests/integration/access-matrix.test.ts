@@ -232,6 +232,16 @@ const ROWS: Row[] = [
         // feedback access first (404/403), then only the loop's hiring manager or an admin
         expect: { ...feedback(302, "login"), submitted: 403, recruiter: 403 },
       },
+      {
+        label: "POST /loops/:id reopen (loop decided)",
+        kind: "action",
+        mutates: true,
+        prepare: (w) => void getDb().update(loops).set({ status: "decided", decision: "hire", decidedAt: Date.now() - 3_600_000 }).where(eq(loops.id, w.loopA)).run(),
+        url: (w) => `/loops/${w.loopA}`,
+        params: (w) => ({ id: w.loopA }),
+        body: () => ({ intent: "reopen", reason: "New reference check came back: the panel should look again." }),
+        expect: { ...feedback(302, "login"), submitted: 403, recruiter: 403 },
+      },
     ],
   },
   {
@@ -263,6 +273,24 @@ const ROWS: Row[] = [
         url: (w) => `/scorecards/${w.pendingCard}?index`,
         params: (w) => ({ id: w.pendingCard }),
         body: () => ({ intent: "addNote", body: "matrix quick note" }),
+        expect: ownerOnly("pending", 302, "login"),
+      },
+      {
+        label: "POST /scorecards/:draft timer start",
+        kind: "action",
+        mutates: true,
+        url: (w) => `/scorecards/${w.pendingCard}?index`,
+        params: (w) => ({ id: w.pendingCard }),
+        body: () => ({ intent: "timer", op: "start" }),
+        expect: ownerOnly("pending", 302, "login"),
+      },
+      {
+        label: "POST /scorecards/:draft declareConflict",
+        kind: "action",
+        mutates: true,
+        url: (w) => `/scorecards/${w.pendingCard}?index`,
+        params: (w) => ({ id: w.pendingCard }),
+        body: () => ({ intent: "declareConflict", kind: "other", note: "matrix: we worked together last year" }),
         expect: ownerOnly("pending", 302, "login"),
       },
     ],
@@ -682,6 +710,58 @@ describe("who gets what", () => {
       });
     }
   }
+});
+
+describe("what an answer contains", () => {
+  // Loop A's submitted feedback (the submitted panelist's evidence, override, flag note, quick
+  // note, amendment reason) must reach nobody without feedback access, through any loader: not the
+  // panelist still drafting, not an unrelated member, not the other loop's hiring manager. An
+  // unrelated member must not see candidate A's identity at all.
+  const FEEDBACK = [MARK.evidence, MARK.override, MARK.flagNote, MARK.quickNote, MARK.amend];
+  const IDENTITY = [MARK.name, MARK.email, MARK.title];
+  const blind: Partial<Record<ActorName, string[]>> = { pending: FEEDBACK, hmB: FEEDBACK, outsider: [...FEEDBACK, ...IDENTITY] };
+
+  async function answerText(r: { data: unknown; response: Response | null }): Promise<string> {
+    if (r.response) {
+      const type = r.response.headers.get("Content-Type") ?? "";
+      return /json|text|calendar|csv/.test(type) ? await r.response.clone().text() : "";
+    }
+    return JSON.stringify(r.data) ?? "";
+  }
+
+  test("no loader leaks loop A's feedback (or, to an unrelated member, candidate A's identity)", async () => {
+    const problems: string[] = [];
+    for (const row of active()) {
+      const mod = await loadModule(row.file);
+      for (const probe of row.probes) {
+        if (probe.kind !== "loader" || !mod.loader) continue;
+        for (const [actor, marks] of Object.entries(blind) as [ActorName, string[]][]) {
+          if (probe.mutates) switchDatabase(tempCopy("leak"));
+          probe.prepare?.(world);
+          const r = await call(mod.loader, requestFor(probe, actor), probe.params(world));
+          const text = await answerText(r);
+          for (const m of marks) if (text.includes(m)) problems.push(`${row.file} ${probe.label} as ${actor} (${r.status}): contains ${JSON.stringify(m)}`);
+          if (probe.mutates) {
+            closeDb();
+            switchDatabase(shared);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test("the markers are really there for those who may see them (the scan above can fail)", async () => {
+    const review = await loadModule("loops.$id._index.tsx");
+    const json = await loadModule("loops.$id.packet[.]json.tsx");
+    const r1 = await call(review.loader!, get(`/loops/${world.loopA}`, world.users.hmA), { id: world.loopA });
+    expect(JSON.stringify(r1.data)).toContain(MARK.evidence);
+    const r2 = await call(json.loader!, get(`/loops/${world.loopA}/packet.json`, world.users.submitted), { id: world.loopA });
+    expect(await r2.response!.clone().text()).toContain(MARK.evidence);
+    const cand = await loadModule("candidates.$id._index.tsx");
+    const r3 = await call(cand.loader!, get(`/candidates/${world.candidateA}`, world.users.recruiter), { id: world.candidateA });
+    expect(JSON.stringify(r3.data)).toContain(MARK.email);
+  });
 });
 
 describe("identifiers in URLs", () => {
