@@ -43,13 +43,14 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { closeDb, getDb } from "../../db/client.server";
 import { newId } from "../../app/server/ids.server";
-import { loops, scorecards } from "../../db/schema";
+import { candidates, loops, scorecards } from "../../db/schema";
 import { eq } from "drizzle-orm";
 
 import type { TestUser } from "./harness";
 import { call, CSRF, freshDatabase, get, postForm, postJson } from "./harness";
 import type { ActorName, World } from "./security-world";
 import { ACTORS, buildWorld, databaseChecksum, MARK } from "./security-world";
+import { preparePasswordLink, prepared, prepareRubricDraft, prepareUnstartedInterview, rubricEditorBody } from "./route-payloads";
 
 const ROUTES_DIR = path.resolve(import.meta.dirname, "..", "..", "app", "routes");
 
@@ -105,6 +106,9 @@ function ownerOnly(owner: ActorName, ok: Outcome, anon: Outcome): PerActor {
 }
 
 const VALID_CANDIDATE = { name: "Noor Matrix", email: "noor.matrix@example.org", currentTitle: "Staff ML Engineer", source: "Referral", links: "https://example.org/noor", notes: "" };
+const IMPORT_CSV = "name,email,current title,source\nIris Import,iris.import@example.org,Principal ML Engineer,Conference\nOwen Import,owen.import@example.org,ML Platform Lead,Inbound\n";
+const NEW_PASSWORD = "a long matrix passphrase 42";
+const UNKNOWN_TOKEN = `${newId()}${newId()}`;
 const RATIONALE = "Consistent strong signals across architecture and MLOps exercises.";
 
 function toDebrief(w: World): void {
@@ -228,6 +232,16 @@ const ROWS: Row[] = [
         // feedback access first (404/403), then only the loop's hiring manager or an admin
         expect: { ...feedback(302, "login"), submitted: 403, recruiter: 403 },
       },
+      {
+        label: "POST /loops/:id reopen (loop decided)",
+        kind: "action",
+        mutates: true,
+        prepare: (w) => void getDb().update(loops).set({ status: "decided", decision: "hire", decidedAt: Date.now() - 3_600_000 }).where(eq(loops.id, w.loopA)).run(),
+        url: (w) => `/loops/${w.loopA}`,
+        params: (w) => ({ id: w.loopA }),
+        body: () => ({ intent: "reopen", reason: "New reference check came back: the panel should look again." }),
+        expect: { ...feedback(302, "login"), submitted: 403, recruiter: 403 },
+      },
     ],
   },
   {
@@ -261,6 +275,24 @@ const ROWS: Row[] = [
         body: () => ({ intent: "addNote", body: "matrix quick note" }),
         expect: ownerOnly("pending", 302, "login"),
       },
+      {
+        label: "POST /scorecards/:draft timer start",
+        kind: "action",
+        mutates: true,
+        url: (w) => `/scorecards/${w.pendingCard}?index`,
+        params: (w) => ({ id: w.pendingCard }),
+        body: () => ({ intent: "timer", op: "start" }),
+        expect: ownerOnly("pending", 302, "login"),
+      },
+      {
+        label: "POST /scorecards/:draft declareConflict",
+        kind: "action",
+        mutates: true,
+        url: (w) => `/scorecards/${w.pendingCard}?index`,
+        params: (w) => ({ id: w.pendingCard }),
+        body: () => ({ intent: "declareConflict", kind: "other", note: "matrix: we worked together last year" }),
+        expect: ownerOnly("pending", 302, "login"),
+      },
     ],
   },
   {
@@ -291,19 +323,87 @@ const ROWS: Row[] = [
     ],
   },
 
-  // ---------------------------------------------------------------- planned routes
-  // Loader rows written from the intended rules while these routes were being built on other
-  // branches. They run as soon as the file exists; add the action probes when the route has an action.
-  { file: "loops._index.tsx", planned: true, probes: [{ label: "GET /loops", kind: "loader", url: () => "/loops", params: () => ({}), expect: loggedIn(200) }] },
-  { file: "loops.new.tsx", planned: true, probes: [{ label: "GET /loops/new", kind: "loader", url: () => "/loops/new", params: () => ({}), expect: staffOnly(200) }] },
+  // ---------------------------------------------------------------- loops (list, new, setup, calendar, PDF)
+  {
+    file: "loops._index.tsx",
+    probes: [
+      {
+        label: "GET /loops",
+        kind: "loader",
+        url: () => "/loops",
+        params: () => ({}),
+        expect: loggedIn(200),
+        // members see only the loops whose feedback they may read; a panelist still drafting sees none
+        check: (actor, data, w) => {
+          const ids = (data as { loops: { id: string }[] }).loops.map((l) => l.id).sort();
+          const want: Partial<Record<ActorName, string[]>> = { submitted: [w.loopA], hmA: [w.loopA], hmB: [w.loopB], recruiter: [w.loopA, w.loopB].sort(), admin: [w.loopA, w.loopB].sort() };
+          expect(ids, actor).toEqual(want[actor] ?? []);
+        },
+      },
+    ],
+  },
+  {
+    file: "loops.new.tsx",
+    probes: [
+      { label: "GET /loops/new", kind: "loader", url: () => "/loops/new", params: () => ({}), expect: staffOnly(200) },
+      {
+        label: "POST /loops/new (full template)",
+        kind: "action",
+        mutates: true,
+        url: () => "/loops/new",
+        params: () => ({}),
+        body: (w) => ({ candidateId: w.candidateB, rubricVersionId: w.versionId, hiringManagerId: w.users.hmA.id, template: "full", startAt: "2026-06-01T09:00" }),
+        expect: staffOnly(302),
+      },
+    ],
+  },
   {
     file: "loops.$id.setup.tsx",
-    planned: true,
-    probes: [{ label: "GET /loops/:id/setup", kind: "loader", url: (w) => `/loops/${w.loopA}/setup`, params: (w) => ({ id: w.loopA }), expect: staffOnly(200) }],
+    probes: [
+      { label: "GET /loops/:id/setup", kind: "loader", url: (w) => `/loops/${w.loopA}/setup`, params: (w) => ({ id: w.loopA }), expect: staffOnly(200) },
+      ...(
+        [
+          ["settings", (w: World) => ({ intent: "settings", rubricVersionId: w.versionId, hiringManagerId: w.users.hmB.id })],
+          ["interview.add", () => ({ intent: "interview.add", exerciseKey: "tooling_evaluation", scheduledAt: "2026-06-02T09:00", durationMinutes: "45" })],
+          ["interview.update", (w: World) => ({ intent: "interview.update", target: w.interviewA2, interviewId: w.interviewA2, exerciseKey: "mlops_pipeline_design", scheduledAt: "2026-06-03T14:00", durationMinutes: "50" })],
+          ["interview.move", (w: World) => ({ intent: "interview.move", target: w.interviewA2, interviewId: w.interviewA2, direction: "up" })],
+          ["panelist.add", (w: World) => ({ intent: "panelist.add", target: w.interviewA2, interviewId: w.interviewA2, panelistId: w.users.outsider.id })],
+          ["weights (equal)", () => ({ intent: "weights", mode: "equal" })],
+          ["status (withdraw)", () => ({ intent: "status", to: "withdrawn", reason: "matrix" })],
+        ] as const
+      ).map(
+        ([name, body]): Probe => ({
+          label: `POST /loops/:id/setup ${name}`,
+          kind: "action",
+          mutates: true,
+          url: (w) => `/loops/${w.loopA}/setup`,
+          params: (w) => ({ id: w.loopA }),
+          body,
+          expect: staffOnly(302),
+        }),
+      ),
+      // removals are valid only for what nobody started: an extra interview with an untouched panel
+      ...(
+        [
+          ["interview.remove", () => ({ intent: "interview.remove", target: prepared.extraInterview, interviewId: prepared.extraInterview })],
+          ["panelist.remove", () => ({ intent: "panelist.remove", target: prepared.extraInterview, scorecardId: prepared.extraCard })],
+        ] as const
+      ).map(
+        ([name, body]): Probe => ({
+          label: `POST /loops/:id/setup ${name}`,
+          kind: "action",
+          mutates: true,
+          prepare: prepareUnstartedInterview,
+          url: (w) => `/loops/${w.loopA}/setup`,
+          params: (w) => ({ id: w.loopA }),
+          body,
+          expect: staffOnly(302),
+        }),
+      ),
+    ],
   },
   {
     file: "loops.$id[.]ics.tsx",
-    planned: true,
     probes: [
       {
         label: "GET /loops/:id.ics",
@@ -317,29 +417,146 @@ const ROWS: Row[] = [
   },
   {
     file: "loops.$id.packet[.]pdf.tsx",
-    planned: true,
     probes: [{ label: "GET /loops/:id/packet.pdf", kind: "loader", url: (w) => `/loops/${w.loopA}/packet.pdf`, params: (w) => ({ id: w.loopA }), expect: feedback(200, 401) }],
   },
-  { file: "dashboard.tsx", planned: true, probes: [{ label: "GET /dashboard", kind: "loader", url: () => "/dashboard", params: () => ({}), expect: staffOnly(200) }] },
+
+  // ---------------------------------------------------------------- staff configuration
+  {
+    file: "dashboard.tsx",
+    probes: [
+      { label: "GET /dashboard", kind: "loader", url: () => "/dashboard", params: () => ({}), expect: staffOnly(200) },
+      { label: "POST /dashboard settings", kind: "action", mutates: true, url: () => "/dashboard", params: () => ({}), body: () => ({ overdueHours: "12", timeZone: "Europe/Berlin" }), expect: staffOnly(302) },
+    ],
+  },
   {
     file: "candidates.$id._index.tsx",
-    planned: true,
-    probes: [{ label: "GET /candidates/:id", kind: "loader", url: (w) => `/candidates/${w.candidateA}`, params: (w) => ({ id: w.candidateA }), expect: staffOnly(200) }],
+    probes: [
+      { label: "GET /candidates/:id", kind: "loader", url: (w) => `/candidates/${w.candidateA}`, params: (w) => ({ id: w.candidateA }), expect: staffOnly(200) },
+      {
+        label: "POST /candidates/:id save",
+        kind: "action",
+        mutates: true,
+        url: (w) => `/candidates/${w.candidateA}?index`,
+        params: (w) => ({ id: w.candidateA }),
+        body: () => ({ intent: "save", ...VALID_CANDIDATE }),
+        expect: staffOnly(302),
+      },
+      {
+        label: "POST /candidates/:id archive (loop decided)",
+        kind: "action",
+        mutates: true,
+        prepare: (w) => void getDb().update(loops).set({ status: "decided", decision: "no_hire" }).where(eq(loops.id, w.loopB)).run(),
+        url: (w) => `/candidates/${w.candidateB}?index`,
+        params: (w) => ({ id: w.candidateB }),
+        body: () => ({ intent: "archive" }),
+        expect: staffOnly(302),
+      },
+      {
+        label: "POST /candidates/:id unarchive",
+        kind: "action",
+        mutates: true,
+        prepare: (w) => void getDb().update(candidates).set({ archivedAt: Date.now() - 86_400_000 }).where(eq(candidates.id, w.candidateB)).run(),
+        url: (w) => `/candidates/${w.candidateB}?index`,
+        params: (w) => ({ id: w.candidateB }),
+        body: () => ({ intent: "unarchive" }),
+        expect: staffOnly(302),
+      },
+    ],
   },
-  { file: "candidates.import.tsx", planned: true, probes: [{ label: "GET /candidates/import", kind: "loader", url: () => "/candidates/import", params: () => ({}), expect: staffOnly(200) }] },
-  { file: "rubrics._index.tsx", planned: true, probes: [{ label: "GET /rubrics", kind: "loader", url: () => "/rubrics", params: () => ({}), expect: staffOnly(200) }] },
+  {
+    file: "candidates.import.tsx",
+    probes: [
+      { label: "GET /candidates/import", kind: "loader", url: () => "/candidates/import", params: () => ({}), expect: staffOnly(200) },
+      // preview writes nothing, but it reads the candidates' emails: staff only
+      { label: "POST /candidates/import preview", kind: "action", mutates: true, url: () => "/candidates/import", params: () => ({}), body: () => ({ intent: "preview", csv: IMPORT_CSV }), expect: staffOnly(200) },
+      { label: "POST /candidates/import import", kind: "action", mutates: true, url: () => "/candidates/import", params: () => ({}), body: () => ({ intent: "import", csv: IMPORT_CSV }), expect: staffOnly(302) },
+    ],
+  },
+  {
+    file: "rubrics._index.tsx",
+    probes: [
+      { label: "GET /rubrics", kind: "loader", url: () => "/rubrics", params: () => ({}), expect: staffOnly(200) },
+      { label: "POST /rubrics clone", kind: "action", mutates: true, url: () => "/rubrics?index", params: () => ({}), body: (w) => ({ intent: "clone", versionId: w.versionId }), expect: staffOnly(302) },
+    ],
+  },
   {
     file: "rubrics.$id._index.tsx",
-    planned: true,
-    probes: [{ label: "GET /rubrics/:id", kind: "loader", url: (w) => `/rubrics/${w.rubricId}`, params: (w) => ({ id: w.rubricId }), expect: staffOnly(200) }],
+    // the id in the URL is a rubric VERSION's id
+    probes: [
+      { label: "GET /rubrics/:published-version", kind: "loader", url: (w) => `/rubrics/${w.versionId}`, params: (w) => ({ id: w.versionId }), expect: staffOnly(200) },
+      {
+        label: "GET /rubrics/:draft",
+        kind: "loader",
+        mutates: true,
+        prepare: prepareRubricDraft,
+        url: () => `/rubrics/${prepared.draftId}`,
+        params: () => ({ id: prepared.draftId }),
+        expect: staffOnly(200),
+      },
+      ...(["save", "publish", "discard"] as const).map(
+        (intent): Probe => ({
+          label: `POST /rubrics/:draft ${intent}`,
+          kind: "action",
+          mutates: true,
+          prepare: prepareRubricDraft,
+          url: () => `/rubrics/${prepared.draftId}?index`,
+          params: () => ({ id: prepared.draftId }),
+          body: () => rubricEditorBody(intent),
+          expect: staffOnly(302),
+        }),
+      ),
+      // published versions are immutable: staff get a 409, members still a 403
+      {
+        label: "POST /rubrics/:published-version save",
+        kind: "action",
+        mutates: true,
+        url: (w) => `/rubrics/${w.versionId}?index`,
+        params: (w) => ({ id: w.versionId }),
+        body: () => rubricEditorBody("save"),
+        expect: staffOnly(409),
+      },
+    ],
   },
-  { file: "rubrics.diff.tsx", planned: true, probes: [{ label: "GET /rubrics/diff", kind: "loader", url: () => "/rubrics/diff", params: () => ({}), expect: staffOnly(200) }] },
-  { file: "people._index.tsx", planned: true, probes: [{ label: "GET /people", kind: "loader", url: () => "/people", params: () => ({}), expect: staffOnly(200) }] },
+  { file: "rubrics.diff.tsx", probes: [{ label: "GET /rubrics/diff", kind: "loader", url: (w) => `/rubrics/diff?a=${w.versionId}&b=${w.versionId}`, params: () => ({}), expect: staffOnly(200) }] },
+  {
+    file: "people._index.tsx",
+    probes: [
+      { label: "GET /people", kind: "loader", url: () => "/people", params: () => ({}), expect: staffOnly(200) },
+      // success answers 200 with the set-password link to hand over
+      { label: "POST /people invite", kind: "action", mutates: true, url: () => "/people?index", params: () => ({}), body: () => ({ intent: "invite", name: "Ivy Invited", email: "ivy.invited@example.org", role: "member" }), expect: staffOnly(200) },
+      { label: "POST /people link (new set-password link)", kind: "action", mutates: true, url: () => "/people?index", params: () => ({}), body: (w) => ({ intent: "link", userId: w.users.outsider.id }), expect: staffOnly(200) },
+      { label: "POST /people role (member -> recruiter)", kind: "action", mutates: true, url: () => "/people?index", params: () => ({}), body: (w) => ({ intent: "role", userId: w.users.outsider.id, role: "recruiter" }), expect: staffOnly(302) },
+      { label: "POST /people deactivate (a member)", kind: "action", mutates: true, url: () => "/people?index", params: () => ({}), body: (w) => ({ intent: "deactivate", userId: w.users.outsider.id }), expect: staffOnly(302) },
+      // the deactivated account is an admin's: only an admin may touch it
+      { label: "POST /people reactivate (an admin)", kind: "action", mutates: true, url: () => "/people?index", params: () => ({}), body: (w) => ({ intent: "reactivate", userId: w.users.deactivated.id }), expect: adminOnly(302) },
+    ],
+  },
   {
     file: "set-password.$token.tsx",
-    planned: true,
+    // public: the link is the credential (an unknown, used or expired token is a 404 for everyone)
     probes: [
-      { label: "GET /set-password/:unknown-token", kind: "loader", url: () => `/set-password/${newId()}${newId()}`, params: () => ({ token: `${newId()}${newId()}` }), expect: "same-for-everyone" },
+      { label: "GET /set-password/:unknown-token", kind: "loader", url: () => `/set-password/${UNKNOWN_TOKEN}`, params: () => ({ token: UNKNOWN_TOKEN }), expect: everyone(404) },
+      { label: "GET /set-password/:valid-token", kind: "loader", mutates: true, prepare: preparePasswordLink, url: () => `/set-password/${prepared.linkToken}`, params: () => ({ token: prepared.linkToken }), expect: everyone(200) },
+      {
+        label: "POST /set-password/:unknown-token",
+        kind: "action",
+        mutates: true,
+        url: () => `/set-password/${UNKNOWN_TOKEN}`,
+        params: () => ({ token: UNKNOWN_TOKEN }),
+        body: () => ({ password: NEW_PASSWORD, confirm: NEW_PASSWORD }),
+        expect: everyone(404),
+      },
+      {
+        // sets the outsider's password and logs in as them (a 302 home, not to /login), whoever holds the link
+        label: "POST /set-password/:valid-token",
+        kind: "action",
+        mutates: true,
+        prepare: preparePasswordLink,
+        url: () => `/set-password/${prepared.linkToken}`,
+        params: () => ({ token: prepared.linkToken }),
+        body: () => ({ password: NEW_PASSWORD, confirm: NEW_PASSWORD }),
+        expect: everyone(302),
+      },
     ],
   },
 ];
@@ -493,6 +710,58 @@ describe("who gets what", () => {
       });
     }
   }
+});
+
+describe("what an answer contains", () => {
+  // Loop A's submitted feedback (the submitted panelist's evidence, override, flag note, quick
+  // note, amendment reason) must reach nobody without feedback access, through any loader: not the
+  // panelist still drafting, not an unrelated member, not the other loop's hiring manager. An
+  // unrelated member must not see candidate A's identity at all.
+  const FEEDBACK = [MARK.evidence, MARK.override, MARK.flagNote, MARK.quickNote, MARK.amend];
+  const IDENTITY = [MARK.name, MARK.email, MARK.title];
+  const blind: Partial<Record<ActorName, string[]>> = { pending: FEEDBACK, hmB: FEEDBACK, outsider: [...FEEDBACK, ...IDENTITY] };
+
+  async function answerText(r: { data: unknown; response: Response | null }): Promise<string> {
+    if (r.response) {
+      const type = r.response.headers.get("Content-Type") ?? "";
+      return /json|text|calendar|csv/.test(type) ? await r.response.clone().text() : "";
+    }
+    return JSON.stringify(r.data) ?? "";
+  }
+
+  test("no loader leaks loop A's feedback (or, to an unrelated member, candidate A's identity)", async () => {
+    const problems: string[] = [];
+    for (const row of active()) {
+      const mod = await loadModule(row.file);
+      for (const probe of row.probes) {
+        if (probe.kind !== "loader" || !mod.loader) continue;
+        for (const [actor, marks] of Object.entries(blind) as [ActorName, string[]][]) {
+          if (probe.mutates) switchDatabase(tempCopy("leak"));
+          probe.prepare?.(world);
+          const r = await call(mod.loader, requestFor(probe, actor), probe.params(world));
+          const text = await answerText(r);
+          for (const m of marks) if (text.includes(m)) problems.push(`${row.file} ${probe.label} as ${actor} (${r.status}): contains ${JSON.stringify(m)}`);
+          if (probe.mutates) {
+            closeDb();
+            switchDatabase(shared);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test("the markers are really there for those who may see them (the scan above can fail)", async () => {
+    const review = await loadModule("loops.$id._index.tsx");
+    const json = await loadModule("loops.$id.packet[.]json.tsx");
+    const r1 = await call(review.loader!, get(`/loops/${world.loopA}`, world.users.hmA), { id: world.loopA });
+    expect(JSON.stringify(r1.data)).toContain(MARK.evidence);
+    const r2 = await call(json.loader!, get(`/loops/${world.loopA}/packet.json`, world.users.submitted), { id: world.loopA });
+    expect(await r2.response!.clone().text()).toContain(MARK.evidence);
+    const cand = await loadModule("candidates.$id._index.tsx");
+    const r3 = await call(cand.loader!, get(`/candidates/${world.candidateA}`, world.users.recruiter), { id: world.candidateA });
+    expect(JSON.stringify(r3.data)).toContain(MARK.email);
+  });
 });
 
 describe("identifiers in URLs", () => {
