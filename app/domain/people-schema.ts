@@ -41,6 +41,8 @@ export interface Subject {
   id: string;
   role: Role;
   active: boolean;
+  /** whether the account has a password already (false: an invitation not yet accepted) */
+  hasPassword?: boolean;
 }
 
 export type Verdict = { ok: true } | { ok: false; reason: string };
@@ -100,12 +102,18 @@ export function canReactivate(actor: Actor, subject: Subject): Verdict {
   return OK;
 }
 
-/** Whether `actor` may create a set-password link for `subject` (invite again / reset). */
+/**
+ * Whether `actor` may create a set-password link for `subject`. Recruiters may resend an
+ * invitation that was never accepted; resetting an existing password is for admins only, since
+ * whoever holds the link can log in as that person (a recruiter could otherwise act as a hiring
+ * manager and record a decision).
+ */
 export function canIssueLink(actor: Actor, subject: Subject): Verdict {
   const base = canManage(actor, subject);
   if (!base.ok) return base;
   if (actor.id === subject.id) return no("Change your own password from your account, not with a link.");
   if (!subject.active) return no("Reactivate the account first.");
+  if (subject.hasPassword !== false && actor.role !== "admin") return no("Only an admin can reset the password of an account that is in use.");
   return OK;
 }
 

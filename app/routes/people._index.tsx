@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const admins = countActiveAdmins(db);
   const logins = lastLoginTimes(db);
   const people = listPeople(db, now).map((p) => {
-    const subject = { id: p.id, role: p.role, active: p.active };
+    const subject = { id: p.id, role: p.role, active: p.active, hasPassword: p.hasPassword };
     const roles = assignableRoles(actor).filter((r) => r === p.role || canChangeRole(actor, subject, r, admins).ok);
     const roleVerdict = roles.length > 1 ? null : canChangeRole(actor, subject, p.role === "member" ? "recruiter" : "member", admins);
     return {

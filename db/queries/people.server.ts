@@ -99,9 +99,14 @@ export function openAssignments(db: Db, userId: string) {
 }
 
 function loadSubject(tx: Tx, userId: string) {
-  const s = tx.select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active }).from(users).where(eq(users.id, userId)).get();
+  const s = tx
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
   if (!s) abort(404, "This person does not exist.");
-  return s;
+  const { passwordHash, ...rest } = s;
+  return { ...rest, hasPassword: passwordHash !== null };
 }
 
 /** Replaces any outstanding link of the user with a new one; returns the token for the URL. */

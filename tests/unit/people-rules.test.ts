@@ -41,7 +41,11 @@ describe("people rules", () => {
     expect(canReactivate(recruiter, subject("x", "member", true)).ok).toBe(false);
     expect(canReactivate(recruiter, subject("x", "member", false)).ok).toBe(true);
     expect(canIssueLink(recruiter, subject("x", "member", false)).ok).toBe(false);
-    expect(canIssueLink(recruiter, subject("x", "member", true)).ok).toBe(true);
+    expect(canIssueLink(recruiter, subject("x", "member", true)).ok).toBe(false);
+    // recruiters resend invitations; only admins reset a password that is in use
+    expect(canIssueLink(recruiter, { ...subject("x", "member", true), hasPassword: false }).ok).toBe(true);
+    expect(canIssueLink(recruiter, { ...subject("x", "member", true), hasPassword: true }).ok).toBe(false);
+    expect(canIssueLink(admin, { ...subject("x", "member", true), hasPassword: true }).ok).toBe(true);
     expect(canDeactivate(recruiter, subject("x", "member", false), 1).ok).toBe(false);
   });
 
