@@ -12,6 +12,7 @@ import { RubricEditor } from "../components/setup/rubric-editor";
 import { RubricView } from "../components/setup/rubric-view";
 import type { RubricDraftFormValues } from "../domain/rubric-draft-schema";
 import { contentToFormValues, draftToContent, problemsToFieldErrors, rubricDraftSchema } from "../domain/rubric-draft-schema";
+import { validateRubricContent } from "../domain/rubric-validate";
 import { describeProblems, draftBodyToFormValues, humaniseProblem, rubricEditorIntentSchema, withSpareRows } from "../domain/rubric-page-schema";
 import { formatDate } from "../domain/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
@@ -97,6 +98,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<ActionData>({ rev, errors: { ...parsed.errors, _form: ["Nothing was saved: fix the fields marked below."] }, values: withSpareRows(values), problems: null }, { status: 400 });
   }
   const content = draftToContent(parsed.value, previous);
+  if (intent.value.intent === "publish") {
+    // A refused publish writes nothing (not even the draft): the typed content comes back in the form.
+    const problems = validateRubricContent(content);
+    if (problems.length > 0) {
+      const fieldErrors = problemsToFieldErrors(problems);
+      for (const k of Object.keys(fieldErrors)) fieldErrors[k] = fieldErrors[k]!.map(humaniseProblem);
+      return data<ActionData>(
+        { rev, errors: { ...fieldErrors, _form: ["Not published and not saved: fix the problems listed, then publish again (or save it as a draft)."] }, values: withSpareRows(values), problems: describeProblems(problems, content) },
+        { status: 400 },
+      );
+    }
+  }
   const saved = saveRubricDraft(db, user.id, id, content);
   if (!saved.ok) {
     if (saved.status === 404) throw notFound();

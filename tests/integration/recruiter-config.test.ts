@@ -341,7 +341,7 @@ describe("rubric versions", () => {
     expect(loadRubricContent(getDb(), v1)!.summary).toBe(LEAD_ML_ARCHITECT_V1.summary);
   });
 
-  test("publish is refused with inline problems when an anchor is missing or a dimension is assessed once; the edit is kept", async () => {
+  test("publish is refused with inline problems when an anchor is missing or a dimension is assessed once; nothing is written, the typed text comes back", async () => {
     const draft = await cloneV1As(admin);
     const firstDim = LEAD_ML_ARCHITECT_V1.dimensions[0]!.key;
     const r = await call(
@@ -365,8 +365,8 @@ describe("rubric versions", () => {
     expect(d.problems.length).toBeGreaterThanOrEqual(2);
     expect(d.values.dimensions[1]!.anchors.exceeds).toBe("");
     expect(getDb().select().from(rubricVersions).where(eq(rubricVersions.id, draft)).get()!.status).toBe("draft");
-    // the edit itself was saved as the draft
-    expect(loadRubricContent(getDb(), draft)!.dimensions[1]!.anchors.exceeds).toBe("");
+    // a refused publish writes nothing: the draft keeps its content, the typed text comes back
+    expect(loadRubricContent(getDb(), draft)!.dimensions[1]!.anchors.exceeds).toBe(LEAD_ML_ARCHITECT_V1.dimensions[1]!.anchors.exceeds);
     // clean up so later tests see a tidy list
     expect((await call(fn(rubricPage.action), postForm(`/rubrics/${draft}`, recruiter, { intent: "discard" }), { id: draft })).status).toBe(302);
     expect(getDb().select().from(rubricVersions).where(eq(rubricVersions.id, draft)).all()).toHaveLength(0);
