@@ -692,6 +692,10 @@ class Breaker {
 }
 
 function addEllipsis(line: Line, maxWidth: number): void {
+  if (line.rtl) {
+    addEllipsisLeft(line, maxWidth);
+    return;
+  }
   const style = line.items[line.items.length - 1]?.style;
   if (!style) return;
   const ell = shapeWord(style.font, "…");
@@ -702,6 +706,24 @@ function addEllipsis(line: Line, maxWidth: number): void {
     line.width = last ? last.x + last.w : 0;
   }
   line.items.push({ word: ell, text: "…", style, x: line.width, w: ew, start: 0, space: false });
+  line.width += ew;
+}
+
+/** A right-to-left paragraph continues at the visual left of its line: cut and mark it there. */
+function addEllipsisLeft(line: Line, maxWidth: number): void {
+  const style = line.items[0]?.style;
+  if (!style) return;
+  const ell = shapeWord(style.font, "…");
+  const ew = (ell.width * style.size) / 1000;
+  let items = line.items;
+  while (items.length > 1 && line.width + ew > maxWidth) {
+    items = items.slice(1);
+    const dx = items[0]?.x ?? 0;
+    items = items.map((it) => ({ ...it, x: it.x - dx }));
+    line.width -= dx;
+  }
+  const shifted = items.map((it, i) => ({ ...it, x: it.x + ew, space: i === 0 ? false : it.space }));
+  line.items = [{ word: ell, text: "…", style, x: 0, w: ew, start: 0, space: false }, ...shifted];
   line.width += ew;
 }
 

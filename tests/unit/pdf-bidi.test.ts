@@ -159,3 +159,27 @@ describe("bidi reordering of laid-out lines", () => {
     expect(b).toEqual(a);
   });
 });
+
+describe("cut right-to-left lines", () => {
+  it("puts the ellipsis at the visual left of a right-to-left line, where the text continues", () => {
+    const text = "שלום עולם שלום עולם שלום עולם שלום עולם שלום עולם שלום עולם";
+    const lines = layoutSpans([{ text, style: regular }], 80, { maxLines: 1 });
+    expect(lines).toHaveLength(1);
+    const [line] = lines;
+    if (!line) throw new Error("no line");
+    expect(line.rtl).toBe(true);
+    const v = visualLine(line);
+    expect(v.startsWith("…")).toBe(true);
+    // the logically first word is kept, at the right
+    expect(v.endsWith("םולש")).toBe(true);
+    expect(line.width).toBeLessThanOrEqual(80 + 0.01);
+    expect(line.items[0]?.x).toBe(0);
+  });
+
+  it("still puts it at the right of a left-to-right line", () => {
+    const lines = layoutSpans([{ text: "one two three four five six seven eight nine ten", style: regular }], 60, { maxLines: 1 });
+    const v = lines[0] ? visualLine(lines[0]) : "";
+    expect(v.startsWith("one")).toBe(true);
+    expect(v.endsWith("…")).toBe(true);
+  });
+});
