@@ -305,6 +305,19 @@ const RTL_RE = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]|\ud802[\udc00-\udfff]|
 let bidi: ReturnType<typeof bidiFactory> | null = null;
 type BidiLevels = ReturnType<ReturnType<typeof bidiFactory>["getEmbeddingLevels"]>;
 
+/**
+ * bidi-js classifies UTF-16 code units, so both halves of a surrogate pair come out as strong L:
+ * an emoji would then decide a paragraph's direction and split right-to-left text. Stand-ins of
+ * the same length and the right class: emoji and other symbols (U+1F000-1FFFF) neutral,
+ * supplementary right-to-left scripts (U+10800-10FFF, U+1E800-1EFFF) R; everything else stays L.
+ */
+function bidiInput(text: string): string {
+  if (!/[\ud800-\udbff]/.test(text)) return text;
+  return text.replace(/([\ud802\ud803\ud83a\ud83b])[\udc00-\udfff]|[\ud83c-\ud83e][\udc00-\udfff]/g, (_m, rtl: string | undefined) =>
+    rtl ? "\u05d0\u05d0" : "\ufffc\ufffc",
+  );
+}
+
 /** Odd-level text as shaped: brackets and other mirrored characters replaced (rule L4). */
 function mirrored(text: string): string {
   const b = bidi ?? (bidi = bidiFactory());
@@ -435,7 +448,7 @@ function layoutUncached(spans: readonly Span[], maxWidth: number, opts: LayoutOp
     if (!bidi) bidi = bidiFactory();
     let all = "";
     for (const sp of spans) all += sanitizeText(sp.text);
-    levels = bidi.getEmbeddingLevels(all);
+    levels = bidi.getEmbeddingLevels(bidiInput(all));
   }
   const br = new Breaker(maxWidth, opts.leading ?? 1.4, spans[0]?.style.size ?? 10, levels);
   for (const span of spans) br.addSpan(span);

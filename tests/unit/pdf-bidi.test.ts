@@ -183,3 +183,15 @@ describe("cut right-to-left lines", () => {
     expect(v.endsWith("…")).toBe(true);
   });
 });
+
+describe("emoji in right-to-left text", () => {
+  it("treats an emoji as neutral: it neither makes a Hebrew paragraph left-to-right nor splits it", () => {
+    const [line] = layoutSpans([{ text: "👍 שלום עולם", style: regular }], 10_000);
+    if (!line) throw new Error("no line");
+    expect(line.rtl).toBe(true);
+    expect(visualLine(line)).toBe("םלוע םולש 👍");
+    const [mid] = layoutSpans([{ text: "שלום 🚀 עולם (1)", style: regular }], 10_000);
+    if (!mid) throw new Error("no line");
+    expect(visualLine(mid)).toBe("(1) םלוע 🚀 םולש");
+  });
+});
