@@ -79,8 +79,14 @@ let cachedWords = 0;
 
 const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
 
-function shapeRun(face: Face, text: string, rtl: boolean): ShapedRun {
-  const run = face.font.layout(text, undefined, undefined, undefined, rtl ? "rtl" : undefined);
+/**
+ * Shaping direction: "rtl" (fontkit shapes in logical order, then reverses the glyphs into visual
+ * order), "ltr" (forced), or undefined (fontkit's default for the detected script).
+ */
+export type ShapeDir = "ltr" | "rtl" | undefined;
+
+function shapeRun(face: Face, text: string, dir: ShapeDir): ShapedRun {
+  const run = face.font.layout(text, undefined, undefined, undefined, dir);
   const n = run.glyphs.length;
   const gids = new Array<number>(n);
   const adv = new Array<number>(n);
@@ -113,9 +119,9 @@ function shapeRun(face: Face, text: string, rtl: boolean): ShapedRun {
   return { face: face.index, gids, adv, kern, cps, xOff, yOff, width, enc: undefined, encDoc: undefined };
 }
 
-function shapeUncached(style: FontStyle, text: string, rtl: boolean): ShapedWord {
+function shapeUncached(style: FontStyle, text: string, dir: ShapeDir): ShapedWord {
   if (primaryCovers(style, text)) {
-    const run = shapeRun(primaryFace(style), text, rtl);
+    const run = shapeRun(primaryFace(style), text, dir);
     return { width: run.width, runs: [run] };
   }
   // Font fallback: group graphemes by the first face that covers them.
@@ -126,8 +132,8 @@ function shapeUncached(style: FontStyle, text: string, rtl: boolean): ShapedWord
     if (last && last.face === face) last.text += segment;
     else pieces.push({ face, text: segment });
   }
-  const runs = pieces.map((p) => shapeRun(p.face, p.text, rtl));
-  if (rtl) runs.reverse();
+  const runs = pieces.map((p) => shapeRun(p.face, p.text, dir));
+  if (dir === "rtl") runs.reverse();
   let width = 0;
   for (const r of runs) width += r.width;
   return { width, runs };
@@ -137,12 +143,12 @@ function shapeUncached(style: FontStyle, text: string, rtl: boolean): ShapedWord
  * A word (no line break inside), shaped in a style: cached for the life of the process. The cache
  * is bounded (cleared when it reaches {@link MAX_CACHED_WORDS} entries).
  */
-export function shapeWord(style: FontStyle, text: string, rtl = false): ShapedWord {
+export function shapeWord(style: FontStyle, text: string, dir?: ShapeDir): ShapedWord {
   const cache = wordCache[style];
-  const key = rtl ? `\u0001${text}` : text;
+  const key = dir === undefined ? text : dir === "rtl" ? `\u0001${text}` : `\u0002${text}`;
   let w = cache.get(key);
   if (w) return w;
-  w = shapeUncached(style, text, rtl);
+  w = shapeUncached(style, text, dir);
   if (++cachedWords > MAX_CACHED_WORDS) {
     for (const s of Object.values(wordCache)) s.clear();
     cachedWords = 1;
@@ -235,6 +241,25 @@ export interface LineItem {
   start: number;
   /** whitespace preceded it logically */
   space: boolean;
+  /**
+   * Set while a paragraph with right-to-left text is being laid out: the token's runs of equal
+   * bidi embedding level, in logical order, each shaped in its own direction (the item's `word`
+   * is then only their logical concatenation, for measuring). The visual lines hold one item per
+   * run and never carry this.
+   */
+  bidi?: readonly BidiPiece[];
+}
+
+/** A run of one bidi embedding level inside a token. */
+export interface BidiPiece {
+  /** logical text (before mirroring) */
+  text: string;
+  /** offset of the run in its token */
+  off: number;
+  /** resolved embedding level (odd: right-to-left) */
+  level: number;
+  /** shaped in visual order: right-to-left with mirrored brackets for odd levels */
+  word: ShapedWord;
 }
 
 export interface Line {
@@ -278,6 +303,36 @@ function spaceWidth(style: TextStyle): number {
 
 const RTL_RE = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]|\ud802[\udc00-\udfff]|\ud83a[\udd00-\udd5f]/;
 let bidi: ReturnType<typeof bidiFactory> | null = null;
+type BidiLevels = ReturnType<ReturnType<typeof bidiFactory>["getEmbeddingLevels"]>;
+
+/**
+ * bidi-js classifies UTF-16 code units, so both halves of a surrogate pair come out as strong L:
+ * an emoji would then decide a paragraph's direction and split right-to-left text. Stand-ins of
+ * the same length and the right class: emoji and other symbols (U+1F000-1FFFF) neutral,
+ * supplementary right-to-left scripts (U+10800-10FFF, U+1E800-1EFFF) R; everything else stays L.
+ */
+function bidiInput(text: string): string {
+  if (!/[\ud800-\udbff]/.test(text)) return text;
+  return text.replace(/([\ud802\ud803\ud83a\ud83b])[\udc00-\udfff]|[\ud83c-\ud83e][\udc00-\udfff]/g, (_m, rtl: string | undefined) =>
+    rtl ? "\u05d0\u05d0" : "\ufffc\ufffc",
+  );
+}
+
+/** Odd-level text as shaped: brackets and other mirrored characters replaced (rule L4). */
+function mirrored(text: string): string {
+  const b = bidi ?? (bidi = bidiFactory());
+  let out = "";
+  for (const ch of text) out += b.getMirroredCharacter(ch) ?? ch;
+  return out;
+}
+
+function bidiPiece(font: FontStyle, text: string, off: number, level: number): BidiPiece {
+  // even levels inside right-to-left text (numbers, Latin words) keep their logical order; force
+  // "ltr" only where fontkit's script default would reverse (Hebrew/Arabic under an override)
+  const word =
+    level % 2 === 1 ? shapeWord(font, mirrored(text), "rtl") : shapeWord(font, text, RTL_RE.test(text) ? "ltr" : undefined);
+  return { text, off, level, word };
+}
 
 /** Width of a single line of text (no wrapping), in points. */
 export function measureText(text: string, style: TextStyle): number {
@@ -386,7 +441,16 @@ export function withParagraphCache<T>(fn: () => T): T {
 }
 
 function layoutUncached(spans: readonly Span[], maxWidth: number, opts: LayoutOptions): Line[] {
-  const br = new Breaker(maxWidth, opts.leading ?? 1.4, spans[0]?.style.size ?? 10, spans.some((sp) => RTL_RE.test(sp.text)));
+  // Only text with right-to-left characters pays for the bidi algorithm (levels for the whole
+  // text, every paragraph of it: the same sanitised characters the breaker walks).
+  let levels: BidiLevels | null = null;
+  if (spans.some((sp) => RTL_RE.test(sp.text))) {
+    if (!bidi) bidi = bidiFactory();
+    let all = "";
+    for (const sp of spans) all += sanitizeText(sp.text);
+    levels = bidi.getEmbeddingLevels(bidiInput(all));
+  }
+  const br = new Breaker(maxWidth, opts.leading ?? 1.4, spans[0]?.style.size ?? 10, levels);
   for (const span of spans) br.addSpan(span);
   const lines = br.finish();
   if (opts.maxLines !== undefined && lines.length > opts.maxLines) {
@@ -416,18 +480,25 @@ class Breaker {
   private endedWithNewline = false;
   private gapStyle: TextStyle | null = null;
   private gapWidth = 0;
+  /** index in the whole (sanitised) text where the current span starts */
+  private spanBase = 0;
+  /** index in the whole text where the current paragraph starts */
+  private paraGlobal = 0;
 
   constructor(
     private readonly maxWidth: number,
     private readonly leading: number,
     private readonly defaultSize: number,
-    private readonly anyRtl: boolean,
+    /** bidi levels of the whole text; null when it has no right-to-left characters */
+    private readonly levels: BidiLevels | null,
   ) {}
 
   addSpan(span: Span): void {
     const text = sanitizeText(span.text);
     const style = span.style;
     const n = text.length;
+    const spanBase = this.spanBase;
+    this.spanBase += n;
     let spanParaStart = 0; // index in `text` where the current paragraph started
     let wordStart = -1;
     let i = 0;
@@ -455,6 +526,7 @@ class Breaker {
         i++;
         spanParaStart = i;
         this.paraPos = 0;
+        this.paraGlobal = spanBase + i;
         continue;
       }
       if (isBreakableSpace(c)) {
@@ -502,7 +574,7 @@ class Breaker {
   }
 
   private finishParagraph(): void {
-    if (this.paraHasRtl) reorderParagraph(this.lines, this.paraLinesStart);
+    if (this.paraHasRtl && this.levels) reorderParagraph(this.lines, this.paraLinesStart, this.levels, this.paraGlobal);
     this.paraHasRtl = false;
     this.paraLinesStart = this.lines.length;
   }
@@ -513,17 +585,68 @@ class Breaker {
     this.pendingSpace = false;
   }
 
-  private push(text: string, word: ShapedWord, style: TextStyle, start: number, space: boolean, gap: number): void {
+  private push(
+    text: string,
+    word: ShapedWord,
+    style: TextStyle,
+    start: number,
+    space: boolean,
+    gap: number,
+    pieces?: readonly BidiPiece[],
+  ): void {
     const w = (word.width * style.size) / 1000;
-    this.items.push({ word, text, style, x: this.x + gap, w, start, space });
+    const item: LineItem = { word, text, style, x: this.x + gap, w, start, space };
+    if (pieces) item.bidi = pieces;
+    this.items.push(item);
     this.x += gap + w;
     if (style.size > this.maxSize) this.maxSize = style.size;
+  }
+
+  /**
+   * A token of a text with right-to-left characters, split into runs of equal embedding level,
+   * each shaped in its own direction; null when the whole token is at level 0 (plain LTR: the
+   * usual cached word). Runs never split a surrogate pair or a combining mark from its base.
+   */
+  private bidiToken(text: string, font: FontStyle, start: number): { word: ShapedWord; pieces: BidiPiece[] } | null {
+    const levels = this.levels?.levels;
+    if (!levels) return null;
+    const g = this.paraGlobal + start;
+    const n = text.length;
+    let uniform = true;
+    const first = levels[g] ?? 0;
+    for (let k = 1; k < n; k++) {
+      if (levels[g + k] !== first) {
+        uniform = false;
+        break;
+      }
+    }
+    if (uniform && first === 0) return null;
+    this.paraHasRtl = true;
+    const pieces: BidiPiece[] = [];
+    let s = 0;
+    for (let k = 1; k <= n; k++) {
+      if (k < n) {
+        if (levels[g + k] === levels[g + s]) continue;
+        const c = text.charCodeAt(k);
+        if ((c >= 0xdc00 && c <= 0xdfff) || isAttaching(text.codePointAt(k) ?? c)) continue;
+      }
+      pieces.push(bidiPiece(font, text.slice(s, k), s, levels[g + s] ?? 0));
+      s = k;
+    }
+    const only = pieces.length === 1 ? pieces[0] : undefined;
+    if (only) return { word: only.word, pieces };
+    let width = 0;
+    const runs: ShapedRun[] = [];
+    for (const p of pieces) {
+      width += p.word.width;
+      runs.push(...p.word.runs);
+    }
+    return { word: { width, runs }, pieces };
   }
 
   private word(text: string, style: TextStyle, start: number): void {
     const space = this.pendingSpace;
     this.pendingSpace = false;
-    if (this.anyRtl && !this.paraHasRtl && RTL_RE.test(text)) this.paraHasRtl = true;
     const maxWidth = this.maxWidth;
     if (style !== this.gapStyle) {
       // one WeakMap lookup per style change, not per word
@@ -535,15 +658,16 @@ class Breaker {
     // shaped whole (and cached).
     const long = text.length > LONG_TOKEN && graphemeWidth(text, style) > maxWidth;
     if (!long) {
-      const word = shapeWord(style.font, text);
+      const bt = this.levels ? this.bidiToken(text, style.font, start) : null;
+      const word = bt ? bt.word : shapeWord(style.font, text);
       const w = (word.width * style.size) / 1000;
       if (this.x + gap + w <= maxWidth + 0.01) {
-        this.push(text, word, style, start, space, gap);
+        this.push(text, word, style, start, space, gap, bt?.pieces);
         return;
       }
       if (w <= maxWidth) {
         this.finishLine();
-        this.push(text, word, style, start, space, 0);
+        this.push(text, word, style, start, space, 0, bt?.pieces);
         return;
       }
     }
@@ -559,7 +683,16 @@ class Breaker {
     for (let i = 0; i < chunks.length; i++) {
       const chunk = chunks[i] ?? "";
       if (i > 0) this.finishLine();
-      this.push(chunk, shapeWord(style.font, chunk), style, offset, i === 0 ? space : false, i === 0 && this.items.length > 0 ? gap : 0);
+      const bt = this.levels ? this.bidiToken(chunk, style.font, offset) : null;
+      this.push(
+        chunk,
+        bt ? bt.word : shapeWord(style.font, chunk),
+        style,
+        offset,
+        i === 0 ? space : false,
+        i === 0 && this.items.length > 0 ? gap : 0,
+        bt?.pieces,
+      );
       offset += chunk.length;
     }
   }
@@ -571,11 +704,11 @@ class Breaker {
   }
 }
 
-function padTo(s: string, len: number): string {
-  return s.length >= len ? s : s + " ".repeat(len - s.length);
-}
-
 function addEllipsis(line: Line, maxWidth: number): void {
+  if (line.rtl) {
+    addEllipsisLeft(line, maxWidth);
+    return;
+  }
   const style = line.items[line.items.length - 1]?.style;
   if (!style) return;
   const ell = shapeWord(style.font, "…");
@@ -589,75 +722,92 @@ function addEllipsis(line: Line, maxWidth: number): void {
   line.width += ew;
 }
 
-/**
- * Visual reordering of right-to-left text (Unicode Bidirectional Algorithm via bidi-js), at word
- * granularity: words of odd embedding level are shaped right-to-left (fontkit reverses their
- * glyphs and applies contextual forms), and runs of words are reversed per rule L2.
- */
-function reorderParagraph(lines: Line[], from: number): void {
-  if (!bidi) bidi = bidiFactory();
-  // the paragraph's logical text (whitespace as spaces), rebuilt from its items' offsets
-  let paraText = "";
-  for (let li = from; li < lines.length; li++) {
-    for (const it of lines[li]?.items ?? []) paraText = padTo(paraText, it.start) + it.text;
+/** A right-to-left paragraph continues at the visual left of its line: cut and mark it there. */
+function addEllipsisLeft(line: Line, maxWidth: number): void {
+  const style = line.items[0]?.style;
+  if (!style) return;
+  const ell = shapeWord(style.font, "…");
+  const ew = (ell.width * style.size) / 1000;
+  let items = line.items;
+  while (items.length > 1 && line.width + ew > maxWidth) {
+    items = items.slice(1);
+    const dx = items[0]?.x ?? 0;
+    items = items.map((it) => ({ ...it, x: it.x - dx }));
+    line.width -= dx;
   }
-  const { levels, paragraphs } = bidi.getEmbeddingLevels(paraText);
-  const baseLevel = paragraphs[0]?.level ?? 0;
+  const shifted = items.map((it, i) => ({ ...it, x: it.x + ew, space: i === 0 ? false : it.space }));
+  line.items = [{ word: ell, text: "…", style, x: 0, w: ew, start: 0, space: false }, ...shifted];
+  line.width += ew;
+}
+
+/**
+ * Visual reordering of a paragraph with right-to-left text (Unicode Bidirectional Algorithm,
+ * levels from bidi-js). Tokens were split into runs of equal embedding level when they were
+ * measured (see Breaker.bidiToken): odd-level runs are shaped right-to-left with mirrored
+ * brackets, even-level runs (Latin, and numbers inside right-to-left text) left-to-right. Per
+ * line, rule L2 reverses the runs (and the spaces between tokens, at their own levels) from the
+ * highest level down to the lowest odd one; the line then holds one item per run, in visual order.
+ * (L1: the whitespace at a line's end is not part of its items, so it needs no level.)
+ */
+function reorderParagraph(lines: Line[], from: number, bidiLevels: BidiLevels, paraGlobal: number): void {
+  const levels = bidiLevels.levels;
+  let baseLevel = 0;
+  for (const p of bidiLevels.paragraphs) {
+    if (p.start <= paraGlobal && paraGlobal <= p.end) {
+      baseLevel = p.level;
+      break;
+    }
+  }
   for (let li = from; li < lines.length; li++) {
     const line = lines[li];
     if (!line || line.items.length === 0) continue;
     line.rtl = baseLevel % 2 === 1;
-    const lv = line.items.map((it) => itemLevel(it, levels));
-    const order = line.items.map((_, i) => i);
-    const maxLevel = Math.max(...lv);
-    let minOdd = Math.min(...lv.filter((l) => l % 2 === 1), Number.POSITIVE_INFINITY);
-    if (!Number.isFinite(minOdd)) minOdd = maxLevel + 1;
+    // logical sequence of runs; a null piece is the space before the item
+    const seq: { it: LineItem; piece: BidiPiece | null; level: number }[] = [];
+    line.items.forEach((it, i) => {
+      if (i > 0 && it.space) seq.push({ it, piece: null, level: levels[paraGlobal + it.start - 1] ?? baseLevel });
+      const pieces = it.bidi ?? [{ text: it.text, off: 0, level: 0, word: it.word }];
+      for (const piece of pieces) seq.push({ it, piece, level: piece.level });
+    });
+    let maxLevel = 0;
+    let minOdd = Number.POSITIVE_INFINITY;
+    for (const r of seq) {
+      if (r.level > maxLevel) maxLevel = r.level;
+      if (r.level % 2 === 1 && r.level < minOdd) minOdd = r.level;
+    }
+    // L2: from the highest level to the lowest odd level, reverse every maximal sequence at that level or higher
     for (let level = maxLevel; level >= minOdd; level--) {
       let i = 0;
-      while (i < order.length) {
-        const oi = order[i];
-        if (oi === undefined || (lv[oi] ?? 0) < level) {
+      while (i < seq.length) {
+        if ((seq[i]?.level ?? 0) < level) {
           i++;
           continue;
         }
         let j = i;
-        while (j < order.length && (lv[order[j] ?? 0] ?? 0) >= level) j++;
-        const seg = order.slice(i, j).reverse();
-        order.splice(i, j - i, ...seg);
+        while (j < seq.length && (seq[j]?.level ?? 0) >= level) j++;
+        const rev = seq.slice(i, j).reverse();
+        seq.splice(i, j - i, ...rev);
         i = j;
       }
     }
-    const old = line.items;
     const visual: LineItem[] = [];
     let x = 0;
-    order.forEach((oi, vi) => {
-      const it = old[oi];
-      if (!it) return;
-      const odd = (lv[oi] ?? 0) % 2 === 1;
-      const word = odd ? shapeWord(it.style.font, it.text, true) : it.word;
-      const w = (word.width * it.style.size) / 1000;
-      let gap = 0;
-      if (vi > 0) {
-        const prevOi = order[vi - 1] ?? 0;
-        const prev = old[prevOi];
-        const hadSpace = oi === prevOi + 1 ? it.space : prevOi === oi + 1 ? Boolean(prev?.space) : true;
-        if (hadSpace) gap = spaceWidth(it.style);
+    let space = false;
+    for (const r of seq) {
+      const size = r.it.style.size;
+      if (!r.piece) {
+        x += spaceWidth(r.it.style);
+        space = true;
+        continue;
       }
-      visual.push({ ...it, word, x: x + gap, w });
-      x += gap + w;
-    });
+      const w = (r.piece.word.width * size) / 1000;
+      visual.push({ word: r.piece.word, text: r.piece.text, style: r.it.style, x, w, start: r.it.start + r.piece.off, space });
+      x += w;
+      space = false;
+    }
     line.items = visual;
     line.width = x;
   }
-}
-
-function itemLevel(it: LineItem, levels: Uint8Array): number {
-  // the level of its first strong-ish character (letters), else of its first character
-  for (let k = 0; k < it.text.length; k++) {
-    const c = it.text.charCodeAt(k);
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c >= 0xc0) return levels[it.start + k] ?? 0;
-  }
-  return levels[it.start] ?? 0;
 }
 
 /** Total height of laid-out lines. */
