@@ -66,13 +66,18 @@ function quoted(note: string): string {
   return t ? `: “${t}”` : "";
 }
 
+/** Ends a sentence with a full stop unless a quoted note already closed it (no “…outage.”.). */
+function endSentence(text: string): string {
+  return /[.!?…]["”’)]?$/.test(text) ? text : `${text}.`;
+}
+
 function dealbreakerItems(flags: readonly RaisedRedFlag[]): AgendaItem[] {
   return flags
     .filter((f) => f.severity === "dealbreaker")
     .map((f) => ({
       kind: "dealbreaker" as const,
       title: `Dealbreaker: ${f.label}`,
-      detail: `Raised by ${f.raisedBy.map((r) => `${r.panelistName}${quoted(r.note)}`).join("; ")}.`,
+      detail: endSentence(`Raised by ${f.raisedBy.map((r) => `${r.panelistName}${quoted(r.note)}`).join("; ")}`),
     }));
 }
 
@@ -162,7 +167,7 @@ function recusalItems(recused: AgendaInput["coverage"]["recused"]): AgendaItem[]
   return recused.map((r) => ({
     kind: "recusal" as const,
     title: `Recused: ${r.panelistName}`,
-    detail: `${r.note.trim() ? `Conflict of interest: “${r.note.trim()}”. ` : ""}Excluded from all scores.`,
+    detail: `${r.note.trim() ? `${endSentence(`Conflict of interest: “${r.note.trim()}”`)} ` : ""}Excluded from all scores.`,
     scorecardId: r.scorecardId,
   }));
 }

@@ -54,6 +54,19 @@ describe("buildDebriefAgenda", () => {
     expect(byKind("recusal")[0]?.detail).toBe("Conflict of interest: “Sister-in-law”. Excluded from all scores.");
   });
 
+  it("does not add a second full stop after a quoted note that already ends a sentence", () => {
+    const agenda = aggregateLoop(
+      loop({
+        scorecards: [
+          scorecard(ADA, { redFlags: [{ key: "fabrication", note: "Could not say what she did during the outage." }] }),
+          scorecard({ id: "p-eve", name: "Eve" }, { status: "recused", conflictNote: "Former manager!" }),
+        ],
+      }),
+    ).agenda;
+    expect(agenda.find((a) => a.kind === "dealbreaker")?.detail).toBe("Raised by Ada: “Could not say what she did during the outage.”");
+    expect(agenda.find((a) => a.kind === "recusal")?.detail).toBe("Conflict of interest: “Former manager!” Excluded from all scores.");
+  });
+
   it("below-bar items: lowest mean first; disagreements: largest spread first", () => {
     const agg = aggregateLoop(
       loop({
