@@ -112,6 +112,8 @@ export default function LoopReviewPage() {
   const c = aggregate.coverage;
   const base = `/loops/${facts.loopId}`;
   const fileStem = facts.candidate.name;
+  const decisionForm = viewer.canDecide && decidable && !facts.decision;
+  const decisionPanel = <DecisionPanel facts={facts} aggregate={aggregate} canDecide={viewer.canDecide} decidable={decidable} actionData={actionData} />;
   return (
     <main id="main" className="review">
       <nav className="crumbs small" aria-label="Breadcrumb">
@@ -193,9 +195,11 @@ export default function LoopReviewPage() {
             <h2 id="dimchart-title">Spread by dimension</h2>
             <DimensionChart aggregate={aggregate} />
           </section>
-          <DecisionPanel facts={facts} aggregate={aggregate} canDecide={viewer.canDecide} decidable={decidable} actionData={actionData} />
+          {decisionForm ? null : decisionPanel}
         </div>
       </div>
+      {/* The decision form is taller than the agenda: full width below the two columns instead of leaving a hole beside it. */}
+      {decisionForm ? decisionPanel : null}
 
       <DimensionDetails aggregate={aggregate} rubric={rubric} showCalibrated={true} />
       <FlagsAndSignals aggregate={aggregate} />
