@@ -45,9 +45,9 @@ export default function NewCandidate() {
   const actionData = useActionData<typeof action>();
   return (
     <main id="main" className="narrow">
-      <p className="crumbs">
-        <Link to="/candidates">Candidates</Link> /
-      </p>
+      <nav className="crumbs" aria-label="Breadcrumb">
+        <Link to="/candidates">Candidates</Link> <span aria-hidden="true">›</span> <span>New</span>
+      </nav>
       <h1>New candidate</h1>
       <div className="card">
         <CandidateForm defaultValues={actionData?.values ?? EMPTY_CANDIDATE_FORM} serverErrors={actionData?.errors} submitLabel="Add candidate" cancelHref="/candidates" />
