@@ -81,6 +81,9 @@ function demoLoops(now: number): LoopSpec[] {
   const startOfToday = new Date(now);
   startOfToday.setUTCHours(9, 0, 0, 0);
   const today9 = startOfToday.getTime();
+  // Interviews start on the hour (09:00 / 11:00 / 14:00 UTC), like a real calendar; the one "today"
+  // starts on the next half hour at least 90 minutes from now.
+  const soon = Math.ceil((now + 90 * 60_000) / (30 * 60_000)) * (30 * 60_000);
   return [
     {
       // Fully scored, in debrief: disagreement on cloud_platform, a dealbreaker red flag.
@@ -121,8 +124,8 @@ function demoLoops(now: number): LoopSpec[] {
         { exercise: "mlops_pipeline_design", at: today9 - 1 * DAY, panel: [
           { panelist: "i4", status: "submitted", recommendation: "hire", scores: { mlops_lifecycle: 3, governance_risk: 3, observability_reliability: 3, communication: 4, leadership_enablement: 3 }, focus: ["reproducibility", "lineage", "promotion_workflow"] },
         ] },
-        { exercise: "incident_scenario_drill", at: now + 2 * HOUR, panel: [{ panelist: "i1", status: "none" }, { panelist: "i3", status: "none" }] },
-        { exercise: "tooling_evaluation", at: now + 1 * DAY, panel: [{ panelist: "i6", status: "none" }] },
+        { exercise: "incident_scenario_drill", at: soon, panel: [{ panelist: "i1", status: "none" }, { panelist: "i3", status: "none" }] },
+        { exercise: "tooling_evaluation", at: today9 + 1 * DAY + 5 * HOUR, panel: [{ panelist: "i6", status: "none" }] },
       ],
     },
     {
@@ -132,10 +135,10 @@ function demoLoops(now: number): LoopSpec[] {
       hm: "hm1",
       createdAt: now - 2 * DAY,
       interviews: [
-        { exercise: "architecture_case_study", at: now + 6 * DAY, panel: [{ panelist: "i3", status: "none" }, { panelist: "hm1", status: "none" }] },
-        { exercise: "mlops_pipeline_design", at: now + 6 * DAY + 2 * HOUR, panel: [{ panelist: "i4", status: "none" }] },
-        { exercise: "incident_scenario_drill", at: now + 7 * DAY, panel: [{ panelist: "i5", status: "none" }] },
-        { exercise: "tooling_evaluation", at: now + 7 * DAY + 2 * HOUR, panel: [] },
+        { exercise: "architecture_case_study", at: today9 + 6 * DAY, panel: [{ panelist: "i3", status: "none" }, { panelist: "hm1", status: "none" }] },
+        { exercise: "mlops_pipeline_design", at: today9 + 6 * DAY + 2 * HOUR, panel: [{ panelist: "i4", status: "none" }] },
+        { exercise: "incident_scenario_drill", at: today9 + 7 * DAY, panel: [{ panelist: "i5", status: "none" }] },
+        { exercise: "tooling_evaluation", at: today9 + 7 * DAY + 2 * HOUR, panel: [] },
       ],
     },
     {
@@ -144,18 +147,18 @@ function demoLoops(now: number): LoopSpec[] {
       status: "decided",
       hm: "hm2",
       createdAt: now - 40 * DAY,
-      decision: { decision: "hire", rationale: "Consistently at or above bar on every dimension; the only concern (governance depth) was probed in the debrief and is coachable. Strong signals on platform ownership and enablement.", by: "hm2", at: now - 25 * DAY },
+      decision: { decision: "hire", rationale: "Consistently at or above bar on every dimension; the only concern (governance depth) was probed in the debrief and is coachable. Strong signals on platform ownership and enablement.", by: "hm2", at: today9 - 25 * DAY + 7 * HOUR },
       interviews: [
-        { exercise: "architecture_case_study", at: now - 32 * DAY, panel: [
+        { exercise: "architecture_case_study", at: today9 - 32 * DAY, panel: [
           { panelist: "i3", status: "submitted", recommendation: "hire", scores: { ml_system_architecture: 4, cloud_platform: 3, observability_reliability: 3, governance_risk: 2, communication: 3 } },
         ] },
-        { exercise: "mlops_pipeline_design", at: now - 31 * DAY, panel: [
+        { exercise: "mlops_pipeline_design", at: today9 - 31 * DAY, panel: [
           { panelist: "i5", status: "submitted", recommendation: "strong_hire", scores: { mlops_lifecycle: 4, governance_risk: 3, observability_reliability: 4, communication: 3, leadership_enablement: 4 }, signals: ["built_golden_paths"] },
         ] },
-        { exercise: "incident_scenario_drill", at: now - 30 * DAY, panel: [
+        { exercise: "incident_scenario_drill", at: today9 - 30 * DAY, panel: [
           { panelist: "i6", status: "submitted", recommendation: "hire", scores: { observability_reliability: 3, mlops_lifecycle: 3, communication: 3, leadership_enablement: 3 } },
         ] },
-        { exercise: "tooling_evaluation", at: now - 29 * DAY, panel: [
+        { exercise: "tooling_evaluation", at: today9 - 29 * DAY, panel: [
           { panelist: "i2", status: "submitted", recommendation: "hire", scores: { cloud_platform: 3, mlops_lifecycle: 3, ml_system_architecture: 3, communication: 4, leadership_enablement: 3 } },
         ] },
       ],
@@ -167,10 +170,10 @@ function demoLoops(now: number): LoopSpec[] {
       hm: "hm2",
       createdAt: now - 4 * DAY,
       interviews: [
-        { exercise: "architecture_case_study", at: now + 3 * DAY, panel: [{ panelist: "i1", status: "none" }, { panelist: "i5", status: "none" }] },
-        { exercise: "mlops_pipeline_design", at: now + 3 * DAY + 2 * HOUR, panel: [{ panelist: "i2", status: "none" }] },
-        { exercise: "incident_scenario_drill", at: now + 4 * DAY, panel: [{ panelist: "i6", status: "none" }] },
-        { exercise: "tooling_evaluation", at: now + 4 * DAY + 2 * HOUR, panel: [{ panelist: "i4", status: "none" }] },
+        { exercise: "architecture_case_study", at: today9 + 3 * DAY, panel: [{ panelist: "i1", status: "none" }, { panelist: "i5", status: "none" }] },
+        { exercise: "mlops_pipeline_design", at: today9 + 3 * DAY + 2 * HOUR, panel: [{ panelist: "i2", status: "none" }] },
+        { exercise: "incident_scenario_drill", at: today9 + 4 * DAY, panel: [{ panelist: "i6", status: "none" }] },
+        { exercise: "tooling_evaluation", at: today9 + 4 * DAY + 2 * HOUR, panel: [{ panelist: "i4", status: "none" }] },
       ],
     },
   ];
