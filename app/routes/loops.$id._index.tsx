@@ -112,7 +112,8 @@ export default function LoopReviewPage() {
   const c = aggregate.coverage;
   const base = `/loops/${facts.loopId}`;
   const fileStem = facts.candidate.name;
-  const decisionForm = viewer.canDecide && decidable && !facts.decision;
+  // The form, or a recorded decision with its rationale, is too tall for the side column.
+  const decisionForm = Boolean(facts.decision) || (viewer.canDecide && decidable);
   const decisionPanel = <DecisionPanel facts={facts} aggregate={aggregate} canDecide={viewer.canDecide} decidable={decidable} actionData={actionData} />;
   return (
     <main id="main" className="review">
@@ -198,7 +199,7 @@ export default function LoopReviewPage() {
           {decisionForm ? null : decisionPanel}
         </div>
       </div>
-      {/* The decision form is taller than the agenda: full width below the two columns instead of leaving a hole beside it. */}
+      {/* Full width below the two columns instead of leaving a hole beside the agenda. */}
       {decisionForm ? decisionPanel : null}
 
       <DimensionDetails aggregate={aggregate} rubric={rubric} showCalibrated={true} />
