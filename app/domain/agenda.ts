@@ -158,7 +158,9 @@ function missingScorecardItems(missing: AgendaInput["coverage"]["missingScorecar
   return missing.map((m) => ({
     kind: "missing_scorecard" as const,
     title: `Missing scorecard: ${m.panelistName} (${m.exerciseTitle})`,
-    detail: `Still ${m.status === "draft" ? "a draft" : m.status}; its ratings and recommendation are not counted.`,
+    // A draft row exists from the moment a panelist is assigned, so "still a draft" was wrong for
+    // interviews that have not happened yet; "not submitted yet" is true in both cases.
+    detail: `${m.status === "draft" ? "Not submitted yet" : `Still ${m.status}`}; its ratings and recommendation are not counted.`,
     scorecardId: m.scorecardId,
   }));
 }
