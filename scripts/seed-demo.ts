@@ -26,7 +26,7 @@ import {
   users,
 } from "../db/schema";
 
-import { DEMO_EVIDENCE, DEMO_SUMMARIES } from "./lib/demo-evidence";
+import { pickEvidence, pickSummary } from "./lib/demo-evidence";
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? "archpanel-demo";
 
@@ -58,6 +58,8 @@ interface ScorecardSpec {
   focus?: string[];
   notes?: { minute: number; body: string }[];
   amendReason?: string;
+  /** Written for this scorecard; otherwise a demo summary for its recommendation and exercise. */
+  summary?: string;
 }
 
 interface InterviewSpec {
@@ -79,6 +81,9 @@ function demoLoops(now: number): LoopSpec[] {
   const startOfToday = new Date(now);
   startOfToday.setUTCHours(9, 0, 0, 0);
   const today9 = startOfToday.getTime();
+  // Interviews start on the hour (09:00 / 11:00 / 14:00 UTC), like a real calendar; the one "today"
+  // starts on the next half hour at least 90 minutes from now.
+  const soon = Math.ceil((now + 90 * 60_000) / (30 * 60_000)) * (30 * 60_000);
   return [
     {
       // Fully scored, in debrief: disagreement on cloud_platform, a dealbreaker red flag.
@@ -89,7 +94,7 @@ function demoLoops(now: number): LoopSpec[] {
       interviews: [
         { exercise: "architecture_case_study", at: today9 - 6 * DAY, panel: [
           { panelist: "i1", status: "submitted", recommendation: "strong_hire", scores: { ml_system_architecture: 4, cloud_platform: 4, observability_reliability: 3, governance_risk: 3, communication: 4 }, signals: ["owned_production_platforms", "knows_ml_failure_modes"], focus: ["trade_offs", "data_feature_design", "serving_patterns", "monitoring", "security_privacy", "rollout_strategy", "cost"], notes: [{ minute: 4, body: "Asked about transaction volume and latency budget before drawing anything." }, { minute: 22, body: "Two serving patterns compared; picked sync scoring with rule-engine fallback." }, { minute: 51, body: "Label delay handled with a 90-day join window." }] },
-          { panelist: "i2", status: "submitted", recommendation: "hire", scores: { ml_system_architecture: 3, cloud_platform: 2, observability_reliability: 3, governance_risk: 3, communication: 3 }, signals: ["decisions_with_measured_outcomes"], focus: ["trade_offs", "data_feature_design", "serving_patterns", "monitoring", "cost"], flags: [{ key: "ignores_cost", note: "Cost only came up after I asked twice; the GPU estimate was off by roughly 10x." }], notes: [{ minute: 35, body: "Autoscaling on CPU: would lag on bursty traffic." }] },
+          { panelist: "i2", status: "submitted", recommendation: "hire", summary: "Solid design and clear thinking on the data path. Cost and scaling were the weak spot: I had to ask twice and the estimate was far off. Hire, but probe platform depth in the debrief.", scores: { ml_system_architecture: 3, cloud_platform: 2, observability_reliability: 3, governance_risk: 3, communication: 3 }, signals: ["decisions_with_measured_outcomes"], focus: ["trade_offs", "data_feature_design", "serving_patterns", "monitoring", "cost"], flags: [{ key: "ignores_cost", note: "Cost only came up after I asked twice; the GPU estimate was off by roughly 10x." }], notes: [{ minute: 35, body: "Autoscaling on CPU: would lag on bursty traffic." }] },
         ] },
         { exercise: "mlops_pipeline_design", at: today9 - 5 * DAY, panel: [
           { panelist: "i3", status: "submitted", recommendation: "hire", scores: { mlops_lifecycle: 3, governance_risk: 3, observability_reliability: 3, communication: 3, leadership_enablement: 3 }, signals: ["balanced_governance"], focus: ["reproducibility", "lineage", "testing_gates", "promotion_workflow", "rollback_plan"] },
@@ -100,7 +105,7 @@ function demoLoops(now: number): LoopSpec[] {
           { panelist: "i6", status: "submitted", recommendation: "hire", scores: { observability_reliability: 4, mlops_lifecycle: 3, communication: 4, leadership_enablement: 3 }, signals: ["knows_ml_failure_modes", "clear_for_all_audiences"], focus: ["detection", "triage", "mitigation", "operational_discipline", "stakeholder_comms", "prevention"] },
         ] },
         { exercise: "tooling_evaluation", at: today9 - 3 * DAY, panel: [
-          { panelist: "i1", status: "submitted", recommendation: "hire", scores: { cloud_platform: 1, mlops_lifecycle: 3, ml_system_architecture: 3, communication: 3, leadership_enablement: 3 }, signals: ["tool_over_principle"], focus: ["evaluation_criteria", "total_cost_of_ownership", "integration_migration"] },
+          { panelist: "i1", status: "submitted", recommendation: "hire", summary: "Good process for the decision and brought the right people in, but the platform side of this session was weak: no run-cost or tenancy view of either option. That contradicts what I saw in the architecture interview; let us discuss. Hire on balance.", scores: { cloud_platform: 1, mlops_lifecycle: 3, ml_system_architecture: 3, communication: 3, leadership_enablement: 3 }, signals: ["tool_over_principle"], focus: ["evaluation_criteria", "total_cost_of_ownership", "integration_migration"] },
           { panelist: "hm1", status: "submitted", recommendation: "hire", scores: { cloud_platform: 3, mlops_lifecycle: 3, ml_system_architecture: 3, communication: 3, leadership_enablement: 4 }, focus: ["evaluation_criteria", "total_cost_of_ownership", "integration_migration", "lock_in_risk", "team_capability"] },
         ] },
       ],
@@ -114,13 +119,13 @@ function demoLoops(now: number): LoopSpec[] {
       interviews: [
         { exercise: "architecture_case_study", at: today9 - 2 * DAY, panel: [
           { panelist: "i2", status: "submitted", recommendation: "hire", scores: { ml_system_architecture: 3, cloud_platform: 3, observability_reliability: 3, governance_risk: 2, communication: 3 }, focus: ["trade_offs", "serving_patterns", "monitoring", "cost"] },
-          { panelist: "i1", status: "draft", scores: { ml_system_architecture: 3, cloud_platform: 3 }, focus: ["trade_offs", "serving_patterns"], notes: [{ minute: 12, body: "Personalisation design: two-tower retrieval + re-ranker." }] },
+          { panelist: "i1", status: "draft", scores: { ml_system_architecture: 3, cloud_platform: 3 }, focus: ["trade_offs", "serving_patterns"], notes: [{ minute: 12, body: "Separated the real-time scoring path from the nightly batch features before drawing anything." }] },
         ] },
         { exercise: "mlops_pipeline_design", at: today9 - 1 * DAY, panel: [
           { panelist: "i4", status: "submitted", recommendation: "hire", scores: { mlops_lifecycle: 3, governance_risk: 3, observability_reliability: 3, communication: 4, leadership_enablement: 3 }, focus: ["reproducibility", "lineage", "promotion_workflow"] },
         ] },
-        { exercise: "incident_scenario_drill", at: now + 2 * HOUR, panel: [{ panelist: "i1", status: "none" }, { panelist: "i3", status: "none" }] },
-        { exercise: "tooling_evaluation", at: now + 1 * DAY, panel: [{ panelist: "i6", status: "none" }] },
+        { exercise: "incident_scenario_drill", at: soon, panel: [{ panelist: "i1", status: "none" }, { panelist: "i3", status: "none" }] },
+        { exercise: "tooling_evaluation", at: today9 + 1 * DAY + 5 * HOUR, panel: [{ panelist: "i6", status: "none" }] },
       ],
     },
     {
@@ -130,10 +135,10 @@ function demoLoops(now: number): LoopSpec[] {
       hm: "hm1",
       createdAt: now - 2 * DAY,
       interviews: [
-        { exercise: "architecture_case_study", at: now + 6 * DAY, panel: [{ panelist: "i3", status: "none" }, { panelist: "hm1", status: "none" }] },
-        { exercise: "mlops_pipeline_design", at: now + 6 * DAY + 2 * HOUR, panel: [{ panelist: "i4", status: "none" }] },
-        { exercise: "incident_scenario_drill", at: now + 7 * DAY, panel: [{ panelist: "i5", status: "none" }] },
-        { exercise: "tooling_evaluation", at: now + 7 * DAY + 2 * HOUR, panel: [] },
+        { exercise: "architecture_case_study", at: today9 + 6 * DAY, panel: [{ panelist: "i3", status: "none" }, { panelist: "hm1", status: "none" }] },
+        { exercise: "mlops_pipeline_design", at: today9 + 6 * DAY + 2 * HOUR, panel: [{ panelist: "i4", status: "none" }] },
+        { exercise: "incident_scenario_drill", at: today9 + 7 * DAY, panel: [{ panelist: "i5", status: "none" }] },
+        { exercise: "tooling_evaluation", at: today9 + 7 * DAY + 2 * HOUR, panel: [] },
       ],
     },
     {
@@ -142,18 +147,18 @@ function demoLoops(now: number): LoopSpec[] {
       status: "decided",
       hm: "hm2",
       createdAt: now - 40 * DAY,
-      decision: { decision: "hire", rationale: "Consistently at or above bar on every dimension; the only concern (governance depth) was probed in the debrief and is coachable. Strong signals on platform ownership and enablement.", by: "hm2", at: now - 25 * DAY },
+      decision: { decision: "hire", rationale: "Consistently at or above bar on every dimension; the only concern (governance depth) was probed in the debrief and is coachable. Strong signals on platform ownership and enablement.", by: "hm2", at: today9 - 25 * DAY + 7 * HOUR },
       interviews: [
-        { exercise: "architecture_case_study", at: now - 32 * DAY, panel: [
+        { exercise: "architecture_case_study", at: today9 - 32 * DAY, panel: [
           { panelist: "i3", status: "submitted", recommendation: "hire", scores: { ml_system_architecture: 4, cloud_platform: 3, observability_reliability: 3, governance_risk: 2, communication: 3 } },
         ] },
-        { exercise: "mlops_pipeline_design", at: now - 31 * DAY, panel: [
+        { exercise: "mlops_pipeline_design", at: today9 - 31 * DAY, panel: [
           { panelist: "i5", status: "submitted", recommendation: "strong_hire", scores: { mlops_lifecycle: 4, governance_risk: 3, observability_reliability: 4, communication: 3, leadership_enablement: 4 }, signals: ["built_golden_paths"] },
         ] },
-        { exercise: "incident_scenario_drill", at: now - 30 * DAY, panel: [
+        { exercise: "incident_scenario_drill", at: today9 - 30 * DAY, panel: [
           { panelist: "i6", status: "submitted", recommendation: "hire", scores: { observability_reliability: 3, mlops_lifecycle: 3, communication: 3, leadership_enablement: 3 } },
         ] },
-        { exercise: "tooling_evaluation", at: now - 29 * DAY, panel: [
+        { exercise: "tooling_evaluation", at: today9 - 29 * DAY, panel: [
           { panelist: "i2", status: "submitted", recommendation: "hire", scores: { cloud_platform: 3, mlops_lifecycle: 3, ml_system_architecture: 3, communication: 4, leadership_enablement: 3 } },
         ] },
       ],
@@ -165,10 +170,10 @@ function demoLoops(now: number): LoopSpec[] {
       hm: "hm2",
       createdAt: now - 4 * DAY,
       interviews: [
-        { exercise: "architecture_case_study", at: now + 3 * DAY, panel: [{ panelist: "i1", status: "none" }, { panelist: "i5", status: "none" }] },
-        { exercise: "mlops_pipeline_design", at: now + 3 * DAY + 2 * HOUR, panel: [{ panelist: "i2", status: "none" }] },
-        { exercise: "incident_scenario_drill", at: now + 4 * DAY, panel: [{ panelist: "i6", status: "none" }] },
-        { exercise: "tooling_evaluation", at: now + 4 * DAY + 2 * HOUR, panel: [{ panelist: "i4", status: "none" }] },
+        { exercise: "architecture_case_study", at: today9 + 3 * DAY, panel: [{ panelist: "i1", status: "none" }, { panelist: "i5", status: "none" }] },
+        { exercise: "mlops_pipeline_design", at: today9 + 3 * DAY + 2 * HOUR, panel: [{ panelist: "i2", status: "none" }] },
+        { exercise: "incident_scenario_drill", at: today9 + 4 * DAY, panel: [{ panelist: "i6", status: "none" }] },
+        { exercise: "tooling_evaluation", at: today9 + 4 * DAY + 2 * HOUR, panel: [{ panelist: "i4", status: "none" }] },
       ],
     },
   ];
@@ -204,6 +209,8 @@ function seed(db: Db, passwordHash: string, now: number): void {
     const exercises = new Map(LEAD_ML_ARCHITECT_V1.exercises.map((e) => [e.key, e]));
 
     for (const spec of demoLoops(now)) {
+      // Texts already given out in this loop: no two ratings or summaries share one.
+      const usedTexts = new Set<string>();
       const candidateId = newId();
       tx.insert(candidates).values({ id: candidateId, ...spec.candidate, createdBy: person("recruiter"), createdAt: spec.createdAt, updatedAt: spec.createdAt }).run();
       const loopId = newId();
@@ -243,7 +250,7 @@ function seed(db: Db, passwordHash: string, now: number): void {
               status: submitted ? "submitted" : "draft",
               version: started ? (submitted ? 6 : 3) + (sc.amendReason ? 1 : 0) : 0,
               recommendation: sc.recommendation ?? null,
-              summary: submitted && sc.recommendation ? DEMO_SUMMARIES[sc.recommendation] ?? "" : "",
+              summary: submitted && sc.recommendation ? sc.summary ?? pickSummary(sc.recommendation, iv.exercise, usedTexts) : "",
               timerAccumulatedMs: started ? Math.min(exercise.durationMinutes, 80) * 60_000 : 0,
               timerRunning: false,
               amendCount: sc.amendReason ? 1 : 0,
@@ -255,7 +262,7 @@ function seed(db: Db, passwordHash: string, now: number): void {
             .run();
           for (const [dimensionKey, score] of Object.entries(sc.scores ?? {})) {
             if (score === undefined) continue;
-            const evidence = score === "na" ? "" : DEMO_EVIDENCE[dimensionKey]?.[score] ?? "";
+            const evidence = score === "na" ? "" : pickEvidence(dimensionKey, score, iv.exercise, usedTexts);
             tx.insert(ratings).values({ scorecardId, dimensionId: rv.dimensions.get(dimensionKey)!, score: score === "na" ? null : score, notAssessed: score === "na", evidence }).run();
           }
           for (const flag of sc.flags ?? []) tx.insert(redFlagMarks).values({ scorecardId, redFlagId: rv.redFlags.get(flag.key)!, note: flag.note }).run();

@@ -66,13 +66,18 @@ function quoted(note: string): string {
   return t ? `: “${t}”` : "";
 }
 
+/** Ends a sentence with a full stop unless a quoted note already closed it (no “…outage.”.). */
+function endSentence(text: string): string {
+  return /[.!?…]["”’)]?$/.test(text) ? text : `${text}.`;
+}
+
 function dealbreakerItems(flags: readonly RaisedRedFlag[]): AgendaItem[] {
   return flags
     .filter((f) => f.severity === "dealbreaker")
     .map((f) => ({
       kind: "dealbreaker" as const,
       title: `Dealbreaker: ${f.label}`,
-      detail: `Raised by ${f.raisedBy.map((r) => `${r.panelistName}${quoted(r.note)}`).join("; ")}.`,
+      detail: endSentence(`Raised by ${f.raisedBy.map((r) => `${r.panelistName}${quoted(r.note)}`).join("; ")}`),
     }));
 }
 
@@ -153,7 +158,9 @@ function missingScorecardItems(missing: AgendaInput["coverage"]["missingScorecar
   return missing.map((m) => ({
     kind: "missing_scorecard" as const,
     title: `Missing scorecard: ${m.panelistName} (${m.exerciseTitle})`,
-    detail: `Still ${m.status === "draft" ? "a draft" : m.status}; its ratings and recommendation are not counted.`,
+    // A draft row exists from the moment a panelist is assigned, so "still a draft" was wrong for
+    // interviews that have not happened yet; "not submitted yet" is true in both cases.
+    detail: `${m.status === "draft" ? "Not submitted yet" : `Still ${m.status}`}; its ratings and recommendation are not counted.`,
     scorecardId: m.scorecardId,
   }));
 }
@@ -162,7 +169,7 @@ function recusalItems(recused: AgendaInput["coverage"]["recused"]): AgendaItem[]
   return recused.map((r) => ({
     kind: "recusal" as const,
     title: `Recused: ${r.panelistName}`,
-    detail: `${r.note.trim() ? `Conflict of interest: “${r.note.trim()}”. ` : ""}Excluded from all scores.`,
+    detail: `${r.note.trim() ? `${endSentence(`Conflict of interest: “${r.note.trim()}”`)} ` : ""}Excluded from all scores.`,
     scorecardId: r.scorecardId,
   }));
 }

@@ -36,11 +36,11 @@ export const candidateSchema = z.object({
     .refine((v) => v === "" || emailCheck.safeParse(v).success, "Enter a valid email address, or leave it empty"),
   currentTitle: optionalText(200, "The current title"),
   source: optionalText(100, "The source"),
-  links: optionalText(5000, "The links")
+  links: optionalText(5000, "The list of links")
     .refine((v) => splitLinks(v).length <= MAX_LINKS, `At most ${MAX_LINKS} links`)
     .refine((v) => splitLinks(v).every(isWebLink), "Each link must be a full web address starting with https://")
     .transform((v) => splitLinks(v)),
-  notes: optionalText(5000, "The notes"),
+  notes: optionalText(5000, "The note"),
 });
 
 export type CandidateFormInput = z.input<typeof candidateSchema>;

@@ -97,6 +97,8 @@ function checkList<T extends { key: string; remove?: boolean | undefined }>(
 ): void {
   const seen = new Map<string, number>();
   rows.forEach((row, i) => {
+    // Also runs when other fields failed (see rubricDraftSchema), so a row may not be well formed.
+    if (!isWellFormedRow(row)) return;
     if (row.remove || isBlank(row)) return;
     if (!nameOf(row)) {
       ctx.addIssue({ code: "custom", path: [list, i, nameField], message: `Give the ${what} a ${nameField === "title" ? "title" : nameField === "label" ? "label" : "name"}, or tick “Remove”.` });
@@ -112,6 +114,20 @@ function checkList<T extends { key: string; remove?: boolean | undefined }>(
   });
 }
 
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** A row whose text fields came through as strings (after a failed parse they may not have). */
+function isWellFormedRow(row: unknown): boolean {
+  if (!isRecord(row)) return false;
+  const texts = ["key", "name", "title", "label", "description", "prompt", "focusPoints", "probeQuestions"].filter((k) => k in row);
+  if (!texts.every((k) => typeof row[k] === "string")) return false;
+  return !("anchors" in row) || (isRecord(row.anchors) && Object.values(row.anchors).every((a) => typeof a === "string"));
+}
+
+const ROW_LISTS = ["dimensions", "exercises", "redFlags", "signals"] as const;
+
 export const rubricDraftSchema = z
   .object({
     summary: t(5000),
@@ -125,6 +141,10 @@ export const rubricDraftSchema = z
     checkList(v.exercises, "exercises", isBlankExercise, (e) => e.title, "title", "exercise", ctx);
     checkList(v.redFlags, "redFlags", isBlankRedFlag, (f) => f.label, "label", "red flag", ctx);
     checkList(v.signals, "signals", isBlankSignal, (s) => s.label, "label", "signal", ctx);
+  }, {
+    // Run even when another field failed (a weight of "abc"), so a missing name is reported in the
+    // same round instead of only after the other errors are fixed.
+    when: (payload) => isRecord(payload.value) && ROW_LISTS.every((k) => Array.isArray((payload.value as Record<string, unknown>)[k])),
   });
 
 export type RubricDraftInput = z.output<typeof rubricDraftSchema>;

@@ -26,7 +26,9 @@ export const diffParamsSchema = z.object({
   b: versionId.optional().catch(undefined),
 });
 
-const str = (v: unknown, max = 8000): string => (typeof v === "string" ? v.slice(0, max) : "");
+// Echoed back into the form after a 400: generous (the request body limit bounds it) so an over-long
+// field comes back intact for the user to shorten, instead of silently cut.
+const str = (v: unknown, max = 100_000): string => (typeof v === "string" ? v.slice(0, max) : "");
 
 function rowsOf(v: unknown): Record<string, unknown>[] {
   let list: unknown[] = [];

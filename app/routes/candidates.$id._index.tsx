@@ -72,7 +72,8 @@ function formValues(body: Record<string, unknown>) {
   const out = { ...EMPTY_CANDIDATE_FORM };
   for (const k of Object.keys(out) as (keyof typeof out)[]) {
     const v = body[k];
-    if (typeof v === "string") out[k] = v.slice(0, 5000);
+    // Echoed back after a 400 intact (the body limit bounds it), so an over-long note can be shortened in place.
+    if (typeof v === "string") out[k] = v.slice(0, 100_000);
   }
   return out;
 }

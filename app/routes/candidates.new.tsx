@@ -22,7 +22,8 @@ function formValues(body: Record<string, unknown>) {
   const out = { ...EMPTY_CANDIDATE_FORM };
   for (const k of Object.keys(out) as (keyof typeof out)[]) {
     const v = body[k];
-    if (typeof v === "string") out[k] = v.slice(0, 5000);
+    // Echoed back after a 400 intact (the body limit bounds it), so an over-long note can be shortened in place.
+    if (typeof v === "string") out[k] = v.slice(0, 100_000);
   }
   return out;
 }
@@ -45,9 +46,9 @@ export default function NewCandidate() {
   const actionData = useActionData<typeof action>();
   return (
     <main id="main" className="narrow">
-      <p className="crumbs">
-        <Link to="/candidates">Candidates</Link> /
-      </p>
+      <nav className="crumbs" aria-label="Breadcrumb">
+        <Link to="/candidates">Candidates</Link> <span aria-hidden="true">›</span> <span>New</span>
+      </nav>
       <h1>New candidate</h1>
       <div className="card">
         <CandidateForm defaultValues={actionData?.values ?? EMPTY_CANDIDATE_FORM} serverErrors={actionData?.errors} submitLabel="Add candidate" cancelHref="/candidates" />

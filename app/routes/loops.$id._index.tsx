@@ -79,7 +79,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!intent.ok) return data<DecisionActionData>({ intent: null, errors: { _form: ["Unknown action. Reload the page and try again."] } }, { status: 400 });
 
   if (intent.value.intent === "decide") {
-    const values = { decision: clip(body.decision, 20), rationale: clip(body.rationale, 10_000) };
+    // Re-rendered intact after a 400 (the body limit bounds the size), so an over-long rationale can be shortened in place.
+    const values = { decision: clip(body.decision, 20), rationale: clip(body.rationale, 200_000) };
     const parsed = parseWith(decisionSchema, body);
     if (!parsed.ok) return data<DecisionActionData>({ intent: "decide", errors: parsed.errors, values }, { status: 400 });
     const result = recordDecision(db, { loopId: id, actorId: user.id, decision: parsed.value.decision, rationale: parsed.value.rationale });
@@ -94,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw redirect(`/loops/${id}?saved=decision#decision`);
   }
 
-  const values = { reason: clip(body.reason, 10_000) };
+  const values = { reason: clip(body.reason, 200_000) };
   const parsed = parseWith(reopenSchema, body);
   if (!parsed.ok) return data<DecisionActionData>({ intent: "reopen", errors: parsed.errors, values }, { status: 400 });
   const result = reopenLoop(db, { loopId: id, actorId: user.id, reason: parsed.value.reason });
@@ -111,6 +112,9 @@ export default function LoopReviewPage() {
   const c = aggregate.coverage;
   const base = `/loops/${facts.loopId}`;
   const fileStem = facts.candidate.name;
+  // The form, or a recorded decision with its rationale, is too tall for the side column.
+  const decisionForm = Boolean(facts.decision) || (viewer.canDecide && decidable);
+  const decisionPanel = <DecisionPanel facts={facts} aggregate={aggregate} canDecide={viewer.canDecide} decidable={decidable} actionData={actionData} />;
   return (
     <main id="main" className="review">
       <nav className="crumbs small" aria-label="Breadcrumb">
@@ -192,9 +196,11 @@ export default function LoopReviewPage() {
             <h2 id="dimchart-title">Spread by dimension</h2>
             <DimensionChart aggregate={aggregate} />
           </section>
-          <DecisionPanel facts={facts} aggregate={aggregate} canDecide={viewer.canDecide} decidable={decidable} actionData={actionData} />
+          {decisionForm ? null : decisionPanel}
         </div>
       </div>
+      {/* Full width below the two columns instead of leaving a hole beside the agenda. */}
+      {decisionForm ? decisionPanel : null}
 
       <DimensionDetails aggregate={aggregate} rubric={rubric} showCalibrated={true} />
       <FlagsAndSignals aggregate={aggregate} />

@@ -132,7 +132,7 @@ export default function Retention() {
       </p>
 
       <div className="retention-stats" aria-label="Candidates by retention state">
-        <div className="retention-stat due">
+        <div className={`retention-stat${d.counts.due > 0 ? " due" : ""}`}>
           <span className="n" data-testid="count-due">{d.counts.due}</span>
           <span className="l">due for erasure</span>
         </div>
@@ -161,17 +161,22 @@ export default function Retention() {
           <CsrfInput />
           <div className="field">
             <label htmlFor="retentionDays">Keep candidate data for (days after the last activity)</label>
-            <input
-              id="retentionDays"
-              name="retentionDays"
-              type="number"
-              inputMode="numeric"
-              min={MIN_RETENTION_DAYS}
-              max={MAX_RETENTION_DAYS}
-              defaultValue={actionData?.values.retentionDays ?? String(d.retentionDays)}
-              aria-invalid={errors.retentionDays ? true : undefined}
-              aria-describedby={errors.retentionDays ? "retentionDays-error" : "retentionDays-hint"}
-            />
+            <div className="retention-input-row">
+              <input
+                id="retentionDays"
+                name="retentionDays"
+                type="number"
+                inputMode="numeric"
+                min={MIN_RETENTION_DAYS}
+                max={MAX_RETENTION_DAYS}
+                defaultValue={actionData?.values.retentionDays ?? String(d.retentionDays)}
+                aria-invalid={errors.retentionDays ? true : undefined}
+                aria-describedby={errors.retentionDays ? "retentionDays-error" : "retentionDays-hint"}
+              />
+              <button type="submit" className="btn primary" disabled={navigation.state === "submitting"}>
+                Save period
+              </button>
+            </div>
             {errors.retentionDays ? (
               <div className="field-error" id="retentionDays-error">
                 {errors.retentionDays[0]}
@@ -182,9 +187,6 @@ export default function Retention() {
               </div>
             )}
           </div>
-          <button type="submit" className="btn primary" disabled={navigation.state === "submitting"}>
-            Save period
-          </button>
         </Form>
       </div>
 

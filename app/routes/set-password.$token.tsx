@@ -14,7 +14,10 @@ import { parseWith, readBody } from "../server/form.server";
 import { hashPassword } from "../server/password.server";
 import { startSession } from "../server/session.server";
 
-export const meta: MetaFunction = () => [{ title: "Set your password · ArchPanel" }, { name: "referrer", content: "no-referrer" }];
+// The token in the URL must not leak to other sites, hence "same-origin" (as the server's header).
+// Not "no-referrer": with it the browser sends `Origin: null` on the plain form POST, which the
+// server's cross-origin check refuses, so the form failed without JavaScript.
+export const meta: MetaFunction = () => [{ title: "Set your password · ArchPanel" }, { name: "referrer", content: "same-origin" }];
 
 const tokenOf = (params: Record<string, string | undefined>) => (params.token ?? "").slice(0, 300);
 

@@ -50,8 +50,21 @@ describe("buildDebriefAgenda", () => {
     expect(byKind("disagreement")[0]).toMatchObject({ dimensionKey: "arch", detail: "Ada 1 (outlier), Ben 4, Cy 4; median 4.00." });
     expect(byKind("below_bar")[0]).toMatchObject({ dimensionKey: "lead", detail: "Ada 2, Ben 2. The bar is 3 (Meets bar)." });
     expect(byKind("thin_evidence")[0]?.detail).toBe("Ada rated 2 with 10 characters of evidence (at least 80 expected).");
-    expect(byKind("missing_scorecard")[0]?.detail).toBe("Still a draft; its ratings and recommendation are not counted.");
+    expect(byKind("missing_scorecard")[0]?.detail).toBe("Not submitted yet; its ratings and recommendation are not counted.");
     expect(byKind("recusal")[0]?.detail).toBe("Conflict of interest: “Sister-in-law”. Excluded from all scores.");
+  });
+
+  it("does not add a second full stop after a quoted note that already ends a sentence", () => {
+    const agenda = aggregateLoop(
+      loop({
+        scorecards: [
+          scorecard(ADA, { redFlags: [{ key: "fabrication", note: "Could not say what she did during the outage." }] }),
+          scorecard({ id: "p-eve", name: "Eve" }, { status: "recused", conflictNote: "Former manager!" }),
+        ],
+      }),
+    ).agenda;
+    expect(agenda.find((a) => a.kind === "dealbreaker")?.detail).toBe("Raised by Ada: “Could not say what she did during the outage.”");
+    expect(agenda.find((a) => a.kind === "recusal")?.detail).toBe("Conflict of interest: “Former manager!” Excluded from all scores.");
   });
 
   it("below-bar items: lowest mean first; disagreements: largest spread first", () => {

@@ -21,6 +21,11 @@ describe("wrapLabel / truncate", () => {
     expect(wrapLabel("ML system architecture", 14, 3)).toEqual(["ML system", "architecture"]);
     expect(wrapLabel("Communication", 14, 3)).toEqual(["Communication"]);
   });
+  it("breaks a word too long for a line after a slash or hyphen instead of cutting it", () => {
+    expect(wrapLabel("Cloud/platform engineering", 13, 3)).toEqual(["Cloud/", "platform", "engineering"]);
+    expect(wrapLabel("Cloud/ML platform", 14, 3)).toEqual(["Cloud/ML", "platform"]);
+    expect(wrapLabel("Build-vs-buy decisions", 6, 3)).toEqual(["Build-", "vs-buy", "decis…"]);
+  });
   it("cuts what does not fit and marks it with an ellipsis", () => {
     expect(wrapLabel("a b c d e f", 1, 2)).toEqual(["a", "…"]);
     expect(wrapLabel("ab cd ef gh ij", 5, 2)).toEqual(["ab cd", "ef g…"]);

@@ -82,6 +82,22 @@ describe("rubric draft form", () => {
     expect(r.error!.issues[0]!.path.join(".")).toBe(`redFlags.${p.redFlags.length - 1}.label`);
   });
 
+  it("reports a missing name in the same round as other field errors", () => {
+    const p = posted();
+    p.dimensions[0] = { ...p.dimensions[0]!, name: "  " };
+    p.dimensions[1] = { ...p.dimensions[1]!, weight: "abc" };
+    const r = rubricDraftSchema.safeParse(p);
+    const paths = r.error!.issues.map((i) => i.path.join("."));
+    expect(paths).toContain("dimensions.0.name");
+    expect(paths).toContain("dimensions.1.weight");
+  });
+
+  it("survives rows of the wrong shape (no crash, field errors only)", () => {
+    const p = posted() as unknown as Record<string, unknown>;
+    const r = rubricDraftSchema.safeParse({ ...p, dimensions: [42, { name: ["x"], anchors: "nope" }], signals: "junk" });
+    expect(r.success).toBe(false);
+  });
+
   it("rejects bad keys, weights and durations with field paths", () => {
     const p = posted();
     p.dimensions[0] = { ...p.dimensions[0]!, key: "Bad Key", weight: "12.5" };

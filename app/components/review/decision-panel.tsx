@@ -79,7 +79,9 @@ function DecideForm({ actionData, loopId }: { actionData: DecisionActionData | u
         <div className="decision-options">
           {DECISIONS.map((d) => (
             <label key={d} className={`decision-option d-${d}`}>
-              <input type="radio" value={d} {...form.register("decision")} />
+              {/* defaultChecked / defaultValue: without JavaScript the server re-renders the form after a 400, and
+                  react-hook-form's register() alone would leave the fields empty. */}
+              <input type="radio" value={d} defaultChecked={values?.decision === d} {...form.register("decision")} />
               <span>
                 <strong>{DECISION_LABELS[d]}</strong>
                 <span className="xsmall muted">{DECISION_HINTS[d]}</span>
@@ -94,6 +96,7 @@ function DecideForm({ actionData, loopId }: { actionData: DecisionActionData | u
         <textarea
           id="rationale"
           rows={5}
+          defaultValue={values?.rationale ?? ""}
           {...form.register("rationale")}
           aria-invalid={rationaleError ? true : undefined}
           aria-describedby={`rationale-hint${rationaleError ? " rationale-error" : ""}`}
@@ -143,6 +146,7 @@ function ReopenForm({ actionData, loopId }: { actionData: DecisionActionData | u
           <textarea
             id="reopen-reason"
             rows={3}
+            defaultValue={mine?.values?.reason ?? ""}
             {...form.register("reason")}
             aria-invalid={reasonError ? true : undefined}
             aria-describedby={reasonError ? "reopen-reason-error" : undefined}

@@ -17,9 +17,9 @@ import { RATING_LABELS, type RatingScore, type Recommendation } from "../../doma
 export function wrapLabel(text: string, maxChars: number, maxLines: number): string[] {
   const lines: string[] = [];
   let current = "";
-  for (const raw of text.trim().split(/\s+/).filter(Boolean)) {
-    const word = raw.length > maxChars ? `${raw.slice(0, maxChars - 1)}…` : raw;
-    const candidate = current ? `${current} ${word}` : word;
+  for (const { piece, glued } of wrapTokens(text, maxChars)) {
+    const word = piece.length > maxChars ? `${piece.slice(0, maxChars - 1)}…` : piece;
+    const candidate = current ? `${current}${glued ? "" : " "}${word}` : word;
     if (candidate.length <= maxChars) {
       current = candidate;
       continue;
@@ -33,6 +33,19 @@ export function wrapLabel(text: string, maxChars: number, maxLines: number): str
   const last = kept[kept.length - 1] ?? "";
   kept[kept.length - 1] = last.length >= maxChars ? `${last.slice(0, maxChars - 1)}…` : `${last}…`;
   return kept;
+}
+
+/**
+ * The words of a label; a word too long for a line is split after its slashes and hyphens
+ * ("Cloud/platform" -> "Cloud/" + "platform", glued back together when they share a line).
+ */
+function wrapTokens(text: string, maxChars: number): { piece: string; glued: boolean }[] {
+  const out: { piece: string; glued: boolean }[] = [];
+  for (const raw of text.trim().split(/\s+/).filter(Boolean)) {
+    const pieces = raw.length > maxChars ? raw.split(/(?<=[/-])(?=.)/) : [raw];
+    pieces.forEach((piece, i) => out.push({ piece, glued: i > 0 }));
+  }
+  return out;
 }
 
 /** @example truncate("Architecture case study", 12) // "Architectur…" */
