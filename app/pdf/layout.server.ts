@@ -55,9 +55,10 @@ export const THEME = {
     mark: "#7a2e0e",
     white: "#ffffff",
     notAssessed: "#e9ecef",
-    // The rating scale: Okabe–Ito based (vermillion, amber, bluish green, blue), distinguishable
-    // with the common colour-vision deficiencies; the number is always printed too (greyscale).
-    scale: { 1: "#d55e00", 2: "#f0c05a", 3: "#7fcbb1", 4: "#0072b2" } as Record<1 | 2 | 3 | 4, string>,
+    // The rating scale, the same hues as the web app's tokens (--r1…--r4 in app/styles/app.css):
+    // warm below the bar (red, orange), blue at and above it (light, dark). Stronger fills than the
+    // screen's tints so they survive print; the number is always printed too (greyscale).
+    scale: { 1: "#b3261e", 2: "#e0925a", 3: "#a9cbe8", 4: "#1b4f8a" } as Record<1 | 2 | 3 | 4, string>,
     /** text colour on each scale fill */
     scaleInk: { 1: "#ffffff", 2: "#1f2328", 3: "#1f2328", 4: "#ffffff" } as Record<1 | 2 | 3 | 4, string>,
     bar: "#5b6b7f",
