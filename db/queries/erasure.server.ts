@@ -45,6 +45,7 @@ import {
 } from "../schema";
 
 import { writeAudit } from "./audit.server";
+import { noteCalibrationInputsChanged } from "./review.server";
 
 export interface ErasureSubject {
   id: string;
@@ -233,6 +234,8 @@ export function eraseCandidate(
     client.pragma(`secure_delete = ${previousSecureDelete ? "ON" : "OFF"}`);
   }
   if (result.ok) {
+    // ratings were deleted or anonymised without a scorecard version bump
+    noteCalibrationInputsChanged();
     // Earlier versions of the erased text (every autosave rewrote it) may survive in free space
     // of pages freed before this transaction: VACUUM rebuilds the file without them. Then the
     // WAL, which holds old page images, is checkpointed and truncated. Erasure is a rare admin

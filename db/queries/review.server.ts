@@ -368,27 +368,46 @@ export function loadCalibrationPopulation(db: Db, rubricId: string): Calibration
   return out;
 }
 
+let calibrationGeneration = 0;
+
 /**
- * A fingerprint that changes whenever the database changes: `total_changes()` counts every row
- * this connection wrote, `PRAGMA data_version` changes when another connection (a script, a
- * restore) commits. Both are O(1).
+ * For writes that change submitted ratings without bumping a scorecard's version (erasure):
+ * the next calibration is computed afresh.
  */
-function databaseFingerprint(db: Db): string {
+export function noteCalibrationInputsChanged(): void {
+  calibrationGeneration++;
+}
+
+const fingerprintStatements = new WeakMap<object, { get: () => unknown }>();
+
+/**
+ * A fingerprint of calibration's inputs: the submitted scorecards (a submit adds one, an amend
+ * bumps its version and time), `PRAGMA data_version` (another connection committed: a script, a
+ * restore) and the in-process generation above. Autosaves of drafts leave it alone, so a busy
+ * panel does not make every review page recompute calibration over the whole population
+ * (seconds at 10,000 loops); the query is one pass over the scorecards table, no ratings.
+ */
+function calibrationFingerprint(db: Db): string {
   const client = db.$client;
-  const changes = client.prepare("select total_changes() as n").get() as { n: number };
+  let st = fingerprintStatements.get(client);
+  if (!st) {
+    st = client.prepare("select count(*) as n, total(version) as v, coalesce(max(updated_at), 0) as u from scorecards where status = 'submitted'");
+    fingerprintStatements.set(client, st);
+  }
+  const row = st.get() as { n: number; v: number; u: number };
   const version = client.pragma("data_version", { simple: true }) as number;
-  return `${version}:${changes.n}`;
+  return `${version}:${calibrationGeneration}:${row.n}:${row.v}:${row.u}`;
 }
 
 const calibrationCache = new WeakMap<object, Map<string, { fingerprint: string; calibration: InterviewerCalibration[] }>>();
 
 /**
- * Interviewer calibration for a rubric family, memoised per connection until the database
- * changes. Computing it reads every rating of the family (hundreds of thousands at scale), so the
+ * Interviewer calibration for a rubric family, memoised per connection until its inputs (submitted
+ * ratings) change. Computing it reads every rating of the family (hundreds of thousands at scale), so the
  * review page must not pay that on every view.
  */
 export function calibrationForRubric(db: Db, rubricId: string): InterviewerCalibration[] {
-  const fingerprint = databaseFingerprint(db);
+  const fingerprint = calibrationFingerprint(db);
   let perDb = calibrationCache.get(db.$client);
   if (!perDb) calibrationCache.set(db.$client, (perDb = new Map()));
   const hit = perDb.get(rubricId);

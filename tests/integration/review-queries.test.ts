@@ -1,5 +1,5 @@
 // db/queries/review.server.ts against a real SQLite file, and the comparison page on top of it.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../db/client.server";
@@ -181,18 +181,26 @@ describe("loadCalibrationPopulation", () => {
     expect(count).toBe(1);
   });
 
-  it("is cached until the database changes", () => {
+  it("is cached until submitted ratings change, and draft autosaves leave the cache alone", () => {
     const db = getDb();
     const first = calibrationForRubric(db, rubricId);
     expect(calibrationForRubric(db, rubricId)).toBe(first);
+    // an autosave-like write to a draft scorecard: same cached result
+    const drafts = db.update(scorecards).set({ summary: "still typing", version: sql`${scorecards.version} + 1`, updatedAt: Date.now() }).where(eq(scorecards.status, "draft")).run();
+    expect(drafts.changes).toBeGreaterThan(0);
+    expect(calibrationForRubric(db, rubricId)).toBe(first);
     const adaBefore = first.find((c) => c.panelistId === ada.id);
-    // Ada's rating on Bob's loop drops from 3 to 1: her leniency must change
-    db.update(ratings).set({ score: 1 }).where(eq(ratings.scorecardId, onV2.scorecardIds[0]![0]!)).run();
+    // Ada amends her rating on Bob's loop from 3 to 1 (an amend bumps the scorecard's version): her leniency must change
+    const adaCard = onV2.scorecardIds[0]![0]!;
+    db.update(ratings).set({ score: 1 }).where(eq(ratings.scorecardId, adaCard)).run();
+    db.update(scorecards).set({ version: sql`${scorecards.version} + 1`, updatedAt: Date.now() }).where(eq(scorecards.id, adaCard)).run();
     const second = calibrationForRubric(db, rubricId);
     expect(second).not.toBe(first);
     expect(second.find((c) => c.panelistId === ada.id)?.rawOffset).toBeLessThan(adaBefore?.rawOffset ?? 0);
     expect(second).toEqual(calibrateInterviewers(loadCalibrationPopulation(db, rubricId)));
-    db.update(ratings).set({ score: 3 }).where(eq(ratings.scorecardId, onV2.scorecardIds[0]![0]!)).run();
+    db.update(ratings).set({ score: 3 }).where(eq(ratings.scorecardId, adaCard)).run();
+    db.update(scorecards).set({ version: sql`${scorecards.version} + 1`, updatedAt: Date.now() }).where(eq(scorecards.id, adaCard)).run();
+    expect(calibrationForRubric(db, rubricId)).toEqual(first);
   });
 
   it("knows a loop's rubric family", () => {
