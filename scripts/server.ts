@@ -10,6 +10,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 
 import { closeDb, defaultDatabasePath, getDb, migrateDatabase } from "../db/client.server";
+import { findUserByEmail } from "../db/queries/users.server";
 
 const root = process.cwd();
 const PORT = Number(process.env.PORT ?? 3000);
@@ -189,6 +190,13 @@ async function main(): Promise<void> {
     const port = typeof address === "object" && address ? address.port : PORT;
     log({ level: "info", msg: "listening", url: `http://${shownHost}:${port}`, database: defaultDatabasePath() });
     process.stdout.write(`\nArchPanel is running at http://${shownHost}:${port}\n`);
+    // With the demo data loaded, say how to get in (the demo password is public: README, seed output).
+    if (findUserByEmail(getDb(), "recruiter@archpanel.demo")) {
+      const password = process.env.DEMO_PASSWORD ?? "archpanel-demo";
+      process.stdout.write(
+        `Log in at http://${shownHost}:${port}/login as recruiter@archpanel.demo, lukasz@archpanel.demo (hiring manager) or mateo@archpanel.demo (interviewer), password: ${password}\n`,
+      );
+    }
   });
   server.keepAliveTimeout = 5_000;
 
