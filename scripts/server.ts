@@ -104,12 +104,36 @@ async function main(): Promise<void> {
     next();
   });
 
+  // A refused cross-origin post: a plain page for a person who followed a form from elsewhere,
+  // the same short text as before for scripts (fetch with JSON or the CSRF header).
+  const REFUSED_TEXT = "Cross-origin request refused";
+  const REFUSED_HTML = [
+    "<!doctype html>",
+    '<html lang="en">',
+    '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Request refused · ArchPanel</title></head>',
+    "<body>",
+    "<main>",
+    `<h1>${REFUSED_TEXT}</h1>`,
+    "<p>This form was sent from another website or from a page that does not belong to ArchPanel, so nothing was saved or changed.</p>",
+    "<p>If you meant to do this, open ArchPanel directly and try again from there.</p>",
+    '<p><a href="/">Go to ArchPanel</a></p>',
+    "</main>",
+    "</body>",
+    "</html>",
+  ].join("\n");
+  function refuseCrossOrigin(req: express.Request, res: express.Response): void {
+    const accept = String(req.headers.accept ?? "");
+    const wantsHtml = accept.includes("text/html") && !req.headers["x-csrf-token"];
+    if (wantsHtml) res.status(403).type("text/html").send(REFUSED_HTML);
+    else res.status(403).type("text/plain").send(REFUSED_TEXT);
+  }
+
   // Mutations: refuse other origins outright, and bodies over the limit with 413.
   app.use((req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
     // Browsers label cross-site requests even where they omit Origin.
     if (req.headers["sec-fetch-site"] === "cross-site") {
-      res.status(403).type("text/plain").send("Cross-origin request refused");
+      refuseCrossOrigin(req, res);
       return;
     }
     const origin = req.headers.origin;
@@ -121,11 +145,11 @@ async function main(): Promise<void> {
         host = "";
       }
       if (host !== req.headers.host) {
-        res.status(403).type("text/plain").send("Cross-origin request refused");
+        refuseCrossOrigin(req, res);
         return;
       }
     } else if (origin === "null") {
-      res.status(403).type("text/plain").send("Cross-origin request refused");
+      refuseCrossOrigin(req, res);
       return;
     }
     const length = Number(req.headers["content-length"] ?? "0");

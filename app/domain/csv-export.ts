@@ -6,6 +6,7 @@
  * as a formula. Pure; no IO.
  */
 import type { LoopAggregate, LoopFacts } from "./aggregate-types";
+import { fileSlug } from "./format";
 import { RECOMMENDATION_LABELS } from "./rubric";
 
 /** Excel reads UTF-8 without mojibake only with a byte-order mark; other CSV readers ignore it. */
@@ -89,14 +90,5 @@ export function ratingsCsvRows(aggregate: LoopAggregate, facts: Pick<LoopFacts, 
  * @example csvFileSlug("Ingrid Sørensen") // "ingrid-sorensen"
  */
 export function csvFileSlug(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/ø/gi, "o")
-    .replace(/ł/gi, "l")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-  return slug || "candidate";
+  return fileSlug(name, "candidate");
 }

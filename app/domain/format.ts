@@ -86,3 +86,42 @@ export function formatList(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? "";
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
+
+// ------------------------------------------------------------------ file names
+
+/** Letters that NFKD does not decompose into a base letter plus accents. */
+const ASCII_FOLD: Readonly<Record<string, string>> = {
+  ł: "l", Ł: "L", ø: "o", Ø: "O", đ: "d", Đ: "D", ð: "d", Ð: "D", ħ: "h", Ħ: "H", ı: "i",
+  ß: "ss", æ: "ae", Æ: "AE", œ: "oe", Œ: "OE", þ: "th", Þ: "Th",
+};
+
+/**
+ * Latin text folded to ASCII letters where a plain equivalent exists: accents dropped and
+ * ø/æ/ß/ł/đ/þ/œ spelled out. Other characters (other scripts, punctuation) are kept.
+ *
+ * @example foldToAscii("Ingrid Sørensen") // "Ingrid Sorensen"
+ * @example foldToAscii("Łukasz Weiß")     // "Lukasz Weiss"
+ */
+export function foldToAscii(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[łŁøØđĐðÐħĦıßæÆœŒþÞ]/g, (c) => ASCII_FOLD[c] ?? c);
+}
+
+/**
+ * A lower-case file-name slug safe in a Content-Disposition header: ASCII letters, digits and
+ * dashes, at most 60 characters; `fallback` when nothing is left (e.g. a name in another script).
+ *
+ * @example fileSlug("Ingrid Sørensen")        // "ingrid-sorensen"
+ * @example fileSlug("陈伟", "schedule")        // "schedule"
+ */
+export function fileSlug(text: string, fallback = "candidate"): string {
+  const slug = foldToAscii(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/g, "");
+  return slug || fallback;
+}

@@ -5,6 +5,8 @@
  * clock, so the same loop always gives the same bytes. Pure; no IO.
  */
 
+import { fileSlug } from "./format";
+
 export interface IcsPerson {
   name: string;
   email: string;
@@ -148,12 +150,5 @@ export function buildIcs(cal: IcsCalendar): string {
 
 /** A safe download file name: "loop-keiko-tanaka.ics". */
 export function icsFileName(label: string): string {
-  const slug = label
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-  return `loop-${slug || "schedule"}.ics`;
+  return `loop-${fileSlug(label, "schedule")}.ics`;
 }

@@ -14,7 +14,7 @@ import type {
   ScorecardSummaryOut,
 } from "./aggregate-types";
 import { compareText } from "./calibrate";
-import { formatList, formatPercent, formatRange, formatScore, formatSigned, NO_SCORE } from "./format";
+import { foldToAscii, formatList, formatPercent, formatRange, formatScore, formatSigned, NO_SCORE } from "./format";
 import {
   BAR_SCORE,
   DECISION_LABELS,
@@ -781,10 +781,7 @@ function buildAppendix(facts: LoopFacts, rubric: RubricContent, rubricLabel: str
  */
 export function packetFileNames(candidateName: string): { ascii: string; utf8: string } {
   const name = candidateName.normalize("NFC").trim();
-  const ascii = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[łŁøØđĐßæÆœŒþÞ]/g, (c) => ASCII_FOLD[c] ?? "-")
+  const ascii = foldToAscii(name)
     .replace(/[^A-Za-z0-9._]+/g, "-")
     .replace(/^[-.]+|[-.]+$/g, "")
     .slice(0, 80);
@@ -793,10 +790,6 @@ export function packetFileNames(candidateName: string): { ascii: string; utf8: s
   const utf8 = name.replace(/[\u0000-\u001f\u007f/\\"]+/g, "-").slice(0, 120) || "candidate";
   return { ascii: `${ascii || "candidate"}-packet.pdf`, utf8: `${utf8}-packet.pdf` };
 }
-
-const ASCII_FOLD: Record<string, string> = {
-  ł: "l", Ł: "L", ø: "o", Ø: "O", đ: "d", Đ: "D", ß: "ss", æ: "ae", Æ: "AE", œ: "oe", Œ: "OE", þ: "th", Þ: "Th",
-};
 
 /**
  * `Content-Disposition` for the packet download (RFC 6266 + RFC 8187): an ASCII fallback and the

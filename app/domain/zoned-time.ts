@@ -139,6 +139,23 @@ export function formatDateTime(ms: number | null | undefined, timeZone: string):
   return `${formatDate(ms, timeZone)}, ${formatTime(ms, timeZone)}`;
 }
 
+/**
+ * When something was last saved, as short as still unambiguous: the time with seconds when `ms`
+ * falls on the same day as `nowMs` (in `timeZone`), otherwise the day too.
+ *
+ * @example
+ * formatSavedAt(today1030, now, "UTC")        // "10:30:00"
+ * formatSavedAt(twoDaysAgo1030, now, "UTC")   // "Wed 25 Nov, 10:30"
+ * formatSavedAt(lastYear, now, "UTC")         // "Thu 25 Dec 2025, 10:30"
+ */
+export function formatSavedAt(ms: number, nowMs: number, timeZone: string): string {
+  const w = wallClock(ms, timeZone);
+  const n = wallClock(nowMs, timeZone);
+  if (w.year === n.year && w.month === n.month && w.day === n.day) return `${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
+  const year = w.year === n.year ? "" : ` ${w.year}`;
+  return `${WEEKDAYS[w.weekday]} ${w.day} ${MONTHS[w.month - 1]}${year}, ${pad(w.hour)}:${pad(w.minute)}`;
+}
+
 /** "Tue 12 May 2026, 09:30–11:00" */
 export function formatSlot(startMs: number | null, durationMinutes: number, timeZone: string): string {
   if (startMs === null) return "Not scheduled";

@@ -199,12 +199,13 @@ export default function Dashboard() {
         {week.interviews.length === 0 ? (
           <p className="empty">No interviews this week.</p>
         ) : (
+          <div className="table-scroll" role="region" aria-label="Interviews this week" tabIndex={0}>
           <table className="list-table" data-testid="week-interviews">
             <caption className="sr-only">Interviews this week</caption>
             <thead>
               <tr>
                 <th scope="col">When</th>
-                <th scope="col">Candidate</th>
+                <th scope="col" className="cand-col">Candidate</th>
                 <th scope="col">Exercise</th>
                 <th scope="col">Panel</th>
                 <th scope="col">Loop</th>
@@ -214,7 +215,7 @@ export default function Dashboard() {
               {week.interviews.map((iv) => (
                 <tr key={iv.interviewId} className={iv.past ? "past" : undefined}>
                   <td className="nowrap">{iv.slot}</td>
-                  <td>
+                  <td className="cand-col">
                     <Link to={`/loops/${iv.loopId}/setup`}>{iv.candidateName}</Link>
                   </td>
                   <td>{iv.exerciseTitle}</td>
@@ -239,6 +240,7 @@ export default function Dashboard() {
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
     </main>

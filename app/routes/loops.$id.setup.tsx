@@ -324,7 +324,8 @@ export default function LoopSetupPage() {
   return (
     <main id="main" className="setup">
       <nav className="crumbs" aria-label="Breadcrumb">
-        <Link to="/loops">Loops</Link> / <Link to={`/loops/${d.loop.id}`}>{d.candidate.name}</Link> /
+        <Link to="/loops">Loops</Link> <span aria-hidden="true">›</span> <Link to={`/loops/${d.loop.id}`}>{d.candidate.name}</Link>{" "}
+        <span aria-hidden="true">›</span> <span aria-current="page">Setup</span>
       </nav>
       <div className="page-head">
         <div>

@@ -112,11 +112,12 @@ export default function LoopsPage() {
         </p>
       ) : (
         <div className="card flush">
-          <table className="list-table" data-testid="loop-table">
+          <div className="table-scroll" role="region" aria-label="Interview loops" tabIndex={0}>
+            <table className="list-table" data-testid="loop-table">
             <caption className="sr-only">Interview loops</caption>
             <thead>
               <tr>
-                <th scope="col">Candidate</th>
+                <th scope="col" className="cand-col">Candidate</th>
                 <th scope="col">Status</th>
                 <th scope="col">Hiring manager</th>
                 <th scope="col">Interviews</th>
@@ -130,7 +131,7 @@ export default function LoopsPage() {
             <tbody>
               {loops.map((l) => (
                 <tr key={l.id} data-loop={l.id}>
-                  <td>
+                  <td className="cand-col">
                     <Link to={`/loops/${l.id}`} className={l.candidateErased ? "erased" : undefined}>
                       {l.candidateName}
                     </Link>
@@ -143,14 +144,17 @@ export default function LoopsPage() {
                     {l.hiringManagerName}
                     {l.isMyHm ? <span className="muted small"> (you)</span> : null}
                   </td>
-                  <td className="nowrap">
+                  <td>
                     {l.interviewCount === 0 ? (
                       <span className="muted">None yet</span>
                     ) : (
                       <>
-                        {l.interviewCount} · {l.firstInterviewAt !== null ? formatDate(l.firstInterviewAt, timeZone) : <span className="muted">no date</span>}
+                        <span className="nowrap">{l.interviewCount} · {l.firstInterviewAt !== null ? formatDate(l.firstInterviewAt, timeZone) : <span className="muted">no date</span>}</span>
                         {l.lastInterviewAt !== null && l.firstInterviewAt !== null && formatDate(l.lastInterviewAt, timeZone) !== formatDate(l.firstInterviewAt, timeZone) ? (
-                          <span className="muted small"> – {formatDate(l.lastInterviewAt, timeZone)}</span>
+                          <>
+                            {" "}
+                            <span className="muted small nowrap">– {formatDate(l.lastInterviewAt, timeZone)}</span>
+                          </>
                         ) : null}
                       </>
                     )}
@@ -174,7 +178,8 @@ export default function LoopsPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+            </table>
+          </div>
           <p className="muted small table-foot">
             {loops.length} loop{loops.length === 1 ? "" : "s"}
           </p>

@@ -165,8 +165,17 @@ describe("CSRF", () => {
       expect(r.status, JSON.stringify(headers)).toBe(403);
       expect(r.body).toContain("Cross-origin request refused");
     }
+    // a person whose browser followed a form from elsewhere gets a page that explains and links home
+    const page = await member.postForm("/logout", {}, { headers: { Origin: "https://evil.example", Accept: "text/html,application/xhtml+xml,*/*;q=0.8" } });
+    expect(page.status).toBe(403);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(page.body).toContain("Cross-origin request refused");
+    expect(page.body).toContain("nothing was saved or changed");
+    expect(page.body).toContain('<a href="/">');
+    expect(page.body).not.toMatch(/<script|style=/i);
     const json = await member.postJson("/logout", {}, { headers: { Origin: "https://evil.example" } });
     expect(json.status).toBe(403);
+    expect(json.headers.get("content-type")).toMatch(/^text\/plain/);
     // same origin with the token works
     const ok = await member.postForm("/logout", {});
     expect(ok.status).toBe(302);

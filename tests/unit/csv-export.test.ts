@@ -139,6 +139,7 @@ describe("csvFileSlug", () => {
     expect(csvFileSlug("Siobhán O'Connor")).toBe("siobhan-o-connor");
     expect(csvFileSlug('"; rm -rf /')).toBe("rm-rf");
     expect(csvFileSlug("陈伟")).toBe("candidate");
+    expect(csvFileSlug("Þóra Æsa Weiß Đorđević")).toBe("thora-aesa-weiss-dordevic");
     expect(csvFileSlug("x".repeat(100))).toHaveLength(60);
   });
 });

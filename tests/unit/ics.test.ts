@@ -118,5 +118,8 @@ describe("ics", () => {
   it("makes safe file names", () => {
     expect(icsFileName("Siobhán O'Connor")).toBe("loop-siobhan-o-connor.ics");
     expect(icsFileName("陈伟")).toBe("loop-schedule.ics");
+    // the same folding as the CSV and the packet: ø is an o, not a dash
+    expect(icsFileName("Ingrid Sørensen")).toBe("loop-ingrid-sorensen.ics");
+    expect(icsFileName("Æsa Weiß-Łaska")).toBe("loop-aesa-weiss-laska.ics");
   });
 });

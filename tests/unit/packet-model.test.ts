@@ -51,6 +51,7 @@ describe("download file name", () => {
     expect(packetFileNames("Renée Łaska-Okafor")).toEqual({ ascii: "Renee-Laska-Okafor-packet.pdf", utf8: "Renée Łaska-Okafor-packet.pdf" });
     expect(packetFileNames("Ingrid Sørensen").ascii).toBe("Ingrid-Sorensen-packet.pdf");
     expect(packetFileNames("王芳").ascii).toBe("candidate-packet.pdf");
+    expect(packetFileNames("Jürgen Weiß").ascii).toBe("Jurgen-Weiss-packet.pdf");
     expect(packetFileNames('../../etc/"passwd"').ascii).toBe("etc-passwd-packet.pdf");
     expect(packetFileNames('a/b\\c"d').utf8).toBe("a-b-c-d-packet.pdf");
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { endOfWeek, formatDateTime, formatSlot, fromLocalInput, isLocalInput, isValidTimeZone, startOfWeek, toLocalInput } from "../../app/domain/zoned-time";
+import { endOfWeek, formatDateTime, formatSavedAt, formatSlot, fromLocalInput, isLocalInput, isValidTimeZone, startOfWeek, toLocalInput } from "../../app/domain/zoned-time";
 
 describe("zoned time", () => {
   it("round-trips datetime-local values in several zones", () => {
@@ -56,5 +56,15 @@ describe("zoned time", () => {
     const oct = fromLocalInput("2026-10-28T10:00", "Europe/Berlin")!;
     expect(toLocalInput(startOfWeek(oct, "Europe/Berlin"), "Europe/Berlin")).toBe("2026-10-26T00:00");
     expect(toLocalInput(endOfWeek(fromLocalInput("2026-10-21T10:00", "Europe/Berlin")!, "Europe/Berlin"), "Europe/Berlin")).toBe("2026-10-26T00:00");
+  });
+
+  it("shows a save time alone when it is today, with the day otherwise", () => {
+    const now = Date.UTC(2026, 10, 27, 14, 0, 0); // Fri 27 Nov 2026, 14:00 UTC
+    expect(formatSavedAt(Date.UTC(2026, 10, 27, 10, 30, 5), now, "UTC")).toBe("10:30:05");
+    expect(formatSavedAt(Date.UTC(2026, 10, 25, 10, 30, 5), now, "UTC")).toBe("Wed 25 Nov, 10:30");
+    expect(formatSavedAt(Date.UTC(2025, 11, 25, 10, 30), now, "UTC")).toBe("Thu 25 Dec 2025, 10:30");
+    // "today" is the viewer's day: 23:30 UTC on the 26th is already the 27th in Tokyo
+    expect(formatSavedAt(Date.UTC(2026, 10, 26, 23, 30), now, "Asia/Tokyo")).toBe("08:30:00");
+    expect(formatSavedAt(Date.UTC(2026, 10, 26, 23, 30), now, "UTC")).toBe("Thu 26 Nov, 23:30");
   });
 });

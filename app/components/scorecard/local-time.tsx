@@ -1,8 +1,12 @@
 import { useEffect, useState } from "react";
 
-export type TimeFormat = "time" | "seconds" | "day-time" | "date";
+import { formatSavedAt } from "../../domain/zoned-time";
+
+/** "saved": the time with seconds when `at` is today, else the day and the time (see formatSavedAt). */
+export type TimeFormat = "time" | "seconds" | "day-time" | "date" | "saved";
 
 function format(at: number, f: TimeFormat, timeZone?: string): string {
+  if (f === "saved") return formatSavedAt(at, Date.now(), timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone);
   const d = new Date(at);
   const opts: Intl.DateTimeFormatOptions =
     f === "time"

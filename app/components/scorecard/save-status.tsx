@@ -5,13 +5,13 @@ import { LocalTime, localTimeText } from "./local-time";
 function describe(s: SyncStatus): { text: string; tone: "ok" | "muted" | "warn" | "danger" } {
   switch (s.kind) {
     case "clean":
-      return { text: s.savedAt ? `Saved ${localTimeText(s.savedAt)}` : "No changes yet", tone: "muted" };
+      return { text: s.savedAt ? `Saved ${localTimeText(s.savedAt, "saved")}` : "No changes yet", tone: "muted" };
     case "pending":
       return { text: "Unsaved changes…", tone: "muted" };
     case "saving":
       return { text: "Saving…", tone: "muted" };
     case "saved":
-      return { text: `Saved ${localTimeText(s.savedAt)}`, tone: "ok" };
+      return { text: `Saved ${localTimeText(s.savedAt, "saved")}`, tone: "ok" };
     case "offline":
       return {
         text: s.reason === "session" ? "Logged out — kept on this device" : s.reason === "server" ? "Server unavailable — kept on this device" : "Offline — kept on this device",
@@ -24,7 +24,7 @@ function describe(s: SyncStatus): { text: string; tone: "ok" | "muted" | "warn" 
     case "locked":
       return { text: s.status === "recused" ? "Recused elsewhere" : "Submitted elsewhere", tone: "danger" };
     case "local":
-      return { text: `Amendment kept on this device ${localTimeText(s.editedAt)}`, tone: "warn" };
+      return { text: `Amendment kept on this device ${localTimeText(s.editedAt, "saved")}`, tone: "warn" };
     case "error":
       return { text: "Not saved", tone: "danger" };
   }
@@ -37,7 +37,7 @@ export function SaveStatus({ status, fallback }: { status: SyncStatus | null; fa
   const text =
     status?.kind === "clean" && status.savedAt ? (
       <>
-        Saved <LocalTime at={status.savedAt} format="seconds" />
+        Saved <LocalTime at={status.savedAt} format="saved" />
       </>
     ) : (
       d.text
