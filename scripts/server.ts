@@ -2,11 +2,12 @@
 // Applies migrations before listening; security headers, CSRF origin check, body limit, request
 // logs and graceful shutdown live here so every route gets them.
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 
 import { closeDb, defaultDatabasePath, getDb, migrateDatabase } from "../db/client.server";
@@ -35,7 +36,20 @@ function routeOf(pathname: string): string {
 async function main(): Promise<void> {
   migrateDatabase(getDb());
   const buildPath = path.join(root, "build", "index.js");
-  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  // `npm run dev` (remix dev --manual sets NODE_ENV=development): re-import the build after each
+  // rebuild (a cache-busting query) and tell remix dev it is live, as Remix's manual mode expects.
+  const isDev = process.env.NODE_ENV === "development";
+  const importBuild = async (): Promise<ServerBuild> =>
+    (await import(`${pathToFileURL(buildPath).href}${isDev ? `?t=${fs.statSync(buildPath).mtimeMs}` : ""}`)) as ServerBuild;
+  let build = await importBuild();
+  if (isDev) {
+    fs.watchFile(buildPath, { interval: 300 }, () => {
+      void importBuild().then((next) => {
+        build = next;
+        void broadcastDevReady(next);
+      });
+    });
+  }
 
   const app = express();
   app.disable("x-powered-by");
@@ -173,7 +187,7 @@ async function main(): Promise<void> {
   app.use(express.static(path.join(root, "build", "public"), { maxAge: "1h", index: false }));
 
   const remixHandler = createRequestHandler({
-      build,
+      build: isDev ? () => Promise.resolve(build) : build,
       mode: process.env.NODE_ENV,
       getLoadContext: (req, res) => ({
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
@@ -214,6 +228,7 @@ async function main(): Promise<void> {
     const port = typeof address === "object" && address ? address.port : PORT;
     log({ level: "info", msg: "listening", url: `http://${shownHost}:${port}`, database: defaultDatabasePath() });
     process.stdout.write(`\nArchPanel is running at http://${shownHost}:${port}\n`);
+    if (isDev) void broadcastDevReady(build);
     // With the demo data loaded, say how to get in (the demo password is public: README, seed output).
     if (findUserByEmail(getDb(), "recruiter@archpanel.demo")) {
       const password = process.env.DEMO_PASSWORD ?? "archpanel-demo";
