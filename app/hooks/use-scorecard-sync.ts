@@ -109,7 +109,7 @@ export function useScorecardSync(opts: ScorecardSyncOptions) {
   const inFlightRef = useRef<Promise<void> | null>(null);
   const debounceRef = useRef<ReturnType<typeof setTimeout> | null>(null);
   const retryRef = useRef<{ timer: ReturnType<typeof setTimeout> | null; attempt: number }>({ timer: null, attempt: 0 });
-  const haltRef = useRef<null | "conflict" | "locked" | "invalid" | "closed" | "fatal">(null);
+  const haltRef = useRef<null | "conflict" | "locked" | "invalid" | "closed" | "fatal" | "submitting">(null);
 
   const setStatus = useCallback((s: SyncStatus) => {
     statusRef.current = s;
@@ -333,7 +333,8 @@ export function useScorecardSync(opts: ScorecardSyncOptions) {
       const o = optsRef.current;
       if (debounceRef.current) clearTimeout(debounceRef.current);
       debounceRef.current = null;
-      if (inFlightRef.current) await inFlightRef.current;
+      // A finished save may start the next one (edits made while it was in flight): wait them all out.
+      while (inFlightRef.current) await inFlightRef.current;
       if (haltRef.current === "conflict" && statusRef.current.kind === "conflict") return { kind: "conflict", server: statusRef.current.server };
       if (!isOnline()) {
         pendingRef.current = values;
@@ -341,7 +342,16 @@ export function useScorecardSync(opts: ScorecardSyncOptions) {
         setStatus({ kind: "offline", reason: "network" });
         return { kind: "offline" };
       }
-      const res = await postJson(o.endpoint, o.csrf, { intent, version: versionRef.current, ...values, ...extra });
+      // No autosave may start while the intent is on its way: it would carry the same version and
+      // turn the submit into a conflict with our own copy.
+      const haltBefore = haltRef.current;
+      haltRef.current = "submitting";
+      let res: Awaited<ReturnType<typeof postJson>>;
+      try {
+        res = await postJson(o.endpoint, o.csrf, { intent, version: versionRef.current, ...values, ...extra });
+      } finally {
+        if (haltRef.current === "submitting") haltRef.current = haltBefore;
+      }
       if (res.kind === "network" || res.status >= 500) {
         store(values);
         if (intent === "submit") pendingRef.current = values;
