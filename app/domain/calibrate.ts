@@ -17,12 +17,16 @@ export interface CalibrationOptions {
   threshold?: number;
 }
 
+// The same order as `a.localeCompare(b, "en")` (which is defined as this collator's compare),
+// without building a collator per call: calibration compares hundreds of thousands of strings.
+const collator = new Intl.Collator("en");
+
 /**
  * Deterministic text order for names and ids: a fixed-locale comparison ("Ada" < "ben" < "Cy"),
  * then code points to break the ties the collator calls equal. Same answer on every machine.
  */
 export function compareText(a: string, b: string): number {
-  const c = a.localeCompare(b, "en");
+  const c = collator.compare(a, b);
   if (c !== 0) return c;
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -35,33 +39,59 @@ function average(values: readonly number[]): number {
 
 /** One (loop, dimension) group: each panelist's mean score in it (a panelist may rate a group twice). */
 interface Group {
-  key: string;
-  panelistMeans: Map<string, number>;
+  /** panelist ids in compareText order, and each one's mean score (same index) */
+  panelistIds: string[];
+  means: number[];
+}
+
+/** The distinct strings in compareText order, as string → rank: one sort, then integer comparisons. */
+function ranks(values: Iterable<string>): Map<string, number> {
+  return new Map([...new Set(values)].sort(compareText).map((v, i) => [v, i] as const));
+}
+
+function byRank<V>(map: Map<string, V>, rank: Map<string, number>): [string, V][] {
+  return [...map.entries()].sort(([a], [b]) => rank.get(a)! - rank.get(b)!);
 }
 
 function buildGroups(ratings: readonly CalibrationRating[]): Group[] {
-  const byGroup = new Map<string, Map<string, number[]>>();
+  // loopId → dimensionKey → panelistId → scores: no composite key to build per rating.
+  // A panelist's scores: one number, or a list when they rated the group more than once.
+  const byLoop = new Map<string, Map<string, Map<string, number | number[]>>>();
+  const dimensionKeys = new Set<string>();
+  const panelistIds = new Set<string>();
   for (const r of ratings) {
-    // JSON keeps the pair unambiguous whatever characters the ids contain.
-    const groupKey = JSON.stringify([r.loopId, r.dimensionKey]);
-    let perPanelist = byGroup.get(groupKey);
-    if (!perPanelist) byGroup.set(groupKey, (perPanelist = new Map()));
-    const scores = perPanelist.get(r.panelistId) ?? [];
-    scores.push(r.score);
-    perPanelist.set(r.panelistId, scores);
+    let byDimension = byLoop.get(r.loopId);
+    if (!byDimension) byLoop.set(r.loopId, (byDimension = new Map()));
+    let perPanelist = byDimension.get(r.dimensionKey);
+    if (!perPanelist) {
+      byDimension.set(r.dimensionKey, (perPanelist = new Map()));
+      dimensionKeys.add(r.dimensionKey);
+    }
+    const scores = perPanelist.get(r.panelistId);
+    if (scores === undefined) {
+      perPanelist.set(r.panelistId, r.score);
+      panelistIds.add(r.panelistId);
+    } else if (typeof scores === "number") perPanelist.set(r.panelistId, [scores, r.score]);
+    else scores.push(r.score);
   }
-  // Sorting groups (and panelists within them) fixes the floating-point summation order,
-  // so the result is bit-identical whatever order the ratings arrive in.
-  return [...byGroup.entries()]
-    .sort(([a], [b]) => compareText(a, b))
-    .map(([key, perPanelist]) => ({
-      key,
-      panelistMeans: new Map(
-        [...perPanelist.entries()]
-          .sort(([a], [b]) => compareText(a, b))
-          .map(([id, scores]) => [id, average([...scores].sort((x, y) => x - y))] as const),
-      ),
-    }));
+  // Sorting groups (by loop, then dimension) and panelists within them fixes the floating-point
+  // summation order, so the result is bit-identical whatever order the ratings arrive in.
+  // Each distinct loop id, key and panelist id is compared as text once; groups sort by rank.
+  const loopRank = ranks(byLoop.keys());
+  const dimensionRank = ranks(dimensionKeys);
+  const panelistRank = ranks(panelistIds);
+  const groups: Group[] = [];
+  for (const [, byDimension] of byRank(byLoop, loopRank)) {
+    for (const [, perPanelist] of byRank(byDimension, dimensionRank)) {
+      const group: Group = { panelistIds: [], means: [] };
+      for (const [id, scores] of byRank(perPanelist, panelistRank)) {
+        group.panelistIds.push(id);
+        group.means.push(typeof scores === "number" ? scores : average([...scores].sort((x, y) => x - y)));
+      }
+      groups.push(group);
+    }
+  }
+  return groups;
 }
 
 /**
@@ -74,12 +104,17 @@ function buildGroups(ratings: readonly CalibrationRating[]): Group[] {
 export function groupDeviations(panelistMeans: ReadonlyMap<string, number>): Map<string, number> {
   const out = new Map<string, number>();
   if (panelistMeans.size < 2) return out;
-  for (const [id, own] of panelistMeans) {
-    const others: number[] = [];
-    for (const [otherId, m] of panelistMeans) if (otherId !== id) others.push(m);
-    out.set(id, own - average(others));
-  }
+  const ids = [...panelistMeans.keys()];
+  const means = [...panelistMeans.values()];
+  for (let i = 0; i < means.length; i++) out.set(ids[i]!, deviationAt(means, i));
   return out;
+}
+
+/** means[i] − the mean of all the other entries, summed in index order (no allocation). */
+function deviationAt(means: readonly number[], i: number): number {
+  let sum = 0;
+  for (let j = 0; j < means.length; j++) if (j !== i) sum += means[j]!;
+  return means[i]! - sum / (means.length - 1);
 }
 
 /**
@@ -145,11 +180,14 @@ export function calibrateInterviewers(
   const threshold = opts.threshold ?? DEFAULT_TENDENCY_THRESHOLD;
 
   const deviations = new Map<string, number[]>();
-  for (const group of buildGroups(ratings)) {
-    for (const [id, d] of groupDeviations(group.panelistMeans)) {
-      const list = deviations.get(id) ?? [];
-      list.push(d);
-      deviations.set(id, list);
+  for (const { panelistIds, means } of buildGroups(ratings)) {
+    if (means.length < 2) continue; // nothing to compare against
+    for (let i = 0; i < means.length; i++) {
+      const id = panelistIds[i]!;
+      const d = deviationAt(means, i);
+      const list = deviations.get(id);
+      if (list) list.push(d);
+      else deviations.set(id, [d]);
     }
   }
 
@@ -169,7 +207,7 @@ function panelistNames(ratings: readonly CalibrationRating[]): Map<string, strin
   const names = new Map<string, string>();
   for (const r of ratings) {
     const current = names.get(r.panelistId);
-    if (current === undefined || compareText(r.panelistName, current) < 0) names.set(r.panelistId, r.panelistName);
+    if (current === undefined || (r.panelistName !== current && compareText(r.panelistName, current) < 0)) names.set(r.panelistId, r.panelistName);
   }
   return names;
 }

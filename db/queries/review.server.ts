@@ -7,7 +7,7 @@
  * ratings, red flags, signals, focus ticks and quick notes). The calibration population of a rubric
  * family is ONE query; its result is cached per connection until the database changes.
  */
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
@@ -341,29 +341,36 @@ export function rubricFamilyOfLoop(db: Db, loopId: string): string | null {
  * Every submitted, scored rating of every loop that uses a version of the rubric family
  * `rubricId`, as the calibration engine wants it. One query. Recused and draft scorecards and
  * "not assessed" ratings are not part of the population.
+ *
+ * At scale this reads hundreds of thousands of ratings, and materialising a JS row per rating
+ * (drizzle's mapped objects, or even better-sqlite3's raw arrays) costs more than the SQL itself.
+ * So the query returns one raw row per submitted scorecard (loop, panelist, name) with its ratings
+ * packed as a JSON array of [dimensionKey, score] pairs: 8× fewer rows, and JSON is unambiguous
+ * whatever the keys contain. Prepared per call (microseconds, next to the read); the result is
+ * cached by {@link calibrationForRubric}.
  */
 export function loadCalibrationPopulation(db: Db, rubricId: string): CalibrationRating[] {
-  const rows = db
-    .select({
-      loopId: interviews.loopId,
-      dimensionKey: rubricDimensions.key,
-      panelistId: scorecards.panelistId,
-      panelistName: users.name,
-      score: ratings.score,
-    })
-    .from(ratings)
-    .innerJoin(scorecards, eq(scorecards.id, ratings.scorecardId))
-    .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
-    .innerJoin(loops, eq(loops.id, interviews.loopId))
-    .innerJoin(rubricVersions, eq(rubricVersions.id, loops.rubricVersionId))
-    .innerJoin(rubricDimensions, eq(rubricDimensions.id, ratings.dimensionId))
-    .innerJoin(users, eq(users.id, scorecards.panelistId))
-    .where(and(eq(rubricVersions.rubricId, rubricId), eq(scorecards.status, "submitted"), isNotNull(ratings.score)))
-    .all();
+  const rows = db.$client
+    .prepare(
+      `select i.loop_id, s.panelist_id, u.name, json_group_array(json_array(d.key, r.score))
+       from rubric_versions v
+       join loops l on l.rubric_version_id = v.id
+       join interviews i on i.loop_id = l.id
+       join scorecards s on s.interview_id = i.id and s.status = 'submitted'
+       join users u on u.id = s.panelist_id
+       join ratings r on r.scorecard_id = s.id and r.score is not null
+       join rubric_dimensions d on d.id = r.dimension_id
+       where v.rubric_id = ?
+       group by s.rowid`,
+    )
+    .raw(true)
+    .all(rubricId) as [string, string, string, string][];
   const out: CalibrationRating[] = [];
-  for (const r of rows) {
-    const score = asScore(r.score);
-    if (score !== null) out.push({ loopId: r.loopId, dimensionKey: r.dimensionKey, panelistId: r.panelistId, panelistName: r.panelistName, score });
+  for (const [loopId, panelistId, panelistName, packed] of rows) {
+    for (const [dimensionKey, raw] of JSON.parse(packed) as [string, number | null][]) {
+      const score = asScore(raw);
+      if (score !== null) out.push({ loopId, dimensionKey, panelistId, panelistName, score });
+    }
   }
   return out;
 }
