@@ -54,29 +54,22 @@ import { type Span, type TextStyle, drawLines, layoutSpans, linesHeight, measure
 
 /** JSON with object keys sorted at every level (arrays keep their order); undefined is dropped. */
 export function canonicalJson(value: unknown): string {
-  const out = new StringSink();
+  const out: string[] = [];
   writeCanonical(value, out);
-  return out.text;
+  return out.join("");
 }
 
 /** Where canonical JSON goes: an array of pieces, or a hash fed in chunks. */
 interface Sink {
-  push(piece: string): void;
-}
-
-class StringSink implements Sink {
-  text = "";
-  push(piece: string): void {
-    this.text += piece;
-  }
+  push(...pieces: string[]): void;
 }
 
 /** Feeds a hash in ~32K-character chunks: no array of pieces and no megabyte-long joined string. */
 class HashSink implements Sink {
   private acc = "";
   constructor(private readonly hash: ReturnType<typeof createHash>) {}
-  push(piece: string): void {
-    this.acc += piece;
+  push(...pieces: string[]): void {
+    for (const p of pieces) this.acc += p;
     if (this.acc.length > 32_768) this.flush();
   }
   flush(): void {
@@ -107,7 +100,7 @@ function writeCanonical(value: unknown, out: Sink): void {
       if (v === undefined) continue;
       if (!first) out.push(",");
       first = false;
-      out.push(`${JSON.stringify(k)}:`);
+      out.push(JSON.stringify(k), ":");
       writeCanonical(v, out);
     }
     out.push("}");

@@ -974,7 +974,7 @@ interface DocInternals {
 interface DocFace {
   font: EmbeddedFontInternals;
   /** fontkit glyph id -> the subset glyph id as two bytes for a PDF literal string, for this document */
-  codes: (string | undefined)[];
+  codes: Map<number, string>;
   /** "/F3 " */
   name: string;
 }
@@ -997,7 +997,7 @@ class DocText {
       this.doc.font(face.spec.id);
       const font = this.doc._font;
       cacheSubsetEncoding(font, faceIndex);
-      df = { font, codes: [], name: `/${font.id} ` };
+      df = { font, codes: new Map(), name: `/${font.id} ` };
       this.faces[faceIndex] = df;
     }
     return df;
@@ -1016,13 +1016,13 @@ class DocText {
     const n = run.gids.length;
     for (let g = 0; g < n; g++) {
       const gid = run.gids[g] ?? 0;
-      let code = df.codes[gid];
+      let code = df.codes.get(gid);
       if (code === undefined) {
         const sub = df.font.subset.includeGlyph(gid);
         if (df.font.widths[sub] == null) df.font.widths[sub] = run.adv[g] ?? 0;
         if (df.font.unicode[sub] == null) df.font.unicode[sub] = run.cps[g] ?? [];
         code = literalBytes(sub);
-        df.codes[gid] = code;
+        df.codes.set(gid, code);
       }
       out += code;
       const k = run.kern[g] ?? 0;
