@@ -119,7 +119,136 @@ function shapeRun(face: Face, text: string, dir: ShapeDir): ShapedRun {
   return { face: face.index, gids, adv, kern, cps, xOff, yOff, width, enc: undefined, encDoc: undefined };
 }
 
+// ------------------------------------------------------------------ printable-ASCII fast path
+
+/**
+ * Shaping a word of printable ASCII from per-character glyphs plus per-pair advances, both learnt
+ * from fontkit itself (each character shaped alone, each adjacent pair shaped as a two-letter
+ * Latin word) and cached per face for the process. Used only when every pair of the word shaped
+ * to the two characters' own glyphs with no offsets (no ligature, no mark positioning, no
+ * adjustment of the second glyph): then fontkit's result for the word is the same glyphs with the
+ * pair advances, and this gives it without running the shaper per new word. Any other word (or a
+ * pair that does not qualify) goes through fontkit as before.
+ */
+interface AsciiGlyph {
+  gid: number;
+  /** nominal advance, font units */
+  advance: number;
+  /** xAdvance when shaped alone (last glyph of a word), font units */
+  xAdvance: number;
+  cps: number[];
+}
+
+interface AsciiTable {
+  /** by char code 0x21..0x7e; null: not usable (no glyph, or shaped to something else) */
+  glyphs: (AsciiGlyph | null | undefined)[];
+  /** by (c1 << 7) | c2: xAdvance of the first glyph next to the second; NaN: pair not usable */
+  pairs: Float64Array;
+}
+
+const asciiTables = new Map<number, AsciiTable>();
+
+function asciiTable(face: Face): AsciiTable {
+  let t = asciiTables.get(face.index);
+  if (!t) {
+    t = { glyphs: [], pairs: new Float64Array(128 * 128).fill(Number.POSITIVE_INFINITY) };
+    asciiTables.set(face.index, t);
+  }
+  return t;
+}
+
+function asciiGlyph(face: Face, t: AsciiTable, c: number): AsciiGlyph | null {
+  let g = t.glyphs[c];
+  if (g === undefined) {
+    g = null;
+    const run = face.font.layout(String.fromCharCode(c), undefined, "latn");
+    const gl = run.glyphs[0];
+    const p = run.positions[0];
+    if (run.glyphs.length === 1 && gl && p && gl.id !== 0 && p.xOffset === 0 && p.yOffset === 0) {
+      const cps = gl.codePoints;
+      if (cps.length === 1 && cps[0] === c) g = { gid: gl.id, advance: gl.advanceWidth, xAdvance: p.xAdvance, cps };
+    }
+    t.glyphs[c] = g;
+  }
+  return g;
+}
+
+function asciiPair(face: Face, t: AsciiTable, c1: number, g1: AsciiGlyph, c2: number, g2: AsciiGlyph): number {
+  const k = (c1 << 7) | c2;
+  let xa = t.pairs[k] ?? Number.NaN;
+  if (xa === Number.POSITIVE_INFINITY) {
+    xa = Number.NaN;
+    const run = face.font.layout(String.fromCharCode(c1, c2), undefined, "latn");
+    const [a, b] = run.glyphs;
+    const [pa, pb] = run.positions;
+    if (
+      run.glyphs.length === 2 &&
+      a && b && pa && pb &&
+      a.id === g1.gid && b.id === g2.gid &&
+      pa.xOffset === 0 && pa.yOffset === 0 && pb.xOffset === 0 && pb.yOffset === 0 &&
+      pb.xAdvance === g2.xAdvance
+    ) {
+      xa = pa.xAdvance;
+    }
+    t.pairs[k] = xa;
+  }
+  return xa;
+}
+
+/** The fast path, or null when the word does not qualify (then fontkit shapes it). */
+function shapeAscii(face: Face, text: string): ShapedRun | null {
+  const n = text.length;
+  let letter = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f) return null;
+    if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letter = true;
+  }
+  // fontkit picks the script from the word: with a Latin letter it is "latn", like our pairs
+  if (!letter) return null;
+  const t = asciiTable(face);
+  const gids = new Array<number>(n);
+  const adv = new Array<number>(n);
+  const kern = new Array<number>(n);
+  const cps = new Array<number[]>(n);
+  const s = face.scale;
+  let width = 0;
+  let c = text.charCodeAt(0);
+  let g = asciiGlyph(face, t, c);
+  if (!g) return null;
+  for (let i = 0; i < n; i++) {
+    let xaUnits: number;
+    let nc = 0;
+    let ng: AsciiGlyph | null = null;
+    if (i + 1 < n) {
+      nc = text.charCodeAt(i + 1);
+      ng = asciiGlyph(face, t, nc);
+      if (!ng) return null;
+      xaUnits = asciiPair(face, t, c, g, nc, ng);
+      if (Number.isNaN(xaUnits)) return null;
+    } else {
+      xaUnits = g.xAdvance;
+    }
+    gids[i] = g.gid;
+    const a = g.advance * s;
+    const xa = xaUnits * s;
+    adv[i] = a;
+    kern[i] = xa - a;
+    cps[i] = g.cps;
+    width += xa;
+    if (ng) {
+      c = nc;
+      g = ng;
+    }
+  }
+  return { face: face.index, gids, adv, kern, cps, xOff: null, yOff: null, width, enc: undefined, encDoc: undefined };
+}
+
 function shapeUncached(style: FontStyle, text: string, dir: ShapeDir): ShapedWord {
+  if (dir === undefined) {
+    const run = shapeAscii(primaryFace(style), text);
+    if (run) return { width: run.width, runs: [run] };
+  }
   if (primaryCovers(style, text)) {
     const run = shapeRun(primaryFace(style), text, dir);
     return { width: run.width, runs: [run] };
@@ -170,6 +299,7 @@ export function clearTextCaches(): void {
   paragraphCacheChars = 0;
   cachedWords = 0;
   subsetCache.clear();
+  asciiTables.clear();
 }
 
 // ------------------------------------------------------------------ sanitising + tokens
@@ -1258,4 +1388,10 @@ export function drawText(
   const s = typeof spans === "string" ? [{ text: spans, style }] : spans;
   const lines = layoutSpans(s, width, opts);
   return drawLines(doc, lines, x, y, { width, align: opts.align });
+}
+
+/** For tests: a word shaped by the printable-ASCII fast path (null: not eligible) and by fontkit. */
+export function shapeBothWaysForTest(style: FontStyle, text: string): { fast: ShapedRun | null; fontkit: ShapedRun } {
+  const face = primaryFace(style);
+  return { fast: shapeAscii(face, text), fontkit: shapeRun(face, text, undefined) };
 }
