@@ -45,7 +45,7 @@ import {
 } from "../schema";
 
 import { writeAudit } from "./audit.server";
-import { noteCalibrationInputsChanged } from "./review.server";
+import { noteCalibrationInputsChanged } from "./calibration-inputs.server";
 
 export interface ErasureSubject {
   id: string;

@@ -45,6 +45,7 @@ import {
 } from "../schema";
 
 import { writeAudit } from "./audit.server";
+import { calibrationInputsGeneration } from "./calibration-inputs.server";
 import { loadRubricContent } from "./rubrics.server";
 
 /** SQLite's bound-parameter limit is 32766; stay far below it when batching ids. */
@@ -375,35 +376,15 @@ export function loadCalibrationPopulation(db: Db, rubricId: string): Calibration
   return out;
 }
 
-let calibrationGeneration = 0;
-
 /**
- * For writes that change submitted ratings without bumping a scorecard's version (erasure):
- * the next calibration is computed afresh.
- */
-export function noteCalibrationInputsChanged(): void {
-  calibrationGeneration++;
-}
-
-const fingerprintStatements = new WeakMap<object, { get: () => unknown }>();
-
-/**
- * A fingerprint of calibration's inputs: the submitted scorecards (a submit adds one, an amend
- * bumps its version and time), `PRAGMA data_version` (another connection committed: a script, a
- * restore) and the in-process generation above. Autosaves of drafts leave it alone, so a busy
- * panel does not make every review page recompute calibration over the whole population
- * (seconds at 10,000 loops); the query is one pass over the scorecards table, no ratings.
+ * A fingerprint of calibration's inputs, O(1): `PRAGMA data_version` (another connection
+ * committed: a script, a restore) and the generation bumped by the write paths that change
+ * submitted ratings (calibration-inputs.server.ts). Draft autosaves leave it alone, so a busy panel
+ * does not make every review page recompute calibration over the whole population.
  */
 function calibrationFingerprint(db: Db): string {
-  const client = db.$client;
-  let st = fingerprintStatements.get(client);
-  if (!st) {
-    st = client.prepare("select count(*) as n, total(version) as v, coalesce(max(updated_at), 0) as u from scorecards where status = 'submitted'");
-    fingerprintStatements.set(client, st);
-  }
-  const row = st.get() as { n: number; v: number; u: number };
-  const version = client.pragma("data_version", { simple: true }) as number;
-  return `${version}:${calibrationGeneration}:${row.n}:${row.v}:${row.u}`;
+  const version = db.$client.pragma("data_version", { simple: true }) as number;
+  return `${version}:${calibrationInputsGeneration()}`;
 }
 
 const calibrationCache = new WeakMap<object, Map<string, { fingerprint: string; calibration: InterviewerCalibration[] }>>();

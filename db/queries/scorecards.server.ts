@@ -25,6 +25,7 @@ import {
 } from "../schema";
 
 import { writeAudit } from "./audit.server";
+import { noteCalibrationInputsChanged } from "./calibration-inputs.server";
 import { loadRubricContent, rubricVersionIds } from "./rubrics.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -488,8 +489,14 @@ export function saveDraft(db: Db, target: ScorecardTarget, values: ScorecardValu
 }
 
 /** Submit and lock (values already passed the submit schema). */
+/** Submitted ratings changed: the next review recomputes interviewer calibration. */
+function noteIfSaved(result: WriteResult): WriteResult {
+  if (result.kind === "saved") noteCalibrationInputsChanged();
+  return result;
+}
+
 export function submitScorecard(db: Db, target: ScorecardTarget, values: ScorecardValues, clientVersion: number, now = Date.now()): WriteResult {
-  return versionedWrite(db, target, {
+  return noteIfSaved(versionedWrite(db, target, {
     clientVersion,
     requireStatus: "draft",
     set: { status: "submitted", submittedAt: now, timerRunning: false, timerStartedAt: null, timerAccumulatedMs: timerElapsedNow(target.timer, now) },
@@ -509,7 +516,7 @@ export function submitScorecard(db: Db, target: ScorecardTarget, values: Scoreca
         },
         now,
       ),
-  });
+  }));
 }
 
 function timerElapsedNow(t: TimerState, now: number): number {
@@ -530,7 +537,7 @@ export function amendScorecard(db: Db, target: ScorecardTarget, values: Scorecar
   const before = readScorecardValues(db, target.id, target.facts);
   const merged: ScorecardValues = { ...values, notes: values.notes ?? before.notes };
   const diff = changedFields(before, merged);
-  return versionedWrite(db, target, {
+  return noteIfSaved(versionedWrite(db, target, {
     clientVersion,
     requireStatus: "submitted",
     set: { amendCount: sql`${scorecards.amendCount} + 1`, lastAmendReason: reason },
@@ -551,7 +558,7 @@ export function amendScorecard(db: Db, target: ScorecardTarget, values: Scorecar
         },
         now,
       ),
-  });
+  }));
 }
 
 // ------------------------------------------------------------------ timer, notes, conflict of interest

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../db/client.server";
 import { writeAudit } from "../../db/queries/audit.server";
+import { noteCalibrationInputsChanged } from "../../db/queries/calibration-inputs.server";
 import { insertRubricVersion } from "../../db/queries/rubrics.server";
 import {
   calibrationForRubric,
@@ -190,16 +191,16 @@ describe("loadCalibrationPopulation", () => {
     expect(drafts.changes).toBeGreaterThan(0);
     expect(calibrationForRubric(db, rubricId)).toBe(first);
     const adaBefore = first.find((c) => c.panelistId === ada.id);
-    // Ada amends her rating on Bob's loop from 3 to 1 (an amend bumps the scorecard's version): her leniency must change
+    // Ada amends her rating on Bob's loop from 3 to 1 (the amend path notes the change): her leniency must change
     const adaCard = onV2.scorecardIds[0]![0]!;
     db.update(ratings).set({ score: 1 }).where(eq(ratings.scorecardId, adaCard)).run();
-    db.update(scorecards).set({ version: sql`${scorecards.version} + 1`, updatedAt: Date.now() }).where(eq(scorecards.id, adaCard)).run();
+    noteCalibrationInputsChanged();
     const second = calibrationForRubric(db, rubricId);
     expect(second).not.toBe(first);
     expect(second.find((c) => c.panelistId === ada.id)?.rawOffset).toBeLessThan(adaBefore?.rawOffset ?? 0);
     expect(second).toEqual(calibrateInterviewers(loadCalibrationPopulation(db, rubricId)));
     db.update(ratings).set({ score: 3 }).where(eq(ratings.scorecardId, adaCard)).run();
-    db.update(scorecards).set({ version: sql`${scorecards.version} + 1`, updatedAt: Date.now() }).where(eq(scorecards.id, adaCard)).run();
+    noteCalibrationInputsChanged();
     expect(calibrationForRubric(db, rubricId)).toEqual(first);
   });
 

@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../db/client.server";
+import { calibrationInputsGeneration } from "../../db/queries/calibration-inputs.server";
 import { findOwnScorecard, readScorecardValues } from "../../db/queries/scorecards.server";
 import { auditLog, scorecards } from "../../db/schema";
 import { loader as reviewLoaderFn } from "../../app/routes/loops.$id._index";
@@ -241,10 +242,13 @@ describe("independence and submission", () => {
       fields[`ratings.${k}.score`] = "3";
       fields[`ratings.${k}.evidence`] = EVIDENCE;
     }
+    const generation = calibrationInputsGeneration();
     const r = await call(pageAction, postForm(`/scorecards/${aliceCard}?index`, alice, fields), { id: aliceCard });
     expect(r.status).toBe(302);
     const after = row(aliceCard);
     expect(after.status).toBe("submitted");
+    // interviewer calibration is recomputed on the next review (and only after submits/amends, not autosaves)
+    expect(calibrationInputsGeneration()).toBe(generation + 1);
     expect(after.submittedAt).not.toBeNull();
     // the quick note saved earlier survives a no-JS submit (the form does not carry notes)
     expect(valuesOf(aliceCard, alice.id).notes?.map((n) => n.body)).toEqual(["Opened the dashboards first"]);
@@ -287,8 +291,10 @@ describe("amend", () => {
     const values = completeValues({ summary: "Calm and structured; raised leadership after the debrief." });
     (values.ratings as Record<string, { score: string; evidence: string }>).leadership_enablement = { score: "4", evidence: EVIDENCE };
     const reason = "Added the team-growth example she gave at the end.";
+    const generation = calibrationInputsGeneration();
     const r = await save(alice, aliceCard, { intent: "amend", version: before.version, ...values, reason });
     expect(r.status).toBe(200);
+    expect(calibrationInputsGeneration()).toBe(generation + 1);
     const after = row(aliceCard);
     expect(after.status).toBe("submitted");
     expect(after.amendCount).toBe(before.amendCount + 1);
