@@ -159,12 +159,17 @@ const FIELD_LABELS: Record<string, string> = {
   kind: "Kind",
 };
 
+/** The reader's name of a rubric field in the diff ("anchors.meetsBar" -> "Anchor: meets bar"). */
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}
+
 function compareFields(before: Fields, after: Fields): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of Object.keys(after)) {
     const b = before[field] ?? "";
     const a = after[field] ?? "";
-    if (a !== b) changes.push({ field, label: FIELD_LABELS[field] ?? field, before: b, after: a, segments: wordDiff(b, a) });
+    if (a !== b) changes.push({ field, label: fieldLabel(field), before: b, after: a, segments: wordDiff(b, a) });
   }
   return changes;
 }

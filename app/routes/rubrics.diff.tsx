@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/client.server";
 import { listRubricVersionInfos, loadRubricContent } from "../../db/queries/rubrics.server";
 import type { FieldChange, ItemDiff, WordSegment } from "../domain/rubric-diff";
-import { diffRubrics } from "../domain/rubric-diff";
+import { diffRubrics, fieldLabel } from "../domain/rubric-diff";
 import { diffParamsSchema, sideRuns } from "../domain/rubric-page-schema";
 import { requireRole } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
@@ -73,23 +73,23 @@ function Head({ left, right }: { left: string; right: string }) {
   );
 }
 
-const FIELD_NAMES: Record<string, string> = {
-  name: "Name",
-  description: "Description",
-  "anchors.belowBar": "Below the bar",
-  "anchors.meetsBar": "Meets the bar",
-  "anchors.exceeds": "Exceeds the bar",
-  weight: "Default weight",
-  title: "Title",
-  durationMinutes: "Duration",
-  prompt: "Prompt",
-  focusPoints: "Focus points",
-  probeQuestions: "Probe questions",
-  dimensionKeys: "Dimensions assessed",
-  label: "Label",
-  severity: "Severity",
-  kind: "Kind",
-};
+function VersionSelect({ name, label, versions, value }: { name: "a" | "b"; label: string; versions: readonly { id: string; version: number; status: string }[]; value: string }) {
+  return (
+    <>
+      <label htmlFor={name} className="sr-only">
+        {label}
+      </label>
+      <select id={name} name={name} defaultValue={value}>
+        {versions.map((v) => (
+          <option key={v.id} value={v.id}>
+            v{v.version}
+            {v.status === "draft" ? " (draft)" : ""}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
 
 const STATUS_LABEL: Record<ItemDiff["status"], string> = { added: "Added", removed: "Removed", changed: "Changed", unchanged: "Unchanged" };
 const STATUS_TONE: Record<ItemDiff["status"], string> = { added: "ok", removed: "danger", changed: "warn", unchanged: "" };
@@ -128,7 +128,7 @@ function Item({ item, left, right }: { item: ItemDiff; left: string; right: stri
           <tbody>
             {Object.entries(fields).map(([k, v]) => (
               <tr key={k}>
-                <th scope="row">{FIELD_NAMES[k] ?? k}</th>
+                <th scope="row">{fieldLabel(k)}</th>
                 <td className="prewrap">{item.status === "removed" ? <del>{v}</del> : <span className="muted">—</span>}</td>
                 <td className="prewrap">{item.status === "added" ? <ins>{v}</ins> : <span className="muted">—</span>}</td>
               </tr>
@@ -150,29 +150,9 @@ export default function RubricDiffPage() {
       <div className="page-head">
         <h1>{older && newer ? `Changes from v${older.version} to v${newer.version}` : "Compare rubric versions"}</h1>
         <Form method="get" className="row diff-picker">
-          <label htmlFor="a" className="sr-only">
-            Older version
-          </label>
-          <select id="a" name="a" defaultValue={picked.a}>
-            {versions.map((v) => (
-              <option key={v.id} value={v.id}>
-                v{v.version}
-                {v.status === "draft" ? " (draft)" : ""}
-              </option>
-            ))}
-          </select>
+          <VersionSelect name="a" label="Older version" versions={versions} value={picked.a} />
           <span aria-hidden="true">→</span>
-          <label htmlFor="b" className="sr-only">
-            Newer version
-          </label>
-          <select id="b" name="b" defaultValue={picked.b}>
-            {versions.map((v) => (
-              <option key={v.id} value={v.id}>
-                v{v.version}
-                {v.status === "draft" ? " (draft)" : ""}
-              </option>
-            ))}
-          </select>
+          <VersionSelect name="b" label="Newer version" versions={versions} value={picked.b} />
           <button type="submit" className="btn">
             Compare
           </button>
