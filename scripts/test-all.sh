@@ -8,6 +8,7 @@ stage() { printf '\n=== %s ===\n' "$1"; }
 bash scripts/ensure-chromium.sh
 bash scripts/ensure-poppler.sh
 stage "typecheck"; npx tsc -p tsconfig.json
+stage "format (prettier --check)"; npx prettier --check --log-level warn .
 stage "lint"; npx eslint --config .eslint.config.js --max-warnings 0 .
 stage "migrations in sync with db/schema.ts"; npx drizzle-kit check --config db/drizzle.config.ts
 stage "build"; npx remix build
