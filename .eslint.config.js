@@ -7,12 +7,34 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 const serverOnly = {
-  group: ["**/*.server", "**/*.server.ts", "**/*.server.tsx", "**/db/**", "better-sqlite3", "pdfkit", "drizzle-orm", "drizzle-orm/*", "node:*", "fontkit"],
-  message: "Browser-reachable modules must not import server-only code (*.server, db/, pdfkit, better-sqlite3, node:*).",
+  group: [
+    "**/*.server",
+    "**/*.server.ts",
+    "**/*.server.tsx",
+    "**/db/**",
+    "better-sqlite3",
+    "pdfkit",
+    "drizzle-orm",
+    "drizzle-orm/*",
+    "node:*",
+    "fontkit",
+  ],
+  message:
+    "Browser-reachable modules must not import server-only code (*.server, db/, pdfkit, better-sqlite3, node:*).",
 };
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", "drizzle/**", "test-results/**", "playwright-report/**", "tests/.tmp/**", "data/**"] },
+  {
+    ignores: [
+      "build/**",
+      "node_modules/**",
+      "drizzle/**",
+      "test-results/**",
+      "playwright-report/**",
+      "tests/.tmp/**",
+      "data/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -24,7 +46,10 @@ export default tseslint.config(
     plugins: { "react-hooks": reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      "@typescript-eslint/consistent-type-imports": ["error", { prefer: "type-imports", fixStyle: "separate-type-imports" }],
+      "@typescript-eslint/consistent-type-imports": [
+        "error",
+        { prefer: "type-imports", fixStyle: "separate-type-imports" },
+      ],
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
@@ -35,7 +60,18 @@ export default tseslint.config(
     // Pure domain: no IO, no framework.
     files: ["app/domain/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [serverOnly, { group: ["@remix-run/*", "react", "react-dom"], message: "app/domain is pure TypeScript: no framework imports." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            serverOnly,
+            {
+              group: ["@remix-run/*", "react", "react-dom"],
+              message: "app/domain is pure TypeScript: no framework imports.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -47,7 +83,12 @@ export default tseslint.config(
     // The app never imports test code, and scripts (seed) never import tests either.
     files: ["app/**/*.{ts,tsx}", "db/**/*.ts", "scripts/**/*.ts"],
     ignores: ["app/domain/**", "app/components/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["**/tests/**"], message: "Production code must not import tests." }] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/tests/**"], message: "Production code must not import tests." }] },
+      ],
+    },
   },
   {
     files: ["scripts/**/*.ts", "tests/**/*.ts"],

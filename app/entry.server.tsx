@@ -57,7 +57,8 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           // Log only after the shell: errors before it are rethrown by onShellError.
-          if (shellRendered) process.stderr.write(`render error: ${error instanceof Error ? error.message : String(error)}\n`);
+          if (shellRendered)
+            process.stderr.write(`render error: ${error instanceof Error ? error.message : String(error)}\n`);
         },
       },
     );

@@ -1,13 +1,6 @@
 // Drizzle schema: the whole hiring domain. Relative imports only (drizzle-kit has no path aliases).
 import { sql } from "drizzle-orm";
-import {
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 import {
   DECISIONS,
@@ -202,7 +195,10 @@ export const candidates = sqliteTable(
     email: text("email").notNull().default(""),
     currentTitle: text("current_title").notNull().default(""),
     source: text("source").notNull().default(""),
-    links: text("links", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    links: text("links", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     notes: text("notes").notNull().default(""),
     createdBy: text("created_by").references(() => users.id),
     createdAt: integer("created_at").notNull().default(now),
@@ -383,8 +379,5 @@ export const auditLog = sqliteTable(
     before: text("before", { mode: "json" }).$type<unknown>(),
     after: text("after", { mode: "json" }).$type<unknown>(),
   },
-  (t) => [
-    index("audit_entity_idx").on(t.entityType, t.entityId),
-    index("audit_loop_idx").on(t.loopId),
-  ],
+  (t) => [index("audit_entity_idx").on(t.entityType, t.entityId), index("audit_loop_idx").on(t.loopId)],
 );

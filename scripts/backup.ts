@@ -56,10 +56,15 @@ function fsyncDir(dir: string): void {
   }
 }
 
-export async function backupDatabase(source: string, out: string, opts: { force?: boolean } = {}): Promise<{ bytes: number; pages: number; ms: number }> {
+export async function backupDatabase(
+  source: string,
+  out: string,
+  opts: { force?: boolean } = {},
+): Promise<{ bytes: number; pages: number; ms: number }> {
   const started = Date.now();
   if (!fs.existsSync(source)) throw new Error(`No database at ${source}`);
-  if (path.resolve(source) === path.resolve(out)) throw new Error("The backup must go to another file than the database.");
+  if (path.resolve(source) === path.resolve(out))
+    throw new Error("The backup must go to another file than the database.");
   if (fs.existsSync(out) && !opts.force) throw new Error(`${out} already exists; pass --force to replace it.`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const tmp = `${out}.partial-${process.pid}`;
@@ -97,7 +102,9 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   try {
     const r = await backupDatabase(args.db, args.out, { force: args.force });
-    process.stdout.write(`Backup written: ${args.out} (${(r.bytes / 1024).toFixed(0)} KiB, ${r.pages} pages, ${r.ms} ms, integrity ok)\n`);
+    process.stdout.write(
+      `Backup written: ${args.out} (${(r.bytes / 1024).toFixed(0)} KiB, ${r.pages} pages, ${r.ms} ms, integrity ok)\n`,
+    );
   } catch (error) {
     process.stderr.write(`Backup failed: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

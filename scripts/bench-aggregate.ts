@@ -67,8 +67,16 @@ function seed(db: Db, random: () => number): { rubricId: string } {
   const rubricId = newId();
   let versionId = "";
   db.transaction((tx) => {
-    tx.insert(rubrics).values({ id: rubricId, name: LEAD_ML_ARCHITECT_V1.name, roleTitle: LEAD_ML_ARCHITECT_V1.roleTitle }).run();
-    versionId = insertRubricVersion(tx, { rubricId, version: 1, content: LEAD_ML_ARCHITECT_V1, status: "published", createdBy: null });
+    tx.insert(rubrics)
+      .values({ id: rubricId, name: LEAD_ML_ARCHITECT_V1.name, roleTitle: LEAD_ML_ARCHITECT_V1.roleTitle })
+      .run();
+    versionId = insertRubricVersion(tx, {
+      rubricId,
+      version: 1,
+      content: LEAD_ML_ARCHITECT_V1,
+      status: "published",
+      createdBy: null,
+    });
   });
   const rv = rubricVersionIds(db, versionId);
   const dims = LEAD_ML_ARCHITECT_V1.dimensions.map((d) => ({ key: d.key, id: rv.dimensions.get(d.key)! }));
@@ -76,23 +84,36 @@ function seed(db: Db, random: () => number): { rubricId: string } {
   const flagIds = [...rv.redFlags.values()];
   const signalIds = [...rv.signals.values()];
 
-  const insUser = client.prepare("insert into users (id, email, name, role, active, created_at) values (?, ?, ?, ?, 1, ?)");
-  const insCandidate = client.prepare("insert into candidates (id, name, email, created_at, updated_at) values (?, ?, ?, ?, ?)");
+  const insUser = client.prepare(
+    "insert into users (id, email, name, role, active, created_at) values (?, ?, ?, ?, 1, ?)",
+  );
+  const insCandidate = client.prepare(
+    "insert into candidates (id, name, email, created_at, updated_at) values (?, ?, ?, ?, ?)",
+  );
   const insLoop = client.prepare(
     "insert into loops (id, candidate_id, rubric_version_id, hiring_manager_id, recruiter_id, status, decision, decision_rationale, decided_by, decided_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  const insInterview = client.prepare("insert into interviews (id, loop_id, exercise_id, position, scheduled_at, duration_minutes, created_at) values (?, ?, ?, ?, ?, ?, ?)");
+  const insInterview = client.prepare(
+    "insert into interviews (id, loop_id, exercise_id, position, scheduled_at, duration_minutes, created_at) values (?, ?, ?, ?, ?, ?, ?)",
+  );
   const insScorecard = client.prepare(
     "insert into scorecards (id, interview_id, panelist_id, status, version, recommendation, summary, created_at, updated_at, submitted_at) values (?, ?, ?, 'submitted', 6, ?, ?, ?, ?, ?)",
   );
-  const insRating = client.prepare("insert into ratings (scorecard_id, dimension_id, score, not_assessed, evidence) values (?, ?, ?, 0, ?)");
+  const insRating = client.prepare(
+    "insert into ratings (scorecard_id, dimension_id, score, not_assessed, evidence) values (?, ?, ?, 0, ?)",
+  );
   const insFlag = client.prepare("insert into red_flag_marks (scorecard_id, red_flag_id, note) values (?, ?, ?)");
   const insSignal = client.prepare("insert into signal_marks (scorecard_id, signal_id) values (?, ?)");
   const insFocus = client.prepare("insert into focus_ticks (scorecard_id, focus_key) values (?, ?)");
-  const insNote = client.prepare("insert into quick_notes (id, scorecard_id, elapsed_minute, body, created_at) values (?, ?, ?, ?, ?)");
-  const insAudit = client.prepare("insert into audit_log (at, actor_id, action, entity_type, entity_id, loop_id, reason, before, after) values (?, ?, ?, ?, ?, ?, null, null, ?)");
+  const insNote = client.prepare(
+    "insert into quick_notes (id, scorecard_id, elapsed_minute, body, created_at) values (?, ?, ?, ?, ?)",
+  );
+  const insAudit = client.prepare(
+    "insert into audit_log (at, actor_id, action, entity_type, entity_id, loop_id, reason, before, after) values (?, ?, ?, ?, ?, ?, null, null, ?)",
+  );
 
-  const words = (n: number) => Array.from({ length: n }, () => EVIDENCE_WORDS[Math.floor(random() * EVIDENCE_WORDS.length)]).join(" ");
+  const words = (n: number) =>
+    Array.from({ length: n }, () => EVIDENCE_WORDS[Math.floor(random() * EVIDENCE_WORDS.length)]).join(" ");
   const recommendations = ["strong_no_hire", "no_hire", "hire", "strong_hire"] as const;
 
   client.transaction(() => {
@@ -117,7 +138,20 @@ function seed(db: Db, random: () => number): { rubricId: string } {
       const decided = random() < 0.7;
       const decision = decided ? (random() < 0.4 ? "hire" : "no_hire") : null;
       const hm = hms[l % HIRING_MANAGERS]!;
-      insLoop.run(loopId, candidateId, versionId, hm, recruiterId, decided ? "decided" : "debrief", decision, decided ? "Bench rationale." : null, decided ? hm : null, decided ? created + 10 * 86_400_000 : null, created, created);
+      insLoop.run(
+        loopId,
+        candidateId,
+        versionId,
+        hm,
+        recruiterId,
+        decided ? "decided" : "debrief",
+        decision,
+        decided ? "Bench rationale." : null,
+        decided ? hm : null,
+        decided ? created + 10 * 86_400_000 : null,
+        created,
+        created,
+      );
       const level = dims.map(() => 1.5 + random() * 2.5); // the candidate's "true" level per dimension
       const used = new Set<number>();
       exercises.forEach((ex, position) => {
@@ -131,7 +165,9 @@ function seed(db: Db, random: () => number): { rubricId: string } {
           const who = interviewers[k]!;
           const scorecardId = newId();
           const submittedAt = at + 7_200_000;
-          const scores = dims.map((_, di) => Math.min(4, Math.max(1, Math.round((level[di] ?? 2.5) + who.bias + (random() - 0.5) * 1.2))));
+          const scores = dims.map((_, di) =>
+            Math.min(4, Math.max(1, Math.round((level[di] ?? 2.5) + who.bias + (random() - 0.5) * 1.2))),
+          );
           const total = scores.reduce((x, y) => x + y, 0);
           const reco = recommendations[Math.min(3, Math.max(0, Math.round(total / dims.length) - 1))]!;
           insScorecard.run(scorecardId, interviewId, who.id, reco, words(25), created, submittedAt, submittedAt);
@@ -140,7 +176,15 @@ function seed(db: Db, random: () => number): { rubricId: string } {
           insSignal.run(scorecardId, signalIds[Math.floor(random() * signalIds.length)]!);
           for (const fp of ex.focusPoints.slice(0, 3)) insFocus.run(scorecardId, fp.key);
           insNote.run(newId(), scorecardId, Math.floor(random() * ex.durationMinutes), words(8), at + 600_000);
-          insAudit.run(submittedAt, who.id, "scorecard.submit", "scorecard", scorecardId, loopId, JSON.stringify({ recommendation: reco }));
+          insAudit.run(
+            submittedAt,
+            who.id,
+            "scorecard.submit",
+            "scorecard",
+            scorecardId,
+            loopId,
+            JSON.stringify({ recommendation: reco }),
+          );
         }
       });
     }
@@ -199,16 +243,25 @@ function main(): void {
   let seedMs = performance.now();
   const { rubricId } = seed(db, random);
   seedMs = performance.now() - seedMs;
-  const counts = db.$client.prepare("select (select count(*) from loops) as loops, (select count(*) from scorecards) as scorecards, (select count(*) from ratings) as ratings").get() as {
+  const counts = db.$client
+    .prepare(
+      "select (select count(*) from loops) as loops, (select count(*) from scorecards) as scorecards, (select count(*) from ratings) as ratings",
+    )
+    .get() as {
     loops: number;
     scorecards: number;
     ratings: number;
   };
-  console.log(`Seeded ${counts.loops.toLocaleString("en")} loops, ${counts.scorecards.toLocaleString("en")} scorecards, ${counts.ratings.toLocaleString("en")} ratings in ${(seedMs / 1000).toFixed(1)} s (${file}, ${(fs.statSync(file).size / 1e6).toFixed(0)} MB)`);
+  console.log(
+    `Seeded ${counts.loops.toLocaleString("en")} loops, ${counts.scorecards.toLocaleString("en")} scorecards, ${counts.ratings.toLocaleString("en")} ratings in ${(seedMs / 1000).toFixed(1)} s (${file}, ${(fs.statSync(file).size / 1e6).toFixed(0)} MB)`,
+  );
 
   const loopIds = (db.$client.prepare("select id from loops").all() as { id: string }[]).map((r) => r.id);
   const pick = rng(7);
-  const sample = Array.from({ length: Math.min(SAMPLE, loopIds.length) }, () => loopIds[Math.floor(pick() * loopIds.length)]!);
+  const sample = Array.from(
+    { length: Math.min(SAMPLE, loopIds.length) },
+    () => loopIds[Math.floor(pick() * loopIds.length)]!,
+  );
 
   // ---------------- (b) first: calibration across all interviewers
   const oursB: number[] = [];
@@ -263,7 +316,10 @@ function main(): void {
   for (const id of sample.slice(0, 20)) dimStmt.all(id);
   const sqlA: number[] = [];
   let loopMismatch = 0;
-  const sqlResults = new Map<string, { dimensionKey: string; mean: number; min: number; max: number; count: number }[]>();
+  const sqlResults = new Map<
+    string,
+    { dimensionKey: string; mean: number; min: number; max: number; count: number }[]
+  >();
   for (const id of sample) {
     const a = performance.now();
     const rows = dimStmt.all(id) as { dimensionKey: string; mean: number; min: number; max: number; count: number }[];
@@ -277,7 +333,11 @@ function main(): void {
     for (const d of agg?.dimensions ?? []) {
       const s = byKey.get(d.key);
       const same = s
-        ? d.count === s.count && d.min === s.min && d.max === s.max && d.mean !== null && Math.abs(d.mean - s.mean) < 1e-9
+        ? d.count === s.count &&
+          d.min === s.min &&
+          d.max === s.max &&
+          d.mean !== null &&
+          Math.abs(d.mean - s.mean) < 1e-9
         : d.count === 0;
       if (!same) loopMismatch++;
     }
@@ -290,18 +350,28 @@ function main(): void {
   const mB = median(oursB);
   const sB = median(sqlB);
   const line = (label: string, ours: number, sql: number) =>
-    console.log(`${label.padEnd(58)} ${ms(ours).padStart(10)} ${ms(sql).padStart(10)} ${`${(ours / sql).toFixed(1)}×`.padStart(8)}`);
+    console.log(
+      `${label.padEnd(58)} ${ms(ours).padStart(10)} ${ms(sql).padStart(10)} ${`${(ours / sql).toFixed(1)}×`.padStart(8)}`,
+    );
   console.log("");
   console.log(`${"".padEnd(58)} ${"ours".padStart(10)} ${"SQL".padStart(10)} ${"ratio".padStart(8)}`);
   line(`(a) one loop: getLoopReview vs per-dimension SQL (median of ${sample.length})`, mA, sA);
   line(`(b) calibration, ${calibration.length} interviewers (median of ${RUNS})`, mB, sB);
   console.log("");
-  console.log(`(a) p95 ours ${ms([...oursA].sort((x, y) => x - y)[Math.floor(oursA.length * 0.95)] ?? 0)}; the first review of the process (computes + caches calibration): ${ms(coldMs)}`);
-  console.log(`(b) of which loading ${counts.ratings.toLocaleString("en")} ratings with loadCalibrationPopulation: ${ms(median(loadB))}, calibrateInterviewers: ${ms(mB - median(loadB))}`);
-  console.log(`Same numbers? (a) ${loopMismatch === 0 ? "yes" : `NO (${loopMismatch} mismatches)`} for ${sample.length} loops × 7 dimensions; (b) ${calMismatch === 0 ? "yes" : `NO (${calMismatch} mismatches)`} for ${calibration.length} interviewers (max |Δ| ${calMaxDiff.toExponential(1)})`);
+  console.log(
+    `(a) p95 ours ${ms([...oursA].sort((x, y) => x - y)[Math.floor(oursA.length * 0.95)] ?? 0)}; the first review of the process (computes + caches calibration): ${ms(coldMs)}`,
+  );
+  console.log(
+    `(b) of which loading ${counts.ratings.toLocaleString("en")} ratings with loadCalibrationPopulation: ${ms(median(loadB))}, calibrateInterviewers: ${ms(mB - median(loadB))}`,
+  );
+  console.log(
+    `Same numbers? (a) ${loopMismatch === 0 ? "yes" : `NO (${loopMismatch} mismatches)`} for ${sample.length} loops × 7 dimensions; (b) ${calMismatch === 0 ? "yes" : `NO (${calMismatch} mismatches)`} for ${calibration.length} interviewers (max |Δ| ${calMaxDiff.toExponential(1)})`,
+  );
   const lenient = calibration.filter((c) => c.tendency === "lenient").length;
   const severe = calibration.filter((c) => c.tendency === "severe").length;
-  console.log(`Calibration found ${lenient} lenient and ${severe} severe interviewers (seeded biases uniform in ±0.8).`);
+  console.log(
+    `Calibration found ${lenient} lenient and ${severe} severe interviewers (seeded biases uniform in ±0.8).`,
+  );
   console.log(`Total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   db.$client.close();

@@ -80,21 +80,44 @@ async function seed(label: string, passwordHash: string): Promise<Seeded> {
   const cards: Seeded["cards"] = [];
   db.transaction((tx) => {
     const rubricId = newId();
-    tx.insert(rubrics).values({ id: rubricId, name: LEAD_ML_ARCHITECT_V1.name, roleTitle: LEAD_ML_ARCHITECT_V1.roleTitle }).run();
-    const versionId = insertRubricVersion(tx, { rubricId, version: 1, content: LEAD_ML_ARCHITECT_V1, status: "published", createdBy: null });
+    tx.insert(rubrics)
+      .values({ id: rubricId, name: LEAD_ML_ARCHITECT_V1.name, roleTitle: LEAD_ML_ARCHITECT_V1.roleTitle })
+      .run();
+    const versionId = insertRubricVersion(tx, {
+      rubricId,
+      version: 1,
+      content: LEAD_ML_ARCHITECT_V1,
+      status: "published",
+      createdBy: null,
+    });
     const ids = rubricVersionIds(tx, versionId);
     const hmId = newId();
-    tx.insert(users).values({ id: hmId, email: "hm@bench.test", name: "Bench Manager", role: "member", passwordHash, active: true }).run();
+    tx.insert(users)
+      .values({ id: hmId, email: "hm@bench.test", name: "Bench Manager", role: "member", passwordHash, active: true })
+      .run();
     const candidateId = newId();
     tx.insert(candidates).values({ id: candidateId, name: "Bench Candidate" }).run();
     const loopId = newId();
-    tx.insert(loops).values({ id: loopId, candidateId, rubricVersionId: versionId, hiringManagerId: hmId, status: "in_progress" }).run();
+    tx.insert(loops)
+      .values({ id: loopId, candidateId, rubricVersionId: versionId, hiringManagerId: hmId, status: "in_progress" })
+      .run();
     const interviewId = newId();
-    tx.insert(interviews).values({ id: interviewId, loopId, exerciseId: ids.exercises.get(EXERCISE)!, position: 0, scheduledAt: Date.now(), durationMinutes: 45 }).run();
+    tx.insert(interviews)
+      .values({
+        id: interviewId,
+        loopId,
+        exerciseId: ids.exercises.get(EXERCISE)!,
+        position: 0,
+        scheduledAt: Date.now(),
+        durationMinutes: 45,
+      })
+      .run();
     for (let i = 0; i < N; i++) {
       const userId = newId();
       const email = `interviewer${i}@bench.test`;
-      tx.insert(users).values({ id: userId, email, name: `Interviewer ${i}`, role: "member", passwordHash, active: true }).run();
+      tx.insert(users)
+        .values({ id: userId, email, name: `Interviewer ${i}`, role: "member", passwordHash, active: true })
+        .run();
       const id = newId();
       tx.insert(scorecards).values({ id, interviewId, panelistId: userId, status: "draft", version: 0 }).run();
       cards.push({ id, email, userId });
@@ -109,7 +132,13 @@ function floorSessions(s: Seeded): string[] {
   const now = Date.now();
   return s.cards.map((c) => {
     const token = randomToken();
-    createSession(db, { id: sha256(token), userId: c.userId, csrfToken: randomToken(16), now, expiresAt: now + 86_400_000 });
+    createSession(db, {
+      id: sha256(token),
+      userId: c.userId,
+      csrfToken: randomToken(16),
+      now,
+      expiresAt: now + 86_400_000,
+    });
     return `archpanel_session=${token}; archpanel_csrf=${CSRF}`;
   });
 }
@@ -238,10 +267,23 @@ function summarize(slices: Slice[]): Result {
 }
 
 /** One HTTP/1.1 keep-alive connection per interviewer (an Agent with one socket per client). */
-function post(agent: http.Agent, base: URL, pathname: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+function post(
+  agent: http.Agent,
+  base: URL,
+  pathname: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { agent, host: base.hostname, port: base.port, method: "POST", path: pathname, headers: { ...headers, "content-length": String(Buffer.byteLength(body)) } },
+      {
+        agent,
+        host: base.hostname,
+        port: base.port,
+        method: "POST",
+        path: pathname,
+        headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
@@ -265,7 +307,13 @@ function percentile(sorted: number[], p: number): number {
  * every save carries the version of the previous acknowledged save (a closed loop, like the
  * browser). Runs for DURATION seconds; a save still on its way at the end is recorded as in flight.
  */
-async function drive(baseUrl: string, cards: { id: string }[], cookies: string[], ledger: Ledger, seconds: number): Promise<Slice> {
+async function drive(
+  baseUrl: string,
+  cards: { id: string }[],
+  cookies: string[],
+  ledger: Ledger,
+  seconds: number,
+): Promise<Slice> {
   const base = new URL(baseUrl);
   const latencies: number[] = [];
   let socketErrors = 0;
@@ -274,7 +322,12 @@ async function drive(baseUrl: string, cards: { id: string }[], cookies: string[]
   await Promise.all(
     cards.map(async (card, i) => {
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-      const headers = { "content-type": "application/json", accept: "application/json", "x-csrf-token": CSRF, cookie: cookies[i]! };
+      const headers = {
+        "content-type": "application/json",
+        accept: "application/json",
+        "x-csrf-token": CSRF,
+        cookie: cookies[i]!,
+      };
       const state = ledger.clients.get(card.id) ?? { version: 0, seq: 0 };
       ledger.clients.set(card.id, state);
       while (performance.now() < until) {
@@ -313,8 +366,12 @@ function verify(file: string, cards: { id: string }[], ledger: Ledger): { acked:
   const lost: string[] = [];
   let acked = 0;
   const row = db.prepare("SELECT version, summary FROM scorecards WHERE id = ?");
-  const audited = db.prepare("SELECT json_extract(after, '$.version') AS v FROM audit_log WHERE entity_id = ? AND action = 'scorecard.save'");
-  const evidence = db.prepare("SELECT r.evidence FROM ratings r JOIN rubric_dimensions d ON d.id = r.dimension_id WHERE r.scorecard_id = ? AND d.key = 'observability_reliability'");
+  const audited = db.prepare(
+    "SELECT json_extract(after, '$.version') AS v FROM audit_log WHERE entity_id = ? AND action = 'scorecard.save'",
+  );
+  const evidence = db.prepare(
+    "SELECT r.evidence FROM ratings r JOIN rubric_dimensions d ON d.id = r.dimension_id WHERE r.scorecard_id = ? AND d.key = 'observability_reliability'",
+  );
   for (const c of cards) {
     const list = ledger.acked.get(c.id) ?? [];
     acked += list.length;
@@ -329,11 +386,14 @@ function verify(file: string, cards: { id: string }[], ledger: Ledger): { acked:
     // the newest save: the last acknowledged one, or the one cut off by the end of the run if it landed
     const newest = pending && stored.version === pending.version ? pending : last;
     const expectedVersion = newest?.version ?? 0;
-    if (stored.version !== expectedVersion) lost.push(`${c.id}: stored version ${stored.version}, newest save ${expectedVersion}`);
-    if (newest && stored.summary !== newest.summary) lost.push(`${c.id}: stored summary "${stored.summary}" is not the newest save "${newest.summary}"`);
+    if (stored.version !== expectedVersion)
+      lost.push(`${c.id}: stored version ${stored.version}, newest save ${expectedVersion}`);
+    if (newest && stored.summary !== newest.summary)
+      lost.push(`${c.id}: stored summary "${stored.summary}" is not the newest save "${newest.summary}"`);
     const seq = newest ? Number(/revision (\d+)/.exec(newest.summary)?.[1]) : null;
     const ev = evidence.get(c.id) as { evidence: string } | undefined;
-    if (seq !== null && ev && !ev.evidence.endsWith(`Save ${seq}.`)) lost.push(`${c.id}: stored evidence is not from the newest save`);
+    if (seq !== null && ev && !ev.evidence.endsWith(`Save ${seq}.`))
+      lost.push(`${c.id}: stored evidence is not from the newest save`);
   }
   db.close();
   return { acked, lost };
@@ -367,7 +427,11 @@ async function main(): Promise<void> {
   closeDb();
   const floorPort = await freePort();
   const appPort = await freePort();
-  const floor = start("scripts/lib/autosave-floor.ts", { FLOOR_DB: floorDb.file, FLOOR_PORT: String(floorPort), FLOOR_EXERCISE: EXERCISE });
+  const floor = start("scripts/lib/autosave-floor.ts", {
+    FLOOR_DB: floorDb.file,
+    FLOOR_PORT: String(floorPort),
+    FLOOR_EXERCISE: EXERCISE,
+  });
   const app = start("scripts/server.ts", {
     DATABASE_PATH: appDb.file,
     PORT: String(appPort),
@@ -409,13 +473,21 @@ async function main(): Promise<void> {
   report("ArchPanel", appResult, appCheck, appLedger);
   const ratio = appResult.rps / floorResult.rps;
   process.stdout.write(`\nArchPanel / floor throughput: ${(ratio * 100).toFixed(1)}% (goal >= 50%)\n`);
-  const failed = ratio < 0.5 || appLedger.errors.size > 0 || floorLedger.errors.size > 0 || appCheck.lost.length > 0 || floorCheck.lost.length > 0 || appResult.errors > 0;
+  const failed =
+    ratio < 0.5 ||
+    appLedger.errors.size > 0 ||
+    floorLedger.errors.size > 0 ||
+    appCheck.lost.length > 0 ||
+    floorCheck.lost.length > 0 ||
+    appResult.errors > 0;
   process.stdout.write(failed ? "RESULT: goal NOT met\n" : "RESULT: goal met (zero errors, zero lost writes)\n");
   for (const f of [floorDb.file, appDb.file]) fs.rmSync(path.dirname(f), { recursive: true, force: true });
   process.exit(failed ? 1 : 0);
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench:autosave failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(
+    `bench:autosave failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

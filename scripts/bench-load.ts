@@ -67,7 +67,10 @@ function serverQ(list: number[] | undefined): string {
   return `${quantile(sorted, 0.5).toFixed(1)}/${quantile(sorted, 0.99).toFixed(1)}`;
 }
 
-async function timed(route: string, run: () => ReturnType<Browser["request"]>): Promise<{ status: number; body: string } | null> {
+async function timed(
+  route: string,
+  run: () => ReturnType<Browser["request"]>,
+): Promise<{ status: number; body: string } | null> {
   const t0 = performance.now();
   try {
     const r = await run();
@@ -86,7 +89,14 @@ async function main(): Promise<void> {
   const hasPdf = buildText.includes('"routes/loops.$id.packet[.]pdf"');
   const dbPath = tempDbPath("bench-load");
   const seedStart = performance.now();
-  const world = await buildLoadWorld(dbPath, { panelists: INTERVIEWERS, managers: MANAGERS, loops: LOOPS, cardsPerPanelist: 1, submittedPerLoop: 4, sessions: true });
+  const world = await buildLoadWorld(dbPath, {
+    panelists: INTERVIEWERS,
+    managers: MANAGERS,
+    loops: LOOPS,
+    cardsPerPanelist: 1,
+    submittedPerLoop: 4,
+    sessions: true,
+  });
   const seedMs = performance.now() - seedStart;
   const server = await startServer({ dbPath });
   const browserFor = (a: { token: string | null; csrf: string }) => {
@@ -109,7 +119,9 @@ async function main(): Promise<void> {
     while (performance.now() < deadline) {
       const tick = performance.now();
       const marker = `LOAD-${i}-${++seq}`;
-      const r = await timed("POST /scorecards/:id/save", () => b.postJson(`/scorecards/${card.id}/save`, savePayload(version, marker)));
+      const r = await timed("POST /scorecards/:id/save", () =>
+        b.postJson(`/scorecards/${card.id}/save`, savePayload(version, marker)),
+      );
       if (r?.status === 200) {
         version = (JSON.parse(r.body) as { version: number }).version;
         const prev = acked.get(card.id);
@@ -134,10 +146,14 @@ async function main(): Promise<void> {
   };
 
   const t0 = performance.now();
-  await Promise.all([...Array.from({ length: INTERVIEWERS }, (_, i) => interviewer(i)), ...Array.from({ length: VIEWERS }, (_, i) => viewer(i))]);
+  await Promise.all([
+    ...Array.from({ length: INTERVIEWERS }, (_, i) => interviewer(i)),
+    ...Array.from({ length: VIEWERS }, (_, i) => viewer(i)),
+  ]);
   const elapsed = (performance.now() - t0) / 1000;
   const earlyExit = server.proc.exitCode ?? server.proc.signalCode;
-  if (earlyExit !== null) process.stdout.write(`the server exited DURING the run (${earlyExit}): errors below are refused connections\n`);
+  if (earlyExit !== null)
+    process.stdout.write(`the server exited DURING the run (${earlyExit}): errors below are refused connections\n`);
   const exit = await server.stop();
 
   // every acknowledged save is in the database
@@ -152,7 +168,9 @@ async function main(): Promise<void> {
       const n = audits.pluck().get(cardId) as number;
       if (!r || r.version !== a.version || !r.summary.includes(a.marker) || n !== a.count) {
         missing++;
-        problems.push(`${cardId}: stored v${r?.version} (${r?.summary}), acknowledged v${a.version} ${a.marker}; ${n} audit entries for ${a.count} saves`);
+        problems.push(
+          `${cardId}: stored v${r?.version} (${r?.summary}), acknowledged v${a.version} ${a.marker}; ${n} audit entries for ${a.count} saves`,
+        );
       }
     }
   } finally {
@@ -174,7 +192,9 @@ async function main(): Promise<void> {
   let errors = 0;
   const lines: string[] = [];
   const pad = (s: string, n: number) => s.padEnd(n);
-  lines.push(`${pad("route", 32)} ${"requests".padStart(8)} ${"req/s".padStart(7)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"max ms".padStart(8)} ${"errors".padStart(6)} ${"server p50/p99 ms".padStart(18)}`);
+  lines.push(
+    `${pad("route", 32)} ${"requests".padStart(8)} ${"req/s".padStart(7)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"max ms".padStart(8)} ${"errors".padStart(6)} ${"server p50/p99 ms".padStart(18)}`,
+  );
   for (const [route, s] of stats) {
     const sorted = [...s.ms].sort((a, b) => a - b);
     total += sorted.length;
@@ -198,7 +218,9 @@ async function main(): Promise<void> {
   if (errors > 0 || exit !== 0) {
     // what the server said besides request logs, to explain the errors
     const notes = [...server.stdout.filter((l) => !l.includes('"method"')), ...server.stderr].slice(-20);
-    process.stdout.write(`server output (last ${notes.length} lines that are not request logs):\n${notes.join("\n")}\n`);
+    process.stdout.write(
+      `server output (last ${notes.length} lines that are not request logs):\n${notes.join("\n")}\n`,
+    );
   }
   if (errors > 0 || missing > 0 || exit !== 0) process.exit(1);
 }

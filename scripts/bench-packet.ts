@@ -63,7 +63,12 @@ const para = (s: string): string =>
     .map((p) => `<p>${esc(p).replace(/\n/g, "<br>")}</p>`)
     .join("");
 
-const SCALE: Record<number, [string, string]> = { 1: ["#d55e00", "#fff"], 2: ["#f0c05a", "#1f2328"], 3: ["#7fcbb1", "#1f2328"], 4: ["#0072b2", "#fff"] };
+const SCALE: Record<number, [string, string]> = {
+  1: ["#d55e00", "#fff"],
+  2: ["#f0c05a", "#1f2328"],
+  3: ["#7fcbb1", "#1f2328"],
+  4: ["#0072b2", "#fff"],
+};
 const chip = (score: number | null, label: string): string => {
   const [bg, fg] = score !== null ? (SCALE[Math.round(score)] ?? ["#e9ecef", "#5b6470"]) : ["#e9ecef", "#5b6470"];
   return `<span class="chip" style="background:${bg};color:${fg}">${esc(label)}</span>`;
@@ -97,112 +102,226 @@ td { border-bottom: 0.4pt solid #e6e9ed; padding: 3pt 4pt; vertical-align: top; 
 function htmlFromModel(m: PacketModel, fingerprint: string): string {
   const out: string[] = [];
   const c = m.cover;
-  out.push(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(m.meta.title)}</title><style>${CSS}</style></head><body>`);
+  out.push(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(m.meta.title)}</title><style>${CSS}</style></head><body>`,
+  );
   // 1 cover
   out.push(`<section><div class="small" style="color:#1f3a5f;font-weight:bold">${esc(c.eyebrow.toUpperCase())}</div>`);
-  out.push(`<div style="font-size:26pt;font-weight:bold">${esc(c.candidateName)}</div><div class="muted" style="font-size:11pt">${esc(c.candidateLine)}</div>`);
+  out.push(
+    `<div style="font-size:26pt;font-weight:bold">${esc(c.candidateName)}</div><div class="muted" style="font-size:11pt">${esc(c.candidateLine)}</div>`,
+  );
   out.push(`<div style="font-size:14pt;color:#1f3a5f;margin-bottom:18pt">${esc(c.roleTitle)}</div>`);
-  if (c.draft) out.push(`<div class="draft"><strong>${esc(c.draft.title)}</strong>${c.draft.lines.map((l) => `<div>${esc(l)}</div>`).join("")}</div>`);
-  out.push(`<table>${c.facts.map((f) => `<tr><td class="muted">${esc(f.label)}</td><td>${esc(f.value)}</td></tr>`).join("")}</table>`);
-  out.push(`<p class="panel small">${esc(c.confidentiality)}</p><p class="tiny muted">Fingerprint</p><p class="small">${fingerprint}</p></section>`);
+  if (c.draft)
+    out.push(
+      `<div class="draft"><strong>${esc(c.draft.title)}</strong>${c.draft.lines.map((l) => `<div>${esc(l)}</div>`).join("")}</div>`,
+    );
+  out.push(
+    `<table>${c.facts.map((f) => `<tr><td class="muted">${esc(f.label)}</td><td>${esc(f.value)}</td></tr>`).join("")}</table>`,
+  );
+  out.push(
+    `<p class="panel small">${esc(c.confidentiality)}</p><p class="tiny muted">Fingerprint</p><p class="small">${fingerprint}</p></section>`,
+  );
   // 2 summary
   const s = m.summary;
   out.push(`<h1>${esc(m.sectionTitles.summary)}</h1><div class="cards">`);
-  for (const x of s.composite) out.push(`<div class="card"><div class="tiny muted">${esc(x.label)}</div><div class="v">${esc(x.value)}</div><div class="tiny muted">${esc(x.note)}</div></div>`);
-  out.push(`<div class="card"><div class="tiny muted">Panel</div><div style="font-weight:bold;font-size:12pt">${esc(s.consensusLabel)}</div></div>`);
-  out.push(`<div class="card"><div class="tiny muted">Coverage</div><div class="tiny">${esc(s.coverageLabel)}</div></div></div>`);
+  for (const x of s.composite)
+    out.push(
+      `<div class="card"><div class="tiny muted">${esc(x.label)}</div><div class="v">${esc(x.value)}</div><div class="tiny muted">${esc(x.note)}</div></div>`,
+    );
+  out.push(
+    `<div class="card"><div class="tiny muted">Panel</div><div style="font-weight:bold;font-size:12pt">${esc(s.consensusLabel)}</div></div>`,
+  );
+  out.push(
+    `<div class="card"><div class="tiny muted">Coverage</div><div class="tiny">${esc(s.coverageLabel)}</div></div></div>`,
+  );
   out.push(`<h3>Recommendations</h3><table>`);
   const tot = Math.max(1, s.recommendationTotal);
-  for (const r of s.recommendations) out.push(`<tr><td style="width:90pt">${esc(r.label)}</td><td><span class="bar" style="width:${(300 * r.count) / tot}pt"></span> ${r.count}</td></tr>`);
+  for (const r of s.recommendations)
+    out.push(
+      `<tr><td style="width:90pt">${esc(r.label)}</td><td><span class="bar" style="width:${(300 * r.count) / tot}pt"></span> ${r.count}</td></tr>`,
+    );
   out.push(`</table><h3>Dealbreakers</h3>`);
-  out.push(s.dealbreakers.length ? s.dealbreakers.map((d) => `<p><b style="color:#b42318">${esc(d.label)}</b> — raised by ${esc(d.raisedBy)}</p>`).join("") : `<p class="muted">None raised.</p>`);
-  for (const [title, list] of [["Strongest dimensions", s.strongest], ["Weakest dimensions", s.weakest]] as const) {
+  out.push(
+    s.dealbreakers.length
+      ? s.dealbreakers
+          .map((d) => `<p><b style="color:#b42318">${esc(d.label)}</b> — raised by ${esc(d.raisedBy)}</p>`)
+          .join("")
+      : `<p class="muted">None raised.</p>`,
+  );
+  for (const [title, list] of [
+    ["Strongest dimensions", s.strongest],
+    ["Weakest dimensions", s.weakest],
+  ] as const) {
     out.push(`<h3>${title}</h3>`);
-    for (const h of list) out.push(`<div class="rating">${chip(h.mean, h.meanLabel)}<b>${esc(h.dimensionName)}</b><div class="ev"><i>“${esc(h.quote)}”</i><div class="small muted">— ${esc(h.quoteBy)}</div></div></div>`);
+    for (const h of list)
+      out.push(
+        `<div class="rating">${chip(h.mean, h.meanLabel)}<b>${esc(h.dimensionName)}</b><div class="ev"><i>“${esc(h.quote)}”</i><div class="small muted">— ${esc(h.quoteBy)}</div></div></div>`,
+      );
   }
   // 3 charts
   const ch = m.charts;
-  out.push(`<h1>${esc(m.sectionTitles.charts)}</h1><table class="heat"><thead><tr><th></th>${ch.heatmap.columns.map((col) => `<th>${esc(col.label)}${col.disagreement ? " ◆" : ""}</th>`).join("")}</tr></thead><tbody>`);
+  out.push(
+    `<h1>${esc(m.sectionTitles.charts)}</h1><table class="heat"><thead><tr><th></th>${ch.heatmap.columns.map((col) => `<th>${esc(col.label)}${col.disagreement ? " ◆" : ""}</th>`).join("")}</tr></thead><tbody>`,
+  );
   for (const r of ch.heatmap.rows) {
     out.push(`<tr><td class="lbl"><b>${esc(r.label)}</b><br><span class="tiny muted">${esc(r.sublabel)}</span></td>`);
     for (const cell of r.cells) {
-      const [bg, fg] = cell.score !== null ? (SCALE[cell.score] ?? ["#fff", "#000"]) : [cell.state === "not_assessed" ? "#e9ecef" : "#fff", "#5b6470"];
-      out.push(`<td style="background:${bg};color:${fg};${cell.outlier ? "outline:2pt solid #1f2328;outline-offset:-3pt;" : ""}">${esc(cell.label || "–")}</td>`);
+      const [bg, fg] =
+        cell.score !== null
+          ? (SCALE[cell.score] ?? ["#fff", "#000"])
+          : [cell.state === "not_assessed" ? "#e9ecef" : "#fff", "#5b6470"];
+      out.push(
+        `<td style="background:${bg};color:${fg};${cell.outlier ? "outline:2pt solid #1f2328;outline-offset:-3pt;" : ""}">${esc(cell.label || "–")}</td>`,
+      );
     }
     out.push(`</tr>`);
   }
-  out.push(`</tbody></table><h3>Dimension means with the range of ratings</h3><svg width="560" height="${ch.bars.length * 26 + 20}" font-size="8">`);
+  out.push(
+    `</tbody></table><h3>Dimension means with the range of ratings</h3><svg width="560" height="${ch.bars.length * 26 + 20}" font-size="8">`,
+  );
   ch.bars.forEach((b, i) => {
     const y = 16 + i * 26;
     const sx = (v: number): number => 150 + ((v - 1) / 3) * 280;
     out.push(`<text x="0" y="${y + 13}">${esc(b.label)}</text>`);
-    if (b.mean !== null) out.push(`<rect x="150" y="${y + 6}" width="${Math.max(2, sx(b.mean) - 150)}" height="10" fill="#5b6b7f"/>`);
-    if (b.min !== null && b.max !== null) out.push(`<line x1="${sx(b.min)}" x2="${sx(b.max)}" y1="${y + 11}" y2="${y + 11}" stroke="#000"/>`);
+    if (b.mean !== null)
+      out.push(`<rect x="150" y="${y + 6}" width="${Math.max(2, sx(b.mean) - 150)}" height="10" fill="#5b6b7f"/>`);
+    if (b.min !== null && b.max !== null)
+      out.push(`<line x1="${sx(b.min)}" x2="${sx(b.max)}" y1="${y + 11}" y2="${y + 11}" stroke="#000"/>`);
     out.push(`<text x="440" y="${y + 13}">${esc(b.meanLabel)} ${esc(b.detail)}</text>`);
   });
   out.push(`</svg>`);
   // 4 agenda
-  out.push(`<h1>${esc(m.sectionTitles.agenda)}</h1><table><thead><tr><th>#</th><th>Topic</th><th>Item</th></tr></thead><tbody>`);
-  for (const a of m.agenda.items) out.push(`<tr><td>${a.number}</td><td><b>${esc(a.kindLabel)}</b></td><td><b>${esc(a.title)}</b><br>${esc(a.detail)}</td></tr>`);
+  out.push(
+    `<h1>${esc(m.sectionTitles.agenda)}</h1><table><thead><tr><th>#</th><th>Topic</th><th>Item</th></tr></thead><tbody>`,
+  );
+  for (const a of m.agenda.items)
+    out.push(
+      `<tr><td>${a.number}</td><td><b>${esc(a.kindLabel)}</b></td><td><b>${esc(a.title)}</b><br>${esc(a.detail)}</td></tr>`,
+    );
   out.push(`</tbody></table>`);
   // 5 dimensions
   out.push(`<h1>${esc(m.sectionTitles.dimensions)}</h1>`);
   for (const d of m.dimensions) {
-    out.push(`<h2>${esc(d.name)}</h2><div class="small muted">${esc(d.statsLine)}</div><p class="small">${esc(d.description)}</p>`);
+    out.push(
+      `<h2>${esc(d.name)}</h2><div class="small muted">${esc(d.statsLine)}</div><p class="small">${esc(d.description)}</p>`,
+    );
     for (const c2 of d.callouts) out.push(`<div class="callout">${esc(c2)}</div>`);
-    out.push(`<div class="anchors">${d.anchors.map((a) => `<div><b>${esc(a.label)}</b><br>${esc(a.value)}</div>`).join("")}</div>`);
+    out.push(
+      `<div class="anchors">${d.anchors.map((a) => `<div><b>${esc(a.label)}</b><br>${esc(a.value)}</div>`).join("")}</div>`,
+    );
     for (const r of d.ratings) {
-      out.push(`<div class="rating">${chip(r.score, r.score === null ? "N/A" : String(r.score))}<b>${esc(r.panelistName)}</b> <span class="small muted">${esc(r.exerciseTitle)} · ${esc(r.scoreLabel)}</span>`);
-      out.push(`${r.marks.map((x) => ` <span class="small" style="color:#7a2e0e">▲ ${esc(x)}</span>`).join("")}<div class="ev">${para(r.evidence)}</div></div>`);
+      out.push(
+        `<div class="rating">${chip(r.score, r.score === null ? "N/A" : String(r.score))}<b>${esc(r.panelistName)}</b> <span class="small muted">${esc(r.exerciseTitle)} · ${esc(r.scoreLabel)}</span>`,
+      );
+      out.push(
+        `${r.marks.map((x) => ` <span class="small" style="color:#7a2e0e">▲ ${esc(x)}</span>`).join("")}<div class="ev">${para(r.evidence)}</div></div>`,
+      );
     }
   }
   // 6 flags
   const f = m.flags;
   out.push(`<h1>${esc(m.sectionTitles.flags)}</h1><h3>Red flags</h3>`);
-  for (const x of f.redFlags) out.push(`<p><b>${esc(x.label)}</b> <span class="small">${esc(x.severityLabel)}</span></p>${x.raisedBy.map((r) => `<p class="small" style="margin-left:14pt"><b>${esc(r.name)}:</b> ${esc(r.note || "(no note)")}</p>`).join("")}`);
-  for (const [title, rows] of [["Strong signals", f.strongSignals], ["Weak signals", f.weakSignals]] as const) {
-    out.push(`<h3>${title}</h3><table><thead><tr><th>Signal</th><th>Count</th><th>Noted by</th></tr></thead><tbody>${rows.map((r) => `<tr><td>${esc(r.label)}</td><td>${r.count}</td><td>${esc(r.names)}</td></tr>`).join("")}</tbody></table>`);
+  for (const x of f.redFlags)
+    out.push(
+      `<p><b>${esc(x.label)}</b> <span class="small">${esc(x.severityLabel)}</span></p>${x.raisedBy.map((r) => `<p class="small" style="margin-left:14pt"><b>${esc(r.name)}:</b> ${esc(r.note || "(no note)")}</p>`).join("")}`,
+    );
+  for (const [title, rows] of [
+    ["Strong signals", f.strongSignals],
+    ["Weak signals", f.weakSignals],
+  ] as const) {
+    out.push(
+      `<h3>${title}</h3><table><thead><tr><th>Signal</th><th>Count</th><th>Noted by</th></tr></thead><tbody>${rows.map((r) => `<tr><td>${esc(r.label)}</td><td>${r.count}</td><td>${esc(r.names)}</td></tr>`).join("")}</tbody></table>`,
+    );
   }
   // 7 exercises
   out.push(`<h1>${esc(m.sectionTitles.exercises)}</h1>`);
   for (const e of m.exercises) {
-    out.push(`<h2>${esc(e.title)}</h2><div class="small muted">${esc(e.meta)}</div><p class="small">${e.panelists.map((p) => `<b>${esc(p.label)}</b> (${esc(p.value)})`).join(" · ")}</p>`);
-    out.push(`<table><thead><tr><th>Focus point (${esc(e.focusSummary)})</th><th>Covered by</th></tr></thead><tbody>${e.focusPoints.map((p) => `<tr><td>${esc(p.label)}</td><td>${esc(p.coveredBy)}</td></tr>`).join("")}</tbody></table>`);
-    out.push(`<h3>Quick notes</h3><table><thead><tr><th>Time</th><th>Panelist</th><th>Note</th></tr></thead><tbody>${e.notes.map((n) => `<tr><td>${esc(n.time)}</td><td><b>${esc(n.panelistName)}</b></td><td>${para(n.body)}</td></tr>`).join("")}</tbody></table>`);
+    out.push(
+      `<h2>${esc(e.title)}</h2><div class="small muted">${esc(e.meta)}</div><p class="small">${e.panelists.map((p) => `<b>${esc(p.label)}</b> (${esc(p.value)})`).join(" · ")}</p>`,
+    );
+    out.push(
+      `<table><thead><tr><th>Focus point (${esc(e.focusSummary)})</th><th>Covered by</th></tr></thead><tbody>${e.focusPoints.map((p) => `<tr><td>${esc(p.label)}</td><td>${esc(p.coveredBy)}</td></tr>`).join("")}</tbody></table>`,
+    );
+    out.push(
+      `<h3>Quick notes</h3><table><thead><tr><th>Time</th><th>Panelist</th><th>Note</th></tr></thead><tbody>${e.notes.map((n) => `<tr><td>${esc(n.time)}</td><td><b>${esc(n.panelistName)}</b></td><td>${para(n.body)}</td></tr>`).join("")}</tbody></table>`,
+    );
   }
   // 8 scorecards
   out.push(`<h1>${esc(m.sectionTitles.scorecards)}</h1>`);
   m.scorecards.forEach((sc, i) => {
-    out.push(`<div class="${i > 0 ? "scorecard" : ""}"><h2>${esc(sc.panelistName)}</h2><div class="small">${esc(sc.exerciseTitle)} · ${esc(sc.statusLabel)}</div>`);
+    out.push(
+      `<div class="${i > 0 ? "scorecard" : ""}"><h2>${esc(sc.panelistName)}</h2><div class="small">${esc(sc.exerciseTitle)} · ${esc(sc.statusLabel)}</div>`,
+    );
     if (sc.amended) out.push(`<div class="callout">${esc(sc.amended.label)}. Reason: ${esc(sc.amended.reason)}</div>`);
     out.push(`<p>Recommendation: <b>${esc(sc.recommendationLabel)}</b></p><h3>Summary</h3>${para(sc.summary)}`);
-    if (sc.overrideJustification) out.push(`<div class="callout">Override justification: ${esc(sc.overrideJustification)}</div>`);
+    if (sc.overrideJustification)
+      out.push(`<div class="callout">Override justification: ${esc(sc.overrideJustification)}</div>`);
     out.push(`<h3>Ratings</h3>`);
-    for (const r of sc.ratings) out.push(`<div class="rating">${chip(r.score, r.score === null ? "N/A" : String(r.score))}<b>${esc(r.dimensionName)}</b> <span class="small muted">${esc(r.scoreLabel)}</span><div class="ev">${para(r.evidence)}</div></div>`);
-    if (sc.redFlags.length) out.push(`<h3>Red flags</h3>${sc.redFlags.map((x) => `<p class="small"><b>${esc(x.label)}</b> ${esc(x.severityLabel)}<br>${esc(x.note)}</p>`).join("")}`);
-    if (sc.signals.length) out.push(`<h3>Signals</h3><p class="small">${sc.signals.map((x) => `${esc(x.label)} (${esc(x.kindLabel.toLowerCase())})`).join(" · ")}</p>`);
+    for (const r of sc.ratings)
+      out.push(
+        `<div class="rating">${chip(r.score, r.score === null ? "N/A" : String(r.score))}<b>${esc(r.dimensionName)}</b> <span class="small muted">${esc(r.scoreLabel)}</span><div class="ev">${para(r.evidence)}</div></div>`,
+      );
+    if (sc.redFlags.length)
+      out.push(
+        `<h3>Red flags</h3>${sc.redFlags.map((x) => `<p class="small"><b>${esc(x.label)}</b> ${esc(x.severityLabel)}<br>${esc(x.note)}</p>`).join("")}`,
+      );
+    if (sc.signals.length)
+      out.push(
+        `<h3>Signals</h3><p class="small">${sc.signals.map((x) => `${esc(x.label)} (${esc(x.kindLabel.toLowerCase())})`).join(" · ")}</p>`,
+      );
     out.push(`</div>`);
   });
   // 9 decision
   const dec = m.decision;
-  out.push(`<h1>${esc(m.sectionTitles.decision)}</h1><div style="font-size:22pt;font-weight:bold">${esc(dec.headline)}</div>`);
-  out.push(`<table>${dec.lines.map((l) => `<tr><td class="muted">${esc(l.label)}</td><td>${esc(l.value)}</td></tr>`).join("")}</table><h3>Rationale</h3>${para(dec.rationale)}`);
-  out.push(`<h3>Interviewer calibration</h3><p class="small muted">${esc(dec.calibrationNote)}</p><table><thead><tr><th>Interviewer</th><th>Comparable ratings</th><th>Raw offset</th><th>Offset (shrunk)</th><th>Tendency</th></tr></thead><tbody>`);
-  for (const x of dec.calibration) out.push(`<tr><td><b>${esc(x.panelistName)}</b></td><td>${x.sampleSize}</td><td>${x.rawOffset}</td><td>${x.offset}</td><td>${x.tendency}</td></tr>`);
+  out.push(
+    `<h1>${esc(m.sectionTitles.decision)}</h1><div style="font-size:22pt;font-weight:bold">${esc(dec.headline)}</div>`,
+  );
+  out.push(
+    `<table>${dec.lines.map((l) => `<tr><td class="muted">${esc(l.label)}</td><td>${esc(l.value)}</td></tr>`).join("")}</table><h3>Rationale</h3>${para(dec.rationale)}`,
+  );
+  out.push(
+    `<h3>Interviewer calibration</h3><p class="small muted">${esc(dec.calibrationNote)}</p><table><thead><tr><th>Interviewer</th><th>Comparable ratings</th><th>Raw offset</th><th>Offset (shrunk)</th><th>Tendency</th></tr></thead><tbody>`,
+  );
+  for (const x of dec.calibration)
+    out.push(
+      `<tr><td><b>${esc(x.panelistName)}</b></td><td>${x.sampleSize}</td><td>${x.rawOffset}</td><td>${x.offset}</td><td>${x.tendency}</td></tr>`,
+    );
   out.push(`</tbody></table>`);
   // 10 appendix
   const ap = m.appendix;
-  out.push(`<h1>${esc(m.sectionTitles.appendix)}</h1><h2>${esc(ap.rubricTitle)}</h2><p class="small">${esc(ap.rubricSummary)}</p>`);
-  out.push(`<h3>Dimensions and anchors</h3><table class="tiny"><thead><tr><th>Dimension</th><th>Below bar</th><th>Meets bar</th><th>Exceeds</th></tr></thead><tbody>`);
-  for (const d of ap.dimensions) out.push(`<tr><td><b>${esc(d.name)}</b><br>weight ${esc(d.weightLabel)}</td>${d.anchors.map((a) => `<td>${esc(a.value)}</td>`).join("")}</tr>`);
-  out.push(`</tbody></table><h3>Exercises</h3><table class="tiny"><thead><tr><th>Exercise</th><th>Dimensions assessed</th><th>Focus points</th></tr></thead><tbody>`);
-  for (const e of ap.exercises) out.push(`<tr><td><b>${esc(e.title)}</b><br>${esc(e.meta)}</td><td>${esc(e.dimensions)}</td><td>${esc(e.focusPoints)}</td></tr>`);
-  out.push(`</tbody></table><h3>Red flags</h3><table class="tiny"><thead><tr><th>Flag</th><th>Severity</th><th>What it looks like</th></tr></thead><tbody>`);
-  for (const x of ap.redFlags) out.push(`<tr><td><b>${esc(x.label)}</b></td><td>${esc(x.severityLabel)}</td><td>${esc(x.description)}</td></tr>`);
-  out.push(`</tbody></table><h3>Signals</h3><table class="tiny"><thead><tr><th>Signal</th><th>Kind</th></tr></thead><tbody>`);
+  out.push(
+    `<h1>${esc(m.sectionTitles.appendix)}</h1><h2>${esc(ap.rubricTitle)}</h2><p class="small">${esc(ap.rubricSummary)}</p>`,
+  );
+  out.push(
+    `<h3>Dimensions and anchors</h3><table class="tiny"><thead><tr><th>Dimension</th><th>Below bar</th><th>Meets bar</th><th>Exceeds</th></tr></thead><tbody>`,
+  );
+  for (const d of ap.dimensions)
+    out.push(
+      `<tr><td><b>${esc(d.name)}</b><br>weight ${esc(d.weightLabel)}</td>${d.anchors.map((a) => `<td>${esc(a.value)}</td>`).join("")}</tr>`,
+    );
+  out.push(
+    `</tbody></table><h3>Exercises</h3><table class="tiny"><thead><tr><th>Exercise</th><th>Dimensions assessed</th><th>Focus points</th></tr></thead><tbody>`,
+  );
+  for (const e of ap.exercises)
+    out.push(
+      `<tr><td><b>${esc(e.title)}</b><br>${esc(e.meta)}</td><td>${esc(e.dimensions)}</td><td>${esc(e.focusPoints)}</td></tr>`,
+    );
+  out.push(
+    `</tbody></table><h3>Red flags</h3><table class="tiny"><thead><tr><th>Flag</th><th>Severity</th><th>What it looks like</th></tr></thead><tbody>`,
+  );
+  for (const x of ap.redFlags)
+    out.push(`<tr><td><b>${esc(x.label)}</b></td><td>${esc(x.severityLabel)}</td><td>${esc(x.description)}</td></tr>`);
+  out.push(
+    `</tbody></table><h3>Signals</h3><table class="tiny"><thead><tr><th>Signal</th><th>Kind</th></tr></thead><tbody>`,
+  );
   for (const x of ap.signals) out.push(`<tr><td>${esc(x.label)}</td><td>${esc(x.kindLabel)}</td></tr>`);
-  out.push(`</tbody></table><h3>Audit summary</h3><p class="small">${esc(ap.auditSummary)}</p><table class="tiny"><thead><tr><th>When</th><th>Who</th><th>Action</th><th>Entity</th><th>Reason</th></tr></thead><tbody>`);
-  for (const x of ap.audit) out.push(`<tr><td>${esc(x.at)}</td><td>${esc(x.actor)}</td><td>${esc(x.action)}</td><td>${esc(x.entity)}</td><td>${esc(x.reason)}</td></tr>`);
+  out.push(
+    `</tbody></table><h3>Audit summary</h3><p class="small">${esc(ap.auditSummary)}</p><table class="tiny"><thead><tr><th>When</th><th>Who</th><th>Action</th><th>Entity</th><th>Reason</th></tr></thead><tbody>`,
+  );
+  for (const x of ap.audit)
+    out.push(
+      `<tr><td>${esc(x.at)}</td><td>${esc(x.actor)}</td><td>${esc(x.action)}</td><td>${esc(x.entity)}</td><td>${esc(x.reason)}</td></tr>`,
+    );
   out.push(`</tbody></table><h3>Fingerprint</h3><p class="small"><b>${fingerprint}</b></p></body></html>`);
   return out.join("");
 }
@@ -223,15 +342,28 @@ interface ChromiumSide {
   close(): Promise<void>;
 }
 
-async function openChromium(aggregate: LoopAggregate, facts: LoopFacts, rubric: RubricContent): Promise<ChromiumSide | null> {
+async function openChromium(
+  aggregate: LoopAggregate,
+  facts: LoopFacts,
+  rubric: RubricContent,
+): Promise<ChromiumSide | null> {
   if (!fs.existsSync(CHROMIUM)) {
-    process.stdout.write(`\nChromium side SKIPPED: ${CHROMIUM} not found (apt-get install chromium). Only our numbers are shown.\n`);
+    process.stdout.write(
+      `\nChromium side SKIPPED: ${CHROMIUM} not found (apt-get install chromium). Only our numbers are shown.\n`,
+    );
     return null;
   }
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   const page = await browser.newPage();
   return {
@@ -239,7 +371,13 @@ async function openChromium(aggregate: LoopAggregate, facts: LoopFacts, rubric: 
       const model = buildPacketModel(aggregate, facts, rubric);
       const fp = packetFingerprint(aggregate, facts, rubric);
       await page.setContent(htmlFromModel(model, fp), { waitUntil: "load" });
-      return page.pdf({ format: "A4", printBackground: true, displayHeaderFooter: true, ...headerFooter(model, fp), margin: { top: "21mm", bottom: "19mm", left: "18mm", right: "18mm" } });
+      return page.pdf({
+        format: "A4",
+        printBackground: true,
+        displayHeaderFooter: true,
+        ...headerFooter(model, fp),
+        margin: { top: "21mm", bottom: "19mm", left: "18mm", right: "18mm" },
+      });
     },
     close: () => browser.close(),
   };
@@ -258,7 +396,10 @@ async function main(): Promise<void> {
   const chars = arg("--chars", 2000);
   const fx = buildPacketFixture({ evidenceChars: chars });
   const aggregate = aggregateFixture(fx);
-  const evidenceChars = aggregate.dimensions.reduce((a, d) => a + d.ratings.reduce((b, r) => b + r.evidence.length, 0), 0);
+  const evidenceChars = aggregate.dimensions.reduce(
+    (a, d) => a + d.ratings.reduce((b, r) => b + r.evidence.length, 0),
+    0,
+  );
   const render = () => renderPacket(aggregate, fx.facts, fx.rubric);
 
   // Warm-up, excluded: our fonts and shaping caches; Chromium's launch, page and first print.
@@ -298,7 +439,10 @@ async function main(): Promise<void> {
   const freshMedian = median(fresh);
   process.stdout.write(
     `fixture: ${aggregate.scorecards.length} scorecards, ${aggregate.dimensions.length} dimensions, ${evidenceChars.toLocaleString("en")} chars of evidence\n` +
-      `machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (other processes share these cores)\n` +
+      `machine: ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")} (other processes share these cores)\n` +
       `ours (pdfkit + own text engine): first render ${fmt(cold)} (fonts + shaping, cold), warm median of ${n}: ${fmt(ourMedian)} ` +
       `${range(ours)}, ${pageCount(first)} pages, ${(first.length / 1024).toFixed(0)} KiB, ${cachedWordCount()} cached words\n` +
       `ours, CPU time per packet (this process, all threads): median ${fmt(median(ourCpu))}\n` +

@@ -102,7 +102,10 @@ async function panelistLoop(browser: Browser, cards: CardState[], round: number,
       acks.push({ card: card.id, version: j.version, marker, kind: submit ? "submit" : "save" });
     } else if (res.status === 409) {
       // only after a crash: a save whose answer was lost did commit; take the server's copy
-      const j = JSON.parse(res.body) as { conflict?: { version: number; status: string }; locked?: { version: number; status: string } };
+      const j = JSON.parse(res.body) as {
+        conflict?: { version: number; status: string };
+        locked?: { version: number; status: string };
+      };
       const server = j.conflict ?? j.locked;
       if (!server) fail(`${card.id}: 409 without the server's copy`);
       else {
@@ -138,7 +141,8 @@ function verify(dbPath: string, cards: CardState[], label: string): { integrity:
     for (const c of cards) byCard.set(c.id, auditFor.all(c.id) as { action: string; v: number }[]);
     for (const a of acks) {
       const entries = byCard.get(a.card) ?? [];
-      if (!entries.some((e) => e.v === a.version && e.action === `scorecard.${a.kind}`)) fail(`${label}: acknowledged ${a.kind} v${a.version} of ${a.card} has no audit entry`);
+      if (!entries.some((e) => e.v === a.version && e.action === `scorecard.${a.kind}`))
+        fail(`${label}: acknowledged ${a.kind} v${a.version} of ${a.card} has no audit entry`);
     }
     for (const c of cards) {
       const row = cardRow.get(c.id) as { version: number; status: string; summary: string } | undefined;
@@ -148,18 +152,24 @@ function verify(dbPath: string, cards: CardState[], label: string): { integrity:
       }
       const last = latest.get(c.id);
       if (last) {
-        if (row.version < last.version) fail(`${label}: ${c.id} at v${row.version}, but v${last.version} was acknowledged`);
+        if (row.version < last.version)
+          fail(`${label}: ${c.id} at v${row.version}, but v${last.version} was acknowledged`);
         if (row.version === last.version) {
-          if (!row.summary.includes(last.marker)) fail(`${label}: ${c.id} v${row.version} lacks the acknowledged marker ${last.marker}`);
-          if (!evidenceRow.get(c.id, `%${last.marker}%`)) fail(`${label}: ${c.id} evidence lacks the acknowledged marker ${last.marker}`);
+          if (!row.summary.includes(last.marker))
+            fail(`${label}: ${c.id} v${row.version} lacks the acknowledged marker ${last.marker}`);
+          if (!evidenceRow.get(c.id, `%${last.marker}%`))
+            fail(`${label}: ${c.id} evidence lacks the acknowledged marker ${last.marker}`);
         }
-        if (last.kind === "submit" && row.status !== "submitted") fail(`${label}: ${c.id} acknowledged as submitted but is ${row.status}`);
+        if (last.kind === "submit" && row.status !== "submitted")
+          fail(`${label}: ${c.id} acknowledged as submitted but is ${row.status}`);
       }
       // the audit log agrees with the data: one entry per version step, ending at the stored version
       const versions = (byCard.get(c.id) ?? []).map((e) => e.v);
       const expected = Array.from({ length: row.version - c.initialVersion }, (_, i) => c.initialVersion + i + 1);
       if (JSON.stringify(versions) !== JSON.stringify(expected)) {
-        fail(`${label}: ${c.id} audit versions ${JSON.stringify(versions.slice(-5))}… do not match stored v${row.version}`);
+        fail(
+          `${label}: ${c.id} audit versions ${JSON.stringify(versions.slice(-5))}… do not match stored v${row.version}`,
+        );
       }
     }
     const auditRows = db.prepare("select count(*) from audit_log").pluck().get() as number;
@@ -208,10 +218,19 @@ function appendOnlyCheck(dbPath: string): boolean {
 async function main(): Promise<void> {
   await ensureBuilt();
   const dbPath = tempDbPath("crash");
-  const world: LoadWorld = await buildLoadWorld(dbPath, { panelists: PANELISTS, managers: 2, loops: 6, cardsPerPanelist: 5, submittedPerLoop: 1, password: PASSWORD });
+  const world: LoadWorld = await buildLoadWorld(dbPath, {
+    panelists: PANELISTS,
+    managers: 2,
+    loops: 6,
+    cardsPerPanelist: 5,
+    submittedPerLoop: 1,
+    password: PASSWORD,
+  });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const cards: CardState[][] = world.panelists.map((p) => p.cards.map((c) => ({ id: c.id, version: c.version, status: "draft", initialVersion: c.version })));
+  const cards: CardState[][] = world.panelists.map((p) =>
+    p.cards.map((c) => ({ id: c.id, version: c.version, status: "draft", initialVersion: c.version })),
+  );
   const allCards = cards.flat();
   const browsers = world.panelists.map(() => new Browser(base));
 
@@ -235,7 +254,9 @@ async function main(): Promise<void> {
     over = true;
     await Promise.all(clients);
     const v = verify(dbPath, allCards, `round ${round}`);
-    perRound.push(`round ${round}: killed after ${killAfter} ms, ${acks.length - ackBefore} acked, ${lostInFlight - lostBefore} in flight, integrity ${v.integrity}, ${v.auditRows} audit rows`);
+    perRound.push(
+      `round ${round}: killed after ${killAfter} ms, ${acks.length - ackBefore} acked, ${lostInFlight - lostBefore} in flight, integrity ${v.integrity}, ${v.auditRows} audit rows`,
+    );
     process.stdout.write(`${perRound.at(-1)}\n`);
     if (failures.length > 0) break;
   }
@@ -245,7 +266,8 @@ async function main(): Promise<void> {
   if (failures.length === 0) {
     server = await startServer({ dbPath, port });
     const r = await browsers[0]!.get("/interviews");
-    if (r.status !== 200) fail(`after the SIGKILL rounds /interviews answered ${r.status} (sessions must survive restarts)`);
+    if (r.status !== 200)
+      fail(`after the SIGKILL rounds /interviews answered ${r.status} (sessions must survive restarts)`);
     let over = false;
     const clients = browsers.map((b, i) => panelistLoop(b, cards[i]!, ROUNDS + 1, () => over));
     await sleep(500 + Math.floor(rand() * 1_000));
@@ -254,7 +276,9 @@ async function main(): Promise<void> {
     over = true;
     await Promise.all(clients);
     if (code !== 0) fail(`SIGTERM: the server exited with ${code}, not 0`);
-    const logs = server.stdout.filter((l) => l.includes('"msg"')).map((l) => JSON.parse(l) as { msg?: string; inFlight?: number });
+    const logs = server.stdout
+      .filter((l) => l.includes('"msg"'))
+      .map((l) => JSON.parse(l) as { msg?: string; inFlight?: number });
     const shutting = logs.find((l) => l.msg === "shutting down");
     if (!logs.some((l) => l.msg === "stopped")) fail("SIGTERM: no 'stopped' log line");
     verify(dbPath, allCards, "after SIGTERM");

@@ -20,7 +20,8 @@ const USAGE = `Usage:
   npm run packet -- --all --out-dir <directory> [--force]
 Reads the database at DATABASE_PATH (now: ${defaultDatabasePath()}).`;
 
-type Args = { mode: "one"; loop: string; out: string; force: boolean } | { mode: "all"; outDir: string; force: boolean };
+type Args =
+  { mode: "one"; loop: string; out: string; force: boolean } | { mode: "all"; outDir: string; force: boolean };
 
 function usage(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -67,7 +68,9 @@ function parseArgs(argv: string[]): Args {
 function openExisting(): Db {
   const file = defaultDatabasePath();
   if (!fs.existsSync(file)) {
-    process.stderr.write(`No database at ${file}. Set DATABASE_PATH, or run npm run db:migrate && npm run seed:demo.\n`);
+    process.stderr.write(
+      `No database at ${file}. Set DATABASE_PATH, or run npm run db:migrate && npm run seed:demo.\n`,
+    );
     process.exit(1);
   }
   return openDatabase(file);
@@ -85,7 +88,10 @@ function writeAtomic(file: string, data: Buffer, force: boolean): void {
 async function renderLoop(db: Db, loopId: string): Promise<{ pdf: Buffer; candidate: string } | null> {
   const review = getLoopReview(db, loopId);
   if (!review) return null;
-  return { pdf: await renderPacket(review.aggregate, review.facts, review.rubric), candidate: review.facts.candidate.name };
+  return {
+    pdf: await renderPacket(review.aggregate, review.facts, review.rubric),
+    candidate: review.facts.candidate.name,
+  };
 }
 
 function bar(done: number, total: number, label: string): string {
@@ -108,7 +114,9 @@ async function main(): Promise<void> {
         return;
       }
       writeAtomic(args.out, r.pdf, args.force);
-      process.stdout.write(`Wrote ${args.out} (${r.candidate}, ${(r.pdf.length / 1024).toFixed(0)} KiB, ${(performance.now() - started).toFixed(0)} ms)\n`);
+      process.stdout.write(
+        `Wrote ${args.out} (${r.candidate}, ${(r.pdf.length / 1024).toFixed(0)} KiB, ${(performance.now() - started).toFixed(0)} ms)\n`,
+      );
       return;
     }
 
@@ -131,7 +139,9 @@ async function main(): Promise<void> {
       } catch (error) {
         failed++;
         if (tty) process.stderr.write("\n");
-        process.stderr.write(`Loop ${l.id} (${l.candidateName}): ${error instanceof Error ? error.message : String(error)}\n`);
+        process.stderr.write(
+          `Loop ${l.id} (${l.candidateName}): ${error instanceof Error ? error.message : String(error)}\n`,
+        );
       }
       show(i + 1, l.candidateName);
     }

@@ -70,24 +70,34 @@ function verify(file: string, label: string, readonly = true): number {
   try {
     db = new Database(file, { readonly, fileMustExist: true });
   } catch (error) {
-    throw new RestoreError(`${label} cannot be opened as a SQLite database: ${error instanceof Error ? error.message : String(error)}`);
+    throw new RestoreError(
+      `${label} cannot be opened as a SQLite database: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   try {
     let check: unknown;
     try {
       check = db.pragma("integrity_check", { simple: true });
     } catch (error) {
-      throw new RestoreError(`${label} is not a valid SQLite database: ${error instanceof Error ? error.message : String(error)}`);
+      throw new RestoreError(
+        `${label} is not a valid SQLite database: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     if (check !== "ok") throw new RestoreError(`${label} failed its integrity check: ${String(check)}`);
-    const tables = new Set((db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name));
+    const tables = new Set(
+      (db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map(
+        (r) => r.name,
+      ),
+    );
     for (const t of ["__drizzle_migrations", "users", "candidates", "loops", "scorecards", "audit_log"]) {
       if (!tables.has(t)) throw new RestoreError(`${label} is not an ArchPanel database (no ${t} table).`);
     }
     const applied = (db.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number }).n;
     const known = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).length;
     if (applied > known) {
-      throw new RestoreError(`${label} comes from a newer ArchPanel (${applied} migrations; this version knows ${known}). Upgrade first.`);
+      throw new RestoreError(
+        `${label} comes from a newer ArchPanel (${applied} migrations; this version knows ${known}). Upgrade first.`,
+      );
     }
     return applied;
   } finally {
@@ -95,13 +105,21 @@ function verify(file: string, label: string, readonly = true): number {
   }
 }
 
-export async function restoreDatabase(from: string, target: string, opts: { force?: boolean } = {}): Promise<{ replaced: string | null }> {
+export async function restoreDatabase(
+  from: string,
+  target: string,
+  opts: { force?: boolean } = {},
+): Promise<{ replaced: string | null }> {
   if (!fs.existsSync(from)) throw new RestoreError(`No backup at ${from}`);
-  if (path.resolve(from) === path.resolve(target)) throw new RestoreError("The backup and the database are the same file.");
+  if (path.resolve(from) === path.resolve(target))
+    throw new RestoreError("The backup and the database are the same file.");
   verify(from, "The backup");
   const exists = fs.existsSync(target) && fs.statSync(target).size > 0;
   if (exists && !opts.force) {
-    throw new RestoreError(`A database already exists at ${target}. Stop the server, then pass --force to replace it (the old file is kept beside it).`, 3);
+    throw new RestoreError(
+      `A database already exists at ${target}. Stop the server, then pass --force to replace it (the old file is kept beside it).`,
+      3,
+    );
   }
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const tmp = `${target}.restore-${process.pid}.tmp`;
@@ -154,7 +172,9 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   try {
     const r = await restoreDatabase(args.from, args.db, { force: args.force });
-    process.stdout.write(`Restored ${args.from} -> ${args.db} (integrity ok)${r.replaced ? `; the previous database is kept at ${r.replaced}` : ""}\n`);
+    process.stdout.write(
+      `Restored ${args.from} -> ${args.db} (integrity ok)${r.replaced ? `; the previous database is kept at ${r.replaced}` : ""}\n`,
+    );
   } catch (error) {
     process.stderr.write(`Restore refused: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(error instanceof RestoreError ? error.exitCode : 1);

@@ -87,93 +87,420 @@ function demoLoops(now: number): LoopSpec[] {
   return [
     {
       // Fully scored, in debrief: disagreement on cloud_platform, a dealbreaker red flag.
-      candidate: { name: "Ingrid Sørensen", email: "ingrid.sorensen@example.com", currentTitle: "Principal ML Engineer, Nordpay", source: "Referral", links: ["https://www.linkedin.com/in/example-ingrid"], notes: "Led the fraud-scoring platform at a payments company; relocating." },
+      candidate: {
+        name: "Ingrid Sørensen",
+        email: "ingrid.sorensen@example.com",
+        currentTitle: "Principal ML Engineer, Nordpay",
+        source: "Referral",
+        links: ["https://www.linkedin.com/in/example-ingrid"],
+        notes: "Led the fraud-scoring platform at a payments company; relocating.",
+      },
       status: "debrief",
       hm: "hm1",
       createdAt: now - 20 * DAY,
       interviews: [
-        { exercise: "architecture_case_study", at: today9 - 6 * DAY, panel: [
-          { panelist: "i1", status: "submitted", recommendation: "strong_hire", scores: { ml_system_architecture: 4, cloud_platform: 4, observability_reliability: 3, governance_risk: 3, communication: 4 }, signals: ["owned_production_platforms", "knows_ml_failure_modes"], focus: ["trade_offs", "data_feature_design", "serving_patterns", "monitoring", "security_privacy", "rollout_strategy", "cost"], notes: [{ minute: 4, body: "Asked about transaction volume and latency budget before drawing anything." }, { minute: 22, body: "Two serving patterns compared; picked sync scoring with rule-engine fallback." }, { minute: 51, body: "Label delay handled with a 90-day join window." }] },
-          { panelist: "i2", status: "submitted", recommendation: "hire", summary: "Solid design and clear thinking on the data path. Cost and scaling were the weak spot: I had to ask twice and the estimate was far off. Hire, but probe platform depth in the debrief.", scores: { ml_system_architecture: 3, cloud_platform: 2, observability_reliability: 3, governance_risk: 3, communication: 3 }, signals: ["decisions_with_measured_outcomes"], focus: ["trade_offs", "data_feature_design", "serving_patterns", "monitoring", "cost"], flags: [{ key: "ignores_cost", note: "Cost only came up after I asked twice; the GPU estimate was off by roughly 10x." }], notes: [{ minute: 35, body: "Autoscaling on CPU: would lag on bursty traffic." }] },
-        ] },
-        { exercise: "mlops_pipeline_design", at: today9 - 5 * DAY, panel: [
-          { panelist: "i3", status: "submitted", recommendation: "hire", scores: { mlops_lifecycle: 3, governance_risk: 3, observability_reliability: 3, communication: 3, leadership_enablement: 3 }, signals: ["balanced_governance"], focus: ["reproducibility", "lineage", "testing_gates", "promotion_workflow", "rollback_plan"] },
-          { panelist: "i4", status: "submitted", recommendation: "hire", scores: { mlops_lifecycle: 4, governance_risk: 4, observability_reliability: 3, communication: 3, leadership_enablement: 4 }, signals: ["built_golden_paths", "balanced_governance"], focus: ["reproducibility", "lineage", "testing_gates", "promotion_workflow", "risk_tier_approvals", "rollback_plan"], amendReason: "Added the golden-path adoption numbers she gave at the end; raised leadership from 3 to 4." },
-        ] },
-        { exercise: "incident_scenario_drill", at: today9 - 4 * DAY, panel: [
-          { panelist: "i5", status: "submitted", recommendation: "no_hire", scores: { observability_reliability: 2, mlops_lifecycle: 3, communication: 3, leadership_enablement: 3 }, flags: [{ key: "no_incident_experience", note: "Her incident examples were all from post-mortems she read, not ones she handled; could not say what she personally did during the outage." }], signals: ["monitoring_afterthought"], focus: ["detection", "triage", "stakeholder_comms"] },
-          { panelist: "i6", status: "submitted", recommendation: "hire", scores: { observability_reliability: 4, mlops_lifecycle: 3, communication: 4, leadership_enablement: 3 }, signals: ["knows_ml_failure_modes", "clear_for_all_audiences"], focus: ["detection", "triage", "mitigation", "operational_discipline", "stakeholder_comms", "prevention"] },
-        ] },
-        { exercise: "tooling_evaluation", at: today9 - 3 * DAY, panel: [
-          { panelist: "i1", status: "submitted", recommendation: "hire", summary: "Good process for the decision and brought the right people in, but the platform side of this session was weak: no run-cost or tenancy view of either option. That contradicts what I saw in the architecture interview; let us discuss. Hire on balance.", scores: { cloud_platform: 1, mlops_lifecycle: 3, ml_system_architecture: 3, communication: 3, leadership_enablement: 3 }, signals: ["tool_over_principle"], focus: ["evaluation_criteria", "total_cost_of_ownership", "integration_migration"] },
-          { panelist: "hm1", status: "submitted", recommendation: "hire", scores: { cloud_platform: 3, mlops_lifecycle: 3, ml_system_architecture: 3, communication: 3, leadership_enablement: 4 }, focus: ["evaluation_criteria", "total_cost_of_ownership", "integration_migration", "lock_in_risk", "team_capability"] },
-        ] },
+        {
+          exercise: "architecture_case_study",
+          at: today9 - 6 * DAY,
+          panel: [
+            {
+              panelist: "i1",
+              status: "submitted",
+              recommendation: "strong_hire",
+              scores: {
+                ml_system_architecture: 4,
+                cloud_platform: 4,
+                observability_reliability: 3,
+                governance_risk: 3,
+                communication: 4,
+              },
+              signals: ["owned_production_platforms", "knows_ml_failure_modes"],
+              focus: [
+                "trade_offs",
+                "data_feature_design",
+                "serving_patterns",
+                "monitoring",
+                "security_privacy",
+                "rollout_strategy",
+                "cost",
+              ],
+              notes: [
+                { minute: 4, body: "Asked about transaction volume and latency budget before drawing anything." },
+                { minute: 22, body: "Two serving patterns compared; picked sync scoring with rule-engine fallback." },
+                { minute: 51, body: "Label delay handled with a 90-day join window." },
+              ],
+            },
+            {
+              panelist: "i2",
+              status: "submitted",
+              recommendation: "hire",
+              summary:
+                "Solid design and clear thinking on the data path. Cost and scaling were the weak spot: I had to ask twice and the estimate was far off. Hire, but probe platform depth in the debrief.",
+              scores: {
+                ml_system_architecture: 3,
+                cloud_platform: 2,
+                observability_reliability: 3,
+                governance_risk: 3,
+                communication: 3,
+              },
+              signals: ["decisions_with_measured_outcomes"],
+              focus: ["trade_offs", "data_feature_design", "serving_patterns", "monitoring", "cost"],
+              flags: [
+                {
+                  key: "ignores_cost",
+                  note: "Cost only came up after I asked twice; the GPU estimate was off by roughly 10x.",
+                },
+              ],
+              notes: [{ minute: 35, body: "Autoscaling on CPU: would lag on bursty traffic." }],
+            },
+          ],
+        },
+        {
+          exercise: "mlops_pipeline_design",
+          at: today9 - 5 * DAY,
+          panel: [
+            {
+              panelist: "i3",
+              status: "submitted",
+              recommendation: "hire",
+              scores: {
+                mlops_lifecycle: 3,
+                governance_risk: 3,
+                observability_reliability: 3,
+                communication: 3,
+                leadership_enablement: 3,
+              },
+              signals: ["balanced_governance"],
+              focus: ["reproducibility", "lineage", "testing_gates", "promotion_workflow", "rollback_plan"],
+            },
+            {
+              panelist: "i4",
+              status: "submitted",
+              recommendation: "hire",
+              scores: {
+                mlops_lifecycle: 4,
+                governance_risk: 4,
+                observability_reliability: 3,
+                communication: 3,
+                leadership_enablement: 4,
+              },
+              signals: ["built_golden_paths", "balanced_governance"],
+              focus: [
+                "reproducibility",
+                "lineage",
+                "testing_gates",
+                "promotion_workflow",
+                "risk_tier_approvals",
+                "rollback_plan",
+              ],
+              amendReason: "Added the golden-path adoption numbers she gave at the end; raised leadership from 3 to 4.",
+            },
+          ],
+        },
+        {
+          exercise: "incident_scenario_drill",
+          at: today9 - 4 * DAY,
+          panel: [
+            {
+              panelist: "i5",
+              status: "submitted",
+              recommendation: "no_hire",
+              scores: { observability_reliability: 2, mlops_lifecycle: 3, communication: 3, leadership_enablement: 3 },
+              flags: [
+                {
+                  key: "no_incident_experience",
+                  note: "Her incident examples were all from post-mortems she read, not ones she handled; could not say what she personally did during the outage.",
+                },
+              ],
+              signals: ["monitoring_afterthought"],
+              focus: ["detection", "triage", "stakeholder_comms"],
+            },
+            {
+              panelist: "i6",
+              status: "submitted",
+              recommendation: "hire",
+              scores: { observability_reliability: 4, mlops_lifecycle: 3, communication: 4, leadership_enablement: 3 },
+              signals: ["knows_ml_failure_modes", "clear_for_all_audiences"],
+              focus: ["detection", "triage", "mitigation", "operational_discipline", "stakeholder_comms", "prevention"],
+            },
+          ],
+        },
+        {
+          exercise: "tooling_evaluation",
+          at: today9 - 3 * DAY,
+          panel: [
+            {
+              panelist: "i1",
+              status: "submitted",
+              recommendation: "hire",
+              summary:
+                "Good process for the decision and brought the right people in, but the platform side of this session was weak: no run-cost or tenancy view of either option. That contradicts what I saw in the architecture interview; let us discuss. Hire on balance.",
+              scores: {
+                cloud_platform: 1,
+                mlops_lifecycle: 3,
+                ml_system_architecture: 3,
+                communication: 3,
+                leadership_enablement: 3,
+              },
+              signals: ["tool_over_principle"],
+              focus: ["evaluation_criteria", "total_cost_of_ownership", "integration_migration"],
+            },
+            {
+              panelist: "hm1",
+              status: "submitted",
+              recommendation: "hire",
+              scores: {
+                cloud_platform: 3,
+                mlops_lifecycle: 3,
+                ml_system_architecture: 3,
+                communication: 3,
+                leadership_enablement: 4,
+              },
+              focus: [
+                "evaluation_criteria",
+                "total_cost_of_ownership",
+                "integration_migration",
+                "lock_in_risk",
+                "team_capability",
+              ],
+            },
+          ],
+        },
       ],
     },
     {
       // In progress: two interviews done (one scorecard still a draft), one today, one tomorrow.
-      candidate: { name: "Rafael Domínguez", email: "rafael.dominguez@example.com", currentTitle: "Staff Engineer, ML Platform, Vereda", source: "LinkedIn outreach", links: [], notes: "" },
+      candidate: {
+        name: "Rafael Domínguez",
+        email: "rafael.dominguez@example.com",
+        currentTitle: "Staff Engineer, ML Platform, Vereda",
+        source: "LinkedIn outreach",
+        links: [],
+        notes: "",
+      },
       status: "in_progress",
       hm: "hm2",
       createdAt: now - 10 * DAY,
       interviews: [
-        { exercise: "architecture_case_study", at: today9 - 2 * DAY, panel: [
-          { panelist: "i2", status: "submitted", recommendation: "hire", scores: { ml_system_architecture: 3, cloud_platform: 3, observability_reliability: 3, governance_risk: 2, communication: 3 }, focus: ["trade_offs", "serving_patterns", "monitoring", "cost"] },
-          { panelist: "i1", status: "draft", scores: { ml_system_architecture: 3, cloud_platform: 3 }, focus: ["trade_offs", "serving_patterns"], notes: [{ minute: 12, body: "Separated the real-time scoring path from the nightly batch features before drawing anything." }] },
-        ] },
-        { exercise: "mlops_pipeline_design", at: today9 - 1 * DAY, panel: [
-          { panelist: "i4", status: "submitted", recommendation: "hire", scores: { mlops_lifecycle: 3, governance_risk: 3, observability_reliability: 3, communication: 4, leadership_enablement: 3 }, focus: ["reproducibility", "lineage", "promotion_workflow"] },
-        ] },
-        { exercise: "incident_scenario_drill", at: soon, panel: [{ panelist: "i1", status: "none" }, { panelist: "i3", status: "none" }] },
-        { exercise: "tooling_evaluation", at: today9 + 1 * DAY + 5 * HOUR, panel: [{ panelist: "i6", status: "none" }] },
+        {
+          exercise: "architecture_case_study",
+          at: today9 - 2 * DAY,
+          panel: [
+            {
+              panelist: "i2",
+              status: "submitted",
+              recommendation: "hire",
+              scores: {
+                ml_system_architecture: 3,
+                cloud_platform: 3,
+                observability_reliability: 3,
+                governance_risk: 2,
+                communication: 3,
+              },
+              focus: ["trade_offs", "serving_patterns", "monitoring", "cost"],
+            },
+            {
+              panelist: "i1",
+              status: "draft",
+              scores: { ml_system_architecture: 3, cloud_platform: 3 },
+              focus: ["trade_offs", "serving_patterns"],
+              notes: [
+                {
+                  minute: 12,
+                  body: "Separated the real-time scoring path from the nightly batch features before drawing anything.",
+                },
+              ],
+            },
+          ],
+        },
+        {
+          exercise: "mlops_pipeline_design",
+          at: today9 - 1 * DAY,
+          panel: [
+            {
+              panelist: "i4",
+              status: "submitted",
+              recommendation: "hire",
+              scores: {
+                mlops_lifecycle: 3,
+                governance_risk: 3,
+                observability_reliability: 3,
+                communication: 4,
+                leadership_enablement: 3,
+              },
+              focus: ["reproducibility", "lineage", "promotion_workflow"],
+            },
+          ],
+        },
+        {
+          exercise: "incident_scenario_drill",
+          at: soon,
+          panel: [
+            { panelist: "i1", status: "none" },
+            { panelist: "i3", status: "none" },
+          ],
+        },
+        {
+          exercise: "tooling_evaluation",
+          at: today9 + 1 * DAY + 5 * HOUR,
+          panel: [{ panelist: "i6", status: "none" }],
+        },
       ],
     },
     {
       // Planning: a coverage warning (the tooling interview has no panelist yet).
-      candidate: { name: "Keiko Tanaka", email: "keiko.tanaka@example.com", currentTitle: "ML Architect, Hoshi Retail", source: "Inbound application", links: [], notes: "Prefers interviews in the morning (JST)." },
+      candidate: {
+        name: "Keiko Tanaka",
+        email: "keiko.tanaka@example.com",
+        currentTitle: "ML Architect, Hoshi Retail",
+        source: "Inbound application",
+        links: [],
+        notes: "Prefers interviews in the morning (JST).",
+      },
       status: "planning",
       hm: "hm1",
       createdAt: now - 2 * DAY,
       interviews: [
-        { exercise: "architecture_case_study", at: today9 + 6 * DAY, panel: [{ panelist: "i3", status: "none" }, { panelist: "hm1", status: "none" }] },
-        { exercise: "mlops_pipeline_design", at: today9 + 6 * DAY + 2 * HOUR, panel: [{ panelist: "i4", status: "none" }] },
+        {
+          exercise: "architecture_case_study",
+          at: today9 + 6 * DAY,
+          panel: [
+            { panelist: "i3", status: "none" },
+            { panelist: "hm1", status: "none" },
+          ],
+        },
+        {
+          exercise: "mlops_pipeline_design",
+          at: today9 + 6 * DAY + 2 * HOUR,
+          panel: [{ panelist: "i4", status: "none" }],
+        },
         { exercise: "incident_scenario_drill", at: today9 + 7 * DAY, panel: [{ panelist: "i5", status: "none" }] },
         { exercise: "tooling_evaluation", at: today9 + 7 * DAY + 2 * HOUR, panel: [] },
       ],
     },
     {
       // Decided: hire.
-      candidate: { name: "Dmitri Volkov (Дмитрий Волков)", email: "dmitri.volkov@example.com", currentTitle: "Head of ML Engineering, Sever Logistics", source: "Agency", links: [], notes: "" },
+      candidate: {
+        name: "Dmitri Volkov (Дмитрий Волков)",
+        email: "dmitri.volkov@example.com",
+        currentTitle: "Head of ML Engineering, Sever Logistics",
+        source: "Agency",
+        links: [],
+        notes: "",
+      },
       status: "decided",
       hm: "hm2",
       createdAt: now - 40 * DAY,
-      decision: { decision: "hire", rationale: "Consistently at or above bar on every dimension; the only concern (governance depth) was probed in the debrief and is coachable. Strong signals on platform ownership and enablement.", by: "hm2", at: today9 - 25 * DAY + 7 * HOUR },
+      decision: {
+        decision: "hire",
+        rationale:
+          "Consistently at or above bar on every dimension; the only concern (governance depth) was probed in the debrief and is coachable. Strong signals on platform ownership and enablement.",
+        by: "hm2",
+        at: today9 - 25 * DAY + 7 * HOUR,
+      },
       interviews: [
-        { exercise: "architecture_case_study", at: today9 - 32 * DAY, panel: [
-          { panelist: "i3", status: "submitted", recommendation: "hire", scores: { ml_system_architecture: 4, cloud_platform: 3, observability_reliability: 3, governance_risk: 2, communication: 3 } },
-        ] },
-        { exercise: "mlops_pipeline_design", at: today9 - 31 * DAY, panel: [
-          { panelist: "i5", status: "submitted", recommendation: "strong_hire", scores: { mlops_lifecycle: 4, governance_risk: 3, observability_reliability: 4, communication: 3, leadership_enablement: 4 }, signals: ["built_golden_paths"] },
-        ] },
-        { exercise: "incident_scenario_drill", at: today9 - 30 * DAY, panel: [
-          { panelist: "i6", status: "submitted", recommendation: "hire", scores: { observability_reliability: 3, mlops_lifecycle: 3, communication: 3, leadership_enablement: 3 } },
-        ] },
-        { exercise: "tooling_evaluation", at: today9 - 29 * DAY, panel: [
-          { panelist: "i2", status: "submitted", recommendation: "hire", scores: { cloud_platform: 3, mlops_lifecycle: 3, ml_system_architecture: 3, communication: 4, leadership_enablement: 3 } },
-        ] },
+        {
+          exercise: "architecture_case_study",
+          at: today9 - 32 * DAY,
+          panel: [
+            {
+              panelist: "i3",
+              status: "submitted",
+              recommendation: "hire",
+              scores: {
+                ml_system_architecture: 4,
+                cloud_platform: 3,
+                observability_reliability: 3,
+                governance_risk: 2,
+                communication: 3,
+              },
+            },
+          ],
+        },
+        {
+          exercise: "mlops_pipeline_design",
+          at: today9 - 31 * DAY,
+          panel: [
+            {
+              panelist: "i5",
+              status: "submitted",
+              recommendation: "strong_hire",
+              scores: {
+                mlops_lifecycle: 4,
+                governance_risk: 3,
+                observability_reliability: 4,
+                communication: 3,
+                leadership_enablement: 4,
+              },
+              signals: ["built_golden_paths"],
+            },
+          ],
+        },
+        {
+          exercise: "incident_scenario_drill",
+          at: today9 - 30 * DAY,
+          panel: [
+            {
+              panelist: "i6",
+              status: "submitted",
+              recommendation: "hire",
+              scores: { observability_reliability: 3, mlops_lifecycle: 3, communication: 3, leadership_enablement: 3 },
+            },
+          ],
+        },
+        {
+          exercise: "tooling_evaluation",
+          at: today9 - 29 * DAY,
+          panel: [
+            {
+              panelist: "i2",
+              status: "submitted",
+              recommendation: "hire",
+              scores: {
+                cloud_platform: 3,
+                mlops_lifecycle: 3,
+                ml_system_architecture: 3,
+                communication: 4,
+                leadership_enablement: 3,
+              },
+            },
+          ],
+        },
       ],
     },
     {
       // Scheduled: everything booked for next week.
-      candidate: { name: "Siobhán O'Connor", email: "siobhan.oconnor@example.com", currentTitle: "Senior MLOps Lead, Clearwater Health", source: "Referral", links: [], notes: "" },
+      candidate: {
+        name: "Siobhán O'Connor",
+        email: "siobhan.oconnor@example.com",
+        currentTitle: "Senior MLOps Lead, Clearwater Health",
+        source: "Referral",
+        links: [],
+        notes: "",
+      },
       status: "scheduled",
       hm: "hm2",
       createdAt: now - 4 * DAY,
       interviews: [
-        { exercise: "architecture_case_study", at: today9 + 3 * DAY, panel: [{ panelist: "i1", status: "none" }, { panelist: "i5", status: "none" }] },
-        { exercise: "mlops_pipeline_design", at: today9 + 3 * DAY + 2 * HOUR, panel: [{ panelist: "i2", status: "none" }] },
+        {
+          exercise: "architecture_case_study",
+          at: today9 + 3 * DAY,
+          panel: [
+            { panelist: "i1", status: "none" },
+            { panelist: "i5", status: "none" },
+          ],
+        },
+        {
+          exercise: "mlops_pipeline_design",
+          at: today9 + 3 * DAY + 2 * HOUR,
+          panel: [{ panelist: "i2", status: "none" }],
+        },
         { exercise: "incident_scenario_drill", at: today9 + 4 * DAY, panel: [{ panelist: "i6", status: "none" }] },
-        { exercise: "tooling_evaluation", at: today9 + 4 * DAY + 2 * HOUR, panel: [{ panelist: "i4", status: "none" }] },
+        {
+          exercise: "tooling_evaluation",
+          at: today9 + 4 * DAY + 2 * HOUR,
+          panel: [{ panelist: "i4", status: "none" }],
+        },
       ],
     },
   ];
@@ -198,13 +525,38 @@ function seed(db: Db, passwordHash: string, now: number): void {
     for (const p of PEOPLE) {
       const existing = tx.select({ id: users.id }).from(users).where(eq(users.email, p.email)).get();
       const id = existing?.id ?? newId();
-      if (!existing) tx.insert(users).values({ id, email: p.email, name: p.name, role: p.role, passwordHash, active: true, createdAt: now - 60 * DAY }).run();
+      if (!existing)
+        tx.insert(users)
+          .values({
+            id,
+            email: p.email,
+            name: p.name,
+            role: p.role,
+            passwordHash,
+            active: true,
+            createdAt: now - 60 * DAY,
+          })
+          .run();
       ids.set(p.key, id);
     }
     const person = (k: PersonKey) => ids.get(k)!;
     const rubricId = newId();
-    tx.insert(rubrics).values({ id: rubricId, name: LEAD_ML_ARCHITECT_V1.name, roleTitle: LEAD_ML_ARCHITECT_V1.roleTitle, createdAt: now - 60 * DAY }).run();
-    const versionId = insertRubricVersion(tx, { rubricId, version: 1, content: LEAD_ML_ARCHITECT_V1, status: "published", createdBy: person("admin"), now: now - 60 * DAY });
+    tx.insert(rubrics)
+      .values({
+        id: rubricId,
+        name: LEAD_ML_ARCHITECT_V1.name,
+        roleTitle: LEAD_ML_ARCHITECT_V1.roleTitle,
+        createdAt: now - 60 * DAY,
+      })
+      .run();
+    const versionId = insertRubricVersion(tx, {
+      rubricId,
+      version: 1,
+      content: LEAD_ML_ARCHITECT_V1,
+      status: "published",
+      createdBy: person("admin"),
+      now: now - 60 * DAY,
+    });
     const rv = rubricVersionIds(tx, versionId);
     const exercises = new Map(LEAD_ML_ARCHITECT_V1.exercises.map((e) => [e.key, e]));
 
@@ -212,7 +564,15 @@ function seed(db: Db, passwordHash: string, now: number): void {
       // Texts already given out in this loop: no two ratings or summaries share one.
       const usedTexts = new Set<string>();
       const candidateId = newId();
-      tx.insert(candidates).values({ id: candidateId, ...spec.candidate, createdBy: person("recruiter"), createdAt: spec.createdAt, updatedAt: spec.createdAt }).run();
+      tx.insert(candidates)
+        .values({
+          id: candidateId,
+          ...spec.candidate,
+          createdBy: person("recruiter"),
+          createdAt: spec.createdAt,
+          updatedAt: spec.createdAt,
+        })
+        .run();
       const loopId = newId();
       tx.insert(loops)
         .values({
@@ -231,11 +591,32 @@ function seed(db: Db, passwordHash: string, now: number): void {
           updatedAt: spec.decision?.at ?? spec.createdAt,
         })
         .run();
-      writeAudit(tx, { actorId: person("recruiter"), action: "loop.create", entityType: "loop", entityId: loopId, loopId, after: { candidate: spec.candidate.name, status: "planning" } }, spec.createdAt);
+      writeAudit(
+        tx,
+        {
+          actorId: person("recruiter"),
+          action: "loop.create",
+          entityType: "loop",
+          entityId: loopId,
+          loopId,
+          after: { candidate: spec.candidate.name, status: "planning" },
+        },
+        spec.createdAt,
+      );
       spec.interviews.forEach((iv, position) => {
         const exercise = exercises.get(iv.exercise)!;
         const interviewId = newId();
-        tx.insert(interviews).values({ id: interviewId, loopId, exerciseId: rv.exercises.get(iv.exercise)!, position, scheduledAt: iv.at, durationMinutes: exercise.durationMinutes, createdAt: spec.createdAt }).run();
+        tx.insert(interviews)
+          .values({
+            id: interviewId,
+            loopId,
+            exerciseId: rv.exercises.get(iv.exercise)!,
+            position,
+            scheduledAt: iv.at,
+            durationMinutes: exercise.durationMinutes,
+            createdAt: spec.createdAt,
+          })
+          .run();
         for (const sc of iv.panel) {
           const scorecardId = newId();
           const submitted = sc.status === "submitted";
@@ -250,7 +631,10 @@ function seed(db: Db, passwordHash: string, now: number): void {
               status: submitted ? "submitted" : "draft",
               version: started ? (submitted ? 6 : 3) + (sc.amendReason ? 1 : 0) : 0,
               recommendation: sc.recommendation ?? null,
-              summary: submitted && sc.recommendation ? sc.summary ?? pickSummary(sc.recommendation, iv.exercise, usedTexts) : "",
+              summary:
+                submitted && sc.recommendation
+                  ? (sc.summary ?? pickSummary(sc.recommendation, iv.exercise, usedTexts))
+                  : "",
               timerAccumulatedMs: started ? Math.min(exercise.durationMinutes, 80) * 60_000 : 0,
               timerRunning: false,
               amendCount: sc.amendReason ? 1 : 0,
@@ -263,25 +647,87 @@ function seed(db: Db, passwordHash: string, now: number): void {
           for (const [dimensionKey, score] of Object.entries(sc.scores ?? {})) {
             if (score === undefined) continue;
             const evidence = score === "na" ? "" : pickEvidence(dimensionKey, score, iv.exercise, usedTexts);
-            tx.insert(ratings).values({ scorecardId, dimensionId: rv.dimensions.get(dimensionKey)!, score: score === "na" ? null : score, notAssessed: score === "na", evidence }).run();
+            tx.insert(ratings)
+              .values({
+                scorecardId,
+                dimensionId: rv.dimensions.get(dimensionKey)!,
+                score: score === "na" ? null : score,
+                notAssessed: score === "na",
+                evidence,
+              })
+              .run();
           }
-          for (const flag of sc.flags ?? []) tx.insert(redFlagMarks).values({ scorecardId, redFlagId: rv.redFlags.get(flag.key)!, note: flag.note }).run();
-          for (const s of sc.signals ?? []) tx.insert(signalMarks).values({ scorecardId, signalId: rv.signals.get(s)! }).run();
+          for (const flag of sc.flags ?? [])
+            tx.insert(redFlagMarks)
+              .values({ scorecardId, redFlagId: rv.redFlags.get(flag.key)!, note: flag.note })
+              .run();
+          for (const s of sc.signals ?? [])
+            tx.insert(signalMarks)
+              .values({ scorecardId, signalId: rv.signals.get(s)! })
+              .run();
           for (const f of sc.focus ?? []) tx.insert(focusTicks).values({ scorecardId, focusKey: f }).run();
-          for (const n of sc.notes ?? []) tx.insert(quickNotes).values({ id: newId(), scorecardId, elapsedMinute: n.minute, body: n.body, createdAt: iv.at + n.minute * 60_000 }).run();
+          for (const n of sc.notes ?? [])
+            tx.insert(quickNotes)
+              .values({
+                id: newId(),
+                scorecardId,
+                elapsedMinute: n.minute,
+                body: n.body,
+                createdAt: iv.at + n.minute * 60_000,
+              })
+              .run();
           if (submitted) {
-            writeAudit(tx, { actorId: person(sc.panelist), action: "scorecard.submit", entityType: "scorecard", entityId: scorecardId, loopId, after: { recommendation: sc.recommendation } }, submittedAt!);
+            writeAudit(
+              tx,
+              {
+                actorId: person(sc.panelist),
+                action: "scorecard.submit",
+                entityType: "scorecard",
+                entityId: scorecardId,
+                loopId,
+                after: { recommendation: sc.recommendation },
+              },
+              submittedAt!,
+            );
           }
           if (sc.amendReason) {
-            writeAudit(tx, { actorId: person(sc.panelist), action: "scorecard.amend", entityType: "scorecard", entityId: scorecardId, loopId, reason: sc.amendReason, before: { leadership_enablement: 3 }, after: { leadership_enablement: 4 } }, submittedAt! + 3 * HOUR);
+            writeAudit(
+              tx,
+              {
+                actorId: person(sc.panelist),
+                action: "scorecard.amend",
+                entityType: "scorecard",
+                entityId: scorecardId,
+                loopId,
+                reason: sc.amendReason,
+                before: { leadership_enablement: 3 },
+                after: { leadership_enablement: 4 },
+              },
+              submittedAt! + 3 * HOUR,
+            );
           }
         }
       });
       if (spec.decision) {
-        writeAudit(tx, { actorId: person(spec.decision.by), action: "loop.decide", entityType: "loop", entityId: loopId, loopId, reason: spec.decision.rationale, before: { status: "debrief" }, after: { status: "decided", decision: spec.decision.decision } }, spec.decision.at);
+        writeAudit(
+          tx,
+          {
+            actorId: person(spec.decision.by),
+            action: "loop.decide",
+            entityType: "loop",
+            entityId: loopId,
+            loopId,
+            reason: spec.decision.rationale,
+            before: { status: "debrief" },
+            after: { status: "decided", decision: spec.decision.decision },
+          },
+          spec.decision.at,
+        );
       }
     }
-    tx.insert(settings).values({ key: "demo_seeded_at", value: String(now) }).run();
+    tx.insert(settings)
+      .values({ key: "demo_seeded_at", value: String(now) })
+      .run();
   });
 }
 
@@ -290,7 +736,10 @@ function printLogins(headline: string, file: string): void {
     `${headline} in ${file}`,
     "",
     "Demo logins (all share one password):",
-    ...PEOPLE.map((p) => `  ${p.role.padEnd(9)} ${p.email.padEnd(28)} ${p.name}${p.key.startsWith("hm") ? " (hiring manager)" : p.key.startsWith("i") ? " (interviewer)" : ""}`),
+    ...PEOPLE.map(
+      (p) =>
+        `  ${p.role.padEnd(9)} ${p.email.padEnd(28)} ${p.name}${p.key.startsWith("hm") ? " (hiring manager)" : p.key.startsWith("i") ? " (interviewer)" : ""}`,
+    ),
     `password: ${DEMO_PASSWORD}`,
     "",
   ];
@@ -298,6 +747,6 @@ function printLogins(headline: string, file: string): void {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Seeding failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`Seeding failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

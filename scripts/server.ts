@@ -40,7 +40,9 @@ async function main(): Promise<void> {
   // rebuild (a cache-busting query) and tell remix dev it is live, as Remix's manual mode expects.
   const isDev = process.env.NODE_ENV === "development";
   const importBuild = async (): Promise<ServerBuild> =>
-    (await import(`${pathToFileURL(buildPath).href}${isDev ? `?t=${fs.statSync(buildPath).mtimeMs}` : ""}`)) as ServerBuild;
+    (await import(
+      `${pathToFileURL(buildPath).href}${isDev ? `?t=${fs.statSync(buildPath).mtimeMs}` : ""}`
+    )) as ServerBuild;
   let build = await importBuild();
   if (isDev) {
     fs.watchFile(buildPath, { interval: 300 }, () => {
@@ -69,7 +71,14 @@ async function main(): Promise<void> {
       inFlight--;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (req.path.startsWith("/build/")) return;
-      log({ level: "info", requestId, method: req.method, route: routeOf(req.path), status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+      log({
+        level: "info",
+        requestId,
+        method: req.method,
+        route: routeOf(req.path),
+        status: res.statusCode,
+        ms: Math.round(ms * 10) / 10,
+      });
     });
     if (shuttingDown) res.setHeader("Connection", "close");
     // Pages and downloads carry hiring opinions and candidate PII: never cached by browsers or
@@ -112,7 +121,10 @@ async function main(): Promise<void> {
     const header = req.headers.cookie ?? "";
     if (!new RegExp(`(?:^|;\\s*)${CSRF_COOKIE}=`).test(header)) {
       const token = crypto.randomBytes(24).toString("base64url");
-      res.append("Set-Cookie", `${CSRF_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${cookieSecure ? "; Secure" : ""}`);
+      res.append(
+        "Set-Cookie",
+        `${CSRF_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${cookieSecure ? "; Secure" : ""}`,
+      );
       req.headers.cookie = header ? `${header}; ${CSRF_COOKIE}=${token}` : `${CSRF_COOKIE}=${token}`;
     }
     next();
@@ -187,14 +199,14 @@ async function main(): Promise<void> {
   app.use(express.static(path.join(root, "build", "public"), { maxAge: "1h", index: false }));
 
   const remixHandler = createRequestHandler({
-      build: isDev ? () => Promise.resolve(build) : build,
-      mode: process.env.NODE_ENV,
-      getLoadContext: (req, res) => ({
-        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
-        requestId: String(res.locals.requestId),
-        cspNonce: String(res.locals.cspNonce),
-      }),
-    });
+    build: isDev ? () => Promise.resolve(build) : build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (req, res) => ({
+      clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      requestId: String(res.locals.requestId),
+      cspNonce: String(res.locals.cspNonce),
+    }),
+  });
   app.all("*", (req, res, next) => {
     // Once the body-limit guard has answered 413 the request is over: whatever the (now aborted)
     // Remix handler reports afterwards is noise, not an error to send or log.
@@ -219,7 +231,10 @@ async function main(): Promise<void> {
       res.destroy();
       return;
     }
-    res.status(500).type("text/plain").send(`Something went wrong on our side (request ${requestId}). Saved work is safe; try again.`);
+    res
+      .status(500)
+      .type("text/plain")
+      .send(`Something went wrong on our side (request ${requestId}). Saved work is safe; try again.`);
   });
 
   const server = app.listen(PORT, HOST, () => {
@@ -261,6 +276,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`ArchPanel failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(
+    `ArchPanel failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

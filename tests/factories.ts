@@ -83,7 +83,11 @@ export const BEN: PanelistRef = { id: "p-ben", name: "Ben" };
 export const CY: PanelistRef = { id: "p-cy", name: "Cy" };
 export const DEE: PanelistRef = { id: "p-dee", name: "Dee" };
 
-export function rating(dimensionKey: string, score: RatingScore, evidence: string = SOLID_EVIDENCE): ScorecardRatingInput {
+export function rating(
+  dimensionKey: string,
+  score: RatingScore,
+  evidence: string = SOLID_EVIDENCE,
+): ScorecardRatingInput {
   return { dimensionKey, score, notAssessed: false, evidence };
 }
 

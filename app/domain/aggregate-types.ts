@@ -161,13 +161,7 @@ export interface InterviewerCalibration {
 }
 
 export type AgendaItemKind =
-  | "dealbreaker"
-  | "override"
-  | "disagreement"
-  | "below_bar"
-  | "thin_evidence"
-  | "missing_scorecard"
-  | "recusal";
+  "dealbreaker" | "override" | "disagreement" | "below_bar" | "thin_evidence" | "missing_scorecard" | "recusal";
 
 export interface AgendaItem {
   kind: AgendaItemKind;
@@ -193,7 +187,13 @@ export interface ScorecardSummaryOut {
   amended: boolean;
   amendCount: number;
   lastAmendReason: string | null;
-  ratings: { dimensionKey: string; dimensionName: string; score: RatingScore | null; notAssessed: boolean; evidence: string }[];
+  ratings: {
+    dimensionKey: string;
+    dimensionName: string;
+    score: RatingScore | null;
+    notAssessed: boolean;
+    evidence: string;
+  }[];
   redFlags: { key: string; label: string; severity: RedFlagSeverity; note: string }[];
   signals: { key: string; label: string; kind: "strong" | "weak" }[];
 }
@@ -205,7 +205,13 @@ export interface LoopAggregate {
   coverage: {
     /** dimensions with fewer than two submitted ratings */
     thinDimensions: string[];
-    missingScorecards: { scorecardId: string; panelistName: string; interviewId: string; exerciseTitle: string; status: ScorecardStatus }[];
+    missingScorecards: {
+      scorecardId: string;
+      panelistName: string;
+      interviewId: string;
+      exerciseTitle: string;
+      status: ScorecardStatus;
+    }[];
     recused: { scorecardId: string; panelistName: string; note: string }[];
     submitted: number;
     assigned: number;

@@ -134,7 +134,11 @@ function exerciseTitleOf(ctx: Context, interviewId: string): string {
 
 /** Order for two ratings of the same scorecard and dimension (rare; keeps shuffles harmless). */
 function compareRatingContent(a: ScorecardRatingInput, b: ScorecardRatingInput): number {
-  return (a.score ?? 0) - (b.score ?? 0) || Number(a.notAssessed) - Number(b.notAssessed) || compareText(a.evidence, b.evidence);
+  return (
+    (a.score ?? 0) - (b.score ?? 0) ||
+    Number(a.notAssessed) - Number(b.notAssessed) ||
+    compareText(a.evidence, b.evidence)
+  );
 }
 
 /** The ratings of one scorecard for one dimension, in a fixed order. */
@@ -176,13 +180,16 @@ export function aggregateDimension(
   const entries: { rating: ScorecardRatingInput; sc: ScorecardInput }[] = [];
   for (const sc of submitted) for (const rating of ratingsFor(sc, dimension.key)) entries.push({ rating, sc });
 
-  const scored = entries.filter((e): e is { rating: ScorecardRatingInput & { score: number }; sc: ScorecardInput } => e.rating.score !== null);
+  const scored = entries.filter(
+    (e): e is { rating: ScorecardRatingInput & { score: number }; sc: ScorecardInput } => e.rating.score !== null,
+  );
   const scores = scored.map((e) => e.rating.score);
   const med = median(scores);
   const min = scores.length ? Math.min(...scores) : null;
   const max = scores.length ? Math.max(...scores) : null;
   const spread = min !== null && max !== null ? max - min : null;
-  const isOutlier = (score: number | null) => score !== null && med !== null && Math.abs(score - med) >= OUTLIER_DISTANCE;
+  const isOutlier = (score: number | null) =>
+    score !== null && med !== null && Math.abs(score - med) >= OUTLIER_DISTANCE;
   const m = mean(scores);
 
   const ratings: DimensionRatingOut[] = entries.map(({ rating, sc }) => ({
@@ -210,7 +217,9 @@ export function aggregateDimension(
     min,
     max,
     spread,
-    calibratedMean: mean(scored.map((e) => clamp(e.rating.score - (ctx.offsets.get(e.sc.panelist.id) ?? 0), MIN_SCORE, MAX_SCORE))),
+    calibratedMean: mean(
+      scored.map((e) => clamp(e.rating.score - (ctx.offsets.get(e.sc.panelist.id) ?? 0), MIN_SCORE, MAX_SCORE)),
+    ),
     disagreement: (spread !== null && spread >= DISAGREEMENT_SPREAD) || ratings.some((r) => r.outlier),
     belowBar: m !== null && m < BAR_SCORE,
   };
@@ -268,7 +277,8 @@ export function consensusOf(d: RecommendationDistribution): Consensus {
 function summarizeRecommendations(submitted: readonly ScorecardInput[]): LoopAggregate["recommendations"] {
   const distribution: RecommendationDistribution = { strong_no_hire: 0, no_hire: 0, hire: 0, strong_hire: 0 };
   for (const sc of submitted) {
-    if (sc.recommendation && (RECOMMENDATIONS as readonly string[]).includes(sc.recommendation)) distribution[sc.recommendation] += 1;
+    if (sc.recommendation && (RECOMMENDATIONS as readonly string[]).includes(sc.recommendation))
+      distribution[sc.recommendation] += 1;
   }
   const total = distribution.strong_no_hire + distribution.no_hire + distribution.hire + distribution.strong_hire;
   return { distribution, consensus: consensusOf(distribution), total };
@@ -295,11 +305,18 @@ function flagsOf(sc: ScorecardInput, rubric: RubricContent): { flag: RubricRedFl
  * then rubric order. Raisers follow the canonical scorecard order.
  */
 function collectRedFlags(rubric: RubricContent, submitted: readonly ScorecardInput[]): RaisedRedFlag[] {
-  const raised: RaisedRedFlag[] = rubric.redFlags.map((f) => ({ key: f.key, label: f.label, severity: f.severity, raisedBy: [] }));
+  const raised: RaisedRedFlag[] = rubric.redFlags.map((f) => ({
+    key: f.key,
+    label: f.label,
+    severity: f.severity,
+    raisedBy: [],
+  }));
   const byKey = new Map(raised.map((r) => [r.key, r]));
   for (const sc of submitted) {
     for (const { flag, note } of flagsOf(sc, rubric)) {
-      byKey.get(flag.key)?.raisedBy.push({ panelistId: sc.panelist.id, panelistName: sc.panelist.name, scorecardId: sc.id, note });
+      byKey
+        .get(flag.key)
+        ?.raisedBy.push({ panelistId: sc.panelist.id, panelistName: sc.panelist.name, scorecardId: sc.id, note });
     }
   }
   const severityRank = (r: RaisedRedFlag) => (r.severity === "dealbreaker" ? 0 : 1);
@@ -321,7 +338,13 @@ function signalKeysOf(sc: ScorecardInput): Set<string> {
 function tallySignals(rubric: RubricContent, submitted: readonly ScorecardInput[]): SignalTally[] {
   return rubric.signals.map((s) => {
     const tickers = submitted.filter((sc) => signalKeysOf(sc).has(s.key));
-    return { key: s.key, label: s.label, kind: s.kind, count: tickers.length, panelistNames: [...new Set(tickers.map((sc) => sc.panelist.name))] };
+    return {
+      key: s.key,
+      label: s.label,
+      kind: s.kind,
+      count: tickers.length,
+      panelistNames: [...new Set(tickers.map((sc) => sc.panelist.name))],
+    };
   });
 }
 
@@ -332,13 +355,24 @@ function tallySignals(rubric: RubricContent, submitted: readonly ScorecardInput[
  * points with the names of the submitted panelists who ticked them; the submitted quick notes
  * merged and sorted by (elapsedMinute, createdAt), then panelist name and body for exact ties.
  */
-function exerciseCoverage(ctx: Context, interviews: readonly InterviewInput[], ordered: readonly ScorecardInput[]): ExerciseCoverage[] {
+function exerciseCoverage(
+  ctx: Context,
+  interviews: readonly InterviewInput[],
+  ordered: readonly ScorecardInput[],
+): ExerciseCoverage[] {
   return [...interviews].sort(compareInterviews).map((interview) => {
     const cards = ordered.filter((sc) => sc.interviewId === interview.id);
     const submitted = cards.filter((sc) => sc.status === "submitted");
     const exercise = ctx.exercises.get(interview.exerciseKey);
     const notes = submitted
-      .flatMap((sc) => sc.quickNotes.map((n) => ({ panelistName: sc.panelist.name, elapsedMinute: n.elapsedMinute, body: n.body, createdAt: n.createdAt })))
+      .flatMap((sc) =>
+        sc.quickNotes.map((n) => ({
+          panelistName: sc.panelist.name,
+          elapsedMinute: n.elapsedMinute,
+          body: n.body,
+          createdAt: n.createdAt,
+        })),
+      )
       .sort(
         (a, b) =>
           a.elapsedMinute - b.elapsedMinute ||
@@ -351,7 +385,12 @@ function exerciseCoverage(ctx: Context, interviews: readonly InterviewInput[], o
       exerciseKey: interview.exerciseKey,
       exerciseTitle: exercise?.title ?? interview.exerciseKey,
       scheduledAt: interview.scheduledAt,
-      panelists: cards.map((sc) => ({ panelistId: sc.panelist.id, panelistName: sc.panelist.name, scorecardId: sc.id, status: sc.status })),
+      panelists: cards.map((sc) => ({
+        panelistId: sc.panelist.id,
+        panelistName: sc.panelist.name,
+        scorecardId: sc.id,
+        status: sc.status,
+      })),
       focusPoints: (exercise?.focusPoints ?? []).map((fp) => ({
         key: fp.key,
         label: fp.label,
@@ -364,7 +403,11 @@ function exerciseCoverage(ctx: Context, interviews: readonly InterviewInput[], o
 
 // ------------------------------------------------------------------ coverage
 
-function computeCoverage(ctx: Context, ordered: readonly ScorecardInput[], dimensions: readonly DimensionAggregate[]): LoopAggregate["coverage"] {
+function computeCoverage(
+  ctx: Context,
+  ordered: readonly ScorecardInput[],
+  dimensions: readonly DimensionAggregate[],
+): LoopAggregate["coverage"] {
   const assignedCards = ordered.filter((sc) => sc.status !== "recused");
   const submitted = assignedCards.filter((sc) => sc.status === "submitted").length;
   const assigned = assignedCards.length;
@@ -406,7 +449,10 @@ export function completeness(submitted: number, assigned: number): number {
  * the packet. Drafts keep their content; their status says they are not counted.
  */
 function summarizeScorecards(ctx: Context, ordered: readonly ScorecardInput[]): ScorecardSummaryOut[] {
-  const submittedFirst = [...ordered.filter((sc) => sc.status === "submitted"), ...ordered.filter((sc) => sc.status !== "submitted")];
+  const submittedFirst = [
+    ...ordered.filter((sc) => sc.status === "submitted"),
+    ...ordered.filter((sc) => sc.status !== "submitted"),
+  ];
   return submittedFirst.map((sc) => summarizeScorecard(ctx, sc));
 }
 
@@ -432,12 +478,27 @@ function summarizeScorecard(ctx: Context, sc: ScorecardInput): ScorecardSummaryO
     ratings: recused
       ? []
       : rubric.dimensions.flatMap((d) =>
-          ratingsFor(sc, d.key).map((r) => ({ dimensionKey: d.key, dimensionName: d.name, score: r.score, notAssessed: r.notAssessed, evidence: r.evidence })),
+          ratingsFor(sc, d.key).map((r) => ({
+            dimensionKey: d.key,
+            dimensionName: d.name,
+            score: r.score,
+            notAssessed: r.notAssessed,
+            evidence: r.evidence,
+          })),
         ),
-    redFlags: recused ? [] : flagsOf(sc, rubric).map(({ flag, note }) => ({ key: flag.key, label: flag.label, severity: flag.severity, note })),
+    redFlags: recused
+      ? []
+      : flagsOf(sc, rubric).map(({ flag, note }) => ({
+          key: flag.key,
+          label: flag.label,
+          severity: flag.severity,
+          note,
+        })),
     signals: recused
       ? []
-      : rubric.signals.filter((s) => signalKeysOf(sc).has(s.key)).map((s) => ({ key: s.key, label: s.label, kind: s.kind })),
+      : rubric.signals
+          .filter((s) => signalKeysOf(sc).has(s.key))
+          .map((s) => ({ key: s.key, label: s.label, kind: s.kind })),
   };
 }
 
@@ -447,10 +508,15 @@ function summarizeScorecard(ctx: Context, sc: ScorecardInput): ScorecardSummaryO
  * The calibration rows of the panelists with a submitted scorecard in this loop, sorted by
  * name then id (the population-wide estimate comes from {@link calibrateInterviewers}).
  */
-function panelCalibration(calibration: readonly InterviewerCalibration[], submitted: readonly ScorecardInput[]): InterviewerCalibration[] {
+function panelCalibration(
+  calibration: readonly InterviewerCalibration[],
+  submitted: readonly ScorecardInput[],
+): InterviewerCalibration[] {
   const onPanel = new Set(submitted.map((sc) => sc.panelist.id));
   const byId = new Map(calibration.filter((c) => onPanel.has(c.panelistId)).map((c) => [c.panelistId, c]));
-  return [...byId.values()].sort((a, b) => compareText(a.panelistName, b.panelistName) || compareText(a.panelistId, b.panelistId));
+  return [...byId.values()].sort(
+    (a, b) => compareText(a.panelistName, b.panelistName) || compareText(a.panelistId, b.panelistId),
+  );
 }
 
 // ------------------------------------------------------------------ entry point
@@ -469,7 +535,9 @@ export function aggregateLoop(input: LoopAggregationInput, calibration: Intervie
   const ordered = [...input.scorecards].sort(scorecardComparator(ctx));
   const submitted = ordered.filter((sc) => sc.status === "submitted");
 
-  const dimensions = input.rubric.dimensions.map((d) => aggregateDimension(d, effectiveWeight(d, input.weights), submitted, ctx));
+  const dimensions = input.rubric.dimensions.map((d) =>
+    aggregateDimension(d, effectiveWeight(d, input.weights), submitted, ctx),
+  );
   const coverage = computeCoverage(ctx, ordered, dimensions);
   const redFlags = collectRedFlags(input.rubric, submitted);
   const scorecards = summarizeScorecards(ctx, ordered);

@@ -141,7 +141,10 @@ export function shrinkOffset(rawOffset: number, n: number, k: number = DEFAULT_S
  * tendencyOf(-0.4)  // "severe"
  * tendencyOf(0.2)   // "neutral"
  */
-export function tendencyOf(offset: number, threshold: number = DEFAULT_TENDENCY_THRESHOLD): InterviewerCalibration["tendency"] {
+export function tendencyOf(
+  offset: number,
+  threshold: number = DEFAULT_TENDENCY_THRESHOLD,
+): InterviewerCalibration["tendency"] {
   if (offset >= threshold) return "lenient";
   if (offset <= -threshold) return "severe";
   return "neutral";
@@ -207,7 +210,8 @@ function panelistNames(ratings: readonly CalibrationRating[]): Map<string, strin
   const names = new Map<string, string>();
   for (const r of ratings) {
     const current = names.get(r.panelistId);
-    if (current === undefined || (r.panelistName !== current && compareText(r.panelistName, current) < 0)) names.set(r.panelistId, r.panelistName);
+    if (current === undefined || (r.panelistName !== current && compareText(r.panelistName, current) < 0))
+      names.set(r.panelistId, r.panelistName);
   }
   return names;
 }

@@ -100,7 +100,12 @@ export function parseCsv(input: string, delimiter?: "," | ";" | "\t"): CsvParseR
     }
   }
   if (quoted) {
-    return { records, lines, delimiter: sep, error: `A quoted field starting on line ${recordLine} is never closed (missing ").` };
+    return {
+      records,
+      lines,
+      delimiter: sep,
+      error: `A quoted field starting on line ${recordLine} is never closed (missing ").`,
+    };
   }
   if (fieldStarted || record.length > 0) endRecord();
   return { records, lines, delimiter: sep, error: null };
@@ -166,8 +171,16 @@ export function previewCandidateCsv(
   opts: { existingEmails?: ReadonlySet<string>; maxRows?: number } = {},
 ): CsvPreview {
   const maxRows = opts.maxRows ?? MAX_IMPORT_ROWS;
-  const empty = (fileErrors: string[]): CsvPreview => ({ fileErrors, notices: [], columns: [], rows: [], errorCount: 0, ok: false });
-  if (text.length > MAX_IMPORT_CHARS) return empty([`The file is too large (at most ${MAX_IMPORT_CHARS.toLocaleString("en")} characters).`]);
+  const empty = (fileErrors: string[]): CsvPreview => ({
+    fileErrors,
+    notices: [],
+    columns: [],
+    rows: [],
+    errorCount: 0,
+    ok: false,
+  });
+  if (text.length > MAX_IMPORT_CHARS)
+    return empty([`The file is too large (at most ${MAX_IMPORT_CHARS.toLocaleString("en")} characters).`]);
   if (text.includes("\u0000")) return empty(["This does not look like a text CSV file (it contains binary data)."]);
   const parsed = parseCsv(text);
   if (parsed.error) return empty([parsed.error]);
@@ -179,7 +192,10 @@ export function previewCandidateCsv(
   const fileErrors: string[] = [];
   const columns = header.map((h) => {
     const norm = normaliseHeader(h);
-    const field = (Object.keys(CSV_COLUMNS) as (keyof CandidateInput)[]).find((f) => CSV_COLUMNS[f].some((alias) => normaliseHeader(alias) === norm)) ?? null;
+    const field =
+      (Object.keys(CSV_COLUMNS) as (keyof CandidateInput)[]).find((f) =>
+        CSV_COLUMNS[f].some((alias) => normaliseHeader(alias) === norm),
+      ) ?? null;
     if (field && used.has(field)) {
       fileErrors.push(`Two columns mean “${FIELD_LABELS[field]}” (“${h}”): keep one.`);
       return { header: h, field: null };
@@ -189,7 +205,9 @@ export function previewCandidateCsv(
     return { header: h, field };
   });
   if (!used.has("name")) {
-    fileErrors.push("The first row must be a header with a “name” column (optional: email, current title, source, links, notes).");
+    fileErrors.push(
+      "The first row must be a header with a “name” column (optional: email, current title, source, links, notes).",
+    );
   }
   // rows whose cells are all empty (",,,," lines from spreadsheets) are skipped, keeping row numbers
   const dataRecords = parsed.records
@@ -197,18 +215,28 @@ export function previewCandidateCsv(
     .map((record, i) => ({ record, rowNumber: i + 2, line: parsed.lines[i + 1] ?? i + 2 }))
     .filter((r) => r.record.some((v) => v.trim() !== ""));
   if (dataRecords.length === 0) fileErrors.push("The file has a header but no candidates.");
-  if (dataRecords.length > maxRows) fileErrors.push(`The file has ${dataRecords.length} rows; import at most ${maxRows} at a time.`);
+  if (dataRecords.length > maxRows)
+    fileErrors.push(`The file has ${dataRecords.length} rows; import at most ${maxRows} at a time.`);
   if (fileErrors.length > 0) return { ...empty(fileErrors), notices, columns };
 
   const seenEmails = new Map<string, number>();
   const rows: CsvPreviewRow[] = dataRecords.map(({ record, rowNumber, line }) => {
-    const raw: Record<keyof CandidateInput, string> = { name: "", email: "", currentTitle: "", source: "", links: "", notes: "" };
+    const raw: Record<keyof CandidateInput, string> = {
+      name: "",
+      email: "",
+      currentTitle: "",
+      source: "",
+      links: "",
+      notes: "",
+    };
     columns.forEach((c, j) => {
       if (c.field) raw[c.field] = record[j] ?? "";
     });
     const errors: Record<string, string[]> = {};
     if (record.length > header.length && record.slice(header.length).some((v) => v.trim() !== "")) {
-      (errors._row ??= []).push(`This row has ${record.length} cells but the header has ${header.length}: check for an unquoted separator.`);
+      (errors._row ??= []).push(
+        `This row has ${record.length} cells but the header has ${header.length}: check for an unquoted separator.`,
+      );
     }
     const result = candidateSchema.safeParse(raw);
     if (!result.success) {

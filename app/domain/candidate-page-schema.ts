@@ -16,6 +16,9 @@ export const candidateImportSchema = z.object({
   csv: z
     .preprocess((v) => (v === undefined || v === null ? "" : v), z.string())
     .refine((v) => v.trim() !== "", "Paste the CSV text here, or choose a file.")
-    .refine((v) => v.length <= MAX_IMPORT_CHARS, `The file is too large (at most ${MAX_IMPORT_CHARS.toLocaleString("en")} characters).`),
+    .refine(
+      (v) => v.length <= MAX_IMPORT_CHARS,
+      `The file is too large (at most ${MAX_IMPORT_CHARS.toLocaleString("en")} characters).`,
+    ),
 });
 export type CandidateImportInput = z.output<typeof candidateImportSchema>;

@@ -55,7 +55,14 @@ export function candidateFormValues(c: {
   links: readonly string[];
   notes: string;
 }): Record<keyof CandidateInput, string> {
-  return { name: c.name, email: c.email, currentTitle: c.currentTitle, source: c.source, links: c.links.join("\n"), notes: c.notes };
+  return {
+    name: c.name,
+    email: c.email,
+    currentTitle: c.currentTitle,
+    source: c.source,
+    links: c.links.join("\n"),
+    notes: c.notes,
+  };
 }
 
 export const EMPTY_CANDIDATE_FORM: Record<keyof CandidateInput, string> = {
@@ -70,7 +77,10 @@ export const EMPTY_CANDIDATE_FORM: Record<keyof CandidateInput, string> = {
 /** Query-string filters of the candidate list. Unknown values fall back to "no filter". */
 export const candidateFiltersSchema = z.object({
   q: z.string().trim().max(100).catch("").default(""),
-  status: z.enum([...LOOP_STATUSES, "none", ""]).catch("").default(""),
+  status: z
+    .enum([...LOOP_STATUSES, "none", ""])
+    .catch("")
+    .default(""),
   hm: z.string().trim().max(64).catch("").default(""),
   archived: z.enum(["1", ""]).catch("").default(""),
 });

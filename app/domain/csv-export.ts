@@ -58,7 +58,10 @@ export const NOT_ASSESSED = "not assessed";
  * position, then panelist) and rubric dimension order. Drafts and recused scorecards are left out:
  * they are not part of the panel's feedback.
  */
-export function ratingsCsvRows(aggregate: LoopAggregate, facts: Pick<LoopFacts, "loopId" | "candidate">): (string | number | null)[][] {
+export function ratingsCsvRows(
+  aggregate: LoopAggregate,
+  facts: Pick<LoopFacts, "loopId" | "candidate">,
+): (string | number | null)[][] {
   const position = new Map(aggregate.exercises.map((e, i) => [e.interviewId, i + 1]));
   const rows: (string | number | null)[][] = [[...RATINGS_CSV_HEADER]];
   for (const sc of aggregate.scorecards) {

@@ -10,12 +10,15 @@ import { z } from "zod";
 
 /** Checked values of a checkbox group (or a multi-select) as a string array. */
 export function checkboxList(maxItems = 100) {
-  return z.preprocess((v) => {
-    if (v === undefined || v === null || v === false || v === "") return [];
-    if (Array.isArray(v)) return v.filter((x): x is string => typeof x === "string" && x !== "");
-    if (typeof v === "string") return [v];
-    return v;
-  }, z.array(z.string().max(200)).max(maxItems));
+  return z.preprocess(
+    (v) => {
+      if (v === undefined || v === null || v === false || v === "") return [];
+      if (Array.isArray(v)) return v.filter((x): x is string => typeof x === "string" && x !== "");
+      if (typeof v === "string") return [v];
+      return v;
+    },
+    z.array(z.string().max(200)).max(maxItems),
+  );
 }
 
 /** A single checkbox: true when it was sent checked. */
@@ -26,17 +29,20 @@ export const checkbox = z.preprocess((v) => {
 
 /** Rows of a repeated group: an array as is, or an object keyed "0", "1", … in index order. */
 export function indexedList<T extends z.ZodType>(row: T, maxRows: number) {
-  return z.preprocess((v) => {
-    if (v === undefined || v === null || v === "") return [];
-    if (Array.isArray(v)) return v.filter((x) => x !== undefined && x !== null);
-    if (typeof v === "object") {
-      return Object.entries(v as Record<string, unknown>)
-        .filter(([k]) => /^\d{1,4}$/.test(k))
-        .sort(([a], [b]) => Number(a) - Number(b))
-        .map(([, value]) => value);
-    }
-    return v;
-  }, z.array(row).max(maxRows, `At most ${maxRows} rows`));
+  return z.preprocess(
+    (v) => {
+      if (v === undefined || v === null || v === "") return [];
+      if (Array.isArray(v)) return v.filter((x) => x !== undefined && x !== null);
+      if (typeof v === "object") {
+        return Object.entries(v as Record<string, unknown>)
+          .filter(([k]) => /^\d{1,4}$/.test(k))
+          .sort(([a], [b]) => Number(a) - Number(b))
+          .map(([, value]) => value);
+      }
+      return v;
+    },
+    z.array(row).max(maxRows, `At most ${maxRows} rows`),
+  );
 }
 
 /** A trimmed text field with a length limit and a friendly message. */
@@ -81,5 +87,8 @@ export function slugKey(value: string, fallback = "item"): string {
 
 /** Lowercases and strips diacritics so "dominguez" finds "Domínguez". */
 export function searchFold(value: string): string {
-  return value.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLocaleLowerCase("en");
+  return value
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLocaleLowerCase("en");
 }

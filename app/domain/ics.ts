@@ -141,7 +141,8 @@ export function buildIcs(cal: IcsCalendar): string {
     if (ev.url) lines.push(`URL:${dropControls(ev.url).replace(/[\s"<>]/g, "")}`);
     lines.push(`STATUS:${ev.cancelled ? "CANCELLED" : "CONFIRMED"}`);
     if (ev.organizer) lines.push(person("ORGANIZER", ev.organizer));
-    for (const a of ev.attendees) lines.push(person("ATTENDEE", a, ";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE"));
+    for (const a of ev.attendees)
+      lines.push(person("ATTENDEE", a, ";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE"));
     lines.push("END:VEVENT");
   }
   lines.push("END:VCALENDAR");

@@ -76,7 +76,10 @@ export const weightsSchema = z
         z.string().max(60),
         z.preprocess(
           (v) => (v === "" || v === undefined || v === null ? NaN : v),
-          z.coerce.number().refine((n) => Number.isFinite(n), "Enter a percentage").pipe(z.number().min(0, "0 or more").max(100, "At most 100")),
+          z.coerce
+            .number()
+            .refine((n) => Number.isFinite(n), "Enter a percentage")
+            .pipe(z.number().min(0, "0 or more").max(100, "At most 100")),
         ),
       )
       .optional(),
@@ -86,7 +89,8 @@ export const weightsSchema = z
     const weights = v.weights ?? {};
     const keys = Object.keys(weights);
     if (keys.some((k) => !Number.isFinite(weights[k]))) return; // per-field messages already
-    for (const problem of validateWeights(weights, keys)) ctx.addIssue({ code: "custom", path: ["weights"], message: problem });
+    for (const problem of validateWeights(weights, keys))
+      ctx.addIssue({ code: "custom", path: ["weights"], message: problem });
   });
 
 export const statusSchema = z.object({
@@ -95,5 +99,8 @@ export const statusSchema = z.object({
 });
 
 export const LOOP_LIST_FILTERS = z.object({
-  status: z.enum([...LOOP_STATUSES, ""]).catch("").default(""),
+  status: z
+    .enum([...LOOP_STATUSES, ""])
+    .catch("")
+    .default(""),
 });

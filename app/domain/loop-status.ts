@@ -59,7 +59,9 @@ export interface TransitionFacts {
 export function transitionBlockers(from: LoopStatus, to: LoopStatus, facts: TransitionFacts): string[] {
   if (from === to) return [`The loop is already ${LOOP_STATUS_LABELS[to].toLowerCase()}.`];
   if (!canTransition(from, to)) {
-    return [`A loop cannot move from ${LOOP_STATUS_LABELS[from].toLowerCase()} to ${LOOP_STATUS_LABELS[to].toLowerCase()}.`];
+    return [
+      `A loop cannot move from ${LOOP_STATUS_LABELS[from].toLowerCase()} to ${LOOP_STATUS_LABELS[to].toLowerCase()}.`,
+    ];
   }
   const problems: string[] = [];
   if (to === "scheduled") {

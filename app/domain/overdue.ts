@@ -51,8 +51,10 @@ export function reminderText(
   items: readonly OverdueItem[],
   opts: { timeZone: string; link: string; sender: string },
 ): string {
-  const when = (it: OverdueItem) => `${formatDate(it.scheduledAt, opts.timeZone)}, ${formatTime(it.scheduledAt, opts.timeZone)}`;
-  const ago = (it: OverdueItem) => (it.hoursSinceEnd >= 48 ? `${Math.floor(it.hoursSinceEnd / 24)} days ago` : `${it.hoursSinceEnd} hours ago`);
+  const when = (it: OverdueItem) =>
+    `${formatDate(it.scheduledAt, opts.timeZone)}, ${formatTime(it.scheduledAt, opts.timeZone)}`;
+  const ago = (it: OverdueItem) =>
+    it.hoursSinceEnd >= 48 ? `${Math.floor(it.hoursSinceEnd / 24)} days ago` : `${it.hoursSinceEnd} hours ago`;
   const hello = `Hi ${firstName(panelist.name)},`;
   const sign = `Thank you!\n${opts.sender}`;
   if (items.length === 1) {

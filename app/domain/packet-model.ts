@@ -131,7 +131,12 @@ export interface DimensionModel {
 }
 
 export interface FlagsModel {
-  redFlags: { label: string; severity: "dealbreaker" | "concern"; severityLabel: string; raisedBy: { name: string; note: string }[] }[];
+  redFlags: {
+    label: string;
+    severity: "dealbreaker" | "concern";
+    severityLabel: string;
+    raisedBy: { name: string; note: string }[];
+  }[];
   noRedFlags: string;
   strongSignals: { label: string; count: number; names: string }[];
   weakSignals: { label: string; count: number; names: string }[];
@@ -337,7 +342,12 @@ export interface PacketOptions {
   calibrationWithheld?: boolean;
 }
 
-export function buildPacketModel(aggregate: LoopAggregate, facts: LoopFacts, rubric: RubricContent, options: PacketOptions = {}): PacketModel {
+export function buildPacketModel(
+  aggregate: LoopAggregate,
+  facts: LoopFacts,
+  rubric: RubricContent,
+  options: PacketOptions = {},
+): PacketModel {
   const generatedAt = packetTimestamp(aggregate, facts);
   const candidateName = facts.candidate.name.trim() || "Unnamed candidate";
   const rubricLabel = `${facts.rubricName} v${facts.rubricVersion}`;
@@ -352,7 +362,10 @@ export function buildPacketModel(aggregate: LoopAggregate, facts: LoopFacts, rub
       generatedAtLabel: formatDateTime(generatedAt),
     },
     // An incomplete loop says so on every page, not only on the cover.
-    header: { candidateName, confidential: aggregate.coverage.complete ? "Confidential" : "DRAFT — incomplete · Confidential" },
+    header: {
+      candidateName,
+      confidential: aggregate.coverage.complete ? "Confidential" : "DRAFT — incomplete · Confidential",
+    },
     sectionTitles: {
       cover: "Cover",
       summary: "Executive summary",
@@ -396,7 +409,13 @@ export function packetTimestamp(aggregate: LoopAggregate, facts: LoopFacts): num
   return t;
 }
 
-function buildCover(aggregate: LoopAggregate, facts: LoopFacts, candidateName: string, rubricLabel: string, generatedAt: number): CoverModel {
+function buildCover(
+  aggregate: LoopAggregate,
+  facts: LoopFacts,
+  candidateName: string,
+  rubricLabel: string,
+  generatedAt: number,
+): CoverModel {
   const cov = aggregate.coverage;
   const decision = facts.decision;
   // The role is the cover's subtitle; the list holds the other facts.
@@ -410,7 +429,9 @@ function buildCover(aggregate: LoopAggregate, facts: LoopFacts, candidateName: s
     { label: "Status", value: LOOP_STATUS_LABELS[facts.status] },
     {
       label: "Decision",
-      value: decision ? `${DECISION_LABELS[decision.decision]} (${decision.decidedBy}, ${formatDate(decision.decidedAt)})` : "Pending",
+      value: decision
+        ? `${DECISION_LABELS[decision.decision]} (${decision.decidedBy}, ${formatDate(decision.decidedAt)})`
+        : "Pending",
     },
     {
       label: "Scorecards",
@@ -452,10 +473,12 @@ function buildCover(aggregate: LoopAggregate, facts: LoopFacts, candidateName: s
 function bestRating(d: DimensionAggregate, pick: "high" | "low"): DimensionRatingOut | null {
   const scored = d.ratings.filter((r) => r.score !== null && r.evidence.trim().length > 0);
   if (scored.length === 0) return null;
-  return [...scored].sort((a, b) => {
-    const s = pick === "high" ? (b.score ?? 0) - (a.score ?? 0) : (a.score ?? 0) - (b.score ?? 0);
-    return s || b.evidence.trim().length - a.evidence.trim().length || compareText(a.panelistName, b.panelistName);
-  })[0] ?? null;
+  return (
+    [...scored].sort((a, b) => {
+      const s = pick === "high" ? (b.score ?? 0) - (a.score ?? 0) : (a.score ?? 0) - (b.score ?? 0);
+      return s || b.evidence.trim().length - a.evidence.trim().length || compareText(a.panelistName, b.panelistName);
+    })[0] ?? null
+  );
 }
 
 function highlight(d: DimensionAggregate, pick: "high" | "low", exerciseTitles: Map<string, string>): Highlight {
@@ -496,8 +519,11 @@ function buildSummary(aggregate: LoopAggregate): SummaryModel {
         note: "Each rating adjusted for its interviewer's measured leniency or severity.",
       },
     ],
-    recommendations: RECOMMENDATIONS.map((key) => ({ key, label: RECOMMENDATION_LABELS[key], count: rec.distribution[key] }))
-      .reverse(),
+    recommendations: RECOMMENDATIONS.map((key) => ({
+      key,
+      label: RECOMMENDATION_LABELS[key],
+      count: rec.distribution[key],
+    })).reverse(),
     recommendationTotal: rec.total,
     consensus: rec.consensus,
     consensusLabel: CONSENSUS_LABELS[rec.consensus],
@@ -517,11 +543,16 @@ function buildCharts(aggregate: LoopAggregate): ChartsModel {
     const cells: HeatCell[] = dims.map((d) => {
       const r = d.ratings.find((x) => x.scorecardId === sc.scorecardId);
       if (!r) return { state: "none", score: null, label: "", outlier: false };
-      if (r.notAssessed || r.score === null) return { state: "not_assessed", score: null, label: "N/A", outlier: false };
+      if (r.notAssessed || r.score === null)
+        return { state: "not_assessed", score: null, label: "N/A", outlier: false };
       return { state: "rated", score: r.score, label: String(r.score), outlier: r.outlier };
     });
     // The row's second line: the exercise, or why the row has no counted ratings (short: it must fit).
-    const sublabel = counted ? sc.exerciseTitle : sc.status === "draft" ? "Not submitted (not counted)" : "Recused (not counted)";
+    const sublabel = counted
+      ? sc.exerciseTitle
+      : sc.status === "draft"
+        ? "Not submitted (not counted)"
+        : "Recused (not counted)";
     return { label: sc.panelistName, sublabel, counted, cells };
   });
   return {
@@ -557,15 +588,20 @@ function buildAgenda(aggregate: LoopAggregate): AgendaModel {
       title: cleanText(a.title),
       detail: cleanText(a.detail),
     })),
-    empty: "Nothing needs discussion: no dealbreakers, disagreements, below-bar dimensions, thin evidence or missing scorecards.",
+    empty:
+      "Nothing needs discussion: no dealbreakers, disagreements, below-bar dimensions, thin evidence or missing scorecards.",
   };
 }
 
 function buildDimension(d: DimensionAggregate, rubric: RubricContent): DimensionModel {
   const rd = rubric.dimensions.find((x) => x.key === d.key);
   const callouts: string[] = [];
-  if (d.disagreement) callouts.push(`Disagreement: ratings span ${formatRange(d.min ?? 0, d.max ?? 0)} (spread ${d.spread ?? NO_SCORE}). Discuss before deciding.`);
-  if (d.belowBar) callouts.push(`Below bar: mean ${formatScore(d.mean)} is under ${BAR_SCORE} (${RATING_LABELS[BAR_SCORE]}).`);
+  if (d.disagreement)
+    callouts.push(
+      `Disagreement: ratings span ${formatRange(d.min ?? 0, d.max ?? 0)} (spread ${d.spread ?? NO_SCORE}). Discuss before deciding.`,
+    );
+  if (d.belowBar)
+    callouts.push(`Below bar: mean ${formatScore(d.mean)} is under ${BAR_SCORE} (${RATING_LABELS[BAR_SCORE]}).`);
   if (d.count < 2) callouts.push(`Thin coverage: ${plural(d.count, "submitted rating")}.`);
   const stats =
     d.count === 0
@@ -615,7 +651,11 @@ function buildDimension(d: DimensionAggregate, rubric: RubricContent): Dimension
 
 function buildFlags(aggregate: LoopAggregate): FlagsModel {
   const signals = aggregate.signals.filter((s) => s.count > 0);
-  const toRow = (s: (typeof signals)[number]) => ({ label: s.label, count: s.count, names: formatList(s.panelistNames) });
+  const toRow = (s: (typeof signals)[number]) => ({
+    label: s.label,
+    count: s.count,
+    names: formatList(s.panelistNames),
+  });
   return {
     redFlags: aggregate.redFlags.map((f) => ({
       label: f.label,
@@ -649,14 +689,20 @@ function buildExercise(e: LoopAggregate["exercises"][number], rubric: RubricCont
       coveredBy: f.coveredBy.length > 0 ? formatList(f.coveredBy) : "Not covered",
     })),
     focusSummary: `${covered} of ${e.focusPoints.length} focus points covered`,
-    notes: e.quickNotes.map((n) => ({ time: `+${n.elapsedMinute} min`, panelistName: n.panelistName, body: cleanText(n.body) })),
+    notes: e.quickNotes.map((n) => ({
+      time: `+${n.elapsedMinute} min`,
+      panelistName: n.panelistName,
+      body: cleanText(n.body),
+    })),
     noNotes: "No quick notes.",
   };
 }
 
 function buildScorecard(sc: ScorecardSummaryOut): ScorecardModel {
   const statusLabel =
-    sc.status === "submitted" && sc.submittedAt !== null ? `Submitted ${formatDateTime(sc.submittedAt)}` : STATUS_LABELS[sc.status];
+    sc.status === "submitted" && sc.submittedAt !== null
+      ? `Submitted ${formatDateTime(sc.submittedAt)}`
+      : STATUS_LABELS[sc.status];
   return {
     panelistName: sc.panelistName,
     exerciseTitle: sc.exerciseTitle,
@@ -684,7 +730,10 @@ function buildScorecard(sc: ScorecardSummaryOut): ScorecardModel {
       severityLabel: f.severity === "dealbreaker" ? "Dealbreaker" : "Concern",
       note: cleanText(f.note),
     })),
-    signals: sc.signals.map((s) => ({ label: s.label, kindLabel: s.kind === "strong" ? "Strong signal" : "Weak signal" })),
+    signals: sc.signals.map((s) => ({
+      label: s.label,
+      kindLabel: s.kind === "strong" ? "Strong signal" : "Weak signal",
+    })),
   };
 }
 

@@ -91,7 +91,8 @@ export function canDeactivate(actor: Actor, subject: Subject, activeAdmins: numb
   if (!base.ok) return base;
   if (actor.id === subject.id) return no("You cannot deactivate your own account.");
   if (!subject.active) return no("This account is already deactivated.");
-  if (subject.role === "admin" && activeAdmins <= 1) return no("This is the last active admin: make someone else an admin first.");
+  if (subject.role === "admin" && activeAdmins <= 1)
+    return no("This is the last active admin: make someone else an admin first.");
   return OK;
 }
 
@@ -113,13 +114,19 @@ export function canIssueLink(actor: Actor, subject: Subject): Verdict {
   if (!base.ok) return base;
   if (actor.id === subject.id) return no("Change your own password from your account, not with a link.");
   if (!subject.active) return no("Reactivate the account first.");
-  if (subject.hasPassword !== false && actor.role !== "admin") return no("Only an admin can reset the password of an account that is in use.");
+  if (subject.hasPassword !== false && actor.role !== "admin")
+    return no("Only an admin can reset the password of an account that is in use.");
   return OK;
 }
 
 /** Which row action a post on the people page asks for; `invite` uses `inviteSchema`. */
 export const personActionSchema = z.object({
-  intent: z.enum(["role", "deactivate", "reactivate", "link"], { error: "Unknown action. Reload the page and try again." }),
-  userId: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose a person from the list."),
+  intent: z.enum(["role", "deactivate", "reactivate", "link"], {
+    error: "Unknown action. Reload the page and try again.",
+  }),
+  userId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose a person from the list."),
 });
 export type PersonAction = z.output<typeof personActionSchema>;

@@ -134,7 +134,11 @@ function exerciseFields(e: RubricExercise, dimensionNames: Map<string, string>):
 }
 
 function redFlagFields(f: RubricRedFlag): Fields {
-  return { label: f.label, description: f.description, severity: f.severity === "dealbreaker" ? "Dealbreaker" : "Concern" };
+  return {
+    label: f.label,
+    description: f.description,
+    severity: f.severity === "dealbreaker" ? "Dealbreaker" : "Concern",
+  };
 }
 
 function signalFields(s: RubricSignal): Fields {
@@ -192,14 +196,30 @@ function diffSection<T extends { key: string }>(
   newer.forEach((item) => {
     const prev = oldByKey.get(item.key);
     if (!prev) {
-      items.push({ key: item.key, title: title(item), status: "added", moved: false, changes: [], before: null, after: fields(item) });
+      items.push({
+        key: item.key,
+        title: title(item),
+        status: "added",
+        moved: false,
+        changes: [],
+        before: null,
+        after: fields(item),
+      });
       return;
     }
     const before = fields(prev.item);
     const after = fields(item);
     const changes = compareFields(before, after);
     const moved = rank.get(item.key) !== commonNew.indexOf(item.key);
-    items.push({ key: item.key, title: title(item), status: changes.length ? "changed" : "unchanged", moved, changes, before, after });
+    items.push({
+      key: item.key,
+      title: title(item),
+      status: changes.length ? "changed" : "unchanged",
+      moved,
+      changes,
+      before,
+      after,
+    });
   });
   older.forEach((item, i) => {
     if (newKeys.has(item.key)) return;
@@ -212,7 +232,15 @@ function diffSection<T extends { key: string }>(
         break;
       }
     }
-    items.splice(insertAt, 0, { key: item.key, title: title(item), status: "removed", moved: false, changes: [], before: fields(item), after: null });
+    items.splice(insertAt, 0, {
+      key: item.key,
+      title: title(item),
+      status: "removed",
+      moved: false,
+      changes: [],
+      before: fields(item),
+      after: null,
+    });
   });
   const counts: Record<DiffStatus, number> = { added: 0, removed: 0, changed: 0, unchanged: 0 };
   for (const it of items) counts[it.status]++;
@@ -228,14 +256,28 @@ export function diffRubrics(older: RubricContent, newer: RubricContent): RubricD
   const names = new Map<string, string>([...older.dimensions, ...newer.dimensions].map((d) => [d.key, d.name]));
   const sections: SectionDiff[] = [
     diffSection("dimensions", "Dimensions", older.dimensions, newer.dimensions, dimensionFields, (d) => d.name),
-    diffSection("exercises", "Exercises", older.exercises, newer.exercises, (e) => exerciseFields(e, names), (e) => e.title),
+    diffSection(
+      "exercises",
+      "Exercises",
+      older.exercises,
+      newer.exercises,
+      (e) => exerciseFields(e, names),
+      (e) => e.title,
+    ),
     diffSection("redFlags", "Red flags", older.redFlags, newer.redFlags, redFlagFields, (f) => f.label),
     diffSection("signals", "Signals", older.signals, newer.signals, signalFields, (s) => s.label),
   ];
   const summary =
     older.summary === newer.summary
       ? null
-      : { field: "summary", label: "Summary", before: older.summary, after: newer.summary, segments: wordDiff(older.summary, newer.summary) };
-  const identical = summary === null && sections.every((s) => s.items.every((i) => i.status === "unchanged" && !i.moved));
+      : {
+          field: "summary",
+          label: "Summary",
+          before: older.summary,
+          after: newer.summary,
+          segments: wordDiff(older.summary, newer.summary),
+        };
+  const identical =
+    summary === null && sections.every((s) => s.items.every((i) => i.status === "unchanged" && !i.moved));
   return { summary, sections, identical };
 }

@@ -16,7 +16,10 @@ import type { RubricProblem } from "./rubric-validate";
 
 const keyField = z
   .preprocess((v) => (v === undefined || v === null ? "" : v), z.string().trim().max(50, "At most 50 characters"))
-  .refine((v) => v === "" || /^[a-z][a-z0-9_]*$/.test(v), "Use lowercase letters, digits and underscores, starting with a letter");
+  .refine(
+    (v) => v === "" || /^[a-z][a-z0-9_]*$/.test(v),
+    "Use lowercase letters, digits and underscores, starting with a letter",
+  );
 
 const t = (max: number) => z.preprocess((v) => (v === undefined || v === null ? "" : v), text(max));
 
@@ -27,7 +30,11 @@ export const dimensionRowSchema = z.object({
   anchors: z.object({ belowBar: t(2000), meetsBar: t(2000), exceeds: t(2000) }),
   weight: z.preprocess(
     (v) => (v === "" || v === undefined || v === null ? 0 : v),
-    z.coerce.number({ error: "Enter a whole number" }).int("Enter a whole number").min(0, "0 or more").max(100, "At most 100"),
+    z.coerce
+      .number({ error: "Enter a whole number" })
+      .int("Enter a whole number")
+      .min(0, "0 or more")
+      .max(100, "At most 100"),
   ),
   remove: checkbox.optional(),
 });
@@ -37,7 +44,11 @@ export const exerciseRowSchema = z.object({
   title: t(120),
   durationMinutes: z.preprocess(
     (v) => (v === "" || v === undefined || v === null ? 45 : v),
-    z.coerce.number({ error: "Enter minutes" }).int("Whole minutes").min(5, "At least 5 minutes").max(480, "At most 480 minutes"),
+    z.coerce
+      .number({ error: "Enter minutes" })
+      .int("Whole minutes")
+      .min(5, "At least 5 minutes")
+      .max(480, "At most 480 minutes"),
   ),
   prompt: t(5000),
   /** one focus point per line */
@@ -101,13 +112,21 @@ function checkList<T extends { key: string; remove?: boolean | undefined }>(
     if (!isWellFormedRow(row)) return;
     if (row.remove || isBlank(row)) return;
     if (!nameOf(row)) {
-      ctx.addIssue({ code: "custom", path: [list, i, nameField], message: `Give the ${what} a ${nameField === "title" ? "title" : nameField === "label" ? "label" : "name"}, or tick “Remove”.` });
+      ctx.addIssue({
+        code: "custom",
+        path: [list, i, nameField],
+        message: `Give the ${what} a ${nameField === "title" ? "title" : nameField === "label" ? "label" : "name"}, or tick “Remove”.`,
+      });
       return;
     }
     const key = rowKey(row.key, nameOf(row), what.replace(/\s+/g, "_"));
     const first = seen.get(key);
     if (first !== undefined) {
-      ctx.addIssue({ code: "custom", path: [list, i, "key"], message: `The key “${key}” is already used by another ${what}: choose another.` });
+      ctx.addIssue({
+        code: "custom",
+        path: [list, i, "key"],
+        message: `The key “${key}” is already used by another ${what}: choose another.`,
+      });
     } else {
       seen.set(key, i);
     }
@@ -121,9 +140,13 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /** A row whose text fields came through as strings (after a failed parse they may not have). */
 function isWellFormedRow(row: unknown): boolean {
   if (!isRecord(row)) return false;
-  const texts = ["key", "name", "title", "label", "description", "prompt", "focusPoints", "probeQuestions"].filter((k) => k in row);
+  const texts = ["key", "name", "title", "label", "description", "prompt", "focusPoints", "probeQuestions"].filter(
+    (k) => k in row,
+  );
   if (!texts.every((k) => typeof row[k] === "string")) return false;
-  return !("anchors" in row) || (isRecord(row.anchors) && Object.values(row.anchors).every((a) => typeof a === "string"));
+  return (
+    !("anchors" in row) || (isRecord(row.anchors) && Object.values(row.anchors).every((a) => typeof a === "string"))
+  );
 }
 
 const ROW_LISTS = ["dimensions", "exercises", "redFlags", "signals"] as const;
@@ -136,16 +159,20 @@ export const rubricDraftSchema = z
     redFlags: indexedList(redFlagRowSchema, 60),
     signals: indexedList(signalRowSchema, 60),
   })
-  .superRefine((v, ctx) => {
-    checkList(v.dimensions, "dimensions", isBlankDimension, (d) => d.name, "name", "dimension", ctx);
-    checkList(v.exercises, "exercises", isBlankExercise, (e) => e.title, "title", "exercise", ctx);
-    checkList(v.redFlags, "redFlags", isBlankRedFlag, (f) => f.label, "label", "red flag", ctx);
-    checkList(v.signals, "signals", isBlankSignal, (s) => s.label, "label", "signal", ctx);
-  }, {
-    // Run even when another field failed (a weight of "abc"), so a missing name is reported in the
-    // same round instead of only after the other errors are fixed.
-    when: (payload) => isRecord(payload.value) && ROW_LISTS.every((k) => Array.isArray((payload.value as Record<string, unknown>)[k])),
-  });
+  .superRefine(
+    (v, ctx) => {
+      checkList(v.dimensions, "dimensions", isBlankDimension, (d) => d.name, "name", "dimension", ctx);
+      checkList(v.exercises, "exercises", isBlankExercise, (e) => e.title, "title", "exercise", ctx);
+      checkList(v.redFlags, "redFlags", isBlankRedFlag, (f) => f.label, "label", "red flag", ctx);
+      checkList(v.signals, "signals", isBlankSignal, (s) => s.label, "label", "signal", ctx);
+    },
+    {
+      // Run even when another field failed (a weight of "abc"), so a missing name is reported in the
+      // same round instead of only after the other errors are fixed.
+      when: (payload) =>
+        isRecord(payload.value) && ROW_LISTS.every((k) => Array.isArray((payload.value as Record<string, unknown>)[k])),
+    },
+  );
 
 export type RubricDraftInput = z.output<typeof rubricDraftSchema>;
 
@@ -199,11 +226,24 @@ export function draftToContent(v: RubricDraftInput, previous: RubricContent): Ru
     });
   const redFlags = v.redFlags
     .filter((f) => !f.remove && !isBlankRedFlag(f))
-    .map((f) => ({ key: rowKey(f.key, f.label, "red_flag"), label: f.label, description: f.description, severity: f.severity }));
+    .map((f) => ({
+      key: rowKey(f.key, f.label, "red_flag"),
+      label: f.label,
+      description: f.description,
+      severity: f.severity,
+    }));
   const signals = v.signals
     .filter((s) => !s.remove && !isBlankSignal(s))
     .map((s) => ({ key: rowKey(s.key, s.label, "signal"), label: s.label, kind: s.kind }));
-  return { name: previous.name, roleTitle: previous.roleTitle, summary: v.summary, dimensions, exercises, redFlags, signals };
+  return {
+    name: previous.name,
+    roleTitle: previous.roleTitle,
+    summary: v.summary,
+    dimensions,
+    exercises,
+    redFlags,
+    signals,
+  };
 }
 
 /** Form values (strings, as the inputs hold them) for rubric content. */
@@ -228,14 +268,36 @@ export function contentToFormValues(c: RubricContent) {
       dimensionKeys: [...e.dimensionKeys],
       remove: false,
     })),
-    redFlags: c.redFlags.map((f) => ({ key: f.key, label: f.label, description: f.description, severity: f.severity, remove: false })),
+    redFlags: c.redFlags.map((f) => ({
+      key: f.key,
+      label: f.label,
+      description: f.description,
+      severity: f.severity,
+      remove: false,
+    })),
     signals: c.signals.map((s) => ({ key: s.key, label: s.label, kind: s.kind, remove: false })),
   };
 }
 export type RubricDraftFormValues = ReturnType<typeof contentToFormValues>;
 
-export const BLANK_DIMENSION = { key: "", name: "", description: "", anchors: { belowBar: "", meetsBar: "", exceeds: "" }, weight: "0", remove: false };
-export const BLANK_EXERCISE = { key: "", title: "", durationMinutes: "45", prompt: "", focusPoints: "", probeQuestions: "", dimensionKeys: [] as string[], remove: false };
+export const BLANK_DIMENSION = {
+  key: "",
+  name: "",
+  description: "",
+  anchors: { belowBar: "", meetsBar: "", exceeds: "" },
+  weight: "0",
+  remove: false,
+};
+export const BLANK_EXERCISE = {
+  key: "",
+  title: "",
+  durationMinutes: "45",
+  prompt: "",
+  focusPoints: "",
+  probeQuestions: "",
+  dimensionKeys: [] as string[],
+  remove: false,
+};
 export const BLANK_RED_FLAG = { key: "", label: "", description: "", severity: "concern" as const, remove: false };
 export const BLANK_SIGNAL = { key: "", label: "", kind: "strong" as const, remove: false };
 

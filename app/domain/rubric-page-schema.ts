@@ -4,11 +4,20 @@
  */
 import { z } from "zod";
 
-import { BLANK_DIMENSION, BLANK_EXERCISE, BLANK_RED_FLAG, BLANK_SIGNAL, type RubricDraftFormValues } from "./rubric-draft-schema";
+import {
+  BLANK_DIMENSION,
+  BLANK_EXERCISE,
+  BLANK_RED_FLAG,
+  BLANK_SIGNAL,
+  type RubricDraftFormValues,
+} from "./rubric-draft-schema";
 import { RED_FLAG_SEVERITIES, SIGNAL_KINDS, type RubricContent } from "./rubric";
 import type { WordSegment } from "./rubric-diff";
 
-const versionId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose a version from the list.");
+const versionId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose a version from the list.");
 
 export const cloneVersionSchema = z.object({
   intent: z.literal("clone", { error: "Unknown action. Reload the page and try again." }),
@@ -39,11 +48,15 @@ function rowsOf(v: unknown): Record<string, unknown>[] {
       .sort(([a], [b]) => Number(a) - Number(b))
       .map(([, x]) => x);
   }
-  return list.slice(0, 80).map((x) => (x && typeof x === "object" && !Array.isArray(x) ? (x as Record<string, unknown>) : {}));
+  return list
+    .slice(0, 80)
+    .map((x) => (x && typeof x === "object" && !Array.isArray(x) ? (x as Record<string, unknown>) : {}));
 }
 
-const isChecked = (v: unknown) => v === true || v === "on" || v === "true" || (Array.isArray(v) && v.some((x) => x === "on" || x === "true"));
-const stringList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" && v ? [v] : []);
+const isChecked = (v: unknown) =>
+  v === true || v === "on" || v === "true" || (Array.isArray(v) && v.some((x) => x === "on" || x === "true"));
+const stringList = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" && v ? [v] : [];
 
 /**
  * A posted editor form (from `formDataToObject`) as the editor's form values, every field a
@@ -77,13 +90,17 @@ export function draftBodyToFormValues(body: Record<string, unknown>): RubricDraf
       key: str(f.key, 100),
       label: str(f.label),
       description: str(f.description),
-      severity: (RED_FLAG_SEVERITIES as readonly string[]).includes(str(f.severity)) ? (str(f.severity) as (typeof RED_FLAG_SEVERITIES)[number]) : "concern",
+      severity: (RED_FLAG_SEVERITIES as readonly string[]).includes(str(f.severity))
+        ? (str(f.severity) as (typeof RED_FLAG_SEVERITIES)[number])
+        : "concern",
       remove: isChecked(f.remove),
     })),
     signals: rowsOf(body.signals).map((s) => ({
       key: str(s.key, 100),
       label: str(s.label),
-      kind: (SIGNAL_KINDS as readonly string[]).includes(str(s.kind)) ? (str(s.kind) as (typeof SIGNAL_KINDS)[number]) : "strong",
+      kind: (SIGNAL_KINDS as readonly string[]).includes(str(s.kind))
+        ? (str(s.kind) as (typeof SIGNAL_KINDS)[number])
+        : "strong",
       remove: isChecked(s.remove),
     })),
   };
@@ -95,25 +112,51 @@ export function withSpareRows(v: RubricDraftFormValues): RubricDraftFormValues {
     rows.length > 0 && isBlank(rows[rows.length - 1]!) ? rows : [...rows, structuredClone(blank)];
   return {
     summary: v.summary,
-    dimensions: spare(v.dimensions, BLANK_DIMENSION, (d) => !d.key && !d.name && !d.description && !d.anchors.belowBar && !d.anchors.meetsBar && !d.anchors.exceeds),
-    exercises: spare(v.exercises, BLANK_EXERCISE, (e) => !e.key && !e.title && !e.prompt && !e.focusPoints && !e.probeQuestions),
-    redFlags: spare(v.redFlags, { ...BLANK_RED_FLAG, severity: "concern" as (typeof RED_FLAG_SEVERITIES)[number] }, (f) => !f.key && !f.label && !f.description),
-    signals: spare(v.signals, { ...BLANK_SIGNAL, kind: "strong" as (typeof SIGNAL_KINDS)[number] }, (s) => !s.key && !s.label),
+    dimensions: spare(
+      v.dimensions,
+      BLANK_DIMENSION,
+      (d) => !d.key && !d.name && !d.description && !d.anchors.belowBar && !d.anchors.meetsBar && !d.anchors.exceeds,
+    ),
+    exercises: spare(
+      v.exercises,
+      BLANK_EXERCISE,
+      (e) => !e.key && !e.title && !e.prompt && !e.focusPoints && !e.probeQuestions,
+    ),
+    redFlags: spare(
+      v.redFlags,
+      { ...BLANK_RED_FLAG, severity: "concern" as (typeof RED_FLAG_SEVERITIES)[number] },
+      (f) => !f.key && !f.label && !f.description,
+    ),
+    signals: spare(
+      v.signals,
+      { ...BLANK_SIGNAL, kind: "strong" as (typeof SIGNAL_KINDS)[number] },
+      (s) => !s.key && !s.label,
+    ),
   };
 }
 
-const ANCHOR_WORDS: Record<string, string> = { belowBar: "below the bar", meetsBar: "meets the bar", exceeds: "exceeds the bar" };
+const ANCHOR_WORDS: Record<string, string> = {
+  belowBar: "below the bar",
+  meetsBar: "meets the bar",
+  exceeds: "exceeds the bar",
+};
 
 /** Rewords anchor keys in a publish-check message for people ("meetsBar" → "meets the bar"). */
 export function humaniseProblem(message: string): string {
-  return message.replace(/The "(belowBar|meetsBar|exceeds)" anchor is missing\./, (_m, k: string) => `The “${ANCHOR_WORDS[k]}” anchor is missing.`);
+  return message.replace(
+    /The "(belowBar|meetsBar|exceeds)" anchor is missing\./,
+    (_m, k: string) => `The “${ANCHOR_WORDS[k]}” anchor is missing.`,
+  );
 }
 
 /**
  * Publish-check problems as sentences naming the item they are about, for the list above the
  * editor (the same problems also show next to their fields).
  */
-export function describeProblems(problems: readonly { path: string; message: string }[], content: RubricContent): string[] {
+export function describeProblems(
+  problems: readonly { path: string; message: string }[],
+  content: RubricContent,
+): string[] {
   return problems.map((p) => {
     const m = /^(dimensions|exercises|redFlags|signals)\[(\d+)\]/.exec(p.path);
     const message = humaniseProblem(p.message);
@@ -135,9 +178,14 @@ export function describeProblems(problems: readonly { path: string; message: str
  * One side of a word diff. Spaces between two changed words count as changed too, so a rewritten
  * phrase reads as one highlighted run rather than a row of separate words.
  */
-export function sideRuns(segments: readonly WordSegment[], side: "before" | "after"): { changed: boolean; text: string }[] {
+export function sideRuns(
+  segments: readonly WordSegment[],
+  side: "before" | "after",
+): { changed: boolean; text: string }[] {
   const own = side === "before" ? "removed" : "added";
-  const list = segments.filter((s) => s.kind === "same" || s.kind === own).map((s) => ({ changed: s.kind !== "same", text: s.text }));
+  const list = segments
+    .filter((s) => s.kind === "same" || s.kind === own)
+    .map((s) => ({ changed: s.kind !== "same", text: s.text }));
   list.forEach((s, i) => {
     if (!s.changed && /^\s+$/.test(s.text) && list[i - 1]?.changed && list[i + 1]?.changed) s.changed = true;
   });

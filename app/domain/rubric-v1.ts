@@ -125,7 +125,7 @@ export const LEAD_ML_ARCHITECT_V1: RubricContent = {
       anchors: {
         belowBar:
           "Answers wander or jump straight to tool names; trade-offs stay implicit, and the candidate retreats to " +
-          "\"it depends\" without offering a way to decide.",
+          '"it depends" without offering a way to decide.',
         meetsBar:
           "Clarifies requirements first, structures the answer (often with a diagram), says trade-offs out loud and " +
           "checks the listener is following; the reasoning is easy to reconstruct afterwards.",
@@ -258,12 +258,7 @@ export const LEAD_ML_ARCHITECT_V1: RubricContent = {
         "What goes into the post-incident review, and what would you change so this cannot recur quietly?",
         "Tell us about a production regression you personally handled. What went wrong and what did you change afterwards?",
       ],
-      dimensionKeys: [
-        "observability_reliability",
-        "mlops_lifecycle",
-        "communication",
-        "leadership_enablement",
-      ],
+      dimensionKeys: ["observability_reliability", "mlops_lifecycle", "communication", "leadership_enablement"],
     },
     {
       key: "tooling_evaluation",
@@ -448,7 +443,7 @@ export const LEAD_ML_ARCHITECT_V1: RubricContent = {
     },
     {
       key: "avoids_decisions",
-      label: "Says \"it depends\" and stops, with no structured way to decide",
+      label: 'Says "it depends" and stops, with no structured way to decide',
       kind: "weak",
     },
   ],

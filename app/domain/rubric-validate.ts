@@ -22,12 +22,7 @@ function isBlank(value: unknown): boolean {
  * Checks keys (format, uniqueness) of a list of keyed items and reports problems under
  * `${listPath}[i].key`.
  */
-function checkKeys(
-  items: readonly { key: string }[],
-  listPath: string,
-  what: string,
-  problems: RubricProblem[],
-): void {
+function checkKeys(items: readonly { key: string }[], listPath: string, what: string, problems: RubricProblem[]): void {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const path = `${listPath}[${i}].key`;

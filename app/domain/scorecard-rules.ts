@@ -51,15 +51,22 @@ export function unknownKeyProblems(v: ScorecardValues, ctx: ScorecardContext): P
   const flags = new Set(ctx.redFlags.map((f) => f.key));
   const signals = new Set(ctx.signalKeys);
   const focus = new Set(ctx.focusKeys);
-  for (const k of Object.keys(v.ratings)) if (!dims.has(k)) out.push({ path: ["ratings", k], message: "This dimension is not part of the rubric." });
-  for (const k of Object.keys(v.redFlags)) if (!flags.has(k)) out.push({ path: ["redFlags", k], message: "This red flag is not part of the rubric." });
-  for (const k of Object.keys(v.signals)) if (!signals.has(k)) out.push({ path: ["signals", k], message: "This signal is not part of the rubric." });
-  for (const k of Object.keys(v.focus)) if (!focus.has(k)) out.push({ path: ["focus", k], message: "This focus point is not part of the exercise." });
+  for (const k of Object.keys(v.ratings))
+    if (!dims.has(k)) out.push({ path: ["ratings", k], message: "This dimension is not part of the rubric." });
+  for (const k of Object.keys(v.redFlags))
+    if (!flags.has(k)) out.push({ path: ["redFlags", k], message: "This red flag is not part of the rubric." });
+  for (const k of Object.keys(v.signals))
+    if (!signals.has(k)) out.push({ path: ["signals", k], message: "This signal is not part of the rubric." });
+  for (const k of Object.keys(v.focus))
+    if (!focus.has(k)) out.push({ path: ["focus", k], message: "This focus point is not part of the exercise." });
   return out;
 }
 
 /** Dealbreaker flags the interviewer has ticked. */
-export function tickedDealbreakers(v: Pick<ScorecardValues, "redFlags">, ctx: Pick<ScorecardContext, "redFlags">): string[] {
+export function tickedDealbreakers(
+  v: Pick<ScorecardValues, "redFlags">,
+  ctx: Pick<ScorecardContext, "redFlags">,
+): string[] {
   return ctx.redFlags.filter((f) => f.severity === "dealbreaker" && v.redFlags[f.key]?.checked).map((f) => f.key);
 }
 
@@ -87,17 +94,24 @@ export function submitProblems(v: ScorecardValues, ctx: ScorecardContext): Probl
   const out: Problem[] = [];
   for (const key of ctx.assessedKeys) {
     const r = v.ratings[key];
-    if (!r || r.score === "") out.push({ path: ["ratings", key, "score"], message: "Rate this dimension 1–4, or mark it Not assessed." });
+    if (!r || r.score === "")
+      out.push({ path: ["ratings", key, "score"], message: "Rate this dimension 1–4, or mark it Not assessed." });
   }
   for (const [key, r] of Object.entries(v.ratings)) {
     if (r.score === "" || r.score === "na") continue;
     if (r.evidence.trim().length < EVIDENCE_MIN) {
-      out.push({ path: ["ratings", key, "evidence"], message: `Add the evidence behind this rating (at least ${EVIDENCE_MIN} characters): what did the candidate say or do?` });
+      out.push({
+        path: ["ratings", key, "evidence"],
+        message: `Add the evidence behind this rating (at least ${EVIDENCE_MIN} characters): what did the candidate say or do?`,
+      });
     }
   }
   for (const [key, f] of Object.entries(v.redFlags)) {
     if (f.checked && f.note.trim().length < FLAG_NOTE_MIN) {
-      out.push({ path: ["redFlags", key, "note"], message: `Describe what you observed (at least ${FLAG_NOTE_MIN} characters).` });
+      out.push({
+        path: ["redFlags", key, "note"],
+        message: `Describe what you observed (at least ${FLAG_NOTE_MIN} characters).`,
+      });
     }
   }
   if (v.recommendation === "") out.push({ path: ["recommendation"], message: "Choose an overall recommendation." });
@@ -111,7 +125,10 @@ export function submitProblems(v: ScorecardValues, ctx: ScorecardContext): Probl
 }
 
 /** How far along a scorecard is, for the header ("3 of 4 rated · 2 to fix"). */
-export function completeness(v: ScorecardValues, ctx: ScorecardContext): { rated: number; assessed: number; problems: number } {
+export function completeness(
+  v: ScorecardValues,
+  ctx: ScorecardContext,
+): { rated: number; assessed: number; problems: number } {
   const rated = ctx.assessedKeys.filter((k) => (v.ratings[k]?.score ?? "") !== "").length;
   return { rated, assessed: ctx.assessedKeys.length, problems: submitProblems(v, ctx).length };
 }
@@ -129,7 +146,10 @@ export type SaveDecision = "apply" | "conflict" | "locked";
  * saveDecision({ status: "draft", version: 7 }, 7) // "apply"
  * saveDecision({ status: "draft", version: 8 }, 7) // "conflict"
  */
-export function saveDecision(server: { status: ScorecardStatus; version: number }, clientVersion: number): SaveDecision {
+export function saveDecision(
+  server: { status: ScorecardStatus; version: number },
+  clientVersion: number,
+): SaveDecision {
   if (server.status !== "draft") return "locked";
   return server.version === clientVersion ? "apply" : "conflict";
 }
@@ -141,7 +161,8 @@ export function saveDecision(server: { status: ScorecardStatus; version: number 
 export function normalizeValues(v: ScorecardValues): ScorecardValues {
   const sortedEntries = <T>(r: Record<string, T>) => Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const ratings: ScorecardValues["ratings"] = {};
-  for (const [k, r] of sortedEntries(v.ratings)) if (r.score !== "" || r.evidence !== "") ratings[k] = { score: r.score, evidence: r.evidence };
+  for (const [k, r] of sortedEntries(v.ratings))
+    if (r.score !== "" || r.evidence !== "") ratings[k] = { score: r.score, evidence: r.evidence };
   const redFlags: ScorecardValues["redFlags"] = {};
   for (const [k, f] of sortedEntries(v.redFlags)) if (f.checked) redFlags[k] = { checked: true, note: f.note };
   const signals: ScorecardValues["signals"] = {};
@@ -200,44 +221,85 @@ export function diffScorecardValues(mine: ScorecardValues, theirs: ScorecardValu
   const b = normalizeValues(theirs);
   const out: DiffEntry[] = [];
   const name = (map: Record<string, string>, k: string) => map[k] ?? k;
-  const keys = (x: Record<string, unknown>, y: Record<string, unknown>) => [...new Set([...Object.keys(x), ...Object.keys(y)])].sort();
+  const keys = (x: Record<string, unknown>, y: Record<string, unknown>) =>
+    [...new Set([...Object.keys(x), ...Object.keys(y)])].sort();
   for (const k of keys(a.ratings, b.ratings)) {
     const ra = a.ratings[k];
     const rb = b.ratings[k];
     if ((ra?.score ?? "") !== (rb?.score ?? "")) {
-      out.push({ path: `ratings.${k}.score`, label: `Rating · ${name(labels.dimensions, k)}`, mine: scoreText(ra?.score), theirs: scoreText(rb?.score) });
+      out.push({
+        path: `ratings.${k}.score`,
+        label: `Rating · ${name(labels.dimensions, k)}`,
+        mine: scoreText(ra?.score),
+        theirs: scoreText(rb?.score),
+      });
     }
     if ((ra?.evidence ?? "") !== (rb?.evidence ?? "")) {
-      out.push({ path: `ratings.${k}.evidence`, label: `Evidence · ${name(labels.dimensions, k)}`, mine: ra?.evidence ?? "", theirs: rb?.evidence ?? "" });
+      out.push({
+        path: `ratings.${k}.evidence`,
+        label: `Evidence · ${name(labels.dimensions, k)}`,
+        mine: ra?.evidence ?? "",
+        theirs: rb?.evidence ?? "",
+      });
     }
   }
   for (const k of keys(a.redFlags, b.redFlags)) {
     const fa = a.redFlags[k];
     const fb = b.redFlags[k];
     if (!!fa !== !!fb) {
-      out.push({ path: `redFlags.${k}.checked`, label: `Red flag · ${name(labels.redFlags, k)}`, mine: fa ? "Ticked" : "Not ticked", theirs: fb ? "Ticked" : "Not ticked" });
+      out.push({
+        path: `redFlags.${k}.checked`,
+        label: `Red flag · ${name(labels.redFlags, k)}`,
+        mine: fa ? "Ticked" : "Not ticked",
+        theirs: fb ? "Ticked" : "Not ticked",
+      });
     }
     if (fa && fb && fa.note !== fb.note) {
-      out.push({ path: `redFlags.${k}.note`, label: `Flag note · ${name(labels.redFlags, k)}`, mine: fa.note, theirs: fb.note });
+      out.push({
+        path: `redFlags.${k}.note`,
+        label: `Flag note · ${name(labels.redFlags, k)}`,
+        mine: fa.note,
+        theirs: fb.note,
+      });
     }
   }
   for (const k of keys(a.signals, b.signals)) {
     if (!!a.signals[k] !== !!b.signals[k]) {
-      out.push({ path: `signals.${k}`, label: `Signal · ${name(labels.signals, k)}`, mine: a.signals[k] ? "Ticked" : "Not ticked", theirs: b.signals[k] ? "Ticked" : "Not ticked" });
+      out.push({
+        path: `signals.${k}`,
+        label: `Signal · ${name(labels.signals, k)}`,
+        mine: a.signals[k] ? "Ticked" : "Not ticked",
+        theirs: b.signals[k] ? "Ticked" : "Not ticked",
+      });
     }
   }
   for (const k of keys(a.focus, b.focus)) {
     if (!!a.focus[k] !== !!b.focus[k]) {
-      out.push({ path: `focus.${k}`, label: `Covered · ${name(labels.focus, k)}`, mine: a.focus[k] ? "Ticked" : "Not ticked", theirs: b.focus[k] ? "Ticked" : "Not ticked" });
+      out.push({
+        path: `focus.${k}`,
+        label: `Covered · ${name(labels.focus, k)}`,
+        mine: a.focus[k] ? "Ticked" : "Not ticked",
+        theirs: b.focus[k] ? "Ticked" : "Not ticked",
+      });
     }
   }
   if (a.recommendation !== b.recommendation) {
     const rec = (r: ScorecardValues["recommendation"]) => (r === "" ? "None yet" : RECOMMENDATION_LABELS[r]);
-    out.push({ path: "recommendation", label: "Overall recommendation", mine: rec(a.recommendation), theirs: rec(b.recommendation) });
+    out.push({
+      path: "recommendation",
+      label: "Overall recommendation",
+      mine: rec(a.recommendation),
+      theirs: rec(b.recommendation),
+    });
   }
   if (a.summary !== b.summary) out.push({ path: "summary", label: "Summary", mine: a.summary, theirs: b.summary });
   if (a.overrideJustification !== b.overrideJustification) {
-    out.push({ path: "overrideJustification", label: "Override justification", mine: a.overrideJustification, theirs: b.overrideJustification });
+    out.push({
+      path: "overrideJustification",
+      label: "Override justification",
+      mine: a.overrideJustification,
+      theirs: b.overrideJustification,
+    });
   }
   if (a.notes && b.notes) {
     const idsA = new Set(a.notes.map((n) => n.id));
@@ -259,7 +321,10 @@ export function diffScorecardValues(mine: ScorecardValues, theirs: ScorecardValu
 /**
  * Field-level changes for the audit log of an amendment: only what changed, before and after.
  */
-export function changedFields(before: ScorecardValues, after: ScorecardValues): { before: Record<string, unknown>; after: Record<string, unknown> } {
+export function changedFields(
+  before: ScorecardValues,
+  after: ScorecardValues,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const labels: DiffLabels = { dimensions: {}, redFlags: {}, signals: {}, focus: {} };
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
@@ -368,13 +433,15 @@ export function formatClock(ms: number): string {
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  const body = h > 0 ? `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}` : `${m}:${String(s).padStart(2, "0")}`;
+  const body =
+    h > 0 ? `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}` : `${m}:${String(s).padStart(2, "0")}`;
   return negative ? `−${body}` : body;
 }
 
 // ------------------------------------------------------------------ "My interviews"
 
-export type AssignmentBucket = "in_progress" | "overdue" | "today" | "upcoming" | "unscheduled" | "submitted" | "recused" | "closed";
+export type AssignmentBucket =
+  "in_progress" | "overdue" | "today" | "upcoming" | "unscheduled" | "submitted" | "recused" | "closed";
 
 export interface AssignmentFacts {
   status: ScorecardStatus;

@@ -85,7 +85,11 @@ export const redFlagMarkSchema = z.object({
 export const quickNoteSchema = z.object({
   /** client-made id (random), so a note survives retries and offline queues without duplicates */
   id: z.string().regex(/^[A-Za-z0-9_-]{6,40}$/, "Malformed note id"),
-  minute: z.coerce.number().int().min(0).max(24 * 60),
+  minute: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
   body: z.string().trim().min(1, "Write the note first.").max(LIMITS.note, tooLong("A quick note", LIMITS.note)),
   /** epoch ms when the note was taken */
   at: z.coerce.number().int().min(0).max(8_640_000_000_000_000),
@@ -154,7 +158,13 @@ export const amendReasonSchema = z.object({
     .max(LIMITS.amendReason, tooLong("The reason", LIMITS.amendReason)),
 });
 
-export const CONFLICT_KINDS = ["knows_personally", "referred", "former_colleague", "former_report_or_manager", "other"] as const;
+export const CONFLICT_KINDS = [
+  "knows_personally",
+  "referred",
+  "former_colleague",
+  "former_report_or_manager",
+  "other",
+] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 export const CONFLICT_KIND_LABELS: Record<ConflictKind, string> = {
   knows_personally: "I know the candidate personally",
@@ -189,7 +199,16 @@ export const scorecardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
 /** An empty scorecard in the form's shape (missing sections become empty records). */
 export function emptyScorecardValues(): ScorecardValues {
-  return { ratings: {}, redFlags: {}, signals: {}, focus: {}, recommendation: "", summary: "", overrideJustification: "", notes: [] };
+  return {
+    ratings: {},
+    redFlags: {},
+    signals: {},
+    focus: {},
+    recommendation: "",
+    summary: "",
+    overrideJustification: "",
+    notes: [],
+  };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -215,7 +234,10 @@ export function lenientScorecardValues(raw: unknown): ScorecardValues {
   for (const [k, r] of entries(o.ratings)) {
     const rr = isRecord(r) ? r : {};
     const score = firstString(typeof rr.score === "number" ? String(rr.score) : rr.score);
-    out.ratings[k] = { score: (SCORE_VALUES as readonly string[]).includes(score) ? (score as ScoreValue) : "", evidence: firstString(rr.evidence) };
+    out.ratings[k] = {
+      score: (SCORE_VALUES as readonly string[]).includes(score) ? (score as ScoreValue) : "",
+      evidence: firstString(rr.evidence),
+    };
   }
   const checked = (v: unknown) => v === true || v === "on" || v === "true" || v === "1";
   for (const [k, f] of entries(o.redFlags)) {
@@ -225,7 +247,9 @@ export function lenientScorecardValues(raw: unknown): ScorecardValues {
   for (const [k, s] of entries(o.signals)) out.signals[k] = checked(firstString(s) || s);
   for (const [k, s] of entries(o.focus)) out.focus[k] = checked(firstString(s) || s);
   const rec = firstString(o.recommendation);
-  out.recommendation = (RECOMMENDATIONS as readonly string[]).includes(rec) ? (rec as ScorecardValues["recommendation"]) : "";
+  out.recommendation = (RECOMMENDATIONS as readonly string[]).includes(rec)
+    ? (rec as ScorecardValues["recommendation"])
+    : "";
   out.summary = firstString(o.summary);
   out.overrideJustification = firstString(o.overrideJustification);
   if (Array.isArray(o.notes)) {

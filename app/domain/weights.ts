@@ -33,7 +33,10 @@ export function equalWeights(keys: readonly string[]): Record<string, number> {
 }
 
 /** The weights the composite will actually use for each dimension (stored map, or rubric defaults). */
-export function effectiveWeights(weights: Record<string, number> | null, dimensions: readonly Dim[]): Record<string, number> {
+export function effectiveWeights(
+  weights: Record<string, number> | null,
+  dimensions: readonly Dim[],
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const d of dimensions) {
     const w = weights?.[d.key];

@@ -96,7 +96,14 @@ const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 export function isLocalInput(value: string): boolean {
   const m = LOCAL_INPUT.exec(value);
   if (!m) return false;
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? "0"].map(Number) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? "0"].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59 || d < 1) return false;
   const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   return d <= daysInMonth && y >= 1970 && y <= 9999;
@@ -151,7 +158,8 @@ export function formatDateTime(ms: number | null | undefined, timeZone: string):
 export function formatSavedAt(ms: number, nowMs: number, timeZone: string): string {
   const w = wallClock(ms, timeZone);
   const n = wallClock(nowMs, timeZone);
-  if (w.year === n.year && w.month === n.month && w.day === n.day) return `${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
+  if (w.year === n.year && w.month === n.month && w.day === n.day)
+    return `${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
   const year = w.year === n.year ? "" : ` ${w.year}`;
   return `${WEEKDAYS[w.weekday]} ${w.day} ${MONTHS[w.month - 1]}${year}, ${pad(w.hour)}:${pad(w.minute)}`;
 }

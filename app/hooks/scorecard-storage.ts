@@ -64,7 +64,8 @@ function parse(raw: string | null): StoredEdits | null {
   if (!raw) return null;
   try {
     const parsed = JSON.parse(raw) as Partial<StoredEdits>;
-    if (parsed.v !== 1 || typeof parsed.baseVersion !== "number" || !parsed.values || typeof parsed.values !== "object") return null;
+    if (parsed.v !== 1 || typeof parsed.baseVersion !== "number" || !parsed.values || typeof parsed.values !== "object")
+      return null;
     return { ...parsed, mode: parsed.mode === "amend" ? "amend" : "draft" } as StoredEdits;
   } catch {
     return null;

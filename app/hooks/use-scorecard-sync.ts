@@ -98,7 +98,10 @@ export interface ScorecardSyncOptions {
 export function useScorecardSync(opts: ScorecardSyncOptions) {
   const optsRef = useRef(opts);
   optsRef.current = opts;
-  const [status, setStatusState] = useState<SyncStatus>({ kind: "clean", savedAt: opts.version > 0 ? opts.serverUpdatedAt : null });
+  const [status, setStatusState] = useState<SyncStatus>({
+    kind: "clean",
+    savedAt: opts.version > 0 ? opts.serverUpdatedAt : null,
+  });
   const [restored, setRestored] = useState<StoredEdits | null>(null);
   const [leftover, setLeftover] = useState<StoredEdits | null>(null);
   const statusRef = useRef(status);
@@ -108,7 +111,10 @@ export function useScorecardSync(opts: ScorecardSyncOptions) {
   const amendReasonRef = useRef<string>("");
   const inFlightRef = useRef<Promise<void> | null>(null);
   const debounceRef = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const retryRef = useRef<{ timer: ReturnType<typeof setTimeout> | null; attempt: number }>({ timer: null, attempt: 0 });
+  const retryRef = useRef<{ timer: ReturnType<typeof setTimeout> | null; attempt: number }>({
+    timer: null,
+    attempt: 0,
+  });
   const haltRef = useRef<null | "conflict" | "locked" | "invalid" | "closed" | "fatal" | "submitting">(null);
 
   const setStatus = useCallback((s: SyncStatus) => {
@@ -172,7 +178,10 @@ export function useScorecardSync(opts: ScorecardSyncOptions) {
         };
         if (res.kind === "network" || res.status >= 500 || res.status === 401) {
           requeue();
-          setStatus({ kind: "offline", reason: res.kind === "network" ? "network" : res.status === 401 ? "session" : "server" });
+          setStatus({
+            kind: "offline",
+            reason: res.kind === "network" ? "network" : res.status === 401 ? "session" : "server",
+          });
           scheduleRetry();
           return;
         }
@@ -260,7 +269,8 @@ export function useScorecardSync(opts: ScorecardSyncOptions) {
       if (sameValues(values, confirmedRef.current) && haltRef.current !== "conflict") {
         pendingRef.current = null;
         clearStoredEdits(o.scorecardId);
-        if (statusRef.current.kind === "pending" || statusRef.current.kind === "invalid") setStatus({ kind: "saved", savedAt: Date.now() });
+        if (statusRef.current.kind === "pending" || statusRef.current.kind === "invalid")
+          setStatus({ kind: "saved", savedAt: Date.now() });
         if (haltRef.current === "invalid") haltRef.current = null;
         return;
       }
@@ -289,12 +299,9 @@ export function useScorecardSync(opts: ScorecardSyncOptions) {
     [setStatus, store],
   );
 
-  const setAmendReason = useCallback(
-    (reason: string) => {
-      amendReasonRef.current = reason;
-    },
-    [],
-  );
+  const setAmendReason = useCallback((reason: string) => {
+    amendReasonRef.current = reason;
+  }, []);
 
   /** Keep this browser's copy: save it on top of the server's version. */
   const keepMine = useCallback(
@@ -329,13 +336,18 @@ export function useScorecardSync(opts: ScorecardSyncOptions) {
    * version. On success the autosave closes (the page reloads its data).
    */
   const sendIntent = useCallback(
-    async (intent: "submit" | "amend", values: ScorecardValues, extra: Record<string, unknown> = {}): Promise<IntentResult> => {
+    async (
+      intent: "submit" | "amend",
+      values: ScorecardValues,
+      extra: Record<string, unknown> = {},
+    ): Promise<IntentResult> => {
       const o = optsRef.current;
       if (debounceRef.current) clearTimeout(debounceRef.current);
       debounceRef.current = null;
       // A finished save may start the next one (edits made while it was in flight): wait them all out.
       while (inFlightRef.current) await inFlightRef.current;
-      if (haltRef.current === "conflict" && statusRef.current.kind === "conflict") return { kind: "conflict", server: statusRef.current.server };
+      if (haltRef.current === "conflict" && statusRef.current.kind === "conflict")
+        return { kind: "conflict", server: statusRef.current.server };
       if (!isOnline()) {
         pendingRef.current = values;
         store(values);
@@ -384,7 +396,10 @@ export function useScorecardSync(opts: ScorecardSyncOptions) {
         setStatus({ kind: "locked", status: st });
         return { kind: "locked", status: st };
       }
-      const message = res.status === 401 ? "Your session ended. Log in again in another tab, then submit: your scorecard is kept on this device." : "Could not submit. Your scorecard is kept on this device; reload and try again.";
+      const message =
+        res.status === 401
+          ? "Your session ended. Log in again in another tab, then submit: your scorecard is kept on this device."
+          : "Could not submit. Your scorecard is kept on this device; reload and try again.";
       setStatus({ kind: "error", message });
       return { kind: "error", message };
     },
@@ -436,7 +451,10 @@ export function useScorecardSync(opts: ScorecardSyncOptions) {
     pendingRef.current = stored.values;
     o.onRestore(stored.values, "conflict");
     setRestored(stored);
-    setStatus({ kind: "conflict", server: { version: o.version, status: o.serverStatus, updatedAt: o.serverUpdatedAt, values: o.serverValues } });
+    setStatus({
+      kind: "conflict",
+      server: { version: o.version, status: o.serverStatus, updatedAt: o.serverUpdatedAt, values: o.serverValues },
+    });
   }, [setStatus]);
 
   // Online/offline, page hide and tab switches.

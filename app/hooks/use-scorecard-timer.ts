@@ -9,12 +9,20 @@ import type { TimerState } from "../domain/scorecard-rules";
 import { applyTimerOp, timerView } from "../domain/scorecard-rules";
 import type { TimerOp } from "../domain/scorecard-schema";
 
-type Post = (body: Record<string, unknown>) => Promise<{ kind: "network" } | { kind: "response"; status: number; body: Record<string, unknown> }>;
+type Post = (
+  body: Record<string, unknown>,
+) => Promise<{ kind: "network" } | { kind: "response"; status: number; body: Record<string, unknown> }>;
 
 // Clocks that disagree by less than this are treated as the same clock (page-load latency).
 const SKEW_TOLERANCE_MS = 5_000;
 
-export function useScorecardTimer(opts: { initial: TimerState; serverNow: number; durationMinutes: number; post: Post; enabled: boolean }) {
+export function useScorecardTimer(opts: {
+  initial: TimerState;
+  serverNow: number;
+  durationMinutes: number;
+  post: Post;
+  enabled: boolean;
+}) {
   const [timer, setTimer] = useState<TimerState>(opts.initial);
   // The first render (server and hydration) uses the server's clock so both agree.
   const [now, setNow] = useState(opts.serverNow);
@@ -32,27 +40,24 @@ export function useScorecardTimer(opts: { initial: TimerState; serverNow: number
     return () => clearInterval(id);
   }, [opts.serverNow]);
 
-  const send = useCallback(
-    async (op: TimerOp) => {
-      const res = await postRef.current({ intent: "timer", op });
-      if (res.kind === "response" && res.status === 200 && res.body.timer) {
-        queuedRef.current = null;
-        setUnsynced(false);
-        const serverNow = Number(res.body.serverNow);
-        if (Number.isFinite(serverNow)) {
-          const skew = serverNow - Date.now();
-          offsetRef.current = Math.abs(skew) > SKEW_TOLERANCE_MS ? skew : 0;
-        }
-        setTimer(res.body.timer as TimerState);
-        return;
+  const send = useCallback(async (op: TimerOp) => {
+    const res = await postRef.current({ intent: "timer", op });
+    if (res.kind === "response" && res.status === 200 && res.body.timer) {
+      queuedRef.current = null;
+      setUnsynced(false);
+      const serverNow = Number(res.body.serverNow);
+      if (Number.isFinite(serverNow)) {
+        const skew = serverNow - Date.now();
+        offsetRef.current = Math.abs(skew) > SKEW_TOLERANCE_MS ? skew : 0;
       }
-      if (res.kind === "network" || res.status >= 500 || res.status === 401) {
-        queuedRef.current = op;
-        setUnsynced(true);
-      }
-    },
-    [],
-  );
+      setTimer(res.body.timer as TimerState);
+      return;
+    }
+    if (res.kind === "network" || res.status >= 500 || res.status === 401) {
+      queuedRef.current = op;
+      setUnsynced(true);
+    }
+  }, []);
 
   useEffect(() => {
     const onOnline = () => {

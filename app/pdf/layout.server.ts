@@ -189,7 +189,12 @@ export interface ParagraphOptions {
 }
 
 /** A paragraph that flows across pages line by line. Returns the lines drawn. */
-export function paragraph(flow: Flow, content: string | readonly Span[], style: TextStyle, opts: ParagraphOptions = {}): Line[] {
+export function paragraph(
+  flow: Flow,
+  content: string | readonly Span[],
+  style: TextStyle,
+  opts: ParagraphOptions = {},
+): Line[] {
   const indent = opts.indent ?? 0;
   const width = opts.width ?? flow.width - indent;
   const spans = typeof content === "string" ? [{ text: content, style }] : content;
@@ -200,7 +205,14 @@ export function paragraph(flow: Flow, content: string | readonly Span[], style: 
 }
 
 /** Draws lines, breaking pages between lines as needed (the first `keep` lines stay together). */
-export function drawFlowingLines(flow: Flow, lines: readonly Line[], x: number, width: number, align?: "left" | "right" | "center", keep = 2): void {
+export function drawFlowingLines(
+  flow: Flow,
+  lines: readonly Line[],
+  x: number,
+  width: number,
+  align?: "left" | "right" | "center",
+  keep = 2,
+): void {
   flow.ensureSpace(linesHeight(lines.slice(0, Math.min(keep, lines.length))));
   let i = 0;
   while (i < lines.length) {
@@ -228,19 +240,42 @@ export function drawFlowingLines(flow: Flow, lines: readonly Line[], x: number, 
 
 export function rule(flow: Flow, color: string = THEME.color.rule, weight = 0.5): void {
   const { doc } = flow;
-  doc.save().moveTo(flow.left, flow.y).lineTo(flow.right, flow.y).lineWidth(weight).strokeColor(color).stroke().restore();
+  doc
+    .save()
+    .moveTo(flow.left, flow.y)
+    .lineTo(flow.right, flow.y)
+    .lineWidth(weight)
+    .strokeColor(color)
+    .stroke()
+    .restore();
 }
 
 export function fillRect(doc: PDFKit.PDFDocument, x: number, y: number, w: number, h: number, color: string): void {
   doc.save().rect(x, y, w, h).fill(color).restore();
 }
 
-export function strokeRect(doc: PDFKit.PDFDocument, x: number, y: number, w: number, h: number, color: string, weight = 0.75): void {
+export function strokeRect(
+  doc: PDFKit.PDFDocument,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  color: string,
+  weight = 0.75,
+): void {
   doc.save().rect(x, y, w, h).lineWidth(weight).strokeColor(color).stroke().restore();
 }
 
 /** A coloured chip for a rating (number printed inside, so it reads in greyscale). */
-export function scoreChip(doc: PDFKit.PDFDocument, x: number, y: number, score: number | null, label: string, w = 16, h = 12): void {
+export function scoreChip(
+  doc: PDFKit.PDFDocument,
+  x: number,
+  y: number,
+  score: number | null,
+  label: string,
+  w = 16,
+  h = 12,
+): void {
   if (score !== null && score >= 1 && score <= 4) {
     const s = Math.round(score) as ScaleScore;
     fillRect(doc, x, y, w, h, THEME.color.scale[s]);
@@ -252,8 +287,19 @@ export function scoreChip(doc: PDFKit.PDFDocument, x: number, y: number, score: 
 }
 
 /** One line of text centred in a box. */
-export function centeredText(doc: PDFKit.PDFDocument, text: string, style: TextStyle, x: number, y: number, w: number, h: number): void {
-  const lines = layoutSpans([{ text, style }], Math.max(w, measureText(text, style) + 1), { leading: 1.2, maxLines: 1 });
+export function centeredText(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  style: TextStyle,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+): void {
+  const lines = layoutSpans([{ text, style }], Math.max(w, measureText(text, style) + 1), {
+    leading: 1.2,
+    maxLines: 1,
+  });
   const line = lines[0];
   if (!line) return;
   drawLines(doc, lines, x + (w - line.width) / 2, y + (h - line.height) / 2);
@@ -261,7 +307,15 @@ export function centeredText(doc: PDFKit.PDFDocument, text: string, style: TextS
 
 /** A small filled diamond: the disagreement marker (vector: no font needed). */
 export function diamond(doc: PDFKit.PDFDocument, cx: number, cy: number, r: number, color: string): void {
-  doc.save().moveTo(cx, cy - r).lineTo(cx + r, cy).lineTo(cx, cy + r).lineTo(cx - r, cy).closePath().fill(color).restore();
+  doc
+    .save()
+    .moveTo(cx, cy - r)
+    .lineTo(cx + r, cy)
+    .lineTo(cx, cy + r)
+    .lineTo(cx - r, cy)
+    .closePath()
+    .fill(color)
+    .restore();
 }
 
 // ------------------------------------------------------------------ tables
@@ -293,7 +347,12 @@ export interface TableOptions {
  * A table that flows across pages: the header row repeats after every page break, and a row
  * taller than what is left of the page continues on the next one (cells split between lines).
  */
-export function table(flow: Flow, columns: readonly Column[], rows: readonly (readonly Cell[])[], opts: TableOptions = {}): void {
+export function table(
+  flow: Flow,
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+  opts: TableOptions = {},
+): void {
   const style = opts.style ?? S.small;
   const headerStyle = opts.headerStyle ?? withColor(S.tinyBold, THEME.color.muted);
   const padX = opts.padX ?? 4;
@@ -311,13 +370,19 @@ export function table(flow: Flow, columns: readonly Column[], rows: readonly (re
   }
   const { doc } = flow;
 
-  const headerLines = columns.map((c, i) => layoutSpans([{ text: c.header, style: headerStyle }], (widths[i] ?? 0) - 2 * padX, { leading: 1.3 }));
+  const headerLines = columns.map((c, i) =>
+    layoutSpans([{ text: c.header, style: headerStyle }], (widths[i] ?? 0) - 2 * padX, { leading: 1.3 }),
+  );
   const headerH = Math.max(...headerLines.map(linesHeight)) + 2 * padY;
   const drawHeader = (): void => {
     fillRect(doc, x0, flow.y, totalW, headerH, THEME.color.panel);
     columns.forEach((c, i) => {
       const lines = headerLines[i];
-      if (lines) drawLines(doc, lines, (xs[i] ?? 0) + padX, flow.y + padY, { width: (widths[i] ?? 0) - 2 * padX, align: c.align });
+      if (lines)
+        drawLines(doc, lines, (xs[i] ?? 0) + padX, flow.y + padY, {
+          width: (widths[i] ?? 0) - 2 * padX,
+          align: c.align,
+        });
     });
     flow.y += headerH;
   };
@@ -378,7 +443,14 @@ export function table(flow: Flow, columns: readonly Column[], rows: readonly (re
           next[i] = sg.end;
         });
         flow.y += rowH;
-        doc.save().moveTo(x0, flow.y).lineTo(x0 + totalW, flow.y).lineWidth(0.4).strokeColor(THEME.color.hairline).stroke().restore();
+        doc
+          .save()
+          .moveTo(x0, flow.y)
+          .lineTo(x0 + totalW, flow.y)
+          .lineWidth(0.4)
+          .strokeColor(THEME.color.hairline)
+          .stroke()
+          .restore();
         const done = cells.every((ls, i) => (next[i] ?? 0) >= ls.length);
         if (done) break;
         flow.newPage();
@@ -393,7 +465,12 @@ export function table(flow: Flow, columns: readonly Column[], rows: readonly (re
  * Header and footer on every buffered page, drawn after layout so the total is known:
  * "candidate · Confidential" at the top, "Page X of Y" and the packet's full fingerprint at the bottom.
  */
-export function decoratePages(doc: PDFKit.PDFDocument, candidateName: string, confidential: string, fingerprint: string): void {
+export function decoratePages(
+  doc: PDFKit.PDFDocument,
+  candidateName: string,
+  confidential: string,
+  fingerprint: string,
+): void {
   const range = doc.bufferedPageRange();
   const total = range.count;
   const left = THEME.page.margin.left;
@@ -404,7 +481,10 @@ export function decoratePages(doc: PDFKit.PDFDocument, candidateName: string, co
   // Laid out once: only the page number changes from page to page.
   const conf = layoutSpans([{ text: confidential, style: confStyle }], width, { leading: 1.3 });
   const confW = conf[0]?.width ?? 0;
-  const name = layoutSpans([{ text: candidateName, style: nameStyle }], Math.max(20, width - confW - 20), { leading: 1.3, maxLines: 1 });
+  const name = layoutSpans([{ text: candidateName, style: nameStyle }], Math.max(20, width - confW - 20), {
+    leading: 1.3,
+    maxLines: 1,
+  });
   const fp = layoutSpans([{ text: `SHA-256 ${fingerprint}`, style: nameStyle }], width, { leading: 1.3, maxLines: 1 });
   const hy = THEME.page.headerY;
   const lineY = hy + (conf[0]?.height ?? 9) + 2;
@@ -414,7 +494,14 @@ export function decoratePages(doc: PDFKit.PDFDocument, candidateName: string, co
     drawLines(doc, name, left, hy);
     drawLines(doc, conf, left, hy, { width, align: "right" });
     doc.save().moveTo(left, lineY).lineTo(right, lineY).lineWidth(0.4).strokeColor(THEME.color.rule).stroke().restore();
-    doc.save().moveTo(left, fy - 3).lineTo(right, fy - 3).lineWidth(0.4).strokeColor(THEME.color.rule).stroke().restore();
+    doc
+      .save()
+      .moveTo(left, fy - 3)
+      .lineTo(right, fy - 3)
+      .lineWidth(0.4)
+      .strokeColor(THEME.color.rule)
+      .stroke()
+      .restore();
     const page = layoutSpans([{ text: `Page ${i + 1} of ${total}`, style: nameStyle }], width, { leading: 1.3 });
     drawLines(doc, page, left, fy);
     drawLines(doc, fp, left, fy, { width, align: "right" });

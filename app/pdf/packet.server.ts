@@ -48,7 +48,15 @@ import {
   withSize,
 } from "./layout.server";
 import { collectPageContents } from "./page-sink.server";
-import { type Span, type TextStyle, drawLines, layoutSpans, linesHeight, measureText, withParagraphCache } from "./text.server";
+import {
+  type Span,
+  type TextStyle,
+  drawLines,
+  layoutSpans,
+  linesHeight,
+  measureText,
+  withParagraphCache,
+} from "./text.server";
 
 // ------------------------------------------------------------------ fingerprint
 
@@ -111,7 +119,12 @@ function writeCanonical(value: unknown, out: Sink): void {
  * SHA-256 (hex) of the canonical JSON of everything the packet is rendered from. Printed on every
  * page, so two printouts can be compared, and identical input gives an identical PDF.
  */
-export function packetFingerprint(aggregate: LoopAggregate, facts: LoopFacts, rubric: RubricContent, options: PacketOptions = {}): string {
+export function packetFingerprint(
+  aggregate: LoopAggregate,
+  facts: LoopFacts,
+  rubric: RubricContent,
+  options: PacketOptions = {},
+): string {
   // Options are part of the input only when set, so the common fingerprint stays stable.
   const opts = options.calibrationWithheld ? { calibrationWithheld: true } : undefined;
   // The same bytes as hashing canonicalJson(...) in one piece, fed in chunks.
@@ -131,7 +144,12 @@ export function packetFingerprint(aggregate: LoopAggregate, facts: LoopFacts, ru
  * const pdf = await renderPacket(aggregateLoop(input, calibration), facts, rubric);
  * return new Response(new Uint8Array(pdf), { headers: { "Content-Type": "application/pdf" } });
  */
-export function renderPacket(aggregate: LoopAggregate, facts: LoopFacts, rubric: RubricContent, options: PacketOptions = {}): Promise<Buffer> {
+export function renderPacket(
+  aggregate: LoopAggregate,
+  facts: LoopFacts,
+  rubric: RubricContent,
+  options: PacketOptions = {},
+): Promise<Buffer> {
   const model = buildPacketModel(aggregate, facts, rubric, options);
   const fingerprint = packetFingerprint(aggregate, facts, rubric, options);
   return renderPacketModel(model, fingerprint);
@@ -230,7 +248,10 @@ function panel(
   const pad = opts.pad ?? 8;
   const indent = opts.indent ?? 0;
   const innerW = flow.width - indent - 2 * pad - (opts.bar ? 3 : 0);
-  const laid = blocks.map((b) => ({ lines: layoutSpans(b.spans, innerW, { leading: THEME.leading }), after: b.after ?? 3 }));
+  const laid = blocks.map((b) => ({
+    lines: layoutSpans(b.spans, innerW, { leading: THEME.leading }),
+    after: b.after ?? 3,
+  }));
   const h = laid.reduce((a, b, i) => a + linesHeight(b.lines) + (i < laid.length - 1 ? b.after : 0), 0) + 2 * pad;
   const x = flow.left + indent;
   const w = flow.width - indent;
@@ -255,7 +276,12 @@ function panel(
 }
 
 /** "label  value" rows with hairlines, label in a fixed column. */
-function keyValues(flow: Flow, rows: { label: string; value: string }[], labelW = 110, valueStyle: TextStyle = S.body): void {
+function keyValues(
+  flow: Flow,
+  rows: { label: string; value: string }[],
+  labelW = 110,
+  valueStyle: TextStyle = S.body,
+): void {
   for (const r of rows) {
     const labelLines = layoutSpans([sp(r.label, S.smallMuted)], labelW - 8, { leading: 1.35 });
     const valueLines = layoutSpans([sp(r.value, valueStyle)], flow.width - labelW, { leading: 1.35 });
@@ -298,9 +324,18 @@ function drawCover(flow: Flow, model: PacketModel, fingerprint: string): void {
 
   keyValues(flow, c.facts, 120, withSize(S.body, 10));
   flow.gap(22);
-  panel(flow, [{ spans: [sp(c.confidentiality, withColor(S.small, THEME.color.text))] }], { bg: THEME.color.panel, bar: THEME.color.alert, pad: 10 });
+  panel(flow, [{ spans: [sp(c.confidentiality, withColor(S.small, THEME.color.text))] }], {
+    bg: THEME.color.panel,
+    bar: THEME.color.alert,
+    pad: 10,
+  });
   flow.gap(14);
-  paragraph(flow, "Fingerprint: SHA-256 of the data this packet was rendered from (also in the footer of every page)", S.tiny, { after: 2 });
+  paragraph(
+    flow,
+    "Fingerprint: SHA-256 of the data this packet was rendered from (also in the footer of every page)",
+    S.tiny,
+    { after: 2 },
+  );
   paragraph(flow, fingerprint, withColor(S.small, THEME.color.text));
 }
 
@@ -313,13 +348,21 @@ function drawSummary(flow: Flow, model: PacketModel): void {
   const cards: { label: string; value: string; note: string; valueSize: number }[] = [
     ...s.composite.map((c) => ({ label: c.label, value: c.value, note: c.note, valueSize: THEME.size.stat })),
     { label: "Panel", value: s.consensusLabel, note: `${s.recommendationTotal} recommendations`, valueSize: 12 },
-    { label: "Coverage", value: s.coverageLabel.split(" scorecards")[0] ?? "", note: s.coverageLabel, valueSize: THEME.size.stat },
+    {
+      label: "Coverage",
+      value: s.coverageLabel.split(" scorecards")[0] ?? "",
+      note: s.coverageLabel,
+      valueSize: THEME.size.stat,
+    },
   ];
   const gapX = 8;
   const cw = (flow.width - gapX * (cards.length - 1)) / cards.length;
   const laid = cards.map((c) => ({
     label: layoutSpans([sp(c.label, withColor(S.tinyBold, THEME.color.muted))], cw - 16, { leading: 1.3, maxLines: 1 }),
-    value: layoutSpans([sp(c.value, st("bold", c.valueSize, THEME.color.text))], cw - 16, { leading: 1.15, maxLines: 2 }),
+    value: layoutSpans([sp(c.value, st("bold", c.valueSize, THEME.color.text))], cw - 16, {
+      leading: 1.15,
+      maxLines: 2,
+    }),
     note: layoutSpans([sp(c.note, S.tiny)], cw - 16, { leading: 1.3, maxLines: 3 }),
   }));
   const ch = Math.max(...laid.map((l) => linesHeight(l.label) + linesHeight(l.value) + linesHeight(l.note))) + 18;
@@ -348,8 +391,14 @@ function drawSummary(flow: Flow, model: PacketModel): void {
     drawLines(doc, layoutSpans([sp(r.label, S.small)], labelW, { leading: 1.3 }), flow.left, y + 2);
     const w = (barMax * r.count) / total;
     fillRect(doc, flow.left + labelW, y + 3, barMax, 10, THEME.color.hairline);
-    if (r.count > 0) fillRect(doc, flow.left + labelW, y + 3, Math.max(2, w), 10, THEME.color.scale[recommendationScore(r.key)]);
-    drawLines(doc, layoutSpans([sp(String(r.count), S.smallBold)], 50, { leading: 1.3 }), flow.left + labelW + barMax + 8, y + 2);
+    if (r.count > 0)
+      fillRect(doc, flow.left + labelW, y + 3, Math.max(2, w), 10, THEME.color.scale[recommendationScore(r.key)]);
+    drawLines(
+      doc,
+      layoutSpans([sp(String(r.count), S.smallBold)], 50, { leading: 1.3 }),
+      flow.left + labelW + barMax + 8,
+      y + 2,
+    );
     flow.y += h;
   }
 
@@ -369,7 +418,9 @@ function drawSummary(flow: Flow, model: PacketModel): void {
 function highlight(flow: Flow, h: Highlight): void {
   const indent = 34;
   const head = layoutSpans([sp(h.dimensionName, S.bodyBold)], flow.width - indent, { leading: 1.35 });
-  const quote = h.quote ? layoutSpans([sp(`“${h.quote}”`, S.bodyItalic)], flow.width - indent, { leading: THEME.leading }) : [];
+  const quote = h.quote
+    ? layoutSpans([sp(`“${h.quote}”`, S.bodyItalic)], flow.width - indent, { leading: THEME.leading })
+    : [];
   const by = h.quoteBy ? layoutSpans([sp(`— ${h.quoteBy}`, S.smallMuted)], flow.width - indent, { leading: 1.35 }) : [];
   flow.ensureSpace(linesHeight(head) + linesHeight(quote) + linesHeight(by) + 6);
   scoreChip(flow.doc, flow.left, flow.y + 1, h.mean, h.meanLabel, 26, 13);
@@ -401,10 +452,13 @@ function drawCharts(flow: Flow, charts: ChartsModel): void {
   // until the longest word fits its column.
   const textW = colW - 4;
   let longestWord = 0;
-  for (const c of hm.columns) for (const w of c.label.split(/[\s/]+/)) longestWord = Math.max(longestWord, measureText(w, S.tinyBold));
+  for (const c of hm.columns)
+    for (const w of c.label.split(/[\s/]+/)) longestWord = Math.max(longestWord, measureText(w, S.tinyBold));
   const headSize = Math.max(5.5, Math.min(S.tinyBold.size, (S.tinyBold.size * textW) / Math.max(1, longestWord)));
   const headStyle = withSize(S.tinyBold, Math.floor(headSize * 4) / 4);
-  const headerLines = hm.columns.map((c) => layoutSpans([sp(c.label, headStyle)], textW, { leading: 1.2, maxLines: 3 }));
+  const headerLines = hm.columns.map((c) =>
+    layoutSpans([sp(c.label, headStyle)], textW, { leading: 1.2, maxLines: 3 }),
+  );
   const markH = hm.columns.some((c) => c.disagreement) ? 9 : 0;
   const headerH = Math.max(...headerLines.map(linesHeight), 10) + 6 + markH;
   const rowH = 24;
@@ -425,8 +479,18 @@ function drawCharts(flow: Flow, charts: ChartsModel): void {
       flow.ensureSpace(rowH);
       const y = flow.y;
       const nameStyle = row.counted ? S.smallBold : withColor(S.smallBold, THEME.color.faint);
-      drawLines(doc, layoutSpans([sp(row.label, nameStyle)], labelW - 8, { leading: 1.2, maxLines: 1 }), flow.left, y + 2);
-      drawLines(doc, layoutSpans([sp(row.sublabel, S.tiny)], labelW - 8, { leading: 1.2, maxLines: 1 }), flow.left, y + 12.5);
+      drawLines(
+        doc,
+        layoutSpans([sp(row.label, nameStyle)], labelW - 8, { leading: 1.2, maxLines: 1 }),
+        flow.left,
+        y + 2,
+      );
+      drawLines(
+        doc,
+        layoutSpans([sp(row.sublabel, S.tiny)], labelW - 8, { leading: 1.2, maxLines: 1 }),
+        flow.left,
+        y + 12.5,
+      );
       row.cells.forEach((cell, i) => {
         const x = flow.left + labelW + i * colW + 1;
         const w = colW - 2;
@@ -474,10 +538,19 @@ function drawCharts(flow: Flow, charts: ChartsModel): void {
   for (const b of charts.bars) {
     flow.ensureSpace(barRowH);
     const y = flow.y;
-    drawLines(doc, layoutSpans([sp(b.label, S.small)], barLabelW - 10, { leading: 1.2, maxLines: 2 }), flow.left, y + 4);
+    drawLines(
+      doc,
+      layoutSpans([sp(b.label, S.small)], barLabelW - 10, { leading: 1.2, maxLines: 2 }),
+      flow.left,
+      y + 4,
+    );
     // grid
     for (const v of [1, 2, 3, 4]) {
-      doc.save().moveTo(sx(v), y).lineTo(sx(v), y + barRowH).lineWidth(v === charts.barScore ? 0.9 : 0.4);
+      doc
+        .save()
+        .moveTo(sx(v), y)
+        .lineTo(sx(v), y + barRowH)
+        .lineWidth(v === charts.barScore ? 0.9 : 0.4);
       if (v === charts.barScore) doc.dash(2, { space: 2 }).strokeColor(THEME.color.accent);
       else doc.strokeColor(THEME.color.hairline);
       doc.stroke().undash().restore();
@@ -488,17 +561,35 @@ function drawCharts(flow: Flow, charts: ChartsModel): void {
       if (b.min !== null && b.max !== null) {
         doc.save().lineWidth(1).strokeColor(THEME.color.text);
         doc.moveTo(sx(b.min), cy).lineTo(sx(b.max), cy).stroke();
-        doc.moveTo(sx(b.min), cy - 4).lineTo(sx(b.min), cy + 4).stroke();
-        doc.moveTo(sx(b.max), cy - 4).lineTo(sx(b.max), cy + 4).stroke();
+        doc
+          .moveTo(sx(b.min), cy - 4)
+          .lineTo(sx(b.min), cy + 4)
+          .stroke();
+        doc
+          .moveTo(sx(b.max), cy - 4)
+          .lineTo(sx(b.max), cy + 4)
+          .stroke();
         doc.restore();
       }
       if (b.calibratedMean !== null) {
         const cx = sx(b.calibratedMean);
-        doc.save().moveTo(cx, cy - 8).lineTo(cx + 3, cy - 12).lineTo(cx - 3, cy - 12).closePath().fill(THEME.color.accent).restore();
+        doc
+          .save()
+          .moveTo(cx, cy - 8)
+          .lineTo(cx + 3, cy - 12)
+          .lineTo(cx - 3, cy - 12)
+          .closePath()
+          .fill(THEME.color.accent)
+          .restore();
       }
     }
     const valueLines = layoutSpans(
-      [sp(b.meanLabel, S.smallBold), sp(b.belowBar ? "  below bar" : "", S.mark), sp(b.disagreement ? (b.belowBar ? " · disagreement" : "  disagreement") : "", S.mark), sp(`\n${b.detail}`, S.tiny)],
+      [
+        sp(b.meanLabel, S.smallBold),
+        sp(b.belowBar ? "  below bar" : "", S.mark),
+        sp(b.disagreement ? (b.belowBar ? " · disagreement" : "  disagreement") : "", S.mark),
+        sp(`\n${b.detail}`, S.tiny),
+      ],
       valueW - 6,
       { leading: 1.2, maxLines: 2 },
     );
@@ -549,7 +640,10 @@ function legend(flow: Flow, charts: ChartsModel): void {
   ];
   // "Not rated" (a panelist whose scorecard has no rating for the dimension) only when it occurs.
   if (charts.heatmap.rows.some((r) => r.cells.some((c) => c.state === "none"))) {
-    items.push({ draw: (x, y) => centeredText(doc, "–", withColor(S.small, THEME.color.faint), x, y, 14, 10), label: "No counted rating" });
+    items.push({
+      draw: (x, y) => centeredText(doc, "–", withColor(S.small, THEME.color.faint), x, y, 14, 10),
+      label: "No counted rating",
+    });
   }
   flow.ensureSpace(30);
   let x = flow.left;
@@ -580,10 +674,19 @@ function drawAgenda(flow: Flow, model: PacketModel): void {
   paragraph(flow, "What the debrief must cover, most important first.", S.smallMuted, { after: 6 });
   const rows: Cell[][] = a.items.map((it) => [
     it.number,
-    [sp(it.kindLabel, it.kind === "dealbreaker" || it.kind === "override" ? withColor(S.smallBold, THEME.color.alert) : withColor(S.smallBold, THEME.color.muted))],
+    [
+      sp(
+        it.kindLabel,
+        it.kind === "dealbreaker" || it.kind === "override"
+          ? withColor(S.smallBold, THEME.color.alert)
+          : withColor(S.smallBold, THEME.color.muted),
+      ),
+    ],
     [sp(it.title, S.smallBold), sp(`\n${it.detail}`, S.small)],
   ]);
-  table(flow, [{ header: "#", width: 22, align: "right" }, { header: "Topic", width: 86 }, { header: "Item" }], rows, { padY: 4 });
+  table(flow, [{ header: "#", width: 22, align: "right" }, { header: "Topic", width: 86 }, { header: "Item" }], rows, {
+    padY: 4,
+  });
 }
 
 // ------------------------------------------------------------------ 5 dimensions
@@ -628,7 +731,9 @@ function anchorsGrid(flow: Flow, anchors: readonly { label: string; value: strin
   const n = anchors.length;
   const cw = (flow.width - gapX * (n - 1)) / n;
   const laid = anchors.map((a) =>
-    layoutSpans([sp(a.label, S.tinyBold), sp(`\n${a.value}`, withColor(S.tiny, THEME.color.text))], cw - 12, { leading: 1.3 }),
+    layoutSpans([sp(a.label, S.tinyBold), sp(`\n${a.value}`, withColor(S.tiny, THEME.color.text))], cw - 12, {
+      leading: 1.3,
+    }),
   );
   const h = Math.max(...laid.map(linesHeight)) + 10;
   flow.ensureSpace(h);
@@ -641,7 +746,14 @@ function anchorsGrid(flow: Flow, anchors: readonly { label: string; value: strin
 }
 
 /** A chip, a heading line, then the evidence flowing across pages (indented). */
-function ratingBlock(flow: Flow, score: number | null, chip: string, head: Span[], evidence: string, outlier: boolean): void {
+function ratingBlock(
+  flow: Flow,
+  score: number | null,
+  chip: string,
+  head: Span[],
+  evidence: string,
+  outlier: boolean,
+): void {
   const indent = 24;
   const width = flow.width - indent;
   const headLines = layoutSpans(head, width, { leading: 1.35 });
@@ -663,12 +775,29 @@ function drawFlags(flow: Flow, model: PacketModel): void {
   if (f.redFlags.length === 0) paragraph(flow, f.noRedFlags, S.muted);
   for (const flag of f.redFlags) {
     flow.gap(6);
-    const sev = flag.severity === "dealbreaker" ? withColor(S.smallBold, THEME.color.alert) : withColor(S.smallBold, THEME.color.muted);
-    paragraph(flow, [sp(flag.label, S.bodyBold), sp(`  ${flag.severityLabel}`, sev), sp(`  · raised by ${flag.raisedBy.length}`, S.smallMuted)], S.body, {
-      after: 2,
-    });
+    const sev =
+      flag.severity === "dealbreaker"
+        ? withColor(S.smallBold, THEME.color.alert)
+        : withColor(S.smallBold, THEME.color.muted);
+    paragraph(
+      flow,
+      [
+        sp(flag.label, S.bodyBold),
+        sp(`  ${flag.severityLabel}`, sev),
+        sp(`  · raised by ${flag.raisedBy.length}`, S.smallMuted),
+      ],
+      S.body,
+      {
+        after: 2,
+      },
+    );
     for (const r of flag.raisedBy) {
-      paragraph(flow, [sp(`${r.name}: `, S.smallBold), sp(r.note || "(no note)", r.note ? S.small : S.smallMuted)], S.small, { indent: 14, after: 2 });
+      paragraph(
+        flow,
+        [sp(`${r.name}: `, S.smallBold), sp(r.note || "(no note)", r.note ? S.small : S.smallMuted)],
+        S.small,
+        { indent: 14, after: 2 },
+      );
     }
   }
   const signalTable = (title: string, rows: typeof f.strongSignals): void => {
@@ -700,7 +829,11 @@ function drawExercises(flow: Flow, exercises: readonly ExerciseModel[], outline:
     paragraph(flow, e.meta, S.smallMuted, { after: 6 });
     paragraph(
       flow,
-      e.panelists.flatMap((p, k) => [sp(k > 0 ? " · " : "", S.small), sp(p.label, S.smallBold), sp(` (${p.value})`, S.smallMuted)]),
+      e.panelists.flatMap((p, k) => [
+        sp(k > 0 ? " · " : "", S.small),
+        sp(p.label, S.smallBold),
+        sp(` (${p.value})`, S.smallMuted),
+      ]),
       S.small,
       { after: 8 },
     );
@@ -730,31 +863,58 @@ function drawScorecards(flow: Flow, cards: readonly ScorecardModel[], outline: P
     if (i > 0) flow.newPage();
     bookmark(flow, `${c.panelistName} — ${c.exerciseTitle}`, outline);
     heading(flow, c.panelistName, S.h2, 1, 80);
-    paragraph(flow, [sp(c.exerciseTitle, S.small), sp(`  ·  ${c.statusLabel}`, c.counted ? S.smallMuted : withColor(S.smallBold, THEME.color.mark))], S.small, {
-      after: 6,
-    });
+    paragraph(
+      flow,
+      [
+        sp(c.exerciseTitle, S.small),
+        sp(`  ·  ${c.statusLabel}`, c.counted ? S.smallMuted : withColor(S.smallBold, THEME.color.mark)),
+      ],
+      S.small,
+      {
+        after: 6,
+      },
+    );
     if (c.amended) {
-      panel(flow, [{ spans: [sp(`${c.amended.label}. `, withColor(S.smallBold, THEME.color.mark)), sp(`Reason: ${c.amended.reason}`, S.small)] }], {
-        bar: THEME.color.mark,
-        pad: 5,
-      });
+      panel(
+        flow,
+        [
+          {
+            spans: [
+              sp(`${c.amended.label}. `, withColor(S.smallBold, THEME.color.mark)),
+              sp(`Reason: ${c.amended.reason}`, S.small),
+            ],
+          },
+        ],
+        {
+          bar: THEME.color.mark,
+          pad: 5,
+        },
+      );
       flow.gap(6);
     }
     if (c.conflictNote) {
-      panel(flow, [{ spans: [sp("Conflict of interest: ", S.smallBold), sp(c.conflictNote, S.small)] }], { bg: THEME.color.panel, pad: 5 });
+      panel(flow, [{ spans: [sp("Conflict of interest: ", S.smallBold), sp(c.conflictNote, S.small)] }], {
+        bg: THEME.color.panel,
+        pad: 5,
+      });
       flow.gap(6);
     }
     if (c.status === "recused") {
       paragraph(flow, "The panelist recused; the scorecard's content is withheld and does not count.", S.muted);
       return;
     }
-    paragraph(flow, [sp("Recommendation: ", S.smallMuted), sp(c.recommendationLabel, S.bodyBold)], S.body, { after: 4 });
+    paragraph(flow, [sp("Recommendation: ", S.smallMuted), sp(c.recommendationLabel, S.bodyBold)], S.body, {
+      after: 4,
+    });
     if (c.summary) {
       heading(flow, "Summary", S.h3, 2, 30);
       paragraph(flow, c.summary, S.body, { after: 4 });
     }
     if (c.overrideJustification) {
-      panel(flow, [{ spans: [sp("Override justification: ", S.smallBold), sp(c.overrideJustification, S.small)] }], { bar: THEME.color.alert, pad: 5 });
+      panel(flow, [{ spans: [sp("Override justification: ", S.smallBold), sp(c.overrideJustification, S.small)] }], {
+        bar: THEME.color.alert,
+        pad: 5,
+      });
       flow.gap(4);
     }
     if (c.ratings.length > 0) {
@@ -778,7 +938,10 @@ function drawScorecards(flow: Flow, cards: readonly ScorecardModel[], outline: P
           flow,
           [
             sp(f.label, S.smallBold),
-            sp(`  ${f.severityLabel}`, f.severityLabel === "Dealbreaker" ? withColor(S.smallBold, THEME.color.alert) : S.smallMuted),
+            sp(
+              `  ${f.severityLabel}`,
+              f.severityLabel === "Dealbreaker" ? withColor(S.smallBold, THEME.color.alert) : S.smallMuted,
+            ),
             sp(f.note ? `\n${f.note}` : "", S.small),
           ],
           S.small,
@@ -790,7 +953,11 @@ function drawScorecards(flow: Flow, cards: readonly ScorecardModel[], outline: P
       sub(flow, "Signals");
       paragraph(
         flow,
-        c.signals.flatMap((s, k) => [sp(k > 0 ? "  ·  " : "", S.smallMuted), sp(s.label, S.small), sp(` (${s.kindLabel.toLowerCase()})`, S.smallMuted)]),
+        c.signals.flatMap((s, k) => [
+          sp(k > 0 ? "  ·  " : "", S.smallMuted),
+          sp(s.label, S.small),
+          sp(` (${s.kindLabel.toLowerCase()})`, S.smallMuted),
+        ]),
         S.small,
       );
     }
@@ -801,7 +968,10 @@ function drawScorecards(flow: Flow, cards: readonly ScorecardModel[], outline: P
 
 function drawDecision(flow: Flow, model: PacketModel): void {
   const d = model.decision;
-  paragraph(flow, d.headline, st("bold", 22, d.decided ? THEME.color.text : THEME.color.muted), { after: 6, leading: 1.2 });
+  paragraph(flow, d.headline, st("bold", 22, d.decided ? THEME.color.text : THEME.color.muted), {
+    after: 6,
+    leading: 1.2,
+  });
   keyValues(flow, d.lines, 110);
   flow.gap(8);
   heading(flow, "Rationale", S.h3, 3, 30);
@@ -857,7 +1027,11 @@ function drawAppendix(flow: Flow, model: PacketModel, fingerprint: string): void
   table(
     flow,
     [{ header: "Flag", width: 150 }, { header: "Severity", width: 60 }, { header: "What it looks like" }],
-    a.redFlags.map((f) => [[sp(f.label, S.tinyBold)], [sp(f.severityLabel, f.severityLabel === "Dealbreaker" ? withColor(S.tinyBold, THEME.color.alert) : S.tiny)], f.description]),
+    a.redFlags.map((f) => [
+      [sp(f.label, S.tinyBold)],
+      [sp(f.severityLabel, f.severityLabel === "Dealbreaker" ? withColor(S.tinyBold, THEME.color.alert) : S.tiny)],
+      f.description,
+    ]),
     { style: withColor(S.tiny, THEME.color.text) },
   );
 
@@ -874,8 +1048,18 @@ function drawAppendix(flow: Flow, model: PacketModel, fingerprint: string): void
   if (a.audit.length > 0) {
     table(
       flow,
-      [{ header: "When", width: 86 }, { header: "Who and what", width: 112 }, { header: "Concerning", width: 150 }, { header: "Reason" }],
-      a.audit.map((e) => [e.at, [sp(e.actor, withColor(S.tinyBold, THEME.color.text)), sp(`\n${e.action}`, S.tiny)], e.entity, e.reason]),
+      [
+        { header: "When", width: 86 },
+        { header: "Who and what", width: 112 },
+        { header: "Concerning", width: 150 },
+        { header: "Reason" },
+      ],
+      a.audit.map((e) => [
+        e.at,
+        [sp(e.actor, withColor(S.tinyBold, THEME.color.text)), sp(`\n${e.action}`, S.tiny)],
+        e.entity,
+        e.reason,
+      ]),
       { style: withColor(S.tiny, THEME.color.text), zebra: true },
     );
   }

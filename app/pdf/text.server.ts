@@ -20,14 +20,7 @@
 import bidiFactory from "bidi-js";
 
 import { type PageSink, pageSinkOf } from "./page-sink.server";
-import {
-  type Face,
-  type FontStyle,
-  faceByIndex,
-  faceForGrapheme,
-  primaryCovers,
-  primaryFace,
-} from "./fonts.server";
+import { type Face, type FontStyle, faceByIndex, faceForGrapheme, primaryCovers, primaryFace } from "./fonts.server";
 
 export type Rgb = readonly [number, number, number];
 
@@ -183,9 +176,16 @@ function asciiPair(face: Face, t: AsciiTable, c1: number, g1: AsciiGlyph, c2: nu
     const [pa, pb] = run.positions;
     if (
       run.glyphs.length === 2 &&
-      a && b && pa && pb &&
-      a.id === g1.gid && b.id === g2.gid &&
-      pa.xOffset === 0 && pa.yOffset === 0 && pb.xOffset === 0 && pb.yOffset === 0 &&
+      a &&
+      b &&
+      pa &&
+      pb &&
+      a.id === g1.gid &&
+      b.id === g2.gid &&
+      pa.xOffset === 0 &&
+      pa.yOffset === 0 &&
+      pb.xOffset === 0 &&
+      pb.yOffset === 0 &&
       pb.xAdvance === g2.xAdvance
     ) {
       xa = pa.xAdvance;
@@ -326,7 +326,14 @@ export function sanitizeText(text: string): string {
 
 function isBreakableSpace(c: number): boolean {
   // U+00A0, U+2007 and U+202F are no-break spaces: they stay inside a word.
-  return c === 0x20 || c === 0x09 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a && c !== 0x2007) || c === 0x205f || c === 0x3000;
+  return (
+    c === 0x20 ||
+    c === 0x09 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a && c !== 0x2007) ||
+    c === 0x205f ||
+    c === 0x3000
+  );
 }
 
 /** Scripts written without spaces between words: a line may break between any two characters. */
@@ -443,8 +450,9 @@ type BidiLevels = ReturnType<ReturnType<typeof bidiFactory>["getEmbeddingLevels"
  */
 function bidiInput(text: string): string {
   if (!/[\ud800-\udbff]/.test(text)) return text;
-  return text.replace(/([\ud802\ud803\ud83a\ud83b])[\udc00-\udfff]|[\ud83c-\ud83e][\udc00-\udfff]/g, (_m, rtl: string | undefined) =>
-    rtl ? "\u05d0\u05d0" : "\ufffc\ufffc",
+  return text.replace(
+    /([\ud802\ud803\ud83a\ud83b])[\udc00-\udfff]|[\ud83c-\ud83e][\udc00-\udfff]/g,
+    (_m, rtl: string | undefined) => (rtl ? "\u05d0\u05d0" : "\ufffc\ufffc"),
   );
 }
 
@@ -460,7 +468,9 @@ function bidiPiece(font: FontStyle, text: string, off: number, level: number): B
   // even levels inside right-to-left text (numbers, Latin words) keep their logical order; force
   // "ltr" only where fontkit's script default would reverse (Hebrew/Arabic under an override)
   const word =
-    level % 2 === 1 ? shapeWord(font, mirrored(text), "rtl") : shapeWord(font, text, RTL_RE.test(text) ? "ltr" : undefined);
+    level % 2 === 1
+      ? shapeWord(font, mirrored(text), "rtl")
+      : shapeWord(font, text, RTL_RE.test(text) ? "ltr" : undefined);
   return { text, off, level, word };
 }
 
@@ -474,7 +484,11 @@ export function measureText(text: string, style: TextStyle): number {
 const LONG_TOKEN = 48;
 
 /** style font -> long token -> sum of its grapheme widths (thousandths of an em); bounded */
-const longTokenWidths: Record<FontStyle, Map<string, number>> = { regular: new Map(), bold: new Map(), italic: new Map() };
+const longTokenWidths: Record<FontStyle, Map<string, number>> = {
+  regular: new Map(),
+  bold: new Map(),
+  italic: new Map(),
+};
 
 /**
  * Sum of the grapheme widths (no kerning between them): a cheap upper-bound-ish estimate. Cached
@@ -931,7 +945,15 @@ function reorderParagraph(lines: Line[], from: number, bidiLevels: BidiLevels, p
         continue;
       }
       const w = (r.piece.word.width * size) / 1000;
-      visual.push({ word: r.piece.word, text: r.piece.text, style: r.it.style, x, w, start: r.it.start + r.piece.off, space });
+      visual.push({
+        word: r.piece.word,
+        text: r.piece.text,
+        style: r.it.style,
+        x,
+        w,
+        start: r.it.start + r.piece.off,
+        space,
+      });
       x += w;
       space = false;
     }
@@ -1305,7 +1327,13 @@ function lineCode(dt: DocText, line: Line): LineCode {
  * Draws laid-out lines with their top-left at (x, y) (pdfkit's top-down coordinates).
  * Returns the y below the last line.
  */
-export function drawLines(doc: PDFKit.PDFDocument, lines: readonly Line[], x: number, y: number, opts: DrawOptions = {}): number {
+export function drawLines(
+  doc: PDFKit.PDFDocument,
+  lines: readonly Line[],
+  x: number,
+  y: number,
+  opts: DrawOptions = {},
+): number {
   const dt = docText(doc);
   const page = dt.doc.page;
   // Operators go straight into a reusable byte buffer (no array of strings, no joined copy).

@@ -24,7 +24,9 @@ export const links = () => [
   { rel: "stylesheet", href: styles },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.candidate.name} · Candidates · ArchPanel` : "Candidate · ArchPanel" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: d ? `${d.candidate.name} · Candidates · ArchPanel` : "Candidate · ArchPanel" },
+];
 
 const paramsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 
@@ -84,7 +86,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { data: body } = await readBody(request);
   const db = getDb();
   const intent = parseWith(candidateIntentSchema, body);
-  if (!intent.ok) return data({ intent: null, errors: { _form: ["Unknown action. Reload the page and try again."] } as Record<string, string[]>, values: null }, { status: 400 });
+  if (!intent.ok)
+    return data(
+      {
+        intent: null,
+        errors: { _form: ["Unknown action. Reload the page and try again."] } as Record<string, string[]>,
+        values: null,
+      },
+      { status: 400 },
+    );
 
   if (intent.value.intent === "save") {
     const values = formValues(body);
@@ -93,7 +103,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = updateCandidate(db, user.id, id, parsed.value);
     if (!result.ok) {
       if (result.status === 404) throw notFound();
-      const errors = result.message.includes("email") && !result.message.includes("erased") ? { email: [result.message] } : { _form: [result.message] };
+      const errors =
+        result.message.includes("email") && !result.message.includes("erased")
+          ? { email: [result.message] }
+          : { _form: [result.message] };
       return data({ intent: "save" as const, errors, values }, { status: result.status });
     }
     throw redirect(`/candidates/${id}?notice=saved`);
@@ -103,7 +116,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = setCandidateArchived(db, user.id, id, archiving);
   if (!result.ok) {
     if (result.status === 404) throw notFound();
-    return data({ intent: intent.value.intent, errors: { _form: [result.message] } as Record<string, string[]>, values: null }, { status: result.status });
+    return data(
+      { intent: intent.value.intent, errors: { _form: [result.message] } as Record<string, string[]>, values: null },
+      { status: result.status },
+    );
   }
   throw redirect(archiving ? "/candidates?notice=archived" : `/candidates/${id}?notice=unarchived`);
 }
@@ -155,7 +171,8 @@ export default function CandidatePage() {
           <h2 id="details-h">Details</h2>
           {c.erased ? (
             <p className="muted">
-              This candidate&apos;s personal data was erased. The record stays only so that loop history and anonymised ratings keep their place.
+              This candidate&apos;s personal data was erased. The record stays only so that loop history and anonymised
+              ratings keep their place.
             </p>
           ) : (
             <CandidateForm
@@ -172,12 +189,15 @@ export default function CandidatePage() {
           <section className="card" aria-labelledby="loops-h">
             <h2 id="loops-h">Loops</h2>
             {loops.length === 0 ? (
-              <p className="muted small">No loop yet.{!c.archived && !c.erased ? " Create one to plan the interviews." : ""}</p>
+              <p className="muted small">
+                No loop yet.{!c.archived && !c.erased ? " Create one to plan the interviews." : ""}
+              </p>
             ) : (
               <ul className="plain loop-list">
                 {loops.map((l) => (
                   <li key={l.id}>
-                    <Link to={`/loops/${l.id}`}>Loop of {l.createdOn}</Link> <LoopStatusBadge status={l.status} /> {l.decision ? <DecisionBadge decision={l.decision} /> : null}
+                    <Link to={`/loops/${l.id}`}>Loop of {l.createdOn}</Link> <LoopStatusBadge status={l.status} />{" "}
+                    {l.decision ? <DecisionBadge decision={l.decision} /> : null}
                     <div className="muted xsmall">
                       Rubric v{l.rubricVersion} · HM {l.hiringManagerName}
                     </div>
@@ -193,7 +213,10 @@ export default function CandidatePage() {
               <FormError message={archiveError} />
               {c.archived ? (
                 <>
-                  <p className="small muted">Archived candidates are hidden from the list and cannot get a new loop. Their loops and feedback stay.</p>
+                  <p className="small muted">
+                    Archived candidates are hidden from the list and cannot get a new loop. Their loops and feedback
+                    stay.
+                  </p>
                   <Form method="post">
                     <CsrfInput />
                     <button type="submit" name="intent" value="unarchive" className="btn" disabled={busy}>
@@ -210,7 +233,13 @@ export default function CandidatePage() {
                   </p>
                   <Form method="post">
                     <CsrfInput />
-                    <button type="submit" name="intent" value="archive" className="btn" disabled={busy || hasActiveLoop}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="archive"
+                      className="btn"
+                      disabled={busy || hasActiveLoop}
+                    >
                       Archive candidate
                     </button>
                   </Form>
@@ -222,7 +251,11 @@ export default function CandidatePage() {
           {isAdmin ? (
             <section className="card" aria-labelledby="erase-h">
               <h2 id="erase-h">Personal data</h2>
-              <p className="small muted">{c.erased ? "See what was erased and when." : "Erase this candidate's personal data and written feedback (GDPR request). Admins only; cannot be undone."}</p>
+              <p className="small muted">
+                {c.erased
+                  ? "See what was erased and when."
+                  : "Erase this candidate's personal data and written feedback (GDPR request). Admins only; cannot be undone."}
+              </p>
               <Link to={`/candidates/${c.id}/erase`} className={c.erased ? "btn" : "btn danger"}>
                 {c.erased ? "Erasure record" : "Erase personal data…"}
               </Link>

@@ -27,7 +27,12 @@ function candidateIdOf(params: Record<string, string | undefined>): string {
   return parsed.data.id;
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 /** GET /candidates/:id/erase — admins only (403 for everyone else, 404 for unknown ids). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -57,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: LOOP_STATUS_LABELS[l.status],
       active: isActiveLoopStatus(l.status),
       hiringManager: l.hiringManager,
-      decision: l.decision ? DECISION_LABELS[l.decision as Decision] ?? l.decision : null,
+      decision: l.decision ? (DECISION_LABELS[l.decision as Decision] ?? l.decision) : null,
     })),
     counts: subject.counts,
   };
@@ -77,7 +82,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values: { confirmName: typed, keepRatings } }, { status: 400 });
   if (!confirmationMatches(parsed.value.confirmName, subject.name)) {
     return data(
-      { errors: { confirmName: ["That does not match the candidate's name. Type it as shown above."] }, values: { confirmName: typed, keepRatings } },
+      {
+        errors: { confirmName: ["That does not match the candidate's name. Type it as shown above."] },
+        values: { confirmName: typed, keepRatings },
+      },
       { status: 400 },
     );
   }
@@ -112,9 +120,17 @@ export default function EraseCandidate() {
             <h2>What was removed</h2>
             <ul className="erasure-list">
               <li>Name, email, current title, source, links and recruiter notes</li>
-              <li>{plural(s.evidenceCleared, "rating's evidence", "ratings' evidence")}, summaries and justifications on {plural(s.scorecards, "scorecard")}</li>
-              <li>{plural(s.quickNotesDeleted, "quick note")} and {plural(s.redFlagNotesCleared, "red-flag note")}</li>
-              <li>{plural(s.auditEntriesRedacted, "audit entry", "audit entries")} redacted (the entries stay, without their content)</li>
+              <li>
+                {plural(s.evidenceCleared, "rating's evidence", "ratings' evidence")}, summaries and justifications on{" "}
+                {plural(s.scorecards, "scorecard")}
+              </li>
+              <li>
+                {plural(s.quickNotesDeleted, "quick note")} and {plural(s.redFlagNotesCleared, "red-flag note")}
+              </li>
+              <li>
+                {plural(s.auditEntriesRedacted, "audit entry", "audit entries")} redacted (the entries stay, without
+                their content)
+              </li>
               <li>
                 {s.keepRatings
                   ? `${plural(s.ratingsKept, "numeric rating")} kept, anonymised, for interviewer calibration`
@@ -176,15 +192,22 @@ export default function EraseCandidate() {
       <div className="card erasure-danger">
         <h2>What erasure removes — permanently</h2>
         <ul className="erasure-list">
-          <li>The candidate&apos;s name (shown as &ldquo;Erased candidate&rdquo; from now on), email, title, source, links and notes</li>
           <li>
-            All written feedback on {plural(d.counts.scorecards, "scorecard")}: {plural(d.counts.evidence, "piece", "pieces")} of evidence, summaries,
-            override justifications, conflict notes and amendment reasons
+            The candidate&apos;s name (shown as &ldquo;Erased candidate&rdquo; from now on), email, title, source, links
+            and notes
+          </li>
+          <li>
+            All written feedback on {plural(d.counts.scorecards, "scorecard")}:{" "}
+            {plural(d.counts.evidence, "piece", "pieces")} of evidence, summaries, override justifications, conflict
+            notes and amendment reasons
           </li>
           <li>
             {plural(d.counts.quickNotes, "quick note")} and {plural(d.counts.redFlagNotes, "red-flag note")}
           </li>
-          <li>The content of {plural(d.counts.auditEntries, "audit entry", "audit entries")} about this candidate (the entries themselves stay)</li>
+          <li>
+            The content of {plural(d.counts.auditEntries, "audit entry", "audit entries")} about this candidate (the
+            entries themselves stay)
+          </li>
           {activeLoops > 0 ? (
             <li>
               <strong>{plural(activeLoops, "loop")} still under way will be withdrawn.</strong>
@@ -192,8 +215,8 @@ export default function EraseCandidate() {
           ) : null}
         </ul>
         <p className="small muted">
-          Backups made before today still hold this data until they age out of your backup rotation. The erasure itself is recorded in the audit
-          log, with counts only.
+          Backups made before today still hold this data until they age out of your backup rotation. The erasure itself
+          is recorded in the audit log, with counts only.
         </p>
 
         <Form method="post" noValidate aria-describedby={errors._form ? "erase-form-error" : undefined}>
@@ -209,7 +232,9 @@ export default function EraseCandidate() {
               <input type="checkbox" name="keepRatings" defaultChecked={values?.keepRatings ?? false} />
               <span>
                 Keep the numeric ratings ({plural(d.counts.ratings, "rating")}), anonymised, for interviewer calibration
-                <span className="field-hint">Scores and recommendations stay without any text; otherwise they are deleted too.</span>
+                <span className="field-hint">
+                  Scores and recommendations stay without any text; otherwise they are deleted too.
+                </span>
               </span>
             </label>
           </fieldset>

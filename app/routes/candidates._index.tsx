@@ -66,7 +66,14 @@ export default function Candidates() {
       <Form method="get" className="filters card" role="search" aria-label="Filter candidates">
         <div className="field grow">
           <label htmlFor="q">Search</label>
-          <input id="q" type="search" name="q" defaultValue={filters.q} placeholder="Name, email, title or source" maxLength={100} />
+          <input
+            id="q"
+            type="search"
+            name="q"
+            defaultValue={filters.q}
+            placeholder="Name, email, title or source"
+            maxLength={100}
+          />
         </div>
         <div className="field">
           <label htmlFor="status">Loop status</label>
@@ -107,7 +114,9 @@ export default function Candidates() {
       </Form>
       {candidates.length === 0 ? (
         <p className="empty">
-          {filtered ? "No candidate matches these filters." : "No candidates yet. Add one, or import a CSV file from your ATS or spreadsheet."}
+          {filtered
+            ? "No candidate matches these filters."
+            : "No candidates yet. Add one, or import a CSV file from your ATS or spreadsheet."}
         </p>
       ) : (
         <div className="card flush">
@@ -141,7 +150,8 @@ export default function Candidates() {
                       <ul className="plain">
                         {c.loops.map((l) => (
                           <li key={l.id}>
-                            <LoopStatusBadge status={l.status} /> <span className="muted small">HM {l.hiringManagerName}</span>
+                            <LoopStatusBadge status={l.status} />{" "}
+                            <span className="muted small">HM {l.hiringManagerName}</span>
                           </li>
                         ))}
                       </ul>

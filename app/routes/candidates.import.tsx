@@ -67,12 +67,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const preview = previewCandidateCsv(parsed.value.csv, { existingEmails: existingCandidateEmails(db) });
   if (parsed.value.intent === "preview" || !preview.ok) {
     const status = parsed.value.intent === "import" ? 400 : 200;
-    const errors: Record<string, string[]> = parsed.value.intent === "import" ? { _form: ["Nothing was imported: fix the rows marked below and preview again."] } : {};
+    const errors: Record<string, string[]> =
+      parsed.value.intent === "import"
+        ? { _form: ["Nothing was imported: fix the rows marked below and preview again."] }
+        : {};
     return data<ActionData>({ errors, csv: parsed.value.csv, preview: toPreviewData(preview) }, { status });
   }
   const rows = preview.rows.map((r) => r.value).filter((v): v is CandidateInput => v !== null);
   const result = importCandidates(db, user.id, rows);
-  if (!result.ok) return data<ActionData>({ errors: { _form: [result.message] }, csv: parsed.value.csv, preview: toPreviewData(preview) }, { status: result.status });
+  if (!result.ok)
+    return data<ActionData>(
+      { errors: { _form: [result.message] }, csv: parsed.value.csv, preview: toPreviewData(preview) },
+      { status: result.status },
+    );
   throw redirect(`/candidates?notice=imported&n=${result.value.length}`);
 }
 
@@ -121,7 +128,9 @@ function PreviewTable({ preview }: { preview: PreviewData }) {
                     <ul className="plain row-errors">
                       {Object.entries(r.errors).map(([field, messages]) => (
                         <li key={field}>
-                          {field !== "_row" && field in FIELD_LABELS ? <strong>{FIELD_LABELS[field as keyof CandidateInput]}: </strong> : null}
+                          {field !== "_row" && field in FIELD_LABELS ? (
+                            <strong>{FIELD_LABELS[field as keyof CandidateInput]}: </strong>
+                          ) : null}
                           {messages.join(" ")}
                         </li>
                       ))}
@@ -146,7 +155,10 @@ export default function ImportCandidates() {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const csv = actionData?.csv ?? "";
-  const { form, register, onSubmit, errorFor } = useRemixForm(candidateImportSchema, { defaultValues: { intent: "preview", csv }, serverErrors: actionData?.errors });
+  const { form, register, onSubmit, errorFor } = useRemixForm(candidateImportSchema, {
+    defaultValues: { intent: "preview", csv },
+    serverErrors: actionData?.errors,
+  });
   const [fileName, setFileName] = useState<string | null>(null);
   const preview = actionData?.preview ?? null;
   // the preview belongs to the text it was made from: editing the text asks for a new preview
@@ -169,8 +181,8 @@ export default function ImportCandidates() {
       </nav>
       <h1>Import candidates from CSV</h1>
       <p className="muted">
-        Paste the rows or choose a file exported from your ATS or spreadsheet, then preview. Candidates are imported only when every row is valid:
-        either all of them or none.
+        Paste the rows or choose a file exported from your ATS or spreadsheet, then preview. Candidates are imported
+        only when every row is valid: either all of them or none.
       </p>
 
       <div className="split import-split">
@@ -206,7 +218,13 @@ export default function ImportCandidates() {
               {fileName ? <div className="field-hint">Loaded {fileName} into the text box above.</div> : null}
             </div>
             <div className="row">
-              <button type="submit" name="intent" value="preview" className={previewCurrent && preview?.ok ? "btn" : "btn primary"} disabled={busy}>
+              <button
+                type="submit"
+                name="intent"
+                value="preview"
+                className={previewCurrent && preview?.ok ? "btn" : "btn primary"}
+                disabled={busy}
+              >
                 {busy && navigation.formData?.get("intent") === "preview" ? "Checking…" : "Preview"}
               </button>
               {previewCurrent && preview?.ok ? (
@@ -225,8 +243,9 @@ export default function ImportCandidates() {
         <aside className="card sample" aria-labelledby="sample-h">
           <h2 id="sample-h">Expected columns</h2>
           <p className="small">
-            <strong>name</strong> is required; <strong>email</strong>, <strong>current title</strong>, <strong>source</strong>, <strong>links</strong>{" "}
-            (several separated by spaces) and <strong>notes</strong> are optional. Other columns are ignored.
+            <strong>name</strong> is required; <strong>email</strong>, <strong>current title</strong>,{" "}
+            <strong>source</strong>, <strong>links</strong> (several separated by spaces) and <strong>notes</strong> are
+            optional. Other columns are ignored.
           </p>
           <p className="small muted">Example:</p>
           <pre className="sample-csv" data-testid="csv-sample">
@@ -253,8 +272,9 @@ export default function ImportCandidates() {
             </div>
           ) : (
             <div className="notice danger" role="alert" data-testid="import-summary">
-              {preview.errorCount} of {preview.rows.length} row{preview.rows.length === 1 ? "" : "s"} {preview.errorCount === 1 ? "has" : "have"} problems. Nothing will be imported until
-              every row is valid: fix them in the text and preview again.
+              {preview.errorCount} of {preview.rows.length} row{preview.rows.length === 1 ? "" : "s"}{" "}
+              {preview.errorCount === 1 ? "has" : "have"} problems. Nothing will be imported until every row is valid:
+              fix them in the text and preview again.
             </div>
           )}
           {preview.notices.length > 0 ? (

@@ -51,7 +51,12 @@ export default function NewCandidate() {
       </nav>
       <h1>New candidate</h1>
       <div className="card">
-        <CandidateForm defaultValues={actionData?.values ?? EMPTY_CANDIDATE_FORM} serverErrors={actionData?.errors} submitLabel="Add candidate" cancelHref="/candidates" />
+        <CandidateForm
+          defaultValues={actionData?.values ?? EMPTY_CANDIDATE_FORM}
+          serverErrors={actionData?.errors}
+          submitLabel="Add candidate"
+          cancelHref="/candidates"
+        />
       </div>
     </main>
   );

@@ -43,7 +43,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     families.set(v.rubricId, f);
   }
   const validScope = (s: string | undefined) =>
-    s && (s.startsWith("v:") ? versions.some((v) => v.versionId === s.slice(2)) : families.has(s.slice(2))) ? s : undefined;
+    s && (s.startsWith("v:") ? versions.some((v) => v.versionId === s.slice(2)) : families.has(s.slice(2)))
+      ? s
+      : undefined;
   const first = versions[0];
   const scope = validScope(q.scope) ?? (first ? `v:${first.versionId}` : null);
 
@@ -65,7 +67,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function SortHeader({ label, sortKey, sort, dir, scope, className }: { label: string; sortKey: string; sort: string; dir: SortDir; scope: string | null; className?: string }) {
+function SortHeader({
+  label,
+  sortKey,
+  sort,
+  dir,
+  scope,
+  className,
+}: {
+  label: string;
+  sortKey: string;
+  sort: string;
+  dir: SortDir;
+  scope: string | null;
+  className?: string;
+}) {
   const active = sort === sortKey;
   const nextDir: SortDir = active ? (dir === "asc" ? "desc" : "asc") : defaultDir(sortKey);
   const params = new URLSearchParams();
@@ -94,17 +110,27 @@ export default function Compare() {
       <header className="page-head">
         <div>
           <h1>Compare candidates</h1>
-          <p className="small muted">Loops in debrief or decided, scored on the same rubric. Click a column to sort; means are the panel&apos;s, composites weighted.</p>
+          <p className="small muted">
+            Loops in debrief or decided, scored on the same rubric. Click a column to sort; means are the panel&apos;s,
+            composites weighted.
+          </p>
         </div>
       </header>
       {versions.length === 0 ? (
-        <p className="empty">No loop in debrief or decided that you can see yet. Loops appear here once their interviews are done.</p>
+        <p className="empty">
+          No loop in debrief or decided that you can see yet. Loops appear here once their interviews are done.
+        </p>
       ) : (
         <>
           <Form method="get" className="compare-controls">
             <div className="field">
               <label htmlFor="scope">Rubric</label>
-              <select id="scope" name="scope" defaultValue={scope ?? undefined} onChange={(e) => submit(e.currentTarget.form)}>
+              <select
+                id="scope"
+                name="scope"
+                defaultValue={scope ?? undefined}
+                onChange={(e) => submit(e.currentTarget.form)}
+              >
                 {families.map((f) => (
                   <optgroup key={f.rubricId} label={f.rubricName}>
                     {versions
@@ -137,19 +163,49 @@ export default function Compare() {
             <div className="card compare-table-wrap">
               <table className="compare-table" data-testid="compare-table">
                 <caption className="sr-only">
-                  Candidates compared by dimension mean and composite, sorted by {sort} {dir === "asc" ? "ascending" : "descending"}
+                  Candidates compared by dimension mean and composite, sorted by {sort}{" "}
+                  {dir === "asc" ? "ascending" : "descending"}
                 </caption>
                 <thead>
                   <tr>
                     <SortHeader label="Candidate" sortKey="candidate" sort={sort} dir={dir} scope={scope} />
                     <SortHeader label="Status" sortKey="status" sort={sort} dir={dir} scope={scope} />
                     {dimensions.map((d) => (
-                      <SortHeader key={d.key} label={d.name} sortKey={`dim.${d.key}`} sort={sort} dir={dir} scope={scope} className="num dimcol" />
+                      <SortHeader
+                        key={d.key}
+                        label={d.name}
+                        sortKey={`dim.${d.key}`}
+                        sort={sort}
+                        dir={dir}
+                        scope={scope}
+                        className="num dimcol"
+                      />
                     ))}
                     <SortHeader label="Composite" sortKey="raw" sort={sort} dir={dir} scope={scope} className="num" />
-                    <SortHeader label="Calibrated" sortKey="calibrated" sort={sort} dir={dir} scope={scope} className="num" />
-                    <SortHeader label="Dealbreakers" sortKey="dealbreakers" sort={sort} dir={dir} scope={scope} className="num" />
-                    <SortHeader label="Feedback" sortKey="completeness" sort={sort} dir={dir} scope={scope} className="num" />
+                    <SortHeader
+                      label="Calibrated"
+                      sortKey="calibrated"
+                      sort={sort}
+                      dir={dir}
+                      scope={scope}
+                      className="num"
+                    />
+                    <SortHeader
+                      label="Dealbreakers"
+                      sortKey="dealbreakers"
+                      sort={sort}
+                      dir={dir}
+                      scope={scope}
+                      className="num"
+                    />
+                    <SortHeader
+                      label="Feedback"
+                      sortKey="completeness"
+                      sort={sort}
+                      dir={dir}
+                      scope={scope}
+                      className="num"
+                    />
                   </tr>
                 </thead>
                 <tbody>
@@ -177,7 +233,9 @@ export default function Compare() {
                       })}
                       <td className="num composite">{formatScore(r.raw)}</td>
                       <td className="num">{formatScore(r.calibrated)}</td>
-                      <td className="num">{r.dealbreakers ? <span className="badge danger">{r.dealbreakers}</span> : "0"}</td>
+                      <td className="num">
+                        {r.dealbreakers ? <span className="badge danger">{r.dealbreakers}</span> : "0"}
+                      </td>
                       <td className="num">{formatPercent(r.completeness)}</td>
                     </tr>
                   ))}

@@ -85,7 +85,10 @@ function ago(hours: number): string {
 function SettingsForm({ defaults }: { defaults: { overdueHours: string; timeZone: string } }) {
   const actionData = useActionData<typeof action>();
   const initial = actionData?.values ?? defaults;
-  const { register, onSubmit, errorFor } = useRemixForm(settingsSchema, { defaultValues: initial, serverErrors: actionData?.errors });
+  const { register, onSubmit, errorFor } = useRemixForm(settingsSchema, {
+    defaultValues: initial,
+    serverErrors: actionData?.errors,
+  });
   const busy = useNavigation().state === "submitting";
   return (
     <Form method="post" noValidate onSubmit={onSubmit} aria-label="Overdue settings" className="settings-form">
@@ -103,7 +106,14 @@ function SettingsForm({ defaults }: { defaults: { overdueHours: string; timeZone
         defaultValue={initial.overdueHours}
         hint="A scorecard is overdue this long after its interview ended."
       />
-      <TextField name="timeZone" label="Time zone" register={register} error={errorFor("timeZone")} defaultValue={initial.timeZone} hint="IANA name, e.g. Europe/Berlin. Dates are entered and shown in it." />
+      <TextField
+        name="timeZone"
+        label="Time zone"
+        register={register}
+        error={errorFor("timeZone")}
+        defaultValue={initial.timeZone}
+        hint="IANA name, e.g. Europe/Berlin. Dates are entered and shown in it."
+      />
       <button type="submit" className="btn" disabled={busy}>
         {busy ? "Saving…" : "Save settings"}
       </button>
@@ -160,16 +170,15 @@ export default function Dashboard() {
                   <div className="row tight-row">
                     <strong>{g.panelist.name}</strong>
                     <span className="muted small">{g.panelist.email}</span>
-                    <span className="badge warn">
-                      {g.items.length} overdue
-                    </span>
+                    <span className="badge warn">{g.items.length} overdue</span>
                     <span className="spacer" />
                     <CopyButton text={g.reminder} label="Copy reminder" />
                   </div>
                   <ul className="compact small">
                     {g.items.map((it) => (
                       <li key={it.scorecardId}>
-                        {it.candidateName} — {it.exerciseTitle}, {it.slot} <span className="muted">(ended {ago(it.hoursSinceEnd)} ago)</span>
+                        {it.candidateName} — {it.exerciseTitle}, {it.slot}{" "}
+                        <span className="muted">(ended {ago(it.hoursSinceEnd)} ago)</span>
                       </li>
                     ))}
                   </ul>
@@ -200,46 +209,52 @@ export default function Dashboard() {
           <p className="empty">No interviews this week.</p>
         ) : (
           <div className="table-scroll" role="region" aria-label="Interviews this week" tabIndex={0}>
-          <table className="list-table" data-testid="week-interviews">
-            <caption className="sr-only">Interviews this week</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col" className="cand-col">Candidate</th>
-                <th scope="col">Exercise</th>
-                <th scope="col">Panel</th>
-                <th scope="col">Loop</th>
-              </tr>
-            </thead>
-            <tbody>
-              {week.interviews.map((iv) => (
-                <tr key={iv.interviewId} className={iv.past ? "past" : undefined}>
-                  <td className="nowrap">{iv.slot}</td>
-                  <td className="cand-col">
-                    <Link to={`/loops/${iv.loopId}/setup`}>{iv.candidateName}</Link>
-                  </td>
-                  <td>{iv.exerciseTitle}</td>
-                  <td>
-                    {iv.panelists.length === 0 ? (
-                      <span className="badge warn">No panelist</span>
-                    ) : (
-                      <ul className="plain">
-                        {iv.panelists.map((p) => (
-                          <li key={p.name}>
-                            {p.name}{" "}
-                            {p.status !== "draft" ? <ScorecardStatusBadge status={p.status} /> : iv.past ? <span className="badge warn">Not submitted</span> : null}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td>
-                    <LoopStatusBadge status={iv.loopStatus} />
-                  </td>
+            <table className="list-table" data-testid="week-interviews">
+              <caption className="sr-only">Interviews this week</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col" className="cand-col">
+                    Candidate
+                  </th>
+                  <th scope="col">Exercise</th>
+                  <th scope="col">Panel</th>
+                  <th scope="col">Loop</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {week.interviews.map((iv) => (
+                  <tr key={iv.interviewId} className={iv.past ? "past" : undefined}>
+                    <td className="nowrap">{iv.slot}</td>
+                    <td className="cand-col">
+                      <Link to={`/loops/${iv.loopId}/setup`}>{iv.candidateName}</Link>
+                    </td>
+                    <td>{iv.exerciseTitle}</td>
+                    <td>
+                      {iv.panelists.length === 0 ? (
+                        <span className="badge warn">No panelist</span>
+                      ) : (
+                        <ul className="plain">
+                          {iv.panelists.map((p) => (
+                            <li key={p.name}>
+                              {p.name}{" "}
+                              {p.status !== "draft" ? (
+                                <ScorecardStatusBadge status={p.status} />
+                              ) : iv.past ? (
+                                <span className="badge warn">Not submitted</span>
+                              ) : null}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td>
+                      <LoopStatusBadge status={iv.loopStatus} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         )}
       </section>

@@ -67,8 +67,12 @@ function StateBadges({ row, bucket }: { row: Row; bucket: AssignmentBucket }) {
   return (
     <>
       {row.timerRunning ? <span className="badge info">Timer running</span> : null}
-      {bucket === "overdue" ? <span className="badge danger">{row.started ? "Draft not submitted" : "Not started"}</span> : null}
-      {bucket === "in_progress" || bucket === "closed" ? <span className="badge">{row.started ? "Draft" : "Not started"}</span> : null}
+      {bucket === "overdue" ? (
+        <span className="badge danger">{row.started ? "Draft not submitted" : "Not started"}</span>
+      ) : null}
+      {bucket === "in_progress" || bucket === "closed" ? (
+        <span className="badge">{row.started ? "Draft" : "Not started"}</span>
+      ) : null}
       {bucket === "submitted" ? <span className="badge ok">Submitted</span> : null}
       {row.amendCount > 0 ? <span className="badge">Amended</span> : null}
       {bucket === "recused" ? <span className="badge warn">Recused</span> : null}
@@ -92,7 +96,16 @@ export default function MyInterviews() {
   const grouped = useMemo(() => {
     const m = new Map<AssignmentBucket, Row[]>();
     for (const r of rows) {
-      const b = assignmentBucket({ status: r.status, scheduledAt: r.scheduledAt, durationMinutes: r.durationMinutes, started: r.started, loopStatus: r.loopStatus }, clock);
+      const b = assignmentBucket(
+        {
+          status: r.status,
+          scheduledAt: r.scheduledAt,
+          durationMinutes: r.durationMinutes,
+          started: r.started,
+          loopStatus: r.loopStatus,
+        },
+        clock,
+      );
       m.set(b, [...(m.get(b) ?? []), r]);
     }
     // Submitted: most recent first; everything else in schedule order (as loaded).
@@ -108,32 +121,51 @@ export default function MyInterviews() {
       <div className="page-head">
         <div>
           <h1>My interviews</h1>
-          <p className="muted small">Only your own scorecards are listed here. Other panelists&apos; feedback opens once you have submitted yours.</p>
+          <p className="muted small">
+            Only your own scorecards are listed here. Other panelists&apos; feedback opens once you have submitted
+            yours.
+          </p>
         </div>
         <div className="summary" aria-label="Summary">
           {count("overdue") ? <span className="badge danger">{count("overdue")} overdue</span> : null}
-          {count("today") + count("in_progress") ? <span className="badge info">{count("today") + count("in_progress")} today / in progress</span> : null}
+          {count("today") + count("in_progress") ? (
+            <span className="badge info">{count("today") + count("in_progress")} today / in progress</span>
+          ) : null}
           <span className="badge">{open} open</span>
           <span className="badge ok">{count("submitted")} submitted</span>
         </div>
       </div>
-      {rows.length === 0 ? <p className="empty">No interviews are assigned to you yet. When a recruiter adds you to a panel, the interview shows up here.</p> : null}
+      {rows.length === 0 ? (
+        <p className="empty">
+          No interviews are assigned to you yet. When a recruiter adds you to a panel, the interview shows up here.
+        </p>
+      ) : null}
       {SECTIONS.map(({ bucket, title }) => {
         const list = grouped.get(bucket);
         if (!list?.length) return null;
         return (
-          <section key={bucket} className={`bucket ${bucket}`} aria-labelledby={`b-${bucket}`} data-testid={`bucket-${bucket}`}>
+          <section
+            key={bucket}
+            className={`bucket ${bucket}`}
+            aria-labelledby={`b-${bucket}`}
+            data-testid={`bucket-${bucket}`}
+          >
             <h2 id={`b-${bucket}`}>
               {title} <span className="count">{list.length}</span>
             </h2>
             <ul className="assignments">
               {list.map((r) => (
                 <li key={r.scorecardId}>
-                  <Link to={`/scorecards/${r.scorecardId}`} className="assignment" aria-label={`${r.candidateName} — ${r.exerciseTitle}: open scorecard`}>
+                  <Link
+                    to={`/scorecards/${r.scorecardId}`}
+                    className="assignment"
+                    aria-label={`${r.candidateName} — ${r.exerciseTitle}: open scorecard`}
+                  >
                     <span>
                       <span className="who">{r.candidateName}</span>
                       <span className="what">
-                        {r.exerciseTitle} · {r.durationMinutes} min · loop {LOOP_STATUS_LABELS[r.loopStatus].toLowerCase()}
+                        {r.exerciseTitle} · {r.durationMinutes} min · loop{" "}
+                        {LOOP_STATUS_LABELS[r.loopStatus].toLowerCase()}
                       </span>
                     </span>
                     <span className="when">

@@ -5,7 +5,13 @@ import { z } from "zod";
 
 import { getDb } from "../../db/client.server";
 import { requireLoopFeedbackAccess } from "../../db/queries/access.server";
-import { DECIDABLE_STATUSES, getLoopReview, recordDecision, reopenLoop, seesCalibration } from "../../db/queries/review.server";
+import {
+  DECIDABLE_STATUSES,
+  getLoopReview,
+  recordDecision,
+  reopenLoop,
+  seesCalibration,
+} from "../../db/queries/review.server";
 import { DecisionPanel, type DecisionActionData } from "../components/review/decision-panel";
 import { DimensionChart } from "../components/review/dimension-chart";
 import { Heatmap } from "../components/review/heatmap";
@@ -76,19 +82,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw forbidden("Only this loop's hiring manager or an admin can record or reopen the hiring decision.");
   }
   const intent = parseWith(reviewIntentSchema, body);
-  if (!intent.ok) return data<DecisionActionData>({ intent: null, errors: { _form: ["Unknown action. Reload the page and try again."] } }, { status: 400 });
+  if (!intent.ok)
+    return data<DecisionActionData>(
+      { intent: null, errors: { _form: ["Unknown action. Reload the page and try again."] } },
+      { status: 400 },
+    );
 
   if (intent.value.intent === "decide") {
     // Re-rendered intact after a 400 (the body limit bounds the size), so an over-long rationale can be shortened in place.
     const values = { decision: clip(body.decision, 20), rationale: clip(body.rationale, 200_000) };
     const parsed = parseWith(decisionSchema, body);
-    if (!parsed.ok) return data<DecisionActionData>({ intent: "decide", errors: parsed.errors, values }, { status: 400 });
-    const result = recordDecision(db, { loopId: id, actorId: user.id, decision: parsed.value.decision, rationale: parsed.value.rationale });
+    if (!parsed.ok)
+      return data<DecisionActionData>({ intent: "decide", errors: parsed.errors, values }, { status: 400 });
+    const result = recordDecision(db, {
+      loopId: id,
+      actorId: user.id,
+      decision: parsed.value.decision,
+      rationale: parsed.value.rationale,
+    });
     if (!result.ok) {
       if (result.reason === "not_found") throw notFound();
       const status = result.status ? LOOP_STATUS_LABELS[result.status].toLowerCase() : "changed";
       return data<DecisionActionData>(
-        { intent: "decide", errors: { _form: [`The loop is ${status}, so a decision cannot be recorded now. Reload to see its current state.`] }, values },
+        {
+          intent: "decide",
+          errors: {
+            _form: [`The loop is ${status}, so a decision cannot be recorded now. Reload to see its current state.`],
+          },
+          values,
+        },
         { status: 409 },
       );
     }
@@ -101,7 +123,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = reopenLoop(db, { loopId: id, actorId: user.id, reason: parsed.value.reason });
   if (!result.ok) {
     if (result.reason === "not_found") throw notFound();
-    return data<DecisionActionData>({ intent: "reopen", errors: { _form: ["Only a decided loop can be reopened. Reload to see its current state."] }, values }, { status: 409 });
+    return data<DecisionActionData>(
+      {
+        intent: "reopen",
+        errors: { _form: ["Only a decided loop can be reopened. Reload to see its current state."] },
+        values,
+      },
+      { status: 409 },
+    );
   }
   throw redirect(`/loops/${id}?saved=reopened#decision`);
 }
@@ -114,7 +143,15 @@ export default function LoopReviewPage() {
   const fileStem = facts.candidate.name;
   // The form, or a recorded decision with its rationale, is too tall for the side column.
   const decisionForm = Boolean(facts.decision) || (viewer.canDecide && decidable);
-  const decisionPanel = <DecisionPanel facts={facts} aggregate={aggregate} canDecide={viewer.canDecide} decidable={decidable} actionData={actionData} />;
+  const decisionPanel = (
+    <DecisionPanel
+      facts={facts}
+      aggregate={aggregate}
+      canDecide={viewer.canDecide}
+      decidable={decidable}
+      actionData={actionData}
+    />
+  );
   return (
     <main id="main" className="review">
       <nav className="crumbs small" aria-label="Breadcrumb">
@@ -127,7 +164,11 @@ export default function LoopReviewPage() {
             <span className={`badge status s-${facts.status}`} data-testid="loop-status">
               {LOOP_STATUS_LABELS[facts.status]}
             </span>
-            {facts.decision ? <span className={`badge decision d-${facts.decision.decision}`}>{DECISION_LABELS[facts.decision.decision]}</span> : null}
+            {facts.decision ? (
+              <span className={`badge decision d-${facts.decision.decision}`}>
+                {DECISION_LABELS[facts.decision.decision]}
+              </span>
+            ) : null}
           </h1>
           <p className="small muted head-meta">
             {facts.candidate.currentTitle ? <>{facts.candidate.currentTitle} · </> : null}
@@ -177,8 +218,9 @@ export default function LoopReviewPage() {
       ) : null}
       {!c.complete && c.assigned > 0 ? (
         <p className="notice warn">
-          {c.submitted} of {c.assigned} scorecards submitted. Missing: {c.missingScorecards.map((m) => `${m.panelistName} (${m.exerciseTitle})`).join(", ")}.
-          Figures will change as they come in.
+          {c.submitted} of {c.assigned} scorecards submitted. Missing:{" "}
+          {c.missingScorecards.map((m) => `${m.panelistName} (${m.exerciseTitle})`).join(", ")}. Figures will change as
+          they come in.
         </p>
       ) : null}
 

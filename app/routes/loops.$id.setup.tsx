@@ -49,7 +49,14 @@ import {
   statusSchema,
   weightsSchema,
 } from "../domain/loop-schema";
-import { isConfigurable, LIFECYCLE, setupTransitions, transitionBlockers, transitionLabel, weightsEditable } from "../domain/loop-status";
+import {
+  isConfigurable,
+  LIFECYCLE,
+  setupTransitions,
+  transitionBlockers,
+  transitionLabel,
+  weightsEditable,
+} from "../domain/loop-status";
 import { LOOP_STATUS_LABELS } from "../domain/rubric";
 import { effectiveWeights, formatWeight, weightMode, weightsForMode } from "../domain/weights";
 import { formatSlot, fromLocalInput, toLocalInput } from "../domain/zoned-time";
@@ -59,7 +66,9 @@ import { requireRole } from "../server/session.server";
 import styles from "../styles/setup.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `Setup · ${d.candidate.name} · ArchPanel` : "Loop setup · ArchPanel" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: d ? `Setup · ${d.candidate.name} · ArchPanel` : "Loop setup · ArchPanel" },
+];
 
 const STAFF = ["admin", "recruiter"] as const;
 const paramsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
@@ -116,20 +125,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         conflictNote: p.conflictNote,
         isHiringManager: p.userId === hmId,
       })),
-      candidates: people.filter((p) => !on.has(p.id)).map((p) => ({ id: p.id, label: p.id === hmId ? `${p.name} (hiring manager)` : p.name })),
+      candidates: people
+        .filter((p) => !on.has(p.id))
+        .map((p) => ({ id: p.id, label: p.id === hmId ? `${p.name} (hiring manager)` : p.name })),
     };
   });
 
   const conflicts = setup.interviews.flatMap((iv, i) =>
     iv.panelists
       .filter((p) => p.status === "recused")
-      .map((p) => ({ scorecardId: p.scorecardId, name: p.name, note: p.conflictNote, interview: `${i + 1}. ${iv.exerciseTitle}`, interviewId: iv.id })),
+      .map((p) => ({
+        scorecardId: p.scorecardId,
+        name: p.name,
+        note: p.conflictNote,
+        interview: `${i + 1}. ${iv.exerciseTitle}`,
+        interviewId: iv.id,
+      })),
   );
 
   const dims = setup.content.dimensions;
   const effective = effectiveWeights(setup.loop.weights, dims);
-  const hmOptions = people.filter((p) => p.role !== "recruiter" || p.id === hmId).map((p) => ({ id: p.id, label: p.name }));
-  if (!hmOptions.some((p) => p.id === hmId)) hmOptions.unshift({ id: hmId, label: `${setup.loop.hiringManager.name} (deactivated)` });
+  const hmOptions = people
+    .filter((p) => p.role !== "recruiter" || p.id === hmId)
+    .map((p) => ({ id: p.id, label: p.name }));
+  if (!hmOptions.some((p) => p.id === hmId))
+    hmOptions.unshift({ id: hmId, label: `${setup.loop.hiringManager.name} (deactivated)` });
 
   // interviews listed in an order their times contradict (after a reorder, or a time typed later)
   const timed = setup.interviews.filter((iv) => iv.scheduledAt !== null);
@@ -138,7 +158,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const nextStart = last?.scheduledAt != null ? last.scheduledAt + (last.durationMinutes + 15) * 60_000 : null;
 
   return {
-    loop: { id: setup.loop.id, status, decision: setup.loop.decision, updatedAt: setup.loop.updatedAt, hiringManager: setup.loop.hiringManager.name, recruiter: setup.loop.recruiter?.name ?? null },
+    loop: {
+      id: setup.loop.id,
+      status,
+      decision: setup.loop.decision,
+      updatedAt: setup.loop.updatedAt,
+      hiringManager: setup.loop.hiringManager.name,
+      recruiter: setup.loop.recruiter?.name ?? null,
+    },
     candidate: setup.candidate,
     rubric: { id: setup.rubricVersion.id, label: `${setup.rubricVersion.rubricName} v${setup.rubricVersion.version}` },
     configurable,
@@ -157,7 +184,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     conflicts,
     outOfOrder,
     coverage,
-    columns: setup.interviews.map((iv) => ({ id: iv.id, label: iv.exerciseTitle, when: formatSlot(iv.scheduledAt, iv.durationMinutes, timeZone) })),
+    columns: setup.interviews.map((iv) => ({
+      id: iv.id,
+      label: iv.exerciseTitle,
+      when: formatSlot(iv.scheduledAt, iv.durationMinutes, timeZone),
+    })),
     transitions,
     weights: {
       dimensions: dims.map((d) => ({ key: d.key, name: d.name })),
@@ -170,7 +201,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const INTENTS = ["settings", "interview.add", "interview.update", "interview.remove", "interview.move", "panelist.add", "panelist.remove", "weights", "status"] as const;
+const INTENTS = [
+  "settings",
+  "interview.add",
+  "interview.update",
+  "interview.remove",
+  "interview.move",
+  "panelist.add",
+  "panelist.remove",
+  "weights",
+  "status",
+] as const;
 type Intent = (typeof INTENTS)[number];
 const intentSchema = z.object({ intent: z.enum(INTENTS), target: z.string().max(64).optional().catch(undefined) });
 
@@ -191,7 +232,13 @@ function typedValues(body: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-function fail(intent: string, target: string | null, errors: FieldErrors, values: Record<string, unknown>, status: number) {
+function fail(
+  intent: string,
+  target: string | null,
+  errors: FieldErrors,
+  values: Record<string, unknown>,
+  status: number,
+) {
   return data<SetupActionData>({ intent, target, errors, values }, { status });
 }
 
@@ -213,7 +260,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const key = outcome.status === 400 && fieldFor400 ? fieldFor400 : "_form";
       return fail(intent, target, { [key]: [outcome.message] }, values, outcome.status);
     }
-    const anchor = intent === "status" ? "status" : intent === "weights" ? "weights" : intent === "settings" ? "settings" : intent === "interview.add" ? "interviews" : target ? `iv-${target}` : "interviews";
+    const anchor =
+      intent === "status"
+        ? "status"
+        : intent === "weights"
+          ? "weights"
+          : intent === "settings"
+            ? "settings"
+            : intent === "interview.add"
+              ? "interviews"
+              : target
+                ? `iv-${target}`
+                : "interviews";
     throw redirect(`/loops/${id}/setup?saved=${intent}#${anchor}`);
   };
 
@@ -226,7 +284,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "interview.add": {
       const p = parseWith(addInterviewSchema, body);
       if (!p.ok) return bad(p.errors);
-      return done(addInterview(db, user, id, { exerciseKey: p.value.exerciseKey, durationMinutes: p.value.durationMinutes, scheduledAt: p.value.scheduledAt ? fromLocalInput(p.value.scheduledAt, tz()) : null }), "exerciseKey");
+      return done(
+        addInterview(db, user, id, {
+          exerciseKey: p.value.exerciseKey,
+          durationMinutes: p.value.durationMinutes,
+          scheduledAt: p.value.scheduledAt ? fromLocalInput(p.value.scheduledAt, tz()) : null,
+        }),
+        "exerciseKey",
+      );
     }
     case "interview.update": {
       const p = parseWith(interviewSchema, body);
@@ -294,7 +359,11 @@ function Stepper({ status }: { status: keyof typeof LOOP_STATUS_LABELS }) {
   return (
     <ol className="stepper" aria-label="Loop lifecycle">
       {LIFECYCLE.map((s, i) => (
-        <li key={s} className={s === status ? "current" : at >= 0 && i < at ? "done" : undefined} aria-current={s === status ? "step" : undefined}>
+        <li
+          key={s}
+          className={s === status ? "current" : at >= 0 && i < at ? "done" : undefined}
+          aria-current={s === status ? "step" : undefined}
+        >
           {LOOP_STATUS_LABELS[s]}
         </li>
       ))}
@@ -324,8 +393,9 @@ export default function LoopSetupPage() {
   return (
     <main id="main" className="setup">
       <nav className="crumbs" aria-label="Breadcrumb">
-        <Link to="/loops">Loops</Link> <span aria-hidden="true">›</span> <Link to={`/loops/${d.loop.id}`}>{d.candidate.name}</Link>{" "}
-        <span aria-hidden="true">›</span> <span aria-current="page">Setup</span>
+        <Link to="/loops">Loops</Link> <span aria-hidden="true">›</span>{" "}
+        <Link to={`/loops/${d.loop.id}`}>{d.candidate.name}</Link> <span aria-hidden="true">›</span>{" "}
+        <span aria-current="page">Setup</span>
       </nav>
       <div className="page-head">
         <div>
@@ -381,7 +451,9 @@ export default function LoopSetupPage() {
           <span className="muted small">
             {d.coverage.warnings.length === 0
               ? "No problems found"
-              : [blockers ? `${blockers} blocking scheduling` : null, others ? `${others} to check` : null].filter(Boolean).join(", ")}
+              : [blockers ? `${blockers} blocking scheduling` : null, others ? `${others} to check` : null]
+                  .filter(Boolean)
+                  .join(", ")}
           </span>
         </div>
         <CoverageWarnings warnings={d.coverage.warnings} />
@@ -391,7 +463,10 @@ export default function LoopSetupPage() {
       {d.conflicts.length > 0 ? (
         <section className="card conflicts" id="conflicts" aria-labelledby="conflicts-h" data-testid="conflicts">
           <h2 id="conflicts-h">Conflicts of interest</h2>
-          <p className="small muted">These panelists recused themselves. Their scorecards stay on record but do not count: add someone else to the interview if it needs a replacement.</p>
+          <p className="small muted">
+            These panelists recused themselves. Their scorecards stay on record but do not count: add someone else to
+            the interview if it needs a replacement.
+          </p>
           <ul className="plain">
             {d.conflicts.map((c) => (
               <li key={c.scorecardId}>
@@ -411,15 +486,33 @@ export default function LoopSetupPage() {
         {d.interviews.length === 0 ? <p className="empty">No interviews yet. Add the first one below.</p> : null}
         {d.outOfOrder ? (
           <p className="notice warn small" data-testid="out-of-order">
-            The order below does not match the start times: an interview starts before the one listed above it. Move it, or change its time.
+            The order below does not match the start times: an interview starts before the one listed above it. Move it,
+            or change its time.
           </p>
         ) : null}
         <ol className="plain interview-list">
           {d.interviews.map((iv, i) => (
-            <InterviewCard key={`${iv.id}-${iv.exerciseKey}-${iv.scheduledLocal}-${iv.durationMinutes}`} iv={iv} index={i} count={d.interviews.length} exercises={d.exercises} actionData={actionData} disabled={disabled} timeZone={d.timeZone} />
+            <InterviewCard
+              key={`${iv.id}-${iv.exerciseKey}-${iv.scheduledLocal}-${iv.durationMinutes}`}
+              iv={iv}
+              index={i}
+              count={d.interviews.length}
+              exercises={d.exercises}
+              actionData={actionData}
+              disabled={disabled}
+              timeZone={d.timeZone}
+            />
           ))}
         </ol>
-        {!disabled ? <AddInterviewForm key={`add-${d.interviews.length}-${d.addDefaults.scheduledAt}`} exercises={d.exercises} defaults={d.addDefaults} actionData={actionData} timeZone={d.timeZone} /> : null}
+        {!disabled ? (
+          <AddInterviewForm
+            key={`add-${d.interviews.length}-${d.addDefaults.scheduledAt}`}
+            exercises={d.exercises}
+            defaults={d.addDefaults}
+            actionData={actionData}
+            timeZone={d.timeZone}
+          />
+        ) : null}
       </section>
 
       <section className="card" id="weights" aria-labelledby="weights-h">
@@ -433,7 +526,11 @@ export default function LoopSetupPage() {
           rubricWeights={d.weights.rubric}
           actionData={actionData}
           disabled={!d.weights.editable}
-          frozenNote={d.weights.editable ? null : "Weights are frozen from the debrief on, so the composite cannot be tuned after seeing the scores."}
+          frozenNote={
+            d.weights.editable
+              ? null
+              : "Weights are frozen from the debrief on, so the composite cannot be tuned after seeing the scores."
+          }
         />
       </section>
     </main>

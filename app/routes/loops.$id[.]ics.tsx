@@ -23,7 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!setup) throw notFound();
   const origin = new URL(request.url).origin;
   const candidate = setup.candidate.name;
-  const organizer = setup.loop.recruiter ? { name: setup.loop.recruiter.name, email: setup.loop.recruiter.email } : null;
+  const organizer = setup.loop.recruiter
+    ? { name: setup.loop.recruiter.name, email: setup.loop.recruiter.email }
+    : null;
   const events: IcsEvent[] = setup.interviews
     .filter((iv) => iv.scheduledAt !== null)
     .map((iv, i) => ({
@@ -34,12 +36,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       description: [
         `${setup.rubricVersion.rubricName} v${setup.rubricVersion.version} · ${iv.exerciseTitle} (${iv.durationMinutes} min)`,
         `Hiring manager: ${setup.loop.hiringManager.name}`,
-        `Panel: ${iv.panelists.filter((p) => p.status !== "recused").map((p) => p.name).join(", ") || "not assigned yet"}`,
+        `Panel: ${
+          iv.panelists
+            .filter((p) => p.status !== "recused")
+            .map((p) => p.name)
+            .join(", ") || "not assigned yet"
+        }`,
         `Scorecards: ${origin}/interviews`,
       ].join("\n"),
       url: `${origin}/interviews`,
       organizer,
-      attendees: iv.panelists.filter((p) => p.status !== "recused" && p.active).map((p) => ({ name: p.name, email: p.email })),
+      attendees: iv.panelists
+        .filter((p) => p.status !== "recused" && p.active)
+        .map((p) => ({ name: p.name, email: p.email })),
       cancelled: setup.loop.status === "withdrawn",
       // calendar apps replace an event when its sequence grows: the loop's last change is monotonic
       sequence: Math.max(0, Math.floor((setup.loop.updatedAt - setup.loop.createdAt) / 1000)),

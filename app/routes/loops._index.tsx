@@ -64,7 +64,9 @@ export default function LoopsPage() {
         <div>
           <h1>Loops</h1>
           <p className="muted small head-sub">
-            {staff ? "Every interview loop. Open one to review its feedback, or set up its panel." : "Loops you review as hiring manager, or as a panelist once your own scorecards are in."}
+            {staff
+              ? "Every interview loop. Open one to review its feedback, or set up its panel."
+              : "Loops you review as hiring manager, or as a panelist once your own scorecards are in."}
           </p>
         </div>
         {staff ? (
@@ -75,8 +77,8 @@ export default function LoopsPage() {
       </div>
       {waitingOnYou > 0 ? (
         <p className="notice warn">
-          {waitingOnYou === 1 ? "One more loop appears" : `${waitingOnYou} more loops appear`} here once you submit your scorecards:{" "}
-          <Link to="/interviews">go to my interviews</Link>.
+          {waitingOnYou === 1 ? "One more loop appears" : `${waitingOnYou} more loops appear`} here once you submit your
+          scorecards: <Link to="/interviews">go to my interviews</Link>.
         </p>
       ) : null}
       <Form method="get" className="filters card" role="search" aria-label="Filter loops">
@@ -114,70 +116,85 @@ export default function LoopsPage() {
         <div className="card flush">
           <div className="table-scroll" role="region" aria-label="Interview loops" tabIndex={0}>
             <table className="list-table" data-testid="loop-table">
-            <caption className="sr-only">Interview loops</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="cand-col">Candidate</th>
-                <th scope="col">Status</th>
-                <th scope="col">Hiring manager</th>
-                <th scope="col">Interviews</th>
-                <th scope="col">Scorecards</th>
-                <th scope="col">Decision</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {loops.map((l) => (
-                <tr key={l.id} data-loop={l.id}>
-                  <td className="cand-col">
-                    <Link to={`/loops/${l.id}`} className={l.candidateErased ? "erased" : undefined}>
-                      {l.candidateName}
-                    </Link>
-                    <div className="muted small">{[l.candidateTitle, l.rubric].filter(Boolean).join(" · ")}</div>
-                  </td>
-                  <td>
-                    <LoopStatusBadge status={l.status} />
-                  </td>
-                  <td>
-                    {l.hiringManagerName}
-                    {l.isMyHm ? <span className="muted small"> (you)</span> : null}
-                  </td>
-                  <td>
-                    {l.interviewCount === 0 ? (
-                      <span className="muted">None yet</span>
-                    ) : (
-                      <>
-                        <span className="nowrap">{l.interviewCount} · {l.firstInterviewAt !== null ? formatDate(l.firstInterviewAt, timeZone) : <span className="muted">no date</span>}</span>
-                        {l.lastInterviewAt !== null && l.firstInterviewAt !== null && formatDate(l.lastInterviewAt, timeZone) !== formatDate(l.firstInterviewAt, timeZone) ? (
-                          <>
-                            {" "}
-                            <span className="muted small nowrap">– {formatDate(l.lastInterviewAt, timeZone)}</span>
-                          </>
-                        ) : null}
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    <Completeness submitted={l.submitted} expected={l.expected} />
-                  </td>
-                  <td>
-                    <DecisionBadge decision={l.decision} />
-                  </td>
-                  <td className="nowrap row-actions">
-                    <Link to={`/loops/${l.id}`} className="btn small">
-                      Review
-                    </Link>
-                    {staff ? (
-                      <Link to={`/loops/${l.id}/setup`} className="btn small" aria-label={`Set up the loop of ${l.candidateName}`}>
-                        Setup
-                      </Link>
-                    ) : null}
-                  </td>
+              <caption className="sr-only">Interview loops</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="cand-col">
+                    Candidate
+                  </th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Hiring manager</th>
+                  <th scope="col">Interviews</th>
+                  <th scope="col">Scorecards</th>
+                  <th scope="col">Decision</th>
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
+              </thead>
+              <tbody>
+                {loops.map((l) => (
+                  <tr key={l.id} data-loop={l.id}>
+                    <td className="cand-col">
+                      <Link to={`/loops/${l.id}`} className={l.candidateErased ? "erased" : undefined}>
+                        {l.candidateName}
+                      </Link>
+                      <div className="muted small">{[l.candidateTitle, l.rubric].filter(Boolean).join(" · ")}</div>
+                    </td>
+                    <td>
+                      <LoopStatusBadge status={l.status} />
+                    </td>
+                    <td>
+                      {l.hiringManagerName}
+                      {l.isMyHm ? <span className="muted small"> (you)</span> : null}
+                    </td>
+                    <td>
+                      {l.interviewCount === 0 ? (
+                        <span className="muted">None yet</span>
+                      ) : (
+                        <>
+                          <span className="nowrap">
+                            {l.interviewCount} ·{" "}
+                            {l.firstInterviewAt !== null ? (
+                              formatDate(l.firstInterviewAt, timeZone)
+                            ) : (
+                              <span className="muted">no date</span>
+                            )}
+                          </span>
+                          {l.lastInterviewAt !== null &&
+                          l.firstInterviewAt !== null &&
+                          formatDate(l.lastInterviewAt, timeZone) !== formatDate(l.firstInterviewAt, timeZone) ? (
+                            <>
+                              {" "}
+                              <span className="muted small nowrap">– {formatDate(l.lastInterviewAt, timeZone)}</span>
+                            </>
+                          ) : null}
+                        </>
+                      )}
+                    </td>
+                    <td>
+                      <Completeness submitted={l.submitted} expected={l.expected} />
+                    </td>
+                    <td>
+                      <DecisionBadge decision={l.decision} />
+                    </td>
+                    <td className="nowrap row-actions">
+                      <Link to={`/loops/${l.id}`} className="btn small">
+                        Review
+                      </Link>
+                      {staff ? (
+                        <Link
+                          to={`/loops/${l.id}/setup`}
+                          className="btn small"
+                          aria-label={`Set up the loop of ${l.candidateName}`}
+                        >
+                          Setup
+                        </Link>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           </div>
           <p className="muted small table-foot">

@@ -6,7 +6,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 
 import { getDb } from "../../db/client.server";
 import { listSelectableCandidates } from "../../db/queries/candidates.server";
-import { activeLoopCount, createLoop, listAssignablePeople, listPublishedVersions } from "../../db/queries/loops.server";
+import {
+  activeLoopCount,
+  createLoop,
+  listAssignablePeople,
+  listPublishedVersions,
+} from "../../db/queries/loops.server";
 import { readOrgSettings } from "../../db/queries/settings.server";
 import { CsrfInput } from "../components/csrf";
 import { FormError, SelectField, TextField } from "../components/setup/fields";
@@ -69,7 +74,10 @@ export default function NewLoop() {
   const { candidates, versions, people, defaults, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const values = actionData?.values ?? defaults;
-  const { register, onSubmit, errorFor } = useRemixForm(newLoopSchema, { defaultValues: values, serverErrors: actionData?.errors });
+  const { register, onSubmit, errorFor } = useRemixForm(newLoopSchema, {
+    defaultValues: values,
+    serverErrors: actionData?.errors,
+  });
   const busy = useNavigation().state === "submitting";
   const rubricName = versions[0]?.rubricName ?? "Rubric";
   const hms = people.filter((p) => p.role !== "recruiter");
@@ -79,7 +87,9 @@ export default function NewLoop() {
         <Link to="/loops">Loops</Link> /
       </p>
       <h1>New loop</h1>
-      <p className="muted">The loop starts in planning: you assign panelists and check coverage on the next page before scheduling it.</p>
+      <p className="muted">
+        The loop starts in planning: you assign panelists and check coverage on the next page before scheduling it.
+      </p>
       {candidates.length === 0 ? (
         <p className="empty">
           There is no candidate to create a loop for. <Link to="/candidates/new">Add a candidate</Link> first.
@@ -88,14 +98,24 @@ export default function NewLoop() {
         <div className="card">
           <Form method="post" noValidate onSubmit={onSubmit} className="new-loop-form">
             <CsrfInput />
-            <FormError message={actionData?.errors && "_form" in actionData.errors ? actionData.errors._form?.[0] : undefined} />
-            <SelectField name="candidateId" label="Candidate" register={register} error={errorFor("candidateId")} defaultValue={values.candidateId}>
+            <FormError
+              message={actionData?.errors && "_form" in actionData.errors ? actionData.errors._form?.[0] : undefined}
+            />
+            <SelectField
+              name="candidateId"
+              label="Candidate"
+              register={register}
+              error={errorFor("candidateId")}
+              defaultValue={values.candidateId}
+            >
               <option value="">Choose a candidate…</option>
               {candidates.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
                   {c.currentTitle ? ` — ${c.currentTitle}` : ""}
-                  {c.activeLoops > 0 ? ` (already in ${c.activeLoops === 1 ? "a loop" : `${c.activeLoops} loops`})` : ""}
+                  {c.activeLoops > 0
+                    ? ` (already in ${c.activeLoops === 1 ? "a loop" : `${c.activeLoops} loops`})`
+                    : ""}
                 </option>
               ))}
             </SelectField>
@@ -114,7 +134,13 @@ export default function NewLoop() {
                   </option>
                 ))}
               </SelectField>
-              <SelectField name="hiringManagerId" label="Hiring manager" register={register} error={errorFor("hiringManagerId")} defaultValue={values.hiringManagerId}>
+              <SelectField
+                name="hiringManagerId"
+                label="Hiring manager"
+                register={register}
+                error={errorFor("hiringManagerId")}
+                defaultValue={values.hiringManagerId}
+              >
                 <option value="">Choose a hiring manager…</option>
                 {hms.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -127,7 +153,12 @@ export default function NewLoop() {
               <legend>Template</legend>
               {LOOP_TEMPLATES.map((t) => (
                 <label key={t.key} className="check">
-                  <input type="radio" value={t.key} {...register("template")} defaultChecked={values.template === t.key} />
+                  <input
+                    type="radio"
+                    value={t.key}
+                    {...register("template")}
+                    defaultChecked={values.template === t.key}
+                  />
                   <span>
                     <strong>{templateName(t, rubricName)}</strong>
                     <span className="muted small block">{t.description}</span>

@@ -4,7 +4,16 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import type { FormEvent } from "react";
 
 import { getDb } from "../../db/client.server";
-import { changeRole, countActiveAdmins, deactivateUser, inviteUser, issuePasswordLink, lastLoginTimes, listPeople, reactivateUser } from "../../db/queries/people.server";
+import {
+  changeRole,
+  countActiveAdmins,
+  deactivateUser,
+  inviteUser,
+  issuePasswordLink,
+  lastLoginTimes,
+  listPeople,
+  reactivateUser,
+} from "../../db/queries/people.server";
 import { readOrgSettings } from "../../db/queries/settings.server";
 import { CsrfInput } from "../components/csrf";
 import { CopyButton } from "../components/setup/copy-button";
@@ -47,7 +56,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const people = listPeople(db, now).map((p) => {
     const subject = { id: p.id, role: p.role, active: p.active, hasPassword: p.hasPassword };
     const roles = assignableRoles(actor).filter((r) => r === p.role || canChangeRole(actor, subject, r, admins).ok);
-    const roleVerdict = roles.length > 1 ? null : canChangeRole(actor, subject, p.role === "member" ? "recruiter" : "member", admins);
+    const roleVerdict =
+      roles.length > 1 ? null : canChangeRole(actor, subject, p.role === "member" ? "recruiter" : "member", admins);
     return {
       id: p.id,
       name: p.name,
@@ -74,7 +84,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type ActionData =
-  | { intent: "invite"; errors: Record<string, string[]>; values: { name: string; email: string; role: string }; link: null; forName: null }
+  | {
+      intent: "invite";
+      errors: Record<string, string[]>;
+      values: { name: string; email: string; role: string };
+      link: null;
+      forName: null;
+    }
   | { intent: "invite" | "link"; errors: null; values: null; link: string; forName: string }
   | { intent: "row"; errors: Record<string, string[]>; values: null; link: null; forName: null; userId: string | null };
 
@@ -92,48 +108,114 @@ export async function action({ request }: ActionFunctionArgs) {
   if (body.intent === "invite") {
     const values = { name: clip(body.name, 200), email: clip(body.email, 300), role: clip(body.role, 20) };
     const parsed = parseWith(inviteSchema, body);
-    if (!parsed.ok) return data<ActionData>({ intent: "invite", errors: parsed.errors, values, link: null, forName: null }, { status: 400 });
+    if (!parsed.ok)
+      return data<ActionData>(
+        { intent: "invite", errors: parsed.errors, values, link: null, forName: null },
+        { status: 400 },
+      );
     const result = inviteUser(db, actor, parsed.value);
     if (!result.ok) {
-      const errors: Record<string, string[]> = result.status === 409 ? { email: [result.message] } : result.status === 403 ? { role: [result.message] } : { _form: [result.message] };
-      return data<ActionData>({ intent: "invite", errors, values, link: null, forName: null }, { status: result.status });
+      const errors: Record<string, string[]> =
+        result.status === 409
+          ? { email: [result.message] }
+          : result.status === 403
+            ? { role: [result.message] }
+            : { _form: [result.message] };
+      return data<ActionData>(
+        { intent: "invite", errors, values, link: null, forName: null },
+        { status: result.status },
+      );
     }
-    return data<ActionData>({ intent: "invite", errors: null, values: null, link: setPasswordUrl(request, result.value.token), forName: parsed.value.name });
+    return data<ActionData>({
+      intent: "invite",
+      errors: null,
+      values: null,
+      link: setPasswordUrl(request, result.value.token),
+      forName: parsed.value.name,
+    });
   }
 
   const parsed = parseWith(personActionSchema, body);
   const userId = typeof body.userId === "string" ? body.userId.slice(0, 64) : null;
-  if (!parsed.ok) return data<ActionData>({ intent: "row", errors: { _form: [parsed.errors.intent?.[0] ?? parsed.errors.userId?.[0] ?? "Unknown action."] }, values: null, link: null, forName: null, userId }, { status: 400 });
+  if (!parsed.ok)
+    return data<ActionData>(
+      {
+        intent: "row",
+        errors: { _form: [parsed.errors.intent?.[0] ?? parsed.errors.userId?.[0] ?? "Unknown action."] },
+        values: null,
+        link: null,
+        forName: null,
+        userId,
+      },
+      { status: 400 },
+    );
   const { intent } = parsed.value;
 
   if (intent === "link") {
     const result = issuePasswordLink(db, actor, parsed.value.userId);
-    if (!result.ok) return data<ActionData>({ intent: "row", errors: { _form: [result.message] }, values: null, link: null, forName: null, userId }, { status: result.status });
+    if (!result.ok)
+      return data<ActionData>(
+        { intent: "row", errors: { _form: [result.message] }, values: null, link: null, forName: null, userId },
+        { status: result.status },
+      );
     const person = listPeople(db).find((p) => p.id === parsed.value.userId);
-    return data<ActionData>({ intent: "link", errors: null, values: null, link: setPasswordUrl(request, result.value), forName: person?.name ?? "this person" });
+    return data<ActionData>({
+      intent: "link",
+      errors: null,
+      values: null,
+      link: setPasswordUrl(request, result.value),
+      forName: person?.name ?? "this person",
+    });
   }
 
   let outcome;
   if (intent === "role") {
     const role = parseWith(roleSchema, body);
-    if (!role.ok) return data<ActionData>({ intent: "row", errors: { _form: role.errors.role ?? ["Choose a role"] }, values: null, link: null, forName: null, userId }, { status: 400 });
+    if (!role.ok)
+      return data<ActionData>(
+        {
+          intent: "row",
+          errors: { _form: role.errors.role ?? ["Choose a role"] },
+          values: null,
+          link: null,
+          forName: null,
+          userId,
+        },
+        { status: 400 },
+      );
     outcome = changeRole(db, actor, parsed.value.userId, role.value.role);
   } else if (intent === "deactivate") {
     outcome = deactivateUser(db, actor, parsed.value.userId);
   } else {
     outcome = reactivateUser(db, actor, parsed.value.userId);
   }
-  if (!outcome.ok) return data<ActionData>({ intent: "row", errors: { _form: [outcome.message] }, values: null, link: null, forName: null, userId }, { status: outcome.status });
+  if (!outcome.ok)
+    return data<ActionData>(
+      { intent: "row", errors: { _form: [outcome.message] }, values: null, link: null, forName: null, userId },
+      { status: outcome.status },
+    );
   throw redirect(`/people?notice=${intent}`);
 }
 
 const NOTICES: Record<string, string> = {
   role: "Role changed. It applies from their next page load.",
-  deactivate: "Account deactivated: they were logged out everywhere. Their submitted scorecards stay part of their loops.",
-  reactivate: "Account reactivated. They can log in with their existing password, or you can give them a new set-password link.",
+  deactivate:
+    "Account deactivated: they were logged out everywhere. Their submitted scorecards stay part of their loops.",
+  reactivate:
+    "Account reactivated. They can log in with their existing password, or you can give them a new set-password link.",
 };
 
-function InviteForm({ roles, serverErrors, values, linkDays }: { roles: Role[]; serverErrors?: Record<string, string[]> | null; values?: { name: string; email: string; role: string } | null; linkDays: number }) {
+function InviteForm({
+  roles,
+  serverErrors,
+  values,
+  linkDays,
+}: {
+  roles: Role[];
+  serverErrors?: Record<string, string[]> | null;
+  values?: { name: string; email: string; role: string } | null;
+  linkDays: number;
+}) {
   const defaults = values ?? { name: "", email: "", role: "member" };
   const { register, onSubmit, errorFor } = useRemixForm(inviteSchema, { defaultValues: defaults, serverErrors });
   const navigation = useNavigation();
@@ -143,9 +225,34 @@ function InviteForm({ roles, serverErrors, values, linkDays }: { roles: Role[]; 
       <CsrfInput />
       <FormError message={serverErrors?._form?.[0]} />
       <div className="invite-grid">
-        <TextField name="name" label="Name" register={register} defaultValue={defaults.name} error={errorFor("name")} autoComplete="off" idPrefix="invite" />
-        <TextField name="email" label="Email" type="email" register={register} defaultValue={defaults.email} error={errorFor("email")} autoComplete="off" idPrefix="invite" />
-        <SelectField name="role" label="Role" register={register} defaultValue={defaults.role} error={errorFor("role")} idPrefix="invite" hint="Members interview and can be a loop's hiring manager.">
+        <TextField
+          name="name"
+          label="Name"
+          register={register}
+          defaultValue={defaults.name}
+          error={errorFor("name")}
+          autoComplete="off"
+          idPrefix="invite"
+        />
+        <TextField
+          name="email"
+          label="Email"
+          type="email"
+          register={register}
+          defaultValue={defaults.email}
+          error={errorFor("email")}
+          autoComplete="off"
+          idPrefix="invite"
+        />
+        <SelectField
+          name="role"
+          label="Role"
+          register={register}
+          defaultValue={defaults.role}
+          error={errorFor("role")}
+          idPrefix="invite"
+          hint="Members interview and can be a loop's hiring manager."
+        >
           {roles.map((r) => (
             <option key={r} value={r}>
               {SHORT_ROLE[r]}
@@ -158,7 +265,9 @@ function InviteForm({ roles, serverErrors, values, linkDays }: { roles: Role[]; 
           </button>
         </div>
       </div>
-      <p className="field-hint">No email is sent: you get a one-time link to pass on. It works once and expires after {linkDays} days.</p>
+      <p className="field-hint">
+        No email is sent: you get a one-time link to pass on. It works once and expires after {linkDays} days.
+      </p>
     </Form>
   );
 }
@@ -188,7 +297,12 @@ function RoleForm({ userId, role, roles, name }: { userId: string; role: Role; r
 
 function confirmDeactivate(name: string) {
   return (event: FormEvent<HTMLFormElement>) => {
-    if (!window.confirm(`Deactivate ${name}? They are logged out at once and can no longer log in. Their submitted scorecards stay.`)) event.preventDefault();
+    if (
+      !window.confirm(
+        `Deactivate ${name}? They are logged out at once and can no longer log in. Their submitted scorecards stay.`,
+      )
+    )
+      event.preventDefault();
   };
 }
 
@@ -212,8 +326,11 @@ export default function People() {
       {link ? (
         <div className="notice ok link-panel" role="status" data-testid="password-link">
           <p>
-            <strong>{link.intent === "invite" ? `${link.forName} is invited.` : `New set-password link for ${link.forName}.`}</strong> Send them this link (it is
-            shown only now, works once and expires in {linkDays} days{link.intent === "link" ? "; any older link stops working" : ""}):
+            <strong>
+              {link.intent === "invite" ? `${link.forName} is invited.` : `New set-password link for ${link.forName}.`}
+            </strong>{" "}
+            Send them this link (it is shown only now, works once and expires in {linkDays} days
+            {link.intent === "link" ? "; any older link stops working" : ""}):
           </p>
           <div className="row">
             <code className="link-text">{link.link}</code>
@@ -267,7 +384,11 @@ export default function People() {
                       {p.roleLockedReason ? <div className="muted xsmall">{p.roleLockedReason}</div> : null}
                     </>
                   )}
-                  {p.hiringManagerOf > 0 ? <div className="muted xsmall">HM of {p.hiringManagerOf} loop{p.hiringManagerOf === 1 ? "" : "s"}</div> : null}
+                  {p.hiringManagerOf > 0 ? (
+                    <div className="muted xsmall">
+                      HM of {p.hiringManagerOf} loop{p.hiringManagerOf === 1 ? "" : "s"}
+                    </div>
+                  ) : null}
                 </td>
                 <td>
                   {!p.active ? (
@@ -284,11 +405,17 @@ export default function People() {
                 </td>
                 <td className="nowrap">
                   {p.lastLogin ?? <span className="muted">{p.hasPassword ? "—" : "never"}</span>}
-                  {p.lastSeen && p.lastSeen !== p.lastLogin ? <div className="muted xsmall">active {p.lastSeen}</div> : null}
+                  {p.lastSeen && p.lastSeen !== p.lastLogin ? (
+                    <div className="muted xsmall">active {p.lastSeen}</div>
+                  ) : null}
                 </td>
-                <td className="num">{p.assigned > 0 ? `${p.submitted} / ${p.assigned}` : <span className="muted">—</span>}</td>
+                <td className="num">
+                  {p.assigned > 0 ? `${p.submitted} / ${p.assigned}` : <span className="muted">—</span>}
+                </td>
                 <td className="actions">
-                  {rowError && rowError.userId === p.id ? <div className="field-error">{rowError.errors._form?.[0]}</div> : null}
+                  {rowError && rowError.userId === p.id ? (
+                    <div className="field-error">{rowError.errors._form?.[0]}</div>
+                  ) : null}
                   <div className="row">
                     {p.canIssueLink ? (
                       <Form method="post" className="inline">
@@ -303,7 +430,13 @@ export default function People() {
                       <Form method="post" className="inline" onSubmit={confirmDeactivate(p.name)}>
                         <CsrfInput />
                         <input type="hidden" name="userId" value={p.id} />
-                        <button type="submit" name="intent" value="deactivate" className="btn small danger" disabled={busy}>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="deactivate"
+                          className="btn small danger"
+                          disabled={busy}
+                        >
                           Deactivate
                         </button>
                       </Form>
@@ -324,8 +457,8 @@ export default function People() {
           </tbody>
         </table>
         <p className="muted small table-foot">
-          {people.filter((p) => p.active).length} active · {people.filter((p) => !p.active).length} deactivated. Members are interviewers and hiring managers; a loop
-          makes someone its hiring manager.
+          {people.filter((p) => p.active).length} active · {people.filter((p) => !p.active).length} deactivated. Members
+          are interviewers and hiring managers; a loop makes someone its hiring manager.
         </p>
       </div>
     </main>

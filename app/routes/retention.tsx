@@ -3,7 +3,12 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 
 import { getDb } from "../../db/client.server";
-import { countErasedCandidates, getRetentionDays, listRetention, setRetentionDays } from "../../db/queries/erasure.server";
+import {
+  countErasedCandidates,
+  getRetentionDays,
+  listRetention,
+  setRetentionDays,
+} from "../../db/queries/erasure.server";
 import { CsrfInput } from "../components/csrf";
 import { daysOverdue, dueAt, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from "../domain/erasure";
 import { retentionSettingSchema } from "../domain/erasure-schema";
@@ -19,7 +24,12 @@ export const meta: MetaFunction = () => [{ title: "Data retention · ArchPanel" 
 
 const DAY = 86_400_000;
 const SOON_DAYS = 30;
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const dateFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 /** GET /retention — admins: the retention period and the candidates due for erasure. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -36,11 +46,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     overdueDays: daysOverdue(r.lastActivityAt, now, days),
     loops: r.loops.map((l) => ({
       status: LOOP_STATUS_LABELS[l.status],
-      decision: l.decision ? DECISION_LABELS[l.decision as Decision] ?? l.decision : null,
+      decision: l.decision ? (DECISION_LABELS[l.decision as Decision] ?? l.decision) : null,
     })),
   });
   const due = rows.filter((r) => r.state === "due").map(view);
-  const soon = rows.filter((r) => r.state === "retained" && dueAt(r.lastActivityAt, days) - now <= SOON_DAYS * DAY).map(view);
+  const soon = rows
+    .filter((r) => r.state === "retained" && dueAt(r.lastActivityAt, days) - now <= SOON_DAYS * DAY)
+    .map(view);
   return {
     retentionDays: days,
     due,
@@ -88,7 +100,9 @@ function CandidateTable({ rows, caption, overdue }: { rows: Row[]; caption: stri
             <td>{r.lastActivity}</td>
             <td>
               {r.dueOn}
-              {overdue && r.overdueDays > 0 ? <span className="muted small"> ({r.overdueDays.toLocaleString("en-US")} days ago)</span> : null}
+              {overdue && r.overdueDays > 0 ? (
+                <span className="muted small"> ({r.overdueDays.toLocaleString("en-US")} days ago)</span>
+              ) : null}
             </td>
             <td>
               {r.loops.length === 0 ? (
@@ -127,13 +141,15 @@ export default function Retention() {
         <h1>Data retention</h1>
       </div>
       <p className="muted">
-        Candidates become due for erasure when none of their loops is under way and nothing has happened for the retention period. Erasure is never
-        automatic: an admin reviews and confirms each one.
+        Candidates become due for erasure when none of their loops is under way and nothing has happened for the
+        retention period. Erasure is never automatic: an admin reviews and confirms each one.
       </p>
 
       <div className="retention-stats" aria-label="Candidates by retention state">
         <div className={`retention-stat${d.counts.due > 0 ? " due" : ""}`}>
-          <span className="n" data-testid="count-due">{d.counts.due}</span>
+          <span className="n" data-testid="count-due">
+            {d.counts.due}
+          </span>
           <span className="l">due for erasure</span>
         </div>
         <div className="retention-stat">
@@ -192,11 +208,17 @@ export default function Retention() {
 
       <div className="card">
         <h2>Due for erasure ({d.due.length})</h2>
-        {d.due.length === 0 ? <p className="empty">No candidate is past the retention period.</p> : <CandidateTable rows={d.due} caption="Due for erasure" overdue />}
+        {d.due.length === 0 ? (
+          <p className="empty">No candidate is past the retention period.</p>
+        ) : (
+          <CandidateTable rows={d.due} caption="Due for erasure" overdue />
+        )}
       </div>
 
       <div className="card">
-        <h2>Due within {SOON_DAYS} days ({d.soon.length})</h2>
+        <h2>
+          Due within {SOON_DAYS} days ({d.soon.length})
+        </h2>
         {d.soon.length === 0 ? (
           <p className="empty">Nobody comes due in the next {SOON_DAYS} days.</p>
         ) : (

@@ -4,16 +4,33 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { z } from "zod";
 
 import { getDb } from "../../db/client.server";
-import { discardRubricDraft, getRubricVersionInfo, loadRubricContent, publishRubricVersion, saveRubricDraft } from "../../db/queries/rubrics.server";
+import {
+  discardRubricDraft,
+  getRubricVersionInfo,
+  loadRubricContent,
+  publishRubricVersion,
+  saveRubricDraft,
+} from "../../db/queries/rubrics.server";
 import { readOrgSettings } from "../../db/queries/settings.server";
 import { CsrfInput } from "../components/csrf";
 import { FormError, Notice } from "../components/setup/fields";
 import { RubricEditor } from "../components/setup/rubric-editor";
 import { RubricView } from "../components/setup/rubric-view";
 import type { RubricDraftFormValues } from "../domain/rubric-draft-schema";
-import { contentToFormValues, draftToContent, problemsToFieldErrors, rubricDraftSchema } from "../domain/rubric-draft-schema";
+import {
+  contentToFormValues,
+  draftToContent,
+  problemsToFieldErrors,
+  rubricDraftSchema,
+} from "../domain/rubric-draft-schema";
 import { validateRubricContent } from "../domain/rubric-validate";
-import { describeProblems, draftBodyToFormValues, humaniseProblem, rubricEditorIntentSchema, withSpareRows } from "../domain/rubric-page-schema";
+import {
+  describeProblems,
+  draftBodyToFormValues,
+  humaniseProblem,
+  rubricEditorIntentSchema,
+  withSpareRows,
+} from "../domain/rubric-page-schema";
 import { formatDate } from "../domain/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
 import { notFound } from "../server/http.server";
@@ -27,7 +44,9 @@ export const links = () => [
   { rel: "stylesheet", href: styles },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.info.rubricName} v${d.info.version} · Rubrics · ArchPanel` : "Rubric · ArchPanel" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: d ? `${d.info.rubricName} v${d.info.version} · Rubrics · ArchPanel` : "Rubric · ArchPanel" },
+];
 
 const paramsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 
@@ -65,7 +84,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = { rev: string; errors: Record<string, string[]>; values: RubricDraftFormValues | null; problems: string[] | null };
+type ActionData = {
+  rev: string;
+  errors: Record<string, string[]>;
+  values: RubricDraftFormValues | null;
+  problems: string[] | null;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireRole(request, ["admin", "recruiter"]);
@@ -74,14 +98,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const rev = `a${Date.now()}`;
   const intent = parseWith(rubricEditorIntentSchema, body);
-  if (!intent.ok) return data<ActionData>({ rev, errors: { _form: ["Unknown action. Reload the page and try again."] }, values: null, problems: null }, { status: 400 });
+  if (!intent.ok)
+    return data<ActionData>(
+      { rev, errors: { _form: ["Unknown action. Reload the page and try again."] }, values: null, problems: null },
+      { status: 400 },
+    );
   const info = getRubricVersionInfo(db, id);
   const previous = info ? loadRubricContent(db, id) : null;
   if (!info || !previous) throw notFound();
 
   if (intent.value.intent === "discard") {
     const result = discardRubricDraft(db, user.id, id);
-    if (!result.ok) return data<ActionData>({ rev, errors: { _form: [result.message] }, values: null, problems: null }, { status: result.status });
+    if (!result.ok)
+      return data<ActionData>(
+        { rev, errors: { _form: [result.message] }, values: null, problems: null },
+        { status: result.status },
+      );
     throw redirect("/rubrics?notice=discarded");
   }
 
@@ -89,13 +121,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (info.status !== "draft") {
     // published versions are immutable (the query and the database triggers refuse as well)
     return data<ActionData>(
-      { rev, errors: { _form: [`Version ${info.version} is published and can no longer be changed. Clone it into a new draft to change it.`] }, values: null, problems: null },
+      {
+        rev,
+        errors: {
+          _form: [
+            `Version ${info.version} is published and can no longer be changed. Clone it into a new draft to change it.`,
+          ],
+        },
+        values: null,
+        problems: null,
+      },
       { status: 409 },
     );
   }
   const parsed = parseWith(rubricDraftSchema, body);
   if (!parsed.ok) {
-    return data<ActionData>({ rev, errors: { ...parsed.errors, _form: ["Nothing was saved: fix the fields marked below."] }, values: withSpareRows(values), problems: null }, { status: 400 });
+    return data<ActionData>(
+      {
+        rev,
+        errors: { ...parsed.errors, _form: ["Nothing was saved: fix the fields marked below."] },
+        values: withSpareRows(values),
+        problems: null,
+      },
+      { status: 400 },
+    );
   }
   const content = draftToContent(parsed.value, previous);
   if (intent.value.intent === "publish") {
@@ -105,7 +154,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const fieldErrors = problemsToFieldErrors(problems);
       for (const k of Object.keys(fieldErrors)) fieldErrors[k] = fieldErrors[k]!.map(humaniseProblem);
       return data<ActionData>(
-        { rev, errors: { ...fieldErrors, _form: ["Not published and not saved: fix the problems listed, then publish again (or save it as a draft)."] }, values: withSpareRows(values), problems: describeProblems(problems, content) },
+        {
+          rev,
+          errors: {
+            ...fieldErrors,
+            _form: [
+              "Not published and not saved: fix the problems listed, then publish again (or save it as a draft).",
+            ],
+          },
+          values: withSpareRows(values),
+          problems: describeProblems(problems, content),
+        },
         { status: 400 },
       );
     }
@@ -113,19 +172,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const saved = saveRubricDraft(db, user.id, id, content);
   if (!saved.ok) {
     if (saved.status === 404) throw notFound();
-    return data<ActionData>({ rev, errors: { _form: [saved.message] }, values: withSpareRows(values), problems: null }, { status: saved.status });
+    return data<ActionData>(
+      { rev, errors: { _form: [saved.message] }, values: withSpareRows(values), problems: null },
+      { status: saved.status },
+    );
   }
   if (intent.value.intent === "save") throw redirect(`/rubrics/${id}?notice=saved`);
 
   const published = publishRubricVersion(db, user.id, id);
   if (!published.ok) {
-    return data<ActionData>({ rev, errors: { _form: [published.message] }, values: withSpareRows(contentToFormValues(content)), problems: null }, { status: published.status });
+    return data<ActionData>(
+      {
+        rev,
+        errors: { _form: [published.message] },
+        values: withSpareRows(contentToFormValues(content)),
+        problems: null,
+      },
+      { status: published.status },
+    );
   }
   if (published.value.problems.length > 0) {
     const fieldErrors = problemsToFieldErrors(published.value.problems);
     for (const k of Object.keys(fieldErrors)) fieldErrors[k] = fieldErrors[k]!.map(humaniseProblem);
     return data<ActionData>(
-      { rev, errors: fieldErrors, values: withSpareRows(contentToFormValues(content)), problems: describeProblems(published.value.problems, content) },
+      {
+        rev,
+        errors: fieldErrors,
+        values: withSpareRows(contentToFormValues(content)),
+        problems: describeProblems(published.value.problems, content),
+      },
       { status: 400 },
     );
   }
@@ -162,7 +237,8 @@ export default function RubricVersionPage() {
             Created {info.createdOn}
             {info.createdByName ? ` by ${info.createdByName}` : ""}
             {info.basedOnVersion !== null ? ` from v${info.basedOnVersion}` : ""}
-            {info.publishedOn ? ` · published ${info.publishedOn}` : ""} · used by {info.loopCount} loop{info.loopCount === 1 ? "" : "s"}
+            {info.publishedOn ? ` · published ${info.publishedOn}` : ""} · used by {info.loopCount} loop
+            {info.loopCount === 1 ? "" : "s"}
           </p>
         </div>
         <div className="row">
@@ -194,7 +270,9 @@ export default function RubricVersionPage() {
           />
           <details className="card discard">
             <summary>Discard this draft</summary>
-            <p className="small muted">Deletes draft v{info.version} and everything typed in it. Published versions are not affected.</p>
+            <p className="small muted">
+              Deletes draft v{info.version} and everything typed in it. Published versions are not affected.
+            </p>
             <Form method="post">
               <CsrfInput />
               <button type="submit" name="intent" value="discard" className="btn danger" disabled={busy}>
@@ -206,7 +284,10 @@ export default function RubricVersionPage() {
       ) : (
         <>
           <FormError message={actionData?.errors._form?.[0]} />
-          <p className="notice">This version is published: it is read-only, so loops that use it keep the exact rubric their panel scored against.</p>
+          <p className="notice">
+            This version is published: it is read-only, so loops that use it keep the exact rubric their panel scored
+            against.
+          </p>
           <RubricView content={content} />
         </>
       )}

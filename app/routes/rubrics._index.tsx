@@ -67,8 +67,8 @@ export default function Rubrics() {
         <div>
           <h1>Rubrics</h1>
           <p className="muted small head-meta">
-            Loops use published versions only, and keep the version they were created with. To change a rubric, clone a published version into a
-            draft, edit it, then publish it.
+            Loops use published versions only, and keep the version they were created with. To change a rubric, clone a
+            published version into a draft, edit it, then publish it.
           </p>
         </div>
       </div>
@@ -102,9 +102,17 @@ export default function Rubrics() {
                     <Link to={`/rubrics/${v.id}`}>
                       {v.rubricName} v{v.version}
                     </Link>
-                    {v.basedOnVersion !== null ? <div className="muted xsmall">cloned from v{v.basedOnVersion}</div> : null}
+                    {v.basedOnVersion !== null ? (
+                      <div className="muted xsmall">cloned from v{v.basedOnVersion}</div>
+                    ) : null}
                   </td>
-                  <td>{v.status === "published" ? <span className="badge ok">Published</span> : <span className="badge warn">Draft</span>}</td>
+                  <td>
+                    {v.status === "published" ? (
+                      <span className="badge ok">Published</span>
+                    ) : (
+                      <span className="badge warn">Draft</span>
+                    )}
+                  </td>
                   <td className="nowrap">
                     {v.createdOn}
                     <div className="muted xsmall">{v.createdByName ? `by ${v.createdByName}` : "built in"}</div>
@@ -131,7 +139,10 @@ export default function Rubrics() {
             </tbody>
           </table>
           {rubricsWithDraft.length > 0 ? (
-            <p className="muted small table-foot">A draft is open: cloning again makes another draft with the next number; finish or discard one first to keep numbers tidy.</p>
+            <p className="muted small table-foot">
+              A draft is open: cloning again makes another draft with the next number; finish or discard one first to
+              keep numbers tidy.
+            </p>
           ) : null}
         </div>
       )}

@@ -22,7 +22,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const q = diffParamsSchema.parse(Object.fromEntries(url.searchParams));
   const db = getDb();
-  const versions = listRubricVersionInfos(db).map((v) => ({ id: v.id, version: v.version, status: v.status, rubricId: v.rubricId, rubricName: v.rubricName }));
+  const versions = listRubricVersionInfos(db).map((v) => ({
+    id: v.id,
+    version: v.version,
+    status: v.status,
+    rubricId: v.rubricId,
+    rubricName: v.rubricName,
+  }));
   const a = versions.find((v) => v.id === q.a);
   const b = versions.find((v) => v.id === q.b);
   const picked = { a: a?.id ?? versions[1]?.id ?? "", b: b?.id ?? versions[0]?.id ?? "" };
@@ -34,7 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [older, newer] = a.version <= b.version ? [a, b] : [b, a];
   const olderContent = loadRubricContent(db, older.id);
   const newerContent = loadRubricContent(db, newer.id);
-  if (!olderContent || !newerContent) return { versions, picked, problem: "These versions could not be read.", older: null, newer: null, diff: null };
+  if (!olderContent || !newerContent)
+    return { versions, picked, problem: "These versions could not be read.", older: null, newer: null, diff: null };
   return { versions, picked, problem: null, older, newer, diff: diffRubrics(olderContent, newerContent) };
 }
 
@@ -53,8 +60,12 @@ function ChangeRow({ change }: { change: FieldChange }) {
   return (
     <tr>
       <th scope="row">{change.label}</th>
-      <td className="prewrap">{change.before ? <Segments segments={change.segments} side="before" /> : <span className="muted">(empty)</span>}</td>
-      <td className="prewrap">{change.after ? <Segments segments={change.segments} side="after" /> : <span className="muted">(empty)</span>}</td>
+      <td className="prewrap">
+        {change.before ? <Segments segments={change.segments} side="before" /> : <span className="muted">(empty)</span>}
+      </td>
+      <td className="prewrap">
+        {change.after ? <Segments segments={change.segments} side="after" /> : <span className="muted">(empty)</span>}
+      </td>
     </tr>
   );
 }
@@ -73,7 +84,17 @@ function Head({ left, right }: { left: string; right: string }) {
   );
 }
 
-function VersionSelect({ name, label, versions, value }: { name: "a" | "b"; label: string; versions: readonly { id: string; version: number; status: string }[]; value: string }) {
+function VersionSelect({
+  name,
+  label,
+  versions,
+  value,
+}: {
+  name: "a" | "b";
+  label: string;
+  versions: readonly { id: string; version: number; status: string }[];
+  value: string;
+}) {
   return (
     <>
       <label htmlFor={name} className="sr-only">
@@ -91,8 +112,18 @@ function VersionSelect({ name, label, versions, value }: { name: "a" | "b"; labe
   );
 }
 
-const STATUS_LABEL: Record<ItemDiff["status"], string> = { added: "Added", removed: "Removed", changed: "Changed", unchanged: "Unchanged" };
-const STATUS_TONE: Record<ItemDiff["status"], string> = { added: "ok", removed: "danger", changed: "warn", unchanged: "" };
+const STATUS_LABEL: Record<ItemDiff["status"], string> = {
+  added: "Added",
+  removed: "Removed",
+  changed: "Changed",
+  unchanged: "Unchanged",
+};
+const STATUS_TONE: Record<ItemDiff["status"], string> = {
+  added: "ok",
+  removed: "danger",
+  changed: "warn",
+  unchanged: "",
+};
 
 function Item({ item, left, right }: { item: ItemDiff; left: string; right: string }) {
   const fields = item.status === "added" ? item.after : item.status === "removed" ? item.before : null;
@@ -129,8 +160,12 @@ function Item({ item, left, right }: { item: ItemDiff; left: string; right: stri
             {Object.entries(fields).map(([k, v]) => (
               <tr key={k}>
                 <th scope="row">{fieldLabel(k)}</th>
-                <td className="prewrap">{item.status === "removed" ? <del>{v}</del> : <span className="muted">—</span>}</td>
-                <td className="prewrap">{item.status === "added" ? <ins>{v}</ins> : <span className="muted">—</span>}</td>
+                <td className="prewrap">
+                  {item.status === "removed" ? <del>{v}</del> : <span className="muted">—</span>}
+                </td>
+                <td className="prewrap">
+                  {item.status === "added" ? <ins>{v}</ins> : <span className="muted">—</span>}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -160,7 +195,11 @@ export default function RubricDiffPage() {
       </div>
       {problem ? <p className="notice warn">{problem}</p> : null}
       {!diff ? (
-        versions.length < 2 ? <p className="empty">There is only one rubric version so far.</p> : <p className="empty">Pick two versions to compare.</p>
+        versions.length < 2 ? (
+          <p className="empty">There is only one rubric version so far.</p>
+        ) : (
+          <p className="empty">Pick two versions to compare.</p>
+        )
       ) : diff.identical ? (
         <p className="notice" data-testid="diff-identical">
           v{older?.version} and v{newer?.version} have the same content.
@@ -201,7 +240,13 @@ export default function RubricDiffPage() {
                       .join(" · ")}
                   </span>
                 </h2>
-                {shown.length === 0 ? <p className="muted small">No changes.</p> : shown.map((i) => <Item key={i.key} item={i} left={`v${older?.version ?? ""}`} right={`v${newer?.version ?? ""}`} />)}
+                {shown.length === 0 ? (
+                  <p className="muted small">No changes.</p>
+                ) : (
+                  shown.map((i) => (
+                    <Item key={i.key} item={i} left={`v${older?.version ?? ""}`} right={`v${newer?.version ?? ""}`} />
+                  ))
+                )}
               </section>
             );
           })}

@@ -100,10 +100,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const respond = (a: WriteAnswer) => {
     if (a.status === 200) return redirect(here);
     if (a.status === 400) {
-      return data<ScorecardActionData>({ intent, errors: a.body.errors, values: body, version: versionOf(body) ?? target.version, amendReason: str(body.reason) }, { status: 400 });
+      return data<ScorecardActionData>(
+        {
+          intent,
+          errors: a.body.errors,
+          values: body,
+          version: versionOf(body) ?? target.version,
+          amendReason: str(body.reason),
+        },
+        { status: 400 },
+      );
     }
     if ("conflict" in a.body) {
-      return data<ScorecardActionData>({ intent, conflict: a.body.conflict, values: body, version: a.body.conflict.version, amendReason: str(body.reason) }, { status: 409 });
+      return data<ScorecardActionData>(
+        {
+          intent,
+          conflict: a.body.conflict,
+          values: body,
+          version: a.body.conflict.version,
+          amendReason: str(body.reason),
+        },
+        { status: 409 },
+      );
     }
     return data<ScorecardActionData>(
       { intent, errors: { _form: [`This scorecard is already ${a.body.locked.status}. Reload the page to see it.`] } },
@@ -126,18 +144,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "addNote": {
       const parsed = parseWith(addNoteSchema, body);
-      if (!parsed.ok) return data<ScorecardActionData>({ intent, errors: parsed.errors, noteBody: str(body.body) }, { status: 400 });
+      if (!parsed.ok)
+        return data<ScorecardActionData>({ intent, errors: parsed.errors, noteBody: str(body.body) }, { status: 400 });
       const now = Date.now();
-      appendNote(db, target, { id: newId(), minute: noteMinute(timerElapsedMs(target.timer, now)), body: parsed.value.body, at: now }, now);
+      appendNote(
+        db,
+        target,
+        { id: newId(), minute: noteMinute(timerElapsedMs(target.timer, now)), body: parsed.value.body, at: now },
+        now,
+      );
       return redirect(here);
     }
     case "declareConflict": {
       const parsed = parseWith(declareConflictSchema, body);
       if (!parsed.ok) {
-        return data<ScorecardActionData>({ intent, errors: parsed.errors, conflictKind: str(body.kind), conflictNoteText: str(body.note) }, { status: 400 });
+        return data<ScorecardActionData>(
+          { intent, errors: parsed.errors, conflictKind: str(body.kind), conflictNoteText: str(body.note) },
+          { status: 400 },
+        );
       }
       if (!canDeclareConflict(target.status)) {
-        return data<ScorecardActionData>({ intent, errors: { _form: ["A conflict can only be declared before the scorecard is submitted."] } }, { status: 409 });
+        return data<ScorecardActionData>(
+          { intent, errors: { _form: ["A conflict can only be declared before the scorecard is submitted."] } },
+          { status: 409 },
+        );
       }
       declareConflict(db, target, `${CONFLICT_KIND_LABELS[parsed.value.kind]}: ${parsed.value.note}`);
       return redirect(here);

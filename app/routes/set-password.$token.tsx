@@ -17,7 +17,10 @@ import { startSession } from "../server/session.server";
 // The token in the URL must not leak to other sites, hence "same-origin" (as the server's header).
 // Not "no-referrer": with it the browser sends `Origin: null` on the plain form POST, which the
 // server's cross-origin check refuses, so the form failed without JavaScript.
-export const meta: MetaFunction = () => [{ title: "Set your password · ArchPanel" }, { name: "referrer", content: "same-origin" }];
+export const meta: MetaFunction = () => [
+  { title: "Set your password · ArchPanel" },
+  { name: "referrer", content: "same-origin" },
+];
 
 const tokenOf = (params: Record<string, string | undefined>) => (params.token ?? "").slice(0, 300);
 
@@ -40,7 +43,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, expired: false }, { status: 400 });
   const hash = await hashPassword(parsed.value.password);
   const result = redeemPasswordLink(db, token, hash);
-  if (!result.ok) return data({ errors: { _form: [result.message] } as Record<string, string[]>, expired: true }, { status: result.status });
+  if (!result.ok)
+    return data(
+      { errors: { _form: [result.message] } as Record<string, string[]>, expired: true },
+      { status: result.status },
+    );
   // counts as a login for the people list's "last login"
   recordLoginAttempt(db, [`email:${link.email}`], true, Date.now());
   return startSession(request, result.value.userId, homeFor(result.value.role));
@@ -48,7 +55,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function SetPasswordForm({ email, serverErrors }: { email: string; serverErrors?: Record<string, string[]> }) {
   // passwords are never sent back: after an error the fields start empty again
-  const { register, onSubmit, errorFor } = useRemixForm(setPasswordSchema, { defaultValues: { password: "", confirm: "" }, serverErrors });
+  const { register, onSubmit, errorFor } = useRemixForm(setPasswordSchema, {
+    defaultValues: { password: "", confirm: "" },
+    serverErrors,
+  });
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   return (
@@ -57,8 +67,23 @@ function SetPasswordForm({ email, serverErrors }: { email: string; serverErrors?
       <FormError message={serverErrors?._form?.[0]} />
       {/* lets password managers store the new password under the right account */}
       <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
-      <TextField name="password" label="New password" type="password" register={register} error={errorFor("password")} autoComplete="new-password" hint={`At least ${PASSWORD_MIN} characters. A passphrase of a few words works well.`} />
-      <TextField name="confirm" label="Repeat the password" type="password" register={register} error={errorFor("confirm")} autoComplete="new-password" />
+      <TextField
+        name="password"
+        label="New password"
+        type="password"
+        register={register}
+        error={errorFor("password")}
+        autoComplete="new-password"
+        hint={`At least ${PASSWORD_MIN} characters. A passphrase of a few words works well.`}
+      />
+      <TextField
+        name="confirm"
+        label="Repeat the password"
+        type="password"
+        register={register}
+        error={errorFor("confirm")}
+        autoComplete="new-password"
+      />
       <button type="submit" className="btn primary" disabled={busy}>
         {busy ? "Saving…" : "Set password and log in"}
       </button>
@@ -76,7 +101,9 @@ export default function SetPassword() {
         <div className="card" data-testid="link-invalid">
           <h2>This link no longer works</h2>
           <p>{EXPIRED}</p>
-          <p className="small muted">Set-password links work once and expire after a week. If you already set your password, log in.</p>
+          <p className="small muted">
+            Set-password links work once and expire after a week. If you already set your password, log in.
+          </p>
           <Link to="/login" className="btn">
             Go to the login page
           </Link>
@@ -88,7 +115,10 @@ export default function SetPassword() {
     <main id="main" className="login">
       <h1>ArchPanel</h1>
       <p className="muted">
-        {d.resetting ? "Choose a new password" : "Welcome"}, {d.name}. {d.resetting ? "Your old password stops working once you save." : "Choose a password to finish setting up your account."}
+        {d.resetting ? "Choose a new password" : "Welcome"}, {d.name}.{" "}
+        {d.resetting
+          ? "Your old password stops working once you save."
+          : "Choose a password to finish setting up your account."}
       </p>
       <div className="card">
         <p className="small">

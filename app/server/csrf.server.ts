@@ -16,7 +16,7 @@ export function csrfTokenFor(request: Request): string {
 
 export function verifyCsrf(request: Request, submitted: unknown): void {
   const expected = csrfTokenFor(request);
-  const given = typeof submitted === "string" ? submitted : request.headers.get(CSRF_HEADER) ?? "";
+  const given = typeof submitted === "string" ? submitted : (request.headers.get(CSRF_HEADER) ?? "");
   const ok =
     expected.length > 0 &&
     given.length === expected.length &&

@@ -39,7 +39,8 @@ export async function readBody(request: Request): Promise<{ data: Record<string,
       verifyCsrf(request, undefined);
       throw new Response("Malformed JSON", { status: 400 });
     }
-    const data = parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+    const data =
+      parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
     verifyCsrf(request, undefined);
     return { data, form: null };
   }
@@ -62,7 +63,8 @@ function dropDangerousKeys(key: string, value: unknown): unknown {
 
 function formDataBytes(fd: FormData): number {
   let n = 0;
-  for (const [k, v] of fd.entries()) n += Buffer.byteLength(k) + (typeof v === "string" ? Buffer.byteLength(v) : v.size);
+  for (const [k, v] of fd.entries())
+    n += Buffer.byteLength(k) + (typeof v === "string" ? Buffer.byteLength(v) : v.size);
   return n;
 }
 

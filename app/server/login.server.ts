@@ -8,11 +8,17 @@ export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
 
 /** One message for every failure: wrong password, unknown account, deactivated, rate limited. */
-export const GENERIC_LOGIN_ERROR = "That email and password do not match an active account, or there were too many attempts. Check them and try again in a few minutes.";
+export const GENERIC_LOGIN_ERROR =
+  "That email and password do not match an active account, or there were too many attempts. Check them and try again in a few minutes.";
 
 export type LoginResult = { ok: true; userId: string } | { ok: false };
 
-export async function attemptLogin(email: string, password: string, clientIp: string, now = Date.now()): Promise<LoginResult> {
+export async function attemptLogin(
+  email: string,
+  password: string,
+  clientIp: string,
+  now = Date.now(),
+): Promise<LoginResult> {
   const db = getDb();
   const normalized = email.trim().toLowerCase();
   const buckets = [`email:${normalized}`, `ip:${clientIp}`];

@@ -6,7 +6,12 @@ import type { PublicUser } from "../../db/queries/users.server";
 import type { DraftSave, ScorecardTarget, WriteResult } from "../../db/queries/scorecards.server";
 import { amendScorecard, findOwnScorecard, saveDrafts, submitScorecard } from "../../db/queries/scorecards.server";
 import type { ScorecardValues } from "../domain/scorecard-schema";
-import { amendReasonSchema, scorecardIdSchema, scorecardSaveSchemaFor, scorecardSubmitSchema } from "../domain/scorecard-schema";
+import {
+  amendReasonSchema,
+  scorecardIdSchema,
+  scorecardSaveSchemaFor,
+  scorecardSubmitSchema,
+} from "../domain/scorecard-schema";
 
 import type { FieldErrors } from "./form.server";
 import { parseWith } from "./form.server";
@@ -17,7 +22,10 @@ import { requireUser } from "./session.server";
  * The signed-in user's own scorecard, or 404: a scorecard that is missing, malformed in the URL or
  * assigned to someone else looks the same (admins included: drafts are private).
  */
-export function requireOwnScorecard(request: Request, params: Record<string, string | undefined>): { target: ScorecardTarget; user: PublicUser } {
+export function requireOwnScorecard(
+  request: Request,
+  params: Record<string, string | undefined>,
+): { target: ScorecardTarget; user: PublicUser } {
   const user = requireUser(request);
   const id = scorecardIdSchema.safeParse(params.id);
   if (!id.success) throw notFound();
@@ -29,7 +37,10 @@ export function requireOwnScorecard(request: Request, params: Record<string, str
 export type WriteAnswer =
   | { status: 200; body: { ok: true; version: number; savedAt: number; status: "draft" | "submitted" } }
   | { status: 400; body: { ok: false; errors: FieldErrors } }
-  | { status: 409; body: { ok: false; conflict: { version: number; status: string; updatedAt: number; values: ScorecardValues } } }
+  | {
+      status: 409;
+      body: { ok: false; conflict: { version: number; status: string; updatedAt: number; values: ScorecardValues } };
+    }
   | { status: 409; body: { ok: false; locked: { status: string; version: number } } };
 
 function answer(result: WriteResult, status: "draft" | "submitted"): WriteAnswer {
@@ -108,8 +119,13 @@ export function versionOf(data: unknown): number | null {
 /** Submit and lock: the submit schema (all the submit rules) or inline errors. */
 export function handleSubmit(target: ScorecardTarget, data: unknown): WriteAnswer {
   const version = versionOf(data);
-  if (version === null) return { status: 400, body: { ok: false, errors: { _form: ["This page is out of date. Reload it and try again."] } } };
-  if (target.status !== "draft") return { status: 409, body: { ok: false, locked: { status: target.status, version: target.version } } };
+  if (version === null)
+    return {
+      status: 400,
+      body: { ok: false, errors: { _form: ["This page is out of date. Reload it and try again."] } },
+    };
+  if (target.status !== "draft")
+    return { status: 409, body: { ok: false, locked: { status: target.status, version: target.version } } };
   const parsed = parseWith(scorecardSubmitSchema(target.ctx), data);
   if (!parsed.ok) return { status: 400, body: { ok: false, errors: parsed.errors } };
   return answer(submitScorecard(getDb(), target, parsed.value, version), "submitted");
@@ -118,12 +134,20 @@ export function handleSubmit(target: ScorecardTarget, data: unknown): WriteAnswe
 /** Amend a submitted scorecard: the full scorecard must still pass the submit rules, plus a reason. */
 export function handleAmend(target: ScorecardTarget, data: unknown): WriteAnswer {
   const version = versionOf(data);
-  if (version === null) return { status: 400, body: { ok: false, errors: { _form: ["This page is out of date. Reload it and try again."] } } };
-  if (target.status !== "submitted") return { status: 409, body: { ok: false, locked: { status: target.status, version: target.version } } };
+  if (version === null)
+    return {
+      status: 400,
+      body: { ok: false, errors: { _form: ["This page is out of date. Reload it and try again."] } },
+    };
+  if (target.status !== "submitted")
+    return { status: 409, body: { ok: false, locked: { status: target.status, version: target.version } } };
   const reason = parseWith(amendReasonSchema, data);
   const parsed = parseWith(scorecardSubmitSchema(target.ctx), data);
   if (!reason.ok || !parsed.ok) {
-    return { status: 400, body: { ok: false, errors: { ...(reason.ok ? {} : reason.errors), ...(parsed.ok ? {} : parsed.errors) } } };
+    return {
+      status: 400,
+      body: { ok: false, errors: { ...(reason.ok ? {} : reason.errors), ...(parsed.ok ? {} : parsed.errors) } },
+    };
   }
   return answer(amendScorecard(getDb(), target, parsed.value, version, reason.value.reason), "submitted");
 }

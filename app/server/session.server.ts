@@ -2,12 +2,7 @@ import { redirect } from "@remix-run/node";
 
 import { getDb } from "../../db/client.server";
 import type { PublicUser } from "../../db/queries/users.server";
-import {
-  createSession,
-  deleteSession,
-  findSessionWithUser,
-  touchSession,
-} from "../../db/queries/users.server";
+import { createSession, deleteSession, findSessionWithUser, touchSession } from "../../db/queries/users.server";
 import type { Role } from "../domain/rubric";
 
 import { env } from "./env.server";

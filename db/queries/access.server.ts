@@ -14,7 +14,12 @@ export interface LoopAccess {
 /** Gathers the facts for the independence rule (app/domain/access.ts) in two small queries. */
 export function getLoopAccess(db: Db, loopId: string, user: { id: string; role: Role }): LoopAccess {
   const loop = db
-    .select({ id: loops.id, hiringManagerId: loops.hiringManagerId, recruiterId: loops.recruiterId, status: loops.status })
+    .select({
+      id: loops.id,
+      hiringManagerId: loops.hiringManagerId,
+      recruiterId: loops.recruiterId,
+      status: loops.status,
+    })
     .from(loops)
     .where(eq(loops.id, loopId))
     .get();
@@ -26,7 +31,12 @@ export function getLoopAccess(db: Db, loopId: string, user: { id: string; role: 
     .where(and(eq(interviews.loopId, loopId), eq(scorecards.panelistId, user.id)))
     .all();
   return {
-    access: loopFeedbackAccess({ user, hiringManagerId: loop.hiringManagerId, recruiterId: loop.recruiterId, ownScorecards: own }),
+    access: loopFeedbackAccess({
+      user,
+      hiringManagerId: loop.hiringManagerId,
+      recruiterId: loop.recruiterId,
+      ownScorecards: own,
+    }),
     loop,
   };
 }
@@ -39,7 +49,10 @@ export function requireLoopFeedbackAccess(db: Db, loopId: string, user: { id: st
   const { access, loop } = getLoopAccess(db, loopId, user);
   if (!loop || access === "none") throw new Response("Not found", { status: 404 });
   if (access === "pending_own_submission") {
-    throw new Response("Submit your own scorecard for this candidate first: the panel's feedback opens once yours is in.", { status: 403 });
+    throw new Response(
+      "Submit your own scorecard for this candidate first: the panel's feedback opens once yours is in.",
+      { status: 403 },
+    );
   }
   return loop;
 }

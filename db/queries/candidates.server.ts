@@ -102,7 +102,10 @@ export function listCandidates(db: Db, filters: CandidateFilters): CandidateRow[
     .from(candidates)
     .where(filters.archived === "1" ? undefined : isNull(candidates.archivedAt))
     .all();
-  const loopMap = loopsOf(db, rows.map((r) => r.id));
+  const loopMap = loopsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows
     .filter((c) => matchesSearch(c, filters.q))
     .map((c) => ({ ...mask(c), loops: loopMap.get(c.id) ?? [] }))
@@ -136,7 +139,9 @@ export function existingCandidateEmails(db: Pick<Db, "select">, exceptId?: strin
   const rows = db
     .select({ email: candidates.email })
     .from(candidates)
-    .where(and(isNull(candidates.erasedAt), ne(candidates.email, ""), exceptId ? ne(candidates.id, exceptId) : undefined))
+    .where(
+      and(isNull(candidates.erasedAt), ne(candidates.email, ""), exceptId ? ne(candidates.id, exceptId) : undefined),
+    )
     .all();
   return new Set(rows.map((r) => r.email.toLowerCase()));
 }
@@ -172,23 +177,50 @@ export function createCandidate(db: Db, actorId: string, input: CandidateInput, 
   );
 }
 
-export function updateCandidate(db: Db, actorId: string, id: string, input: CandidateInput, now = Date.now()): Outcome<null> {
+export function updateCandidate(
+  db: Db,
+  actorId: string,
+  id: string,
+  input: CandidateInput,
+  now = Date.now(),
+): Outcome<null> {
   return runRefusable(() =>
     db.transaction((tx) => {
       const before = tx.select(candidateColumns).from(candidates).where(eq(candidates.id, id)).get();
       if (!before) abort(404, "This candidate does not exist.");
-      if (before.erasedAt !== null) abort(409, "This candidate's personal data was erased; the record can no longer be edited.");
+      if (before.erasedAt !== null)
+        abort(409, "This candidate's personal data was erased; the record can no longer be edited.");
       if (input.email && existingCandidateEmails(tx, id).has(input.email)) abort(409, DUPLICATE_EMAIL);
-      tx.update(candidates).set({ ...input, updatedAt: now }).where(eq(candidates.id, id)).run();
+      tx.update(candidates)
+        .set({ ...input, updatedAt: now })
+        .where(eq(candidates.id, id))
+        .run();
       const { name, email, currentTitle, source, links, notes } = before;
-      writeAudit(tx, { actorId, action: "candidate.update", entityType: "candidate", entityId: id, before: { name, email, currentTitle, source, links, notes }, after: input }, now);
+      writeAudit(
+        tx,
+        {
+          actorId,
+          action: "candidate.update",
+          entityType: "candidate",
+          entityId: id,
+          before: { name, email, currentTitle, source, links, notes },
+          after: input,
+        },
+        now,
+      );
       return null;
     }),
   );
 }
 
 /** Archives (hides from lists and loop creation) or restores a candidate. */
-export function setCandidateArchived(db: Db, actorId: string, id: string, archived: boolean, now = Date.now()): Outcome<null> {
+export function setCandidateArchived(
+  db: Db,
+  actorId: string,
+  id: string,
+  archived: boolean,
+  now = Date.now(),
+): Outcome<null> {
   return runRefusable(() =>
     db.transaction((tx) => {
       const c = tx.select({ archivedAt: candidates.archivedAt }).from(candidates).where(eq(candidates.id, id)).get();
@@ -200,12 +232,27 @@ export function setCandidateArchived(db: Db, actorId: string, id: string, archiv
           .from(loops)
           .where(and(eq(loops.candidateId, id), inArray(loops.status, [...ACTIVE_LOOP_STATUSES])))
           .all();
-        if (active.length > 0) abort(409, "This candidate has a loop in progress: withdraw it or record a decision before archiving.");
+        if (active.length > 0)
+          abort(409, "This candidate has a loop in progress: withdraw it or record a decision before archiving.");
       } else if (c.archivedAt === null) {
         abort(409, "This candidate is not archived.");
       }
-      tx.update(candidates).set({ archivedAt: archived ? now : null, updatedAt: now }).where(eq(candidates.id, id)).run();
-      writeAudit(tx, { actorId, action: archived ? "candidate.archive" : "candidate.unarchive", entityType: "candidate", entityId: id, before: { archivedAt: c.archivedAt }, after: { archivedAt: archived ? now : null } }, now);
+      tx.update(candidates)
+        .set({ archivedAt: archived ? now : null, updatedAt: now })
+        .where(eq(candidates.id, id))
+        .run();
+      writeAudit(
+        tx,
+        {
+          actorId,
+          action: archived ? "candidate.archive" : "candidate.unarchive",
+          entityType: "candidate",
+          entityId: id,
+          before: { archivedAt: c.archivedAt },
+          after: { archivedAt: archived ? now : null },
+        },
+        now,
+      );
       return null;
     }),
   );
@@ -215,19 +262,29 @@ export function setCandidateArchived(db: Db, actorId: string, id: string, archiv
  * Imports validated rows all at once: one transaction, so either every candidate is created or
  * none is (duplicates are re-checked inside it, against rows added since the preview).
  */
-export function importCandidates(db: Db, actorId: string, rows: readonly CandidateInput[], now = Date.now()): Outcome<string[]> {
+export function importCandidates(
+  db: Db,
+  actorId: string,
+  rows: readonly CandidateInput[],
+  now = Date.now(),
+): Outcome<string[]> {
   return runRefusable(() =>
     db.transaction((tx) => {
       const existing = existingCandidateEmails(tx);
       const seen = new Set<string>();
       rows.forEach((r, i) => {
         if (!r.email) return;
-        if (existing.has(r.email) || seen.has(r.email)) abort(409, `Row ${i + 2}: ${DUPLICATE_EMAIL} Nothing was imported; preview the file again.`);
+        if (existing.has(r.email) || seen.has(r.email))
+          abort(409, `Row ${i + 2}: ${DUPLICATE_EMAIL} Nothing was imported; preview the file again.`);
         seen.add(r.email);
       });
       const ids = rows.map((r) => insertCandidate(tx, actorId, r, now));
       ids.forEach((id, i) => {
-        writeAudit(tx, { actorId, action: "candidate.import", entityType: "candidate", entityId: id, after: rows[i] }, now);
+        writeAudit(
+          tx,
+          { actorId, action: "candidate.import", entityType: "candidate", entityId: id, after: rows[i] },
+          now,
+        );
       });
       return ids;
     }),

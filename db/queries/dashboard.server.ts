@@ -8,7 +8,11 @@ import { candidates, interviews, loops, rubricExercises, scorecards, users } fro
 
 /** Number of loops in each status (every status present, 0 when none). */
 export function loopCountsByStatus(db: Db): Record<LoopStatus, number> {
-  const rows = db.select({ status: loops.status, n: sql<number>`count(*)` }).from(loops).groupBy(loops.status).all();
+  const rows = db
+    .select({ status: loops.status, n: sql<number>`count(*)` })
+    .from(loops)
+    .groupBy(loops.status)
+    .all();
   const out = Object.fromEntries(LOOP_STATUSES.map((s) => [s, 0])) as Record<LoopStatus, number>;
   for (const r of rows) out[r.status] = Number(r.n);
   return out;
@@ -42,7 +46,14 @@ export function interviewsBetween(db: Db, from: number, to: number): WeekIntervi
     .innerJoin(loops, eq(loops.id, interviews.loopId))
     .innerJoin(candidates, eq(candidates.id, loops.candidateId))
     .innerJoin(rubricExercises, eq(rubricExercises.id, interviews.exerciseId))
-    .where(and(isNotNull(interviews.scheduledAt), gte(interviews.scheduledAt, from), lt(interviews.scheduledAt, to), sql`${loops.status} != 'withdrawn'`))
+    .where(
+      and(
+        isNotNull(interviews.scheduledAt),
+        gte(interviews.scheduledAt, from),
+        lt(interviews.scheduledAt, to),
+        sql`${loops.status} != 'withdrawn'`,
+      ),
+    )
     .orderBy(asc(interviews.scheduledAt))
     .all();
   if (rows.length === 0) return [];
@@ -50,7 +61,12 @@ export function interviewsBetween(db: Db, from: number, to: number): WeekIntervi
     .select({ interviewId: scorecards.interviewId, name: users.name, status: scorecards.status })
     .from(scorecards)
     .innerJoin(users, eq(users.id, scorecards.panelistId))
-    .where(inArray(scorecards.interviewId, rows.map((r) => r.interviewId)))
+    .where(
+      inArray(
+        scorecards.interviewId,
+        rows.map((r) => r.interviewId),
+      ),
+    )
     .orderBy(asc(users.name))
     .all();
   return rows.map(({ candidateErasedAt, ...r }) => ({

@@ -54,7 +54,14 @@ export interface ErasureSubject {
   currentTitle: string;
   erasedAt: number | null;
   loops: { id: string; status: LoopStatus; hiringManager: string; decision: string | null }[];
-  counts: { scorecards: number; ratings: number; evidence: number; quickNotes: number; redFlagNotes: number; auditEntries: number };
+  counts: {
+    scorecards: number;
+    ratings: number;
+    evidence: number;
+    quickNotes: number;
+    redFlagNotes: number;
+    auditEntries: number;
+  };
 }
 
 function scorecardIdsOf(db: Pick<Db, "select">, loopIds: string[]): string[] {
@@ -70,7 +77,12 @@ function scorecardIdsOf(db: Pick<Db, "select">, loopIds: string[]): string[] {
 
 function interviewIdsOf(db: Pick<Db, "select">, loopIds: string[]): string[] {
   if (loopIds.length === 0) return [];
-  return db.select({ id: interviews.id }).from(interviews).where(inArray(interviews.loopId, loopIds)).all().map((r) => r.id);
+  return db
+    .select({ id: interviews.id })
+    .from(interviews)
+    .where(inArray(interviews.loopId, loopIds))
+    .all()
+    .map((r) => r.id);
 }
 
 /**
@@ -91,7 +103,13 @@ function countWhere(n: { n: number } | undefined): number {
 /** What the erasure page shows before the admin confirms. Null when there is no such candidate. */
 export function getErasureSubject(db: Db, candidateId: string): ErasureSubject | null {
   const c = db
-    .select({ id: candidates.id, name: candidates.name, email: candidates.email, currentTitle: candidates.currentTitle, erasedAt: candidates.erasedAt })
+    .select({
+      id: candidates.id,
+      name: candidates.name,
+      email: candidates.email,
+      currentTitle: candidates.currentTitle,
+      erasedAt: candidates.erasedAt,
+    })
     .from(candidates)
     .where(eq(candidates.id, candidateId))
     .get();
@@ -108,15 +126,37 @@ export function getErasureSubject(db: Db, candidateId: string): ErasureSubject |
   const count = sql<number>`count(*)`.mapWith(Number);
   const counts = {
     scorecards: cardIds.length,
-    ratings: cardIds.length ? countWhere(db.select({ n: count }).from(ratings).where(inArray(ratings.scorecardId, cardIds)).get()) : 0,
+    ratings: cardIds.length
+      ? countWhere(db.select({ n: count }).from(ratings).where(inArray(ratings.scorecardId, cardIds)).get())
+      : 0,
     evidence: cardIds.length
-      ? countWhere(db.select({ n: count }).from(ratings).where(and(inArray(ratings.scorecardId, cardIds), sql`${ratings.evidence} <> ''`)).get())
+      ? countWhere(
+          db
+            .select({ n: count })
+            .from(ratings)
+            .where(and(inArray(ratings.scorecardId, cardIds), sql`${ratings.evidence} <> ''`))
+            .get(),
+        )
       : 0,
-    quickNotes: cardIds.length ? countWhere(db.select({ n: count }).from(quickNotes).where(inArray(quickNotes.scorecardId, cardIds)).get()) : 0,
+    quickNotes: cardIds.length
+      ? countWhere(db.select({ n: count }).from(quickNotes).where(inArray(quickNotes.scorecardId, cardIds)).get())
+      : 0,
     redFlagNotes: cardIds.length
-      ? countWhere(db.select({ n: count }).from(redFlagMarks).where(and(inArray(redFlagMarks.scorecardId, cardIds), sql`${redFlagMarks.note} <> ''`)).get())
+      ? countWhere(
+          db
+            .select({ n: count })
+            .from(redFlagMarks)
+            .where(and(inArray(redFlagMarks.scorecardId, cardIds), sql`${redFlagMarks.note} <> ''`))
+            .get(),
+        )
       : 0,
-    auditEntries: countWhere(db.select({ n: count }).from(auditLog).where(auditScope(db, candidateId, loopIds)).get()),
+    auditEntries: countWhere(
+      db
+        .select({ n: count })
+        .from(auditLog)
+        .where(auditScope(db, candidateId, loopIds))
+        .get(),
+    ),
   };
   return { ...c, loops: loopRows, counts };
 }
@@ -135,11 +175,19 @@ export function eraseCandidate(
   let result: EraseResult;
   try {
     result = db.transaction((tx): EraseResult => {
-      const c = tx.select({ id: candidates.id, erasedAt: candidates.erasedAt }).from(candidates).where(eq(candidates.id, opts.candidateId)).get();
+      const c = tx
+        .select({ id: candidates.id, erasedAt: candidates.erasedAt })
+        .from(candidates)
+        .where(eq(candidates.id, opts.candidateId))
+        .get();
       if (!c) return { ok: false, reason: "not_found" };
       if (c.erasedAt !== null) return { ok: false, reason: "already_erased" };
 
-      const loopRows = tx.select({ id: loops.id, status: loops.status }).from(loops).where(eq(loops.candidateId, c.id)).all();
+      const loopRows = tx
+        .select({ id: loops.id, status: loops.status })
+        .from(loops)
+        .where(eq(loops.candidateId, c.id))
+        .all();
       const loopIds = loopRows.map((l) => l.id);
       const cardIds = scorecardIdsOf(tx, loopIds);
       const summary: ErasureSummary = {
@@ -185,7 +233,11 @@ export function eraseCandidate(
             .get(),
         );
         if (opts.keepRatings) {
-          summary.ratingsKept = tx.update(ratings).set({ evidence: "" }).where(inArray(ratings.scorecardId, cardIds)).run().changes;
+          summary.ratingsKept = tx
+            .update(ratings)
+            .set({ evidence: "" })
+            .where(inArray(ratings.scorecardId, cardIds))
+            .run().changes;
           tx.update(redFlagMarks).set({ note: "" }).where(inArray(redFlagMarks.scorecardId, cardIds)).run();
         } else {
           summary.ratingsDeleted = tx.delete(ratings).where(inArray(ratings.scorecardId, cardIds)).run().changes;
@@ -222,12 +274,25 @@ export function eraseCandidate(
 
       // 4. the candidate
       tx.update(candidates)
-        .set({ name: ERASED_CANDIDATE_NAME, email: "", currentTitle: "", source: "", links: [], notes: "", erasedAt: now, updatedAt: now })
+        .set({
+          name: ERASED_CANDIDATE_NAME,
+          email: "",
+          currentTitle: "",
+          source: "",
+          links: [],
+          notes: "",
+          erasedAt: now,
+          updatedAt: now,
+        })
         .where(eq(candidates.id, c.id))
         .run();
 
       // 5. the erasure itself, without the erased data
-      writeAudit(tx, { actorId: opts.actorId, action: "candidate.erase", entityType: "candidate", entityId: c.id, after: summary }, now);
+      writeAudit(
+        tx,
+        { actorId: opts.actorId, action: "candidate.erase", entityType: "candidate", entityId: c.id, after: summary },
+        now,
+      );
       return { ok: true, summary };
     });
   } finally {
@@ -255,16 +320,26 @@ export function eraseCandidate(
 }
 
 /** The erasure audit entry of an erased candidate (counts only), for the confirmation page. */
-export function getErasureRecord(db: Db, candidateId: string): { at: number; actorName: string | null; summary: ErasureSummary | null } | null {
+export function getErasureRecord(
+  db: Db,
+  candidateId: string,
+): { at: number; actorName: string | null; summary: ErasureSummary | null } | null {
   const row = db
     .select({ at: auditLog.at, after: auditLog.after, actorName: users.name })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(and(eq(auditLog.action, "candidate.erase"), eq(auditLog.entityType, "candidate"), eq(auditLog.entityId, candidateId)))
+    .where(
+      and(
+        eq(auditLog.action, "candidate.erase"),
+        eq(auditLog.entityType, "candidate"),
+        eq(auditLog.entityId, candidateId),
+      ),
+    )
     .orderBy(desc(auditLog.id))
     .get();
   if (!row) return null;
-  const summary = row.after && typeof row.after === "object" && "keepRatings" in row.after ? (row.after as ErasureSummary) : null;
+  const summary =
+    row.after && typeof row.after === "object" && "keepRatings" in row.after ? (row.after as ErasureSummary) : null;
   return { at: row.at, actorName: row.actorName, summary };
 }
 
@@ -282,7 +357,14 @@ export function setRetentionDays(db: Db, actorId: string, days: number): void {
       .values({ key: RETENTION_SETTING_KEY, value: String(days) })
       .onConflictDoUpdate({ target: settings.key, set: { value: String(days) } })
       .run();
-    writeAudit(tx, { actorId, action: "settings.retention", entityType: "settings", entityId: RETENTION_SETTING_KEY, before: { retentionDays: before }, after: { retentionDays: days } });
+    writeAudit(tx, {
+      actorId,
+      action: "settings.retention",
+      entityType: "settings",
+      entityId: RETENTION_SETTING_KEY,
+      before: { retentionDays: before },
+      after: { retentionDays: days },
+    });
   });
 }
 
@@ -300,13 +382,26 @@ export interface RetentionRow {
  */
 export function listRetention(db: Db, now: number, retentionDays: number): RetentionRow[] {
   const cands = db
-    .select({ id: candidates.id, name: candidates.name, createdAt: candidates.createdAt, updatedAt: candidates.updatedAt, erasedAt: candidates.erasedAt })
+    .select({
+      id: candidates.id,
+      name: candidates.name,
+      createdAt: candidates.createdAt,
+      updatedAt: candidates.updatedAt,
+      erasedAt: candidates.erasedAt,
+    })
     .from(candidates)
     .where(isNull(candidates.erasedAt))
     .all();
   if (cands.length === 0) return [];
   const loopRows = db
-    .select({ id: loops.id, candidateId: loops.candidateId, status: loops.status, decision: loops.decision, updatedAt: loops.updatedAt, decidedAt: loops.decidedAt })
+    .select({
+      id: loops.id,
+      candidateId: loops.candidateId,
+      status: loops.status,
+      decision: loops.decision,
+      updatedAt: loops.updatedAt,
+      decidedAt: loops.decidedAt,
+    })
     .from(loops)
     .all();
   const cardActivity = db
@@ -323,7 +418,8 @@ export function listRetention(db: Db, now: number, retentionDays: number): Reten
     .all();
   const lastByLoop = new Map<string, number>();
   const bump = (loopId: string, t: number | null | undefined) => {
-    if (typeof t === "number" && Number.isFinite(t) && t <= now) lastByLoop.set(loopId, Math.max(lastByLoop.get(loopId) ?? 0, t));
+    if (typeof t === "number" && Number.isFinite(t) && t <= now)
+      lastByLoop.set(loopId, Math.max(lastByLoop.get(loopId) ?? 0, t));
   };
   for (const a of cardActivity) {
     bump(a.loopId, a.last);
@@ -346,12 +442,22 @@ export function listRetention(db: Db, now: number, retentionDays: number): Reten
       name: c.name,
       lastActivityAt,
       loops: ls.map((l) => ({ id: l.id, status: l.status, decision: l.decision })),
-      state: retentionState({ erasedAt: c.erasedAt, loopStatuses: ls.map((l) => l.status), lastActivityAt }, now, retentionDays),
+      state: retentionState(
+        { erasedAt: c.erasedAt, loopStatuses: ls.map((l) => l.status), lastActivityAt },
+        now,
+        retentionDays,
+      ),
     };
   });
   return rows.sort((a, b) => a.lastActivityAt - b.lastActivityAt);
 }
 
 export function countErasedCandidates(db: Db): number {
-  return countWhere(db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(candidates).where(isNotNull(candidates.erasedAt)).get());
+  return countWhere(
+    db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(candidates)
+      .where(isNotNull(candidates.erasedAt))
+      .get(),
+  );
 }

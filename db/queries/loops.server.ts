@@ -4,7 +4,13 @@ import type { SQL } from "drizzle-orm";
 import { loopFeedbackAccess } from "../../app/domain/access";
 import { displayCandidateName } from "../../app/domain/candidate-schema";
 import { coverageReport, type CoverageReport } from "../../app/domain/coverage";
-import { canTransition, isConfigurable, setupTransitions, transitionBlockers, weightsEditable } from "../../app/domain/loop-status";
+import {
+  canTransition,
+  isConfigurable,
+  setupTransitions,
+  transitionBlockers,
+  weightsEditable,
+} from "../../app/domain/loop-status";
 import { planInterviews, type LoopTemplateKey } from "../../app/domain/loop-template";
 import type { Decision, LoopStatus, RubricContent, Role, ScorecardStatus } from "../../app/domain/rubric";
 import { LOOP_STATUS_LABELS } from "../../app/domain/rubric";
@@ -121,14 +127,21 @@ export function listLoopsForStaff(db: Db, status: LoopStatus | ""): LoopListRow[
  * whose own scorecards are all in (the independence rule). `waitingOnYou` counts loops where the
  * member still has a scorecard to submit (listed on their interviews page instead).
  */
-export function listLoopsForMember(db: Db, user: { id: string; role: Role }): { loops: LoopListRow[]; waitingOnYou: number } {
+export function listLoopsForMember(
+  db: Db,
+  user: { id: string; role: Role },
+): { loops: LoopListRow[]; waitingOnYou: number } {
   const own = db
     .select({ loopId: interviews.loopId, status: scorecards.status })
     .from(scorecards)
     .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
     .where(eq(scorecards.panelistId, user.id))
     .all();
-  const hmLoops = db.select({ id: loops.id, hiringManagerId: loops.hiringManagerId, recruiterId: loops.recruiterId }).from(loops).where(eq(loops.hiringManagerId, user.id)).all();
+  const hmLoops = db
+    .select({ id: loops.id, hiringManagerId: loops.hiringManagerId, recruiterId: loops.recruiterId })
+    .from(loops)
+    .where(eq(loops.hiringManagerId, user.id))
+    .all();
   const related = new Set([...own.map((o) => o.loopId), ...hmLoops.map((l) => l.id)]);
   if (related.size === 0) return { loops: [], waitingOnYou: 0 };
   const rows = loopRows(db, inArray(loops.id, [...related]));
@@ -237,7 +250,7 @@ export function getLoopSetup(db: DbOrTx, loopId: string): LoopSetup | null {
     .where(inArray(users.id, [row.hiringManagerId, ...(row.recruiterId ? [row.recruiterId] : [])]))
     .all();
   const hm = people.find((p) => p.id === row.hiringManagerId)!;
-  const recruiter = row.recruiterId ? people.find((p) => p.id === row.recruiterId) ?? null : null;
+  const recruiter = row.recruiterId ? (people.find((p) => p.id === row.recruiterId) ?? null) : null;
   const ivRows = db
     .select({
       id: interviews.id,
@@ -270,7 +283,12 @@ export function getLoopSetup(db: DbOrTx, loopId: string): LoopSetup | null {
         })
         .from(scorecards)
         .innerJoin(users, eq(users.id, scorecards.panelistId))
-        .where(inArray(scorecards.interviewId, ivRows.map((i) => i.id)))
+        .where(
+          inArray(
+            scorecards.interviewId,
+            ivRows.map((i) => i.id),
+          ),
+        )
         .orderBy(asc(scorecards.createdAt), asc(users.name))
         .all()
     : [];
@@ -279,7 +297,12 @@ export function getLoopSetup(db: DbOrTx, loopId: string): LoopSetup | null {
     const panelists = scRows
       .filter((s) => s.interviewId === iv.id)
       .map(({ interviewId: _i, createdAt: _c, ...s }) => ({ ...s, started: isStarted(s) }));
-    return { ...iv, dimensionKeys: exerciseDims.get(iv.exerciseKey) ?? [], panelists, locked: panelists.some((p) => p.started) };
+    return {
+      ...iv,
+      dimensionKeys: exerciseDims.get(iv.exerciseKey) ?? [],
+      panelists,
+      locked: panelists.some((p) => p.started),
+    };
   });
   return {
     loop: {
@@ -299,7 +322,12 @@ export function getLoopSetup(db: DbOrTx, loopId: string): LoopSetup | null {
       currentTitle: row.candidateErasedAt === null ? row.candidateTitle : "",
       email: row.candidateErasedAt === null ? row.candidateEmail : "",
     },
-    rubricVersion: { id: row.rubricVersionId, version: row.version, rubricId: row.rubricId, rubricName: row.rubricName },
+    rubricVersion: {
+      id: row.rubricVersionId,
+      version: row.version,
+      rubricId: row.rubricId,
+      rubricName: row.rubricName,
+    },
     content,
     interviews: ivs,
     anyStarted: ivs.some((iv) => iv.locked),
@@ -371,14 +399,22 @@ function touch(tx: Tx, loopId: string, now: number): void {
 }
 
 function activeUser(tx: Tx, userId: string) {
-  const u = tx.select({ id: users.id, name: users.name, active: users.active }).from(users).where(eq(users.id, userId)).get();
+  const u = tx
+    .select({ id: users.id, name: users.name, active: users.active })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
   if (!u) abort(400, "Choose someone from the list.");
   if (!u.active) abort(409, `${u.name}'s account is deactivated.`);
   return u;
 }
 
 function publishedVersion(tx: Tx, versionId: string) {
-  const v = tx.select({ id: rubricVersions.id, version: rubricVersions.version, status: rubricVersions.status }).from(rubricVersions).where(eq(rubricVersions.id, versionId)).get();
+  const v = tx
+    .select({ id: rubricVersions.id, version: rubricVersions.version, status: rubricVersions.status })
+    .from(rubricVersions)
+    .where(eq(rubricVersions.id, versionId))
+    .get();
   if (!v) abort(400, "Choose a rubric version from the list.");
   if (v.status !== "published") abort(409, `Rubric v${v.version} is a draft: loops only use published versions.`);
   return v;
@@ -396,7 +432,16 @@ export interface NewLoop {
 export function createLoop(db: Db, actor: Actor, input: NewLoop, now = Date.now()): Outcome<string> {
   return runRefusable(() =>
     db.transaction((tx) => {
-      const cand = tx.select({ id: candidates.id, name: candidates.name, archivedAt: candidates.archivedAt, erasedAt: candidates.erasedAt }).from(candidates).where(eq(candidates.id, input.candidateId)).get();
+      const cand = tx
+        .select({
+          id: candidates.id,
+          name: candidates.name,
+          archivedAt: candidates.archivedAt,
+          erasedAt: candidates.erasedAt,
+        })
+        .from(candidates)
+        .where(eq(candidates.id, input.candidateId))
+        .get();
       if (!cand) abort(400, "Choose a candidate from the list.");
       if (cand.erasedAt !== null) abort(409, "This candidate's data was erased.");
       if (cand.archivedAt !== null) abort(409, "This candidate is archived: restore them first.");
@@ -421,7 +466,15 @@ export function createLoop(db: Db, actor: Actor, input: NewLoop, now = Date.now(
       const plan = planInterviews(input.template, content, input.startAt);
       plan.forEach((p, position) => {
         tx.insert(interviews)
-          .values({ id: newId(), loopId: id, exerciseId: ids.exercises.get(p.exerciseKey)!, position, scheduledAt: p.scheduledAt, durationMinutes: p.durationMinutes, createdAt: now })
+          .values({
+            id: newId(),
+            loopId: id,
+            exerciseId: ids.exercises.get(p.exerciseKey)!,
+            position,
+            scheduledAt: p.scheduledAt,
+            durationMinutes: p.durationMinutes,
+            createdAt: now,
+          })
           .run();
       });
       writeAudit(
@@ -432,7 +485,14 @@ export function createLoop(db: Db, actor: Actor, input: NewLoop, now = Date.now(
           entityType: "loop",
           entityId: id,
           loopId: id,
-          after: { candidateId: cand.id, rubricVersion: version.version, hiringManagerId: input.hiringManagerId, template: input.template, interviews: plan.map((p) => p.exerciseKey), status: "planning" },
+          after: {
+            candidateId: cand.id,
+            rubricVersion: version.version,
+            hiringManagerId: input.hiringManagerId,
+            template: input.template,
+            interviews: plan.map((p) => p.exerciseKey),
+            status: "planning",
+          },
         },
         now,
       );
@@ -446,7 +506,13 @@ export function createLoop(db: Db, actor: Actor, input: NewLoop, now = Date.now(
  * loop is planning and no scorecard has started; interviews move to the same exercise (by key) of
  * the new version, so every exercise in use must exist there.
  */
-export function updateLoopSettings(db: Db, actor: Actor, loopId: string, input: { rubricVersionId: string; hiringManagerId: string }, now = Date.now()): Outcome<null> {
+export function updateLoopSettings(
+  db: Db,
+  actor: Actor,
+  loopId: string,
+  input: { rubricVersionId: string; hiringManagerId: string },
+  now = Date.now(),
+): Outcome<null> {
   return runRefusable(() =>
     db.transaction((tx) => {
       const setup = loadForChange(tx, loopId);
@@ -457,17 +523,25 @@ export function updateLoopSettings(db: Db, actor: Actor, loopId: string, input: 
         changes.hiringManager = { before: setup.loop.hiringManager.id, after: hm.id };
       }
       if (input.rubricVersionId !== setup.rubricVersion.id) {
-        if (setup.loop.status !== "planning") abort(409, "The rubric version can only change while the loop is in planning.");
-        if (setup.anyStarted) abort(409, "A panelist has already started a scorecard: the loop keeps its rubric version.");
+        if (setup.loop.status !== "planning")
+          abort(409, "The rubric version can only change while the loop is in planning.");
+        if (setup.anyStarted)
+          abort(409, "A panelist has already started a scorecard: the loop keeps its rubric version.");
         const next = publishedVersion(tx, input.rubricVersionId);
         const nextContent = loadRubricContent(tx, next.id)!;
         const nextIds = rubricVersionIds(tx, next.id);
         const missing = setup.interviews.filter((iv) => !nextIds.exercises.has(iv.exerciseKey));
         if (missing.length > 0) {
-          abort(409, `Rubric v${next.version} has no “${missing[0]!.exerciseTitle}” exercise: remove or change that interview first.`);
+          abort(
+            409,
+            `Rubric v${next.version} has no “${missing[0]!.exerciseTitle}” exercise: remove or change that interview first.`,
+          );
         }
         for (const iv of setup.interviews) {
-          tx.update(interviews).set({ exerciseId: nextIds.exercises.get(iv.exerciseKey)! }).where(eq(interviews.id, iv.id)).run();
+          tx.update(interviews)
+            .set({ exerciseId: nextIds.exercises.get(iv.exerciseKey)! })
+            .where(eq(interviews.id, iv.id))
+            .run();
         }
         const weights = carryWeightsOver(setup.loop.weights, setup.content.dimensions, nextContent.dimensions);
         tx.update(loops).set({ rubricVersionId: next.id, weights }).where(eq(loops.id, loopId)).run();
@@ -511,7 +585,13 @@ export interface InterviewInput {
   durationMinutes: number;
 }
 
-export function addInterview(db: Db, actor: Actor, loopId: string, input: InterviewInput, now = Date.now()): Outcome<string> {
+export function addInterview(
+  db: Db,
+  actor: Actor,
+  loopId: string,
+  input: InterviewInput,
+  now = Date.now(),
+): Outcome<string> {
   return runRefusable(() =>
     db.transaction((tx) => {
       const setup = loadForChange(tx, loopId);
@@ -519,16 +599,44 @@ export function addInterview(db: Db, actor: Actor, loopId: string, input: Interv
       const exerciseId = exerciseIdFor(tx, setup, input.exerciseKey);
       const id = newId();
       const position = setup.interviews.reduce((m, iv) => Math.max(m, iv.position), -1) + 1;
-      tx.insert(interviews).values({ id, loopId, exerciseId, position, scheduledAt: input.scheduledAt, durationMinutes: input.durationMinutes, createdAt: now }).run();
+      tx.insert(interviews)
+        .values({
+          id,
+          loopId,
+          exerciseId,
+          position,
+          scheduledAt: input.scheduledAt,
+          durationMinutes: input.durationMinutes,
+          createdAt: now,
+        })
+        .run();
       touch(tx, loopId, now);
-      writeAudit(tx, { actorId: actor.id, action: "interview.add", entityType: "interview", entityId: id, loopId, after: { ...input, position } }, now);
+      writeAudit(
+        tx,
+        {
+          actorId: actor.id,
+          action: "interview.add",
+          entityType: "interview",
+          entityId: id,
+          loopId,
+          after: { ...input, position },
+        },
+        now,
+      );
       return id;
     }),
   );
 }
 
 /** Saves an interview's exercise, time and length. The exercise is fixed once a scorecard started. */
-export function updateInterview(db: Db, actor: Actor, loopId: string, interviewId: string, input: InterviewInput, now = Date.now()): Outcome<null> {
+export function updateInterview(
+  db: Db,
+  actor: Actor,
+  loopId: string,
+  interviewId: string,
+  input: InterviewInput,
+  now = Date.now(),
+): Outcome<null> {
   return runRefusable(() =>
     db.transaction((tx) => {
       const setup = loadForChange(tx, loopId);
@@ -537,7 +645,10 @@ export function updateInterview(db: Db, actor: Actor, loopId: string, interviewI
         abort(409, "A panelist has started a scorecard for this interview: its exercise can no longer change.");
       }
       const exerciseId = exerciseIdFor(tx, setup, input.exerciseKey);
-      tx.update(interviews).set({ exerciseId, scheduledAt: input.scheduledAt, durationMinutes: input.durationMinutes }).where(eq(interviews.id, iv.id)).run();
+      tx.update(interviews)
+        .set({ exerciseId, scheduledAt: input.scheduledAt, durationMinutes: input.durationMinutes })
+        .where(eq(interviews.id, iv.id))
+        .run();
       touch(tx, loopId, now);
       writeAudit(
         tx,
@@ -558,7 +669,13 @@ export function updateInterview(db: Db, actor: Actor, loopId: string, interviewI
 }
 
 /** Removes an interview and its (never started) scorecards; refused once any scorecard started. */
-export function removeInterview(db: Db, actor: Actor, loopId: string, interviewId: string, now = Date.now()): Outcome<null> {
+export function removeInterview(
+  db: Db,
+  actor: Actor,
+  loopId: string,
+  interviewId: string,
+  now = Date.now(),
+): Outcome<null> {
   return runRefusable(() =>
     db.transaction((tx) => {
       const setup = loadForChange(tx, loopId);
@@ -578,7 +695,11 @@ export function removeInterview(db: Db, actor: Actor, loopId: string, interviewI
           entityType: "interview",
           entityId: iv.id,
           loopId,
-          before: { exerciseKey: iv.exerciseKey, scheduledAt: iv.scheduledAt, panelists: iv.panelists.map((p) => p.userId) },
+          before: {
+            exerciseKey: iv.exerciseKey,
+            scheduledAt: iv.scheduledAt,
+            panelists: iv.panelists.map((p) => p.userId),
+          },
         },
         now,
       );
@@ -587,7 +708,14 @@ export function removeInterview(db: Db, actor: Actor, loopId: string, interviewI
   );
 }
 
-export function moveInterview(db: Db, actor: Actor, loopId: string, interviewId: string, direction: "up" | "down", now = Date.now()): Outcome<null> {
+export function moveInterview(
+  db: Db,
+  actor: Actor,
+  loopId: string,
+  interviewId: string,
+  direction: "up" | "down",
+  now = Date.now(),
+): Outcome<null> {
   return runRefusable(() =>
     db.transaction((tx) => {
       const setup = loadForChange(tx, loopId);
@@ -598,14 +726,33 @@ export function moveInterview(db: Db, actor: Actor, loopId: string, interviewId:
       [order[i], order[j]] = [order[j]!, order[i]!];
       order.forEach((id, position) => tx.update(interviews).set({ position }).where(eq(interviews.id, id)).run());
       touch(tx, loopId, now);
-      writeAudit(tx, { actorId: actor.id, action: "interview.move", entityType: "interview", entityId: interviewId, loopId, before: { position: i }, after: { position: j } }, now);
+      writeAudit(
+        tx,
+        {
+          actorId: actor.id,
+          action: "interview.move",
+          entityType: "interview",
+          entityId: interviewId,
+          loopId,
+          before: { position: i },
+          after: { position: j },
+        },
+        now,
+      );
       return null;
     }),
   );
 }
 
 /** Puts a person on an interview's panel: creates their (empty) draft scorecard. */
-export function addPanelist(db: Db, actor: Actor, loopId: string, interviewId: string, userId: string, now = Date.now()): Outcome<string> {
+export function addPanelist(
+  db: Db,
+  actor: Actor,
+  loopId: string,
+  interviewId: string,
+  userId: string,
+  now = Date.now(),
+): Outcome<string> {
   return runRefusable(() =>
     db.transaction((tx) => {
       const setup = loadForChange(tx, loopId);
@@ -613,22 +760,54 @@ export function addPanelist(db: Db, actor: Actor, loopId: string, interviewId: s
       const person = activeUser(tx, userId);
       const existing = iv.panelists.find((p) => p.userId === person.id);
       if (existing) {
-        abort(409, existing.status === "recused" ? `${person.name} recused from this interview.` : `${person.name} is already on this interview.`);
+        abort(
+          409,
+          existing.status === "recused"
+            ? `${person.name} recused from this interview.`
+            : `${person.name} is already on this interview.`,
+        );
       }
       if (iv.panelists.filter((p) => p.status !== "recused").length >= MAX_PANELISTS_PER_INTERVIEW) {
         abort(409, `An interview has at most ${MAX_PANELISTS_PER_INTERVIEW} panelists.`);
       }
       const id = newId();
-      tx.insert(scorecards).values({ id, interviewId: iv.id, panelistId: person.id, status: "draft", version: 0, createdAt: now, updatedAt: now }).run();
+      tx.insert(scorecards)
+        .values({
+          id,
+          interviewId: iv.id,
+          panelistId: person.id,
+          status: "draft",
+          version: 0,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .run();
       touch(tx, loopId, now);
-      writeAudit(tx, { actorId: actor.id, action: "panelist.add", entityType: "scorecard", entityId: id, loopId, after: { interviewId: iv.id, panelistId: person.id, exerciseKey: iv.exerciseKey } }, now);
+      writeAudit(
+        tx,
+        {
+          actorId: actor.id,
+          action: "panelist.add",
+          entityType: "scorecard",
+          entityId: id,
+          loopId,
+          after: { interviewId: iv.id, panelistId: person.id, exerciseKey: iv.exerciseKey },
+        },
+        now,
+      );
       return id;
     }),
   );
 }
 
 /** Takes a person off a panel: only while their scorecard was never started (version 0). */
-export function removePanelist(db: Db, actor: Actor, loopId: string, scorecardId: string, now = Date.now()): Outcome<null> {
+export function removePanelist(
+  db: Db,
+  actor: Actor,
+  loopId: string,
+  scorecardId: string,
+  now = Date.now(),
+): Outcome<null> {
   return runRefusable(() =>
     db.transaction((tx) => {
       const setup = loadForChange(tx, loopId);
@@ -643,26 +822,64 @@ export function removePanelist(db: Db, actor: Actor, loopId: string, scorecardId
             : `${p.name} has already started their scorecard, so they cannot be removed. Ask them to declare a conflict (recuse) if they should not assess.`,
         );
       }
-      tx.delete(scorecards).where(and(eq(scorecards.id, scorecardId), eq(scorecards.version, 0))).run();
+      tx.delete(scorecards)
+        .where(and(eq(scorecards.id, scorecardId), eq(scorecards.version, 0)))
+        .run();
       touch(tx, loopId, now);
-      writeAudit(tx, { actorId: actor.id, action: "panelist.remove", entityType: "scorecard", entityId: scorecardId, loopId, before: { interviewId: iv.id, panelistId: p.userId, status: p.status } }, now);
+      writeAudit(
+        tx,
+        {
+          actorId: actor.id,
+          action: "panelist.remove",
+          entityType: "scorecard",
+          entityId: scorecardId,
+          loopId,
+          before: { interviewId: iv.id, panelistId: p.userId, status: p.status },
+        },
+        now,
+      );
       return null;
     }),
   );
 }
 
 /** Saves the composite weights (null = rubric defaults). Frozen from the debrief on. */
-export function saveWeights(db: Db, actor: Actor, loopId: string, weights: Record<string, number> | null, now = Date.now()): Outcome<null> {
+export function saveWeights(
+  db: Db,
+  actor: Actor,
+  loopId: string,
+  weights: Record<string, number> | null,
+  now = Date.now(),
+): Outcome<null> {
   return runRefusable(() =>
     db.transaction((tx) => {
       const setup = loadForChange(tx, loopId);
-      if (!weightsEditable(setup.loop.status)) abort(409, "Weights are frozen once the debrief starts, so the composite cannot be tuned after seeing the scores.");
+      if (!weightsEditable(setup.loop.status))
+        abort(
+          409,
+          "Weights are frozen once the debrief starts, so the composite cannot be tuned after seeing the scores.",
+        );
       if (weights) {
-        const problems = validateWeights(weights, setup.content.dimensions.map((d) => d.key));
+        const problems = validateWeights(
+          weights,
+          setup.content.dimensions.map((d) => d.key),
+        );
         if (problems.length > 0) abort(400, problems[0]!);
       }
       tx.update(loops).set({ weights, updatedAt: now }).where(eq(loops.id, loopId)).run();
-      writeAudit(tx, { actorId: actor.id, action: "loop.weights", entityType: "loop", entityId: loopId, loopId, before: setup.loop.weights, after: weights }, now);
+      writeAudit(
+        tx,
+        {
+          actorId: actor.id,
+          action: "loop.weights",
+          entityType: "loop",
+          entityId: loopId,
+          loopId,
+          before: setup.loop.weights,
+          after: weights,
+        },
+        now,
+      );
       return null;
     }),
   );
@@ -672,13 +889,25 @@ export function saveWeights(db: Db, actor: Actor, loopId: string, weights: Recor
  * Moves the loop along its lifecycle from the setup page. "Decided" is never reached from here:
  * the hiring manager's decision on the review page does that.
  */
-export function transitionLoop(db: Db, actor: Actor, loopId: string, to: LoopStatus, reason: string, now = Date.now()): Outcome<null> {
+export function transitionLoop(
+  db: Db,
+  actor: Actor,
+  loopId: string,
+  to: LoopStatus,
+  reason: string,
+  now = Date.now(),
+): Outcome<null> {
   return runRefusable(() =>
     db.transaction((tx) => {
       const setup = loadForChange(tx, loopId, { requireConfigurable: false });
       const from = setup.loop.status;
       if (!canTransition(from, to) || !setupTransitions(from).includes(to)) {
-        abort(409, to === "decided" ? "The hiring manager records the decision on the review page." : `A loop cannot move from ${LOOP_STATUS_LABELS[from].toLowerCase()} to ${LOOP_STATUS_LABELS[to].toLowerCase()}.`);
+        abort(
+          409,
+          to === "decided"
+            ? "The hiring manager records the decision on the review page."
+            : `A loop cannot move from ${LOOP_STATUS_LABELS[from].toLowerCase()} to ${LOOP_STATUS_LABELS[to].toLowerCase()}.`,
+        );
       }
       const coverage = loopCoverage(setup);
       const blockers = transitionBlockers(from, to, {
@@ -687,8 +916,24 @@ export function transitionLoop(db: Db, actor: Actor, loopId: string, to: LoopSta
         uncoveredDimensions: coverage.uncoveredDimensions,
       });
       if (blockers.length > 0) abort(409, blockers.join(" "));
-      tx.update(loops).set({ status: to, updatedAt: now }).where(and(eq(loops.id, loopId), eq(loops.status, from))).run();
-      writeAudit(tx, { actorId: actor.id, action: "loop.status", entityType: "loop", entityId: loopId, loopId, reason: reason || null, before: { status: from }, after: { status: to } }, now);
+      tx.update(loops)
+        .set({ status: to, updatedAt: now })
+        .where(and(eq(loops.id, loopId), eq(loops.status, from)))
+        .run();
+      writeAudit(
+        tx,
+        {
+          actorId: actor.id,
+          action: "loop.status",
+          entityType: "loop",
+          entityId: loopId,
+          loopId,
+          reason: reason || null,
+          before: { status: from },
+          after: { status: to },
+        },
+        now,
+      );
       return null;
     }),
   );
@@ -697,7 +942,12 @@ export function transitionLoop(db: Db, actor: Actor, loopId: string, to: LoopSta
 /** Rubric versions a loop can use, newest first. */
 export function listPublishedVersions(db: Db) {
   return db
-    .select({ id: rubricVersions.id, version: rubricVersions.version, rubricName: rubrics.name, publishedAt: rubricVersions.publishedAt })
+    .select({
+      id: rubricVersions.id,
+      version: rubricVersions.version,
+      rubricName: rubrics.name,
+      publishedAt: rubricVersions.publishedAt,
+    })
     .from(rubricVersions)
     .innerJoin(rubrics, eq(rubrics.id, rubricVersions.rubricId))
     .where(and(eq(rubricVersions.status, "published")))
@@ -710,7 +960,13 @@ export function activeLoopCount(db: Db, candidateId: string): number {
   const row = db
     .select({ n: sql<number>`count(*)` })
     .from(loops)
-    .where(and(eq(loops.candidateId, candidateId), inArray(loops.status, ["planning", "scheduled", "in_progress", "debrief"]), isNull(loops.decidedAt)))
+    .where(
+      and(
+        eq(loops.candidateId, candidateId),
+        inArray(loops.status, ["planning", "scheduled", "in_progress", "debrief"]),
+        isNull(loops.decidedAt),
+      ),
+    )
     .get();
   return Number(row?.n ?? 0);
 }

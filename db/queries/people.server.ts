@@ -1,7 +1,15 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 
 import type { InviteInput } from "../../app/domain/people-schema";
-import { canChangeRole, canDeactivate, canInvite, canIssueLink, canReactivate, INVITE_TTL_MS, type Actor } from "../../app/domain/people-schema";
+import {
+  canChangeRole,
+  canDeactivate,
+  canInvite,
+  canIssueLink,
+  canReactivate,
+  INVITE_TTL_MS,
+  type Actor,
+} from "../../app/domain/people-schema";
 import type { Role } from "../../app/domain/rubric";
 import { newId, randomToken, sha256 } from "../../app/server/ids.server";
 import type { Db } from "../client.server";
@@ -32,7 +40,11 @@ export interface PersonRow {
 }
 
 export function countActiveAdmins(db: DbOrTx): number {
-  const row = db.select({ n: sql<number>`count(*)` }).from(users).where(and(eq(users.role, "admin"), eq(users.active, true))).get();
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.active, true)))
+    .get();
   return Number(row?.n ?? 0);
 }
 
@@ -57,7 +69,11 @@ export function listPeople(db: Db, now = Date.now()): PersonRow[] {
     .where(and(isNull(passwordTokens.usedAt), gt(passwordTokens.expiresAt, now)))
     .groupBy(passwordTokens.userId)
     .all();
-  const seen = db.select({ userId: sessions.userId, at: sql<number>`max(${sessions.lastSeenAt})` }).from(sessions).groupBy(sessions.userId).all();
+  const seen = db
+    .select({ userId: sessions.userId, at: sql<number>`max(${sessions.lastSeenAt})` })
+    .from(sessions)
+    .groupBy(sessions.userId)
+    .all();
   const cards = db
     .select({
       userId: scorecards.panelistId,
@@ -67,7 +83,11 @@ export function listPeople(db: Db, now = Date.now()): PersonRow[] {
     .from(scorecards)
     .groupBy(scorecards.panelistId)
     .all();
-  const hm = db.select({ userId: loops.hiringManagerId, n: sql<number>`count(*)` }).from(loops).groupBy(loops.hiringManagerId).all();
+  const hm = db
+    .select({ userId: loops.hiringManagerId, n: sql<number>`count(*)` })
+    .from(loops)
+    .groupBy(loops.hiringManagerId)
+    .all();
   const linkBy = new Map(links.map((l) => [l.userId, l.expiresAt]));
   const seenBy = new Map(seen.map((s) => [s.userId, s.at]));
   const cardBy = new Map(cards.map((c) => [c.userId, c]));
@@ -94,13 +114,26 @@ export function openAssignments(db: Db, userId: string) {
     .from(scorecards)
     .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
     .innerJoin(loops, eq(loops.id, interviews.loopId))
-    .where(and(eq(scorecards.panelistId, userId), eq(scorecards.status, "draft"), sql`${loops.status} not in ('decided', 'withdrawn')`))
+    .where(
+      and(
+        eq(scorecards.panelistId, userId),
+        eq(scorecards.status, "draft"),
+        sql`${loops.status} not in ('decided', 'withdrawn')`,
+      ),
+    )
     .all();
 }
 
 function loadSubject(tx: Tx, userId: string) {
   const s = tx
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, passwordHash: users.passwordHash })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      active: users.active,
+      passwordHash: users.passwordHash,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .get();
@@ -111,14 +144,23 @@ function loadSubject(tx: Tx, userId: string) {
 
 /** Replaces any outstanding link of the user with a new one; returns the token for the URL. */
 function issueToken(tx: Tx, actorId: string, userId: string, now: number): string {
-  tx.delete(passwordTokens).where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt))).run();
+  tx.delete(passwordTokens)
+    .where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt)))
+    .run();
   const token = randomToken();
-  tx.insert(passwordTokens).values({ id: sha256(token), userId, createdBy: actorId, createdAt: now, expiresAt: now + INVITE_TTL_MS }).run();
+  tx.insert(passwordTokens)
+    .values({ id: sha256(token), userId, createdBy: actorId, createdAt: now, expiresAt: now + INVITE_TTL_MS })
+    .run();
   return token;
 }
 
 /** Creates an account without a password and a one-time link to set it. */
-export function inviteUser(db: Db, actor: Actor, input: InviteInput, now = Date.now()): Outcome<{ userId: string; token: string }> {
+export function inviteUser(
+  db: Db,
+  actor: Actor,
+  input: InviteInput,
+  now = Date.now(),
+): Outcome<{ userId: string; token: string }> {
   return runRefusable(() =>
     db.transaction((tx) => {
       const verdict = canInvite(actor, input.role);
@@ -126,9 +168,29 @@ export function inviteUser(db: Db, actor: Actor, input: InviteInput, now = Date.
       const taken = tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get();
       if (taken) abort(409, "Someone with this email already has an account.");
       const userId = newId();
-      tx.insert(users).values({ id: userId, email: input.email, name: input.name, role: input.role, passwordHash: null, active: true, createdAt: now }).run();
+      tx.insert(users)
+        .values({
+          id: userId,
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          passwordHash: null,
+          active: true,
+          createdAt: now,
+        })
+        .run();
       const token = issueToken(tx, actor.id, userId, now);
-      writeAudit(tx, { actorId: actor.id, action: "user.invite", entityType: "user", entityId: userId, after: { name: input.name, email: input.email, role: input.role } }, now);
+      writeAudit(
+        tx,
+        {
+          actorId: actor.id,
+          action: "user.invite",
+          entityType: "user",
+          entityId: userId,
+          after: { name: input.name, email: input.email, role: input.role },
+        },
+        now,
+      );
       return { userId, token };
     }),
   );
@@ -142,7 +204,17 @@ export function issuePasswordLink(db: Db, actor: Actor, userId: string, now = Da
       const verdict = canIssueLink(actor, subject);
       if (!verdict.ok) abort(403, verdict.reason);
       const token = issueToken(tx, actor.id, userId, now);
-      writeAudit(tx, { actorId: actor.id, action: "user.password_link", entityType: "user", entityId: userId, after: { expiresAt: now + INVITE_TTL_MS } }, now);
+      writeAudit(
+        tx,
+        {
+          actorId: actor.id,
+          action: "user.password_link",
+          entityType: "user",
+          entityId: userId,
+          after: { expiresAt: now + INVITE_TTL_MS },
+        },
+        now,
+      );
       return token;
     }),
   );
@@ -156,7 +228,18 @@ export function changeRole(db: Db, actor: Actor, userId: string, role: Role, now
       const verdict = canChangeRole(actor, subject, role, countActiveAdmins(tx));
       if (!verdict.ok) abort(403, verdict.reason);
       tx.update(users).set({ role }).where(eq(users.id, userId)).run();
-      writeAudit(tx, { actorId: actor.id, action: "user.role", entityType: "user", entityId: userId, before: { role: subject.role }, after: { role } }, now);
+      writeAudit(
+        tx,
+        {
+          actorId: actor.id,
+          action: "user.role",
+          entityType: "user",
+          entityId: userId,
+          before: { role: subject.role },
+          after: { role },
+        },
+        now,
+      );
       return null;
     }),
   );
@@ -174,8 +257,21 @@ export function deactivateUser(db: Db, actor: Actor, userId: string, now = Date.
       if (!verdict.ok) abort(403, verdict.reason);
       tx.update(users).set({ active: false, deactivatedAt: now }).where(eq(users.id, userId)).run();
       tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-      tx.delete(passwordTokens).where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt))).run();
-      writeAudit(tx, { actorId: actor.id, action: "user.deactivate", entityType: "user", entityId: userId, before: { active: true }, after: { active: false } }, now);
+      tx.delete(passwordTokens)
+        .where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt)))
+        .run();
+      writeAudit(
+        tx,
+        {
+          actorId: actor.id,
+          action: "user.deactivate",
+          entityType: "user",
+          entityId: userId,
+          before: { active: true },
+          after: { active: false },
+        },
+        now,
+      );
       return null;
     }),
   );
@@ -188,7 +284,18 @@ export function reactivateUser(db: Db, actor: Actor, userId: string, now = Date.
       const verdict = canReactivate(actor, subject);
       if (!verdict.ok) abort(403, verdict.reason);
       tx.update(users).set({ active: true, deactivatedAt: null }).where(eq(users.id, userId)).run();
-      writeAudit(tx, { actorId: actor.id, action: "user.reactivate", entityType: "user", entityId: userId, before: { active: false }, after: { active: true } }, now);
+      writeAudit(
+        tx,
+        {
+          actorId: actor.id,
+          action: "user.reactivate",
+          entityType: "user",
+          entityId: userId,
+          before: { active: false },
+          after: { active: true },
+        },
+        now,
+      );
       return null;
     }),
   );
@@ -198,30 +305,67 @@ export function reactivateUser(db: Db, actor: Actor, userId: string, now = Date.
 export function findPasswordLink(db: DbOrTx, token: string, now = Date.now()) {
   if (!token || token.length > 200) return null;
   const row = db
-    .select({ id: passwordTokens.id, userId: users.id, name: users.name, email: users.email, role: users.role, active: users.active, hasPassword: sql<number>`${users.passwordHash} is not null`, expiresAt: passwordTokens.expiresAt, usedAt: passwordTokens.usedAt })
+    .select({
+      id: passwordTokens.id,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      active: users.active,
+      hasPassword: sql<number>`${users.passwordHash} is not null`,
+      expiresAt: passwordTokens.expiresAt,
+      usedAt: passwordTokens.usedAt,
+    })
     .from(passwordTokens)
     .innerJoin(users, eq(users.id, passwordTokens.userId))
     .where(eq(passwordTokens.id, sha256(token)))
     .get();
   if (!row || row.usedAt !== null || row.expiresAt <= now || !row.active) return null;
-  return { tokenId: row.id, userId: row.userId, name: row.name, email: row.email, role: row.role, resetting: Boolean(row.hasPassword) };
+  return {
+    tokenId: row.id,
+    userId: row.userId,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    resetting: Boolean(row.hasPassword),
+  };
 }
 
 /**
  * Sets the password through a link, once: marks the link used, drops the user's other links and
  * ends their existing sessions (a reset must lock out whoever knew the old password).
  */
-export function usePasswordLink(db: Db, token: string, passwordHash: string, now = Date.now()): Outcome<{ userId: string; role: Role }> {
+export function usePasswordLink(
+  db: Db,
+  token: string,
+  passwordHash: string,
+  now = Date.now(),
+): Outcome<{ userId: string; role: Role }> {
   return runRefusable(() =>
     db.transaction((tx) => {
       const link = findPasswordLink(tx, token, now);
       if (!link) abort(404, "This link has expired or was already used. Ask an admin or recruiter for a new one.");
-      const used = tx.update(passwordTokens).set({ usedAt: now }).where(and(eq(passwordTokens.id, link.tokenId), isNull(passwordTokens.usedAt))).run();
+      const used = tx
+        .update(passwordTokens)
+        .set({ usedAt: now })
+        .where(and(eq(passwordTokens.id, link.tokenId), isNull(passwordTokens.usedAt)))
+        .run();
       if (used.changes !== 1) abort(404, "This link was already used.");
       tx.update(users).set({ passwordHash }).where(eq(users.id, link.userId)).run();
-      tx.delete(passwordTokens).where(and(eq(passwordTokens.userId, link.userId), isNull(passwordTokens.usedAt))).run();
+      tx.delete(passwordTokens)
+        .where(and(eq(passwordTokens.userId, link.userId), isNull(passwordTokens.usedAt)))
+        .run();
       tx.delete(sessions).where(eq(sessions.userId, link.userId)).run();
-      writeAudit(tx, { actorId: link.userId, action: link.resetting ? "user.password_reset" : "user.password_set", entityType: "user", entityId: link.userId }, now);
+      writeAudit(
+        tx,
+        {
+          actorId: link.userId,
+          action: link.resetting ? "user.password_reset" : "user.password_set",
+          entityType: "user",
+          entityId: link.userId,
+        },
+        now,
+      );
       return { userId: link.userId, role: link.role };
     }),
   );
@@ -240,7 +384,11 @@ export function lastLoginTimes(db: Db): Map<string, number> {
     .where(eq(loginAttempts.success, true))
     .groupBy(users.id)
     .all();
-  const fromSessions = db.select({ userId: sessions.userId, at: sql<number>`max(${sessions.createdAt})` }).from(sessions).groupBy(sessions.userId).all();
+  const fromSessions = db
+    .select({ userId: sessions.userId, at: sql<number>`max(${sessions.createdAt})` })
+    .from(sessions)
+    .groupBy(sessions.userId)
+    .all();
   const out = new Map<string, number>();
   for (const r of [...fromLog, ...fromSessions]) {
     const at = Number(r.at);

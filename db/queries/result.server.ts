@@ -31,7 +31,10 @@ export function runRefusable<T>(fn: () => T): Outcome<T> {
   } catch (error) {
     if (error instanceof RefusalError) return error.refusal;
     if (error instanceof Error && /published rubric versions are immutable/.test(error.message)) {
-      return refuse(409, "This rubric version is published and can no longer be changed. Clone it into a new draft to change it.");
+      return refuse(
+        409,
+        "This rubric version is published and can no longer be changed. Clone it into a new draft to change it.",
+      );
     }
     throw error;
   }

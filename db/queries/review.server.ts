@@ -136,7 +136,13 @@ function buildInputQueries(db: Db, loopFilter: (column: typeof loops.id | typeof
       .innerJoin(users, eq(users.id, scorecards.panelistId))
       .where(loopFilter(interviews.loopId)),
     ratings: db
-      .select({ scorecardId: ratings.scorecardId, dimensionKey: rubricDimensions.key, score: ratings.score, notAssessed: ratings.notAssessed, evidence: ratings.evidence })
+      .select({
+        scorecardId: ratings.scorecardId,
+        dimensionKey: rubricDimensions.key,
+        score: ratings.score,
+        notAssessed: ratings.notAssessed,
+        evidence: ratings.evidence,
+      })
       .from(ratings)
       .innerJoin(scorecards, eq(scorecards.id, ratings.scorecardId))
       .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
@@ -163,7 +169,12 @@ function buildInputQueries(db: Db, loopFilter: (column: typeof loops.id | typeof
       .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
       .where(loopFilter(interviews.loopId)),
     notes: db
-      .select({ scorecardId: quickNotes.scorecardId, elapsedMinute: quickNotes.elapsedMinute, body: quickNotes.body, createdAt: quickNotes.createdAt })
+      .select({
+        scorecardId: quickNotes.scorecardId,
+        elapsedMinute: quickNotes.elapsedMinute,
+        body: quickNotes.body,
+        createdAt: quickNotes.createdAt,
+      })
       .from(quickNotes)
       .innerJoin(scorecards, eq(scorecards.id, quickNotes.scorecardId))
       .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
@@ -201,7 +212,8 @@ function singleLoopRows(db: Db, loopId: string): InputRows {
   const p = preparedInputQueries(db);
   const args = { loopId };
   const loopRows = p.loops.all(args);
-  if (loopRows.length === 0) return { loops: [], interviews: [], scorecards: [], ratings: [], flags: [], signals: [], focus: [], notes: [] };
+  if (loopRows.length === 0)
+    return { loops: [], interviews: [], scorecards: [], ratings: [], flags: [], signals: [], focus: [], notes: [] };
   return {
     loops: loopRows,
     interviews: p.interviews.all(args),
@@ -215,7 +227,16 @@ function singleLoopRows(db: Db, loopId: string): InputRows {
 }
 
 function manyLoopRows(db: Db, loopIds: readonly string[]): InputRows {
-  const out: InputRows = { loops: [], interviews: [], scorecards: [], ratings: [], flags: [], signals: [], focus: [], notes: [] };
+  const out: InputRows = {
+    loops: [],
+    interviews: [],
+    scorecards: [],
+    ratings: [],
+    flags: [],
+    signals: [],
+    focus: [],
+    notes: [],
+  };
   for (const chunk of chunked([...new Set(loopIds)])) {
     const q = buildInputQueries(db, (column) => inArray(column, chunk));
     out.loops.push(...q.loops.all());
@@ -269,7 +290,10 @@ function assembleInputs(db: Db, rows: InputRows): Map<string, LoopAggregationInp
   for (const l of rows.loops) {
     const content = rubricFor(db, l.rubricVersionId, l.versionStatus === "published");
     if (!content) continue;
-    const rubric: RubricContent = content.name === l.rubricName && content.roleTitle === l.roleTitle ? content : { ...content, name: l.rubricName, roleTitle: l.roleTitle };
+    const rubric: RubricContent =
+      content.name === l.rubricName && content.roleTitle === l.roleTitle
+        ? content
+        : { ...content, name: l.rubricName, roleTitle: l.roleTitle };
     out.set(l.id, {
       loopId: l.id,
       status: l.status,
@@ -282,27 +306,34 @@ function assembleInputs(db: Db, rows: InputRows): Map<string, LoopAggregationInp
         scheduledAt: i.scheduledAt,
         durationMinutes: i.durationMinutes,
       })),
-      scorecards: (cardsBy.get(l.id) ?? []).map(
-        (s): ScorecardInput => ({
-          id: s.id,
-          interviewId: s.interviewId,
-          panelist: { id: s.panelistId, name: s.panelistName },
-          status: s.status,
-          recommendation: s.recommendation,
-          summary: s.summary,
-          overrideJustification: s.overrideJustification,
-          conflictNote: s.conflictNote,
-          ratings: (ratingsBy.get(s.id) ?? []).map((r) => ({ dimensionKey: r.dimensionKey, score: asScore(r.score), notAssessed: r.notAssessed, evidence: r.evidence })),
-          redFlags: (flagsBy.get(s.id) ?? []).map((f) => ({ key: f.key, note: f.note })),
-          signalKeys: (signalsBy.get(s.id) ?? []).map((x) => x.key),
-          focusKeys: (focusBy.get(s.id) ?? []).map((x) => x.key),
-          quickNotes: (notesBy.get(s.id) ?? []).map((n) => ({ elapsedMinute: n.elapsedMinute, body: n.body, createdAt: n.createdAt })),
-          submittedAt: s.submittedAt,
-          updatedAt: s.updatedAt,
-          amendCount: s.amendCount,
-          lastAmendReason: s.lastAmendReason,
-        }),
-      ),
+      scorecards: (cardsBy.get(l.id) ?? []).map((s): ScorecardInput => ({
+        id: s.id,
+        interviewId: s.interviewId,
+        panelist: { id: s.panelistId, name: s.panelistName },
+        status: s.status,
+        recommendation: s.recommendation,
+        summary: s.summary,
+        overrideJustification: s.overrideJustification,
+        conflictNote: s.conflictNote,
+        ratings: (ratingsBy.get(s.id) ?? []).map((r) => ({
+          dimensionKey: r.dimensionKey,
+          score: asScore(r.score),
+          notAssessed: r.notAssessed,
+          evidence: r.evidence,
+        })),
+        redFlags: (flagsBy.get(s.id) ?? []).map((f) => ({ key: f.key, note: f.note })),
+        signalKeys: (signalsBy.get(s.id) ?? []).map((x) => x.key),
+        focusKeys: (focusBy.get(s.id) ?? []).map((x) => x.key),
+        quickNotes: (notesBy.get(s.id) ?? []).map((n) => ({
+          elapsedMinute: n.elapsedMinute,
+          body: n.body,
+          createdAt: n.createdAt,
+        })),
+        submittedAt: s.submittedAt,
+        updatedAt: s.updatedAt,
+        amendCount: s.amendCount,
+        lastAmendReason: s.lastAmendReason,
+      })),
     });
   }
   return out;
@@ -387,7 +418,10 @@ function calibrationFingerprint(db: Db): string {
   return `${version}:${calibrationInputsGeneration()}`;
 }
 
-const calibrationCache = new WeakMap<object, Map<string, { fingerprint: string; calibration: InterviewerCalibration[] }>>();
+const calibrationCache = new WeakMap<
+  object,
+  Map<string, { fingerprint: string; calibration: InterviewerCalibration[] }>
+>();
 
 /**
  * Interviewer calibration for a rubric family, memoised per connection until its inputs (submitted
@@ -407,7 +441,12 @@ export function calibrationForRubric(db: Db, rubricId: string): InterviewerCalib
 
 // ------------------------------------------------------------------ loop facts
 
-const ACTION_ENTITY_LABELS: Record<string, string> = { loop: "Loop", scorecard: "Scorecard", interview: "Interview", candidate: "Candidate" };
+const ACTION_ENTITY_LABELS: Record<string, string> = {
+  loop: "Loop",
+  scorecard: "Scorecard",
+  interview: "Interview",
+  candidate: "Candidate",
+};
 
 /** Candidate, people, rubric, dates, decision and the audit trail (with actor names) of one loop. */
 export function loadLoopFacts(db: Db, loopId: string): LoopFacts | null {
@@ -432,8 +471,12 @@ export function loadLoopFacts(db: Db, loopId: string): LoopFacts | null {
       rubricName: rubrics.name,
       roleTitle: rubrics.roleTitle,
       rubricVersion: rubricVersions.version,
-      firstInterviewAt: sql<number | null>`(select min(${interviews.scheduledAt}) from ${interviews} where ${interviews.loopId} = ${loops.id})`,
-      lastInterviewAt: sql<number | null>`(select max(${interviews.scheduledAt}) from ${interviews} where ${interviews.loopId} = ${loops.id})`,
+      firstInterviewAt: sql<
+        number | null
+      >`(select min(${interviews.scheduledAt}) from ${interviews} where ${interviews.loopId} = ${loops.id})`,
+      lastInterviewAt: sql<
+        number | null
+      >`(select max(${interviews.scheduledAt}) from ${interviews} where ${interviews.loopId} = ${loops.id})`,
     })
     .from(loops)
     .innerJoin(candidates, eq(candidates.id, loops.candidateId))
@@ -459,7 +502,14 @@ export function loadLoopFacts(db: Db, loopId: string): LoopFacts | null {
       .map((s) => [s.id, `Scorecard · ${s.panelistName} · ${s.exerciseTitle}`]),
   );
   const audit = db
-    .select({ at: auditLog.at, action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId, reason: auditLog.reason, actorName: users.name })
+    .select({
+      at: auditLog.at,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      reason: auditLog.reason,
+      actorName: users.name,
+    })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(eq(auditLog.loopId, loopId))
@@ -492,7 +542,12 @@ export function loadLoopFacts(db: Db, loopId: string): LoopFacts | null {
     lastInterviewAt: row.lastInterviewAt,
     decision:
       row.decision && row.decidedAt !== null
-        ? { decision: row.decision, rationale: row.decisionRationale ?? "", decidedBy: row.deciderName ?? "Unknown", decidedAt: row.decidedAt }
+        ? {
+            decision: row.decision,
+            rationale: row.decisionRationale ?? "",
+            decidedBy: row.deciderName ?? "Unknown",
+            decidedAt: row.decidedAt,
+          }
         : null,
     audit,
   };
@@ -546,11 +601,22 @@ export function recordDecision(
 ): DecisionResult {
   const now = opts.now ?? Date.now();
   return db.transaction((tx): DecisionResult => {
-    const before = tx.select({ status: loops.status, decision: loops.decision }).from(loops).where(eq(loops.id, opts.loopId)).get();
+    const before = tx
+      .select({ status: loops.status, decision: loops.decision })
+      .from(loops)
+      .where(eq(loops.id, opts.loopId))
+      .get();
     if (!before) return { ok: false, reason: "not_found" };
     const updated = tx
       .update(loops)
-      .set({ status: "decided", decision: opts.decision, decisionRationale: opts.rationale, decidedBy: opts.actorId, decidedAt: now, updatedAt: now })
+      .set({
+        status: "decided",
+        decision: opts.decision,
+        decisionRationale: opts.rationale,
+        decidedBy: opts.actorId,
+        decidedAt: now,
+        updatedAt: now,
+      })
       .where(and(eq(loops.id, opts.loopId), inArray(loops.status, [...DECIDABLE_STATUSES])))
       .run();
     if (updated.changes !== 1) return { ok: false, reason: "wrong_status", status: before.status };
@@ -573,18 +639,34 @@ export function recordDecision(
 }
 
 /** Reopens a decided loop: back to "debrief", decision cleared (kept in the audit entry). */
-export function reopenLoop(db: Db, opts: { loopId: string; actorId: string; reason: string; now?: number }): DecisionResult {
+export function reopenLoop(
+  db: Db,
+  opts: { loopId: string; actorId: string; reason: string; now?: number },
+): DecisionResult {
   const now = opts.now ?? Date.now();
   return db.transaction((tx): DecisionResult => {
     const before = tx
-      .select({ status: loops.status, decision: loops.decision, rationale: loops.decisionRationale, decidedBy: loops.decidedBy, decidedAt: loops.decidedAt })
+      .select({
+        status: loops.status,
+        decision: loops.decision,
+        rationale: loops.decisionRationale,
+        decidedBy: loops.decidedBy,
+        decidedAt: loops.decidedAt,
+      })
       .from(loops)
       .where(eq(loops.id, opts.loopId))
       .get();
     if (!before) return { ok: false, reason: "not_found" };
     const updated = tx
       .update(loops)
-      .set({ status: "debrief", decision: null, decisionRationale: null, decidedBy: null, decidedAt: null, updatedAt: now })
+      .set({
+        status: "debrief",
+        decision: null,
+        decisionRationale: null,
+        decidedBy: null,
+        decidedAt: null,
+        updatedAt: now,
+      })
       .where(and(eq(loops.id, opts.loopId), eq(loops.status, "decided")))
       .run();
     if (updated.changes !== 1) return { ok: false, reason: "wrong_status", status: before.status };
@@ -626,7 +708,10 @@ const COMPARABLE_STATUSES: LoopStatus[] = ["debrief", "decided"];
 function visibleComparableLoops(db: Db, user: { id: string; role: Role }) {
   const mine = sql`exists (select 1 from ${scorecards} s join ${interviews} i on i.id = s.interview_id where i.loop_id = ${loops.id} and s.panelist_id = ${user.id})`;
   const pending = sql`exists (select 1 from ${scorecards} s join ${interviews} i on i.id = s.interview_id where i.loop_id = ${loops.id} and s.panelist_id = ${user.id} and s.status = 'draft')`;
-  const related = user.role === "admin" || user.role === "recruiter" ? sql`1 = 1` : sql`(${loops.hiringManagerId} = ${user.id} or ${mine})`;
+  const related =
+    user.role === "admin" || user.role === "recruiter"
+      ? sql`1 = 1`
+      : sql`(${loops.hiringManagerId} = ${user.id} or ${mine})`;
   return db
     .select({ id: loops.id, rubricVersionId: loops.rubricVersionId, rubricId: rubricVersions.rubricId })
     .from(loops)
@@ -642,7 +727,12 @@ export function listComparableVersions(db: Db, user: { id: string; role: Role })
   for (const l of visible) counts.set(l.rubricVersionId, (counts.get(l.rubricVersionId) ?? 0) + 1);
   if (counts.size === 0) return [];
   return db
-    .select({ rubricId: rubrics.id, rubricName: rubrics.name, versionId: rubricVersions.id, version: rubricVersions.version })
+    .select({
+      rubricId: rubrics.id,
+      rubricName: rubrics.name,
+      versionId: rubricVersions.id,
+      version: rubricVersions.version,
+    })
     .from(rubricVersions)
     .innerJoin(rubrics, eq(rubrics.id, rubricVersions.rubricId))
     .where(inArray(rubricVersions.id, [...counts.keys()]))
@@ -675,19 +765,34 @@ export interface Comparison {
  * The comparison table for one rubric version (`versionId`) or a whole family (`rubricId`, every
  * version; dimension columns are the union, newest version's order first). Rows are unsorted.
  */
-export function loadComparison(db: Db, user: { id: string; role: Role }, scope: { versionId: string } | { rubricId: string }): Comparison {
-  const visible = visibleComparableLoops(db, user).filter((l) => ("versionId" in scope ? l.rubricVersionId === scope.versionId : l.rubricId === scope.rubricId));
+export function loadComparison(
+  db: Db,
+  user: { id: string; role: Role },
+  scope: { versionId: string } | { rubricId: string },
+): Comparison {
+  const visible = visibleComparableLoops(db, user).filter((l) =>
+    "versionId" in scope ? l.rubricVersionId === scope.versionId : l.rubricId === scope.rubricId,
+  );
   if (visible.length === 0) return { dimensions: [], rows: [] };
   const rubricId = visible[0]?.rubricId ?? "";
   const calibration = calibrationForRubric(db, rubricId);
-  const inputs = loadLoopAggregationInputs(db, visible.map((l) => l.id));
+  const inputs = loadLoopAggregationInputs(
+    db,
+    visible.map((l) => l.id),
+  );
 
   const meta = new Map(
     byIds(
       visible.map((l) => l.id),
       (chunk) =>
         db
-          .select({ id: loops.id, candidateName: candidates.name, erasedAt: candidates.erasedAt, decision: loops.decision, version: rubricVersions.version })
+          .select({
+            id: loops.id,
+            candidateName: candidates.name,
+            erasedAt: candidates.erasedAt,
+            decision: loops.decision,
+            version: rubricVersions.version,
+          })
           .from(loops)
           .innerJoin(candidates, eq(candidates.id, loops.candidateId))
           .innerJoin(rubricVersions, eq(rubricVersions.id, loops.rubricVersionId))

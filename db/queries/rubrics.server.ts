@@ -29,7 +29,16 @@ type DbOrTx = Db | Tx;
  */
 export function insertRubricVersion(
   db: DbOrTx,
-  opts: { rubricId: string; version: number; content: RubricContent; status: RubricVersionStatus; createdBy: string | null; basedOnVersionId?: string | null; now?: number; id?: string },
+  opts: {
+    rubricId: string;
+    version: number;
+    content: RubricContent;
+    status: RubricVersionStatus;
+    createdBy: string | null;
+    basedOnVersionId?: string | null;
+    now?: number;
+    id?: string;
+  },
 ): string {
   const now = opts.now ?? Date.now();
   const versionId = opts.id ?? newId();
@@ -47,7 +56,10 @@ export function insertRubricVersion(
     .run();
   writeRubricContent(db, versionId, opts.content);
   if (opts.status === "published") {
-    db.update(rubricVersions).set({ status: "published", publishedAt: now }).where(eq(rubricVersions.id, versionId)).run();
+    db.update(rubricVersions)
+      .set({ status: "published", publishedAt: now })
+      .where(eq(rubricVersions.id, versionId))
+      .run();
   }
   return versionId;
 }
@@ -81,7 +93,17 @@ export function writeRubricContent(db: DbOrTx, versionId: string, content: Rubri
   content.exercises.forEach((e, position) => {
     const id = newId();
     db.insert(rubricExercises)
-      .values({ id, versionId, key: e.key, position, title: e.title, durationMinutes: e.durationMinutes, prompt: e.prompt, focusPoints: e.focusPoints, probeQuestions: e.probeQuestions })
+      .values({
+        id,
+        versionId,
+        key: e.key,
+        position,
+        title: e.title,
+        durationMinutes: e.durationMinutes,
+        prompt: e.prompt,
+        focusPoints: e.focusPoints,
+        probeQuestions: e.probeQuestions,
+      })
       .run();
     for (const key of e.dimensionKeys) {
       const dimensionId = dimensionIds.get(key);
@@ -89,10 +111,22 @@ export function writeRubricContent(db: DbOrTx, versionId: string, content: Rubri
     }
   });
   content.redFlags.forEach((f, position) => {
-    db.insert(rubricRedFlags).values({ id: newId(), versionId, key: f.key, position, label: f.label, description: f.description, severity: f.severity }).run();
+    db.insert(rubricRedFlags)
+      .values({
+        id: newId(),
+        versionId,
+        key: f.key,
+        position,
+        label: f.label,
+        description: f.description,
+        severity: f.severity,
+      })
+      .run();
   });
   content.signals.forEach((s, position) => {
-    db.insert(rubricSignals).values({ id: newId(), versionId, key: s.key, position, label: s.label, kind: s.kind }).run();
+    db.insert(rubricSignals)
+      .values({ id: newId(), versionId, key: s.key, position, label: s.label, kind: s.kind })
+      .run();
   });
 }
 
@@ -107,34 +141,88 @@ export interface RubricVersionIds {
 export function rubricVersionIds(db: DbOrTx, versionId: string): RubricVersionIds {
   const pairs = (rows: { id: string; key: string }[]) => new Map(rows.map((r) => [r.key, r.id]));
   return {
-    dimensions: pairs(db.select({ id: rubricDimensions.id, key: rubricDimensions.key }).from(rubricDimensions).where(eq(rubricDimensions.versionId, versionId)).all()),
-    exercises: pairs(db.select({ id: rubricExercises.id, key: rubricExercises.key }).from(rubricExercises).where(eq(rubricExercises.versionId, versionId)).all()),
-    redFlags: pairs(db.select({ id: rubricRedFlags.id, key: rubricRedFlags.key }).from(rubricRedFlags).where(eq(rubricRedFlags.versionId, versionId)).all()),
-    signals: pairs(db.select({ id: rubricSignals.id, key: rubricSignals.key }).from(rubricSignals).where(eq(rubricSignals.versionId, versionId)).all()),
+    dimensions: pairs(
+      db
+        .select({ id: rubricDimensions.id, key: rubricDimensions.key })
+        .from(rubricDimensions)
+        .where(eq(rubricDimensions.versionId, versionId))
+        .all(),
+    ),
+    exercises: pairs(
+      db
+        .select({ id: rubricExercises.id, key: rubricExercises.key })
+        .from(rubricExercises)
+        .where(eq(rubricExercises.versionId, versionId))
+        .all(),
+    ),
+    redFlags: pairs(
+      db
+        .select({ id: rubricRedFlags.id, key: rubricRedFlags.key })
+        .from(rubricRedFlags)
+        .where(eq(rubricRedFlags.versionId, versionId))
+        .all(),
+    ),
+    signals: pairs(
+      db
+        .select({ id: rubricSignals.id, key: rubricSignals.key })
+        .from(rubricSignals)
+        .where(eq(rubricSignals.versionId, versionId))
+        .all(),
+    ),
   };
 }
 
 /** Reads a version back as RubricContent (the shape every domain module uses). */
 export function loadRubricContent(db: DbOrTx, versionId: string): RubricContent | null {
   const version = db
-    .select({ id: rubricVersions.id, summary: rubricVersions.summary, name: rubrics.name, roleTitle: rubrics.roleTitle })
+    .select({
+      id: rubricVersions.id,
+      summary: rubricVersions.summary,
+      name: rubrics.name,
+      roleTitle: rubrics.roleTitle,
+    })
     .from(rubricVersions)
     .innerJoin(rubrics, eq(rubrics.id, rubricVersions.rubricId))
     .where(eq(rubricVersions.id, versionId))
     .get();
   if (!version) return null;
-  const dims = db.select().from(rubricDimensions).where(eq(rubricDimensions.versionId, versionId)).orderBy(asc(rubricDimensions.position)).all();
-  const exercises = db.select().from(rubricExercises).where(eq(rubricExercises.versionId, versionId)).orderBy(asc(rubricExercises.position)).all();
+  const dims = db
+    .select()
+    .from(rubricDimensions)
+    .where(eq(rubricDimensions.versionId, versionId))
+    .orderBy(asc(rubricDimensions.position))
+    .all();
+  const exercises = db
+    .select()
+    .from(rubricExercises)
+    .where(eq(rubricExercises.versionId, versionId))
+    .orderBy(asc(rubricExercises.position))
+    .all();
   const links = exercises.length
     ? db
         .select({ exerciseId: rubricExerciseDimensions.exerciseId, dimensionId: rubricExerciseDimensions.dimensionId })
         .from(rubricExerciseDimensions)
-        .where(inArray(rubricExerciseDimensions.exerciseId, exercises.map((e) => e.id)))
+        .where(
+          inArray(
+            rubricExerciseDimensions.exerciseId,
+            exercises.map((e) => e.id),
+          ),
+        )
         .all()
     : [];
   const dimKeyById = new Map(dims.map((d) => [d.id, { key: d.key, position: d.position }]));
-  const flags = db.select().from(rubricRedFlags).where(eq(rubricRedFlags.versionId, versionId)).orderBy(asc(rubricRedFlags.position)).all();
-  const signals = db.select().from(rubricSignals).where(eq(rubricSignals.versionId, versionId)).orderBy(asc(rubricSignals.position)).all();
+  const flags = db
+    .select()
+    .from(rubricRedFlags)
+    .where(eq(rubricRedFlags.versionId, versionId))
+    .orderBy(asc(rubricRedFlags.position))
+    .all();
+  const signals = db
+    .select()
+    .from(rubricSignals)
+    .where(eq(rubricSignals.versionId, versionId))
+    .orderBy(asc(rubricSignals.position))
+    .all();
   return {
     name: version.name,
     roleTitle: version.roleTitle,
@@ -187,7 +275,12 @@ export function latestPublishedVersion(db: Db, rubricId?: string) {
   const where = rubricId
     ? and(eq(rubricVersions.status, "published"), eq(rubricVersions.rubricId, rubricId))
     : eq(rubricVersions.status, "published");
-  return db.select({ id: rubricVersions.id, version: rubricVersions.version, rubricId: rubricVersions.rubricId }).from(rubricVersions).where(where).orderBy(desc(rubricVersions.publishedAt), desc(rubricVersions.version)).get();
+  return db
+    .select({ id: rubricVersions.id, version: rubricVersions.version, rubricId: rubricVersions.rubricId })
+    .from(rubricVersions)
+    .where(where)
+    .orderBy(desc(rubricVersions.publishedAt), desc(rubricVersions.version))
+    .get();
 }
 
 // ---------------------------------------------------------------- versions: view, clone, edit, publish
@@ -228,7 +321,11 @@ export function listRubricVersionInfos(db: Db): RubricVersionInfo[] {
     .leftJoin(users, eq(users.id, rubricVersions.createdBy))
     .orderBy(asc(rubrics.name), desc(rubricVersions.version))
     .all();
-  const counts = db.select({ versionId: loops.rubricVersionId, n: sql<number>`count(*)` }).from(loops).groupBy(loops.rubricVersionId).all();
+  const counts = db
+    .select({ versionId: loops.rubricVersionId, n: sql<number>`count(*)` })
+    .from(loops)
+    .groupBy(loops.rubricVersionId)
+    .all();
   const countBy = new Map(counts.map((c) => [c.versionId, Number(c.n)]));
   return rows.map((r) => ({ ...r, loopCount: countBy.get(r.id) ?? 0 }));
 }
@@ -238,36 +335,85 @@ export function getRubricVersionInfo(db: Db, versionId: string): RubricVersionIn
 }
 
 /** Copies a version's content into a new draft with the rubric's next version number. */
-export function cloneRubricVersion(db: Db, actorId: string, sourceVersionId: string, now = Date.now()): Outcome<{ id: string; version: number }> {
+export function cloneRubricVersion(
+  db: Db,
+  actorId: string,
+  sourceVersionId: string,
+  now = Date.now(),
+): Outcome<{ id: string; version: number }> {
   return runRefusable(() =>
     db.transaction((tx) => {
-      const source = tx.select({ id: rubricVersions.id, rubricId: rubricVersions.rubricId, version: rubricVersions.version }).from(rubricVersions).where(eq(rubricVersions.id, sourceVersionId)).get();
+      const source = tx
+        .select({ id: rubricVersions.id, rubricId: rubricVersions.rubricId, version: rubricVersions.version })
+        .from(rubricVersions)
+        .where(eq(rubricVersions.id, sourceVersionId))
+        .get();
       if (!source) abort(404, "This rubric version does not exist.");
       const content = loadRubricContent(tx, source.id)!;
-      const max = tx.select({ v: sql<number>`max(${rubricVersions.version})` }).from(rubricVersions).where(eq(rubricVersions.rubricId, source.rubricId)).get();
+      const max = tx
+        .select({ v: sql<number>`max(${rubricVersions.version})` })
+        .from(rubricVersions)
+        .where(eq(rubricVersions.rubricId, source.rubricId))
+        .get();
       const version = Number(max?.v ?? 0) + 1;
-      const id = insertRubricVersion(tx, { rubricId: source.rubricId, version, content, status: "draft", createdBy: actorId, basedOnVersionId: source.id, now });
-      writeAudit(tx, { actorId, action: "rubric.clone", entityType: "rubric_version", entityId: id, after: { version, basedOn: source.version } }, now);
+      const id = insertRubricVersion(tx, {
+        rubricId: source.rubricId,
+        version,
+        content,
+        status: "draft",
+        createdBy: actorId,
+        basedOnVersionId: source.id,
+        now,
+      });
+      writeAudit(
+        tx,
+        {
+          actorId,
+          action: "rubric.clone",
+          entityType: "rubric_version",
+          entityId: id,
+          after: { version, basedOn: source.version },
+        },
+        now,
+      );
       return { id, version };
     }),
   );
 }
 
 function loadDraft(tx: DbOrTx, versionId: string) {
-  const v = tx.select({ id: rubricVersions.id, version: rubricVersions.version, status: rubricVersions.status }).from(rubricVersions).where(eq(rubricVersions.id, versionId)).get();
+  const v = tx
+    .select({ id: rubricVersions.id, version: rubricVersions.version, status: rubricVersions.status })
+    .from(rubricVersions)
+    .where(eq(rubricVersions.id, versionId))
+    .get();
   if (!v) abort(404, "This rubric version does not exist.");
-  if (v.status !== "draft") abort(409, `Version ${v.version} is published and can no longer be changed. Clone it into a new draft to change it.`);
+  if (v.status !== "draft")
+    abort(
+      409,
+      `Version ${v.version} is published and can no longer be changed. Clone it into a new draft to change it.`,
+    );
   return v;
 }
 
 /** Replaces a draft's content (audit keeps the content before and after). */
-export function saveRubricDraft(db: Db, actorId: string, versionId: string, content: RubricContent, now = Date.now()): Outcome<null> {
+export function saveRubricDraft(
+  db: Db,
+  actorId: string,
+  versionId: string,
+  content: RubricContent,
+  now = Date.now(),
+): Outcome<null> {
   return runRefusable(() =>
     db.transaction((tx) => {
       loadDraft(tx, versionId);
       const before = loadRubricContent(tx, versionId);
       writeRubricContent(tx, versionId, content);
-      writeAudit(tx, { actorId, action: "rubric.edit", entityType: "rubric_version", entityId: versionId, before, after: content }, now);
+      writeAudit(
+        tx,
+        { actorId, action: "rubric.edit", entityType: "rubric_version", entityId: versionId, before, after: content },
+        now,
+      );
       return null;
     }),
   );
@@ -277,15 +423,33 @@ export function saveRubricDraft(db: Db, actorId: string, versionId: string, cont
  * Publishes a draft after `validateRubricContent` finds nothing; returns the problems otherwise.
  * From then on the database triggers refuse any change to it.
  */
-export function publishRubricVersion(db: Db, actorId: string, versionId: string, now = Date.now()): Outcome<{ problems: RubricProblem[] }> {
+export function publishRubricVersion(
+  db: Db,
+  actorId: string,
+  versionId: string,
+  now = Date.now(),
+): Outcome<{ problems: RubricProblem[] }> {
   return runRefusable(() =>
     db.transaction((tx) => {
       const v = loadDraft(tx, versionId);
       const content = loadRubricContent(tx, versionId)!;
       const problems = validateRubricContent(content);
       if (problems.length > 0) return { problems };
-      tx.update(rubricVersions).set({ status: "published", publishedAt: now }).where(and(eq(rubricVersions.id, versionId), eq(rubricVersions.status, "draft"))).run();
-      writeAudit(tx, { actorId, action: "rubric.publish", entityType: "rubric_version", entityId: versionId, after: { version: v.version } }, now);
+      tx.update(rubricVersions)
+        .set({ status: "published", publishedAt: now })
+        .where(and(eq(rubricVersions.id, versionId), eq(rubricVersions.status, "draft")))
+        .run();
+      writeAudit(
+        tx,
+        {
+          actorId,
+          action: "rubric.publish",
+          entityType: "rubric_version",
+          entityId: versionId,
+          after: { version: v.version },
+        },
+        now,
+      );
       return { problems: [] };
     }),
   );
@@ -300,7 +464,17 @@ export function discardRubricDraft(db: Db, actorId: string, versionId: string, n
       if (used) abort(409, "A loop uses this version.");
       const content = loadRubricContent(tx, versionId);
       tx.delete(rubricVersions).where(eq(rubricVersions.id, versionId)).run();
-      writeAudit(tx, { actorId, action: "rubric.discard", entityType: "rubric_version", entityId: versionId, before: { version: v.version, content } }, now);
+      writeAudit(
+        tx,
+        {
+          actorId,
+          action: "rubric.discard",
+          entityType: "rubric_version",
+          entityId: versionId,
+          before: { version: v.version, content },
+        },
+        now,
+      );
       return null;
     }),
   );

@@ -7,7 +7,13 @@ import type { SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
 
 import type { LoopStatus, RubricContent, ScorecardStatus } from "../../app/domain/rubric";
 import type { ScorecardContext, TimerState } from "../../app/domain/scorecard-rules";
-import { applyTimerOp, changedFields, normalizeValues, saveDecision, scorecardContext } from "../../app/domain/scorecard-rules";
+import {
+  applyTimerOp,
+  changedFields,
+  normalizeValues,
+  saveDecision,
+  scorecardContext,
+} from "../../app/domain/scorecard-rules";
 import type { QuickNote, ScorecardValues, ScoreValue, TimerOp } from "../../app/domain/scorecard-schema";
 import type { Db } from "../client.server";
 import {
@@ -59,7 +65,11 @@ function invert(m: Map<string, string>): Map<string, string> {
 export function rubricFacts(db: DbOrTx, versionId: string): RubricFacts | null {
   const cached = rubricCache.get(versionId);
   if (cached) return cached;
-  const version = db.select({ status: rubricVersions.status }).from(rubricVersions).where(eq(rubricVersions.id, versionId)).get();
+  const version = db
+    .select({ status: rubricVersions.status })
+    .from(rubricVersions)
+    .where(eq(rubricVersions.id, versionId))
+    .get();
   if (!version) return null;
   const content = loadRubricContent(db, versionId);
   if (!content) return null;
@@ -101,7 +111,9 @@ function prepareSaveStatements(client: Db["$client"]) {
       `UPDATE scorecards SET recommendation = ?, summary = ?, override_justification = ?, version = version + 1, updated_at = ?
         WHERE id = ? AND panelist_id = ? AND status = 'draft' AND version = ?`,
     ),
-    ratings: client.prepare("SELECT dimension_id AS dimensionId, score, not_assessed AS notAssessed, evidence FROM ratings WHERE scorecard_id = ?"),
+    ratings: client.prepare(
+      "SELECT dimension_id AS dimensionId, score, not_assessed AS notAssessed, evidence FROM ratings WHERE scorecard_id = ?",
+    ),
     upsertRating: client.prepare(
       `INSERT INTO ratings (scorecard_id, dimension_id, score, not_assessed, evidence) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (scorecard_id, dimension_id) DO UPDATE SET score = excluded.score, not_assessed = excluded.not_assessed, evidence = excluded.evidence`,
@@ -118,8 +130,12 @@ function prepareSaveStatements(client: Db["$client"]) {
     focus: client.prepare("SELECT focus_key AS id FROM focus_ticks WHERE scorecard_id = ?"),
     insertFocus: client.prepare("INSERT OR IGNORE INTO focus_ticks (scorecard_id, focus_key) VALUES (?, ?)"),
     deleteFocus: client.prepare("DELETE FROM focus_ticks WHERE scorecard_id = ? AND focus_key = ?"),
-    notes: client.prepare("SELECT id, body, elapsed_minute AS minute, created_at AS at FROM quick_notes WHERE scorecard_id = ?"),
-    insertNote: client.prepare("INSERT OR IGNORE INTO quick_notes (id, scorecard_id, elapsed_minute, body, created_at) VALUES (?, ?, ?, ?, ?)"),
+    notes: client.prepare(
+      "SELECT id, body, elapsed_minute AS minute, created_at AS at FROM quick_notes WHERE scorecard_id = ?",
+    ),
+    insertNote: client.prepare(
+      "INSERT OR IGNORE INTO quick_notes (id, scorecard_id, elapsed_minute, body, created_at) VALUES (?, ?, ?, ?, ?)",
+    ),
     deleteNote: client.prepare("DELETE FROM quick_notes WHERE scorecard_id = ? AND id = ?"),
     audit: client.prepare(
       "INSERT INTO audit_log (at, actor_id, action, entity_type, entity_id, loop_id, before, after) VALUES (?, ?, 'scorecard.save', 'scorecard', ?, ?, ?, ?)",
@@ -162,7 +178,10 @@ export interface ScorecardTarget {
 }
 
 /** The panelist's own scorecard with its rubric context, or null (missing, or someone else's). */
-export function findOwnScorecard(db: DbOrTx, opts: { scorecardId: string; panelistId: string }): ScorecardTarget | null {
+export function findOwnScorecard(
+  db: DbOrTx,
+  opts: { scorecardId: string; panelistId: string },
+): ScorecardTarget | null {
   const row = hasClient(db) ? ownScorecardRow(db, opts) : ownScorecardRowBuilt(db, opts);
   if (!row) return null;
   return targetFromRow(db, row);
@@ -185,11 +204,15 @@ interface OwnScorecardRow {
 }
 
 function ownScorecardRow(db: Db, opts: { scorecardId: string; panelistId: string }): OwnScorecardRow | undefined {
-  const raw = statements(db).target.get(opts.scorecardId, opts.panelistId) as (Omit<OwnScorecardRow, "timerRunning"> & { timerRunning: number }) | undefined;
+  const raw = statements(db).target.get(opts.scorecardId, opts.panelistId) as
+    (Omit<OwnScorecardRow, "timerRunning"> & { timerRunning: number }) | undefined;
   return raw ? { ...raw, timerRunning: raw.timerRunning === 1 } : undefined;
 }
 
-function ownScorecardRowBuilt(db: DbOrTx, opts: { scorecardId: string; panelistId: string }): OwnScorecardRow | undefined {
+function ownScorecardRowBuilt(
+  db: DbOrTx,
+  opts: { scorecardId: string; panelistId: string },
+): OwnScorecardRow | undefined {
   return db
     .select({
       id: scorecards.id,
@@ -259,7 +282,11 @@ function scoreValue(score: number | null, notAssessed: boolean): ScoreValue {
 /** The scorecard's content in the form's shape (own scorecard only: callers pass a target). */
 export function readScorecardValues(db: DbOrTx, scorecardId: string, facts: RubricFacts): ScorecardValues {
   const card = db
-    .select({ recommendation: scorecards.recommendation, summary: scorecards.summary, overrideJustification: scorecards.overrideJustification })
+    .select({
+      recommendation: scorecards.recommendation,
+      summary: scorecards.summary,
+      overrideJustification: scorecards.overrideJustification,
+    })
     .from(scorecards)
     .where(eq(scorecards.id, scorecardId))
     .get();
@@ -285,7 +312,8 @@ export function readScorecardValues(db: DbOrTx, scorecardId: string, facts: Rubr
     const key = facts.signalKeys.get(s.signalId);
     if (key) values.signals[key] = true;
   }
-  for (const f of db.select().from(focusTicks).where(eq(focusTicks.scorecardId, scorecardId)).all()) values.focus[f.focusKey] = true;
+  for (const f of db.select().from(focusTicks).where(eq(focusTicks.scorecardId, scorecardId)).all())
+    values.focus[f.focusKey] = true;
   values.notes = db
     .select()
     .from(quickNotes)
@@ -310,14 +338,26 @@ function writeChildren(db: Db, scorecardId: string, values: ScorecardValues, fac
   const wantedRatings = new Map<string, { score: number | null; notAssessed: number; evidence: string }>();
   for (const [key, r] of Object.entries(v.ratings)) {
     const dimensionId = facts.dimensionIds.get(key);
-    if (dimensionId) wantedRatings.set(dimensionId, { score: r.score === "" || r.score === "na" ? null : Number(r.score), notAssessed: r.score === "na" ? 1 : 0, evidence: r.evidence });
+    if (dimensionId)
+      wantedRatings.set(dimensionId, {
+        score: r.score === "" || r.score === "na" ? null : Number(r.score),
+        notAssessed: r.score === "na" ? 1 : 0,
+        evidence: r.evidence,
+      });
   }
-  for (const row of st.ratings.all(scorecardId) as { dimensionId: string; score: number | null; notAssessed: number; evidence: string }[]) {
+  for (const row of st.ratings.all(scorecardId) as {
+    dimensionId: string;
+    score: number | null;
+    notAssessed: number;
+    evidence: string;
+  }[]) {
     const w = wantedRatings.get(row.dimensionId);
     if (!w) st.deleteRating.run(scorecardId, row.dimensionId);
-    else if (w.score === row.score && w.notAssessed === row.notAssessed && w.evidence === row.evidence) wantedRatings.delete(row.dimensionId);
+    else if (w.score === row.score && w.notAssessed === row.notAssessed && w.evidence === row.evidence)
+      wantedRatings.delete(row.dimensionId);
   }
-  for (const [dimensionId, w] of wantedRatings) st.upsertRating.run(scorecardId, dimensionId, w.score, w.notAssessed, w.evidence);
+  for (const [dimensionId, w] of wantedRatings)
+    st.upsertRating.run(scorecardId, dimensionId, w.score, w.notAssessed, w.evidence);
 
   const wantedFlags = new Map<string, string>();
   for (const [key, f] of Object.entries(v.redFlags)) {
@@ -341,7 +381,13 @@ function writeChildren(db: Db, scorecardId: string, values: ScorecardValues, fac
 type Statement = SaveStatements["signals"];
 
 /** A set of marks (signals, focus ticks): insert what is new, delete what is gone. */
-function syncSet(scorecardId: string, wanted: Set<string>, select: Statement, insert: Statement, remove: Statement): void {
+function syncSet(
+  scorecardId: string,
+  wanted: Set<string>,
+  select: Statement,
+  insert: Statement,
+  remove: Statement,
+): void {
   const have = new Set((select.all(scorecardId) as { id: string }[]).map((r) => r.id));
   for (const id of have) if (!wanted.has(id)) remove.run(scorecardId, id);
   for (const id of wanted) if (!have.has(id)) insert.run(scorecardId, id);
@@ -422,7 +468,8 @@ function versionedWrite(
       if (res.changes === 0) {
         const server = serverCopy(tx, target);
         if (!server) return { kind: "locked", status: target.status, version: target.version };
-        if (server.status !== opts.requireStatus) return { kind: "locked", status: server.status, version: server.version };
+        if (server.status !== opts.requireStatus)
+          return { kind: "locked", status: server.status, version: server.version };
         return { kind: "conflict", server };
       }
       writeChildren(db, target.id, opts.values, target.facts);
@@ -453,9 +500,18 @@ export function saveDrafts(db: Db, saves: readonly DraftSave[], now = Date.now()
   const st = statements(db);
   const one = db.$client.transaction((save: DraftSave): WriteResult => {
     const { target, values, clientVersion } = save;
-    if (saveDecision(target, clientVersion) === "locked") return { kind: "locked", status: target.status, version: target.version };
+    if (saveDecision(target, clientVersion) === "locked")
+      return { kind: "locked", status: target.status, version: target.version };
     const fields = fieldsOf(values);
-    const res = st.updateDraft.run(fields.recommendation, fields.summary, fields.overrideJustification, now, target.id, target.panelistId, clientVersion);
+    const res = st.updateDraft.run(
+      fields.recommendation,
+      fields.summary,
+      fields.overrideJustification,
+      now,
+      target.id,
+      target.panelistId,
+      clientVersion,
+    );
     if (res.changes === 0) {
       const server = serverCopy(db, target);
       if (!server) return { kind: "locked", status: target.status, version: target.version };
@@ -465,7 +521,14 @@ export function saveDrafts(db: Db, saves: readonly DraftSave[], now = Date.now()
     writeChildren(db, target.id, values, target.facts);
     const version = clientVersion + 1;
     // the same entry writeAudit makes (JSON before/after), through the prepared statement
-    st.audit.run(now, target.panelistId, target.id, target.loopId, JSON.stringify({ version: clientVersion }), JSON.stringify({ version }));
+    st.audit.run(
+      now,
+      target.panelistId,
+      target.id,
+      target.loopId,
+      JSON.stringify({ version: clientVersion }),
+      JSON.stringify({ version }),
+    );
     return { kind: "saved", version, updatedAt: now };
   });
   const all = db.$client.transaction((): (WriteResult | Error)[] =>
@@ -482,7 +545,13 @@ export function saveDrafts(db: Db, saves: readonly DraftSave[], now = Date.now()
 }
 
 /** One autosave of a draft (see saveDrafts). */
-export function saveDraft(db: Db, target: ScorecardTarget, values: ScorecardValues, clientVersion: number, now = Date.now()): WriteResult {
+export function saveDraft(
+  db: Db,
+  target: ScorecardTarget,
+  values: ScorecardValues,
+  clientVersion: number,
+  now = Date.now(),
+): WriteResult {
   const [result] = saveDrafts(db, [{ target, values, clientVersion }], now);
   if (!result || result instanceof Error) throw result ?? new Error("save failed");
   return result;
@@ -495,28 +564,47 @@ function noteIfSaved(result: WriteResult): WriteResult {
   return result;
 }
 
-export function submitScorecard(db: Db, target: ScorecardTarget, values: ScorecardValues, clientVersion: number, now = Date.now()): WriteResult {
-  return noteIfSaved(versionedWrite(db, target, {
-    clientVersion,
-    requireStatus: "draft",
-    set: { status: "submitted", submittedAt: now, timerRunning: false, timerStartedAt: null, timerAccumulatedMs: timerElapsedNow(target.timer, now) },
-    values,
-    now,
-    audit: (tx, version) =>
-      writeAudit(
-        tx,
-        {
-          actorId: target.panelistId,
-          action: "scorecard.submit",
-          entityType: "scorecard",
-          entityId: target.id,
-          loopId: target.loopId,
-          before: { status: "draft", version: clientVersion },
-          after: { status: "submitted", version, recommendation: values.recommendation, ratings: summarizeRatings(values) },
-        },
-        now,
-      ),
-  }));
+export function submitScorecard(
+  db: Db,
+  target: ScorecardTarget,
+  values: ScorecardValues,
+  clientVersion: number,
+  now = Date.now(),
+): WriteResult {
+  return noteIfSaved(
+    versionedWrite(db, target, {
+      clientVersion,
+      requireStatus: "draft",
+      set: {
+        status: "submitted",
+        submittedAt: now,
+        timerRunning: false,
+        timerStartedAt: null,
+        timerAccumulatedMs: timerElapsedNow(target.timer, now),
+      },
+      values,
+      now,
+      audit: (tx, version) =>
+        writeAudit(
+          tx,
+          {
+            actorId: target.panelistId,
+            action: "scorecard.submit",
+            entityType: "scorecard",
+            entityId: target.id,
+            loopId: target.loopId,
+            before: { status: "draft", version: clientVersion },
+            after: {
+              status: "submitted",
+              version,
+              recommendation: values.recommendation,
+              ratings: summarizeRatings(values),
+            },
+          },
+          now,
+        ),
+    }),
+  );
 }
 
 function timerElapsedNow(t: TimerState, now: number): number {
@@ -533,32 +621,41 @@ function summarizeRatings(values: ScorecardValues): Record<string, string> {
  * Amends a submitted scorecard: stays submitted, amendCount + 1, the reason kept on the row and,
  * with the field-level before/after values, in the audit log.
  */
-export function amendScorecard(db: Db, target: ScorecardTarget, values: ScorecardValues, clientVersion: number, reason: string, now = Date.now()): WriteResult {
+export function amendScorecard(
+  db: Db,
+  target: ScorecardTarget,
+  values: ScorecardValues,
+  clientVersion: number,
+  reason: string,
+  now = Date.now(),
+): WriteResult {
   const before = readScorecardValues(db, target.id, target.facts);
   const merged: ScorecardValues = { ...values, notes: values.notes ?? before.notes };
   const diff = changedFields(before, merged);
-  return noteIfSaved(versionedWrite(db, target, {
-    clientVersion,
-    requireStatus: "submitted",
-    set: { amendCount: sql`${scorecards.amendCount} + 1`, lastAmendReason: reason },
-    values: merged,
-    now,
-    audit: (tx, version) =>
-      writeAudit(
-        tx,
-        {
-          actorId: target.panelistId,
-          action: "scorecard.amend",
-          entityType: "scorecard",
-          entityId: target.id,
-          loopId: target.loopId,
-          reason,
-          before: { version: clientVersion, ...diff.before },
-          after: { version, ...diff.after },
-        },
-        now,
-      ),
-  }));
+  return noteIfSaved(
+    versionedWrite(db, target, {
+      clientVersion,
+      requireStatus: "submitted",
+      set: { amendCount: sql`${scorecards.amendCount} + 1`, lastAmendReason: reason },
+      values: merged,
+      now,
+      audit: (tx, version) =>
+        writeAudit(
+          tx,
+          {
+            actorId: target.panelistId,
+            action: "scorecard.amend",
+            entityType: "scorecard",
+            entityId: target.id,
+            loopId: target.loopId,
+            reason,
+            before: { version: clientVersion, ...diff.before },
+            after: { version, ...diff.after },
+          },
+          now,
+        ),
+    }),
+  );
 }
 
 // ------------------------------------------------------------------ timer, notes, conflict of interest
@@ -569,9 +666,19 @@ export function applyTimer(db: Db, target: ScorecardTarget, op: TimerOp, now = D
   return db.transaction(
     (tx) => {
       const row = tx
-        .select({ startedAt: scorecards.timerStartedAt, accumulatedMs: scorecards.timerAccumulatedMs, running: scorecards.timerRunning })
+        .select({
+          startedAt: scorecards.timerStartedAt,
+          accumulatedMs: scorecards.timerAccumulatedMs,
+          running: scorecards.timerRunning,
+        })
         .from(scorecards)
-        .where(and(eq(scorecards.id, target.id), eq(scorecards.panelistId, target.panelistId), eq(scorecards.status, "draft")))
+        .where(
+          and(
+            eq(scorecards.id, target.id),
+            eq(scorecards.panelistId, target.panelistId),
+            eq(scorecards.status, "draft"),
+          ),
+        )
         .get();
       if (!row) return null;
       const next = applyTimerOp(row, op, now);
@@ -580,7 +687,19 @@ export function applyTimer(db: Db, target: ScorecardTarget, op: TimerOp, now = D
         .set({ timerStartedAt: next.startedAt, timerAccumulatedMs: next.accumulatedMs, timerRunning: next.running })
         .where(and(eq(scorecards.id, target.id), eq(scorecards.panelistId, target.panelistId)))
         .run();
-      writeAudit(tx, { actorId: target.panelistId, action: `scorecard.timer.${op}`, entityType: "scorecard", entityId: target.id, loopId: target.loopId, before: row, after: next }, now);
+      writeAudit(
+        tx,
+        {
+          actorId: target.panelistId,
+          action: `scorecard.timer.${op}`,
+          entityType: "scorecard",
+          entityId: target.id,
+          loopId: target.loopId,
+          before: row,
+          after: next,
+        },
+        now,
+      );
       return next;
     },
     { behavior: "immediate" },
@@ -595,15 +714,38 @@ export function appendNote(db: Db, target: ScorecardTarget, note: QuickNote, now
       const res = tx
         .update(scorecards)
         .set({ version: sql`${scorecards.version} + 1`, updatedAt: now })
-        .where(and(eq(scorecards.id, target.id), eq(scorecards.panelistId, target.panelistId), eq(scorecards.status, "draft")))
+        .where(
+          and(
+            eq(scorecards.id, target.id),
+            eq(scorecards.panelistId, target.panelistId),
+            eq(scorecards.status, "draft"),
+          ),
+        )
         .returning({ version: scorecards.version })
         .get();
       if (!res) return null;
       tx.insert(quickNotes)
-        .values({ id: storedNoteId(target.id, note.id), scorecardId: target.id, elapsedMinute: note.minute, body: note.body, createdAt: note.at })
+        .values({
+          id: storedNoteId(target.id, note.id),
+          scorecardId: target.id,
+          elapsedMinute: note.minute,
+          body: note.body,
+          createdAt: note.at,
+        })
         .onConflictDoNothing()
         .run();
-      writeAudit(tx, { actorId: target.panelistId, action: "scorecard.note", entityType: "scorecard", entityId: target.id, loopId: target.loopId, after: { version: res.version, minute: note.minute } }, now);
+      writeAudit(
+        tx,
+        {
+          actorId: target.panelistId,
+          action: "scorecard.note",
+          entityType: "scorecard",
+          entityId: target.id,
+          loopId: target.loopId,
+          after: { version: res.version, minute: note.minute },
+        },
+        now,
+      );
       return res.version;
     },
     { behavior: "immediate" },
@@ -616,11 +758,39 @@ export function declareConflict(db: Db, target: ScorecardTarget, note: string, n
     (tx) => {
       const res = tx
         .update(scorecards)
-        .set({ status: "recused", conflictNote: note, conflictDeclaredAt: now, timerRunning: false, timerStartedAt: null, timerAccumulatedMs: timerElapsedNow(target.timer, now), version: sql`${scorecards.version} + 1`, updatedAt: now })
-        .where(and(eq(scorecards.id, target.id), eq(scorecards.panelistId, target.panelistId), eq(scorecards.status, "draft")))
+        .set({
+          status: "recused",
+          conflictNote: note,
+          conflictDeclaredAt: now,
+          timerRunning: false,
+          timerStartedAt: null,
+          timerAccumulatedMs: timerElapsedNow(target.timer, now),
+          version: sql`${scorecards.version} + 1`,
+          updatedAt: now,
+        })
+        .where(
+          and(
+            eq(scorecards.id, target.id),
+            eq(scorecards.panelistId, target.panelistId),
+            eq(scorecards.status, "draft"),
+          ),
+        )
         .run();
       if (res.changes === 0) return false;
-      writeAudit(tx, { actorId: target.panelistId, action: "scorecard.recuse", entityType: "scorecard", entityId: target.id, loopId: target.loopId, reason: note, before: { status: "draft" }, after: { status: "recused" } }, now);
+      writeAudit(
+        tx,
+        {
+          actorId: target.panelistId,
+          action: "scorecard.recuse",
+          entityType: "scorecard",
+          entityId: target.id,
+          loopId: target.loopId,
+          reason: note,
+          before: { status: "draft" },
+          after: { status: "recused" },
+        },
+        now,
+      );
       return true;
     },
     { behavior: "immediate" },
@@ -632,14 +802,42 @@ export function withdrawConflict(db: Db, target: ScorecardTarget, now = Date.now
   if (target.loopStatus === "decided" || target.loopStatus === "withdrawn") return false;
   return db.transaction(
     (tx) => {
-      const before = tx.select({ note: scorecards.conflictNote }).from(scorecards).where(eq(scorecards.id, target.id)).get();
+      const before = tx
+        .select({ note: scorecards.conflictNote })
+        .from(scorecards)
+        .where(eq(scorecards.id, target.id))
+        .get();
       const res = tx
         .update(scorecards)
-        .set({ status: "draft", conflictNote: null, conflictDeclaredAt: null, version: sql`${scorecards.version} + 1`, updatedAt: now })
-        .where(and(eq(scorecards.id, target.id), eq(scorecards.panelistId, target.panelistId), eq(scorecards.status, "recused")))
+        .set({
+          status: "draft",
+          conflictNote: null,
+          conflictDeclaredAt: null,
+          version: sql`${scorecards.version} + 1`,
+          updatedAt: now,
+        })
+        .where(
+          and(
+            eq(scorecards.id, target.id),
+            eq(scorecards.panelistId, target.panelistId),
+            eq(scorecards.status, "recused"),
+          ),
+        )
         .run();
       if (res.changes === 0) return false;
-      writeAudit(tx, { actorId: target.panelistId, action: "scorecard.unrecuse", entityType: "scorecard", entityId: target.id, loopId: target.loopId, before: { status: "recused", conflictNote: before?.note ?? null }, after: { status: "draft" } }, now);
+      writeAudit(
+        tx,
+        {
+          actorId: target.panelistId,
+          action: "scorecard.unrecuse",
+          entityType: "scorecard",
+          entityId: target.id,
+          loopId: target.loopId,
+          before: { status: "recused", conflictNote: before?.note ?? null },
+          after: { status: "draft" },
+        },
+        now,
+      );
       return true;
     },
     { behavior: "immediate" },

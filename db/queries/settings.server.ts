@@ -24,6 +24,13 @@ export function updateOrgSettings(db: Db, actorId: string, next: OrgSettings): v
       const value = String(next[field]);
       tx.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
     }
-    writeAudit(tx, { actorId, action: "settings.update", entityType: "settings", entityId: "org", before, after: next });
+    writeAudit(tx, {
+      actorId,
+      action: "settings.update",
+      entityType: "settings",
+      entityId: "org",
+      before,
+      after: next,
+    });
   });
 }

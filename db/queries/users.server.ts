@@ -28,14 +28,27 @@ export function createSession(
   s: { id: string; userId: string; csrfToken: string; now: number; expiresAt: number },
 ): void {
   db.insert(sessions)
-    .values({ id: s.id, userId: s.userId, csrfToken: s.csrfToken, createdAt: s.now, lastSeenAt: s.now, expiresAt: s.expiresAt })
+    .values({
+      id: s.id,
+      userId: s.userId,
+      csrfToken: s.csrfToken,
+      createdAt: s.now,
+      lastSeenAt: s.now,
+      expiresAt: s.expiresAt,
+    })
     .run();
 }
 
 function buildSessionQuery(db: Db) {
   return db
     .select({
-      session: { id: sessions.id, csrfToken: sessions.csrfToken, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt },
+      session: {
+        id: sessions.id,
+        csrfToken: sessions.csrfToken,
+        createdAt: sessions.createdAt,
+        lastSeenAt: sessions.lastSeenAt,
+        expiresAt: sessions.expiresAt,
+      },
       user: publicUserColumns,
     })
     .from(sessions)

@@ -29,9 +29,18 @@ if (!ctx) throw new Error(`unknown exercise ${exerciseKey}`);
 const schema = scorecardSaveSchemaFor(ctx);
 
 // rubric key -> row id (one published version in the bench database)
-const versionId = (sqlite.prepare("SELECT id FROM rubric_versions WHERE status = 'published' LIMIT 1").get() as { id: string }).id;
+const versionId = (
+  sqlite.prepare("SELECT id FROM rubric_versions WHERE status = 'published' LIMIT 1").get() as { id: string }
+).id;
 const idMap = (table: string) =>
-  new Map((sqlite.prepare(`SELECT key, id FROM ${table} WHERE version_id = ?`).all(versionId) as { key: string; id: string }[]).map((r) => [r.key, r.id]));
+  new Map(
+    (
+      sqlite.prepare(`SELECT key, id FROM ${table} WHERE version_id = ?`).all(versionId) as {
+        key: string;
+        id: string;
+      }[]
+    ).map((r) => [r.key, r.id]),
+  );
 const dimensionIds = idMap("rubric_dimensions");
 const redFlagIds = idMap("rubric_red_flags");
 const signalIds = idMap("rubric_signals");
@@ -46,55 +55,87 @@ const q = {
   ),
   current: sqlite.prepare("SELECT version, status FROM scorecards WHERE id = ?"),
   delRatings: sqlite.prepare("DELETE FROM ratings WHERE scorecard_id = ?"),
-  insRating: sqlite.prepare("INSERT INTO ratings (scorecard_id, dimension_id, score, not_assessed, evidence) VALUES (?, ?, ?, ?, ?)"),
+  insRating: sqlite.prepare(
+    "INSERT INTO ratings (scorecard_id, dimension_id, score, not_assessed, evidence) VALUES (?, ?, ?, ?, ?)",
+  ),
   delFlags: sqlite.prepare("DELETE FROM red_flag_marks WHERE scorecard_id = ?"),
   insFlag: sqlite.prepare("INSERT INTO red_flag_marks (scorecard_id, red_flag_id, note) VALUES (?, ?, ?)"),
   delSignals: sqlite.prepare("DELETE FROM signal_marks WHERE scorecard_id = ?"),
   insSignal: sqlite.prepare("INSERT INTO signal_marks (scorecard_id, signal_id) VALUES (?, ?)"),
   delFocus: sqlite.prepare("DELETE FROM focus_ticks WHERE scorecard_id = ?"),
   insFocus: sqlite.prepare("INSERT INTO focus_ticks (scorecard_id, focus_key) VALUES (?, ?)"),
-  notes: sqlite.prepare("SELECT id, body, elapsed_minute AS minute, created_at AS at FROM quick_notes WHERE scorecard_id = ?"),
+  notes: sqlite.prepare(
+    "SELECT id, body, elapsed_minute AS minute, created_at AS at FROM quick_notes WHERE scorecard_id = ?",
+  ),
   delNote: sqlite.prepare("DELETE FROM quick_notes WHERE id = ?"),
-  insNote: sqlite.prepare("INSERT OR IGNORE INTO quick_notes (id, scorecard_id, elapsed_minute, body, created_at) VALUES (?, ?, ?, ?, ?)"),
-  audit: sqlite.prepare("INSERT INTO audit_log (at, actor_id, action, entity_type, entity_id, loop_id, before, after) VALUES (?, ?, 'scorecard.save', 'scorecard', ?, ?, ?, ?)"),
+  insNote: sqlite.prepare(
+    "INSERT OR IGNORE INTO quick_notes (id, scorecard_id, elapsed_minute, body, created_at) VALUES (?, ?, ?, ?, ?)",
+  ),
+  audit: sqlite.prepare(
+    "INSERT INTO audit_log (at, actor_id, action, entity_type, entity_id, loop_id, before, after) VALUES (?, ?, 'scorecard.save', 'scorecard', ?, ?, ?, ?)",
+  ),
 };
 
 type Values = ReturnType<typeof normalizeValues>;
 
-const write = sqlite.transaction((card: { id: string; loopId: string }, userId: string, v: Values, clientVersion: number, now: number) => {
-  const res = q.update.run(v.recommendation === "" ? null : v.recommendation, v.summary, v.overrideJustification, now, card.id, userId, clientVersion);
-  if (res.changes === 0) return null;
-  q.delRatings.run(card.id);
-  for (const [k, r] of Object.entries(v.ratings)) {
-    const dim = dimensionIds.get(k);
-    if (dim) q.insRating.run(card.id, dim, r.score === "" || r.score === "na" ? null : Number(r.score), r.score === "na" ? 1 : 0, r.evidence);
-  }
-  q.delFlags.run(card.id);
-  for (const [k, f] of Object.entries(v.redFlags)) {
-    const id = redFlagIds.get(k);
-    if (id) q.insFlag.run(card.id, id, f.note);
-  }
-  q.delSignals.run(card.id);
-  for (const k of Object.keys(v.signals)) {
-    const id = signalIds.get(k);
-    if (id) q.insSignal.run(card.id, id);
-  }
-  q.delFocus.run(card.id);
-  for (const k of Object.keys(v.focus)) q.insFocus.run(card.id, k);
-  if (v.notes) {
-    const existing = q.notes.all(card.id) as { id: string; body: string; minute: number; at: number }[];
-    const wanted = new Map(v.notes.map((n) => [`${card.id}:${n.id}`, n]));
-    for (const e of existing) {
-      const w = wanted.get(e.id);
-      if (!w || w.body !== e.body || w.minute !== e.minute || w.at !== e.at) q.delNote.run(e.id);
-      else wanted.delete(e.id);
+const write = sqlite.transaction(
+  (card: { id: string; loopId: string }, userId: string, v: Values, clientVersion: number, now: number) => {
+    const res = q.update.run(
+      v.recommendation === "" ? null : v.recommendation,
+      v.summary,
+      v.overrideJustification,
+      now,
+      card.id,
+      userId,
+      clientVersion,
+    );
+    if (res.changes === 0) return null;
+    q.delRatings.run(card.id);
+    for (const [k, r] of Object.entries(v.ratings)) {
+      const dim = dimensionIds.get(k);
+      if (dim)
+        q.insRating.run(
+          card.id,
+          dim,
+          r.score === "" || r.score === "na" ? null : Number(r.score),
+          r.score === "na" ? 1 : 0,
+          r.evidence,
+        );
     }
-    for (const [id, n] of wanted) q.insNote.run(id, card.id, n.minute, n.body, n.at);
-  }
-  const version = clientVersion + 1;
-  q.audit.run(now, userId, card.id, card.loopId, JSON.stringify({ version: clientVersion }), JSON.stringify({ version }));
-  return version;
-});
+    q.delFlags.run(card.id);
+    for (const [k, f] of Object.entries(v.redFlags)) {
+      const id = redFlagIds.get(k);
+      if (id) q.insFlag.run(card.id, id, f.note);
+    }
+    q.delSignals.run(card.id);
+    for (const k of Object.keys(v.signals)) {
+      const id = signalIds.get(k);
+      if (id) q.insSignal.run(card.id, id);
+    }
+    q.delFocus.run(card.id);
+    for (const k of Object.keys(v.focus)) q.insFocus.run(card.id, k);
+    if (v.notes) {
+      const existing = q.notes.all(card.id) as { id: string; body: string; minute: number; at: number }[];
+      const wanted = new Map(v.notes.map((n) => [`${card.id}:${n.id}`, n]));
+      for (const e of existing) {
+        const w = wanted.get(e.id);
+        if (!w || w.body !== e.body || w.minute !== e.minute || w.at !== e.at) q.delNote.run(e.id);
+        else wanted.delete(e.id);
+      }
+      for (const [id, n] of wanted) q.insNote.run(id, card.id, n.minute, n.body, n.at);
+    }
+    const version = clientVersion + 1;
+    q.audit.run(
+      now,
+      userId,
+      card.id,
+      card.loopId,
+      JSON.stringify({ version: clientVersion }),
+      JSON.stringify({ version }),
+    );
+    return version;
+  },
+);
 
 function cookies(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -107,7 +148,11 @@ function cookies(header: string | undefined): Record<string, string> {
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(text), "Cache-Control": "no-store" });
+  res.writeHead(status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(text),
+    "Cache-Control": "no-store",
+  });
   res.end(text);
 }
 
@@ -128,12 +173,16 @@ const server = http.createServer((req, res) => {
     const jar = cookies(req.headers.cookie);
     const token = jar.archpanel_session;
     const now = Date.now();
-    const session = token ? (q.session.get(crypto.createHash("sha256").update(token).digest("hex"), now) as { userId: string } | undefined) : undefined;
+    const session = token
+      ? (q.session.get(crypto.createHash("sha256").update(token).digest("hex"), now) as { userId: string } | undefined)
+      : undefined;
     if (!session) return send(res, 401, { ok: false });
     const csrf = jar.archpanel_csrf ?? "";
     const given = String(req.headers["x-csrf-token"] ?? "");
-    if (!csrf || given.length !== csrf.length || !crypto.timingSafeEqual(Buffer.from(given), Buffer.from(csrf))) return send(res, 403, { ok: false });
-    const card = q.card.get(m[1], session.userId) as { id: string; status: string; version: number; loopId: string } | undefined;
+    if (!csrf || given.length !== csrf.length || !crypto.timingSafeEqual(Buffer.from(given), Buffer.from(csrf)))
+      return send(res, 403, { ok: false });
+    const card = q.card.get(m[1], session.userId) as
+      { id: string; status: string; version: number; loopId: string } | undefined;
     if (!card) return send(res, 404, { ok: false });
     let data: unknown;
     try {

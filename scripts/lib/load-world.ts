@@ -16,7 +16,9 @@ import { hashPassword } from "../../app/server/password.server";
 import { newId, randomToken, sha256 } from "../../app/server/ids.server";
 
 export const EXERCISE = "architecture_case_study";
-export const ASSESSED_KEYS: readonly string[] = LEAD_ML_ARCHITECT_V1.exercises.find((e) => e.key === EXERCISE)!.dimensionKeys;
+export const ASSESSED_KEYS: readonly string[] = LEAD_ML_ARCHITECT_V1.exercises.find(
+  (e) => e.key === EXERCISE,
+)!.dimensionKeys;
 
 export interface LoadWorldSpec {
   panelists: number;
@@ -48,7 +50,8 @@ export interface LoadWorld {
   loops: string[];
 }
 
-const EVIDENCE = "Walked through the feature store, online/offline parity, canary rollout and the rollback criteria in detail.";
+const EVIDENCE =
+  "Walked through the feature store, online/offline parity, canary rollout and the rollback criteria in detail.";
 
 export async function buildLoadWorld(dbPath: string, spec: LoadWorldSpec): Promise<LoadWorld> {
   if (spec.cardsPerPanelist > spec.loops) throw new Error("cardsPerPanelist must be <= loops");
@@ -59,45 +62,120 @@ export async function buildLoadWorld(dbPath: string, spec: LoadWorldSpec): Promi
   try {
     migrateDatabase(db);
     db.transaction((tx) => {
-      const person = (label: string, role: "admin" | "recruiter" | "member", i: number, withPassword: boolean): Actor => {
+      const person = (
+        label: string,
+        role: "admin" | "recruiter" | "member",
+        i: number,
+        withPassword: boolean,
+      ): Actor => {
         const id = newId();
         const email = `${label}${i}@load.test`;
         const name = `${label[0]!.toUpperCase()}${label.slice(1)} ${i}`;
-        tx.insert(users).values({ id, email, name, role, passwordHash: withPassword ? passwordHash : null, active: true }).run();
+        tx.insert(users)
+          .values({ id, email, name, role, passwordHash: withPassword ? passwordHash : null, active: true })
+          .run();
         let token: string | null = null;
         if (spec.sessions) {
           token = randomToken();
-          tx.insert(sessions).values({ id: sha256(token), userId: id, csrfToken: randomToken(16), createdAt: now, lastSeenAt: now, expiresAt: now + 7 * 86_400_000 }).run();
+          tx.insert(sessions)
+            .values({
+              id: sha256(token),
+              userId: id,
+              csrfToken: randomToken(16),
+              createdAt: now,
+              lastSeenAt: now,
+              expiresAt: now + 7 * 86_400_000,
+            })
+            .run();
         }
         return { id, email, name, token, csrf: randomToken(24) };
       };
       const recruiter = person("recruiter", "recruiter", 0, false);
       const rubricId = newId();
-      tx.insert(rubrics).values({ id: rubricId, name: LEAD_ML_ARCHITECT_V1.name, roleTitle: LEAD_ML_ARCHITECT_V1.roleTitle }).run();
-      const versionId = insertRubricVersion(tx, { rubricId, version: 1, content: LEAD_ML_ARCHITECT_V1, status: "published", createdBy: recruiter.id });
+      tx.insert(rubrics)
+        .values({ id: rubricId, name: LEAD_ML_ARCHITECT_V1.name, roleTitle: LEAD_ML_ARCHITECT_V1.roleTitle })
+        .run();
+      const versionId = insertRubricVersion(tx, {
+        rubricId,
+        version: 1,
+        content: LEAD_ML_ARCHITECT_V1,
+        status: "published",
+        createdBy: recruiter.id,
+      });
       const rv = rubricVersionIds(tx, versionId);
       const exerciseId = rv.exercises.get(EXERCISE)!;
 
-      for (let m = 0; m < spec.managers; m++) world.managers.push({ ...person("manager", "member", m, false), loops: [] });
+      for (let m = 0; m < spec.managers; m++)
+        world.managers.push({ ...person("manager", "member", m, false), loops: [] });
       const interviewOf: string[] = [];
       for (let l = 0; l < spec.loops; l++) {
         const candidateId = newId();
-        tx.insert(candidates).values({ id: candidateId, name: `Load Candidate ${l}`, email: `candidate${l}@load.test`, createdBy: recruiter.id }).run();
+        tx.insert(candidates)
+          .values({
+            id: candidateId,
+            name: `Load Candidate ${l}`,
+            email: `candidate${l}@load.test`,
+            createdBy: recruiter.id,
+          })
+          .run();
         const loopId = newId();
         const manager = world.managers[l % spec.managers]!;
-        tx.insert(loops).values({ id: loopId, candidateId, rubricVersionId: versionId, hiringManagerId: manager.id, recruiterId: recruiter.id, status: "in_progress" }).run();
-        writeAudit(tx, { actorId: recruiter.id, action: "loop.create", entityType: "loop", entityId: loopId, loopId, after: { status: "in_progress" } });
+        tx.insert(loops)
+          .values({
+            id: loopId,
+            candidateId,
+            rubricVersionId: versionId,
+            hiringManagerId: manager.id,
+            recruiterId: recruiter.id,
+            status: "in_progress",
+          })
+          .run();
+        writeAudit(tx, {
+          actorId: recruiter.id,
+          action: "loop.create",
+          entityType: "loop",
+          entityId: loopId,
+          loopId,
+          after: { status: "in_progress" },
+        });
         const interviewId = newId();
-        tx.insert(interviews).values({ id: interviewId, loopId, exerciseId, position: 0, scheduledAt: now - 3_600_000, durationMinutes: 90 }).run();
+        tx.insert(interviews)
+          .values({
+            id: interviewId,
+            loopId,
+            exerciseId,
+            position: 0,
+            scheduledAt: now - 3_600_000,
+            durationMinutes: 90,
+          })
+          .run();
         manager.loops.push(loopId);
         world.loops.push(loopId);
         interviewOf.push(interviewId);
         for (let s = 0; s < spec.submittedPerLoop; s++) {
           const past = person("past", "member", l * 100 + s, false);
           const cardId = newId();
-          tx.insert(scorecards).values({ id: cardId, interviewId, panelistId: past.id, status: "submitted", version: 5, recommendation: s % 2 ? "hire" : "strong_hire", summary: "Solid end-to-end design.", submittedAt: now - 1_800_000 }).run();
+          tx.insert(scorecards)
+            .values({
+              id: cardId,
+              interviewId,
+              panelistId: past.id,
+              status: "submitted",
+              version: 5,
+              recommendation: s % 2 ? "hire" : "strong_hire",
+              summary: "Solid end-to-end design.",
+              submittedAt: now - 1_800_000,
+            })
+            .run();
           ASSESSED_KEYS.forEach((k, i) => {
-            tx.insert(ratings).values({ scorecardId: cardId, dimensionId: rv.dimensions.get(k)!, score: ((i + s) % 4) + 1, evidence: EVIDENCE }).run();
+            tx.insert(ratings)
+              .values({
+                scorecardId: cardId,
+                dimensionId: rv.dimensions.get(k)!,
+                score: ((i + s) % 4) + 1,
+                evidence: EVIDENCE,
+              })
+              .run();
           });
         }
       }
@@ -107,7 +185,9 @@ export async function buildLoadWorld(dbPath: string, spec: LoadWorldSpec): Promi
         for (let k = 0; k < spec.cardsPerPanelist; k++) {
           const l = (p + k) % spec.loops;
           const id = newId();
-          tx.insert(scorecards).values({ id, interviewId: interviewOf[l]!, panelistId: actor.id, status: "draft", version: 0 }).run();
+          tx.insert(scorecards)
+            .values({ id, interviewId: interviewOf[l]!, panelistId: actor.id, status: "draft", version: 0 })
+            .run();
           cards.push({ id, loopId: world.loops[l]!, version: 0 });
         }
         world.panelists.push({ ...actor, cards });
@@ -136,6 +216,8 @@ export function submitPayload(version: number, marker: string): Record<string, u
     version,
     recommendation: "hire",
     summary: `summary ${marker}`,
-    ratings: Object.fromEntries(ASSESSED_KEYS.map((k) => [k, { score: "3", evidence: `evidence ${marker}: ${EVIDENCE}` }])),
+    ratings: Object.fromEntries(
+      ASSESSED_KEYS.map((k) => [k, { score: "3", evidence: `evidence ${marker}: ${EVIDENCE}` }]),
+    ),
   };
 }

@@ -179,7 +179,16 @@ const SCORE_PROFILE: Record<string, RatingScore[]> = {
   leadership_enablement: [2, 4, 3, 2, 4, 3, 2, 3],
 };
 
-const RECOMMENDATIONS: Recommendation[] = ["hire", "strong_hire", "no_hire", "hire", "strong_hire", "hire", "no_hire", "hire"];
+const RECOMMENDATIONS: Recommendation[] = [
+  "hire",
+  "strong_hire",
+  "no_hire",
+  "hire",
+  "strong_hire",
+  "hire",
+  "no_hire",
+  "hire",
+];
 
 function evidenceFor(rand: () => number, dimKey: string, target: number, withScript: string | null): string {
   const own = DIMENSION_SENTENCES[dimKey] ?? [];
@@ -264,7 +273,10 @@ export function buildPacketFixture(opts: PacketFixtureOptions = {}): PacketFixtu
     if (!interview) throw new Error("fixture needs interviews");
     const exercise = rubric.exercises.find((e) => e.key === interview.exerciseKey);
     const start = interview.scheduledAt ?? T0;
-    const panelist = opts.hostile && pi === 7 ? { id: p.id, name: `${p.name} ${HOSTILE_SAMPLES.emoji} ${HOSTILE_SAMPLES.hebrew}` } : { ...p };
+    const panelist =
+      opts.hostile && pi === 7
+        ? { id: p.id, name: `${p.name} ${HOSTILE_SAMPLES.emoji} ${HOSTILE_SAMPLES.hebrew}` }
+        : { ...p };
     const ratings = rubric.dimensions.map((d, di) => {
       const inExercise = exercise?.dimensionKeys.includes(d.key) ?? true;
       // Dimensions outside the exercise are sometimes "not assessed".
@@ -281,15 +293,29 @@ export function buildPacketFixture(opts: PacketFixtureOptions = {}): PacketFixtu
     const noteCount = 6 + Math.floor(rand() * 5);
     const quickNotes = Array.from({ length: noteCount }, (_, k) => {
       const minute = Math.min(89, Math.floor(((k + rand()) * (exercise?.durationMinutes ?? 60)) / noteCount));
-      const body = opts.hostile && k === 0 ? hostileText("note", pi) : (NOTE_BANK[Math.floor(rand() * NOTE_BANK.length)] ?? "");
+      const body =
+        opts.hostile && k === 0 ? hostileText("note", pi) : (NOTE_BANK[Math.floor(rand() * NOTE_BANK.length)] ?? "");
       return { elapsedMinute: minute, body, createdAt: start + minute * MIN + 20_000 };
     });
     const recommendation = RECOMMENDATIONS[pi] ?? "hire";
     const redFlags: { key: string; note: string }[] = [];
-    if (pi === 2) redFlags.push({ key: "no_incident_experience", note: "Could not describe a production incident they owned end to end; answers stayed hypothetical." });
-    if (pi === 6) redFlags.push({ key: "monitoring_governance_skipped", note: "Governance only came up when prompted, twice." });
-    if (pi === 3) redFlags.push({ key: "relies_on_heroics", note: "Two stories where they personally fixed things overnight; no process change after." });
-    if (pi === 5) redFlags.push({ key: "no_incident_experience", note: "" }, { key: "over_engineering", note: "Proposed a service mesh for a two-service system." });
+    if (pi === 2)
+      redFlags.push({
+        key: "no_incident_experience",
+        note: "Could not describe a production incident they owned end to end; answers stayed hypothetical.",
+      });
+    if (pi === 6)
+      redFlags.push({ key: "monitoring_governance_skipped", note: "Governance only came up when prompted, twice." });
+    if (pi === 3)
+      redFlags.push({
+        key: "relies_on_heroics",
+        note: "Two stories where they personally fixed things overnight; no process change after.",
+      });
+    if (pi === 5)
+      redFlags.push(
+        { key: "no_incident_experience", note: "" },
+        { key: "over_engineering", note: "Proposed a service mesh for a two-service system." },
+      );
     const signalKeys = rubric.signals.filter((_, si) => (si + pi) % 3 === 0).map((s) => s.key);
     const submittedAt = start + ((exercise?.durationMinutes ?? 60) + 45 + pi * 7) * MIN;
     let status: ScorecardInput["status"] = "submitted";
@@ -305,7 +331,9 @@ export function buildPacketFixture(opts: PacketFixtureOptions = {}): PacketFixtu
         `Overall ${recommendation === "strong_hire" || recommendation === "hire" ? "positive" : "negative"} on ${exercise?.title ?? "the exercise"}. ` +
         evidenceFor(rand, "communication", 420, null).replace(/\n+/g, " "),
       overrideJustification:
-        pi === 5 ? "The incident gap is real but was probed only briefly; the architecture depth outweighs it for this role." : "",
+        pi === 5
+          ? "The incident gap is real but was probed only briefly; the architecture depth outweighs it for this role."
+          : "",
       conflictNote: status === "recused" ? "Worked with the candidate at a previous employer (2019–2021)." : null,
       ratings,
       redFlags,
@@ -315,11 +343,19 @@ export function buildPacketFixture(opts: PacketFixtureOptions = {}): PacketFixtu
       submittedAt: status === "submitted" ? submittedAt : null,
       updatedAt: submittedAt + (pi === 1 ? DAY : 0),
       amendCount: pi === 1 ? 1 : 0,
-      lastAmendReason: pi === 1 ? "Added evidence from my written notes on the rollback discussion; score unchanged." : null,
+      lastAmendReason:
+        pi === 1 ? "Added evidence from my written notes on the rollback discussion; score unchanged." : null,
     };
   });
 
-  const input: LoopAggregationInput = { loopId, status: decided ? "decided" : opts.incomplete ? "in_progress" : "debrief", rubric, weights: null, interviews, scorecards };
+  const input: LoopAggregationInput = {
+    loopId,
+    status: decided ? "decided" : opts.incomplete ? "in_progress" : "debrief",
+    rubric,
+    weights: null,
+    interviews,
+    scorecards,
+  };
 
   // A calibration population: this loop plus 12 seeded past loops with the same panelists.
   const population: CalibrationRating[] = [];
@@ -337,7 +373,14 @@ export function buildPacketFixture(opts: PacketFixtureOptions = {}): PacketFixtu
   for (const sc of scorecards) {
     if (sc.status !== "submitted") continue;
     for (const r of sc.ratings) {
-      if (r.score !== null) population.push({ loopId, dimensionKey: r.dimensionKey, panelistId: sc.panelist.id, panelistName: sc.panelist.name, score: r.score });
+      if (r.score !== null)
+        population.push({
+          loopId,
+          dimensionKey: r.dimensionKey,
+          panelistId: sc.panelist.id,
+          panelistName: sc.panelist.name,
+          score: r.score,
+        });
     }
   }
   const calibration = calibrateInterviewers(population);
@@ -348,14 +391,39 @@ export function buildPacketFixture(opts: PacketFixtureOptions = {}): PacketFixtu
     { at: T0 - 6 * DAY, actorName: "Ines Ferreira", action: "loop.schedule", entity: `loop:${loopId}`, reason: null },
     ...scorecards
       .filter((s) => s.submittedAt !== null)
-      .map((s) => ({ at: s.submittedAt ?? 0, actorName: s.panelist.name, action: "scorecard.submit", entity: `scorecard:${s.id}`, reason: null })),
-    { at: T0 + 2 * DAY, actorName: "Zoë Ångström", action: "scorecard.amend", entity: "scorecard:sc-2", reason: "Added evidence from my written notes on the rollback discussion; score unchanged." },
+      .map((s) => ({
+        at: s.submittedAt ?? 0,
+        actorName: s.panelist.name,
+        action: "scorecard.submit",
+        entity: `scorecard:${s.id}`,
+        reason: null,
+      })),
+    {
+      at: T0 + 2 * DAY,
+      actorName: "Zoë Ångström",
+      action: "scorecard.amend",
+      entity: "scorecard:sc-2",
+      reason: "Added evidence from my written notes on the rollback discussion; score unchanged.",
+    },
   ];
   if (opts.incomplete) {
-    audit.push({ at: T0 + DAY + 60 * MIN, actorName: "Siobhán Ó Briain", action: "scorecard.recuse", entity: "scorecard:sc-7", reason: "Conflict of interest" });
+    audit.push({
+      at: T0 + DAY + 60 * MIN,
+      actorName: "Siobhán Ó Briain",
+      action: "scorecard.recuse",
+      entity: "scorecard:sc-7",
+      reason: "Conflict of interest",
+    });
   }
   const decidedAt = T0 + 4 * DAY + 16 * 60 * MIN;
-  if (decided) audit.push({ at: decidedAt, actorName: "Margaret Chen-Adeyemi", action: "loop.decide", entity: `loop:${loopId}`, reason: null });
+  if (decided)
+    audit.push({
+      at: decidedAt,
+      actorName: "Margaret Chen-Adeyemi",
+      action: "loop.decide",
+      entity: `loop:${loopId}`,
+      reason: null,
+    });
   audit.sort((a, b) => a.at - b.at);
 
   const facts: LoopFacts = {

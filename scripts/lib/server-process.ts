@@ -237,7 +237,11 @@ export class Browser {
     });
   }
 
-  postJson(pathname: string, payload: unknown, opts: { csrf?: string | null; headers?: Record<string, string> } = {}): Promise<HttpResult> {
+  postJson(
+    pathname: string,
+    payload: unknown,
+    opts: { csrf?: string | null; headers?: Record<string, string> } = {},
+  ): Promise<HttpResult> {
     const csrf = opts.csrf === undefined ? this.csrf : opts.csrf;
     return this.request(pathname, {
       method: "POST",
@@ -285,7 +289,9 @@ export async function prepareDatabase(dbPath: string, people: PersonSpec[]): Pro
     for (const p of people) {
       const id = newId();
       const passwordHash = p.password ? await hashPassword(p.password) : null;
-      db.insert(users).values({ id, email: p.email, name: p.name, role: p.role, passwordHash, active: p.active ?? true }).run();
+      db.insert(users)
+        .values({ id, email: p.email, name: p.name, role: p.role, passwordHash, active: p.active ?? true })
+        .run();
       ids[p.email] = id;
     }
     return ids;

@@ -3,9 +3,24 @@ import { expect, test } from "@playwright/test";
 import { DEMO, login, logout } from "./fixtures";
 
 const navByRole: { email: string; role: string; links: string[]; absent: string[] }[] = [
-  { email: DEMO.admin, role: "admin", links: ["Dashboard", "Loops", "Candidates", "Rubrics", "People", "My interviews"], absent: [] },
-  { email: DEMO.recruiter, role: "recruiter", links: ["Dashboard", "Loops", "Candidates", "Rubrics", "People"], absent: ["My interviews"] },
-  { email: DEMO.hm1, role: "member", links: ["My interviews", "Loops"], absent: ["Candidates", "Rubrics", "People", "Dashboard"] },
+  {
+    email: DEMO.admin,
+    role: "admin",
+    links: ["Dashboard", "Loops", "Candidates", "Rubrics", "People", "My interviews"],
+    absent: [],
+  },
+  {
+    email: DEMO.recruiter,
+    role: "recruiter",
+    links: ["Dashboard", "Loops", "Candidates", "Rubrics", "People"],
+    absent: ["My interviews"],
+  },
+  {
+    email: DEMO.hm1,
+    role: "member",
+    links: ["My interviews", "Loops"],
+    absent: ["Candidates", "Rubrics", "People", "Dashboard"],
+  },
   { email: DEMO.mateo, role: "member", links: ["My interviews", "Loops"], absent: ["Candidates", "People"] },
 ];
 

@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 
 import { DEMO, login } from "./fixtures";
 
-test("a recruiter creates a loop from the template, assigns panelists, fixes a coverage gap and schedules it", async ({ page }) => {
+test("a recruiter creates a loop from the template, assigns panelists, fixes a coverage gap and schedules it", async ({
+  page,
+}) => {
   await login(page, DEMO.recruiter);
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
@@ -22,7 +24,9 @@ test("a recruiter creates a loop from the template, assigns panelists, fixes a c
   // submitting empty shows inline errors without losing the page
   await page.getByRole("button", { name: "Create loop" }).click();
   await expect(page.locator("#f-candidateId-error")).toBeVisible();
-  const candidateValue = await page.locator("#f-candidateId option", { hasText: "Tomás Ferreira" }).getAttribute("value");
+  const candidateValue = await page
+    .locator("#f-candidateId option", { hasText: "Tomás Ferreira" })
+    .getAttribute("value");
   await page.getByLabel("Candidate").selectOption(candidateValue!);
   await page.getByLabel("Hiring manager").selectOption({ label: "Priya Raman" });
   await expect(page.getByLabel("Lead ML Architect — full loop")).toBeChecked();
@@ -54,7 +58,9 @@ test("a recruiter creates a loop from the template, assigns panelists, fixes a c
   await addPanelist(0, "Mateo García");
   await expect(interviews.nth(3).getByLabel("Minutes")).toHaveValue("50");
   await expect(page.getByTestId("coverage-warnings")).toContainText("Nobody assesses “MLOps and lifecycle”");
-  await expect(page.getByTestId("coverage-matrix").locator('tr[data-dimension="mlops_lifecycle"]')).toContainText("no panelist");
+  await expect(page.getByTestId("coverage-matrix").locator('tr[data-dimension="mlops_lifecycle"]')).toContainText(
+    "no panelist",
+  );
   await expect(schedule).toBeDisabled();
 
   // fix it: a panel on every interview, two people on the first
@@ -65,7 +71,9 @@ test("a recruiter creates a loop from the template, assigns panelists, fixes a c
   await expect(page.getByTestId("coverage-ok")).toBeVisible();
   await expect(page.getByText("Nobody assesses")).toHaveCount(0);
   await expect(page.getByTestId("schedule-blockers")).toHaveCount(0);
-  await expect(page.getByTestId("coverage-matrix").locator('tr[data-dimension="mlops_lifecycle"]')).toContainText("Sofia Nakamura");
+  await expect(page.getByTestId("coverage-matrix").locator('tr[data-dimension="mlops_lifecycle"]')).toContainText(
+    "Sofia Nakamura",
+  );
 
   // weights that do not add up are refused inline, nothing typed lost
   await page.getByLabel("Custom").check();
@@ -112,7 +120,9 @@ test("the demo planning loop shows its coverage warning, and members cannot open
   await login(page, DEMO.recruiter);
   await page.goto("/loops?status=planning");
   await page.getByRole("link", { name: "Set up the loop of Keiko Tanaka" }).click();
-  await expect(page.getByTestId("coverage-warnings")).toContainText("Tooling evaluation discussion interview has no panelist");
+  await expect(page.getByTestId("coverage-warnings")).toContainText(
+    "Tooling evaluation discussion interview has no panelist",
+  );
   const setupUrl = page.url();
   await page.getByRole("button", { name: "Log out" }).click();
 
@@ -167,7 +177,10 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("the dashboard lists overdue scorecards with a reminder to copy, and the threshold is a setting", async ({ page, context }) => {
+test("the dashboard lists overdue scorecards with a reminder to copy, and the threshold is a setting", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await login(page, DEMO.recruiter);
   await expect(page).toHaveURL(/\/dashboard$/);

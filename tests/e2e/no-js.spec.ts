@@ -6,7 +6,11 @@ import { DEMO, login } from "./fixtures";
 
 test.use({ javaScriptEnabled: false });
 
-test("without JavaScript, an invited member sets a password through the one-time link", async ({ page, browser, baseURL }) => {
+test("without JavaScript, an invited member sets a password through the one-time link", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await login(page, DEMO.admin);
   await page.goto("/people");
   await page.getByLabel("Name").fill("Åsa Ekström");
@@ -30,7 +34,9 @@ test("without JavaScript, an invited member sets a password through the one-time
   await context.close();
 });
 
-test("without JavaScript, a too-short decision rationale comes back with the text and the choice kept", async ({ page }) => {
+test("without JavaScript, a too-short decision rationale comes back with the text and the choice kept", async ({
+  page,
+}) => {
   await login(page, DEMO.hm1);
   await page.goto("/loops");
   await page.getByRole("link", { name: "Ingrid Sørensen" }).first().click();

@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 
 import { DEMO, login } from "./fixtures";
 
-test("a recruiter imports two candidates from CSV: preview first, then import; they appear in the list", async ({ page }) => {
+test("a recruiter imports two candidates from CSV: preview first, then import; they appear in the list", async ({
+  page,
+}) => {
   await login(page, DEMO.recruiter);
   await page.goto("/candidates");
   await page.getByRole("link", { name: "Import CSV" }).click();
@@ -43,8 +45,11 @@ test("a recruiter imports two candidates from CSV: preview first, then import; t
   await expect(page.getByText("No candidate matches these filters.")).toBeVisible();
 });
 
-test("a recruiter clones rubric v1, edits a dimension anchor and publishes v2; v1 stays as it was", async ({ page }) => {
-  const newAnchor = "Sketches the full path and states a latency budget for every hop before choosing serving patterns.";
+test("a recruiter clones rubric v1, edits a dimension anchor and publishes v2; v1 stays as it was", async ({
+  page,
+}) => {
+  const newAnchor =
+    "Sketches the full path and states a latency budget for every hop before choosing serving patterns.";
   await login(page, DEMO.recruiter);
   await page.goto("/rubrics");
   const v1Row = page.getByTestId("rubric-versions").locator("tr[data-version='1']");
@@ -60,7 +65,9 @@ test("a recruiter clones rubric v1, edits a dimension anchor and publishes v2; v
   // an empty anchor cannot be published: the problem shows inline and nothing is lost
   await meets.fill("");
   await page.getByRole("button", { name: "Save and publish" }).click();
-  await expect(page.getByTestId("publish-problems")).toContainText("ML system architecture: The “meets the bar” anchor is missing.");
+  await expect(page.getByTestId("publish-problems")).toContainText(
+    "ML system architecture: The “meets the bar” anchor is missing.",
+  );
   await expect(dimension.getByText("The “meets the bar” anchor is missing.")).toBeVisible();
 
   await dimension.getByLabel("Meets the bar").fill(newAnchor);
@@ -89,7 +96,10 @@ test("a recruiter clones rubric v1, edits a dimension anchor and publishes v2; v
 
   // a new loop can use v2, while the loops made before keep v1
   await page.goto("/loops/new");
-  const candidate = await page.locator("#f-candidateId option", { hasText: "Keiko Tanaka" }).first().getAttribute("value");
+  const candidate = await page
+    .locator("#f-candidateId option", { hasText: "Keiko Tanaka" })
+    .first()
+    .getAttribute("value");
   await page.getByLabel("Candidate").selectOption(candidate!);
   await page.getByLabel("Rubric version", { exact: true }).selectOption({ label: "Lead ML Architect v2" });
   await page.getByLabel("Hiring manager").selectOption({ label: "Priya Raman" });
@@ -105,7 +115,10 @@ test("a recruiter clones rubric v1, edits a dimension anchor and publishes v2; v
   await expect(page.locator("main")).not.toContainText("Lead ML Architect v2");
 });
 
-test("a recruiter invites a member who sets a password through the one-time link and is logged in", async ({ page, browser }) => {
+test("a recruiter invites a member who sets a password through the one-time link and is logged in", async ({
+  page,
+  browser,
+}) => {
   await login(page, DEMO.recruiter);
   await page.goto("/people");
   await page.getByLabel("Name").fill("Oskar Lind");
@@ -115,7 +128,9 @@ test("a recruiter invites a member who sets a password through the one-time link
   await expect(panel).toContainText("Oskar Lind is invited.");
   const link = (await panel.locator("code").textContent()) ?? "";
   expect(link).toMatch(/\/set-password\/[A-Za-z0-9_-]+$/);
-  await expect(page.getByTestId("people-table").locator("tr[data-email='oskar.lind@example.com']")).toContainText("Invited");
+  await expect(page.getByTestId("people-table").locator("tr[data-email='oskar.lind@example.com']")).toContainText(
+    "Invited",
+  );
 
   const context = await browser.newContext();
   const invited = await context.newPage();

@@ -27,7 +27,12 @@ function dimension(page: Page, key: string): Locator {
 }
 
 /** Rates with the keyboard: focus the dimension's scale, press the digit, Tab to the evidence. */
-async function rateWithKeyboard(page: Page, key: string, digit: "1" | "2" | "3" | "4", evidence: string): Promise<void> {
+async function rateWithKeyboard(
+  page: Page,
+  key: string,
+  digit: "1" | "2" | "3" | "4",
+  evidence: string,
+): Promise<void> {
   const dim = dimension(page, key);
   await dim.locator('input[type="radio"]').first().focus();
   await page.keyboard.press(digit);
@@ -136,7 +141,9 @@ test.describe("live scorecard", () => {
     await expect(panel).toContainText("Calm under pressure; edited in the first tab.");
     await stale.getByRole("button", { name: "Take the server's copy" }).click();
     await expect(panel).toBeHidden();
-    await expect(stale.getByLabel("Summary for the hiring manager")).toHaveValue("Calm under pressure; edited in the first tab.");
+    await expect(stale.getByLabel("Summary for the hiring manager")).toHaveValue(
+      "Calm under pressure; edited in the first tab.",
+    );
     await stale.close();
 
     // ---- submit with missing fields: inline errors, nothing lost

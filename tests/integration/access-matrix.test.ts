@@ -50,7 +50,13 @@ import type { TestUser } from "./harness";
 import { call, CSRF, freshDatabase, get, postForm, postJson } from "./harness";
 import type { ActorName, World } from "./security-world";
 import { ACTORS, buildWorld, databaseChecksum, MARK } from "./security-world";
-import { preparePasswordLink, prepared, prepareRubricDraft, prepareUnstartedInterview, rubricEditorBody } from "./route-payloads";
+import {
+  preparePasswordLink,
+  prepared,
+  prepareRubricDraft,
+  prepareUnstartedInterview,
+  rubricEditorBody,
+} from "./route-payloads";
 
 const ROUTES_DIR = path.resolve(import.meta.dirname, "..", "..", "app", "routes");
 
@@ -91,22 +97,50 @@ function loggedIn(ok: Outcome, anon: Outcome = "login"): PerActor {
   return { ...everyone(ok), anonymous: anon, deactivated: anon };
 }
 function staffOnly(ok: Outcome, anon: Outcome = "login"): PerActor {
-  return { anonymous: anon, outsider: 403, pending: 403, submitted: 403, hmA: 403, hmB: 403, recruiter: ok, admin: ok, deactivated: anon };
+  return {
+    anonymous: anon,
+    outsider: 403,
+    pending: 403,
+    submitted: 403,
+    hmA: 403,
+    hmB: 403,
+    recruiter: ok,
+    admin: ok,
+    deactivated: anon,
+  };
 }
 function adminOnly(ok: Outcome, anon: Outcome = "login"): PerActor {
   return { ...staffOnly(ok, anon), recruiter: 403 };
 }
 /** loop A's panel feedback (app/domain/access.ts loopFeedbackAccess) */
 function feedback(ok: Outcome, anon: Outcome): PerActor {
-  return { anonymous: anon, outsider: 404, pending: 403, submitted: ok, hmA: ok, hmB: 404, recruiter: ok, admin: ok, deactivated: anon };
+  return {
+    anonymous: anon,
+    outsider: 404,
+    pending: 403,
+    submitted: ok,
+    hmA: ok,
+    hmB: 404,
+    recruiter: ok,
+    admin: ok,
+    deactivated: anon,
+  };
 }
 /** a scorecard: only its panelist */
 function ownerOnly(owner: ActorName, ok: Outcome, anon: Outcome): PerActor {
   return { ...everyone(404), anonymous: anon, deactivated: anon, [owner]: ok };
 }
 
-const VALID_CANDIDATE = { name: "Noor Matrix", email: "noor.matrix@example.org", currentTitle: "Staff ML Engineer", source: "Referral", links: "https://example.org/noor", notes: "" };
-const IMPORT_CSV = "name,email,current title,source\nIris Import,iris.import@example.org,Principal ML Engineer,Conference\nOwen Import,owen.import@example.org,ML Platform Lead,Inbound\n";
+const VALID_CANDIDATE = {
+  name: "Noor Matrix",
+  email: "noor.matrix@example.org",
+  currentTitle: "Staff ML Engineer",
+  source: "Referral",
+  links: "https://example.org/noor",
+  notes: "",
+};
+const IMPORT_CSV =
+  "name,email,current title,source\nIris Import,iris.import@example.org,Principal ML Engineer,Conference\nOwen Import,owen.import@example.org,ML Platform Lead,Inbound\n";
 const NEW_PASSWORD = "a long matrix passphrase 42";
 const UNKNOWN_TOKEN = `${newId()}${newId()}`;
 const RATIONALE = "Consistent strong signals across architecture and MLOps exercises.";
@@ -120,7 +154,15 @@ function toDebrief(w: World): void {
 const ROWS: Row[] = [
   {
     file: "$.tsx",
-    probes: [{ label: "GET /no/such/page", kind: "loader", url: () => "/no/such/page", params: () => ({ "*": "no/such/page" }), expect: loggedIn(404) }],
+    probes: [
+      {
+        label: "GET /no/such/page",
+        kind: "loader",
+        url: () => "/no/such/page",
+        params: () => ({ "*": "no/such/page" }),
+        expect: loggedIn(404),
+      },
+    ],
   },
   {
     file: "_index.tsx",
@@ -129,15 +171,31 @@ const ROWS: Row[] = [
   },
   {
     file: "healthz.tsx",
-    probes: [{ label: "GET /healthz", kind: "loader", url: () => "/healthz", params: () => ({}), expect: everyone(200) }],
+    probes: [
+      { label: "GET /healthz", kind: "loader", url: () => "/healthz", params: () => ({}), expect: everyone(200) },
+    ],
   },
   {
     file: "login.tsx",
     probes: [
       // logged-in users are sent home; the deactivated user's session is dead, so they see the form
-      { label: "GET /login", kind: "loader", url: () => "/login", params: () => ({}), expect: { ...everyone(302), anonymous: 200, deactivated: 200 } },
+      {
+        label: "GET /login",
+        kind: "loader",
+        url: () => "/login",
+        params: () => ({}),
+        expect: { ...everyone(302), anonymous: 200, deactivated: 200 },
+      },
       // public: the same generic 401 for an unknown account, whoever asks
-      { label: "POST /login (unknown account)", kind: "action", mutates: true, url: () => "/login", params: () => ({}), body: () => ({ email: "nobody@example.org", password: "not-a-real-password" }), expect: everyone(401) },
+      {
+        label: "POST /login (unknown account)",
+        kind: "action",
+        mutates: true,
+        url: () => "/login",
+        params: () => ({}),
+        body: () => ({ email: "nobody@example.org", password: "not-a-real-password" }),
+        expect: everyone(401),
+      },
     ],
   },
   {
@@ -145,7 +203,15 @@ const ROWS: Row[] = [
     probes: [
       { label: "GET /logout", kind: "loader", url: () => "/logout", params: () => ({}), expect: everyone(302) },
       // public: ends the session if there is one, then /login
-      { label: "POST /logout", kind: "action", mutates: true, url: () => "/logout", params: () => ({}), body: () => ({}), expect: everyone("login") },
+      {
+        label: "POST /logout",
+        kind: "action",
+        mutates: true,
+        url: () => "/logout",
+        params: () => ({}),
+        body: () => ({}),
+        expect: everyone("login"),
+      },
     ],
   },
   {
@@ -186,19 +252,47 @@ const ROWS: Row[] = [
   },
   {
     file: "candidates._index.tsx",
-    probes: [{ label: "GET /candidates", kind: "loader", url: () => "/candidates", params: () => ({}), expect: staffOnly(200) }],
+    probes: [
+      {
+        label: "GET /candidates",
+        kind: "loader",
+        url: () => "/candidates",
+        params: () => ({}),
+        expect: staffOnly(200),
+      },
+    ],
   },
   {
     file: "candidates.new.tsx",
     probes: [
-      { label: "GET /candidates/new", kind: "loader", url: () => "/candidates/new", params: () => ({}), expect: staffOnly(200) },
-      { label: "POST /candidates/new", kind: "action", mutates: true, url: () => "/candidates/new", params: () => ({}), body: () => VALID_CANDIDATE, expect: staffOnly(302) },
+      {
+        label: "GET /candidates/new",
+        kind: "loader",
+        url: () => "/candidates/new",
+        params: () => ({}),
+        expect: staffOnly(200),
+      },
+      {
+        label: "POST /candidates/new",
+        kind: "action",
+        mutates: true,
+        url: () => "/candidates/new",
+        params: () => ({}),
+        body: () => VALID_CANDIDATE,
+        expect: staffOnly(302),
+      },
     ],
   },
   {
     file: "candidates.$id.erase.tsx",
     probes: [
-      { label: "GET /candidates/:id/erase", kind: "loader", url: (w) => `/candidates/${w.candidateA}/erase`, params: (w) => ({ id: w.candidateA }), expect: adminOnly(200) },
+      {
+        label: "GET /candidates/:id/erase",
+        kind: "loader",
+        url: (w) => `/candidates/${w.candidateA}/erase`,
+        params: (w) => ({ id: w.candidateA }),
+        expect: adminOnly(200),
+      },
       {
         label: "POST /candidates/:id/erase",
         kind: "action",
@@ -214,13 +308,27 @@ const ROWS: Row[] = [
     file: "retention.tsx",
     probes: [
       { label: "GET /retention", kind: "loader", url: () => "/retention", params: () => ({}), expect: adminOnly(200) },
-      { label: "POST /retention", kind: "action", mutates: true, url: () => "/retention", params: () => ({}), body: () => ({ retentionDays: "400" }), expect: adminOnly(302) },
+      {
+        label: "POST /retention",
+        kind: "action",
+        mutates: true,
+        url: () => "/retention",
+        params: () => ({}),
+        body: () => ({ retentionDays: "400" }),
+        expect: adminOnly(302),
+      },
     ],
   },
   {
     file: "loops.$id._index.tsx",
     probes: [
-      { label: "GET /loops/:id", kind: "loader", url: (w) => `/loops/${w.loopA}`, params: (w) => ({ id: w.loopA }), expect: feedback(200, "login") },
+      {
+        label: "GET /loops/:id",
+        kind: "loader",
+        url: (w) => `/loops/${w.loopA}`,
+        params: (w) => ({ id: w.loopA }),
+        expect: feedback(200, "login"),
+      },
       {
         label: "POST /loops/:id decide (loop in debrief)",
         kind: "action",
@@ -236,7 +344,12 @@ const ROWS: Row[] = [
         label: "POST /loops/:id reopen (loop decided)",
         kind: "action",
         mutates: true,
-        prepare: (w) => void getDb().update(loops).set({ status: "decided", decision: "hire", decidedAt: Date.now() - 3_600_000 }).where(eq(loops.id, w.loopA)).run(),
+        prepare: (w) =>
+          void getDb()
+            .update(loops)
+            .set({ status: "decided", decision: "hire", decidedAt: Date.now() - 3_600_000 })
+            .where(eq(loops.id, w.loopA))
+            .run(),
         url: (w) => `/loops/${w.loopA}`,
         params: (w) => ({ id: w.loopA }),
         body: () => ({ intent: "reopen", reason: "New reference check came back: the panel should look again." }),
@@ -246,24 +359,58 @@ const ROWS: Row[] = [
   },
   {
     file: "loops.$id.packet[.]json.tsx",
-    probes: [{ label: "GET /loops/:id/packet.json", kind: "loader", url: (w) => `/loops/${w.loopA}/packet.json`, params: (w) => ({ id: w.loopA }), expect: feedback(200, 401) }],
+    probes: [
+      {
+        label: "GET /loops/:id/packet.json",
+        kind: "loader",
+        url: (w) => `/loops/${w.loopA}/packet.json`,
+        params: (w) => ({ id: w.loopA }),
+        expect: feedback(200, 401),
+      },
+    ],
   },
   {
     file: "loops.$id.ratings[.]csv.tsx",
-    probes: [{ label: "GET /loops/:id/ratings.csv", kind: "loader", url: (w) => `/loops/${w.loopA}/ratings.csv`, params: (w) => ({ id: w.loopA }), expect: feedback(200, 401) }],
+    probes: [
+      {
+        label: "GET /loops/:id/ratings.csv",
+        kind: "loader",
+        url: (w) => `/loops/${w.loopA}/ratings.csv`,
+        params: (w) => ({ id: w.loopA }),
+        expect: feedback(200, 401),
+      },
+    ],
   },
   {
     file: "scorecards.$id._index.tsx",
     probes: [
-      { label: "GET /scorecards/:draft", kind: "loader", url: (w) => `/scorecards/${w.pendingCard}`, params: (w) => ({ id: w.pendingCard }), expect: ownerOnly("pending", 200, "login") },
-      { label: "GET /scorecards/:submitted", kind: "loader", url: (w) => `/scorecards/${w.submittedCard}`, params: (w) => ({ id: w.submittedCard }), expect: ownerOnly("submitted", 200, "login") },
+      {
+        label: "GET /scorecards/:draft",
+        kind: "loader",
+        url: (w) => `/scorecards/${w.pendingCard}`,
+        params: (w) => ({ id: w.pendingCard }),
+        expect: ownerOnly("pending", 200, "login"),
+      },
+      {
+        label: "GET /scorecards/:submitted",
+        kind: "loader",
+        url: (w) => `/scorecards/${w.submittedCard}`,
+        params: (w) => ({ id: w.submittedCard }),
+        expect: ownerOnly("submitted", 200, "login"),
+      },
       {
         label: "POST /scorecards/:draft save (no-JS form)",
         kind: "action",
         mutates: true,
         url: (w) => `/scorecards/${w.pendingCard}?index`,
         params: (w) => ({ id: w.pendingCard }),
-        body: () => ({ intent: "save", version: "2", summary: "matrix summary", "ratings.ml_system_architecture.score": "3", "ratings.ml_system_architecture.evidence": "matrix evidence" }),
+        body: () => ({
+          intent: "save",
+          version: "2",
+          summary: "matrix summary",
+          "ratings.ml_system_architecture.score": "3",
+          "ratings.ml_system_architecture.evidence": "matrix evidence",
+        }),
         expect: ownerOnly("pending", 302, "login"),
       },
       {
@@ -299,7 +446,13 @@ const ROWS: Row[] = [
     file: "scorecards.$id.save.tsx",
     probes: [
       // GET is not a thing here: 405 for everyone, no data
-      { label: "GET /scorecards/:id/save", kind: "loader", url: (w) => `/scorecards/${w.pendingCard}/save`, params: (w) => ({ id: w.pendingCard }), expect: everyone(405) },
+      {
+        label: "GET /scorecards/:id/save",
+        kind: "loader",
+        url: (w) => `/scorecards/${w.pendingCard}/save`,
+        params: (w) => ({ id: w.pendingCard }),
+        expect: everyone(405),
+      },
       {
         label: "POST /scorecards/:draft/save (JSON autosave)",
         kind: "action",
@@ -307,7 +460,12 @@ const ROWS: Row[] = [
         json: true,
         url: (w) => `/scorecards/${w.pendingCard}/save`,
         params: (w) => ({ id: w.pendingCard }),
-        body: () => ({ intent: "save", version: 2, summary: "autosaved", ratings: { ml_system_architecture: { score: "4", evidence: "autosave evidence" } } }),
+        body: () => ({
+          intent: "save",
+          version: 2,
+          summary: "autosaved",
+          ratings: { ml_system_architecture: { score: "4", evidence: "autosave evidence" } },
+        }),
         expect: ownerOnly("pending", 200, 401),
       },
       {
@@ -336,7 +494,13 @@ const ROWS: Row[] = [
         // members see only the loops whose feedback they may read; a panelist still drafting sees none
         check: (actor, data, w) => {
           const ids = (data as { loops: { id: string }[] }).loops.map((l) => l.id).sort();
-          const want: Partial<Record<ActorName, string[]>> = { submitted: [w.loopA], hmA: [w.loopA], hmB: [w.loopB], recruiter: [w.loopA, w.loopB].sort(), admin: [w.loopA, w.loopB].sort() };
+          const want: Partial<Record<ActorName, string[]>> = {
+            submitted: [w.loopA],
+            hmA: [w.loopA],
+            hmB: [w.loopB],
+            recruiter: [w.loopA, w.loopB].sort(),
+            admin: [w.loopA, w.loopB].sort(),
+          };
           expect(ids, actor).toEqual(want[actor] ?? []);
         },
       },
@@ -352,7 +516,13 @@ const ROWS: Row[] = [
         mutates: true,
         url: () => "/loops/new",
         params: () => ({}),
-        body: (w) => ({ candidateId: w.candidateB, rubricVersionId: w.versionId, hiringManagerId: w.users.hmA.id, template: "full", startAt: "2026-06-01T09:00" }),
+        body: (w) => ({
+          candidateId: w.candidateB,
+          rubricVersionId: w.versionId,
+          hiringManagerId: w.users.hmA.id,
+          template: "full",
+          startAt: "2026-06-01T09:00",
+        }),
         expect: staffOnly(302),
       },
     ],
@@ -360,46 +530,95 @@ const ROWS: Row[] = [
   {
     file: "loops.$id.setup.tsx",
     probes: [
-      { label: "GET /loops/:id/setup", kind: "loader", url: (w) => `/loops/${w.loopA}/setup`, params: (w) => ({ id: w.loopA }), expect: staffOnly(200) },
+      {
+        label: "GET /loops/:id/setup",
+        kind: "loader",
+        url: (w) => `/loops/${w.loopA}/setup`,
+        params: (w) => ({ id: w.loopA }),
+        expect: staffOnly(200),
+      },
       ...(
         [
-          ["settings", (w: World) => ({ intent: "settings", rubricVersionId: w.versionId, hiringManagerId: w.users.hmB.id })],
-          ["interview.add", () => ({ intent: "interview.add", exerciseKey: "tooling_evaluation", scheduledAt: "2026-06-02T09:00", durationMinutes: "45" })],
-          ["interview.update", (w: World) => ({ intent: "interview.update", target: w.interviewA2, interviewId: w.interviewA2, exerciseKey: "mlops_pipeline_design", scheduledAt: "2026-06-03T14:00", durationMinutes: "50" })],
-          ["interview.move", (w: World) => ({ intent: "interview.move", target: w.interviewA2, interviewId: w.interviewA2, direction: "up" })],
-          ["panelist.add", (w: World) => ({ intent: "panelist.add", target: w.interviewA2, interviewId: w.interviewA2, panelistId: w.users.outsider.id })],
+          [
+            "settings",
+            (w: World) => ({ intent: "settings", rubricVersionId: w.versionId, hiringManagerId: w.users.hmB.id }),
+          ],
+          [
+            "interview.add",
+            () => ({
+              intent: "interview.add",
+              exerciseKey: "tooling_evaluation",
+              scheduledAt: "2026-06-02T09:00",
+              durationMinutes: "45",
+            }),
+          ],
+          [
+            "interview.update",
+            (w: World) => ({
+              intent: "interview.update",
+              target: w.interviewA2,
+              interviewId: w.interviewA2,
+              exerciseKey: "mlops_pipeline_design",
+              scheduledAt: "2026-06-03T14:00",
+              durationMinutes: "50",
+            }),
+          ],
+          [
+            "interview.move",
+            (w: World) => ({
+              intent: "interview.move",
+              target: w.interviewA2,
+              interviewId: w.interviewA2,
+              direction: "up",
+            }),
+          ],
+          [
+            "panelist.add",
+            (w: World) => ({
+              intent: "panelist.add",
+              target: w.interviewA2,
+              interviewId: w.interviewA2,
+              panelistId: w.users.outsider.id,
+            }),
+          ],
           ["weights (equal)", () => ({ intent: "weights", mode: "equal" })],
           ["status (withdraw)", () => ({ intent: "status", to: "withdrawn", reason: "matrix" })],
         ] as const
-      ).map(
-        ([name, body]): Probe => ({
-          label: `POST /loops/:id/setup ${name}`,
-          kind: "action",
-          mutates: true,
-          url: (w) => `/loops/${w.loopA}/setup`,
-          params: (w) => ({ id: w.loopA }),
-          body,
-          expect: staffOnly(302),
-        }),
-      ),
+      ).map(([name, body]): Probe => ({
+        label: `POST /loops/:id/setup ${name}`,
+        kind: "action",
+        mutates: true,
+        url: (w) => `/loops/${w.loopA}/setup`,
+        params: (w) => ({ id: w.loopA }),
+        body,
+        expect: staffOnly(302),
+      })),
       // removals are valid only for what nobody started: an extra interview with an untouched panel
       ...(
         [
-          ["interview.remove", () => ({ intent: "interview.remove", target: prepared.extraInterview, interviewId: prepared.extraInterview })],
-          ["panelist.remove", () => ({ intent: "panelist.remove", target: prepared.extraInterview, scorecardId: prepared.extraCard })],
+          [
+            "interview.remove",
+            () => ({
+              intent: "interview.remove",
+              target: prepared.extraInterview,
+              interviewId: prepared.extraInterview,
+            }),
+          ],
+          [
+            "panelist.remove",
+            () => ({ intent: "panelist.remove", target: prepared.extraInterview, scorecardId: prepared.extraCard }),
+          ],
         ] as const
-      ).map(
-        ([name, body]): Probe => ({
-          label: `POST /loops/:id/setup ${name}`,
-          kind: "action",
-          mutates: true,
-          prepare: prepareUnstartedInterview,
-          url: (w) => `/loops/${w.loopA}/setup`,
-          params: (w) => ({ id: w.loopA }),
-          body,
-          expect: staffOnly(302),
-        }),
-      ),
+      ).map(([name, body]): Probe => ({
+        label: `POST /loops/:id/setup ${name}`,
+        kind: "action",
+        mutates: true,
+        prepare: prepareUnstartedInterview,
+        url: (w) => `/loops/${w.loopA}/setup`,
+        params: (w) => ({ id: w.loopA }),
+        body,
+        expect: staffOnly(302),
+      })),
     ],
   },
   {
@@ -417,7 +636,15 @@ const ROWS: Row[] = [
   },
   {
     file: "loops.$id.packet[.]pdf.tsx",
-    probes: [{ label: "GET /loops/:id/packet.pdf", kind: "loader", url: (w) => `/loops/${w.loopA}/packet.pdf`, params: (w) => ({ id: w.loopA }), expect: feedback(200, 401) }],
+    probes: [
+      {
+        label: "GET /loops/:id/packet.pdf",
+        kind: "loader",
+        url: (w) => `/loops/${w.loopA}/packet.pdf`,
+        params: (w) => ({ id: w.loopA }),
+        expect: feedback(200, 401),
+      },
+    ],
   },
 
   // ---------------------------------------------------------------- staff configuration
@@ -425,13 +652,27 @@ const ROWS: Row[] = [
     file: "dashboard.tsx",
     probes: [
       { label: "GET /dashboard", kind: "loader", url: () => "/dashboard", params: () => ({}), expect: staffOnly(200) },
-      { label: "POST /dashboard settings", kind: "action", mutates: true, url: () => "/dashboard", params: () => ({}), body: () => ({ overdueHours: "12", timeZone: "Europe/Berlin" }), expect: staffOnly(302) },
+      {
+        label: "POST /dashboard settings",
+        kind: "action",
+        mutates: true,
+        url: () => "/dashboard",
+        params: () => ({}),
+        body: () => ({ overdueHours: "12", timeZone: "Europe/Berlin" }),
+        expect: staffOnly(302),
+      },
     ],
   },
   {
     file: "candidates.$id._index.tsx",
     probes: [
-      { label: "GET /candidates/:id", kind: "loader", url: (w) => `/candidates/${w.candidateA}`, params: (w) => ({ id: w.candidateA }), expect: staffOnly(200) },
+      {
+        label: "GET /candidates/:id",
+        kind: "loader",
+        url: (w) => `/candidates/${w.candidateA}`,
+        params: (w) => ({ id: w.candidateA }),
+        expect: staffOnly(200),
+      },
       {
         label: "POST /candidates/:id save",
         kind: "action",
@@ -445,7 +686,8 @@ const ROWS: Row[] = [
         label: "POST /candidates/:id archive (loop decided)",
         kind: "action",
         mutates: true,
-        prepare: (w) => void getDb().update(loops).set({ status: "decided", decision: "no_hire" }).where(eq(loops.id, w.loopB)).run(),
+        prepare: (w) =>
+          void getDb().update(loops).set({ status: "decided", decision: "no_hire" }).where(eq(loops.id, w.loopB)).run(),
         url: (w) => `/candidates/${w.candidateB}?index`,
         params: (w) => ({ id: w.candidateB }),
         body: () => ({ intent: "archive" }),
@@ -455,7 +697,12 @@ const ROWS: Row[] = [
         label: "POST /candidates/:id unarchive",
         kind: "action",
         mutates: true,
-        prepare: (w) => void getDb().update(candidates).set({ archivedAt: Date.now() - 86_400_000 }).where(eq(candidates.id, w.candidateB)).run(),
+        prepare: (w) =>
+          void getDb()
+            .update(candidates)
+            .set({ archivedAt: Date.now() - 86_400_000 })
+            .where(eq(candidates.id, w.candidateB))
+            .run(),
         url: (w) => `/candidates/${w.candidateB}?index`,
         params: (w) => ({ id: w.candidateB }),
         body: () => ({ intent: "unarchive" }),
@@ -466,24 +713,60 @@ const ROWS: Row[] = [
   {
     file: "candidates.import.tsx",
     probes: [
-      { label: "GET /candidates/import", kind: "loader", url: () => "/candidates/import", params: () => ({}), expect: staffOnly(200) },
+      {
+        label: "GET /candidates/import",
+        kind: "loader",
+        url: () => "/candidates/import",
+        params: () => ({}),
+        expect: staffOnly(200),
+      },
       // preview writes nothing, but it reads the candidates' emails: staff only
-      { label: "POST /candidates/import preview", kind: "action", mutates: true, url: () => "/candidates/import", params: () => ({}), body: () => ({ intent: "preview", csv: IMPORT_CSV }), expect: staffOnly(200) },
-      { label: "POST /candidates/import import", kind: "action", mutates: true, url: () => "/candidates/import", params: () => ({}), body: () => ({ intent: "import", csv: IMPORT_CSV }), expect: staffOnly(302) },
+      {
+        label: "POST /candidates/import preview",
+        kind: "action",
+        mutates: true,
+        url: () => "/candidates/import",
+        params: () => ({}),
+        body: () => ({ intent: "preview", csv: IMPORT_CSV }),
+        expect: staffOnly(200),
+      },
+      {
+        label: "POST /candidates/import import",
+        kind: "action",
+        mutates: true,
+        url: () => "/candidates/import",
+        params: () => ({}),
+        body: () => ({ intent: "import", csv: IMPORT_CSV }),
+        expect: staffOnly(302),
+      },
     ],
   },
   {
     file: "rubrics._index.tsx",
     probes: [
       { label: "GET /rubrics", kind: "loader", url: () => "/rubrics", params: () => ({}), expect: staffOnly(200) },
-      { label: "POST /rubrics clone", kind: "action", mutates: true, url: () => "/rubrics?index", params: () => ({}), body: (w) => ({ intent: "clone", versionId: w.versionId }), expect: staffOnly(302) },
+      {
+        label: "POST /rubrics clone",
+        kind: "action",
+        mutates: true,
+        url: () => "/rubrics?index",
+        params: () => ({}),
+        body: (w) => ({ intent: "clone", versionId: w.versionId }),
+        expect: staffOnly(302),
+      },
     ],
   },
   {
     file: "rubrics.$id._index.tsx",
     // the id in the URL is a rubric VERSION's id
     probes: [
-      { label: "GET /rubrics/:published-version", kind: "loader", url: (w) => `/rubrics/${w.versionId}`, params: (w) => ({ id: w.versionId }), expect: staffOnly(200) },
+      {
+        label: "GET /rubrics/:published-version",
+        kind: "loader",
+        url: (w) => `/rubrics/${w.versionId}`,
+        params: (w) => ({ id: w.versionId }),
+        expect: staffOnly(200),
+      },
       {
         label: "GET /rubrics/:draft",
         kind: "loader",
@@ -493,18 +776,16 @@ const ROWS: Row[] = [
         params: () => ({ id: prepared.draftId }),
         expect: staffOnly(200),
       },
-      ...(["save", "publish", "discard"] as const).map(
-        (intent): Probe => ({
-          label: `POST /rubrics/:draft ${intent}`,
-          kind: "action",
-          mutates: true,
-          prepare: prepareRubricDraft,
-          url: () => `/rubrics/${prepared.draftId}?index`,
-          params: () => ({ id: prepared.draftId }),
-          body: () => rubricEditorBody(intent),
-          expect: staffOnly(302),
-        }),
-      ),
+      ...(["save", "publish", "discard"] as const).map((intent): Probe => ({
+        label: `POST /rubrics/:draft ${intent}`,
+        kind: "action",
+        mutates: true,
+        prepare: prepareRubricDraft,
+        url: () => `/rubrics/${prepared.draftId}?index`,
+        params: () => ({ id: prepared.draftId }),
+        body: () => rubricEditorBody(intent),
+        expect: staffOnly(302),
+      })),
       // published versions are immutable: staff get a 409, members still a 403
       {
         label: "POST /rubrics/:published-version save",
@@ -517,26 +798,91 @@ const ROWS: Row[] = [
       },
     ],
   },
-  { file: "rubrics.diff.tsx", probes: [{ label: "GET /rubrics/diff", kind: "loader", url: (w) => `/rubrics/diff?a=${w.versionId}&b=${w.versionId}`, params: () => ({}), expect: staffOnly(200) }] },
+  {
+    file: "rubrics.diff.tsx",
+    probes: [
+      {
+        label: "GET /rubrics/diff",
+        kind: "loader",
+        url: (w) => `/rubrics/diff?a=${w.versionId}&b=${w.versionId}`,
+        params: () => ({}),
+        expect: staffOnly(200),
+      },
+    ],
+  },
   {
     file: "people._index.tsx",
     probes: [
       { label: "GET /people", kind: "loader", url: () => "/people", params: () => ({}), expect: staffOnly(200) },
       // success answers 200 with the set-password link to hand over
-      { label: "POST /people invite", kind: "action", mutates: true, url: () => "/people?index", params: () => ({}), body: () => ({ intent: "invite", name: "Ivy Invited", email: "ivy.invited@example.org", role: "member" }), expect: staffOnly(200) },
-      { label: "POST /people link (new set-password link)", kind: "action", mutates: true, url: () => "/people?index", params: () => ({}), body: (w) => ({ intent: "link", userId: w.users.outsider.id }), expect: staffOnly(200) },
-      { label: "POST /people role (member -> recruiter)", kind: "action", mutates: true, url: () => "/people?index", params: () => ({}), body: (w) => ({ intent: "role", userId: w.users.outsider.id, role: "recruiter" }), expect: staffOnly(302) },
-      { label: "POST /people deactivate (a member)", kind: "action", mutates: true, url: () => "/people?index", params: () => ({}), body: (w) => ({ intent: "deactivate", userId: w.users.outsider.id }), expect: staffOnly(302) },
+      {
+        label: "POST /people invite",
+        kind: "action",
+        mutates: true,
+        url: () => "/people?index",
+        params: () => ({}),
+        body: () => ({ intent: "invite", name: "Ivy Invited", email: "ivy.invited@example.org", role: "member" }),
+        expect: staffOnly(200),
+      },
+      {
+        label: "POST /people link (new set-password link)",
+        kind: "action",
+        mutates: true,
+        url: () => "/people?index",
+        params: () => ({}),
+        body: (w) => ({ intent: "link", userId: w.users.outsider.id }),
+        expect: staffOnly(200),
+      },
+      {
+        label: "POST /people role (member -> recruiter)",
+        kind: "action",
+        mutates: true,
+        url: () => "/people?index",
+        params: () => ({}),
+        body: (w) => ({ intent: "role", userId: w.users.outsider.id, role: "recruiter" }),
+        expect: staffOnly(302),
+      },
+      {
+        label: "POST /people deactivate (a member)",
+        kind: "action",
+        mutates: true,
+        url: () => "/people?index",
+        params: () => ({}),
+        body: (w) => ({ intent: "deactivate", userId: w.users.outsider.id }),
+        expect: staffOnly(302),
+      },
       // the deactivated account is an admin's: only an admin may touch it
-      { label: "POST /people reactivate (an admin)", kind: "action", mutates: true, url: () => "/people?index", params: () => ({}), body: (w) => ({ intent: "reactivate", userId: w.users.deactivated.id }), expect: adminOnly(302) },
+      {
+        label: "POST /people reactivate (an admin)",
+        kind: "action",
+        mutates: true,
+        url: () => "/people?index",
+        params: () => ({}),
+        body: (w) => ({ intent: "reactivate", userId: w.users.deactivated.id }),
+        expect: adminOnly(302),
+      },
     ],
   },
   {
     file: "set-password.$token.tsx",
     // public: the link is the credential (an unknown, used or expired token is a 404 for everyone)
     probes: [
-      { label: "GET /set-password/:unknown-token", kind: "loader", url: () => `/set-password/${UNKNOWN_TOKEN}`, params: () => ({ token: UNKNOWN_TOKEN }), expect: everyone(404) },
-      { label: "GET /set-password/:valid-token", kind: "loader", mutates: true, prepare: preparePasswordLink, url: () => `/set-password/${prepared.linkToken}`, params: () => ({ token: prepared.linkToken }), expect: everyone(200) },
+      {
+        label: "GET /set-password/:unknown-token",
+        kind: "loader",
+        url: () => `/set-password/${UNKNOWN_TOKEN}`,
+        params: () => ({ token: UNKNOWN_TOKEN }),
+        expect: everyone(404),
+      },
+      {
+        label: "GET /set-password/:valid-token",
+        kind: "loader",
+        mutates: true,
+        prepare: preparePasswordLink,
+        url: () => `/set-password/${prepared.linkToken}`,
+        params: () => ({ token: prepared.linkToken }),
+        expect: everyone(200),
+      },
       {
         label: "POST /set-password/:unknown-token",
         kind: "action",
@@ -635,7 +981,12 @@ function outcomeOf(r: { status: number; response: Response | null }): Outcome {
   return r.status;
 }
 
-async function runProbe(mod: RouteModule, probe: Probe, actor: ActorName, opts: { url?: string; params?: Record<string, string> } = {}) {
+async function runProbe(
+  mod: RouteModule,
+  probe: Probe,
+  actor: ActorName,
+  opts: { url?: string; params?: Record<string, string> } = {},
+) {
   const fn = probe.kind === "loader" ? mod.loader : mod.action;
   if (!fn) throw new Error(`the module has no ${probe.kind}`);
   if (probe.mutates) switchDatabase(tempCopy("m"));
@@ -665,15 +1016,22 @@ describe("every route module has a row", () => {
         continue;
       }
       const mod = await loadModule(file);
-      if (mod.loader && !row.probes.some((p) => p.kind === "loader")) problems.push(`${file}: exports a loader but its row has no loader probe`);
-      if (mod.action && !row.probes.some((p) => p.kind === "action")) problems.push(`${file}: exports an action but its row has no action probe`);
+      if (mod.loader && !row.probes.some((p) => p.kind === "loader"))
+        problems.push(`${file}: exports a loader but its row has no loader probe`);
+      if (mod.action && !row.probes.some((p) => p.kind === "action"))
+        problems.push(`${file}: exports an action but its row has no action probe`);
       for (const p of row.probes) {
-        if (p.kind === "action" && !p.mutates) problems.push(`${file}: action probe "${p.label}" must be marked mutates`);
-        if (p.prepare && !p.mutates) problems.push(`${file}: probe "${p.label}" has prepare, so it must be marked mutates (own copy of the world)`);
+        if (p.kind === "action" && !p.mutates)
+          problems.push(`${file}: action probe "${p.label}" must be marked mutates`);
+        if (p.prepare && !p.mutates)
+          problems.push(
+            `${file}: probe "${p.label}" has prepare, so it must be marked mutates (own copy of the world)`,
+          );
       }
     }
     for (const row of ROWS) {
-      if (!row.planned && !files.includes(row.file)) problems.push(`${row.file}: row for a route file that does not exist`);
+      if (!row.planned && !files.includes(row.file))
+        problems.push(`${row.file}: row for a route file that does not exist`);
     }
     expect(problems).toEqual([]);
   });
@@ -702,7 +1060,10 @@ describe("who gets what", () => {
           const distinct = new Set(Object.values(got));
           expect(distinct.size, JSON.stringify(got)).toBe(1);
           const only = [...distinct][0]!;
-          expect(only === "login" || only === 401 || only === 403 || (typeof only === "number" && only >= 500), JSON.stringify(got)).toBe(false);
+          expect(
+            only === "login" || only === 401 || only === 403 || (typeof only === "number" && only >= 500),
+            JSON.stringify(got),
+          ).toBe(false);
         } else {
           expect(got).toEqual(probe.expect);
         }
@@ -719,7 +1080,11 @@ describe("what an answer contains", () => {
   // unrelated member must not see candidate A's identity at all.
   const FEEDBACK = [MARK.evidence, MARK.override, MARK.flagNote, MARK.quickNote, MARK.amend];
   const IDENTITY = [MARK.name, MARK.email, MARK.title];
-  const blind: Partial<Record<ActorName, string[]>> = { pending: FEEDBACK, hmB: FEEDBACK, outsider: [...FEEDBACK, ...IDENTITY] };
+  const blind: Partial<Record<ActorName, string[]>> = {
+    pending: FEEDBACK,
+    hmB: FEEDBACK,
+    outsider: [...FEEDBACK, ...IDENTITY],
+  };
 
   async function answerText(r: { data: unknown; response: Response | null }): Promise<string> {
     if (r.response) {
@@ -740,7 +1105,9 @@ describe("what an answer contains", () => {
           probe.prepare?.(world);
           const r = await call(mod.loader, requestFor(probe, actor), probe.params(world));
           const text = await answerText(r);
-          for (const m of marks) if (text.includes(m)) problems.push(`${row.file} ${probe.label} as ${actor} (${r.status}): contains ${JSON.stringify(m)}`);
+          for (const m of marks)
+            if (text.includes(m))
+              problems.push(`${row.file} ${probe.label} as ${actor} (${r.status}): contains ${JSON.stringify(m)}`);
           if (probe.mutates) {
             closeDb();
             switchDatabase(shared);
@@ -756,10 +1123,14 @@ describe("what an answer contains", () => {
     const json = await loadModule("loops.$id.packet[.]json.tsx");
     const r1 = await call(review.loader!, get(`/loops/${world.loopA}`, world.users.hmA), { id: world.loopA });
     expect(JSON.stringify(r1.data)).toContain(MARK.evidence);
-    const r2 = await call(json.loader!, get(`/loops/${world.loopA}/packet.json`, world.users.submitted), { id: world.loopA });
+    const r2 = await call(json.loader!, get(`/loops/${world.loopA}/packet.json`, world.users.submitted), {
+      id: world.loopA,
+    });
     expect(await r2.response!.clone().text()).toContain(MARK.evidence);
     const cand = await loadModule("candidates.$id._index.tsx");
-    const r3 = await call(cand.loader!, get(`/candidates/${world.candidateA}`, world.users.recruiter), { id: world.candidateA });
+    const r3 = await call(cand.loader!, get(`/candidates/${world.candidateA}`, world.users.recruiter), {
+      id: world.candidateA,
+    });
     expect(JSON.stringify(r3.data)).toContain(MARK.email);
   });
 });
@@ -793,15 +1164,32 @@ describe("identifiers in URLs", () => {
         if (allowed.length === 0) continue;
         const realId = probe.params(world).id!;
         const last = realId.at(-1) === "A" ? "B" : "A";
-        const guesses = [newId(), `${realId.slice(0, -1)}${last}`, realId.toLowerCase() === realId ? realId.toUpperCase() : realId.toLowerCase(), "1", "../../etc/passwd", "x".repeat(300), ""];
+        const guesses = [
+          newId(),
+          `${realId.slice(0, -1)}${last}`,
+          realId.toLowerCase() === realId ? realId.toUpperCase() : realId.toLowerCase(),
+          "1",
+          "../../etc/passwd",
+          "x".repeat(300),
+          "",
+        ];
         for (const actor of allowed) {
           for (const guess of guesses) {
             if (guess === realId) continue;
             const url = probe.url(world).replace(realId, encodeURIComponent(guess));
-            const r = await runProbe(mod, { ...probe, mutates: true }, actor, { url, params: { ...probe.params(world), id: guess } });
+            const r = await runProbe(mod, { ...probe, mutates: true }, actor, {
+              url,
+              params: { ...probe.params(world), id: guess },
+            });
             const ok = probe.kind === "loader" && expectations[actor] === 405 ? r.outcome === 405 : r.outcome === 404;
-            if (!ok) problems.push(`${row.file} ${probe.label} as ${actor} with id ${JSON.stringify(guess.slice(0, 30))}: ${r.outcome}`);
-            if (!r.unchanged) problems.push(`${row.file} ${probe.label} as ${actor} with id ${JSON.stringify(guess.slice(0, 30))}: changed the database`);
+            if (!ok)
+              problems.push(
+                `${row.file} ${probe.label} as ${actor} with id ${JSON.stringify(guess.slice(0, 30))}: ${r.outcome}`,
+              );
+            if (!r.unchanged)
+              problems.push(
+                `${row.file} ${probe.label} as ${actor} with id ${JSON.stringify(guess.slice(0, 30))}: changed the database`,
+              );
           }
         }
       }
@@ -813,7 +1201,15 @@ describe("identifiers in URLs", () => {
     const card = await loadModule("scorecards.$id.save.tsx");
     const loop = await loadModule("loops.$id._index.tsx");
     // the submitted panelist posts to the pending panelist's draft, hmB opens loop A, hmA opens loop B
-    const r1 = await call(card.action!, postJson(`/scorecards/${world.pendingCard}/save`, world.users.submitted, { intent: "save", version: 2, summary: "not mine" }), { id: world.pendingCard });
+    const r1 = await call(
+      card.action!,
+      postJson(`/scorecards/${world.pendingCard}/save`, world.users.submitted, {
+        intent: "save",
+        version: 2,
+        summary: "not mine",
+      }),
+      { id: world.pendingCard },
+    );
     expect(r1.status).toBe(404);
     const r2 = await call(loop.loader!, get(`/loops/${world.loopA}`, world.users.hmB), { id: world.loopA });
     expect(r2.status).toBe(404);
@@ -830,9 +1226,17 @@ describe("identifiers in URLs", () => {
     switchDatabase(tempCopy("csrf"));
     const ok = await call(mod.action!, postForm("/retention", world.users.admin, { retentionDays: "500" }), {});
     expect(ok.status).toBe(302);
-    const noToken = await call(mod.action!, postForm("/retention", world.users.admin, { retentionDays: "500" }, { csrf: null }), {});
+    const noToken = await call(
+      mod.action!,
+      postForm("/retention", world.users.admin, { retentionDays: "500" }, { csrf: null }),
+      {},
+    );
     expect(noToken.status).toBe(403);
-    const wrong = await call(mod.action!, postForm("/retention", world.users.admin, { retentionDays: "500" }, { csrf: `${CSRF.slice(0, -1)}x` }), {});
+    const wrong = await call(
+      mod.action!,
+      postForm("/retention", world.users.admin, { retentionDays: "500" }, { csrf: `${CSRF.slice(0, -1)}x` }),
+      {},
+    );
     expect(wrong.status).toBe(403);
     closeDb();
     switchDatabase(shared);

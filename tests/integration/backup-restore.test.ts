@@ -25,7 +25,11 @@ function runScript(script: string, args: string[], env: Record<string, string> =
 function dump(file: string): Record<string, unknown[]> {
   const db = new Database(file, { readonly: true });
   try {
-    const tables = (db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[]).map((r) => r.name);
+    const tables = (
+      db
+        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+        .all() as { name: string }[]
+    ).map((r) => r.name);
     const out: Record<string, unknown[]> = {};
     for (const t of tables) {
       const cols = (db.prepare(`pragma table_info("${t}")`).all() as { name: string }[]).map((c) => `"${c.name}"`);
@@ -75,7 +79,10 @@ beforeAll(() => {
 describe("backup and restore", () => {
   test("a backup taken during concurrent writes is one consistent state, and restores to the same data", async () => {
     const work = path.dirname(seeded);
-    const writer = spawn(process.execPath, ["-e", WRITER, seeded, "4000"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const writer = spawn(process.execPath, ["-e", WRITER, seeded, "4000"], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let written = "";
     writer.stdout.on("data", (c: Buffer) => (written += c.toString()));
     const writerDone = new Promise<number | null>((resolve) => writer.on("exit", (code) => resolve(code)));
@@ -102,7 +109,10 @@ describe("backup and restore", () => {
     const snap = dump(backupFile);
     // writer ids are "w" + 6 digits; random ids of the demo data may start with "w" too
     const writerId = /^w\d{6}$/;
-    const cands = (snap.candidates as { id: string }[]).filter((c) => writerId.test(c.id)).map((c) => c.id).sort();
+    const cands = (snap.candidates as { id: string }[])
+      .filter((c) => writerId.test(c.id))
+      .map((c) => c.id)
+      .sort();
     const audits = (snap.audit_log as { entity_id: string; action: string }[])
       .filter((a) => writerId.test(a.entity_id))
       .map((a) => a.entity_id)
@@ -197,7 +207,13 @@ describe("a restored server serves the same packet", () => {
     let loopId = "";
     try {
       const db = new Database(original, { readonly: true });
-      loopId = (db.prepare("select l.id from loops l join candidates c on c.id = l.candidate_id where c.name = 'Ingrid Sørensen'").get() as { id: string }).id;
+      loopId = (
+        db
+          .prepare(
+            "select l.id from loops l join candidates c on c.id = l.candidate_id where c.name = 'Ingrid Sørensen'",
+          )
+          .get() as { id: string }
+      ).id;
       db.close();
       const b = new Browser(srv1.url);
       expect((await b.login("admin@archpanel.demo", "archpanel-demo")).status).toBe(302);

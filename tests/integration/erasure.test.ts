@@ -20,7 +20,16 @@ import { action as eraseAction, loader as eraseLoader } from "../../app/routes/c
 import { action as retentionAction, loader as retentionLoader } from "../../app/routes/retention";
 import { getDb } from "../../db/client.server";
 import { eraseCandidate, getRetentionDays, listRetention } from "../../db/queries/erasure.server";
-import { auditLog, candidates, loops, quickNotes, ratings, redFlagMarks, scorecards, signalMarks } from "../../db/schema";
+import {
+  auditLog,
+  candidates,
+  loops,
+  quickNotes,
+  ratings,
+  redFlagMarks,
+  scorecards,
+  signalMarks,
+} from "../../db/schema";
 
 import { call, freshDatabase, get, postForm } from "./harness";
 import type { World } from "./security-world";
@@ -50,8 +59,21 @@ function survivors(): string[] {
 describe("erasure", () => {
   test("the world really has the PII everywhere before (the scan can find it)", () => {
     const found = survivors();
-    for (const where of ["candidates.name", "candidates.email", "ratings.evidence", "quick_notes.body", "audit_log.after", "audit_log.reason", "red_flag_marks.note", "scorecards.summary", "loops.decision_rationale"]) {
-      expect(found.some((f) => f.startsWith(where)), where).toBe(true);
+    for (const where of [
+      "candidates.name",
+      "candidates.email",
+      "ratings.evidence",
+      "quick_notes.body",
+      "audit_log.after",
+      "audit_log.reason",
+      "red_flag_marks.note",
+      "scorecards.summary",
+      "loops.decision_rationale",
+    ]) {
+      expect(
+        found.some((f) => f.startsWith(where)),
+        where,
+      ).toBe(true);
     }
   });
 
@@ -60,11 +82,21 @@ describe("erasure", () => {
     expect(r.ok).toBe(true);
     expect(survivors()).toEqual([]);
     const c = getDb().select().from(candidates).where(eq(candidates.id, w.candidateA)).get()!;
-    expect(c).toMatchObject({ name: ERASED_CANDIDATE_NAME, email: "", currentTitle: "", source: "", links: [], notes: "" });
+    expect(c).toMatchObject({
+      name: ERASED_CANDIDATE_NAME,
+      email: "",
+      currentTitle: "",
+      source: "",
+      links: [],
+      notes: "",
+    });
     expect(c.erasedAt).toBeTypeOf("number");
     // not even in freed pages or the WAL: secure_delete + checkpoint
     getDb().$client.pragma("wal_checkpoint(TRUNCATE)");
-    const bytes = Buffer.concat([fs.readFileSync(dbFile), fs.existsSync(`${dbFile}-wal`) ? fs.readFileSync(`${dbFile}-wal`) : Buffer.alloc(0)]);
+    const bytes = Buffer.concat([
+      fs.readFileSync(dbFile),
+      fs.existsSync(`${dbFile}-wal`) ? fs.readFileSync(`${dbFile}-wal`) : Buffer.alloc(0),
+    ]);
     for (const m of PII) expect(bytes.indexOf(Buffer.from(m, "utf8")), m).toBe(-1);
   });
 
@@ -73,13 +105,22 @@ describe("erasure", () => {
     // an interviewer rewrote their evidence many times (each autosave frees the old cell)
     for (let i = 0; i < 40; i++) {
       // long evidence (up to the 10k limit) lives in overflow pages, freed whole on each rewrite
-      db.update(ratings).set({ evidence: `${"long evidence ".repeat(i * 25)} ${MARK.evidence2} draft ${i}` }).where(eq(ratings.scorecardId, w.pendingCard)).run();
-      db.update(scorecards).set({ summary: `${MARK.summary} v${i}` }).where(eq(scorecards.id, w.pendingCard)).run();
+      db.update(ratings)
+        .set({ evidence: `${"long evidence ".repeat(i * 25)} ${MARK.evidence2} draft ${i}` })
+        .where(eq(ratings.scorecardId, w.pendingCard))
+        .run();
+      db.update(scorecards)
+        .set({ summary: `${MARK.summary} v${i}` })
+        .where(eq(scorecards.id, w.pendingCard))
+        .run();
     }
     db.$client.pragma("wal_checkpoint(TRUNCATE)");
     expect(fs.readFileSync(dbFile).indexOf(Buffer.from(MARK.evidence2))).toBeGreaterThan(-1);
     eraseCandidate(db, { candidateId: w.candidateA, actorId: w.users.admin.id, keepRatings: true });
-    const bytes = Buffer.concat([fs.readFileSync(dbFile), fs.existsSync(`${dbFile}-wal`) ? fs.readFileSync(`${dbFile}-wal`) : Buffer.alloc(0)]);
+    const bytes = Buffer.concat([
+      fs.readFileSync(dbFile),
+      fs.existsSync(`${dbFile}-wal`) ? fs.readFileSync(`${dbFile}-wal`) : Buffer.alloc(0),
+    ]);
     for (const m of PII) expect(bytes.indexOf(Buffer.from(m, "utf8")), m).toBe(-1);
   });
 
@@ -96,7 +137,11 @@ describe("erasure", () => {
   });
 
   test("with the option, scores stay (anonymised: no evidence, no notes) for calibration", () => {
-    const before = getDb().select({ dimensionId: ratings.dimensionId, score: ratings.score }).from(ratings).where(eq(ratings.scorecardId, w.submittedCard)).all();
+    const before = getDb()
+      .select({ dimensionId: ratings.dimensionId, score: ratings.score })
+      .from(ratings)
+      .where(eq(ratings.scorecardId, w.submittedCard))
+      .all();
     const r = eraseCandidate(getDb(), { candidateId: w.candidateA, actorId: w.users.admin.id, keepRatings: true });
     expect(r.ok && r.summary.ratingsKept).toBe(6);
     const after = getDb().select().from(ratings).where(eq(ratings.scorecardId, w.submittedCard)).all();
@@ -105,7 +150,9 @@ describe("erasure", () => {
     const flags = getDb().select().from(redFlagMarks).where(eq(redFlagMarks.scorecardId, w.submittedCard)).all();
     expect(flags).toHaveLength(1);
     expect(flags[0]!.note).toBe("");
-    expect(getDb().select().from(scorecards).where(eq(scorecards.id, w.submittedCard)).get()?.recommendation).toBe("hire");
+    expect(getDb().select().from(scorecards).where(eq(scorecards.id, w.submittedCard)).get()?.recommendation).toBe(
+      "hire",
+    );
     expect(getDb().select().from(quickNotes).where(eq(quickNotes.scorecardId, w.submittedCard)).all()).toEqual([]);
     expect(survivors()).toEqual([]);
   });
@@ -124,14 +171,24 @@ describe("erasure", () => {
     }
     const erase = all.find((a) => a.action === "candidate.erase")!;
     expect(erase).toMatchObject({ actorId: w.users.admin.id, entityType: "candidate", entityId: w.candidateA });
-    expect(erase.after).toMatchObject({ keepRatings: true, loops: 1, scorecards: 2, quickNotesDeleted: 2, auditEntriesRedacted: 4 });
+    expect(erase.after).toMatchObject({
+      keepRatings: true,
+      loops: 1,
+      scorecards: 2,
+      quickNotesDeleted: 2,
+      auditEntriesRedacted: 4,
+    });
     expect(JSON.stringify(erase)).not.toMatch(/Qx7|Zephyrine/);
     // ids are monotonic; the log is still append-only for everything else
     const ids = all.map((a) => a.id);
     expect([...ids].sort((x, y) => x - y)).toEqual(ids);
-    expect(() => db.$client.prepare("update audit_log set action = 'x' where id = ?").run(erase.id)).toThrow(/append-only/);
+    expect(() => db.$client.prepare("update audit_log set action = 'x' where id = ?").run(erase.id)).toThrow(
+      /append-only/,
+    );
     expect(() => db.$client.prepare("delete from audit_log where id = ?").run(erase.id)).toThrow(/append-only/);
-    expect(() => db.$client.prepare(`update audit_log set after = '{"erased":false}' where id = ?`).run(erase.id)).toThrow(/append-only/);
+    expect(() =>
+      db.$client.prepare(`update audit_log set after = '{"erased":false}' where id = ?`).run(erase.id),
+    ).toThrow(/append-only/);
   });
 
   test("the other candidate, loop B and its audit entries are untouched", () => {
@@ -155,8 +212,12 @@ describe("erasure", () => {
     expect(r.ok && r.summary.loopsWithdrawn).toBe(1);
     expect(getDb().select().from(loops).where(eq(loops.id, w.loopA)).get()?.status).toBe("withdrawn");
     const sum = databaseChecksum();
-    expect(eraseCandidate(getDb(), { candidateId: w.candidateA, actorId: w.users.admin.id, keepRatings: true })).toEqual({ ok: false, reason: "already_erased" });
-    expect(eraseCandidate(getDb(), { candidateId: "no-such-candidate-id", actorId: w.users.admin.id, keepRatings: true })).toEqual({ ok: false, reason: "not_found" });
+    expect(
+      eraseCandidate(getDb(), { candidateId: w.candidateA, actorId: w.users.admin.id, keepRatings: true }),
+    ).toEqual({ ok: false, reason: "already_erased" });
+    expect(
+      eraseCandidate(getDb(), { candidateId: "no-such-candidate-id", actorId: w.users.admin.id, keepRatings: true }),
+    ).toEqual({ ok: false, reason: "not_found" });
     expect(databaseChecksum()).toBe(sum);
   });
 
@@ -187,27 +248,46 @@ describe("erasure route", () => {
     }
     expect((await call(asFn(eraseLoader), get(path, w.users.deactivated), params)).status).toBe(302);
     expect((await call(asFn(eraseLoader), get(path, w.users.admin), params)).status).toBe(200);
-    expect((await call(asFn(eraseLoader), get("/candidates/nope/erase", w.users.admin), { id: "AAAAAAAAAAAAAAAAAAAAAA" })).status).toBe(404);
+    expect(
+      (await call(asFn(eraseLoader), get("/candidates/nope/erase", w.users.admin), { id: "AAAAAAAAAAAAAAAAAAAAAA" }))
+        .status,
+    ).toBe(404);
     expect(getDb().select().from(candidates).where(eq(candidates.id, w.candidateA)).get()?.name).toBe(MARK.name);
   });
 
   test("a wrong or missing confirmation is a 400 with a field error, keeps the input, and erases nothing", async () => {
     const path = `/candidates/${w.candidateA}/erase`;
     const sum = databaseChecksum();
-    for (const fields of [{ confirmName: "Zephyrine" }, { confirmName: "" }, {}, { confirmName: ["a", "b"] }, { confirmName: "x".repeat(5000) }]) {
-      const r = await call(asFn(eraseAction), postForm(path, w.users.admin, fields as Record<string, string>), { id: w.candidateA });
+    for (const fields of [
+      { confirmName: "Zephyrine" },
+      { confirmName: "" },
+      {},
+      { confirmName: ["a", "b"] },
+      { confirmName: "x".repeat(5000) },
+    ]) {
+      const r = await call(asFn(eraseAction), postForm(path, w.users.admin, fields as Record<string, string>), {
+        id: w.candidateA,
+      });
       expect(r.status, JSON.stringify(fields).slice(0, 60)).toBe(400);
       expect((r.data as { errors: Record<string, string[]> }).errors.confirmName?.length).toBeGreaterThan(0);
     }
     expect(databaseChecksum()).toBe(sum);
-    const noCsrf = await call(asFn(eraseAction), postForm(path, w.users.admin, { confirmName: MARK.name }, { csrf: null }), { id: w.candidateA });
+    const noCsrf = await call(
+      asFn(eraseAction),
+      postForm(path, w.users.admin, { confirmName: MARK.name }, { csrf: null }),
+      { id: w.candidateA },
+    );
     expect(noCsrf.status).toBe(403);
     expect(databaseChecksum()).toBe(sum);
   });
 
   test("the right name (any case, extra spaces) erases, redirects to the confirmation, which shows no PII", async () => {
     const path = `/candidates/${w.candidateA}/erase`;
-    const r = await call(asFn(eraseAction), postForm(path, w.users.admin, { confirmName: `  ${MARK.name.toUpperCase()} `, keepRatings: "on" }), { id: w.candidateA });
+    const r = await call(
+      asFn(eraseAction),
+      postForm(path, w.users.admin, { confirmName: `  ${MARK.name.toUpperCase()} `, keepRatings: "on" }),
+      { id: w.candidateA },
+    );
     expect(r.status).toBe(302);
     expect(r.response?.headers.get("Location")).toBe(path);
     const page = await call(asFn(eraseLoader), get(path, w.users.admin), { id: w.candidateA });
@@ -216,7 +296,9 @@ describe("erasure route", () => {
     expect(JSON.stringify(page.data)).not.toMatch(/Qx7|Zephyrine/);
     // posting again does nothing more
     const sum = databaseChecksum();
-    const again = await call(asFn(eraseAction), postForm(path, w.users.admin, { confirmName: MARK.name }), { id: w.candidateA });
+    const again = await call(asFn(eraseAction), postForm(path, w.users.admin, { confirmName: MARK.name }), {
+      id: w.candidateA,
+    });
     expect(again.status).toBe(302);
     expect(databaseChecksum()).toBe(sum);
   });
@@ -229,8 +311,12 @@ describe("retention", () => {
     const now = Date.UTC(2026, 0, 1);
     const old = now - 400 * DAY;
     expect(retentionState({ erasedAt: null, loopStatuses: ["decided"], lastActivityAt: old }, now, 365)).toBe("due");
-    expect(retentionState({ erasedAt: null, loopStatuses: ["withdrawn", "debrief"], lastActivityAt: old }, now, 365)).toBe("active");
-    expect(retentionState({ erasedAt: null, loopStatuses: [], lastActivityAt: now - 364 * DAY }, now, 365)).toBe("retained");
+    expect(
+      retentionState({ erasedAt: null, loopStatuses: ["withdrawn", "debrief"], lastActivityAt: old }, now, 365),
+    ).toBe("active");
+    expect(retentionState({ erasedAt: null, loopStatuses: [], lastActivityAt: now - 364 * DAY }, now, 365)).toBe(
+      "retained",
+    );
     expect(isDueForErasure({ erasedAt: null, loopStatuses: [], lastActivityAt: now - 365 * DAY }, now, 365)).toBe(true);
     expect(retentionState({ erasedAt: now, loopStatuses: [], lastActivityAt: old }, now, 365)).toBe("erased");
     expect(daysOverdue(old, now, 365)).toBe(35);
@@ -248,9 +334,16 @@ describe("retention", () => {
     const now = Date.now();
     // loop B is in debrief: active. Age candidate A's world and close its loop.
     const longAgo = now - 500 * DAY;
-    db.update(loops).set({ status: "decided", decision: "no_hire", decidedAt: longAgo, updatedAt: longAgo, createdAt: longAgo }).where(eq(loops.id, w.loopA)).run();
+    db.update(loops)
+      .set({ status: "decided", decision: "no_hire", decidedAt: longAgo, updatedAt: longAgo, createdAt: longAgo })
+      .where(eq(loops.id, w.loopA))
+      .run();
     db.update(candidates).set({ createdAt: longAgo, updatedAt: longAgo }).where(eq(candidates.id, w.candidateA)).run();
-    db.$client.prepare("update scorecards set updated_at = ?, submitted_at = case when submitted_at is null then null else ? end where interview_id in (select id from interviews where loop_id = ?)").run(longAgo, longAgo, w.loopA);
+    db.$client
+      .prepare(
+        "update scorecards set updated_at = ?, submitted_at = case when submitted_at is null then null else ? end where interview_id in (select id from interviews where loop_id = ?)",
+      )
+      .run(longAgo, longAgo, w.loopA);
     db.$client.prepare("update interviews set scheduled_at = ? where loop_id = ?").run(longAgo, w.loopA);
     const rows = listRetention(db, now, 365);
     expect(rows.find((r) => r.id === w.candidateA)?.state).toBe("due");
@@ -262,7 +355,9 @@ describe("retention", () => {
   test("the page is admin-only; the setting is validated and its change audited", async () => {
     for (const who of [w.users.recruiter, w.users.hmA, w.users.outsider]) {
       expect((await call(asFn(retentionLoader), get("/retention", who))).status).toBe(403);
-      expect((await call(asFn(retentionAction), postForm("/retention", who, { retentionDays: "90" }))).status).toBe(403);
+      expect((await call(asFn(retentionAction), postForm("/retention", who, { retentionDays: "90" }))).status).toBe(
+        403,
+      );
     }
     expect((await call(asFn(retentionLoader), get("/retention", null))).status).toBe(302);
     const page = await call(asFn(retentionLoader), get("/retention", w.users.admin));
@@ -278,6 +373,10 @@ describe("retention", () => {
     expect(ok.status).toBe(302);
     expect(getRetentionDays(getDb())).toBe(180);
     const entry = getDb().select().from(auditLog).where(eq(auditLog.action, "settings.retention")).get();
-    expect(entry).toMatchObject({ actorId: w.users.admin.id, before: { retentionDays: 365 }, after: { retentionDays: 180 } });
+    expect(entry).toMatchObject({
+      actorId: w.users.admin.id,
+      before: { retentionDays: 365 },
+      after: { retentionDays: 180 },
+    });
   });
 });

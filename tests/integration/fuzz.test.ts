@@ -45,7 +45,13 @@ import { newId } from "../../app/server/ids.server";
 import { BASE, call, CSRF } from "./harness";
 import type { ActorName, World } from "./security-world";
 import { ACTORS, buildWorld, databaseChecksum, MARK } from "./security-world";
-import { preparePasswordLink, prepared, prepareRubricDraft, prepareUnstartedInterview, rubricEditorBody } from "./route-payloads";
+import {
+  preparePasswordLink,
+  prepared,
+  prepareRubricDraft,
+  prepareUnstartedInterview,
+  rubricEditorBody,
+} from "./route-payloads";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_127);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 0);
@@ -73,7 +79,8 @@ interface Target {
 }
 
 const RATIONALE = "Consistent strong signals across architecture and MLOps exercises.";
-const IMPORT_CSV = "name,email,current title,source\nIris Import,iris.import@example.org,Principal ML Engineer,Conference\nOwen Import,owen.import@example.org,ML Platform Lead,Inbound\n";
+const IMPORT_CSV =
+  "name,email,current title,source\nIris Import,iris.import@example.org,Principal ML Engineer,Conference\nOwen Import,owen.import@example.org,ML Platform Lead,Inbound\n";
 /** fixed ids for the unstarted interview (and its panelist's card) each setup run adds to loop A */
 const EXTRA = { interview: newId(), card: newId() };
 /** custom weights (percent) for the seven v1 dimensions */
@@ -89,14 +96,35 @@ const CUSTOM_WEIGHTS = {
 const toDebrief = (w: World) => getDb().update(loops).set({ status: "debrief" }).where(eq(loops.id, w.loopA)).run();
 
 const TARGETS: Target[] = [
-  { file: "login.tsx", action: login.action as Handler, actor: "anonymous", url: () => "/login", base: () => ({ email: "nobody@example.org", password: "a-password", redirectTo: "/interviews" }), runs: 25 },
-  { file: "logout.tsx", action: logout.action as Handler, actor: "anonymous", url: () => "/logout", base: () => ({}), runs: 40 },
+  {
+    file: "login.tsx",
+    action: login.action as Handler,
+    actor: "anonymous",
+    url: () => "/login",
+    base: () => ({ email: "nobody@example.org", password: "a-password", redirectTo: "/interviews" }),
+    runs: 25,
+  },
+  {
+    file: "logout.tsx",
+    action: logout.action as Handler,
+    actor: "anonymous",
+    url: () => "/logout",
+    base: () => ({}),
+    runs: 40,
+  },
   {
     file: "candidates.new.tsx",
     action: candidatesNew.action as Handler,
     actor: "recruiter",
     url: () => "/candidates/new",
-    base: () => ({ name: "Noor Fuzz", email: "noor.fuzz@example.org", currentTitle: "Staff ML Engineer", source: "Referral", links: "https://example.org/noor", notes: "met at a meetup" }),
+    base: () => ({
+      name: "Noor Fuzz",
+      email: "noor.fuzz@example.org",
+      currentTitle: "Staff ML Engineer",
+      source: "Referral",
+      links: "https://example.org/noor",
+      notes: "met at a meetup",
+    }),
     runs: 80,
   },
   {
@@ -108,7 +136,14 @@ const TARGETS: Target[] = [
     base: () => ({ confirmName: MARK.name, keepRatings: "on" }),
     runs: 60,
   },
-  { file: "retention.tsx", action: retention.action as Handler, actor: "admin", url: () => "/retention", base: () => ({ retentionDays: "400" }), runs: 60 },
+  {
+    file: "retention.tsx",
+    action: retention.action as Handler,
+    actor: "admin",
+    url: () => "/retention",
+    base: () => ({ retentionDays: "400" }),
+    runs: 60,
+  },
   {
     file: "loops.$id._index.tsx",
     action: review.action as Handler,
@@ -169,7 +204,13 @@ const TARGETS: Target[] = [
     json: true,
     url: (_w, id) => `/scorecards/${id}/save`,
     id: (w) => ({ own: w.submittedCard, others: [w.pendingCard, w.cardB] }),
-    base: () => ({ intent: "amend", version: 7, reason: "corrected a score after the debrief", summary: "amended", recommendation: "hire" }),
+    base: () => ({
+      intent: "amend",
+      version: 7,
+      reason: "corrected a score after the debrief",
+      summary: "amended",
+      recommendation: "hire",
+    }),
     runs: 40,
   },
 
@@ -179,37 +220,88 @@ const TARGETS: Target[] = [
     action: loopsNew.action as Handler,
     actor: "recruiter",
     url: () => "/loops/new",
-    base: (w) => ({ candidateId: w.candidateB, rubricVersionId: w.versionId, hiringManagerId: w.users.hmA.id, template: "full", startAt: "2026-06-01T09:00" }),
+    base: (w) => ({
+      candidateId: w.candidateB,
+      rubricVersionId: w.versionId,
+      hiringManagerId: w.users.hmA.id,
+      template: "full",
+      startAt: "2026-06-01T09:00",
+    }),
     runs: 50,
   },
   ...(
     [
-      ["settings", (w: World) => ({ intent: "settings", rubricVersionId: w.versionId, hiringManagerId: w.users.hmB.id })],
-      ["interview.add", () => ({ intent: "interview.add", exerciseKey: "tooling_evaluation", scheduledAt: "2026-06-02T09:00", durationMinutes: "45" })],
-      ["interview.update", (w: World) => ({ intent: "interview.update", target: w.interviewA2, interviewId: w.interviewA2, exerciseKey: "mlops_pipeline_design", scheduledAt: "2026-06-03T14:00", durationMinutes: "50" })],
-      ["interview.move", (w: World) => ({ intent: "interview.move", target: w.interviewA2, interviewId: w.interviewA2, direction: "up" })],
-      ["interview.remove", () => ({ intent: "interview.remove", target: EXTRA.interview, interviewId: EXTRA.interview })],
-      ["panelist.add", (w: World) => ({ intent: "panelist.add", target: w.interviewA2, interviewId: w.interviewA2, panelistId: w.users.outsider.id })],
+      [
+        "settings",
+        (w: World) => ({ intent: "settings", rubricVersionId: w.versionId, hiringManagerId: w.users.hmB.id }),
+      ],
+      [
+        "interview.add",
+        () => ({
+          intent: "interview.add",
+          exerciseKey: "tooling_evaluation",
+          scheduledAt: "2026-06-02T09:00",
+          durationMinutes: "45",
+        }),
+      ],
+      [
+        "interview.update",
+        (w: World) => ({
+          intent: "interview.update",
+          target: w.interviewA2,
+          interviewId: w.interviewA2,
+          exerciseKey: "mlops_pipeline_design",
+          scheduledAt: "2026-06-03T14:00",
+          durationMinutes: "50",
+        }),
+      ],
+      [
+        "interview.move",
+        (w: World) => ({
+          intent: "interview.move",
+          target: w.interviewA2,
+          interviewId: w.interviewA2,
+          direction: "up",
+        }),
+      ],
+      [
+        "interview.remove",
+        () => ({ intent: "interview.remove", target: EXTRA.interview, interviewId: EXTRA.interview }),
+      ],
+      [
+        "panelist.add",
+        (w: World) => ({
+          intent: "panelist.add",
+          target: w.interviewA2,
+          interviewId: w.interviewA2,
+          panelistId: w.users.outsider.id,
+        }),
+      ],
       ["panelist.remove", () => ({ intent: "panelist.remove", target: EXTRA.interview, scorecardId: EXTRA.card })],
       ["weights", () => ({ intent: "weights", mode: "custom", ...CUSTOM_WEIGHTS })],
       ["status", () => ({ intent: "status", to: "withdrawn", reason: "candidate accepted another offer" })],
     ] as const
-  ).map(
-    ([name, base]): Target => ({
-      file: "loops.$id.setup.tsx",
-      name,
-      action: loopSetup.action as Handler,
-      actor: "recruiter",
-      url: (_w, id) => `/loops/${id}/setup`,
-      id: (w) => ({ own: w.loopA, others: [w.loopB, w.candidateA, w.interviewA1, w.pendingCard] }),
-      prepare: (w) => prepareUnstartedInterview(w, EXTRA),
-      base,
-      runs: 30,
-    }),
-  ),
+  ).map(([name, base]): Target => ({
+    file: "loops.$id.setup.tsx",
+    name,
+    action: loopSetup.action as Handler,
+    actor: "recruiter",
+    url: (_w, id) => `/loops/${id}/setup`,
+    id: (w) => ({ own: w.loopA, others: [w.loopB, w.candidateA, w.interviewA1, w.pendingCard] }),
+    prepare: (w) => prepareUnstartedInterview(w, EXTRA),
+    base,
+    runs: 30,
+  })),
 
   // ---------------------------------------------------------------- staff configuration
-  { file: "dashboard.tsx", action: dashboard.action as Handler, actor: "recruiter", url: () => "/dashboard", base: () => ({ overdueHours: "12", timeZone: "Europe/Berlin" }), runs: 40 },
+  {
+    file: "dashboard.tsx",
+    action: dashboard.action as Handler,
+    actor: "recruiter",
+    url: () => "/dashboard",
+    base: () => ({ overdueHours: "12", timeZone: "Europe/Berlin" }),
+    runs: 40,
+  },
   {
     file: "candidates.$id._index.tsx",
     name: "save",
@@ -217,7 +309,15 @@ const TARGETS: Target[] = [
     actor: "recruiter",
     url: (_w, id) => `/candidates/${id}?index`,
     id: (w) => ({ own: w.candidateA, others: [w.candidateB, w.loopA, w.users.recruiter.id] }),
-    base: () => ({ intent: "save", name: "Noor Fuzz", email: "noor.fuzz@example.org", currentTitle: "Staff ML Engineer", source: "Referral", links: "https://example.org/noor", notes: "met at a meetup" }),
+    base: () => ({
+      intent: "save",
+      name: "Noor Fuzz",
+      email: "noor.fuzz@example.org",
+      currentTitle: "Staff ML Engineer",
+      source: "Referral",
+      links: "https://example.org/noor",
+      notes: "met at a meetup",
+    }),
     runs: 50,
   },
   {
@@ -227,7 +327,8 @@ const TARGETS: Target[] = [
     actor: "admin",
     url: (_w, id) => `/candidates/${id}?index`,
     id: (w) => ({ own: w.candidateB, others: [w.candidateA, w.loopB] }),
-    prepare: (w) => void getDb().update(loops).set({ status: "decided", decision: "no_hire" }).where(eq(loops.id, w.loopB)).run(),
+    prepare: (w) =>
+      void getDb().update(loops).set({ status: "decided", decision: "no_hire" }).where(eq(loops.id, w.loopB)).run(),
     base: () => ({ intent: "archive" }),
     runs: 30,
   },
@@ -240,23 +341,53 @@ const TARGETS: Target[] = [
     base: () => ({ intent: "import", csv: IMPORT_CSV }),
     runs: 50,
   },
-  { file: "rubrics._index.tsx", name: "clone", action: rubricsIndex.action as Handler, actor: "recruiter", url: () => "/rubrics?index", base: (w) => ({ intent: "clone", versionId: w.versionId }), runs: 40 },
-  ...(["save", "publish", "discard"] as const).map(
-    (intent): Target => ({
-      file: "rubrics.$id._index.tsx",
-      name: intent,
-      action: rubricPage.action as Handler,
-      actor: "admin",
-      url: (_w, id) => `/rubrics/${id}?index`,
-      // the draft made in beforeAll; the published version is immutable (409)
-      id: (w) => ({ own: prepared.draftId, others: [w.versionId, w.rubricId, w.loopA] }),
-      base: () => rubricEditorBody(intent),
-      runs: intent === "discard" ? 25 : 40,
-    }),
-  ),
-  { file: "people._index.tsx", name: "invite", action: people.action as Handler, actor: "recruiter", url: () => "/people?index", base: () => ({ intent: "invite", name: "Ivy Invited", email: "ivy.invited@example.org", role: "member" }), runs: 40 },
-  { file: "people._index.tsx", name: "role", action: people.action as Handler, actor: "admin", url: () => "/people?index", base: (w) => ({ intent: "role", userId: w.users.outsider.id, role: "recruiter" }), runs: 40 },
-  { file: "people._index.tsx", name: "deactivate", action: people.action as Handler, actor: "recruiter", url: () => "/people?index", base: (w) => ({ intent: "deactivate", userId: w.users.hmB.id }), runs: 30 },
+  {
+    file: "rubrics._index.tsx",
+    name: "clone",
+    action: rubricsIndex.action as Handler,
+    actor: "recruiter",
+    url: () => "/rubrics?index",
+    base: (w) => ({ intent: "clone", versionId: w.versionId }),
+    runs: 40,
+  },
+  ...(["save", "publish", "discard"] as const).map((intent): Target => ({
+    file: "rubrics.$id._index.tsx",
+    name: intent,
+    action: rubricPage.action as Handler,
+    actor: "admin",
+    url: (_w, id) => `/rubrics/${id}?index`,
+    // the draft made in beforeAll; the published version is immutable (409)
+    id: (w) => ({ own: prepared.draftId, others: [w.versionId, w.rubricId, w.loopA] }),
+    base: () => rubricEditorBody(intent),
+    runs: intent === "discard" ? 25 : 40,
+  })),
+  {
+    file: "people._index.tsx",
+    name: "invite",
+    action: people.action as Handler,
+    actor: "recruiter",
+    url: () => "/people?index",
+    base: () => ({ intent: "invite", name: "Ivy Invited", email: "ivy.invited@example.org", role: "member" }),
+    runs: 40,
+  },
+  {
+    file: "people._index.tsx",
+    name: "role",
+    action: people.action as Handler,
+    actor: "admin",
+    url: () => "/people?index",
+    base: (w) => ({ intent: "role", userId: w.users.outsider.id, role: "recruiter" }),
+    runs: 40,
+  },
+  {
+    file: "people._index.tsx",
+    name: "deactivate",
+    action: people.action as Handler,
+    actor: "recruiter",
+    url: () => "/people?index",
+    base: (w) => ({ intent: "deactivate", userId: w.users.hmB.id }),
+    runs: 30,
+  },
   {
     file: "set-password.$token.tsx",
     action: setPassword.action as Handler,
@@ -272,7 +403,17 @@ const TARGETS: Target[] = [
 
 // ------------------------------------------------------------------ arbitraries
 
-const DANGEROUS = ["__proto__", "constructor", "prototype", "__proto__.polluted", "constructor.prototype.polluted", "ratings.__proto__.score", "toString", "hasOwnProperty", "valueOf"];
+const DANGEROUS = [
+  "__proto__",
+  "constructor",
+  "prototype",
+  "__proto__.polluted",
+  "constructor.prototype.polluted",
+  "ratings.__proto__.score",
+  "toString",
+  "hasOwnProperty",
+  "valueOf",
+];
 const NASTY = [
   "",
   " ",
@@ -309,11 +450,23 @@ const NASTY = [
   "%00%2e%2e",
   "//evil.example",
   "javascript:alert(1)",
-  "=HYPERLINK(\"http://evil.example\")",
+  '=HYPERLINK("http://evil.example")',
 ];
 
 function arbitraries(w: World, t: Target) {
-  const ids = [w.loopA, w.loopB, w.candidateA, w.candidateB, w.pendingCard, w.submittedCard, w.cardB, w.interviewA1, w.quickNoteId, w.users.admin.id, w.users.outsider.id];
+  const ids = [
+    w.loopA,
+    w.loopB,
+    w.candidateA,
+    w.candidateB,
+    w.pendingCard,
+    w.submittedCard,
+    w.cardB,
+    w.interviewA1,
+    w.quickNoteId,
+    w.users.admin.id,
+    w.users.outsider.id,
+  ];
   const huge = fc.oneof(
     fc.integer({ min: 5_000, max: 40_000 }).map((n) => "x".repeat(n)),
     fc.integer({ min: 1_000, max: 100_000 }).map((n) => "Ω😀".repeat(n)), // up to 600 kB of UTF-8, under the 1 MiB limit
@@ -332,7 +485,15 @@ function arbitraries(w: World, t: Target) {
     { weight: 4, arbitrary: baseKeys.length ? fc.constantFrom(...baseKeys) : fc.constant("field") },
     { weight: 2, arbitrary: fc.constantFrom(...DANGEROUS) },
     { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
-    { weight: 1, arbitrary: fc.array(fc.constantFrom("ratings", "redFlags", "a", "__proto__", "0", "ml_system_architecture", "score"), { minLength: 2, maxLength: 12 }).map((p) => p.join(".")) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .array(fc.constantFrom("ratings", "redFlags", "a", "__proto__", "0", "ml_system_architecture", "score"), {
+          minLength: 2,
+          maxLength: 12,
+        })
+        .map((p) => p.join(".")),
+    },
     { weight: 1, arbitrary: fc.integer({ min: 250, max: 2_000 }).map((n) => "k".repeat(n)) },
   );
   /** any JSON-ish value of the wrong type */
@@ -351,7 +512,9 @@ function arbitraries(w: World, t: Target) {
   const mutated = fc
     .record({
       drop: fc.subarray(baseKeys),
-      retype: fc.array(fc.tuple(fc.constantFrom(...(baseKeys.length ? baseKeys : ["field"])), wrongType), { maxLength: 4 }),
+      retype: fc.array(fc.tuple(fc.constantFrom(...(baseKeys.length ? baseKeys : ["field"])), wrongType), {
+        maxLength: 4,
+      }),
       extra: fc.array(fc.tuple(key, wrongType), { maxLength: 5 }),
     })
     .map(({ drop, retype, extra }) => {
@@ -367,16 +530,41 @@ function arbitraries(w: World, t: Target) {
     { weight: 1, arbitrary: fc.constant(null).map(() => Object.entries(t.base(w))) },
   );
   const encoding = t.json
-    ? fc.oneof({ weight: 6, arbitrary: fc.constant("json" as const) }, { weight: 1, arbitrary: fc.constant("raw-json" as const) }, { weight: 1, arbitrary: fc.constant("form" as const) })
-    : fc.oneof({ weight: 6, arbitrary: fc.constant("form" as const) }, { weight: 2, arbitrary: fc.constant("multipart" as const) }, { weight: 1, arbitrary: fc.constant("json" as const) });
+    ? fc.oneof(
+        { weight: 6, arbitrary: fc.constant("json" as const) },
+        { weight: 1, arbitrary: fc.constant("raw-json" as const) },
+        { weight: 1, arbitrary: fc.constant("form" as const) },
+      )
+    : fc.oneof(
+        { weight: 6, arbitrary: fc.constant("form" as const) },
+        { weight: 2, arbitrary: fc.constant("multipart" as const) },
+        { weight: 1, arbitrary: fc.constant("json" as const) },
+      );
   const rawJson = fc.oneof(
-    fc.constantFrom('{"version":2,"version":"x","intent":"save"}', '{"__proto__":{"polluted":1},"intent":"save","version":2}', '{"constructor":{"prototype":{"polluted":1}}}', "{", "[1,2,3]", "null", '"string"', "1e999", '{"a":' + "[".repeat(5_000) + "]".repeat(5_000) + "}"),
+    fc.constantFrom(
+      '{"version":2,"version":"x","intent":"save"}',
+      '{"__proto__":{"polluted":1},"intent":"save","version":2}',
+      '{"constructor":{"prototype":{"polluted":1}}}',
+      "{",
+      "[1,2,3]",
+      "null",
+      '"string"',
+      "1e999",
+      '{"a":' + "[".repeat(5_000) + "]".repeat(5_000) + "}",
+    ),
     fc.string({ maxLength: 60 }),
   );
   const id = t.id
-    ? fc.oneof({ weight: 6, arbitrary: fc.constant(t.id(w).own) }, { weight: 2, arbitrary: fc.constantFrom(...t.id(w).others) }, { weight: 1, arbitrary: fc.constantFrom("1", "x".repeat(100), "../x", "") })
+    ? fc.oneof(
+        { weight: 6, arbitrary: fc.constant(t.id(w).own) },
+        { weight: 2, arbitrary: fc.constantFrom(...t.id(w).others) },
+        { weight: 1, arbitrary: fc.constantFrom("1", "x".repeat(100), "../x", "") },
+      )
     : fc.constant("");
-  const actor = fc.oneof({ weight: 5, arbitrary: fc.constant(t.actor) }, { weight: 2, arbitrary: fc.constantFrom(...ACTORS) });
+  const actor = fc.oneof(
+    { weight: 5, arbitrary: fc.constant(t.actor) },
+    { weight: 2, arbitrary: fc.constantFrom(...ACTORS) },
+  );
   const csrf = fc.oneof({ weight: 12, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) });
   return fc.record({ payload, encoding, rawJson, id, actor, csrf });
 }
@@ -392,7 +580,18 @@ function formValues(v: unknown): string[] {
   return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "string") ? (v as string[]) : [asFormValue(v)];
 }
 
-function buildRequest(w: World, t: Target, input: { payload: [string, unknown][]; encoding: "json" | "raw-json" | "form" | "multipart"; rawJson: string; id: string; actor: ActorName; csrf: boolean }): Request {
+function buildRequest(
+  w: World,
+  t: Target,
+  input: {
+    payload: [string, unknown][];
+    encoding: "json" | "raw-json" | "form" | "multipart";
+    rawJson: string;
+    id: string;
+    actor: ActorName;
+    csrf: boolean;
+  },
+): Request {
   const user = w.users[input.actor];
   const cookie = user ? user.cookie : `archpanel_csrf=${CSRF}`;
   const url = `${BASE}${t.url(w, encodeURIComponent(Buffer.from(input.id).toString()))}`;
@@ -441,7 +640,12 @@ function unredact(original: unknown[]) {
     const o = original[i] as Record<string, unknown>;
     const redacted = (k: string, mark: string) => a[k] === o[k] || a[k] === mark;
     const sameElse = Object.keys(o).every((k) => ["before", "after", "reason"].includes(k) || a[k] === o[k]);
-    return sameElse && redacted("before", '{"erased":true}') && redacted("after", '{"erased":true}') && redacted("reason", "[erased]") ? o : a;
+    return sameElse &&
+      redacted("before", '{"erased":true}') &&
+      redacted("after", '{"erased":true}') &&
+      redacted("reason", "[erased]")
+      ? o
+      : a;
   };
 }
 
@@ -487,7 +691,10 @@ function formVocabulary(): { names: string[]; values: string[] } {
 
 async function routeActions(): Promise<{ file: string; action: Handler }[]> {
   const out: { file: string; action: Handler }[] = [];
-  for (const file of fs.readdirSync(ROUTES_DIR).filter((f) => /\.tsx?$/.test(f)).sort()) {
+  for (const file of fs
+    .readdirSync(ROUTES_DIR)
+    .filter((f) => /\.tsx?$/.test(f))
+    .sort()) {
     const mod = (await import(path.join(ROUTES_DIR, file))) as { action?: Handler };
     if (mod.action) out.push({ file, action: mod.action });
   }
@@ -499,14 +706,28 @@ describe("every action is fuzzed", () => {
     const actions = await routeActions();
     expect(actions.length).toBeGreaterThan(5);
     // the specific targets are real actions (a renamed route must not silently drop its deep fuzz)
-    for (const t of TARGETS) expect(actions.map((a) => a.file), t.file).toContain(t.file);
+    for (const t of TARGETS)
+      expect(
+        actions.map((a) => a.file),
+        t.file,
+      ).toContain(t.file);
   });
 
   test("generic: every action, any actor, the app's own field names and values mixed with hostile ones", async () => {
     const actions = await routeActions();
     const vocab = formVocabulary();
     expect(vocab.names.length).toBeGreaterThan(10);
-    const ids = [world.loopA, world.loopB, world.candidateA, world.candidateB, world.pendingCard, world.submittedCard, world.cardB, world.rubricId, world.users.outsider.id];
+    const ids = [
+      world.loopA,
+      world.loopB,
+      world.candidateA,
+      world.candidateB,
+      world.pendingCard,
+      world.submittedCard,
+      world.cardB,
+      world.rubricId,
+      world.users.outsider.id,
+    ];
     const value = fc.oneof(
       { weight: 3, arbitrary: fc.constantFrom(...vocab.values) },
       { weight: 3, arbitrary: fc.constantFrom(...NASTY) },
@@ -515,11 +736,21 @@ describe("every action is fuzzed", () => {
       { weight: 1, arbitrary: fc.constantFrom(...ids) },
       { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 60_000 }).map((n) => "é".repeat(n)) },
     );
-    const key = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...vocab.names) }, { weight: 1, arbitrary: fc.constantFrom(...DANGEROUS) }, { weight: 1, arbitrary: fc.string({ maxLength: 15 }) });
+    const key = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...vocab.names) },
+      { weight: 1, arbitrary: fc.constantFrom(...DANGEROUS) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 15 }) },
+    );
     const arb = fc.record({
       which: fc.nat({ max: actions.length - 1 }),
-      actor: fc.oneof({ weight: 3, arbitrary: fc.constantFrom<ActorName>("admin", "recruiter", "hmA", "pending", "submitted") }, { weight: 1, arbitrary: fc.constantFrom(...ACTORS) }),
-      id: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: fc.constantFrom(...NASTY) }),
+      actor: fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom<ActorName>("admin", "recruiter", "hmA", "pending", "submitted") },
+        { weight: 1, arbitrary: fc.constantFrom(...ACTORS) },
+      ),
+      id: fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...ids) },
+        { weight: 1, arbitrary: fc.constantFrom(...NASTY) },
+      ),
       payload: fc.array(fc.tuple(key, value), { maxLength: 14 }),
       encoding: fc.constantFrom("form" as const, "form" as const, "multipart" as const, "json" as const),
     });
@@ -530,14 +761,34 @@ describe("every action is fuzzed", () => {
         const before = databaseChecksum();
         const auditBefore = auditRows();
         const safeId = Buffer.from(input.id).toString();
-        const target: Target = { file, action, actor: input.actor, url: () => `/fuzz/${encodeURIComponent(safeId)}`, base: () => ({}), runs: 0 };
-        const request = buildRequest(world, target, { payload: input.payload, encoding: input.encoding, rawJson: "", id: input.id, actor: input.actor, csrf: true });
+        const target: Target = {
+          file,
+          action,
+          actor: input.actor,
+          url: () => `/fuzz/${encodeURIComponent(safeId)}`,
+          base: () => ({}),
+          runs: 0,
+        };
+        const request = buildRequest(world, target, {
+          payload: input.payload,
+          encoding: input.encoding,
+          rawJson: "",
+          id: input.id,
+          actor: input.actor,
+          csrf: true,
+        });
         const r = await call(action, request, { id: input.id, token: input.id, "*": input.id });
         expect(r.status, `${file}: never a server error`).toBeLessThan(500);
         const auditAfter = auditRows();
         const kept = auditAfter.slice(0, auditBefore.length);
-        expect(file === "candidates.$id.erase.tsx" && r.status < 400 ? kept.map(unredact(auditBefore)) : kept, `${file}: existing audit entries untouched`).toEqual(auditBefore);
-        if (r.status >= 400) expect(databaseChecksum() === before, `${file}: a refused request (${r.status}) changed the database`).toBe(true);
+        expect(
+          file === "candidates.$id.erase.tsx" && r.status < 400 ? kept.map(unredact(auditBefore)) : kept,
+          `${file}: existing audit entries untouched`,
+        ).toEqual(auditBefore);
+        if (r.status >= 400)
+          expect(databaseChecksum() === before, `${file}: a refused request (${r.status}) changed the database`).toBe(
+            true,
+          );
         expect(Object.prototype).not.toHaveProperty("polluted");
       }),
       { seed: SEED, numRuns: RUNS || 40 * actions.length, endOnFailure: true },
@@ -563,7 +814,10 @@ describe("hostile payloads: never a 500, refused requests change nothing, the au
           const auditAfter = auditRows();
           const kept = auditAfter.slice(0, auditBefore.length);
           // the one change erasure may make to an existing entry: redact its payloads (the trigger's rule)
-          expect(t.file === "candidates.$id.erase.tsx" && r.status < 400 ? kept.map(unredact(auditBefore)) : kept, "existing audit entries untouched").toEqual(auditBefore);
+          expect(
+            t.file === "candidates.$id.erase.tsx" && r.status < 400 ? kept.map(unredact(auditBefore)) : kept,
+            "existing audit entries untouched",
+          ).toEqual(auditBefore);
           if (r.status >= 400) {
             expect(auditAfter.length, "no audit entry for a refused request").toBe(auditBefore.length);
             expect(databaseChecksum() === before, `a refused request (${r.status}) changed the database`).toBe(true);
@@ -572,7 +826,8 @@ describe("hostile payloads: never a 500, refused requests change nothing, the au
         }),
         { seed: SEED, numRuns: RUNS || t.runs, endOnFailure: true },
       );
-      if (process.env.FUZZ_DEBUG) process.stdout.write(`${t.file} ${t.actor}: ${JSON.stringify(Object.fromEntries(outcomes))}\n`);
+      if (process.env.FUZZ_DEBUG)
+        process.stdout.write(`${t.file} ${t.actor}: ${JSON.stringify(Object.fromEntries(outcomes))}\n`);
       // the fuzzer reached past the guards: refusals of several kinds, not one status for everything
       expect(outcomes.size, JSON.stringify(Object.fromEntries(outcomes))).toBeGreaterThan(1);
     }, 60_000);
@@ -589,9 +844,44 @@ describe("hostile URLs for every loader", () => {
     }
     expect(loaders.length).toBeGreaterThan(5);
     const ids = [world.loopA, world.loopB, world.candidateA, world.pendingCard, world.submittedCard, world.rubricId];
-    const part = fc.oneof(fc.string({ maxLength: 30 }), fc.string({ unit: "grapheme", maxLength: 20 }), fc.constantFrom(...NASTY), fc.constantFrom(...ids), fc.constantFrom(...DANGEROUS));
-    const query = fc.array(fc.tuple(fc.oneof(fc.constantFrom("q", "status", "hm", "archived", "scope", "sort", "dir", "amend", "saved", "redirectTo", "notice", "n", "index"), part), part), { maxLength: 6 });
-    const arb = fc.record({ which: fc.nat({ max: loaders.length - 1 }), actor: fc.constantFrom(...ACTORS), id: part, query, pathTail: fc.constantFrom("", ".json", ".csv", ".pdf", ".ics", "/x") });
+    const part = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.string({ unit: "grapheme", maxLength: 20 }),
+      fc.constantFrom(...NASTY),
+      fc.constantFrom(...ids),
+      fc.constantFrom(...DANGEROUS),
+    );
+    const query = fc.array(
+      fc.tuple(
+        fc.oneof(
+          fc.constantFrom(
+            "q",
+            "status",
+            "hm",
+            "archived",
+            "scope",
+            "sort",
+            "dir",
+            "amend",
+            "saved",
+            "redirectTo",
+            "notice",
+            "n",
+            "index",
+          ),
+          part,
+        ),
+        part,
+      ),
+      { maxLength: 6 },
+    );
+    const arb = fc.record({
+      which: fc.nat({ max: loaders.length - 1 }),
+      actor: fc.constantFrom(...ACTORS),
+      id: part,
+      query,
+      pathTail: fc.constantFrom("", ".json", ".csv", ".pdf", ".ics", "/x"),
+    });
     await fc.assert(
       fc.asyncProperty(arb, async (input) => {
         freshCopy();
@@ -600,10 +890,14 @@ describe("hostile URLs for every loader", () => {
         const qs = new URLSearchParams(input.query.map(([k, v]) => [k, v])).toString();
         const user = world.users[input.actor];
         // a URL cannot carry lone surrogates: the browser would send U+FFFD
-        const request = new Request(`${BASE}/${encodeURIComponent(Buffer.from(input.id).toString())}${input.pathTail}?${qs}`, { headers: { Cookie: user ? user.cookie : `archpanel_csrf=${CSRF}` } });
+        const request = new Request(
+          `${BASE}/${encodeURIComponent(Buffer.from(input.id).toString())}${input.pathTail}?${qs}`,
+          { headers: { Cookie: user ? user.cookie : `archpanel_csrf=${CSRF}` } },
+        );
         const r = await call(loader, request, { id: input.id, token: input.id, "*": input.id });
         expect(r.status, file).toBeLessThan(500);
-        if (r.status >= 400) expect(databaseChecksum() === before, `${file}: a refused GET (${r.status}) changed the database`).toBe(true);
+        if (r.status >= 400)
+          expect(databaseChecksum() === before, `${file}: a refused GET (${r.status}) changed the database`).toBe(true);
       }),
       { seed: SEED, numRuns: RUNS || 200, endOnFailure: true },
     );
@@ -621,7 +915,11 @@ describe("body limit", () => {
       const id = t.id ? t.id(world).own : "";
       const request = new Request(`${BASE}${t.url(world, id)}`, {
         method: "POST",
-        headers: { Cookie: user ? user.cookie : `archpanel_csrf=${CSRF}`, "Content-Type": t.json ? "application/json" : "application/x-www-form-urlencoded", "x-csrf-token": CSRF },
+        headers: {
+          Cookie: user ? user.cookie : `archpanel_csrf=${CSRF}`,
+          "Content-Type": t.json ? "application/json" : "application/x-www-form-urlencoded",
+          "x-csrf-token": CSRF,
+        },
         body: t.json ? JSON.stringify({ summary: big }) : `csrf=${CSRF}&summary=${big}`,
       });
       const r = await call(t.action, request, t.id ? { [t.param ?? "id"]: id } : {});

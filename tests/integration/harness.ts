@@ -36,13 +36,19 @@ export interface TestUser {
 
 let counter = 0;
 
-export function createTestUser(role: Role, name?: string, opts: { active?: boolean; passwordHash?: string | null } = {}): TestUser {
+export function createTestUser(
+  role: Role,
+  name?: string,
+  opts: { active?: boolean; passwordHash?: string | null } = {},
+): TestUser {
   counter++;
   const db = getDb();
   const id = newId();
   const label = name ?? `${role} ${counter}`;
   const email = `${role}${counter}-${id.slice(0, 6)}@example.test`.toLowerCase();
-  db.insert(users).values({ id, email, name: label, role, passwordHash: opts.passwordHash ?? null, active: opts.active ?? true }).run();
+  db.insert(users)
+    .values({ id, email, name: label, role, passwordHash: opts.passwordHash ?? null, active: opts.active ?? true })
+    .run();
   const token = randomToken();
   const now = Date.now();
   createSession(db, { id: sha256(token), userId: id, csrfToken: randomToken(16), now, expiresAt: now + 86_400_000 });
@@ -55,8 +61,16 @@ export function seedRubricV1(): { rubricId: string; versionId: string } {
   const rubricId = newId();
   let versionId = "";
   db.transaction((tx) => {
-    tx.insert(rubrics).values({ id: rubricId, name: LEAD_ML_ARCHITECT_V1.name, roleTitle: LEAD_ML_ARCHITECT_V1.roleTitle }).run();
-    versionId = insertRubricVersion(tx, { rubricId, version: 1, content: LEAD_ML_ARCHITECT_V1, status: "published", createdBy: null });
+    tx.insert(rubrics)
+      .values({ id: rubricId, name: LEAD_ML_ARCHITECT_V1.name, roleTitle: LEAD_ML_ARCHITECT_V1.roleTitle })
+      .run();
+    versionId = insertRubricVersion(tx, {
+      rubricId,
+      version: 1,
+      content: LEAD_ML_ARCHITECT_V1,
+      status: "published",
+      createdBy: null,
+    });
   });
   return { rubricId, versionId };
 }
@@ -68,7 +82,12 @@ export function get(pathname: string, user?: TestUser | null, headers: Record<st
 }
 
 /** A form post as the browser sends it (urlencoded, with the CSRF field unless told otherwise). */
-export function postForm(pathname: string, user: TestUser | null, fields: Record<string, string | string[]>, opts: { csrf?: string | null } = {}): Request {
+export function postForm(
+  pathname: string,
+  user: TestUser | null,
+  fields: Record<string, string | string[]>,
+  opts: { csrf?: string | null } = {},
+): Request {
   const body = new URLSearchParams();
   const csrf = opts.csrf === undefined ? CSRF : opts.csrf;
   if (csrf !== null) body.append("csrf", csrf);
@@ -85,7 +104,12 @@ export function postForm(pathname: string, user: TestUser | null, fields: Record
   });
 }
 
-export function postJson(pathname: string, user: TestUser | null, payload: unknown, opts: { csrf?: string | null } = {}): Request {
+export function postJson(
+  pathname: string,
+  user: TestUser | null,
+  payload: unknown,
+  opts: { csrf?: string | null } = {},
+): Request {
   const csrf = opts.csrf === undefined ? CSRF : opts.csrf;
   return new Request(`${BASE}${pathname}`, {
     method: "POST",

@@ -57,7 +57,10 @@ function location(r: { response: Response | null }): string {
 
 /** Minimal RFC 5545 reader: unfold lines, group properties by event. */
 function parseIcs(text: string) {
-  const lines = text.replace(/\r\n[ \t]/g, "").split("\r\n").filter(Boolean);
+  const lines = text
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n")
+    .filter(Boolean);
   const events: { props: Record<string, string[]> }[] = [];
   let current: { props: Record<string, string[]> } | null = null;
   for (const line of lines) {
@@ -82,7 +85,14 @@ beforeAll(() => {
   interviewer = createTestUser("member", "Ivan Interviewer");
   interviewer2 = createTestUser("member", "Jo Interviewer");
   outsider = createTestUser("member", "Otto Outsider");
-  const input = candidateSchema.parse({ name: "Grace Candidate", email: "grace@example.test", currentTitle: "ML Lead", source: "Referral", links: "", notes: "" });
+  const input = candidateSchema.parse({
+    name: "Grace Candidate",
+    email: "grace@example.test",
+    currentTitle: "ML Lead",
+    source: "Referral",
+    links: "",
+    notes: "",
+  });
   const c = createCandidate(getDb(), recruiter.id, input);
   if (!c.ok) throw new Error(c.message);
   candidateId = c.value;
@@ -92,14 +102,32 @@ describe("creating a loop", () => {
   it("refuses interviewers and hiring managers (403), on the page and the post", async () => {
     for (const u of [interviewer, hm]) {
       expect((await call(newLoader, get("/loops/new", u))).status).toBe(403);
-      const r = await call(newAction, postForm("/loops/new", u, { candidateId, rubricVersionId: versionId, hiringManagerId: hm.id, template: "full", startAt: "" }));
+      const r = await call(
+        newAction,
+        postForm("/loops/new", u, {
+          candidateId,
+          rubricVersionId: versionId,
+          hiringManagerId: hm.id,
+          template: "full",
+          startAt: "",
+        }),
+      );
       expect(r.status).toBe(403);
     }
     expect(getDb().select().from(loops).all()).toHaveLength(0);
   });
 
   it("re-renders the typed values with field errors on bad input (400, not 500)", async () => {
-    const r = await call(newAction, postForm("/loops/new", recruiter, { candidateId, rubricVersionId: versionId, hiringManagerId: "", template: "full", startAt: "next tuesday" }));
+    const r = await call(
+      newAction,
+      postForm("/loops/new", recruiter, {
+        candidateId,
+        rubricVersionId: versionId,
+        hiringManagerId: "",
+        template: "full",
+        startAt: "next tuesday",
+      }),
+    );
     expect(r.status).toBe(400);
     const d = r.data as { errors: Record<string, string[]>; values: Record<string, string> };
     expect(d.errors.hiringManagerId).toBeDefined();
@@ -112,14 +140,28 @@ describe("creating a loop", () => {
     expect(page.status).toBe(200);
     expect((page.data as { defaults: { candidateId: string } }).defaults.candidateId).toBe(candidateId);
 
-    const r = await call(newAction, postForm("/loops/new", recruiter, { candidateId, rubricVersionId: versionId, hiringManagerId: hm.id, template: "full", startAt: "2026-05-12T09:00" }));
+    const r = await call(
+      newAction,
+      postForm("/loops/new", recruiter, {
+        candidateId,
+        rubricVersionId: versionId,
+        hiringManagerId: hm.id,
+        template: "full",
+        startAt: "2026-05-12T09:00",
+      }),
+    );
     expect(r.status).toBe(302);
     const m = /^\/loops\/([A-Za-z0-9_-]+)\/setup\?saved=created$/.exec(location(r));
     expect(m).not.toBeNull();
     loopId = m![1]!;
     const s = setup();
     expect(s.loop.status).toBe("planning");
-    expect(s.interviews.map((iv) => iv.exerciseKey)).toEqual(["architecture_case_study", "mlops_pipeline_design", "incident_scenario_drill", "tooling_evaluation"]);
+    expect(s.interviews.map((iv) => iv.exerciseKey)).toEqual([
+      "architecture_case_study",
+      "mlops_pipeline_design",
+      "incident_scenario_drill",
+      "tooling_evaluation",
+    ]);
     expect(s.interviews[0]!.scheduledAt).toBe(Date.UTC(2026, 4, 12, 9, 0));
     const created = audits("loop.create");
     expect(created).toHaveLength(1);
@@ -131,14 +173,29 @@ describe("the setup page", () => {
   it("refuses interviewers and hiring managers (403) on the page and on every action", async () => {
     // make `interviewer` an actual panelist of the loop first
     const iv = setup().interviews[0]!;
-    const ok = await call(setupAction, postForm(`/loops/${loopId}/setup`, recruiter, { intent: "panelist.add", target: iv.id, interviewId: iv.id, panelistId: interviewer.id }), { id: loopId });
+    const ok = await call(
+      setupAction,
+      postForm(`/loops/${loopId}/setup`, recruiter, {
+        intent: "panelist.add",
+        target: iv.id,
+        interviewId: iv.id,
+        panelistId: interviewer.id,
+      }),
+      { id: loopId },
+    );
     expect(ok.status).toBe(302);
 
     const before = getDb().select().from(auditLog).all().length;
     const posts: Record<string, string>[] = [
       { intent: "settings", rubricVersionId: versionId, hiringManagerId: interviewer.id },
       { intent: "interview.add", exerciseKey: "tooling_evaluation", scheduledAt: "", durationMinutes: "45" },
-      { intent: "interview.update", interviewId: iv.id, exerciseKey: iv.exerciseKey, scheduledAt: "", durationMinutes: "30" },
+      {
+        intent: "interview.update",
+        interviewId: iv.id,
+        exerciseKey: iv.exerciseKey,
+        scheduledAt: "",
+        durationMinutes: "30",
+      },
       { intent: "interview.remove", interviewId: iv.id },
       { intent: "interview.move", interviewId: iv.id, direction: "down" },
       { intent: "panelist.add", interviewId: iv.id, panelistId: outsider.id },
@@ -181,7 +238,11 @@ describe("the setup page", () => {
 
   it("refuses to schedule while a dimension is unassessed, with the reason, and writes nothing", async () => {
     const before = audits("loop.status").length;
-    const r = await call(setupAction, postForm(`/loops/${loopId}/setup`, recruiter, { intent: "status", to: "scheduled", reason: "" }), { id: loopId });
+    const r = await call(
+      setupAction,
+      postForm(`/loops/${loopId}/setup`, recruiter, { intent: "status", to: "scheduled", reason: "" }),
+      { id: loopId },
+    );
     expect(r.status).toBe(409);
     const d = r.data as { intent: string; errors: Record<string, string[]> };
     expect(d.intent).toBe("status");
@@ -196,13 +257,21 @@ describe("the setup page", () => {
     dims.forEach((k, i) => (fields[`weights.${k}`] = i === 0 ? "40" : "5"));
     const r = await call(setupAction, postForm(`/loops/${loopId}/setup`, recruiter, fields), { id: loopId });
     expect(r.status).toBe(400);
-    const d = r.data as { intent: string; errors: Record<string, string[]>; values: { weights: Record<string, string> } };
+    const d = r.data as {
+      intent: string;
+      errors: Record<string, string[]>;
+      values: { weights: Record<string, string> };
+    };
     expect(d.intent).toBe("weights");
     expect(d.errors.weights?.[0]).toMatch(/add up to 100%/);
     expect(d.values.weights[dims[0]!]).toBe("40");
     expect(audits("loop.weights")).toHaveLength(0);
 
-    const bad = await call(setupAction, postForm(`/loops/${loopId}/setup`, recruiter, { ...fields, [`weights.${dims[1]}`]: "lots" }), { id: loopId });
+    const bad = await call(
+      setupAction,
+      postForm(`/loops/${loopId}/setup`, recruiter, { ...fields, [`weights.${dims[1]}`]: "lots" }),
+      { id: loopId },
+    );
     expect(bad.status).toBe(400);
     expect((bad.data as { errors: Record<string, string[]> }).errors[`weights.${dims[1]}`]).toBeDefined();
   });
@@ -221,7 +290,14 @@ describe("the setup page", () => {
     const iv = setup().interviews[1]!;
     const r = await call(
       setupAction,
-      postForm(`/loops/${loopId}/setup`, recruiter, { intent: "interview.update", target: iv.id, interviewId: iv.id, exerciseKey: iv.exerciseKey, scheduledAt: "2026-02-30T10:00", durationMinutes: "3" }),
+      postForm(`/loops/${loopId}/setup`, recruiter, {
+        intent: "interview.update",
+        target: iv.id,
+        interviewId: iv.id,
+        exerciseKey: iv.exerciseKey,
+        scheduledAt: "2026-02-30T10:00",
+        durationMinutes: "3",
+      }),
       { id: loopId },
     );
     expect(r.status).toBe(400);
@@ -230,45 +306,81 @@ describe("the setup page", () => {
     expect(d.errors.scheduledAt).toBeDefined();
     expect(d.errors.durationMinutes?.[0]).toMatch(/5 minutes/);
     expect(d.values.scheduledAt).toBe("2026-02-30T10:00");
-    const garbage = await call(setupAction, postForm(`/loops/${loopId}/setup`, recruiter, { intent: "explode" }), { id: loopId });
+    const garbage = await call(setupAction, postForm(`/loops/${loopId}/setup`, recruiter, { intent: "explode" }), {
+      id: loopId,
+    });
     expect(garbage.status).toBe(400);
   });
 
   it("audits every change a recruiter makes, then schedules once every dimension is assessed", async () => {
-    const post = (fields: Record<string, string>) => call(setupAction, postForm(`/loops/${loopId}/setup`, recruiter, fields), { id: loopId });
+    const post = (fields: Record<string, string>) =>
+      call(setupAction, postForm(`/loops/${loopId}/setup`, recruiter, fields), { id: loopId });
     const ivs = setup().interviews;
     // a panel of two on every interview
     for (const iv of ivs) {
       for (const p of [interviewer, interviewer2]) {
         if (iv.panelists.some((x) => x.userId === p.id)) continue;
-        expect((await post({ intent: "panelist.add", target: iv.id, interviewId: iv.id, panelistId: p.id })).status).toBe(302);
+        expect(
+          (await post({ intent: "panelist.add", target: iv.id, interviewId: iv.id, panelistId: p.id })).status,
+        ).toBe(302);
       }
     }
     expect(audits("panelist.add").length).toBe(8);
     // a fourth panelist is refused with a message next to that form
     await post({ intent: "panelist.add", target: ivs[0]!.id, interviewId: ivs[0]!.id, panelistId: hm.id });
-    const full = await post({ intent: "panelist.add", target: ivs[0]!.id, interviewId: ivs[0]!.id, panelistId: outsider.id });
+    const full = await post({
+      intent: "panelist.add",
+      target: ivs[0]!.id,
+      interviewId: ivs[0]!.id,
+      panelistId: outsider.id,
+    });
     expect(full.status).toBe(409);
     expect((full.data as { target: string }).target).toBe(ivs[0]!.id);
     const hmCard = setup().interviews[0]!.panelists.find((p) => p.userId === hm.id)!;
-    expect((await post({ intent: "panelist.remove", target: ivs[0]!.id, scorecardId: hmCard.scorecardId })).status).toBe(302);
+    expect(
+      (await post({ intent: "panelist.remove", target: ivs[0]!.id, scorecardId: hmCard.scorecardId })).status,
+    ).toBe(302);
     expect(audits("panelist.remove")).toHaveLength(1);
 
-    expect((await post({ intent: "interview.update", target: ivs[1]!.id, interviewId: ivs[1]!.id, exerciseKey: ivs[1]!.exerciseKey, scheduledAt: "2026-05-12T13:00", durationMinutes: "75" })).status).toBe(302);
+    expect(
+      (
+        await post({
+          intent: "interview.update",
+          target: ivs[1]!.id,
+          interviewId: ivs[1]!.id,
+          exerciseKey: ivs[1]!.exerciseKey,
+          scheduledAt: "2026-05-12T13:00",
+          durationMinutes: "75",
+        })
+      ).status,
+    ).toBe(302);
     expect(audits("interview.update")).toHaveLength(1);
     expect(setup().interviews[1]!.durationMinutes).toBe(75);
 
-    expect((await post({ intent: "interview.add", exerciseKey: "architecture_case_study", scheduledAt: "2026-05-13T09:00", durationMinutes: "60" })).status).toBe(302);
+    expect(
+      (
+        await post({
+          intent: "interview.add",
+          exerciseKey: "architecture_case_study",
+          scheduledAt: "2026-05-13T09:00",
+          durationMinutes: "60",
+        })
+      ).status,
+    ).toBe(302);
     expect(audits("interview.add")).toHaveLength(1);
     const added = setup().interviews.at(-1)!;
-    expect((await post({ intent: "interview.move", target: added.id, interviewId: added.id, direction: "up" })).status).toBe(302);
+    expect(
+      (await post({ intent: "interview.move", target: added.id, interviewId: added.id, direction: "up" })).status,
+    ).toBe(302);
     expect(audits("interview.move")).toHaveLength(1);
     expect(setup().interviews.at(-2)!.id).toBe(added.id);
     expect((await post({ intent: "interview.remove", target: added.id, interviewId: added.id })).status).toBe(302);
     expect(audits("interview.remove")).toHaveLength(1);
     expect(setup().interviews).toHaveLength(4);
 
-    expect((await post({ intent: "settings", rubricVersionId: versionId, hiringManagerId: admin.id })).status).toBe(302);
+    expect((await post({ intent: "settings", rubricVersionId: versionId, hiringManagerId: admin.id })).status).toBe(
+      302,
+    );
     expect(audits("loop.settings")).toHaveLength(1);
     expect(setup().loop.hiringManager.id).toBe(admin.id);
     await post({ intent: "settings", rubricVersionId: versionId, hiringManagerId: hm.id });
@@ -289,10 +401,20 @@ describe("the setup page", () => {
   it("shows a panelist's declared conflict to the recruiter", async () => {
     const iv = setup().interviews[2]!;
     const sc = iv.panelists.find((p) => p.userId === interviewer2.id)!;
-    getDb().update(scorecards).set({ status: "recused", conflictNote: "Former colleague of the candidate" }).where(eq(scorecards.id, sc.scorecardId)).run();
+    getDb()
+      .update(scorecards)
+      .set({ status: "recused", conflictNote: "Former colleague of the candidate" })
+      .where(eq(scorecards.id, sc.scorecardId))
+      .run();
     const r = await call(setupLoader, get(`/loops/${loopId}/setup`, recruiter), { id: loopId });
     const d = r.data as { conflicts: { name: string; note: string | null; interviewId: string }[] };
-    expect(d.conflicts).toEqual([expect.objectContaining({ name: "Jo Interviewer", note: "Former colleague of the candidate", interviewId: iv.id })]);
+    expect(d.conflicts).toEqual([
+      expect.objectContaining({
+        name: "Jo Interviewer",
+        note: "Former colleague of the candidate",
+        interviewId: iv.id,
+      }),
+    ]);
   });
 });
 
@@ -302,7 +424,9 @@ describe("the calendar file", () => {
       const r = await call(icsLoader, get(`/loops/${loopId}.ics`, u), { id: loopId });
       expect(r.status, u.name).toBe(200);
       expect(r.response!.headers.get("Content-Type")).toMatch(/^text\/calendar/);
-      expect(r.response!.headers.get("Content-Disposition")).toMatch(/attachment; filename="loop-grace-candidate\.ics"/);
+      expect(r.response!.headers.get("Content-Disposition")).toMatch(
+        /attachment; filename="loop-grace-candidate\.ics"/,
+      );
       const { events, lines } = parseIcs(await r.response!.text());
       expect(lines[0]).toBe("BEGIN:VCALENDAR");
       const s = setup();
@@ -345,7 +469,9 @@ describe("the dashboard", () => {
   it("refuses interviewers and hiring managers (403) and lets recruiters change the overdue threshold (audited)", async () => {
     for (const u of [interviewer, hm]) {
       expect((await call(dashLoader, get("/dashboard", u))).status).toBe(403);
-      expect((await call(dashAction, postForm("/dashboard", u, { overdueHours: "12", timeZone: "UTC" }))).status).toBe(403);
+      expect((await call(dashAction, postForm("/dashboard", u, { overdueHours: "12", timeZone: "UTC" }))).status).toBe(
+        403,
+      );
     }
     const page = await call(dashLoader, get("/dashboard", recruiter));
     expect(page.status).toBe(200);
@@ -365,28 +491,47 @@ describe("the dashboard", () => {
     // the recused panelist is not chased for the interview they stepped back from
     expect(dash.overdue.find((g) => g.panelist.name === "Jo Interviewer")!.items).toHaveLength(3);
 
-    const bad = await call(dashAction, postForm("/dashboard", recruiter, { overdueHours: "0", timeZone: "Mars/Olympus" }));
+    const bad = await call(
+      dashAction,
+      postForm("/dashboard", recruiter, { overdueHours: "0", timeZone: "Mars/Olympus" }),
+    );
     expect(bad.status).toBe(400);
     const d = bad.data as { errors: Record<string, string[]>; values: Record<string, string> };
     expect(d.errors.overdueHours).toBeDefined();
     expect(d.errors.timeZone).toBeDefined();
     expect(d.values.timeZone).toBe("Mars/Olympus");
 
-    const ok = await call(dashAction, postForm("/dashboard", recruiter, { overdueHours: "12", timeZone: "Europe/Berlin" }));
+    const ok = await call(
+      dashAction,
+      postForm("/dashboard", recruiter, { overdueHours: "12", timeZone: "Europe/Berlin" }),
+    );
     expect(ok.status).toBe(302);
     const after = await call(dashLoader, get("/dashboard", admin));
-    expect((after.data as { settings: { overdueHours: number; timeZone: string } }).settings).toEqual({ overdueHours: 12, timeZone: "Europe/Berlin" });
+    expect((after.data as { settings: { overdueHours: number; timeZone: string } }).settings).toEqual({
+      overdueHours: 12,
+      timeZone: "Europe/Berlin",
+    });
     expect(getDb().select().from(auditLog).where(eq(auditLog.action, "settings.update")).all()).toHaveLength(1);
   });
 });
 
 describe("withdrawing and reopening", () => {
   it("freezes the setup of a withdrawn loop until it is reopened in planning", async () => {
-    const post = (fields: Record<string, string>) => call(setupAction, postForm(`/loops/${loopId}/setup`, recruiter, fields), { id: loopId });
-    expect((await post({ intent: "status", to: "withdrawn", reason: "Candidate accepted another offer" })).status).toBe(302);
+    const post = (fields: Record<string, string>) =>
+      call(setupAction, postForm(`/loops/${loopId}/setup`, recruiter, fields), { id: loopId });
+    expect((await post({ intent: "status", to: "withdrawn", reason: "Candidate accepted another offer" })).status).toBe(
+      302,
+    );
     expect(setup().loop.status).toBe("withdrawn");
     const iv = setup().interviews[0]!;
-    const frozen = await post({ intent: "interview.update", target: iv.id, interviewId: iv.id, exerciseKey: iv.exerciseKey, scheduledAt: "", durationMinutes: "30" });
+    const frozen = await post({
+      intent: "interview.update",
+      target: iv.id,
+      interviewId: iv.id,
+      exerciseKey: iv.exerciseKey,
+      scheduledAt: "",
+      durationMinutes: "30",
+    });
     expect(frozen.status).toBe(409);
     expect((frozen.data as { errors: Record<string, string[]> }).errors._form?.[0]).toMatch(/withdrawn/);
     const page = await call(setupLoader, get(`/loops/${loopId}/setup`, recruiter), { id: loopId });
@@ -394,6 +539,10 @@ describe("withdrawing and reopening", () => {
     expect((page.data as { transitions: { to: string }[] }).transitions.map((t) => t.to)).toEqual(["planning"]);
     expect((await post({ intent: "status", to: "planning", reason: "" })).status).toBe(302);
     expect(setup().loop.status).toBe("planning");
-    expect(audits("loop.status").map((a) => (a.after as { status: string }).status)).toEqual(["scheduled", "withdrawn", "planning"]);
+    expect(audits("loop.status").map((a) => (a.after as { status: string }).status)).toEqual([
+      "scheduled",
+      "withdrawn",
+      "planning",
+    ]);
   });
 });

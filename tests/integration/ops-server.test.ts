@@ -11,7 +11,12 @@ import type { ServerHandle } from "./server-process";
 import { Browser, logLines, prepareDatabase, startServer, tempDbPath } from "./server-process";
 
 const PASSWORD = "ops-test-password-123";
-const MEMBER = { email: "olivia.ops@example.test", name: "Olivia Opsworth", role: "member" as const, password: PASSWORD };
+const MEMBER = {
+  email: "olivia.ops@example.test",
+  name: "Olivia Opsworth",
+  role: "member" as const,
+  password: PASSWORD,
+};
 
 let server: ServerHandle;
 
@@ -56,10 +61,21 @@ describe("request logs", () => {
     const r4 = await anon.postForm("/login", { email: MEMBER.email, password: "a wrong guess" });
     await settle();
     const all = server.stdout.join("\n");
-    for (const secret of ["Ingrid", "ingrid", "S%C3%B8rensen", opaqueId, MEMBER.email, MEMBER.name, PASSWORD, "a wrong guess", "candidate="]) {
+    for (const secret of [
+      "Ingrid",
+      "ingrid",
+      "S%C3%B8rensen",
+      opaqueId,
+      MEMBER.email,
+      MEMBER.name,
+      PASSWORD,
+      "a wrong guess",
+      "candidate=",
+    ]) {
       expect(all, secret).not.toContain(secret);
     }
-    const byId = (r: { headers: Headers }) => logLines(server).find((l) => l.requestId === r.headers.get("x-request-id"));
+    const byId = (r: { headers: Headers }) =>
+      logLines(server).find((l) => l.requestId === r.headers.get("x-request-id"));
     expect(byId(r1)).toMatchObject({ route: "/login", status: 200 });
     expect(byId(r2)).toMatchObject({ route: "/loops/:id/packet.pdf", status: 401 });
     expect(byId(r3)).toMatchObject({ method: "POST", route: "/login", status: 302 });
@@ -78,7 +94,11 @@ describe("/healthz", () => {
   test("200 when the database answers and every migration is applied", async () => {
     const r = await new Browser(server.url).get("/healthz");
     expect(r.status).toBe(200);
-    const body = JSON.parse(r.body) as { ok: boolean; database: string; migrations: { applied: number; expected: number } };
+    const body = JSON.parse(r.body) as {
+      ok: boolean;
+      database: string;
+      migrations: { applied: number; expected: number };
+    };
     expect(body.ok).toBe(true);
     expect(body.database).toBe("ok");
     expect(body.migrations.applied).toBe(body.migrations.expected);
@@ -88,7 +108,10 @@ describe("/healthz", () => {
   test("503 when a migration is missing, and again 200 once it is back", async () => {
     const raw = new Database(server.dbPath);
     raw.pragma("busy_timeout = 5000");
-    const last = raw.prepare("select * from __drizzle_migrations order by created_at desc limit 1").get() as Record<string, unknown>;
+    const last = raw.prepare("select * from __drizzle_migrations order by created_at desc limit 1").get() as Record<
+      string,
+      unknown
+    >;
     expect(raw.prepare("delete from __drizzle_migrations where hash = ?").run(last.hash).changes).toBe(1);
     try {
       const r = await new Browser(server.url).get("/healthz");
@@ -96,7 +119,9 @@ describe("/healthz", () => {
       expect(JSON.parse(r.body)).toMatchObject({ ok: false });
     } finally {
       const cols = Object.keys(last);
-      raw.prepare(`insert into __drizzle_migrations (${cols.join(",")}) values (${cols.map(() => "?").join(",")})`).run(...cols.map((c) => last[c]));
+      raw
+        .prepare(`insert into __drizzle_migrations (${cols.join(",")}) values (${cols.map(() => "?").join(",")})`)
+        .run(...cols.map((c) => last[c]));
     }
     raw.close();
     expect((await new Browser(server.url).get("/healthz")).status).toBe(200);
@@ -130,8 +155,20 @@ function startSlowPost(url: string, path: string, headers: Record<string, string
     socket.on("close", () => resolve(reply));
     socket.on("error", () => resolve(reply));
   });
-  const head = [`POST ${path} HTTP/1.1`, `Host: ${u.host}`, `Content-Length: ${bytes.length}`, "Connection: close", ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), "", ""].join("\r\n");
-  const ready = new Promise<void>((resolve) => socket.on("connect", () => socket.write(Buffer.concat([Buffer.from(head), bytes.subarray(0, split)]), () => resolve())));
+  const head = [
+    `POST ${path} HTTP/1.1`,
+    `Host: ${u.host}`,
+    `Content-Length: ${bytes.length}`,
+    "Connection: close",
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+    "",
+    "",
+  ].join("\r\n");
+  const ready = new Promise<void>((resolve) =>
+    socket.on("connect", () =>
+      socket.write(Buffer.concat([Buffer.from(head), bytes.subarray(0, split)]), () => resolve()),
+    ),
+  );
   return {
     ready,
     finish: async () => {
@@ -146,7 +183,12 @@ describe("graceful shutdown (runs last: stops the server)", () => {
     const b = new Browser(server.url);
     await b.get("/login");
     const body = new URLSearchParams({ csrf: b.csrf, email: MEMBER.email, password: MEMBER.password }).toString();
-    const slow = startSlowPost(server.url, "/login", { "Content-Type": "application/x-www-form-urlencoded", Cookie: b.cookieHeader(), Origin: server.url }, body);
+    const slow = startSlowPost(
+      server.url,
+      "/login",
+      { "Content-Type": "application/x-www-form-urlencoded", Cookie: b.cookieHeader(), Origin: server.url },
+      body,
+    );
     await slow.ready;
     await new Promise((r) => setTimeout(r, 200)); // the server has the request head: it is in flight
     server.proc.kill("SIGTERM");
@@ -161,7 +203,9 @@ describe("graceful shutdown (runs last: stops the server)", () => {
     expect(code).toBe(0);
     // the save made during shutdown is in the database
     const raw = new Database(server.dbPath, { readonly: true });
-    const row = raw.prepare("select user_id from sessions where id = ?").get(crypto.createHash("sha256").update(token!).digest("hex"));
+    const row = raw
+      .prepare("select user_id from sessions where id = ?")
+      .get(crypto.createHash("sha256").update(token!).digest("hex"));
     raw.close();
     expect(row).toBeDefined();
     const msgs = logLines(server).map((l) => l.msg);

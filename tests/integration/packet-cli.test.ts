@@ -34,7 +34,9 @@ beforeAll(() => {
   });
   expect(seed.status, seed.stderr).toBe(0);
   const conn = new Database(db, { readonly: true });
-  loops = conn.prepare("select l.id as id, c.name as name from loops l join candidates c on c.id = l.candidate_id order by l.id").all() as { id: string; name: string }[];
+  loops = conn
+    .prepare("select l.id as id, c.name as name from loops l join candidates c on c.id = l.candidate_id order by l.id")
+    .all() as { id: string; name: string }[];
   conn.close();
   expect(loops.length).toBeGreaterThan(1);
 }, 120_000);
@@ -59,7 +61,9 @@ describe("npm run packet", () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/No loop with id no-such-loop/);
     expect(fs.existsSync(path.join(work, "x.pdf"))).toBe(false);
-    const missing = run(["--loop", "abc", "--out", path.join(work, "y.pdf")], { DATABASE_PATH: path.join(work, "nope", "none.db") });
+    const missing = run(["--loop", "abc", "--out", path.join(work, "y.pdf")], {
+      DATABASE_PATH: path.join(work, "nope", "none.db"),
+    });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/No database at/);
   }, 60_000);

@@ -33,11 +33,17 @@ function writePdf(pdf: Buffer): string {
 
 /** pdftotext of the whole document; pages are separated by form feeds. */
 function pdfText(pdf: Buffer): string {
-  return execFileSync("pdftotext", ["-enc", "UTF-8", writePdf(pdf), "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync("pdftotext", ["-enc", "UTF-8", writePdf(pdf), "-"], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 function pdfInfo(pdf: Buffer): Record<string, string> {
-  const out = execFileSync("pdfinfo", ["-enc", "UTF-8", writePdf(pdf)], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const out = execFileSync("pdfinfo", ["-enc", "UTF-8", writePdf(pdf)], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const info: Record<string, string> = {};
   for (const line of out.split("\n")) {
     const m = /^([^:]+):\s*(.*)$/.exec(line);
@@ -131,7 +137,13 @@ describe("the full-loop packet", () => {
     const raw = full.pdf.toString("latin1");
     expect(raw).toMatch(/\/Outlines \d+ 0 R/);
     expect(raw).toContain("/PageMode /UseOutlines");
-    for (const t of ["Executive summary", "Debrief agenda", "Dimensions in detail", "Scorecards", "Appendix: rubric and audit"]) {
+    for (const t of [
+      "Executive summary",
+      "Debrief agenda",
+      "Dimensions in detail",
+      "Scorecards",
+      "Appendix: rubric and audit",
+    ]) {
       expect(raw, t).toContain(`/Title (${t})`);
     }
     const outlineItems = raw.match(/\/Title \(/g)?.length ?? 0;
@@ -186,7 +198,14 @@ describe("hostile content", () => {
     const info = pdfInfo(pdf);
     expect(Number(info.Pages)).toBeGreaterThan(10);
     const text = pdfText(pdf);
-    for (const name of ["Σοφία Παπαδοπούλου", "Дмитрий Иванов", "王芳", "김민준", "Łukasz Wiśniewski", "Zoë Ångström"]) {
+    for (const name of [
+      "Σοφία Παπαδοπούλου",
+      "Дмитрий Иванов",
+      "王芳",
+      "김민준",
+      "Łukasz Wiśniewski",
+      "Zoë Ångström",
+    ]) {
       expect(text, name).toContain(name);
     }
     for (const s of Object.values(SCRIPT_SAMPLES)) expect(text).toContain(s);
@@ -299,8 +318,12 @@ describe("GET /loops/:id/packet.pdf", () => {
   });
 
   it("withholds interviewer calibration from a panelist's copy, and says so", async () => {
-    const panelistText = pdfText(Buffer.from((await (await run(submitted)).response?.arrayBuffer()) ?? new ArrayBuffer(0)));
-    expect(squash(panelistText)).toContain(squash("Interviewer calibration is shown to the hiring manager, recruiters and admins only."));
+    const panelistText = pdfText(
+      Buffer.from((await (await run(submitted)).response?.arrayBuffer()) ?? new ArrayBuffer(0)),
+    );
+    expect(squash(panelistText)).toContain(
+      squash("Interviewer calibration is shown to the hiring manager, recruiters and admins only."),
+    );
     expect(panelistText).not.toContain("Comparable ratings");
     const managerText = pdfText(Buffer.from((await (await run(hm)).response?.arrayBuffer()) ?? new ArrayBuffer(0)));
     expect(managerText).toContain("Comparable ratings");

@@ -3,15 +3,7 @@
 import { getDb } from "../../db/client.server";
 import { rubricVersionIds } from "../../db/queries/rubrics.server";
 import { writeAudit } from "../../db/queries/audit.server";
-import {
-  candidates,
-  interviews,
-  loops,
-  ratings,
-  redFlagMarks,
-  scorecards,
-  signalMarks,
-} from "../../db/schema";
+import { candidates, interviews, loops, ratings, redFlagMarks, scorecards, signalMarks } from "../../db/schema";
 import type { LoopStatus, RatingScore, Recommendation } from "../../app/domain/rubric";
 import { newId } from "../../app/server/ids.server";
 
@@ -55,14 +47,32 @@ export function buildLoop(spec: LoopSpec): BuiltLoop {
   const now = Date.now();
   db.transaction((tx) => {
     const candidateId = newId();
-    tx.insert(candidates).values({ id: candidateId, name: spec.candidateName ?? "Test Candidate" }).run();
+    tx.insert(candidates)
+      .values({ id: candidateId, name: spec.candidateName ?? "Test Candidate" })
+      .run();
     tx.insert(loops)
-      .values({ id: loopId, candidateId, rubricVersionId: spec.versionId, hiringManagerId: spec.hiringManagerId, recruiterId: spec.recruiterId ?? null, status: spec.status ?? "debrief" })
+      .values({
+        id: loopId,
+        candidateId,
+        rubricVersionId: spec.versionId,
+        hiringManagerId: spec.hiringManagerId,
+        recruiterId: spec.recruiterId ?? null,
+        status: spec.status ?? "debrief",
+      })
       .run();
     spec.interviews.forEach((iv, position) => {
       const interviewId = newId();
       interviewIds.push(interviewId);
-      tx.insert(interviews).values({ id: interviewId, loopId, exerciseId: rv.exercises.get(iv.exercise)!, position, scheduledAt: now - (10 - position) * 86_400_000, durationMinutes: 60 }).run();
+      tx.insert(interviews)
+        .values({
+          id: interviewId,
+          loopId,
+          exerciseId: rv.exercises.get(iv.exercise)!,
+          position,
+          scheduledAt: now - (10 - position) * 86_400_000,
+          durationMinutes: 60,
+        })
+        .run();
       const ids: string[] = [];
       for (const card of iv.panel) {
         const scorecardId = newId();
@@ -74,20 +84,39 @@ export function buildLoop(spec: LoopSpec): BuiltLoop {
             interviewId,
             panelistId: card.panelistId,
             status,
-            recommendation: card.recommendation === undefined ? (status === "submitted" ? "hire" : null) : card.recommendation,
+            recommendation:
+              card.recommendation === undefined ? (status === "submitted" ? "hire" : null) : card.recommendation,
             conflictNote: card.conflictNote ?? null,
             submittedAt: status === "submitted" ? now - 3_600_000 : null,
           })
           .run();
         for (const [key, score] of Object.entries(card.scores ?? {})) {
           tx.insert(ratings)
-            .values({ scorecardId, dimensionId: rv.dimensions.get(key)!, score: score === "na" ? null : score, notAssessed: score === "na", evidence: card.evidence?.[key] ?? (score === "na" ? "" : EVIDENCE) })
+            .values({
+              scorecardId,
+              dimensionId: rv.dimensions.get(key)!,
+              score: score === "na" ? null : score,
+              notAssessed: score === "na",
+              evidence: card.evidence?.[key] ?? (score === "na" ? "" : EVIDENCE),
+            })
             .run();
         }
-        for (const f of card.flags ?? []) tx.insert(redFlagMarks).values({ scorecardId, redFlagId: rv.redFlags.get(f.key)!, note: f.note }).run();
-        for (const s of card.signals ?? []) tx.insert(signalMarks).values({ scorecardId, signalId: rv.signals.get(s)! }).run();
+        for (const f of card.flags ?? [])
+          tx.insert(redFlagMarks)
+            .values({ scorecardId, redFlagId: rv.redFlags.get(f.key)!, note: f.note })
+            .run();
+        for (const s of card.signals ?? [])
+          tx.insert(signalMarks)
+            .values({ scorecardId, signalId: rv.signals.get(s)! })
+            .run();
         if (status === "submitted") {
-          writeAudit(tx, { actorId: card.panelistId, action: "scorecard.submit", entityType: "scorecard", entityId: scorecardId, loopId });
+          writeAudit(tx, {
+            actorId: card.panelistId,
+            action: "scorecard.submit",
+            entityType: "scorecard",
+            entityId: scorecardId,
+            loopId,
+          });
         }
       }
       scorecardIds.push(ids);

@@ -47,10 +47,22 @@ beforeAll(() => {
   ({ rubricId, versionId: v1 } = seedRubricV1());
   const db = getDb();
   db.transaction((tx) => {
-    v2 = insertRubricVersion(tx, { rubricId, version: 2, content: LEAD_ML_ARCHITECT_V1, status: "published", createdBy: null });
+    v2 = insertRubricVersion(tx, {
+      rubricId,
+      version: 2,
+      content: LEAD_ML_ARCHITECT_V1,
+      status: "published",
+      createdBy: null,
+    });
     const otherRubric = newId();
     tx.insert(rubrics).values({ id: otherRubric, name: "Other family", roleTitle: "Other role" }).run();
-    otherFamilyVersion = insertRubricVersion(tx, { rubricId: otherRubric, version: 1, content: LEAD_ML_ARCHITECT_V1, status: "published", createdBy: null });
+    otherFamilyVersion = insertRubricVersion(tx, {
+      rubricId: otherRubric,
+      version: 1,
+      content: LEAD_ML_ARCHITECT_V1,
+      status: "published",
+      createdBy: null,
+    });
   });
   hm = createTestUser("member", "Hana HM");
   hm2 = createTestUser("member", "Hugo HM");
@@ -67,35 +79,84 @@ beforeAll(() => {
       {
         exercise: "architecture_case_study",
         panel: [
-          { panelistId: ada.id, recommendation: "strong_hire", scores: { ml_system_architecture: 4, cloud_platform: 4 }, flags: [{ key: "ignores_cost", note: "GPU cost off by 10x" }], signals: ["owned_production_platforms"] },
-          { panelistId: ben.id, recommendation: "no_hire", scores: { ml_system_architecture: 2, cloud_platform: "na" } },
+          {
+            panelistId: ada.id,
+            recommendation: "strong_hire",
+            scores: { ml_system_architecture: 4, cloud_platform: 4 },
+            flags: [{ key: "ignores_cost", note: "GPU cost off by 10x" }],
+            signals: ["owned_production_platforms"],
+          },
+          {
+            panelistId: ben.id,
+            recommendation: "no_hire",
+            scores: { ml_system_architecture: 2, cloud_platform: "na" },
+          },
         ],
       },
-      { exercise: "tooling_evaluation", panel: [{ panelistId: cy.id, status: "recused", recommendation: null, conflictNote: "Former manager" }, { panelistId: ada.id, scores: { cloud_platform: 3 } }] },
+      {
+        exercise: "tooling_evaluation",
+        panel: [
+          { panelistId: cy.id, status: "recused", recommendation: null, conflictNote: "Former manager" },
+          { panelistId: ada.id, scores: { cloud_platform: 3 } },
+        ],
+      },
     ],
   });
   onV2 = buildLoop({
     versionId: v2,
     hiringManagerId: hm2.id,
     candidateName: "Bob Builder",
-    interviews: [{ exercise: "architecture_case_study", panel: [{ panelistId: ada.id, scores: { ml_system_architecture: 3 } }, { panelistId: ben.id, scores: { ml_system_architecture: 1 } }] }],
+    interviews: [
+      {
+        exercise: "architecture_case_study",
+        panel: [
+          { panelistId: ada.id, scores: { ml_system_architecture: 3 } },
+          { panelistId: ben.id, scores: { ml_system_architecture: 1 } },
+        ],
+      },
+    ],
   });
   otherFamily = buildLoop({
     versionId: otherFamilyVersion,
     hiringManagerId: hm.id,
     candidateName: "Carla Other",
-    interviews: [{ exercise: "architecture_case_study", panel: [{ panelistId: ada.id, scores: { ml_system_architecture: 1 } }, { panelistId: cy.id, scores: { ml_system_architecture: 4 } }] }],
+    interviews: [
+      {
+        exercise: "architecture_case_study",
+        panel: [
+          { panelistId: ada.id, scores: { ml_system_architecture: 1 } },
+          { panelistId: cy.id, scores: { ml_system_architecture: 4 } },
+        ],
+      },
+    ],
   });
   draftLoop = buildLoop({
     versionId: v1,
     hiringManagerId: hm2.id,
     candidateName: "Dora Draft",
-    interviews: [{ exercise: "architecture_case_study", panel: [{ panelistId: ben.id, scores: { ml_system_architecture: 4 } }, { panelistId: cy.id, status: "draft", scores: { ml_system_architecture: 1 } }] }],
+    interviews: [
+      {
+        exercise: "architecture_case_study",
+        panel: [
+          { panelistId: ben.id, scores: { ml_system_architecture: 4 } },
+          { panelistId: cy.id, status: "draft", scores: { ml_system_architecture: 1 } },
+        ],
+      },
+    ],
   });
   const sc = main.scorecardIds[0]![0]!;
   db.insert(focusTicks).values({ scorecardId: sc, focusKey: "trade_offs" }).run();
-  db.insert(quickNotes).values({ id: newId(), scorecardId: sc, elapsedMinute: 7, body: "Asked about latency first", createdAt: 1 }).run();
-  writeAudit(db, { actorId: ada.id, action: "scorecard.amend", entityType: "scorecard", entityId: sc, loopId: main.loopId, reason: "Typo in evidence" });
+  db.insert(quickNotes)
+    .values({ id: newId(), scorecardId: sc, elapsedMinute: 7, body: "Asked about latency first", createdAt: 1 })
+    .run();
+  writeAudit(db, {
+    actorId: ada.id,
+    action: "scorecard.amend",
+    entityType: "scorecard",
+    entityId: sc,
+    loopId: main.loopId,
+    reason: "Typo in evidence",
+  });
 });
 
 describe("loadLoopAggregationInput", () => {
@@ -120,8 +181,14 @@ describe("loadLoopAggregationInput", () => {
     expect(adaCard?.focusKeys).toEqual(["trade_offs"]);
     expect(adaCard?.quickNotes).toEqual([{ elapsedMinute: 7, body: "Asked about latency first", createdAt: 1 }]);
     const benCard = input?.scorecards.find((s) => s.panelist.id === ben.id);
-    expect(benCard?.ratings.find((r) => r.dimensionKey === "cloud_platform")).toMatchObject({ score: null, notAssessed: true });
-    expect(input?.scorecards.find((s) => s.panelist.id === cy.id)).toMatchObject({ status: "recused", conflictNote: "Former manager" });
+    expect(benCard?.ratings.find((r) => r.dimensionKey === "cloud_platform")).toMatchObject({
+      score: null,
+      notAssessed: true,
+    });
+    expect(input?.scorecards.find((s) => s.panelist.id === cy.id)).toMatchObject({
+      status: "recused",
+      conflictNote: "Former manager",
+    });
   });
 
   it("returns null for a missing loop and batches several loops", () => {
@@ -162,7 +229,12 @@ describe("loadCalibrationPopulation", () => {
     // recused Cy, draft Cy and Ben's "not assessed" are not in it
     expect(pop.some((r) => r.panelistId === cy.id)).toBe(false);
     expect(pop.filter((r) => r.loopId === main.loopId)).toHaveLength(4);
-    expect(pop.find((r) => r.loopId === draftLoop.loopId)).toMatchObject({ panelistId: ben.id, panelistName: "Ben", dimensionKey: "ml_system_architecture", score: 4 });
+    expect(pop.find((r) => r.loopId === draftLoop.loopId)).toMatchObject({
+      panelistId: ben.id,
+      panelistName: "Ben",
+      dimensionKey: "ml_system_architecture",
+      score: 4,
+    });
     expect(pop.filter((r) => r.loopId === draftLoop.loopId)).toHaveLength(1);
   });
 
@@ -187,7 +259,11 @@ describe("loadCalibrationPopulation", () => {
     const first = calibrationForRubric(db, rubricId);
     expect(calibrationForRubric(db, rubricId)).toBe(first);
     // an autosave-like write to a draft scorecard: same cached result
-    const drafts = db.update(scorecards).set({ summary: "still typing", version: sql`${scorecards.version} + 1`, updatedAt: Date.now() }).where(eq(scorecards.status, "draft")).run();
+    const drafts = db
+      .update(scorecards)
+      .set({ summary: "still typing", version: sql`${scorecards.version} + 1`, updatedAt: Date.now() })
+      .where(eq(scorecards.status, "draft"))
+      .run();
     expect(drafts.changes).toBeGreaterThan(0);
     expect(calibrationForRubric(db, rubricId)).toBe(first);
     const adaBefore = first.find((c) => c.panelistId === ada.id);
@@ -226,23 +302,40 @@ describe("loadLoopFacts and getLoopReview", () => {
     });
     expect(facts?.firstInterviewAt).toBeLessThan(facts?.lastInterviewAt ?? 0);
     const amend = facts?.audit.find((a) => a.action === "scorecard.amend");
-    expect(amend).toMatchObject({ actorName: "Ada", reason: "Typo in evidence", entity: "Scorecard · Ada · Architecture case study" });
+    expect(amend).toMatchObject({
+      actorName: "Ada",
+      reason: "Typo in evidence",
+      entity: "Scorecard · Ada · Architecture case study",
+    });
     expect(loadLoopFacts(getDb(), "missing")).toBeNull();
   });
 
   it("hides an erased candidate's personal data", () => {
     const db = getDb();
-    const loop = buildLoop({ versionId: v1, hiringManagerId: hm.id, status: "planning", candidateName: "Eve Erased", interviews: [] });
+    const loop = buildLoop({
+      versionId: v1,
+      hiringManagerId: hm.id,
+      status: "planning",
+      candidateName: "Eve Erased",
+      interviews: [],
+    });
     const facts0 = loadLoopFacts(db, loop.loopId);
     expect(facts0?.candidate.name).toBe("Eve Erased");
     db.update(candidates).set({ erasedAt: Date.now() }).where(eq(candidates.name, "Eve Erased")).run();
-    expect(loadLoopFacts(db, loop.loopId)?.candidate).toEqual({ name: "Erased candidate", email: "", currentTitle: "" });
+    expect(loadLoopFacts(db, loop.loopId)?.candidate).toEqual({
+      name: "Erased candidate",
+      email: "",
+      currentTitle: "",
+    });
   });
 
   it("returns exactly what aggregateLoop computes with the family's calibration", () => {
     const db = getDb();
     const review = getLoopReview(db, main.loopId);
-    const expected = aggregateLoop(loadLoopAggregationInput(db, main.loopId)!, calibrateInterviewers(loadCalibrationPopulation(db, rubricId)));
+    const expected = aggregateLoop(
+      loadLoopAggregationInput(db, main.loopId)!,
+      calibrateInterviewers(loadCalibrationPopulation(db, rubricId)),
+    );
     expect(review?.aggregate).toEqual(expected);
     expect(review?.rubric.name).toBe(LEAD_ML_ARCHITECT_V1.name);
     expect(review?.aggregate.coverage.recused.map((r) => r.panelistName)).toEqual(["Cy"]);
@@ -311,9 +404,19 @@ describe("/compare", () => {
   });
 
   it("leaves out loops that are not in debrief or decided", async () => {
-    const planning = buildLoop({ versionId: v1, hiringManagerId: hm.id, status: "in_progress", candidateName: "Ivan InProgress", interviews: [{ exercise: "architecture_case_study", panel: [{ panelistId: ada.id, scores: { ml_system_architecture: 3 } }] }] });
+    const planning = buildLoop({
+      versionId: v1,
+      hiringManagerId: hm.id,
+      status: "in_progress",
+      candidateName: "Ivan InProgress",
+      interviews: [
+        { exercise: "architecture_case_study", panel: [{ panelistId: ada.id, scores: { ml_system_architecture: 3 } }] },
+      ],
+    });
     const d = (await load(recruiter, `?scope=v:${v1}`)).data as CompareData;
     expect(d.rows.map((r) => r.loopId)).not.toContain(planning.loopId);
-    expect(getDb().select().from(scorecards).where(eq(scorecards.interviewId, planning.interviewIds[0]!)).all()).toHaveLength(1);
+    expect(
+      getDb().select().from(scorecards).where(eq(scorecards.interviewId, planning.interviewIds[0]!)).all(),
+    ).toHaveLength(1);
   });
 });

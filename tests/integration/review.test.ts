@@ -58,7 +58,9 @@ beforeAll(() => {
           {
             panelistId: submitted.id,
             scores: { ...FULL_SCORES, cloud_platform: 1 },
-            evidence: { cloud_platform: '=HYPERLINK("http://evil.example","click"), then "quotes", commas\nand a new line' },
+            evidence: {
+              cloud_platform: '=HYPERLINK("http://evil.example","click"), then "quotes", commas\nand a new line',
+            },
             flags: [{ key: "no_incident_experience", note: "Only read post-mortems." }],
           },
           { panelistId: pending.id, status: "draft", recommendation: null, scores: { ml_system_architecture: 2 } },
@@ -66,7 +68,18 @@ beforeAll(() => {
       },
       {
         exercise: "tooling_evaluation",
-        panel: [{ panelistId: admin.id, scores: { cloud_platform: 4, mlops_lifecycle: "na", ml_system_architecture: 4, communication: 3, leadership_enablement: 3 } }],
+        panel: [
+          {
+            panelistId: admin.id,
+            scores: {
+              cloud_platform: 4,
+              mlops_lifecycle: "na",
+              ml_system_architecture: 4,
+              communication: 3,
+              leadership_enablement: 3,
+            },
+          },
+        ],
       },
     ],
   }).loopId;
@@ -74,7 +87,12 @@ beforeAll(() => {
     versionId,
     hiringManagerId: otherHm.id,
     candidateName: "Other Candidate",
-    interviews: [{ exercise: "architecture_case_study", panel: [{ panelistId: createTestUser("member").id, scores: FULL_SCORES }] }],
+    interviews: [
+      {
+        exercise: "architecture_case_study",
+        panel: [{ panelistId: createTestUser("member").id, scores: FULL_SCORES }],
+      },
+    ],
   }).loopId;
 });
 
@@ -131,7 +149,11 @@ describe.each(routes)("authorization of the $name", ({ name, fn, path }) => {
 describe("review page content", () => {
   it("returns the aggregate, facts and rubric; drafts are not counted", async () => {
     const res = await call(pageLoader, get(`/loops/${loopId}`, hm), { id: loopId });
-    const d = res.data as { aggregate: LoopAggregate; facts: LoopFacts; viewer: { canDecide: boolean; managerView: boolean } };
+    const d = res.data as {
+      aggregate: LoopAggregate;
+      facts: LoopFacts;
+      viewer: { canDecide: boolean; managerView: boolean };
+    };
     expect(d.facts.candidate.name).toBe("Grace Candidate");
     expect(d.facts.hiringManager).toBe("Hana Manager");
     expect(d.facts.recruiter).toBe("Rita Recruiter");
@@ -141,7 +163,9 @@ describe("review page content", () => {
     const arch = d.aggregate.dimensions.find((x) => x.key === "ml_system_architecture");
     // the pending panelist's draft 2 is not in the mean
     expect(arch?.mean).toBe(3.5);
-    expect(d.aggregate.agenda.map((a) => a.kind)).toEqual(expect.arrayContaining(["dealbreaker", "disagreement", "missing_scorecard"]));
+    expect(d.aggregate.agenda.map((a) => a.kind)).toEqual(
+      expect.arrayContaining(["dealbreaker", "disagreement", "missing_scorecard"]),
+    );
     expect(d.viewer).toMatchObject({ canDecide: true, managerView: true });
     expect(d.aggregate.calibration.length).toBeGreaterThan(0);
   });
@@ -195,8 +219,11 @@ describe("ratings.csv", () => {
 
 describe("decision rules", () => {
   const decide = (user: TestUser, fields: Record<string, string>, id = loopId, csrf?: string | null) =>
-    call(action, postForm(`/loops/${id}`, user, { intent: "decide", ...fields }, csrf === undefined ? {} : { csrf }), { id });
-  const reopen = (user: TestUser, fields: Record<string, string>, id = loopId) => call(action, postForm(`/loops/${id}`, user, { intent: "reopen", ...fields }), { id });
+    call(action, postForm(`/loops/${id}`, user, { intent: "decide", ...fields }, csrf === undefined ? {} : { csrf }), {
+      id,
+    });
+  const reopen = (user: TestUser, fields: Record<string, string>, id = loopId) =>
+    call(action, postForm(`/loops/${id}`, user, { intent: "reopen", ...fields }), { id });
   const loopRow = (id = loopId) => getDb().select().from(loops).where(eq(loops.id, id)).get();
   const auditOf = (action: string, id = loopId) =>
     getDb()
@@ -204,7 +231,8 @@ describe("decision rules", () => {
       .from(auditLog)
       .where(and(eq(auditLog.loopId, id), eq(auditLog.action, action)))
       .all();
-  const RATIONALE = "Strong architecture and platform depth; the incident concern was probed in the debrief and is coachable.";
+  const RATIONALE =
+    "Strong architecture and platform depth; the incident concern was probed in the debrief and is coachable.";
 
   it("requires a rationale (400, errors per field, text kept, nothing written)", async () => {
     const res = await decide(hm, { decision: "hire", rationale: "   " });
@@ -216,7 +244,9 @@ describe("decision rules", () => {
     expect(short.status).toBe(400);
     expect((short.data as { errors: Record<string, string[]> }).errors.rationale?.[0]).toMatch(/at least 20/);
     const noDecision = await decide(hm, { rationale: RATIONALE });
-    expect((noDecision.data as { errors: Record<string, string[]> }).errors.decision?.[0]).toMatch(/hire, no hire or hold/);
+    expect((noDecision.data as { errors: Record<string, string[]> }).errors.decision?.[0]).toMatch(
+      /hire, no hire or hold/,
+    );
     const bogus = await decide(hm, { decision: "maybe", rationale: RATIONALE });
     expect(bogus.status).toBe(400);
     expect(loopRow()?.status).toBe("debrief");
@@ -275,11 +305,25 @@ describe("decision rules", () => {
   it("reopens: back to debrief, decision cleared, the old one kept in the audit entry", async () => {
     const res = await reopen(admin, { reason: "Reference check raised a question about the incident." });
     expect(res.status).toBe(302);
-    expect(loopRow()).toMatchObject({ status: "debrief", decision: null, decisionRationale: null, decidedBy: null, decidedAt: null });
+    expect(loopRow()).toMatchObject({
+      status: "debrief",
+      decision: null,
+      decisionRationale: null,
+      decidedBy: null,
+      decidedAt: null,
+    });
     const audit = auditOf("loop.reopen");
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorId: admin.id, reason: "Reference check raised a question about the incident." });
-    expect(audit[0]?.before).toMatchObject({ status: "decided", decision: "hire", rationale: RATIONALE, decidedBy: hm.id });
+    expect(audit[0]).toMatchObject({
+      actorId: admin.id,
+      reason: "Reference check raised a question about the incident.",
+    });
+    expect(audit[0]?.before).toMatchObject({
+      status: "decided",
+      decision: "hire",
+      rationale: RATIONALE,
+      decidedBy: hm.id,
+    });
     expect((await reopen(admin, { reason: "Reopen it once more please." })).status).toBe(409);
   });
 
@@ -305,11 +349,17 @@ describe("independence before submission", () => {
     const run = (u: TestUser) => call(pageLoader, get(`/loops/${loopId}`, u), { id: loopId });
     expect((await run(pending)).status).toBe(403);
     expect((await call(jsonLoader, get(`/loops/${loopId}/packet.json`, pending), { id: loopId })).status).toBe(403);
-    getDb().update(scorecards).set({ status: "submitted", submittedAt: Date.now(), recommendation: "no_hire" }).where(eq(scorecards.panelistId, pending.id)).run();
+    getDb()
+      .update(scorecards)
+      .set({ status: "submitted", submittedAt: Date.now(), recommendation: "no_hire" })
+      .where(eq(scorecards.panelistId, pending.id))
+      .run();
     const after = await run(pending);
     expect(after.status).toBe(200);
     const agg = (after.data as { aggregate: LoopAggregate }).aggregate;
     expect(agg.coverage.complete).toBe(true);
-    expect(agg.dimensions.find((d) => d.key === "ml_system_architecture")?.ratings.map((r) => r.panelistName)).toContain("Pat Pending");
+    expect(
+      agg.dimensions.find((d) => d.key === "ml_system_architecture")?.ratings.map((r) => r.panelistName),
+    ).toContain("Pat Pending");
   });
 });

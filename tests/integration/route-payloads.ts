@@ -11,7 +11,11 @@ import { newId } from "../../app/server/ids.server";
 import type { World } from "./security-world";
 
 /** A nested form-values object as a browser posts it: `dimensions.0.key=…`, checked boxes "on", lists repeated. */
-export function flattenForm(value: unknown, prefix = "", out: Record<string, string | string[]> = {}): Record<string, string | string[]> {
+export function flattenForm(
+  value: unknown,
+  prefix = "",
+  out: Record<string, string | string[]> = {},
+): Record<string, string | string[]> {
   if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
     if (value.length > 0) out[prefix] = value as string[];
   } else if (Array.isArray(value)) {
@@ -28,7 +32,11 @@ export function flattenForm(value: unknown, prefix = "", out: Record<string, str
 
 /** A valid rubric-editor post: the v1 content as the editor form sends it, with an edited summary. */
 export function rubricEditorBody(intent: "save" | "publish" | "discard"): Record<string, string | string[]> {
-  return flattenForm({ intent, ...contentToFormValues(LEAD_ML_ARCHITECT_V1), summary: `${LEAD_ML_ARCHITECT_V1.summary} (edited)` });
+  return flattenForm({
+    intent,
+    ...contentToFormValues(LEAD_ML_ARCHITECT_V1),
+    summary: `${LEAD_ML_ARCHITECT_V1.summary} (edited)`,
+  });
 }
 
 /** State made by the preparations below (each run starts from its own copy of the world). */
@@ -53,13 +61,33 @@ export function preparePasswordLink(w: World): void {
  * so removing it or its panelist is a valid request. Pass fixed ids, or fresh ones are made; they
  * go to `prepared.extraInterview`/`extraCard`.
  */
-export function prepareUnstartedInterview(w: World, ids: { interview: string; card: string } = { interview: newId(), card: newId() }): void {
+export function prepareUnstartedInterview(
+  w: World,
+  ids: { interview: string; card: string } = { interview: newId(), card: newId() },
+): void {
   const db = getDb();
   const exerciseId = rubricVersionIds(db, w.versionId).exercises.get("tooling_evaluation")!;
   prepared.extraInterview = ids.interview;
   prepared.extraCard = ids.card;
   db.transaction((tx) => {
-    tx.insert(interviews).values({ id: ids.interview, loopId: w.loopA, exerciseId, position: 2, scheduledAt: Date.now() + 7 * 86_400_000, durationMinutes: 45 }).run();
-    tx.insert(scorecards).values({ id: ids.card, interviewId: ids.interview, panelistId: w.users.outsider.id, status: "draft", version: 0 }).run();
+    tx.insert(interviews)
+      .values({
+        id: ids.interview,
+        loopId: w.loopA,
+        exerciseId,
+        position: 2,
+        scheduledAt: Date.now() + 7 * 86_400_000,
+        durationMinutes: 45,
+      })
+      .run();
+    tx.insert(scorecards)
+      .values({
+        id: ids.card,
+        interviewId: ids.interview,
+        panelistId: w.users.outsider.id,
+        status: "draft",
+        version: 0,
+      })
+      .run();
   });
 }

@@ -79,8 +79,28 @@ beforeAll(() => {
     hiringManagerId: hm.id,
     status: "in_progress",
     interviews: [
-      { exercise: "architecture_case_study", panel: [{ panelistId: early.id, scores: { ml_system_architecture: 3, cloud_platform: 3, observability_reliability: 3, governance_risk: 3, communication: 3 } }] },
-      { exercise: "incident_scenario_drill", panel: [{ panelistId: alice.id, status: "draft", recommendation: null }, { panelistId: bob.id, status: "draft", recommendation: null }] },
+      {
+        exercise: "architecture_case_study",
+        panel: [
+          {
+            panelistId: early.id,
+            scores: {
+              ml_system_architecture: 3,
+              cloud_platform: 3,
+              observability_reliability: 3,
+              governance_risk: 3,
+              communication: 3,
+            },
+          },
+        ],
+      },
+      {
+        exercise: "incident_scenario_drill",
+        panel: [
+          { panelistId: alice.id, status: "draft", recommendation: null },
+          { panelistId: bob.id, status: "draft", recommendation: null },
+        ],
+      },
     ],
   });
   loopId = built.loopId;
@@ -105,13 +125,20 @@ describe("autosave (POST /scorecards/:id/save)", () => {
     expect(v.summary).toBe("first words");
     expect(v.focus).toEqual({ detection: true });
     expect(v.ratings.communication).toEqual({ score: "3", evidence: "clear" });
-    expect(v.notes).toEqual([{ id: "note-000001", minute: 3, body: "Opened the dashboards first", at: 1_700_000_000_000 }]);
+    expect(v.notes).toEqual([
+      { id: "note-000001", minute: 3, body: "Opened the dashboards first", at: 1_700_000_000_000 },
+    ]);
   });
 
   it("refuses a stale version with 409 and the server's copy; nothing is overwritten", async () => {
     const current = row(aliceCard).version;
     const before = valuesOf(aliceCard, alice.id);
-    const r = await save(alice, aliceCard, { intent: "save", version: current - 1, summary: "from a stale tab", notes: [] });
+    const r = await save(alice, aliceCard, {
+      intent: "save",
+      version: current - 1,
+      summary: "from a stale tab",
+      notes: [],
+    });
     expect(r.status).toBe(409);
     const body = (await jsonOf(r)) as { ok: boolean; conflict: { version: number; values: { summary: string } } };
     expect(body.ok).toBe(false);
@@ -123,7 +150,11 @@ describe("autosave (POST /scorecards/:id/save)", () => {
 
   it("refuses oversized text (400 with the field) and keeps the stored copy", async () => {
     const current = row(aliceCard).version;
-    const r = await save(alice, aliceCard, { intent: "save", version: current, summary: "x".repeat(LIMITS.summary + 1) });
+    const r = await save(alice, aliceCard, {
+      intent: "save",
+      version: current,
+      summary: "x".repeat(LIMITS.summary + 1),
+    });
     expect(r.status).toBe(400);
     const body = (await jsonOf(r)) as { errors: Record<string, string[]> };
     expect(body.errors.summary?.[0]).toMatch(/limited to 10,000 characters/);
@@ -132,12 +163,20 @@ describe("autosave (POST /scorecards/:id/save)", () => {
   });
 
   it("refuses keys the rubric does not know", async () => {
-    const r = await save(alice, aliceCard, { intent: "save", version: row(aliceCard).version, ratings: { astrology: { score: "4", evidence: "" } } });
+    const r = await save(alice, aliceCard, {
+      intent: "save",
+      version: row(aliceCard).version,
+      ratings: { astrology: { score: "4", evidence: "" } },
+    });
     expect(r.status).toBe(400);
   });
 
   it("needs the CSRF token", async () => {
-    const r = await call(saveAction, postJson(`/scorecards/${aliceCard}/save`, alice, { intent: "save", version: 0 }, { csrf: null }), { id: aliceCard });
+    const r = await call(
+      saveAction,
+      postJson(`/scorecards/${aliceCard}/save`, alice, { intent: "save", version: 0 }, { csrf: null }),
+      { id: aliceCard },
+    );
     expect(r.status).toBe(403);
   });
 
@@ -154,8 +193,18 @@ describe("autosave (POST /scorecards/:id/save)", () => {
   it("another panelist's scorecard is 404 for the page, the form action and the autosave", async () => {
     expect((await call(pageLoader, get(`/scorecards/${bobCard}`, alice), { id: bobCard })).status).toBe(404);
     expect((await save(alice, bobCard, { intent: "save", version: 0, summary: "sneaky" })).status).toBe(404);
-    expect((await call(pageAction, postForm(`/scorecards/${bobCard}?index`, alice, { intent: "save", version: "0", summary: "sneaky" }), { id: bobCard })).status).toBe(404);
-    expect((await call(pageLoader, get(`/scorecards/not-a-valid-id!`, alice), { id: "not-a-valid-id!" })).status).toBe(404);
+    expect(
+      (
+        await call(
+          pageAction,
+          postForm(`/scorecards/${bobCard}?index`, alice, { intent: "save", version: "0", summary: "sneaky" }),
+          { id: bobCard },
+        )
+      ).status,
+    ).toBe(404);
+    expect((await call(pageLoader, get(`/scorecards/not-a-valid-id!`, alice), { id: "not-a-valid-id!" })).status).toBe(
+      404,
+    );
     expect(valuesOf(bobCard, bob.id).summary).toBe("");
   });
 });
@@ -192,7 +241,9 @@ describe("submit validation", () => {
     const r = await save(alice, aliceCard, {
       intent: "submit",
       version: row(aliceCard).version,
-      ...completeValues({ redFlags: { no_incident_experience: { checked: true, note: "Could not name an incident he handled." } } }),
+      ...completeValues({
+        redFlags: { no_incident_experience: { checked: true, note: "Could not name an incident he handled." } },
+      }),
     });
     expect(r.status).toBe(400);
     const { errors } = (await jsonOf(r)) as { errors: Record<string, string[]> };
@@ -205,7 +256,13 @@ describe("submit validation", () => {
     const long = "keep every character of this summary ✓";
     const r = await call(
       pageAction,
-      postForm(`/scorecards/${aliceCard}?index`, alice, { intent: "submit", version, summary: long, "ratings.communication.score": "4", "ratings.communication.evidence": "tiny" }),
+      postForm(`/scorecards/${aliceCard}?index`, alice, {
+        intent: "submit",
+        version,
+        summary: long,
+        "ratings.communication.score": "4",
+        "ratings.communication.evidence": "tiny",
+      }),
       { id: aliceCard },
     );
     expect(r.status).toBe(400);
@@ -237,7 +294,14 @@ describe("independence and submission", () => {
 
   it("submits a complete scorecard (no-JS form post) and locks it", async () => {
     const v = completeValues();
-    const fields: Record<string, string> = { intent: "submit", version: String(row(aliceCard).version), recommendation: v.recommendation, summary: v.summary, "focus.detection": "on", "signals.knows_ml_failure_modes": "on" };
+    const fields: Record<string, string> = {
+      intent: "submit",
+      version: String(row(aliceCard).version),
+      recommendation: v.recommendation,
+      summary: v.summary,
+      "focus.detection": "on",
+      "signals.knows_ml_failure_modes": "on",
+    };
     for (const k of ASSESSED) {
       fields[`ratings.${k}.score`] = "3";
       fields[`ratings.${k}.evidence`] = EVIDENCE;
@@ -252,7 +316,11 @@ describe("independence and submission", () => {
     expect(after.submittedAt).not.toBeNull();
     // the quick note saved earlier survives a no-JS submit (the form does not carry notes)
     expect(valuesOf(aliceCard, alice.id).notes?.map((n) => n.body)).toEqual(["Opened the dashboards first"]);
-    const audit = getDb().select().from(auditLog).where(and(eq(auditLog.entityId, aliceCard), eq(auditLog.action, "scorecard.submit"))).all();
+    const audit = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, aliceCard), eq(auditLog.action, "scorecard.submit")))
+      .all();
     expect(audit).toHaveLength(1);
   });
 
@@ -279,7 +347,12 @@ describe("independence and submission", () => {
 describe("amend", () => {
   it("refuses an amendment without a reason (400) and changes nothing", async () => {
     const before = row(aliceCard);
-    const r = await save(alice, aliceCard, { intent: "amend", version: before.version, ...completeValues({ summary: "changed" }), reason: "" });
+    const r = await save(alice, aliceCard, {
+      intent: "amend",
+      version: before.version,
+      ...completeValues({ summary: "changed" }),
+      reason: "",
+    });
     expect(r.status).toBe(400);
     const { errors } = (await jsonOf(r)) as { errors: Record<string, string[]> };
     expect(errors.reason?.[0]).toMatch(/Say why/);
@@ -289,7 +362,10 @@ describe("amend", () => {
   it("an amendment with a reason: stays submitted, amendCount + 1, audit entry with before/after", async () => {
     const before = row(aliceCard);
     const values = completeValues({ summary: "Calm and structured; raised leadership after the debrief." });
-    (values.ratings as Record<string, { score: string; evidence: string }>).leadership_enablement = { score: "4", evidence: EVIDENCE };
+    (values.ratings as Record<string, { score: string; evidence: string }>).leadership_enablement = {
+      score: "4",
+      evidence: EVIDENCE,
+    };
     const reason = "Added the team-growth example she gave at the end.";
     const generation = calibrationInputsGeneration();
     const r = await save(alice, aliceCard, { intent: "amend", version: before.version, ...values, reason });
@@ -300,7 +376,11 @@ describe("amend", () => {
     expect(after.amendCount).toBe(before.amendCount + 1);
     expect(after.lastAmendReason).toBe(reason);
     expect(after.version).toBe(before.version + 1);
-    const entry = getDb().select().from(auditLog).where(and(eq(auditLog.entityId, aliceCard), eq(auditLog.action, "scorecard.amend"))).get()!;
+    const entry = getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, aliceCard), eq(auditLog.action, "scorecard.amend")))
+      .get()!;
     expect(entry.reason).toBe(reason);
     const b = entry.before as Record<string, unknown>;
     const a = entry.after as Record<string, unknown>;
@@ -316,7 +396,12 @@ describe("amend", () => {
 
   it("a stale amendment is a conflict, not an overwrite", async () => {
     const before = row(aliceCard);
-    const r = await save(alice, aliceCard, { intent: "amend", version: before.version - 1, ...completeValues({ summary: "stale" }), reason: "A reason that is long enough." });
+    const r = await save(alice, aliceCard, {
+      intent: "amend",
+      version: before.version - 1,
+      ...completeValues({ summary: "stale" }),
+      reason: "A reason that is long enough.",
+    });
     expect(r.status).toBe(409);
     expect(row(aliceCard).summary).toBe(before.summary);
   });
@@ -324,12 +409,20 @@ describe("amend", () => {
 
 describe("conflict of interest", () => {
   it("declaring a conflict recuses the scorecard; the panelist then has nothing pending", async () => {
-    const bad = await call(pageAction, postForm(`/scorecards/${bobCard}?index`, bob, { intent: "declareConflict", kind: "", note: "" }), { id: bobCard });
+    const bad = await call(
+      pageAction,
+      postForm(`/scorecards/${bobCard}?index`, bob, { intent: "declareConflict", kind: "", note: "" }),
+      { id: bobCard },
+    );
     expect(bad.status).toBe(400);
     expect(row(bobCard).status).toBe("draft");
     const r = await call(
       pageAction,
-      postForm(`/scorecards/${bobCard}?index`, bob, { intent: "declareConflict", kind: "referred", note: "I referred the candidate last spring." }),
+      postForm(`/scorecards/${bobCard}?index`, bob, {
+        intent: "declareConflict",
+        kind: "referred",
+        note: "I referred the candidate last spring.",
+      }),
       { id: bobCard },
     );
     expect(r.status).toBe(302);
@@ -347,7 +440,12 @@ describe("concurrent autosaves (group commit)", () => {
       versionId,
       hiringManagerId: hm.id,
       status: "in_progress",
-      interviews: [{ exercise: "incident_scenario_drill", panel: users.map((u) => ({ panelistId: u.id, status: "draft" as const, recommendation: null })) }],
+      interviews: [
+        {
+          exercise: "incident_scenario_drill",
+          panel: users.map((u) => ({ panelistId: u.id, status: "draft" as const, recommendation: null })),
+        },
+      ],
     });
     const ids = built.scorecardIds[0]!;
     const [cara, dev, eve] = users as [TestUser, TestUser, TestUser];

@@ -45,9 +45,12 @@ function expectSecurityHeaders(r: HttpResult, label: string): void {
   expect(d.get("base-uri"), `${label}: base-uri`).toEqual(["'self'"]);
   expect(r.headers.get("x-content-type-options"), `${label}: nosniff`).toBe("nosniff");
   expect(r.headers.get("x-frame-options"), `${label}: XFO`).toBe("DENY");
-  expect(r.headers.get("referrer-policy"), `${label}: Referrer-Policy`).toMatch(/^(same-origin|no-referrer|strict-origin)/);
+  expect(r.headers.get("referrer-policy"), `${label}: Referrer-Policy`).toMatch(
+    /^(same-origin|no-referrer|strict-origin)/,
+  );
   const pp = r.headers.get("permissions-policy") ?? "";
-  for (const feature of ["camera=()", "microphone=()", "geolocation=()"]) expect(pp, `${label}: ${feature}`).toContain(feature);
+  for (const feature of ["camera=()", "microphone=()", "geolocation=()"])
+    expect(pp, `${label}: ${feature}`).toContain(feature);
   expect(r.headers.get("x-powered-by"), `${label}: no X-Powered-By`).toBeNull();
   expect(r.headers.get("x-request-id"), `${label}: request id`).toMatch(/^[0-9a-f-]{36}$/);
 }
@@ -57,7 +60,12 @@ function cookieAttrs(setCookie: string): { name: string; value: string; attrs: S
   const i = pair!.indexOf("=");
   const attrs = new Set(rest.map((a) => a.trim().toLowerCase()));
   const ma = [...attrs].find((a) => a.startsWith("max-age="));
-  return { name: pair!.slice(0, i).trim(), value: pair!.slice(i + 1).trim(), attrs, maxAge: ma ? Number(ma.split("=")[1]) : null };
+  return {
+    name: pair!.slice(0, i).trim(),
+    value: pair!.slice(i + 1).trim(),
+    attrs,
+    maxAge: ma ? Number(ma.split("=")[1]) : null,
+  };
 }
 
 async function loggedIn(who: { email: string; password: string }): Promise<Browser> {
@@ -85,10 +93,17 @@ describe("security headers", () => {
     responses.push(["static asset", asset]);
     responses.push(["missing asset", await anon.get("/build/nope.js")]);
     responses.push(["CSRF refusal", await anon.postForm("/login", { email: "x@y.z", password: "p" }, { csrf: null })]);
-    responses.push(["cross-origin refusal", await anon.postForm("/login", {}, { headers: { Origin: "https://evil.example" } })]);
+    responses.push([
+      "cross-origin refusal",
+      await anon.postForm("/login", {}, { headers: { Origin: "https://evil.example" } }),
+    ]);
     responses.push([
       "413",
-      await anon.request("/login", { method: "POST", body: "a".repeat(1_100_000), headers: { "Content-Type": "application/x-www-form-urlencoded" } }),
+      await anon.request("/login", {
+        method: "POST",
+        body: "a".repeat(1_100_000),
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      }),
     ]);
     const member = await loggedIn(MEMBER);
     const missing = await member.get("/no/such/page");
@@ -166,7 +181,11 @@ describe("CSRF", () => {
       expect(r.body).toContain("Cross-origin request refused");
     }
     // a person whose browser followed a form from elsewhere gets a page that explains and links home
-    const page = await member.postForm("/logout", {}, { headers: { Origin: "https://evil.example", Accept: "text/html,application/xhtml+xml,*/*;q=0.8" } });
+    const page = await member.postForm(
+      "/logout",
+      {},
+      { headers: { Origin: "https://evil.example", Accept: "text/html,application/xhtml+xml,*/*;q=0.8" } },
+    );
     expect(page.status).toBe(403);
     expect(page.headers.get("content-type")).toMatch(/^text\/html/);
     expect(page.body).toContain("Cross-origin request refused");
@@ -236,7 +255,15 @@ describe("cookies and sessions over HTTP", () => {
   });
 
   test("after login, redirectTo never leaves the site", async () => {
-    for (const evil of ["//evil.example/x", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "https://evil.example", "/%0d%0aSet-Cookie:x=y", "/é/ü"]) {
+    for (const evil of [
+      "//evil.example/x",
+      "/\\evil.example",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "https://evil.example",
+      "/%0d%0aSet-Cookie:x=y",
+      "/é/ü",
+    ]) {
       const b = new Browser(server.url);
       await b.get("/login");
       const r = await b.postForm("/login", { email: MEMBER.email, password: MEMBER.password, redirectTo: evil });
@@ -256,7 +283,11 @@ describe("request body limit", () => {
     const b = new Browser(server.url);
     await b.get("/login");
     const big = `csrf=${b.csrf}&email=${"a".repeat(1_100_000)}`;
-    const r = await b.request("/login", { method: "POST", body: big, headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    const r = await b.request("/login", {
+      method: "POST",
+      body: big,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
     expect(r.status).toBe(413);
     const json = await b.request("/logout", {
       method: "POST",
@@ -312,7 +343,9 @@ describe("production error pages", () => {
       for (const p of ["/interviews", "/login", "/interviews.data", "/no/such/page"]) {
         const r = await member.get(p);
         expect(r.status, p).toBeGreaterThanOrEqual(500);
-        expect(r.body, p).not.toMatch(/SQLITE|SqliteError|no such table|sessions_gone|\bselect\b[^<]*\bfrom\b|\n\s+at |\/work\/|node_modules|\.tsx?:\d+/i);
+        expect(r.body, p).not.toMatch(
+          /SQLITE|SqliteError|no such table|sessions_gone|\bselect\b[^<]*\bfrom\b|\n\s+at |\/work\/|node_modules|\.tsx?:\d+/i,
+        );
         expectSecurityHeaders(r, p);
       }
       const page = await member.get("/interviews");

@@ -34,7 +34,11 @@ function tokenOf(user: TestUser): string {
 }
 
 function sessionRow(user: TestUser) {
-  return getDb().select().from(sessions).where(eq(sessions.id, sha256(tokenOf(user)))).get();
+  return getDb()
+    .select()
+    .from(sessions)
+    .where(eq(sessions.id, sha256(tokenOf(user))))
+    .get();
 }
 
 function isLoggedOut(request: Request): boolean {
@@ -42,7 +46,8 @@ function isLoggedOut(request: Request): boolean {
     requireUser(request);
     return false;
   } catch (thrown) {
-    if (thrown instanceof Response && thrown.status === 302) return (thrown.headers.get("Location") ?? "").startsWith("/login");
+    if (thrown instanceof Response && thrown.status === 302)
+      return (thrown.headers.get("Location") ?? "").startsWith("/login");
     if (thrown instanceof Response && thrown.status === 401) return true;
     throw thrown;
   }
@@ -63,9 +68,17 @@ describe("session expiry and revocation", () => {
     const u = createTestUser("member");
     expect(isLoggedOut(get("/interviews", u))).toBe(false);
     const now = Date.now();
-    getDb().update(sessions).set({ lastSeenAt: now - env().sessionIdleMs + 60_000 }).where(eq(sessions.id, sha256(tokenOf(u)))).run();
+    getDb()
+      .update(sessions)
+      .set({ lastSeenAt: now - env().sessionIdleMs + 60_000 })
+      .where(eq(sessions.id, sha256(tokenOf(u))))
+      .run();
     expect(isLoggedOut(get("/interviews", u)), "just inside the idle limit").toBe(false);
-    getDb().update(sessions).set({ lastSeenAt: now - env().sessionIdleMs - 1_000 }).where(eq(sessions.id, sha256(tokenOf(u)))).run();
+    getDb()
+      .update(sessions)
+      .set({ lastSeenAt: now - env().sessionIdleMs - 1_000 })
+      .where(eq(sessions.id, sha256(tokenOf(u))))
+      .run();
     expect(isLoggedOut(get("/interviews", u)), "past the idle limit").toBe(true);
     expect(sessionRow(u)).toBeUndefined();
   });
@@ -74,7 +87,11 @@ describe("session expiry and revocation", () => {
     const u = createTestUser("member");
     const now = Date.now();
     // active a minute ago, but the absolute lifetime has run out
-    getDb().update(sessions).set({ lastSeenAt: now - 60_000, expiresAt: now - 1 }).where(eq(sessions.id, sha256(tokenOf(u)))).run();
+    getDb()
+      .update(sessions)
+      .set({ lastSeenAt: now - 60_000, expiresAt: now - 1 })
+      .where(eq(sessions.id, sha256(tokenOf(u))))
+      .run();
     expect(isLoggedOut(get("/interviews", u))).toBe(true);
     expect(sessionRow(u)).toBeUndefined();
   });
@@ -82,7 +99,11 @@ describe("session expiry and revocation", () => {
   test("use refreshes lastSeenAt (at most once a minute)", () => {
     const u = createTestUser("member");
     const old = Date.now() - 5 * 60_000;
-    getDb().update(sessions).set({ lastSeenAt: old }).where(eq(sessions.id, sha256(tokenOf(u)))).run();
+    getDb()
+      .update(sessions)
+      .set({ lastSeenAt: old })
+      .where(eq(sessions.id, sha256(tokenOf(u))))
+      .run();
     expect(getSessionContext(get("/", u))).not.toBeNull();
     expect(sessionRow(u)!.lastSeenAt).toBeGreaterThan(old);
   });
@@ -128,7 +149,11 @@ describe("login", () => {
     const fresh = /archpanel_session=([^;]+)/.exec(setCookie)![1]!;
     expect(fresh).not.toBe(tokenOf(u));
     expect(sessionRow(u)).toBeUndefined();
-    const row = getDb().select().from(sessions).where(eq(sessions.id, sha256(fresh))).get();
+    const row = getDb()
+      .select()
+      .from(sessions)
+      .where(eq(sessions.id, sha256(fresh)))
+      .get();
     expect(row?.userId).toBe(u.id);
     // the database stores only a hash of the cookie
     expect(row?.id).not.toBe(fresh);
@@ -177,7 +202,10 @@ describe("login", () => {
   test("the login form rejects nonsense without a 500 and keeps the typed email", async () => {
     const r = await call(asFn(loginAction), postForm("/login", null, { email: ["a@b.c", "d@e.f"], password: "" }));
     expect(r.status).toBe(400);
-    const long = await call(asFn(loginAction), postForm("/login", null, { email: `${"x".repeat(400)}@example.test`, password: "p" }));
+    const long = await call(
+      asFn(loginAction),
+      postForm("/login", null, { email: `${"x".repeat(400)}@example.test`, password: "p" }),
+    );
     expect(long.status).toBe(400);
   });
 });
@@ -263,7 +291,11 @@ describe("form parsing", () => {
     const mk = (csrf: string | null) =>
       new Request(`${BASE}/x`, {
         method: "POST",
-        headers: { "Content-Type": "application/json", Cookie: `archpanel_csrf=${CSRF}`, ...(csrf ? { "x-csrf-token": csrf } : {}) },
+        headers: {
+          "Content-Type": "application/json",
+          Cookie: `archpanel_csrf=${CSRF}`,
+          ...(csrf ? { "x-csrf-token": csrf } : {}),
+        },
         body: '{"a":',
       });
     await expect(readBody(mk(CSRF))).rejects.toMatchObject({ status: 400 });

@@ -77,7 +77,17 @@ export interface World {
 }
 
 export type ActorName = keyof World["users"];
-export const ACTORS: ActorName[] = ["anonymous", "outsider", "pending", "submitted", "hmA", "hmB", "recruiter", "admin", "deactivated"];
+export const ACTORS: ActorName[] = [
+  "anonymous",
+  "outsider",
+  "pending",
+  "submitted",
+  "hmA",
+  "hmB",
+  "recruiter",
+  "admin",
+  "deactivated",
+];
 
 /** Call after freshDatabase(). */
 export function buildWorld(now = Date.now()): World {
@@ -117,44 +127,221 @@ export function buildWorld(now = Date.now()): World {
   const mlops = rv.exercises.get("mlops_pipeline_design")!;
   db.transaction((tx) => {
     tx.insert(candidates)
-      .values({ id: ids.candidateA, name: MARK.name, email: MARK.email, currentTitle: MARK.title, source: MARK.source, links: [MARK.link], notes: MARK.notes, createdBy: u.recruiter.id, createdAt: now - 30 * 86_400_000, updatedAt: now - 30 * 86_400_000 })
+      .values({
+        id: ids.candidateA,
+        name: MARK.name,
+        email: MARK.email,
+        currentTitle: MARK.title,
+        source: MARK.source,
+        links: [MARK.link],
+        notes: MARK.notes,
+        createdBy: u.recruiter.id,
+        createdAt: now - 30 * 86_400_000,
+        updatedAt: now - 30 * 86_400_000,
+      })
       .run();
-    tx.insert(candidates).values({ id: ids.candidateB, name: "Bruno Other", email: "bruno.other@example.org", currentTitle: "ML Lead", source: "Inbound", createdBy: u.recruiter.id }).run();
+    tx.insert(candidates)
+      .values({
+        id: ids.candidateB,
+        name: "Bruno Other",
+        email: "bruno.other@example.org",
+        currentTitle: "ML Lead",
+        source: "Inbound",
+        createdBy: u.recruiter.id,
+      })
+      .run();
     tx.insert(loops)
-      .values({ id: ids.loopA, candidateId: ids.candidateA, rubricVersionId: versionId, hiringManagerId: u.hmA.id, recruiterId: u.recruiter.id, status: "in_progress", decisionRationale: MARK.rationale })
+      .values({
+        id: ids.loopA,
+        candidateId: ids.candidateA,
+        rubricVersionId: versionId,
+        hiringManagerId: u.hmA.id,
+        recruiterId: u.recruiter.id,
+        status: "in_progress",
+        decisionRationale: MARK.rationale,
+      })
       .run();
-    tx.insert(loops).values({ id: ids.loopB, candidateId: ids.candidateB, rubricVersionId: versionId, hiringManagerId: u.hmB.id, recruiterId: u.recruiter.id, status: "debrief" }).run();
-    tx.insert(interviews).values({ id: ids.interviewA1, loopId: ids.loopA, exerciseId: arch, position: 0, scheduledAt: now - 2 * 86_400_000, durationMinutes: 75 }).run();
-    tx.insert(interviews).values({ id: ids.interviewA2, loopId: ids.loopA, exerciseId: mlops, position: 1, scheduledAt: now - 86_400_000, durationMinutes: 60 }).run();
-    tx.insert(interviews).values({ id: ids.interviewB1, loopId: ids.loopB, exerciseId: arch, position: 0, scheduledAt: now - 3 * 86_400_000, durationMinutes: 75 }).run();
+    tx.insert(loops)
+      .values({
+        id: ids.loopB,
+        candidateId: ids.candidateB,
+        rubricVersionId: versionId,
+        hiringManagerId: u.hmB.id,
+        recruiterId: u.recruiter.id,
+        status: "debrief",
+      })
+      .run();
+    tx.insert(interviews)
+      .values({
+        id: ids.interviewA1,
+        loopId: ids.loopA,
+        exerciseId: arch,
+        position: 0,
+        scheduledAt: now - 2 * 86_400_000,
+        durationMinutes: 75,
+      })
+      .run();
+    tx.insert(interviews)
+      .values({
+        id: ids.interviewA2,
+        loopId: ids.loopA,
+        exerciseId: mlops,
+        position: 1,
+        scheduledAt: now - 86_400_000,
+        durationMinutes: 60,
+      })
+      .run();
+    tx.insert(interviews)
+      .values({
+        id: ids.interviewB1,
+        loopId: ids.loopB,
+        exerciseId: arch,
+        position: 0,
+        scheduledAt: now - 3 * 86_400_000,
+        durationMinutes: 75,
+      })
+      .run();
 
     // loop A: the pending panelist drafts on interview 1; the submitted panelist is done on interview 2
-    tx.insert(scorecards).values({ id: ids.pendingCard, interviewId: ids.interviewA1, panelistId: u.pending.id, status: "draft", version: 2, summary: MARK.summary, conflictNote: MARK.conflict }).run();
-    tx.insert(ratings).values({ scorecardId: ids.pendingCard, dimensionId: dim("ml_system_architecture"), score: 3, evidence: MARK.evidence2 }).run();
-    tx.insert(quickNotes).values({ id: ids.quickNoteId, scorecardId: ids.pendingCard, elapsedMinute: 12, body: MARK.draftNote, createdAt: now - 2 * 86_400_000 }).run();
+    tx.insert(scorecards)
+      .values({
+        id: ids.pendingCard,
+        interviewId: ids.interviewA1,
+        panelistId: u.pending.id,
+        status: "draft",
+        version: 2,
+        summary: MARK.summary,
+        conflictNote: MARK.conflict,
+      })
+      .run();
+    tx.insert(ratings)
+      .values({
+        scorecardId: ids.pendingCard,
+        dimensionId: dim("ml_system_architecture"),
+        score: 3,
+        evidence: MARK.evidence2,
+      })
+      .run();
+    tx.insert(quickNotes)
+      .values({
+        id: ids.quickNoteId,
+        scorecardId: ids.pendingCard,
+        elapsedMinute: 12,
+        body: MARK.draftNote,
+        createdAt: now - 2 * 86_400_000,
+      })
+      .run();
 
     tx.insert(scorecards)
-      .values({ id: ids.submittedCard, interviewId: ids.interviewA2, panelistId: u.submitted.id, status: "submitted", version: 7, recommendation: "hire", summary: MARK.summary, overrideJustification: MARK.override, amendCount: 1, lastAmendReason: MARK.amend, submittedAt: now - 86_400_000 + 3_600_000 })
+      .values({
+        id: ids.submittedCard,
+        interviewId: ids.interviewA2,
+        panelistId: u.submitted.id,
+        status: "submitted",
+        version: 7,
+        recommendation: "hire",
+        summary: MARK.summary,
+        overrideJustification: MARK.override,
+        amendCount: 1,
+        lastAmendReason: MARK.amend,
+        submittedAt: now - 86_400_000 + 3_600_000,
+      })
       .run();
-    for (const [k, score] of [["mlops_lifecycle", 4], ["governance_risk", 2], ["observability_reliability", 3], ["communication", 3], ["leadership_enablement", 3]] as const) {
-      tx.insert(ratings).values({ scorecardId: ids.submittedCard, dimensionId: dim(k), score, evidence: `${MARK.evidence} (${k})` }).run();
+    for (const [k, score] of [
+      ["mlops_lifecycle", 4],
+      ["governance_risk", 2],
+      ["observability_reliability", 3],
+      ["communication", 3],
+      ["leadership_enablement", 3],
+    ] as const) {
+      tx.insert(ratings)
+        .values({ scorecardId: ids.submittedCard, dimensionId: dim(k), score, evidence: `${MARK.evidence} (${k})` })
+        .run();
     }
-    tx.insert(redFlagMarks).values({ scorecardId: ids.submittedCard, redFlagId: rv.redFlags.get("dismisses_security_compliance")!, note: MARK.flagNote }).run();
+    tx.insert(redFlagMarks)
+      .values({
+        scorecardId: ids.submittedCard,
+        redFlagId: rv.redFlags.get("dismisses_security_compliance")!,
+        note: MARK.flagNote,
+      })
+      .run();
     const firstSignal = [...rv.signals.values()][0]!;
     tx.insert(signalMarks).values({ scorecardId: ids.submittedCard, signalId: firstSignal }).run();
     tx.insert(focusTicks).values({ scorecardId: ids.submittedCard, focusKey: "reproducibility" }).run();
-    tx.insert(quickNotes).values({ id: newId(), scorecardId: ids.submittedCard, elapsedMinute: 30, body: MARK.quickNote, createdAt: now - 86_400_000 }).run();
+    tx.insert(quickNotes)
+      .values({
+        id: newId(),
+        scorecardId: ids.submittedCard,
+        elapsedMinute: 30,
+        body: MARK.quickNote,
+        createdAt: now - 86_400_000,
+      })
+      .run();
 
     // loop B: hmB's loop, one submitted scorecard by another member
-    tx.insert(scorecards).values({ id: ids.cardB, interviewId: ids.interviewB1, panelistId: panelB.id, status: "submitted", version: 4, recommendation: "no_hire", summary: "B summary", submittedAt: now - 2 * 86_400_000 }).run();
-    tx.insert(ratings).values({ scorecardId: ids.cardB, dimensionId: dim("ml_system_architecture"), score: 2, evidence: "Loop B evidence that must survive" }).run();
+    tx.insert(scorecards)
+      .values({
+        id: ids.cardB,
+        interviewId: ids.interviewB1,
+        panelistId: panelB.id,
+        status: "submitted",
+        version: 4,
+        recommendation: "no_hire",
+        summary: "B summary",
+        submittedAt: now - 2 * 86_400_000,
+      })
+      .run();
+    tx.insert(ratings)
+      .values({
+        scorecardId: ids.cardB,
+        dimensionId: dim("ml_system_architecture"),
+        score: 2,
+        evidence: "Loop B evidence that must survive",
+      })
+      .run();
 
     // audit entries that carry the PII and free text (as features write them)
-    writeAudit(tx, { actorId: u.recruiter.id, action: "candidate.create", entityType: "candidate", entityId: ids.candidateA, after: { name: MARK.name, email: MARK.email } });
-    writeAudit(tx, { actorId: u.recruiter.id, action: "loop.create", entityType: "loop", entityId: ids.loopA, loopId: ids.loopA, after: { candidate: MARK.name } });
-    writeAudit(tx, { actorId: u.submitted.id, action: "scorecard.submit", entityType: "scorecard", entityId: ids.submittedCard, loopId: ids.loopA, after: { evidence: MARK.evidence, summary: MARK.summary } });
-    writeAudit(tx, { actorId: u.submitted.id, action: "scorecard.amend", entityType: "scorecard", entityId: ids.submittedCard, loopId: ids.loopA, reason: MARK.auditReason, before: { summary: "old" }, after: { summary: MARK.summary } });
-    writeAudit(tx, { actorId: u.recruiter.id, action: "loop.create", entityType: "loop", entityId: ids.loopB, loopId: ids.loopB, after: { candidate: "Bruno Other" } });
+    writeAudit(tx, {
+      actorId: u.recruiter.id,
+      action: "candidate.create",
+      entityType: "candidate",
+      entityId: ids.candidateA,
+      after: { name: MARK.name, email: MARK.email },
+    });
+    writeAudit(tx, {
+      actorId: u.recruiter.id,
+      action: "loop.create",
+      entityType: "loop",
+      entityId: ids.loopA,
+      loopId: ids.loopA,
+      after: { candidate: MARK.name },
+    });
+    writeAudit(tx, {
+      actorId: u.submitted.id,
+      action: "scorecard.submit",
+      entityType: "scorecard",
+      entityId: ids.submittedCard,
+      loopId: ids.loopA,
+      after: { evidence: MARK.evidence, summary: MARK.summary },
+    });
+    writeAudit(tx, {
+      actorId: u.submitted.id,
+      action: "scorecard.amend",
+      entityType: "scorecard",
+      entityId: ids.submittedCard,
+      loopId: ids.loopA,
+      reason: MARK.auditReason,
+      before: { summary: "old" },
+      after: { summary: MARK.summary },
+    });
+    writeAudit(tx, {
+      actorId: u.recruiter.id,
+      action: "loop.create",
+      entityType: "loop",
+      entityId: ids.loopB,
+      loopId: ids.loopB,
+      after: { candidate: "Bruno Other" },
+    });
   });
 
   return {
@@ -169,7 +356,11 @@ export function buildWorld(now = Date.now()): World {
 /** Every text value of every table, for scans ("does this string survive anywhere?"). */
 export function allText(exclude: readonly string[] = []): { table: string; column: string; value: string }[] {
   const client = getDb().$client;
-  const tables = (client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[])
+  const tables = (
+    client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as {
+      name: string;
+    }[]
+  )
     .map((r) => r.name)
     .filter((t) => !exclude.includes(t));
   const out: { table: string; column: string; value: string }[] = [];
@@ -188,12 +379,18 @@ export function allText(exclude: readonly string[] = []): { table: string; colum
 /** A checksum of the whole database except the tables named (sessions, login attempts...). */
 export function databaseChecksum(exclude: readonly string[] = ["sessions", "login_attempts"]): string {
   const client = getDb().$client;
-  const tables = (client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[])
+  const tables = (
+    client
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+      .all() as { name: string }[]
+  )
     .map((r) => r.name)
     .filter((t) => !exclude.includes(t));
   const parts: string[] = [];
   for (const table of tables) {
-    const cols = (client.prepare(`pragma table_info("${table}")`).all() as { name: string }[]).map((c) => `"${c.name}"`);
+    const cols = (client.prepare(`pragma table_info("${table}")`).all() as { name: string }[]).map(
+      (c) => `"${c.name}"`,
+    );
     const rows = client.prepare(`select * from "${table}" order by ${cols.join(", ")}`).all();
     parts.push(`${table}:${JSON.stringify(rows)}`);
   }

@@ -11,7 +11,10 @@ const EVERYTHING = () =>
       scorecard(ADA, {
         recommendation: "strong_no_hire",
         ratings: [rating("arch", 1), rating("data", 2), rating("lead", 2, "Too short.")],
-        redFlags: [{ key: "fabrication", note: "Claimed a 40% lift, later 4%" }, { key: "vague", note: "" }],
+        redFlags: [
+          { key: "fabrication", note: "Claimed a 40% lift, later 4%" },
+          { key: "vague", note: "" },
+        ],
       }),
       scorecard(BEN, {
         recommendation: "hire",
@@ -19,7 +22,12 @@ const EVERYTHING = () =>
         ratings: [rating("arch", 4), rating("data", 4), rating("lead", 2)],
         redFlags: [{ key: "fabrication", note: "" }],
       }),
-      scorecard(CY, { interviewId: LEADERSHIP.id, recommendation: "hire", ratings: [rating("arch", 4), notAssessed("data")], redFlags: [{ key: "blame", note: "" }] }),
+      scorecard(CY, {
+        interviewId: LEADERSHIP.id,
+        recommendation: "hire",
+        ratings: [rating("arch", 4), notAssessed("data")],
+        redFlags: [{ key: "blame", note: "" }],
+      }),
       scorecard(DEE, { interviewId: LEADERSHIP.id, status: "draft", submittedAt: null }),
       scorecard({ id: "p-eve", name: "Eve" }, { status: "recused", conflictNote: "Sister-in-law" }),
     ],
@@ -47,10 +55,20 @@ describe("buildDebriefAgenda", () => {
     expect(byKind("override")[0]?.detail).toBe(
       "Ben recommended hire while raising Fabricated results. Justification: “The numbers mix-up was a slip, corrected unprompted.”",
     );
-    expect(byKind("disagreement")[0]).toMatchObject({ dimensionKey: "arch", detail: "Ada 1 (outlier), Ben 4, Cy 4; median 4.00." });
-    expect(byKind("below_bar")[0]).toMatchObject({ dimensionKey: "lead", detail: "Ada 2, Ben 2. The bar is 3 (Meets bar)." });
-    expect(byKind("thin_evidence")[0]?.detail).toBe("Ada rated 2 with 10 characters of evidence (at least 80 expected).");
-    expect(byKind("missing_scorecard")[0]?.detail).toBe("Not submitted yet; its ratings and recommendation are not counted.");
+    expect(byKind("disagreement")[0]).toMatchObject({
+      dimensionKey: "arch",
+      detail: "Ada 1 (outlier), Ben 4, Cy 4; median 4.00.",
+    });
+    expect(byKind("below_bar")[0]).toMatchObject({
+      dimensionKey: "lead",
+      detail: "Ada 2, Ben 2. The bar is 3 (Meets bar).",
+    });
+    expect(byKind("thin_evidence")[0]?.detail).toBe(
+      "Ada rated 2 with 10 characters of evidence (at least 80 expected).",
+    );
+    expect(byKind("missing_scorecard")[0]?.detail).toBe(
+      "Not submitted yet; its ratings and recommendation are not counted.",
+    );
     expect(byKind("recusal")[0]?.detail).toBe("Conflict of interest: “Sister-in-law”. Excluded from all scores.");
   });
 
@@ -63,8 +81,12 @@ describe("buildDebriefAgenda", () => {
         ],
       }),
     ).agenda;
-    expect(agenda.find((a) => a.kind === "dealbreaker")?.detail).toBe("Raised by Ada: “Could not say what she did during the outage.”");
-    expect(agenda.find((a) => a.kind === "recusal")?.detail).toBe("Conflict of interest: “Former manager!” Excluded from all scores.");
+    expect(agenda.find((a) => a.kind === "dealbreaker")?.detail).toBe(
+      "Raised by Ada: “Could not say what she did during the outage.”",
+    );
+    expect(agenda.find((a) => a.kind === "recusal")?.detail).toBe(
+      "Conflict of interest: “Former manager!” Excluded from all scores.",
+    );
   });
 
   it("below-bar items: lowest mean first; disagreements: largest spread first", () => {
@@ -98,7 +120,11 @@ describe("buildDebriefAgenda", () => {
   });
 
   it("an override without justification says so", () => {
-    const agg = aggregateLoop(loop({ scorecards: [scorecard(ADA, { recommendation: "strong_hire", redFlags: [{ key: "ethics", note: "" }] })] }));
+    const agg = aggregateLoop(
+      loop({
+        scorecards: [scorecard(ADA, { recommendation: "strong_hire", redFlags: [{ key: "ethics", note: "" }] })],
+      }),
+    );
     expect(agg.agenda.find((a) => a.kind === "override")).toMatchObject({
       title: "Strong hire despite dealbreaker: Ada (System design)",
       detail: "Ada recommended strong hire while raising Dismisses ethics. No justification given.",
@@ -107,8 +133,22 @@ describe("buildDebriefAgenda", () => {
   });
 
   it("a clean loop has an empty agenda", () => {
-    const agg = aggregateLoop(loop({ scorecards: [scorecard(ADA, { ratings: [rating("arch", 3)] }), scorecard(BEN, { ratings: [rating("arch", 4)] })] }));
+    const agg = aggregateLoop(
+      loop({
+        scorecards: [
+          scorecard(ADA, { ratings: [rating("arch", 3)] }),
+          scorecard(BEN, { ratings: [rating("arch", 4)] }),
+        ],
+      }),
+    );
     expect(agg.agenda).toEqual([]);
-    expect(buildDebriefAgenda({ dimensions: [], redFlags: [], scorecards: [], coverage: { missingScorecards: [], recused: [] } })).toEqual([]);
+    expect(
+      buildDebriefAgenda({
+        dimensions: [],
+        redFlags: [],
+        scorecards: [],
+        coverage: { missingScorecards: [], recused: [] },
+      }),
+    ).toEqual([]);
   });
 });

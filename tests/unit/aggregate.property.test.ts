@@ -36,7 +36,12 @@ const ratingsArb = fc
     fc.tuple(
       ...keys.map((dimensionKey) =>
         fc.oneof(
-          fc.record({ dimensionKey: fc.constant(dimensionKey), score: scoreArb, notAssessed: fc.constant(false), evidence: fc.constantFrom("", "short", SOLID_EVIDENCE) }),
+          fc.record({
+            dimensionKey: fc.constant(dimensionKey),
+            score: scoreArb,
+            notAssessed: fc.constant(false),
+            evidence: fc.constantFrom("", "short", SOLID_EVIDENCE),
+          }),
           fc.constant({ dimensionKey, score: null, notAssessed: true, evidence: "" }),
         ),
       ),
@@ -49,21 +54,36 @@ const scorecardBodyArb = fc.record({
   status: fc.constantFrom(...SCORECARD_STATUSES),
   recommendation: fc.option(fc.constantFrom(...RECOMMENDATIONS), { nil: null }),
   ratings: ratingsArb,
-  redFlags: fc.uniqueArray(fc.record({ key: fc.constantFrom(...FLAG_KEYS), note: fc.constantFrom("", "note a", "note b") }), { maxLength: 3, selector: (f) => f.key }),
+  redFlags: fc.uniqueArray(
+    fc.record({ key: fc.constantFrom(...FLAG_KEYS), note: fc.constantFrom("", "note a", "note b") }),
+    { maxLength: 3, selector: (f) => f.key },
+  ),
   signalKeys: fc.subarray(SIGNAL_KEYS),
   focusKeys: fc.subarray(FOCUS_KEYS),
-  quickNotes: fc.array(fc.record({ elapsedMinute: fc.nat(5), body: fc.constantFrom("x", "y", "z"), createdAt: fc.nat(3) }), { maxLength: 3 }),
+  quickNotes: fc.array(
+    fc.record({ elapsedMinute: fc.nat(5), body: fc.constantFrom("x", "y", "z"), createdAt: fc.nat(3) }),
+    { maxLength: 3 },
+  ),
   amendCount: fc.nat(2),
 });
 
 const loopArb: fc.Arbitrary<LoopAggregationInput> = fc
   .record({
-    interviews: fc.array(fc.record({ exerciseKey: fc.constantFrom("design", "leadership", "gone"), position: fc.nat(3) }), { maxLength: 4 }),
+    interviews: fc.array(
+      fc.record({ exerciseKey: fc.constantFrom("design", "leadership", "gone"), position: fc.nat(3) }),
+      { maxLength: 4 },
+    ),
     scorecards: fc.array(scorecardBodyArb, { maxLength: 8 }),
     weights: fc.option(fc.tuple(fc.nat(100), fc.nat(100), fc.nat(100)), { nil: null }),
   })
   .map(({ interviews, scorecards, weights }) => {
-    const ivs: InterviewInput[] = interviews.map((iv, i) => ({ id: `iv${i}`, exerciseKey: iv.exerciseKey, position: iv.position, scheduledAt: null, durationMinutes: 60 }));
+    const ivs: InterviewInput[] = interviews.map((iv, i) => ({
+      id: `iv${i}`,
+      exerciseKey: iv.exerciseKey,
+      position: iv.position,
+      scheduledAt: null,
+      durationMinutes: 60,
+    }));
     const cards: ScorecardInput[] = scorecards.map((sc, i) => ({
       id: `sc${i}`,
       interviewId: `iv${sc.interviewSlot}`,
@@ -96,9 +116,18 @@ const loopArb: fc.Arbitrary<LoopAggregationInput> = fc
 const calibrationArb: fc.Arbitrary<InterviewerCalibration[]> = fc
   .subarray(PANELISTS)
   .chain((ps) =>
-    fc.tuple(...ps.map(() => fc.double({ min: -3, max: 3, noNaN: true }))).map((offsets) =>
-      ps.map((p, i) => ({ panelistId: p.id, panelistName: p.name, sampleSize: 5, rawOffset: offsets[i] ?? 0, offset: offsets[i] ?? 0, tendency: "neutral" as const })),
-    ),
+    fc
+      .tuple(...ps.map(() => fc.double({ min: -3, max: 3, noNaN: true })))
+      .map((offsets) =>
+        ps.map((p, i) => ({
+          panelistId: p.id,
+          panelistName: p.name,
+          sampleSize: 5,
+          rawOffset: offsets[i] ?? 0,
+          offset: offsets[i] ?? 0,
+          tendency: "neutral" as const,
+        })),
+      ),
   );
 
 // ------------------------------------------------------------------ shuffling
@@ -161,7 +190,9 @@ describe("aggregateLoop properties", () => {
     fc.assert(
       fc.property(loopArb, calibrationArb, fc.integer(), fc.integer(), (input, calibration, seed1, seed2) => {
         const expected = JSON.stringify(aggregateLoop(input, calibration));
-        expect(JSON.stringify(aggregateLoop(shuffleLoop(input, seed1), shuffle(calibration, rng(seed2))))).toBe(expected);
+        expect(JSON.stringify(aggregateLoop(shuffleLoop(input, seed1), shuffle(calibration, rng(seed2))))).toBe(
+          expected,
+        );
       }),
       { numRuns: 300 },
     );
@@ -217,7 +248,13 @@ const crossedArb = fc.record({
 
 function crossedRatings(shifts: number[], truths: number[]): CalibrationRating[] {
   return truths.flatMap((t, g) =>
-    shifts.map((c, i) => ({ loopId: `L${g % 3}`, dimensionKey: `d${g}`, panelistId: `p${i}`, panelistName: `P${i}`, score: (t + c) as RatingScore })),
+    shifts.map((c, i) => ({
+      loopId: `L${g % 3}`,
+      dimensionKey: `d${g}`,
+      panelistId: `p${i}`,
+      panelistName: `P${i}`,
+      score: (t + c) as RatingScore,
+    })),
   );
 }
 
@@ -266,7 +303,9 @@ describe("calibrateInterviewers properties", () => {
     });
     fc.assert(
       fc.property(fc.array(ratingArb, { maxLength: 20 }), fc.integer(), (ratings, seed) => {
-        expect(JSON.stringify(calibrateInterviewers(shuffle(ratings, rng(seed))))).toBe(JSON.stringify(calibrateInterviewers(ratings)));
+        expect(JSON.stringify(calibrateInterviewers(shuffle(ratings, rng(seed))))).toBe(
+          JSON.stringify(calibrateInterviewers(ratings)),
+        );
       }),
       { numRuns: 200 },
     );

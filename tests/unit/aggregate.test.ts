@@ -67,7 +67,12 @@ describe("small math", () => {
     expect(completeness(3, 4)).toBe(0.75);
   });
   it("consensus", () => {
-    const d = (strong_no_hire: number, no_hire: number, hire: number, strong_hire: number) => ({ strong_no_hire, no_hire, hire, strong_hire });
+    const d = (strong_no_hire: number, no_hire: number, hire: number, strong_hire: number) => ({
+      strong_no_hire,
+      no_hire,
+      hire,
+      strong_hire,
+    });
     expect(consensusOf(d(0, 0, 0, 0))).toBe("none");
     expect(consensusOf(d(0, 0, 2, 1))).toBe("consensus_hire");
     expect(consensusOf(d(1, 2, 0, 0))).toBe("consensus_no_hire");
@@ -80,14 +85,41 @@ describe("aggregateLoop: empty and degenerate loops", () => {
     const agg = aggregateLoop(loop());
     expect(agg.dimensions.map((d) => d.key)).toEqual(["arch", "data", "lead"]);
     for (const d of agg.dimensions) {
-      expect(d).toMatchObject({ count: 0, notAssessedCount: 0, mean: null, median: null, min: null, max: null, spread: null, calibratedMean: null, disagreement: false, belowBar: false });
+      expect(d).toMatchObject({
+        count: 0,
+        notAssessedCount: 0,
+        mean: null,
+        median: null,
+        min: null,
+        max: null,
+        spread: null,
+        calibratedMean: null,
+        disagreement: false,
+        belowBar: false,
+      });
       expect(d.ratings).toEqual([]);
     }
     expect(agg.composite).toEqual({ raw: null, calibrated: null, excluded: ["arch", "data", "lead"] });
-    expect(agg.coverage).toEqual({ thinDimensions: ["arch", "data", "lead"], missingScorecards: [], recused: [], submitted: 0, assigned: 0, completeness: 0, complete: false });
-    expect(agg.recommendations).toEqual({ distribution: { strong_no_hire: 0, no_hire: 0, hire: 0, strong_hire: 0 }, consensus: "none", total: 0 });
+    expect(agg.coverage).toEqual({
+      thinDimensions: ["arch", "data", "lead"],
+      missingScorecards: [],
+      recused: [],
+      submitted: 0,
+      assigned: 0,
+      completeness: 0,
+      complete: false,
+    });
+    expect(agg.recommendations).toEqual({
+      distribution: { strong_no_hire: 0, no_hire: 0, hire: 0, strong_hire: 0 },
+      consensus: "none",
+      total: 0,
+    });
     expect(agg.redFlags).toEqual([]);
-    expect(agg.signals.map((s) => [s.key, s.count])).toEqual([["depth", 0], ["buzz", 0], ["mentor", 0]]);
+    expect(agg.signals.map((s) => [s.key, s.count])).toEqual([
+      ["depth", 0],
+      ["buzz", 0],
+      ["mentor", 0],
+    ]);
     expect(agg.exercises.map((e) => [e.interviewId, e.exerciseTitle, e.panelists.length])).toEqual([
       ["iv-design", "System design", 0],
       ["iv-lead", "Leadership conversation", 0],
@@ -122,10 +154,27 @@ describe("aggregateLoop: empty and degenerate loops", () => {
   });
 
   it("one panelist: their score is every statistic, no disagreement, thin coverage", () => {
-    const agg = aggregateLoop(loop({ interviews: [DESIGN], scorecards: [scorecard(ADA, { ratings: [rating("arch", 3), rating("data", 2)] })] }));
-    expect(dim(agg, "arch")).toMatchObject({ count: 1, mean: 3, median: 3, min: 3, max: 3, spread: 0, disagreement: false, belowBar: false });
+    const agg = aggregateLoop(
+      loop({ interviews: [DESIGN], scorecards: [scorecard(ADA, { ratings: [rating("arch", 3), rating("data", 2)] })] }),
+    );
+    expect(dim(agg, "arch")).toMatchObject({
+      count: 1,
+      mean: 3,
+      median: 3,
+      min: 3,
+      max: 3,
+      spread: 0,
+      disagreement: false,
+      belowBar: false,
+    });
     expect(dim(agg, "data")).toMatchObject({ mean: 2, belowBar: true });
-    expect(agg.coverage).toMatchObject({ submitted: 1, assigned: 1, completeness: 1, complete: true, thinDimensions: ["arch", "data", "lead"] });
+    expect(agg.coverage).toMatchObject({
+      submitted: 1,
+      assigned: 1,
+      completeness: 1,
+      complete: true,
+      thinDimensions: ["arch", "data", "lead"],
+    });
     // (50·3 + 30·2) / 80
     expect(agg.composite.raw).toBeCloseTo(210 / 80, 12);
     expect(agg.composite.excluded).toEqual(["lead"]);
@@ -134,14 +183,37 @@ describe("aggregateLoop: empty and degenerate loops", () => {
 
 describe("aggregateLoop: per-dimension statistics", () => {
   it("even number of ratings: median averages the two middle ones", () => {
-    const agg = aggregateLoop(loop({ scorecards: scoresOn("arch", [[ADA, 2], [BEN, 3], [CY, 4], [DEE, 3]]) }));
+    const agg = aggregateLoop(
+      loop({
+        scorecards: scoresOn("arch", [
+          [ADA, 2],
+          [BEN, 3],
+          [CY, 4],
+          [DEE, 3],
+        ]),
+      }),
+    );
     expect(dim(agg, "arch")).toMatchObject({ count: 4, mean: 3, median: 3, min: 2, max: 4, spread: 2 });
-    const two = aggregateLoop(loop({ scorecards: scoresOn("arch", [[ADA, 2], [BEN, 3]]) }));
+    const two = aggregateLoop(
+      loop({
+        scorecards: scoresOn("arch", [
+          [ADA, 2],
+          [BEN, 3],
+        ]),
+      }),
+    );
     expect(dim(two, "arch").median).toBe(2.5);
   });
 
   it("disagreement by spread (no rating is 2 from the median)", () => {
-    const agg = aggregateLoop(loop({ scorecards: scoresOn("arch", [[ADA, 2], [BEN, 4]]) }));
+    const agg = aggregateLoop(
+      loop({
+        scorecards: scoresOn("arch", [
+          [ADA, 2],
+          [BEN, 4],
+        ]),
+      }),
+    );
     const arch = dim(agg, "arch");
     expect(arch.median).toBe(3);
     expect(arch.spread).toBe(2);
@@ -150,7 +222,16 @@ describe("aggregateLoop: per-dimension statistics", () => {
   });
 
   it("disagreement by an outlier from the median marks that rating", () => {
-    const agg = aggregateLoop(loop({ scorecards: scoresOn("arch", [[ADA, 1], [BEN, 3], [CY, 3], [DEE, 4]]) }));
+    const agg = aggregateLoop(
+      loop({
+        scorecards: scoresOn("arch", [
+          [ADA, 1],
+          [BEN, 3],
+          [CY, 3],
+          [DEE, 4],
+        ]),
+      }),
+    );
     const arch = dim(agg, "arch");
     expect(arch.median).toBe(3);
     expect(arch.disagreement).toBe(true);
@@ -163,14 +244,38 @@ describe("aggregateLoop: per-dimension statistics", () => {
   });
 
   it("no disagreement when ratings are within one point", () => {
-    const agg = aggregateLoop(loop({ scorecards: scoresOn("arch", [[ADA, 3], [BEN, 4], [CY, 3]]) }));
+    const agg = aggregateLoop(
+      loop({
+        scorecards: scoresOn("arch", [
+          [ADA, 3],
+          [BEN, 4],
+          [CY, 3],
+        ]),
+      }),
+    );
     expect(dim(agg, "arch")).toMatchObject({ spread: 1, disagreement: false, belowBar: false });
   });
 
   it("below bar is mean < 3", () => {
-    const under = aggregateLoop(loop({ scorecards: scoresOn("arch", [[ADA, 3], [BEN, 2], [CY, 3]]) }));
+    const under = aggregateLoop(
+      loop({
+        scorecards: scoresOn("arch", [
+          [ADA, 3],
+          [BEN, 2],
+          [CY, 3],
+        ]),
+      }),
+    );
     expect(dim(under, "arch").belowBar).toBe(true);
-    const at = aggregateLoop(loop({ scorecards: scoresOn("arch", [[ADA, 3], [BEN, 2], [CY, 4]]) }));
+    const at = aggregateLoop(
+      loop({
+        scorecards: scoresOn("arch", [
+          [ADA, 3],
+          [BEN, 2],
+          [CY, 4],
+        ]),
+      }),
+    );
     expect(dim(at, "arch").belowBar).toBe(false);
   });
 
@@ -179,7 +284,12 @@ describe("aggregateLoop: per-dimension statistics", () => {
     const exact = "e".repeat(THIN_EVIDENCE_CHARS);
     const short = `   ${"e".repeat(THIN_EVIDENCE_CHARS - 1)}     `;
     const agg = aggregateLoop(
-      loop({ scorecards: [scorecard(ADA, { ratings: [rating("arch", 3, exact)] }), scorecard(BEN, { ratings: [rating("arch", 3, short), notAssessed("data")] })] }),
+      loop({
+        scorecards: [
+          scorecard(ADA, { ratings: [rating("arch", 3, exact)] }),
+          scorecard(BEN, { ratings: [rating("arch", 3, short), notAssessed("data")] }),
+        ],
+      }),
     );
     expect(dim(agg, "arch").ratings.map((r) => [r.panelistName, r.thinEvidence])).toEqual([
       ["Ada", false],
@@ -214,8 +324,25 @@ describe("aggregateLoop: per-dimension statistics", () => {
 
 describe("aggregateLoop: which scorecards count", () => {
   it("drafts are missing and not counted", () => {
-    const draft = scorecard(CY, { status: "draft", recommendation: "strong_no_hire", submittedAt: null, ratings: [rating("arch", 1)], redFlags: [{ key: "fabrication", note: "x" }], signalKeys: ["buzz"] });
-    const agg = aggregateLoop(loop({ scorecards: [...scoresOn("arch", [[ADA, 4], [BEN, 4]]), draft] }));
+    const draft = scorecard(CY, {
+      status: "draft",
+      recommendation: "strong_no_hire",
+      submittedAt: null,
+      ratings: [rating("arch", 1)],
+      redFlags: [{ key: "fabrication", note: "x" }],
+      signalKeys: ["buzz"],
+    });
+    const agg = aggregateLoop(
+      loop({
+        scorecards: [
+          ...scoresOn("arch", [
+            [ADA, 4],
+            [BEN, 4],
+          ]),
+          draft,
+        ],
+      }),
+    );
     expect(dim(agg, "arch")).toMatchObject({ count: 2, mean: 4, disagreement: false });
     expect(agg.recommendations).toMatchObject({ total: 2, consensus: "consensus_hire" });
     expect(agg.redFlags).toEqual([]);
@@ -223,7 +350,13 @@ describe("aggregateLoop: which scorecards count", () => {
     expect(agg.coverage).toMatchObject({ submitted: 2, assigned: 3, complete: false });
     expect(agg.coverage.completeness).toBeCloseTo(2 / 3, 12);
     expect(agg.coverage.missingScorecards).toEqual([
-      { scorecardId: draft.id, panelistName: "Cy", interviewId: DESIGN.id, exerciseTitle: "System design", status: "draft" },
+      {
+        scorecardId: draft.id,
+        panelistName: "Cy",
+        interviewId: DESIGN.id,
+        exerciseTitle: "System design",
+        status: "draft",
+      },
     ]);
     expect(agg.agenda.map((a) => a.kind)).toEqual(["missing_scorecard"]);
   });
@@ -240,36 +373,76 @@ describe("aggregateLoop: which scorecards count", () => {
       focusKeys: ["serving"],
       quickNotes: [{ elapsedMinute: 1, body: "secret note", createdAt: 1 }],
     });
-    const agg = aggregateLoop(loop({ scorecards: [...scoresOn("arch", [[ADA, 4], [BEN, 4]]), recused] }));
+    const agg = aggregateLoop(
+      loop({
+        scorecards: [
+          ...scoresOn("arch", [
+            [ADA, 4],
+            [BEN, 4],
+          ]),
+          recused,
+        ],
+      }),
+    );
     expect(dim(agg, "arch")).toMatchObject({ count: 2, mean: 4 });
     expect(dim(agg, "arch").ratings.map((r) => r.panelistName)).toEqual(["Ada", "Ben"]);
     expect(dim(agg, "data").count).toBe(0);
     expect(agg.recommendations.total).toBe(2);
     expect(agg.redFlags).toEqual([]);
     expect(agg.signals.every((s) => s.count === 0)).toBe(true);
-    expect(agg.coverage).toMatchObject({ submitted: 2, assigned: 2, completeness: 1, complete: true, missingScorecards: [] });
-    expect(agg.coverage.recused).toEqual([{ scorecardId: recused.id, panelistName: "Dee", note: "Former manager of the candidate" }]);
+    expect(agg.coverage).toMatchObject({
+      submitted: 2,
+      assigned: 2,
+      completeness: 1,
+      complete: true,
+      missingScorecards: [],
+    });
+    expect(agg.coverage.recused).toEqual([
+      { scorecardId: recused.id, panelistName: "Dee", note: "Former manager of the candidate" },
+    ]);
     const design = agg.exercises[0];
     expect(design?.focusPoints.find((f) => f.key === "serving")?.coveredBy).toEqual([]);
     expect(design?.quickNotes).toEqual([]);
     expect(design?.panelists.find((p) => p.panelistName === "Dee")?.status).toBe("recused");
     const summary = agg.scorecards.find((s) => s.scorecardId === recused.id);
-    expect(summary).toMatchObject({ status: "recused", recommendation: null, summary: "", ratings: [], redFlags: [], signals: [], conflictNote: "Former manager of the candidate" });
+    expect(summary).toMatchObject({
+      status: "recused",
+      recommendation: null,
+      summary: "",
+      ratings: [],
+      redFlags: [],
+      signals: [],
+      conflictNote: "Former manager of the candidate",
+    });
     expect(agg.agenda).toEqual([
-      { kind: "recusal", title: "Recused: Dee", detail: "Conflict of interest: “Former manager of the candidate”. Excluded from all scores.", scorecardId: recused.id },
+      {
+        kind: "recusal",
+        title: "Recused: Dee",
+        detail: "Conflict of interest: “Former manager of the candidate”. Excluded from all scores.",
+        scorecardId: recused.id,
+      },
     ]);
   });
 
   it("only recused scorecards: nothing assigned, completeness 0, not complete", () => {
     const agg = aggregateLoop(loop({ scorecards: [scorecard(ADA, { status: "recused", conflictNote: null })] }));
     expect(agg.coverage).toMatchObject({ assigned: 0, submitted: 0, completeness: 0, complete: false });
-    expect(agg.coverage.recused).toEqual([{ scorecardId: agg.scorecards[0]?.scorecardId, panelistName: "Ada", note: "" }]);
+    expect(agg.coverage.recused).toEqual([
+      { scorecardId: agg.scorecards[0]?.scorecardId, panelistName: "Ada", note: "" },
+    ]);
   });
 });
 
 describe("aggregateLoop: composite", () => {
   it("weighted mean of the rated dimensions; unrated ones excluded", () => {
-    const agg = aggregateLoop(loop({ scorecards: [scorecard(ADA, { ratings: [rating("arch", 4), rating("data", 2)] }), scorecard(BEN, { ratings: [rating("arch", 4), rating("data", 2)] })] }));
+    const agg = aggregateLoop(
+      loop({
+        scorecards: [
+          scorecard(ADA, { ratings: [rating("arch", 4), rating("data", 2)] }),
+          scorecard(BEN, { ratings: [rating("arch", 4), rating("data", 2)] }),
+        ],
+      }),
+    );
     // (50·4 + 30·2) / (50 + 30)
     expect(agg.composite.raw).toBe(3.25);
     expect(formatScore(agg.composite.raw)).toBe("3.25");
@@ -291,7 +464,9 @@ describe("aggregateLoop: composite", () => {
   });
 
   it("all weights 0 → composite null", () => {
-    const agg = aggregateLoop(loop({ weights: { arch: 0, data: 0, lead: 0 }, scorecards: [scorecard(ADA, { ratings: [rating("arch", 4)] })] }));
+    const agg = aggregateLoop(
+      loop({ weights: { arch: 0, data: 0, lead: 0 }, scorecards: [scorecard(ADA, { ratings: [rating("arch", 4)] })] }),
+    );
     expect(agg.composite).toEqual({ raw: null, calibrated: null, excluded: ["arch", "data", "lead"] });
   });
 
@@ -302,7 +477,12 @@ describe("aggregateLoop: composite", () => {
       { panelistId: "p-elsewhere", panelistName: "Zed", sampleSize: 3, rawOffset: 0, offset: 0, tendency: "neutral" },
     ];
     const agg = aggregateLoop(
-      loop({ scorecards: [scorecard(ADA, { ratings: [rating("arch", 4), rating("data", 1)] }), scorecard(BEN, { ratings: [rating("arch", 4), rating("data", 2)] })] }),
+      loop({
+        scorecards: [
+          scorecard(ADA, { ratings: [rating("arch", 4), rating("data", 1)] }),
+          scorecard(BEN, { ratings: [rating("arch", 4), rating("data", 2)] }),
+        ],
+      }),
       calibration,
     );
     // arch: Ada 4−1 = 3, Ben 4+1 = 5 → clamped 4; mean 3.5
@@ -319,10 +499,18 @@ describe("aggregateLoop: composite", () => {
 
 describe("aggregateLoop: recommendations, flags, signals", () => {
   const withRecs = (...recs: (Recommendation | null)[]) =>
-    aggregateLoop(loop({ scorecards: recs.map((recommendation, i) => scorecard([ADA, BEN, CY, DEE][i] ?? ADA, { recommendation })) })).recommendations;
+    aggregateLoop(
+      loop({
+        scorecards: recs.map((recommendation, i) => scorecard([ADA, BEN, CY, DEE][i] ?? ADA, { recommendation })),
+      }),
+    ).recommendations;
 
   it("distribution and consensus over submitted recommendations", () => {
-    expect(withRecs("hire", "strong_hire")).toEqual({ distribution: { strong_no_hire: 0, no_hire: 0, hire: 1, strong_hire: 1 }, consensus: "consensus_hire", total: 2 });
+    expect(withRecs("hire", "strong_hire")).toEqual({
+      distribution: { strong_no_hire: 0, no_hire: 0, hire: 1, strong_hire: 1 },
+      consensus: "consensus_hire",
+      total: 2,
+    });
     expect(withRecs("no_hire", "strong_no_hire", null).consensus).toBe("consensus_no_hire");
     expect(withRecs("no_hire", "strong_no_hire", null).total).toBe(2);
     expect(withRecs("hire", "no_hire").consensus).toBe("split");
@@ -333,9 +521,25 @@ describe("aggregateLoop: recommendations, flags, signals", () => {
     const agg = aggregateLoop(
       loop({
         scorecards: [
-          scorecard(ADA, { redFlags: [{ key: "vague", note: "hand-wavy" }, { key: "ethics", note: "shrugged at bias" }, { key: "blame", note: "" }] }),
-          scorecard(BEN, { redFlags: [{ key: "vague", note: "" }, { key: "fabrication", note: "numbers changed" }] }),
-          scorecard(CY, { redFlags: [{ key: "vague", note: "no specifics" }, { key: "unknown", note: "ignored" }] }),
+          scorecard(ADA, {
+            redFlags: [
+              { key: "vague", note: "hand-wavy" },
+              { key: "ethics", note: "shrugged at bias" },
+              { key: "blame", note: "" },
+            ],
+          }),
+          scorecard(BEN, {
+            redFlags: [
+              { key: "vague", note: "" },
+              { key: "fabrication", note: "numbers changed" },
+            ],
+          }),
+          scorecard(CY, {
+            redFlags: [
+              { key: "vague", note: "no specifics" },
+              { key: "unknown", note: "ignored" },
+            ],
+          }),
         ],
       }),
     );
@@ -376,9 +580,19 @@ describe("aggregateLoop: exercises and scorecard summaries", () => {
       loop({
         interviews: [LEADERSHIP, DESIGN],
         scorecards: [
-          scorecard(BEN, { focusKeys: ["serving", "drift"], quickNotes: [{ elapsedMinute: 5, body: "b5", createdAt: 20 }, { elapsedMinute: 1, body: "b1", createdAt: 30 }] }),
+          scorecard(BEN, {
+            focusKeys: ["serving", "drift"],
+            quickNotes: [
+              { elapsedMinute: 5, body: "b5", createdAt: 20 },
+              { elapsedMinute: 1, body: "b1", createdAt: 30 },
+            ],
+          }),
           scorecard(ADA, { focusKeys: ["serving"], quickNotes: [{ elapsedMinute: 5, body: "a5", createdAt: 10 }] }),
-          scorecard(CY, { status: "draft", focusKeys: ["drift"], quickNotes: [{ elapsedMinute: 0, body: "draft note", createdAt: 1 }] }),
+          scorecard(CY, {
+            status: "draft",
+            focusKeys: ["drift"],
+            quickNotes: [{ elapsedMinute: 0, body: "draft note", createdAt: 1 }],
+          }),
           scorecard(DEE, { interviewId: LEADERSHIP.id, focusKeys: ["conflict"] }),
         ],
       }),
@@ -395,12 +609,21 @@ describe("aggregateLoop: exercises and scorecard summaries", () => {
       { key: "drift", label: "Drift monitoring", coveredBy: ["Ben"] },
     ]);
     expect(design?.quickNotes.map((n) => `${n.panelistName}:${n.body}`)).toEqual(["Ben:b1", "Ada:a5", "Ben:b5"]);
-    expect(agg.exercises[1]?.focusPoints).toEqual([{ key: "conflict", label: "Resolving conflict", coveredBy: ["Dee"] }]);
+    expect(agg.exercises[1]?.focusPoints).toEqual([
+      { key: "conflict", label: "Resolving conflict", coveredBy: ["Dee"] },
+    ]);
   });
 
   it("summaries: submitted first in interview order, then the others; amended flag", () => {
     const draft = scorecard(ADA, { status: "draft", submittedAt: null });
-    const late = scorecard(BEN, { interviewId: LEADERSHIP.id, amendCount: 2, lastAmendReason: "Typo in evidence", ratings: [rating("lead", 3), rating("arch", 4)], signalKeys: ["mentor"], redFlags: [{ key: "blame", note: "n" }] });
+    const late = scorecard(BEN, {
+      interviewId: LEADERSHIP.id,
+      amendCount: 2,
+      lastAmendReason: "Typo in evidence",
+      ratings: [rating("lead", 3), rating("arch", 4)],
+      signalKeys: ["mentor"],
+      redFlags: [{ key: "blame", note: "n" }],
+    });
     const early = scorecard(CY, { interviewId: DESIGN.id });
     const agg = aggregateLoop(loop({ scorecards: [draft, late, early] }));
     expect(agg.scorecards.map((s) => [s.panelistName, s.status, s.amended])).toEqual([
@@ -409,7 +632,12 @@ describe("aggregateLoop: exercises and scorecard summaries", () => {
       ["Ada", "draft", false],
     ]);
     const ben = agg.scorecards[1];
-    expect(ben).toMatchObject({ exerciseKey: "leadership", exerciseTitle: "Leadership conversation", amendCount: 2, lastAmendReason: "Typo in evidence" });
+    expect(ben).toMatchObject({
+      exerciseKey: "leadership",
+      exerciseTitle: "Leadership conversation",
+      amendCount: 2,
+      lastAmendReason: "Typo in evidence",
+    });
     // ratings in rubric order with names
     expect(ben?.ratings.map((r) => [r.dimensionKey, r.dimensionName, r.score])).toEqual([
       ["arch", "ML system architecture", 4],
@@ -428,7 +656,13 @@ describe("aggregateLoop: real rubric", () => {
     const exercise = rubric.exercises[0];
     if (!exercise) throw new Error("the real rubric has no exercise");
     const dims = rubric.dimensions.map((d) => d.key);
-    const iv = { id: "iv-1", exerciseKey: exercise.key, position: 1, scheduledAt: null, durationMinutes: exercise.durationMinutes };
+    const iv = {
+      id: "iv-1",
+      exerciseKey: exercise.key,
+      position: 1,
+      scheduledAt: null,
+      durationMinutes: exercise.durationMinutes,
+    };
     const agg = aggregateLoop({
       loopId: "real",
       status: "debrief",
@@ -436,8 +670,16 @@ describe("aggregateLoop: real rubric", () => {
       weights: null,
       interviews: [iv],
       scorecards: [
-        scorecard(ADA, { interviewId: iv.id, ratings: dims.map((k) => rating(k, 4, SOLID_EVIDENCE)), focusKeys: exercise.focusPoints.map((f) => f.key) }),
-        scorecard(BEN, { interviewId: iv.id, ratings: dims.map((k) => rating(k, 2, SOLID_EVIDENCE)), recommendation: "no_hire" }),
+        scorecard(ADA, {
+          interviewId: iv.id,
+          ratings: dims.map((k) => rating(k, 4, SOLID_EVIDENCE)),
+          focusKeys: exercise.focusPoints.map((f) => f.key),
+        }),
+        scorecard(BEN, {
+          interviewId: iv.id,
+          ratings: dims.map((k) => rating(k, 2, SOLID_EVIDENCE)),
+          recommendation: "no_hire",
+        }),
       ],
     });
     expect(agg.dimensions.map((d) => d.key)).toEqual(dims);
@@ -450,7 +692,17 @@ describe("aggregateLoop: real rubric", () => {
 
 describe("computeComposite", () => {
   it("ignores weight-0 and unrated dimensions and stays within [1,4]", () => {
-    const base = { name: "", ratings: [], notAssessedCount: 0, median: null, min: null, max: null, spread: null, disagreement: false, belowBar: false };
+    const base = {
+      name: "",
+      ratings: [],
+      notAssessedCount: 0,
+      median: null,
+      min: null,
+      max: null,
+      spread: null,
+      disagreement: false,
+      belowBar: false,
+    };
     const dims: DimensionAggregate[] = [
       { ...base, key: "a", weight: 33.3, count: 1, mean: 4, calibratedMean: 4 },
       { ...base, key: "b", weight: 33.3, count: 1, mean: 4, calibratedMean: 4 },

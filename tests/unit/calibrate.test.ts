@@ -53,7 +53,14 @@ describe("calibrateInterviewers", () => {
     expect(cy).toMatchObject({ sampleSize: 2, tendency: "neutral" });
     expect(cy?.rawOffset).toBeCloseTo(-0.25, 12);
     expect(cy?.offset).toBeCloseTo(-0.5 / 7, 12);
-    expect(dee).toEqual({ panelistId: "d", panelistName: "Dee", sampleSize: 0, rawOffset: 0, offset: 0, tendency: "neutral" });
+    expect(dee).toEqual({
+      panelistId: "d",
+      panelistName: "Dee",
+      sampleSize: 0,
+      rawOffset: 0,
+      offset: 0,
+      tendency: "neutral",
+    });
   });
 
   it("k and threshold options", () => {
@@ -100,7 +107,13 @@ describe("calibrateInterviewers", () => {
 
 describe("calibration helpers", () => {
   it("groupDeviations compares with the others' mean", () => {
-    const devs = groupDeviations(new Map([["a", 4], ["b", 2], ["c", 3]]));
+    const devs = groupDeviations(
+      new Map([
+        ["a", 4],
+        ["b", 2],
+        ["c", 3],
+      ]),
+    );
     expect(Object.fromEntries(devs)).toEqual({ a: 1.5, b: -1.5, c: 0 });
     expect(groupDeviations(new Map([["a", 4]])).size).toBe(0);
   });

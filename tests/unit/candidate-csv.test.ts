@@ -19,12 +19,19 @@ describe("parseCsv", () => {
   it("strips a UTF-8 byte-order mark and accepts LF, CRLF and CR line ends", () => {
     for (const nl of ["\n", "\r\n", "\r"]) {
       const r = parseCsv(`\uFEFFname,email${nl}Zoë,z@example.com${nl}`);
-      expect(r.records).toEqual([["name", "email"], ["Zoë", "z@example.com"]]);
+      expect(r.records).toEqual([
+        ["name", "email"],
+        ["Zoë", "z@example.com"],
+      ]);
     }
   });
 
   it("skips blank lines, keeps empty fields and a missing final newline", () => {
-    expect(parseCsv("a,b\n\n1,\n,2").records).toEqual([["a", "b"], ["1", ""], ["", "2"]]);
+    expect(parseCsv("a,b\n\n1,\n,2").records).toEqual([
+      ["a", "b"],
+      ["1", ""],
+      ["", "2"],
+    ]);
     expect(parseCsv('a\n""').records).toEqual([["a"], [""]]);
   });
 
@@ -60,7 +67,11 @@ describe("previewCandidateCsv", () => {
     const p = previewCandidateCsv(CSV_TEMPLATE);
     expect(p.ok).toBe(true);
     expect(p.rows).toHaveLength(1);
-    expect(p.rows[0]!.value).toMatchObject({ name: "Amelia Hart", currentTitle: "Staff ML Engineer, Finch Bank", links: ["https://www.linkedin.com/in/example-amelia"] });
+    expect(p.rows[0]!.value).toMatchObject({
+      name: "Amelia Hart",
+      currentTitle: "Staff ML Engineer, Finch Bank",
+      links: ["https://www.linkedin.com/in/example-amelia"],
+    });
   });
 
   it("maps header spellings case-, accent- and separator-insensitively and notes ignored columns", () => {
@@ -68,7 +79,11 @@ describe("previewCandidateCsv", () => {
     expect(p.columns.map((c) => c.field)).toEqual(["name", "email", "currentTitle", null]);
     expect(p.notices[0]).toMatch(/Salary/);
     expect(p.ok).toBe(true);
-    expect(p.rows[0]!.value).toMatchObject({ name: "Łukasz Wiśniewski", email: "lw@example.com", currentTitle: "Architect" });
+    expect(p.rows[0]!.value).toMatchObject({
+      name: "Łukasz Wiśniewski",
+      email: "lw@example.com",
+      currentTitle: "Architect",
+    });
   });
 
   it("keeps unicode names intact (CJK, Cyrillic, combining marks, emoji)", () => {
@@ -100,7 +115,9 @@ describe("previewCandidateCsv", () => {
   });
 
   it("refuses emails that already belong to a candidate", () => {
-    const p = previewCandidateCsv("name,email\nKeiko,keiko@example.com", { existingEmails: new Set(["keiko@example.com"]) });
+    const p = previewCandidateCsv("name,email\nKeiko,keiko@example.com", {
+      existingEmails: new Set(["keiko@example.com"]),
+    });
     expect(p.ok).toBe(false);
     expect(p.rows[0]!.errors.email).toEqual(["A candidate with this email already exists."]);
   });
@@ -126,7 +143,9 @@ describe("previewCandidateCsv", () => {
   });
 
   it("splits links on spaces, newlines and semicolons", () => {
-    const p = previewCandidateCsv('name,links\nAda,"https://a.example.com/x https://b.example.com\nhttps://c.example.com"');
+    const p = previewCandidateCsv(
+      'name,links\nAda,"https://a.example.com/x https://b.example.com\nhttps://c.example.com"',
+    );
     expect(p.rows[0]!.value!.links).toHaveLength(3);
   });
 });

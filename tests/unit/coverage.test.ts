@@ -15,7 +15,13 @@ function p(id: string, extra: Partial<CoveragePanelist> = {}): CoveragePanelist 
   return { id, name: id.toUpperCase(), status: "draft", active: true, ...extra };
 }
 
-function iv(id: string, dimensionKeys: string[], panelists: CoveragePanelist[], at: number | null = null, duration = 60): CoverageInterview {
+function iv(
+  id: string,
+  dimensionKeys: string[],
+  panelists: CoveragePanelist[],
+  at: number | null = null,
+  duration = 60,
+): CoverageInterview {
   return { id, label: `Interview ${id}`, dimensionKeys, scheduledAt: at, durationMinutes: duration, panelists };
 }
 
@@ -37,7 +43,11 @@ describe("coverageReport", () => {
   });
 
   it("blocks scheduling when a dimension is assessed by nobody", () => {
-    const r = coverageReport({ dimensions: DIMS, interviews: [iv("i1", ["arch", "comm"], [p("a"), p("b")])], hiringManager: null });
+    const r = coverageReport({
+      dimensions: DIMS,
+      interviews: [iv("i1", ["arch", "comm"], [p("a"), p("b")])],
+      hiringManager: null,
+    });
     expect(r.canSchedule).toBe(false);
     expect(r.uncoveredDimensions).toEqual(["MLOps"]);
     const blocker = r.warnings.find((w) => w.kind === "dimension_uncovered")!;
@@ -56,7 +66,11 @@ describe("coverageReport", () => {
     expect(kinds(r)).not.toContain("dimension_thin");
     const r2 = coverageReport({
       dimensions: DIMS,
-      interviews: [iv("i1", ["arch", "comm"], [p("a"), p("b")]), iv("i2", ["ops"], [p("a")]), iv("i3", ["ops"], [p("a")])],
+      interviews: [
+        iv("i1", ["arch", "comm"], [p("a"), p("b")]),
+        iv("i2", ["ops"], [p("a")]),
+        iv("i3", ["ops"], [p("a")]),
+      ],
       hiringManager: null,
     });
     const thin = r2.warnings.filter((w) => w.kind === "dimension_thin");
@@ -68,7 +82,11 @@ describe("coverageReport", () => {
   it("warns about an interview with no panelist, and says when everyone recused", () => {
     const r = coverageReport({
       dimensions: DIMS,
-      interviews: [iv("i1", ["arch", "ops", "comm"], [p("a"), p("b")]), iv("i2", ["ops"], []), iv("i3", ["comm"], [p("c", { status: "recused" })])],
+      interviews: [
+        iv("i1", ["arch", "ops", "comm"], [p("a"), p("b")]),
+        iv("i2", ["ops"], []),
+        iv("i3", ["comm"], [p("c", { status: "recused" })]),
+      ],
       hiringManager: null,
     });
     const w = r.warnings.filter((x) => x.kind === "interview_without_panelist");
@@ -90,7 +108,10 @@ describe("coverageReport", () => {
   it("detects a panelist on two overlapping interviews but not on back-to-back ones", () => {
     const overlapping = coverageReport({
       dimensions: DIMS,
-      interviews: [iv("i1", ["arch", "ops", "comm"], [p("a"), p("b")], T0, 90), iv("i2", ["ops"], [p("a"), p("c")], T0 + HOUR, 60)],
+      interviews: [
+        iv("i1", ["arch", "ops", "comm"], [p("a"), p("b")], T0, 90),
+        iv("i2", ["ops"], [p("a"), p("c")], T0 + HOUR, 60),
+      ],
       hiringManager: null,
     });
     const w = overlapping.warnings.filter((x) => x.kind === "panelist_overlap");
@@ -100,14 +121,20 @@ describe("coverageReport", () => {
 
     const backToBack = coverageReport({
       dimensions: DIMS,
-      interviews: [iv("i1", ["arch", "ops", "comm"], [p("a"), p("b")], T0, 60), iv("i2", ["ops"], [p("a"), p("c")], T0 + HOUR, 60)],
+      interviews: [
+        iv("i1", ["arch", "ops", "comm"], [p("a"), p("b")], T0, 60),
+        iv("i2", ["ops"], [p("a"), p("c")], T0 + HOUR, 60),
+      ],
       hiringManager: null,
     });
     expect(kinds(backToBack)).not.toContain("panelist_overlap");
 
     const unscheduled = coverageReport({
       dimensions: DIMS,
-      interviews: [iv("i1", ["arch", "ops", "comm"], [p("a"), p("b")], null), iv("i2", ["ops"], [p("a"), p("c")], null)],
+      interviews: [
+        iv("i1", ["arch", "ops", "comm"], [p("a"), p("b")], null),
+        iv("i2", ["ops"], [p("a"), p("c")], null),
+      ],
       hiringManager: null,
     });
     expect(kinds(unscheduled)).not.toContain("panelist_overlap");
@@ -133,16 +160,38 @@ describe("coverageReport", () => {
     });
     const w = r.warnings.filter((x) => x.kind === "panelist_on_every_interview");
     expect(w.map((x) => x.panelistId)).toEqual(["a"]);
-    const single = coverageReport({ dimensions: DIMS, interviews: [iv("i1", ["arch", "ops", "comm"], [p("a"), p("b")])], hiringManager: null });
+    const single = coverageReport({
+      dimensions: DIMS,
+      interviews: [iv("i1", ["arch", "ops", "comm"], [p("a"), p("b")])],
+      hiringManager: null,
+    });
     expect(kinds(single)).not.toContain("panelist_on_every_interview");
   });
 
   it("reproduces the demo planning loop: the tooling interview without a panelist is flagged", () => {
     const v1 = {
-      arch: ["ml_system_architecture", "cloud_platform", "observability_reliability", "governance_risk", "communication"],
-      mlops: ["mlops_lifecycle", "governance_risk", "observability_reliability", "communication", "leadership_enablement"],
+      arch: [
+        "ml_system_architecture",
+        "cloud_platform",
+        "observability_reliability",
+        "governance_risk",
+        "communication",
+      ],
+      mlops: [
+        "mlops_lifecycle",
+        "governance_risk",
+        "observability_reliability",
+        "communication",
+        "leadership_enablement",
+      ],
       incident: ["observability_reliability", "mlops_lifecycle", "communication", "leadership_enablement"],
-      tooling: ["cloud_platform", "mlops_lifecycle", "ml_system_architecture", "communication", "leadership_enablement"],
+      tooling: [
+        "cloud_platform",
+        "mlops_lifecycle",
+        "ml_system_architecture",
+        "communication",
+        "leadership_enablement",
+      ],
     };
     const dims = [...new Set(Object.values(v1).flat())].map((k) => ({ key: k, name: k }));
     const r = coverageReport({
@@ -155,7 +204,9 @@ describe("coverageReport", () => {
       ],
       hiringManager: { id: "lukasz", name: "Łukasz" },
     });
-    expect(r.warnings.some((w) => w.kind === "interview_without_panelist" && w.interviewIds?.[0] === "tooling")).toBe(true);
+    expect(r.warnings.some((w) => w.kind === "interview_without_panelist" && w.interviewIds?.[0] === "tooling")).toBe(
+      true,
+    );
     expect(kinds(r)).toContain("hiring_manager_on_panel");
     expect(r.canSchedule).toBe(true);
   });

@@ -2,7 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { aggregateLoop } from "../../app/domain/aggregate";
-import { csvCell, csvFileSlug, NOT_ASSESSED, RATINGS_CSV_HEADER, ratingsCsvRows, toCsv } from "../../app/domain/csv-export";
+import {
+  csvCell,
+  csvFileSlug,
+  NOT_ASSESSED,
+  RATINGS_CSV_HEADER,
+  ratingsCsvRows,
+  toCsv,
+} from "../../app/domain/csv-export";
 import { ADA, BEN, CY, DESIGN, LEADERSHIP, loop, notAssessed, rating, scorecard } from "../factories";
 
 /** A small RFC 4180 parser, to check that what we write reads back as what we meant. */
@@ -84,18 +91,26 @@ describe("csvCell", () => {
 
   it("round-trips any text through a strict parser (property)", () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string(), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (rows) => {
-        const back = parseCsv(toCsv(rows));
-        const expected = rows.map((r) => r.map((v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v)));
-        expect(back).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string(), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }),
+        (rows) => {
+          const back = parseCsv(toCsv(rows));
+          const expected = rows.map((r) => r.map((v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v)));
+          expect(back).toEqual(expected);
+        },
+      ),
     );
   });
 });
 
 describe("toCsv", () => {
   it("separates records with CRLF and ends with one", () => {
-    expect(toCsv([["a", "b"], ["c", 1]])).toBe("a,b\r\nc,1\r\n");
+    expect(
+      toCsv([
+        ["a", "b"],
+        ["c", 1],
+      ]),
+    ).toBe("a,b\r\nc,1\r\n");
   });
 });
 
@@ -106,10 +121,23 @@ describe("ratingsCsvRows", () => {
     const agg = aggregateLoop(
       loop({
         scorecards: [
-          scorecard(ADA, { ratings: [rating("arch", 4), notAssessed("data")], recommendation: "strong_hire", amendCount: 1 }),
-          scorecard(BEN, { interviewId: LEADERSHIP.id, ratings: [rating("lead", 2, "=cmd|' /C calc'!A0")], recommendation: "no_hire" }),
+          scorecard(ADA, {
+            ratings: [rating("arch", 4), notAssessed("data")],
+            recommendation: "strong_hire",
+            amendCount: 1,
+          }),
+          scorecard(BEN, {
+            interviewId: LEADERSHIP.id,
+            ratings: [rating("lead", 2, "=cmd|' /C calc'!A0")],
+            recommendation: "no_hire",
+          }),
           scorecard(CY, { status: "draft", ratings: [rating("arch", 1)] }),
-          scorecard(CY, { interviewId: LEADERSHIP.id, status: "recused", ratings: [rating("lead", 1)], conflictNote: "ex-colleague" }),
+          scorecard(CY, {
+            interviewId: LEADERSHIP.id,
+            status: "recused",
+            ratings: [rating("lead", 1)],
+            conflictNote: "ex-colleague",
+          }),
         ],
       }),
     );
@@ -117,10 +145,29 @@ describe("ratingsCsvRows", () => {
     expect(rows[0]).toEqual([...RATINGS_CSV_HEADER]);
     expect(rows).toHaveLength(4);
     const [, ada1, ada2, ben] = rows;
-    expect(ada1?.slice(0, 10)).toEqual(["loop-1", "Grace, Jr.", 1, "System design", "Ada", "Strong hire", "arch", "ML system architecture", 4, expect.any(String)]);
+    expect(ada1?.slice(0, 10)).toEqual([
+      "loop-1",
+      "Grace, Jr.",
+      1,
+      "System design",
+      "Ada",
+      "Strong hire",
+      "arch",
+      "ML system architecture",
+      4,
+      expect.any(String),
+    ]);
     expect(ada1?.[11]).toBe("yes");
     expect(ada2?.[8]).toBe(NOT_ASSESSED);
-    expect(ben?.slice(2, 9)).toEqual([2, "Leadership conversation", "Ben", "No hire", "lead", "Technical leadership", 2]);
+    expect(ben?.slice(2, 9)).toEqual([
+      2,
+      "Leadership conversation",
+      "Ben",
+      "No hire",
+      "lead",
+      "Technical leadership",
+      2,
+    ]);
     const csv = toCsv(rows);
     expect(csv).toContain(`"Grace, Jr."`);
     expect(csv).toContain(`'=cmd|' /C calc'!A0`);

@@ -31,9 +31,15 @@ describe("decisionSchema", () => {
   });
 
   it("requires a rationale; whitespace does not count", () => {
-    expect(errorsOf(decisionSchema.safeParse({ decision: "hire" })).rationale).toBe("Write the rationale for this decision");
-    expect(errorsOf(decisionSchema.safeParse({ decision: "hire", rationale: "" })).rationale).toBe("Write the rationale for this decision");
-    expect(errorsOf(decisionSchema.safeParse({ decision: "hire", rationale: " \n\t " })).rationale).toBe("Write the rationale for this decision");
+    expect(errorsOf(decisionSchema.safeParse({ decision: "hire" })).rationale).toBe(
+      "Write the rationale for this decision",
+    );
+    expect(errorsOf(decisionSchema.safeParse({ decision: "hire", rationale: "" })).rationale).toBe(
+      "Write the rationale for this decision",
+    );
+    expect(errorsOf(decisionSchema.safeParse({ decision: "hire", rationale: " \n\t " })).rationale).toBe(
+      "Write the rationale for this decision",
+    );
   });
 
   it("has a minimum and a maximum length, at the edges", () => {
@@ -44,7 +50,9 @@ describe("decisionSchema", () => {
     expect(at(RATIONALE_MAX).success).toBe(true);
     expect(errorsOf(at(RATIONALE_MAX + 1)).rationale).toMatch(/under 5000/);
     // padding does not help reach the minimum
-    expect(decisionSchema.safeParse({ decision: "hold", rationale: `${"x".repeat(RATIONALE_MIN - 1)}        ` }).success).toBe(false);
+    expect(
+      decisionSchema.safeParse({ decision: "hold", rationale: `${"x".repeat(RATIONALE_MIN - 1)}        ` }).success,
+    ).toBe(false);
   });
 
   it("ignores unknown fields (csrf, intent) instead of failing", () => {

@@ -12,7 +12,13 @@ import {
   truncate,
   wrapLabel,
 } from "../../app/components/review/heatmap-model";
-import { defaultDir, isSortKey, scoreBand, sortRows, type SortableRow } from "../../app/components/review/compare-model";
+import {
+  defaultDir,
+  isSortKey,
+  scoreBand,
+  sortRows,
+  type SortableRow,
+} from "../../app/components/review/compare-model";
 import { ADA, BEN, CY, DEE, LEADERSHIP, loop, notAssessed, rating, scorecard } from "../factories";
 
 describe("wrapLabel / truncate", () => {
@@ -33,7 +39,8 @@ describe("wrapLabel / truncate", () => {
     expect(wrapLabel("ab c de", 5, 1)).toEqual(["ab c…"]);
     expect(wrapLabel("Supercalifragilistic", 8, 2)).toEqual(["Superca…"]);
     expect(wrapLabel("one two three four", 9, 1)).toEqual(["one two…"]);
-    for (const line of wrapLabel("Data platform and feature engineering at scale", 12, 2)) expect(line.length).toBeLessThanOrEqual(12);
+    for (const line of wrapLabel("Data platform and feature engineering at scale", 12, 2))
+      expect(line.length).toBeLessThanOrEqual(12);
   });
   it("handles empty text", () => {
     expect(wrapLabel("   ", 10, 2)).toEqual([]);
@@ -45,7 +52,7 @@ describe("wrapLabel / truncate", () => {
 describe("buildHeatmap", () => {
   const input = loop({
     scorecards: [
-      scorecard(ADA, { ratings: [rating("arch", 1), rating("data", 3, "thin")] , recommendation: "no_hire" }),
+      scorecard(ADA, { ratings: [rating("arch", 1), rating("data", 3, "thin")], recommendation: "no_hire" }),
       scorecard(BEN, { ratings: [rating("arch", 4), notAssessed("data")] }),
       scorecard(CY, { ratings: [rating("arch", 4)] }),
       scorecard(DEE, { status: "draft", ratings: [rating("arch", 2)] }),
@@ -147,7 +154,12 @@ describe("buildDimensionChart", () => {
 });
 
 describe("comparison sorting", () => {
-  const row = (candidateName: string, raw: number | null, arch: number | null, extra: Partial<SortableRow> = {}): SortableRow => ({
+  const row = (
+    candidateName: string,
+    raw: number | null,
+    arch: number | null,
+    extra: Partial<SortableRow> = {},
+  ): SortableRow => ({
     candidateName,
     status: "debrief",
     decision: null,
@@ -169,7 +181,11 @@ describe("comparison sorting", () => {
   });
 
   it("orders status with decisions: debrief first, then hire, hold, no hire", () => {
-    const s = [row("A", 1, 1, { status: "decided", decision: "no_hire" }), row("B", 1, 1), row("C", 1, 1, { status: "decided", decision: "hire" })];
+    const s = [
+      row("A", 1, 1, { status: "decided", decision: "no_hire" }),
+      row("B", 1, 1),
+      row("C", 1, 1, { status: "decided", decision: "hire" }),
+    ];
     expect(sortRows(s, "status", "asc").map((r) => r.candidateName)).toEqual(["B", "C", "A"]);
   });
 

@@ -9,7 +9,10 @@ function parseIcs(text: string) {
   expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
   const physical = text.split("\r\n").slice(0, -1);
   for (const line of physical) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
-  const unfolded = text.replace(/\r\n[ \t]/g, "").split("\r\n").filter(Boolean);
+  const unfolded = text
+    .replace(/\r\n[ \t]/g, "")
+    .split("\r\n")
+    .filter(Boolean);
   const events: Record<string, string[]>[] = [];
   let current: Record<string, string[]> | null = null;
   const calendar: Record<string, string[]> = {};
@@ -27,7 +30,9 @@ function parseIcs(text: string) {
     const head = line.slice(0, colon);
     const value = line.slice(colon + 1);
     const target = current ?? calendar;
-    (target[head.split(";")[0]!] ??= []).push(head.includes(";") ? `${head.slice(head.indexOf(";") + 1)}|${value}` : value);
+    (target[head.split(";")[0]!] ??= []).push(
+      head.includes(";") ? `${head.slice(head.indexOf(";") + 1)}|${value}` : value,
+    );
   }
   return { calendar, events, unfolded };
 }
@@ -79,7 +84,14 @@ describe("ics", () => {
             { name: 'Chen "CW" Wei (陈伟)', email: "chen@archpanel.demo" },
           ],
         },
-        { uid: "iv2@archpanel", start: T + 3 * 3_600_000, durationMinutes: 45, summary: "Incident drill", attendees: [], cancelled: true },
+        {
+          uid: "iv2@archpanel",
+          start: T + 3 * 3_600_000,
+          durationMinutes: 45,
+          summary: "Incident drill",
+          attendees: [],
+          cancelled: true,
+        },
       ],
     });
     const { calendar, events } = parseIcs(text);
@@ -95,7 +107,9 @@ describe("ics", () => {
     expect(unescape(a.SUMMARY![0]!)).toBe("Architecture case study, Siobhán O'Connor; round 1");
     expect(unescape(a.DESCRIPTION![0]!)).toBe("Panel: Mateo García, Chen Wei (陈伟)\nHiring manager: Priya Raman");
     expect(a.ATTENDEE).toHaveLength(2);
-    expect(a.ATTENDEE![0]).toBe('CN="Mateo García";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE|mailto:mateo@archpanel.demo');
+    expect(a.ATTENDEE![0]).toBe(
+      'CN="Mateo García";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE|mailto:mateo@archpanel.demo',
+    );
     // a double quote cannot appear inside a quoted parameter: it is dropped
     expect(a.ATTENDEE![1]).toContain('CN="Chen CW Wei (陈伟)"');
     expect(a.ORGANIZER![0]).toBe('CN="Zoë Lefèvre"|mailto:recruiter@archpanel.demo');
@@ -105,7 +119,11 @@ describe("ics", () => {
   });
 
   it("is deterministic: the same data gives the same bytes", () => {
-    const cal = { name: "x", stamp: T, events: [{ uid: "u", start: T, durationMinutes: 60, summary: "s", attendees: [] }] };
+    const cal = {
+      name: "x",
+      stamp: T,
+      events: [{ uid: "u", start: T, durationMinutes: 60, summary: "s", attendees: [] }],
+    };
     expect(buildIcs(cal)).toBe(buildIcs(cal));
   });
 

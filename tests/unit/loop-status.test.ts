@@ -15,7 +15,9 @@ const clear = { interviewCount: 4, unscheduledInterviewCount: 0, uncoveredDimens
 
 describe("loop lifecycle", () => {
   it("allows exactly the documented moves", () => {
-    const allowed = LOOP_STATUSES.flatMap((from) => LOOP_STATUSES.filter((to) => canTransition(from, to)).map((to) => `${from}>${to}`));
+    const allowed = LOOP_STATUSES.flatMap((from) =>
+      LOOP_STATUSES.filter((to) => canTransition(from, to)).map((to) => `${from}>${to}`),
+    );
     expect(allowed.sort()).toEqual(
       [
         "planning>scheduled",
@@ -54,10 +56,22 @@ describe("loop lifecycle", () => {
 
   it("blocks scheduling a loop with an uncovered dimension, an untimed interview or no interviews", () => {
     expect(transitionBlockers("planning", "scheduled", clear)).toEqual([]);
-    expect(transitionBlockers("planning", "scheduled", { ...clear, uncoveredDimensions: ["Cloud"] })).toEqual(["Nobody on the panel assesses “Cloud”."]);
-    expect(transitionBlockers("planning", "scheduled", { ...clear, unscheduledInterviewCount: 2 })).toEqual(["2 interviews have no date and time yet."]);
-    expect(transitionBlockers("planning", "scheduled", { ...clear, unscheduledInterviewCount: 1 })).toEqual(["One interview has no date and time yet."]);
-    expect(transitionBlockers("planning", "scheduled", { interviewCount: 0, unscheduledInterviewCount: 0, uncoveredDimensions: ["A", "B"] })).toHaveLength(3);
+    expect(transitionBlockers("planning", "scheduled", { ...clear, uncoveredDimensions: ["Cloud"] })).toEqual([
+      "Nobody on the panel assesses “Cloud”.",
+    ]);
+    expect(transitionBlockers("planning", "scheduled", { ...clear, unscheduledInterviewCount: 2 })).toEqual([
+      "2 interviews have no date and time yet.",
+    ]);
+    expect(transitionBlockers("planning", "scheduled", { ...clear, unscheduledInterviewCount: 1 })).toEqual([
+      "One interview has no date and time yet.",
+    ]);
+    expect(
+      transitionBlockers("planning", "scheduled", {
+        interviewCount: 0,
+        unscheduledInterviewCount: 0,
+        uncoveredDimensions: ["A", "B"],
+      }),
+    ).toHaveLength(3);
   });
 
   it("coverage does not block other moves (withdrawing a broken loop is always possible)", () => {

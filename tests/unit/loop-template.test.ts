@@ -18,7 +18,12 @@ describe("loop templates", () => {
   it("lays the day out back to back with breaks from a start time", () => {
     const start = Date.UTC(2026, 4, 12, 9, 0);
     const plan = planInterviews("full", LEAD_ML_ARCHITECT_V1, start, 15);
-    expect(plan.map((p) => new Date(p.scheduledAt!).toISOString().slice(11, 16))).toEqual(["09:00", "10:45", "12:00", "13:00"]);
+    expect(plan.map((p) => new Date(p.scheduledAt!).toISOString().slice(11, 16))).toEqual([
+      "09:00",
+      "10:45",
+      "12:00",
+      "13:00",
+    ]);
   });
 
   it("the empty template plans nothing", () => {

@@ -16,7 +16,9 @@ describe("navigation by role", () => {
     expect(labels).not.toContain("/retention");
   });
   it("gives admins everything", () => {
-    expect(navigationFor("admin").map((i) => i.to)).toEqual(expect.arrayContaining(["/retention", "/people", "/interviews"]));
+    expect(navigationFor("admin").map((i) => i.to)).toEqual(
+      expect.arrayContaining(["/retention", "/people", "/interviews"]),
+    );
   });
   it("sends members home to their interviews and staff to the dashboard", () => {
     expect(homeFor("member")).toBe("/interviews");

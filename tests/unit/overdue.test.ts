@@ -8,7 +8,11 @@ const NOW = Date.UTC(2026, 4, 14, 12, 0);
 function open(id: string, panelist: string, endedHoursAgo: number, duration = 60): OpenScorecard {
   return {
     scorecardId: id,
-    panelist: { id: panelist, name: `${panelist[0]!.toUpperCase()}${panelist.slice(1)} Example`, email: `${panelist}@example.test` },
+    panelist: {
+      id: panelist,
+      name: `${panelist[0]!.toUpperCase()}${panelist.slice(1)} Example`,
+      email: `${panelist}@example.test`,
+    },
     candidateName: "Rafael Domínguez",
     exerciseTitle: "Incident drill",
     scheduledAt: NOW - endedHoursAgo * H - duration * 60_000,
@@ -16,7 +20,13 @@ function open(id: string, panelist: string, endedHoursAgo: number, duration = 60
   };
 }
 
-const opts = { thresholdHours: 24, now: NOW, timeZone: "UTC", link: "https://archpanel.test/interviews", sender: "Zoë" };
+const opts = {
+  thresholdHours: 24,
+  now: NOW,
+  timeZone: "UTC",
+  link: "https://archpanel.test/interviews",
+  sender: "Zoë",
+};
 
 describe("overdue scorecards", () => {
   it("is overdue exactly when the threshold has passed since the interview ended", () => {
@@ -26,7 +36,10 @@ describe("overdue scorecards", () => {
   });
 
   it("groups per panelist, oldest first, with a reminder naming each interview", () => {
-    const groups = groupOverdue([open("a", "mateo", 30), open("b", "mateo", 50), open("c", "jonas", 2), open("d", "sofia", 25)], opts);
+    const groups = groupOverdue(
+      [open("a", "mateo", 30), open("b", "mateo", 50), open("c", "jonas", 2), open("d", "sofia", 25)],
+      opts,
+    );
     expect(groups.map((g) => g.panelist.id)).toEqual(["mateo", "sofia"]);
     expect(groups[0]!.items.map((i) => i.scorecardId)).toEqual(["b", "a"]);
     expect(groups[0]!.items[0]!.hoursSinceEnd).toBe(50);

@@ -13,7 +13,12 @@ import {
   packetFileNames,
   packetTimestamp,
 } from "../../app/domain/packet-model";
-import { aggregateFixture, buildPacketFixture, FIXTURE_CANDIDATE, FIXTURE_PANELISTS } from "../../scripts/lib/packet-fixture";
+import {
+  aggregateFixture,
+  buildPacketFixture,
+  FIXTURE_CANDIDATE,
+  FIXTURE_PANELISTS,
+} from "../../scripts/lib/packet-fixture";
 
 function model(opts: Parameters<typeof buildPacketFixture>[0] = {}) {
   const fx = buildPacketFixture(opts);
@@ -36,7 +41,9 @@ describe("formatting helpers", () => {
   });
 
   it("cuts quotes at a sentence end or a word boundary", () => {
-    expect(excerpt("Designed the feature store. Then a lot more text follows here.", 40)).toBe("Designed the feature store.");
+    expect(excerpt("Designed the feature store. Then a lot more text follows here.", 40)).toBe(
+      "Designed the feature store.",
+    );
     const cut = excerpt(`${"word ".repeat(100)}`, 50);
     expect(cut.endsWith("…")).toBe(true);
     expect(cut.length).toBeLessThanOrEqual(51);
@@ -48,7 +55,10 @@ describe("formatting helpers", () => {
 
 describe("download file name", () => {
   it("is <candidate>-packet.pdf, ASCII-safe, with the exact UTF-8 name alongside", () => {
-    expect(packetFileNames("Renée Łaska-Okafor")).toEqual({ ascii: "Renee-Laska-Okafor-packet.pdf", utf8: "Renée Łaska-Okafor-packet.pdf" });
+    expect(packetFileNames("Renée Łaska-Okafor")).toEqual({
+      ascii: "Renee-Laska-Okafor-packet.pdf",
+      utf8: "Renée Łaska-Okafor-packet.pdf",
+    });
     expect(packetFileNames("Ingrid Sørensen").ascii).toBe("Ingrid-Sorensen-packet.pdf");
     expect(packetFileNames("王芳").ascii).toBe("candidate-packet.pdf");
     expect(packetFileNames("Jürgen Weiß").ascii).toBe("Jurgen-Weiss-packet.pdf");
@@ -58,7 +68,9 @@ describe("download file name", () => {
 
   it("builds an RFC 6266 Content-Disposition with filename*", () => {
     const cd = packetContentDisposition("Zoë O'Brien (PhD)");
-    expect(cd).toBe(`attachment; filename="Zoe-O-Brien-PhD-packet.pdf"; filename*=UTF-8''Zo%C3%AB%20O%27Brien%20%28PhD%29-packet.pdf`);
+    expect(cd).toBe(
+      `attachment; filename="Zoe-O-Brien-PhD-packet.pdf"; filename*=UTF-8''Zo%C3%AB%20O%27Brien%20%28PhD%29-packet.pdf`,
+    );
     // header-safe: printable ASCII only
     expect(/^[\x20-\x7e]+$/.test(packetContentDisposition("王芳 <script>\r\nX-Evil: 1"))).toBe(true);
   });
@@ -83,7 +95,16 @@ describe("buildPacketModel", () => {
     expect(m.meta.author).toBe("ArchPanel");
     expect(m.meta.subject).toContain("Lead ML Architect v1");
     expect(Object.keys(m.sectionTitles)).toEqual([
-      "cover", "summary", "charts", "agenda", "dimensions", "flags", "exercises", "scorecards", "decision", "appendix",
+      "cover",
+      "summary",
+      "charts",
+      "agenda",
+      "dimensions",
+      "flags",
+      "exercises",
+      "scorecards",
+      "decision",
+      "appendix",
     ]);
     expect(m.dimensions.map((d) => d.name)).toEqual(fx.rubric.dimensions.map((d) => d.name));
     expect([...m.scorecards.map((s) => s.panelistName)].sort()).toEqual(FIXTURE_PANELISTS.map((p) => p.name).sort());

@@ -177,7 +177,9 @@ describe("cut right-to-left lines", () => {
   });
 
   it("still puts it at the right of a left-to-right line", () => {
-    const lines = layoutSpans([{ text: "one two three four five six seven eight nine ten", style: regular }], 60, { maxLines: 1 });
+    const lines = layoutSpans([{ text: "one two three four five six seven eight nine ten", style: regular }], 60, {
+      maxLines: 1,
+    });
     const v = lines[0] ? visualLine(lines[0]) : "";
     expect(v.startsWith("one")).toBe(true);
     expect(v.endsWith("…")).toBe(true);

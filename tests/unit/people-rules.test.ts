@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import { assignableRoles, canChangeRole, canDeactivate, canInvite, canIssueLink, canReactivate, inviteSchema } from "../../app/domain/people-schema";
+import {
+  assignableRoles,
+  canChangeRole,
+  canDeactivate,
+  canInvite,
+  canIssueLink,
+  canReactivate,
+  inviteSchema,
+} from "../../app/domain/people-schema";
 
 const admin = { id: "ad", role: "admin" as const };
 const recruiter = { id: "re", role: "recruiter" as const };
@@ -26,7 +34,10 @@ describe("people rules", () => {
   });
 
   it("nobody deactivates themselves or changes their own role", () => {
-    expect(canDeactivate(admin, subject("ad", "admin"), 5)).toEqual({ ok: false, reason: "You cannot deactivate your own account." });
+    expect(canDeactivate(admin, subject("ad", "admin"), 5)).toEqual({
+      ok: false,
+      reason: "You cannot deactivate your own account.",
+    });
     expect(canDeactivate(recruiter, subject("re", "recruiter"), 1).ok).toBe(false);
     expect(canChangeRole(admin, subject("ad", "admin"), "member", 5).ok).toBe(false);
   });
@@ -50,7 +61,11 @@ describe("people rules", () => {
   });
 
   it("the invite form normalises the email and requires every field", () => {
-    expect(inviteSchema.parse({ name: " Ada ", email: " Ada@Example.COM ", role: "member" })).toEqual({ name: "Ada", email: "ada@example.com", role: "member" });
+    expect(inviteSchema.parse({ name: " Ada ", email: " Ada@Example.COM ", role: "member" })).toEqual({
+      name: "Ada",
+      email: "ada@example.com",
+      role: "member",
+    });
     const r = inviteSchema.safeParse({ name: "", email: "nope", role: "owner" });
     expect(r.error!.issues.map((i) => i.path[0]).sort()).toEqual(["email", "name", "role"]);
   });

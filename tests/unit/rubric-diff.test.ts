@@ -14,8 +14,14 @@ describe("wordDiff", () => {
       { kind: "added", text: "exceeds" },
       { kind: "same", text: " the bar today" },
     ]);
-    const before = segs.filter((s) => s.kind !== "added").map((s) => s.text).join("");
-    const after = segs.filter((s) => s.kind !== "removed").map((s) => s.text).join("");
+    const before = segs
+      .filter((s) => s.kind !== "added")
+      .map((s) => s.text)
+      .join("");
+    const after = segs
+      .filter((s) => s.kind !== "removed")
+      .map((s) => s.text)
+      .join("");
     expect(before).toBe("meets the bar today");
     expect(after).toBe("exceeds the bar today");
   });
@@ -32,7 +38,9 @@ describe("diffRubrics", () => {
   it("finds nothing between a version and its copy", () => {
     const d = diffRubrics(v1(), v1());
     expect(d.identical).toBe(true);
-    expect(d.sections.every((s) => s.counts.changed === 0 && s.counts.added === 0 && s.counts.removed === 0)).toBe(true);
+    expect(d.sections.every((s) => s.counts.changed === 0 && s.counts.added === 0 && s.counts.removed === 0)).toBe(
+      true,
+    );
   });
 
   it("reports a changed anchor as a field change of that dimension only", () => {

@@ -45,7 +45,13 @@ describe("rubric draft form", () => {
     const html = {
       ...p,
       dimensions: asPostedObject(p.dimensions.map((d) => ({ ...d, remove: undefined }))),
-      exercises: asPostedObject(p.exercises.map((e) => ({ ...e, dimensionKeys: e.dimensionKeys.length === 1 ? e.dimensionKeys[0] : e.dimensionKeys, remove: undefined }))),
+      exercises: asPostedObject(
+        p.exercises.map((e) => ({
+          ...e,
+          dimensionKeys: e.dimensionKeys.length === 1 ? e.dimensionKeys[0] : e.dimensionKeys,
+          remove: undefined,
+        })),
+      ),
       redFlags: asPostedObject(p.redFlags),
       signals: asPostedObject(p.signals),
     };
@@ -94,7 +100,11 @@ describe("rubric draft form", () => {
 
   it("survives rows of the wrong shape (no crash, field errors only)", () => {
     const p = posted() as unknown as Record<string, unknown>;
-    const r = rubricDraftSchema.safeParse({ ...p, dimensions: [42, { name: ["x"], anchors: "nope" }], signals: "junk" });
+    const r = rubricDraftSchema.safeParse({
+      ...p,
+      dimensions: [42, { name: ["x"], anchors: "nope" }],
+      signals: "junk",
+    });
     expect(r.success).toBe(false);
   });
 
@@ -104,7 +114,9 @@ describe("rubric draft form", () => {
     p.exercises[0] = { ...p.exercises[0]!, durationMinutes: "2" };
     const r = rubricDraftSchema.safeParse(p);
     const paths = r.error!.issues.map((i) => i.path.join("."));
-    expect(paths).toEqual(expect.arrayContaining(["dimensions.0.key", "dimensions.0.weight", "exercises.0.durationMinutes"]));
+    expect(paths).toEqual(
+      expect.arrayContaining(["dimensions.0.key", "dimensions.0.weight", "exercises.0.durationMinutes"]),
+    );
   });
 
   it("keeps focus point keys when labels survive, and makes new ones unique", () => {
@@ -153,7 +165,13 @@ describe("publish validation of a draft (validateRubricContent on the edited con
       p.dimensions[7] = { ...BLANK_DIMENSION, name: "Ethics", description: "Responsible AI.", weight: "0" };
     });
     expect(Object.keys(errors)).toEqual(
-      expect.arrayContaining(["dimensions.7.anchors.belowBar", "dimensions.7.anchors.meetsBar", "dimensions.7.anchors.exceeds", "dimensions.7.weight", "dimensions.7"]),
+      expect.arrayContaining([
+        "dimensions.7.anchors.belowBar",
+        "dimensions.7.anchors.meetsBar",
+        "dimensions.7.anchors.exceeds",
+        "dimensions.7.weight",
+        "dimensions.7",
+      ]),
     );
   });
 });

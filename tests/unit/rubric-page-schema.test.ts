@@ -3,7 +3,14 @@ import { describe, expect, test } from "vitest";
 import { candidateImportSchema, candidateIntentSchema } from "../../app/domain/candidate-page-schema";
 import { contentToFormValues, draftToContent, rubricDraftSchema } from "../../app/domain/rubric-draft-schema";
 import { diffRubrics, wordDiff } from "../../app/domain/rubric-diff";
-import { describeProblems, diffParamsSchema, draftBodyToFormValues, humaniseProblem, sideRuns, withSpareRows } from "../../app/domain/rubric-page-schema";
+import {
+  describeProblems,
+  diffParamsSchema,
+  draftBodyToFormValues,
+  humaniseProblem,
+  sideRuns,
+  withSpareRows,
+} from "../../app/domain/rubric-page-schema";
 import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric-v1";
 import { validateRubricContent } from "../../app/domain/rubric-validate";
 import { personActionSchema } from "../../app/domain/people-schema";
@@ -14,19 +21,35 @@ function post(values: ReturnType<typeof contentToFormValues>): Record<string, un
   const fd = new FormData();
   fd.append("summary", values.summary);
   values.dimensions.forEach((d, i) => {
-    for (const [k, v] of Object.entries({ key: d.key, name: d.name, description: d.description, weight: d.weight })) fd.append(`dimensions.${i}.${k}`, v);
+    for (const [k, v] of Object.entries({ key: d.key, name: d.name, description: d.description, weight: d.weight }))
+      fd.append(`dimensions.${i}.${k}`, v);
     for (const [k, v] of Object.entries(d.anchors)) fd.append(`dimensions.${i}.anchors.${k}`, v);
     if (d.remove) fd.append(`dimensions.${i}.remove`, "on");
   });
   values.exercises.forEach((e, i) => {
-    for (const [k, v] of Object.entries({ key: e.key, title: e.title, durationMinutes: e.durationMinutes, prompt: e.prompt, focusPoints: e.focusPoints, probeQuestions: e.probeQuestions })) fd.append(`exercises.${i}.${k}`, v);
+    for (const [k, v] of Object.entries({
+      key: e.key,
+      title: e.title,
+      durationMinutes: e.durationMinutes,
+      prompt: e.prompt,
+      focusPoints: e.focusPoints,
+      probeQuestions: e.probeQuestions,
+    }))
+      fd.append(`exercises.${i}.${k}`, v);
     for (const k of e.dimensionKeys) fd.append(`exercises.${i}.dimensionKeys`, k);
   });
   values.redFlags.forEach((f, i) => {
-    for (const [k, v] of Object.entries({ key: f.key, label: f.label, description: f.description, severity: f.severity })) fd.append(`redFlags.${i}.${k}`, v);
+    for (const [k, v] of Object.entries({
+      key: f.key,
+      label: f.label,
+      description: f.description,
+      severity: f.severity,
+    }))
+      fd.append(`redFlags.${i}.${k}`, v);
   });
   values.signals.forEach((s, i) => {
-    for (const [k, v] of Object.entries({ key: s.key, label: s.label, kind: s.kind })) fd.append(`signals.${i}.${k}`, v);
+    for (const [k, v] of Object.entries({ key: s.key, label: s.label, kind: s.kind }))
+      fd.append(`signals.${i}.${k}`, v);
   });
   return formDataToObject(fd);
 }
@@ -56,7 +79,13 @@ describe("rubric editor form values", () => {
   });
 
   test("hostile or malformed bodies become plain strings, never throw", () => {
-    const v = draftBodyToFormValues({ summary: ["a", "b"], dimensions: "x", exercises: { "0": "nope", "1": { title: 5, dimensionKeys: "one" } }, redFlags: [{ severity: "fatal" }], signals: null });
+    const v = draftBodyToFormValues({
+      summary: ["a", "b"],
+      dimensions: "x",
+      exercises: { "0": "nope", "1": { title: 5, dimensionKeys: "one" } },
+      redFlags: [{ severity: "fatal" }],
+      signals: null,
+    });
     expect(v.summary).toBe("");
     expect(v.dimensions).toEqual([]);
     expect(v.exercises[1]).toMatchObject({ title: "", dimensionKeys: ["one"] });
@@ -70,7 +99,9 @@ describe("publish problems for people", () => {
     const broken = structuredClone(LEAD_ML_ARCHITECT_V1);
     broken.dimensions[2]!.anchors.belowBar = "";
     const problems = validateRubricContent(broken);
-    expect(describeProblems(problems, broken)).toEqual([`${broken.dimensions[2]!.name}: The “below the bar” anchor is missing.`]);
+    expect(describeProblems(problems, broken)).toEqual([
+      `${broken.dimensions[2]!.name}: The “below the bar” anchor is missing.`,
+    ]);
   });
 });
 
@@ -88,7 +119,11 @@ describe("diff runs", () => {
       { changed: false, text: " path here" },
     ]);
     // the two sides put back together give the texts
-    expect(sideRuns(segments, "before").map((r) => r.text).join("")).toBe("sketches a consistent path here");
+    expect(
+      sideRuns(segments, "before")
+        .map((r) => r.text)
+        .join(""),
+    ).toBe("sketches a consistent path here");
   });
 });
 

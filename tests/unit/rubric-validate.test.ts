@@ -75,7 +75,9 @@ describe("validateRubricContent", () => {
     const renamed = draft();
     renamed.dimensions[5]!.key = "storytelling"; // exercises still point at "communication"
     const renamedPaths = paths(renamed);
-    expect(renamedPaths.filter((p) => /^exercises\[\d\]\.dimensionKeys\[\d\]$/.test(p)).length).toBeGreaterThanOrEqual(2);
+    expect(renamedPaths.filter((p) => /^exercises\[\d\]\.dimensionKeys\[\d\]$/.test(p)).length).toBeGreaterThanOrEqual(
+      2,
+    );
     expect(renamedPaths).toContain("dimensions[5]");
   });
 

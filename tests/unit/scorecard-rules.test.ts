@@ -22,7 +22,12 @@ import type { ScorecardValues } from "../../app/domain/scorecard-schema";
 import { emptyScorecardValues } from "../../app/domain/scorecard-schema";
 
 const ctx = scorecardContext(LEAD_ML_ARCHITECT_V1, "incident_scenario_drill")!;
-const labels = { dimensions: { communication: "Communication" }, redFlags: {}, signals: {}, focus: { detection: "Detection" } };
+const labels = {
+  dimensions: { communication: "Communication" },
+  redFlags: {},
+  signals: {},
+  focus: { detection: "Detection" },
+};
 
 function values(patch: Partial<ScorecardValues>): ScorecardValues {
   return { ...emptyScorecardValues(), ...patch };
@@ -30,7 +35,12 @@ function values(patch: Partial<ScorecardValues>): ScorecardValues {
 
 describe("scorecardContext", () => {
   it("binds an exercise's assessed dimensions and focus points", () => {
-    expect(ctx.assessedKeys).toEqual(["observability_reliability", "mlops_lifecycle", "communication", "leadership_enablement"]);
+    expect(ctx.assessedKeys).toEqual([
+      "observability_reliability",
+      "mlops_lifecycle",
+      "communication",
+      "leadership_enablement",
+    ]);
     expect(ctx.focusKeys).toContain("detection");
     expect(scorecardContext(LEAD_ML_ARCHITECT_V1, "nope")).toBeNull();
   });
@@ -57,15 +67,30 @@ describe("override rule", () => {
     expect(needsOverrideJustification({ recommendation: "strong_hire", redFlags: flag }, ctx)).toBe(true);
     expect(needsOverrideJustification({ recommendation: "no_hire", redFlags: flag }, ctx)).toBe(false);
     expect(needsOverrideJustification({ recommendation: "", redFlags: flag }, ctx)).toBe(false);
-    expect(needsOverrideJustification({ recommendation: "hire", redFlags: { no_incident_experience: { checked: false, note: "" } } }, ctx)).toBe(false);
-    expect(needsOverrideJustification({ recommendation: "hire", redFlags: { ignores_cost: { checked: true, note: "n" } } }, ctx)).toBe(false);
-    expect(tickedDealbreakers({ redFlags: { ...flag, ignores_cost: { checked: true, note: "" } } }, ctx)).toEqual(["no_incident_experience"]);
+    expect(
+      needsOverrideJustification(
+        { recommendation: "hire", redFlags: { no_incident_experience: { checked: false, note: "" } } },
+        ctx,
+      ),
+    ).toBe(false);
+    expect(
+      needsOverrideJustification(
+        { recommendation: "hire", redFlags: { ignores_cost: { checked: true, note: "n" } } },
+        ctx,
+      ),
+    ).toBe(false);
+    expect(tickedDealbreakers({ redFlags: { ...flag, ignores_cost: { checked: true, note: "" } } }, ctx)).toEqual([
+      "no_incident_experience",
+    ]);
   });
 });
 
 describe("submitProblems and completeness", () => {
   it("lists every missing piece with its form path", () => {
-    const v = values({ ratings: { mlops_lifecycle: { score: "3", evidence: "" } }, redFlags: { ignores_cost: { checked: true, note: "" } } });
+    const v = values({
+      ratings: { mlops_lifecycle: { score: "3", evidence: "" } },
+      redFlags: { ignores_cost: { checked: true, note: "" } },
+    });
     expect(submitProblems(v, ctx).map((p) => p.path.join("."))).toEqual([
       "ratings.observability_reliability.score",
       "ratings.communication.score",
@@ -80,7 +105,11 @@ describe("submitProblems and completeness", () => {
 
 describe("sameValues / normalizeValues", () => {
   it("ignores unticked boxes, empty ratings and key order", () => {
-    const a = values({ focus: { detection: true, triage: false }, ratings: { communication: { score: "", evidence: "" } }, signals: { b: true, a: true } });
+    const a = values({
+      focus: { detection: true, triage: false },
+      ratings: { communication: { score: "", evidence: "" } },
+      signals: { b: true, a: true },
+    });
     const b = values({ focus: { detection: true }, signals: { a: true, b: true } });
     expect(sameValues(a, b)).toBe(true);
     expect(normalizeValues(a).focus).toEqual({ detection: true });
@@ -92,24 +121,40 @@ describe("sameValues / normalizeValues", () => {
 
 describe("diffScorecardValues (what the conflict panel shows)", () => {
   it("lists the differing fields in words", () => {
-    const mine = values({ ratings: { communication: { score: "3", evidence: "mine" } }, focus: { detection: true }, summary: "A" });
+    const mine = values({
+      ratings: { communication: { score: "3", evidence: "mine" } },
+      focus: { detection: true },
+      summary: "A",
+    });
     const theirs = values({ ratings: { communication: { score: "na", evidence: "mine" } }, summary: "B" });
     expect(diffScorecardValues(mine, theirs, labels)).toEqual([
-      { path: "ratings.communication.score", label: "Rating · Communication", mine: "3 · Meets bar", theirs: "Not assessed" },
+      {
+        path: "ratings.communication.score",
+        label: "Rating · Communication",
+        mine: "3 · Meets bar",
+        theirs: "Not assessed",
+      },
       { path: "focus.detection", label: "Covered · Detection", mine: "Ticked", theirs: "Not ticked" },
       { path: "summary", label: "Summary", mine: "A", theirs: "B" },
     ]);
   });
   it("shows quick notes only one side has", () => {
     const n = (id: string, body: string) => ({ id, minute: 2, body, at: 1 });
-    const d = diffScorecardValues(values({ notes: [n("aaaaaa", "mine")] }), values({ notes: [n("bbbbbb", "theirs")] }), labels);
+    const d = diffScorecardValues(
+      values({ notes: [n("aaaaaa", "mine")] }),
+      values({ notes: [n("bbbbbb", "theirs")] }),
+      labels,
+    );
     expect(d).toEqual([{ path: "notes", label: "Quick notes", mine: "2′ mine", theirs: "2′ theirs" }]);
   });
   it("is empty for equal copies", () => {
     expect(diffScorecardValues(values({ summary: "x" }), values({ summary: "x" }), labels)).toEqual([]);
   });
   it("changedFields gives before/after for the audit log", () => {
-    expect(changedFields(values({ summary: "old" }), values({ summary: "new" }))).toEqual({ before: { summary: "old" }, after: { summary: "new" } });
+    expect(changedFields(values({ summary: "old" }), values({ summary: "new" }))).toEqual({
+      before: { summary: "old" },
+      after: { summary: "new" },
+    });
   });
 });
 

@@ -19,7 +19,10 @@ import {
 const ctx = scorecardContext(LEAD_ML_ARCHITECT_V1, "incident_scenario_drill")!;
 const EVIDENCE = "Walked through the rollback with timings, owners and alert thresholds.";
 
-function pathsOf(r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }): Record<string, string> {
+function pathsOf(r: {
+  success: boolean;
+  error?: { issues: { path: PropertyKey[]; message: string }[] };
+}): Record<string, string> {
   return Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.map(String).join("."), i.message]));
 }
 
@@ -90,25 +93,38 @@ describe("scorecardDraftSchema (autosave and form)", () => {
   });
 
   it("enforces the text limits with a message that says the text stays", () => {
-    const ok = scorecardDraftSchema.safeParse({ ratings: { communication: { score: "3", evidence: "e".repeat(LIMITS.evidence) } } });
+    const ok = scorecardDraftSchema.safeParse({
+      ratings: { communication: { score: "3", evidence: "e".repeat(LIMITS.evidence) } },
+    });
     expect(ok.success).toBe(true);
-    const r = scorecardDraftSchema.safeParse({ ratings: { communication: { score: "3", evidence: "e".repeat(LIMITS.evidence + 1) } } });
+    const r = scorecardDraftSchema.safeParse({
+      ratings: { communication: { score: "3", evidence: "e".repeat(LIMITS.evidence + 1) } },
+    });
     expect(r.success).toBe(false);
     expect(pathsOf(r)["ratings.communication.evidence"]).toBe(
       "Evidence is limited to 10,000 characters; this has 10,001. Shorten it to save — your text stays here.",
     );
-    expect(pathsOf(scorecardDraftSchema.safeParse({ summary: "s".repeat(LIMITS.summary + 1) })).summary).toMatch(/^The summary is limited to 10,000/);
+    expect(pathsOf(scorecardDraftSchema.safeParse({ summary: "s".repeat(LIMITS.summary + 1) })).summary).toMatch(
+      /^The summary is limited to 10,000/,
+    );
     expect(
-      pathsOf(scorecardDraftSchema.safeParse({ overrideJustification: "o".repeat(LIMITS.override + 1) })).overrideJustification,
+      pathsOf(scorecardDraftSchema.safeParse({ overrideJustification: "o".repeat(LIMITS.override + 1) }))
+        .overrideJustification,
     ).toMatch(/limited to 5,000/);
     expect(
-      pathsOf(scorecardDraftSchema.safeParse({ redFlags: { ignores_cost: { checked: true, note: "n".repeat(LIMITS.flagNote + 1) } } }))["redFlags.ignores_cost.note"],
+      pathsOf(
+        scorecardDraftSchema.safeParse({
+          redFlags: { ignores_cost: { checked: true, note: "n".repeat(LIMITS.flagNote + 1) } },
+        }),
+      )["redFlags.ignores_cost.note"],
     ).toMatch(/limited to 2,000/);
   });
 
   it("limits the number of quick notes and entries", () => {
     const note = (i: number) => ({ id: `note-${String(i).padStart(6, "0")}`, minute: 1, body: "n", at: 1 });
-    expect(scorecardDraftSchema.safeParse({ notes: Array.from({ length: LIMITS.notes }, (_, i) => note(i)) }).success).toBe(true);
+    expect(
+      scorecardDraftSchema.safeParse({ notes: Array.from({ length: LIMITS.notes }, (_, i) => note(i)) }).success,
+    ).toBe(true);
     const r = scorecardDraftSchema.safeParse({ notes: Array.from({ length: LIMITS.notes + 1 }, (_, i) => note(i)) });
     expect(r.success).toBe(false);
     expect(pathsOf(r).notes).toBe(`At most ${LIMITS.notes} quick notes per scorecard.`);
@@ -118,10 +134,14 @@ describe("scorecardDraftSchema (autosave and form)", () => {
 
   it("quick notes: a non-empty trimmed body, a sane id and minute", () => {
     expect(quickNoteSchema.safeParse({ id: "abcdef", minute: 0, body: " ok ", at: 1 }).data?.body).toBe("ok");
-    expect(pathsOf(quickNoteSchema.safeParse({ id: "abcdef", minute: 0, body: "   ", at: 1 })).body).toBe("Write the note first.");
+    expect(pathsOf(quickNoteSchema.safeParse({ id: "abcdef", minute: 0, body: "   ", at: 1 })).body).toBe(
+      "Write the note first.",
+    );
     expect(quickNoteSchema.safeParse({ id: "a b", minute: 0, body: "x", at: 1 }).success).toBe(false);
     expect(quickNoteSchema.safeParse({ id: "abcdef", minute: -1, body: "x", at: 1 }).success).toBe(false);
-    expect(quickNoteSchema.safeParse({ id: "abcdef", minute: 0, body: "x".repeat(LIMITS.note + 1), at: 1 }).success).toBe(false);
+    expect(
+      quickNoteSchema.safeParse({ id: "abcdef", minute: 0, body: "x".repeat(LIMITS.note + 1), at: 1 }).success,
+    ).toBe(false);
   });
 
   it("leaves notes undefined when absent (a no-JS post does not wipe them)", () => {
@@ -148,13 +168,18 @@ describe("the schema bound to a rubric", () => {
   });
 
   it("allows optional dimensions the exercise does not assess", () => {
-    expect(scorecardDraftSchemaFor(ctx).safeParse({ ratings: { cloud_platform: { score: "2", evidence: "" } } }).success).toBe(true);
+    expect(
+      scorecardDraftSchemaFor(ctx).safeParse({ ratings: { cloud_platform: { score: "2", evidence: "" } } }).success,
+    ).toBe(true);
   });
 
   it("a save needs a non-negative integer version", () => {
     expect(scorecardSaveSchema.safeParse({ version: "3" }).data?.version).toBe(3);
-    for (const version of [undefined, -1, 1.5, "x"]) expect(scorecardSaveSchema.safeParse({ version }).success).toBe(false);
-    expect(scorecardSaveSchemaFor(ctx).safeParse({ version: 0, ratings: { astrology: { score: "1" } } }).success).toBe(false);
+    for (const version of [undefined, -1, 1.5, "x"])
+      expect(scorecardSaveSchema.safeParse({ version }).success).toBe(false);
+    expect(scorecardSaveSchemaFor(ctx).safeParse({ version: 0, ratings: { astrology: { score: "1" } } }).success).toBe(
+      false,
+    );
   });
 });
 
@@ -186,7 +211,10 @@ describe("scorecardSubmitSchema (submit requirements)", () => {
   });
 
   it("requires a note on every ticked red flag (unticked flags need none)", () => {
-    const v = { ...complete(), redFlags: { ignores_cost: { checked: true, note: "short" }, relies_on_heroics: { checked: false, note: "" } } };
+    const v = {
+      ...complete(),
+      redFlags: { ignores_cost: { checked: true, note: "short" }, relies_on_heroics: { checked: false, note: "" } },
+    };
     const p = pathsOf(submit.safeParse(v));
     expect(Object.keys(p)).toEqual(["redFlags.ignores_cost.note"]);
   });
@@ -206,7 +234,11 @@ describe("the dealbreaker override rule on submit", () => {
     expect(r.success).toBe(false);
     expect(pathsOf(r).overrideJustification).toMatch(/justify the override \(at least 20 characters\)/);
     expect(submit.safeParse(withFlag("no_incident_experience", rec, "   short   ")).success).toBe(false);
-    expect(submit.safeParse(withFlag("no_incident_experience", rec, "Coachable gap; everything else was well above the bar.")).success).toBe(true);
+    expect(
+      submit.safeParse(
+        withFlag("no_incident_experience", rec, "Coachable gap; everything else was well above the bar."),
+      ).success,
+    ).toBe(true);
   });
 
   it.each(["no_hire", "strong_no_hire"])("%s with a dealbreaker needs no justification", (rec) => {
@@ -227,12 +259,18 @@ describe("other forms", () => {
   it("declaring a conflict needs a kind and a note", () => {
     const r = declareConflictSchema.safeParse({ kind: "", note: "" });
     expect(Object.keys(pathsOf(r)).sort()).toEqual(["kind", "note"]);
-    expect(declareConflictSchema.safeParse({ kind: "referred", note: "I referred him last spring." }).success).toBe(true);
+    expect(declareConflictSchema.safeParse({ kind: "referred", note: "I referred him last spring." }).success).toBe(
+      true,
+    );
   });
 
   it("lenientScorecardValues keeps over-long text and drops unknown shapes", () => {
     const long = "x".repeat(LIMITS.evidence + 50);
-    const v = lenientScorecardValues({ ratings: { communication: { score: "9", evidence: long }, "Bad Key": { score: "3" } }, summary: ["a", "b"], recommendation: "maybe" });
+    const v = lenientScorecardValues({
+      ratings: { communication: { score: "9", evidence: long }, "Bad Key": { score: "3" } },
+      summary: ["a", "b"],
+      recommendation: "maybe",
+    });
     expect(v.ratings.communication).toEqual({ score: "", evidence: long });
     expect(v.ratings["Bad Key"]).toBeUndefined();
     expect(v.summary).toBe("a");

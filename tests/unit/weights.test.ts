@@ -23,20 +23,26 @@ describe("weights", () => {
     const w = equalWeights(KEYS);
     expect(Object.values(w).reduce((s, x) => s + x, 0)).toBeCloseTo(100, 10);
     expect(validateWeights(w, KEYS)).toEqual([]);
-    expect(validateWeights(equalWeights(["a", "b", "c", "d", "e", "f", "g"]), ["a", "b", "c", "d", "e", "f", "g"])).toEqual([]);
+    expect(
+      validateWeights(equalWeights(["a", "b", "c", "d", "e", "f", "g"]), ["a", "b", "c", "d", "e", "f", "g"]),
+    ).toEqual([]);
     expect(equalWeights([])).toEqual({});
   });
 
   it("accepts custom weights that sum to 100, refuses other totals with the actual sum", () => {
     expect(validateWeights({ a: 40, b: 40, c: 20 }, KEYS)).toEqual([]);
     expect(validateWeights({ a: 33.33, b: 33.33, c: 33.34 }, KEYS)).toEqual([]);
-    expect(validateWeights({ a: 40, b: 40, c: 30 }, KEYS)).toEqual(["The weights add up to 110%; they must add up to 100%."]);
+    expect(validateWeights({ a: 40, b: 40, c: 30 }, KEYS)).toEqual([
+      "The weights add up to 110%; they must add up to 100%.",
+    ]);
     expect(validateWeights({ a: 33.3, b: 33.3, c: 33.3 }, KEYS)[0]).toMatch(/99.9%/);
   });
 
   it("refuses missing, unknown, negative, over-100 and all-zero weights", () => {
     expect(validateWeights({ a: 50, b: 50 }, KEYS)).toEqual(["Give “c” a weight."]);
-    expect(validateWeights({ a: 50, b: 50, c: 0, z: 1 }, KEYS)).toContain("“z” is not a dimension of this rubric version.");
+    expect(validateWeights({ a: 50, b: 50, c: 0, z: 1 }, KEYS)).toContain(
+      "“z” is not a dimension of this rubric version.",
+    );
     expect(validateWeights({ a: -10, b: 60, c: 50 }, KEYS)).toContain("The weight of “a” must be between 0 and 100.");
     expect(validateWeights({ a: 120, b: -20, c: 0 }, KEYS)).toContain("The weight of “a” must be between 0 and 100.");
     expect(validateWeights({ a: Number.NaN, b: 50, c: 50 }, KEYS)).toEqual(["Give “a” a weight."]);
@@ -61,7 +67,10 @@ describe("weights", () => {
   });
 
   it("carries weights over to another rubric version only when the dimensions match", () => {
-    const other = [{ key: "a", weight: 60 }, { key: "b", weight: 40 }];
+    const other = [
+      { key: "a", weight: 60 },
+      { key: "b", weight: 40 },
+    ];
     expect(carryWeightsOver(null, DIMS, other)).toBeNull();
     expect(carryWeightsOver(equalWeights(KEYS), DIMS, other)).toEqual({ a: 50, b: 50 });
     expect(carryWeightsOver({ a: 10, b: 10, c: 80 }, DIMS, other)).toEqual({ a: 50, b: 50 });

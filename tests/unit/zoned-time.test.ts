@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 
-import { endOfWeek, formatDateTime, formatSavedAt, formatSlot, fromLocalInput, isLocalInput, isValidTimeZone, startOfWeek, toLocalInput } from "../../app/domain/zoned-time";
+import {
+  endOfWeek,
+  formatDateTime,
+  formatSavedAt,
+  formatSlot,
+  fromLocalInput,
+  isLocalInput,
+  isValidTimeZone,
+  startOfWeek,
+  toLocalInput,
+} from "../../app/domain/zoned-time";
 
 describe("zoned time", () => {
   it("round-trips datetime-local values in several zones", () => {
@@ -18,12 +28,23 @@ describe("zoned time", () => {
     const gap = fromLocalInput("2026-03-29T02:30", "Europe/Berlin")!;
     expect(["2026-03-29T01:30", "2026-03-29T03:30"]).toContain(toLocalInput(gap, "Europe/Berlin"));
     // just after the change
-    expect(toLocalInput(fromLocalInput("2026-03-29T03:30", "Europe/Berlin")!, "Europe/Berlin")).toBe("2026-03-29T03:30");
-    expect(toLocalInput(fromLocalInput("2026-10-25T12:00", "Europe/Berlin")!, "Europe/Berlin")).toBe("2026-10-25T12:00");
+    expect(toLocalInput(fromLocalInput("2026-03-29T03:30", "Europe/Berlin")!, "Europe/Berlin")).toBe(
+      "2026-03-29T03:30",
+    );
+    expect(toLocalInput(fromLocalInput("2026-10-25T12:00", "Europe/Berlin")!, "Europe/Berlin")).toBe(
+      "2026-10-25T12:00",
+    );
   });
 
   it("rejects malformed and impossible values", () => {
-    for (const bad of ["", "2026-02-30T09:00", "2026-13-01T09:00", "2026-05-12", "12/05/2026 09:00", "2026-05-12T24:00"]) {
+    for (const bad of [
+      "",
+      "2026-02-30T09:00",
+      "2026-13-01T09:00",
+      "2026-05-12",
+      "12/05/2026 09:00",
+      "2026-05-12T24:00",
+    ]) {
       expect(isLocalInput(bad)).toBe(false);
       expect(fromLocalInput(bad, "UTC")).toBeNull();
     }
@@ -55,7 +76,9 @@ describe("zoned time", () => {
     // across the October DST change in Berlin: the week is 7 days + 1 hour long
     const oct = fromLocalInput("2026-10-28T10:00", "Europe/Berlin")!;
     expect(toLocalInput(startOfWeek(oct, "Europe/Berlin"), "Europe/Berlin")).toBe("2026-10-26T00:00");
-    expect(toLocalInput(endOfWeek(fromLocalInput("2026-10-21T10:00", "Europe/Berlin")!, "Europe/Berlin"), "Europe/Berlin")).toBe("2026-10-26T00:00");
+    expect(
+      toLocalInput(endOfWeek(fromLocalInput("2026-10-21T10:00", "Europe/Berlin")!, "Europe/Berlin"), "Europe/Berlin"),
+    ).toBe("2026-10-26T00:00");
   });
 
   it("shows a save time alone when it is today, with the day otherwise", () => {

@@ -28,7 +28,11 @@ const STATUS_ORDER: Record<string, number> = { debrief: 0, decided: 1 };
 
 function valueOf(row: SortableRow, key: string): string | number | null {
   if (key === "candidate") return row.candidateName;
-  if (key === "status") return (STATUS_ORDER[row.status] ?? 9) * 10 + (row.decision === "hire" ? 0 : row.decision === "hold" ? 1 : row.decision === "no_hire" ? 2 : 3);
+  if (key === "status")
+    return (
+      (STATUS_ORDER[row.status] ?? 9) * 10 +
+      (row.decision === "hire" ? 0 : row.decision === "hold" ? 1 : row.decision === "no_hire" ? 2 : 3)
+    );
   if (key === "raw") return row.raw;
   if (key === "calibrated") return row.calibrated;
   if (key === "dealbreakers") return row.dealbreakers;
@@ -59,7 +63,10 @@ export function sortRows<T extends SortableRow>(rows: readonly T[], key: string,
 
 /** Is `key` a column of this table (fixed, or a dimension present in `dimensionKeys`)? */
 export function isSortKey(key: string, dimensionKeys: readonly string[]): boolean {
-  return (FIXED_SORT_KEYS as readonly string[]).includes(key) || (key.startsWith("dim.") && dimensionKeys.includes(key.slice(4)));
+  return (
+    (FIXED_SORT_KEYS as readonly string[]).includes(key) ||
+    (key.startsWith("dim.") && dimensionKeys.includes(key.slice(4)))
+  );
 }
 
 /**

@@ -52,7 +52,9 @@ function DecideForm({ actionData, loopId }: { actionData: DecisionActionData | u
     resolver: zodResolver(decisionSchema),
     mode: "onTouched",
     defaultValues: {
-      decision: (DECISIONS as readonly string[]).includes(values?.decision ?? "") ? (values?.decision as Decision) : undefined,
+      decision: (DECISIONS as readonly string[]).includes(values?.decision ?? "")
+        ? (values?.decision as Decision)
+        : undefined,
       rationale: values?.rationale ?? "",
     },
   });
@@ -66,7 +68,13 @@ function DecideForm({ actionData, loopId }: { actionData: DecisionActionData | u
     void form.handleSubmit(() => submit(el, { method: "post", action: `/loops/${loopId}` }))(event);
   };
   return (
-    <Form method="post" noValidate onSubmit={onSubmit} className="decision-form" aria-label="Record the hiring decision">
+    <Form
+      method="post"
+      noValidate
+      onSubmit={onSubmit}
+      className="decision-form"
+      aria-label="Record the hiring decision"
+    >
       <CsrfInput />
       <input type="hidden" name="intent" value="decide" />
       {formError ? (
@@ -74,7 +82,10 @@ function DecideForm({ actionData, loopId }: { actionData: DecisionActionData | u
           {formError}
         </div>
       ) : null}
-      <fieldset aria-invalid={decisionError ? true : undefined} aria-describedby={decisionError ? "decision-error" : undefined}>
+      <fieldset
+        aria-invalid={decisionError ? true : undefined}
+        aria-describedby={decisionError ? "decision-error" : undefined}
+      >
         <legend>Outcome</legend>
         <div className="decision-options">
           {DECISIONS.map((d) => (
@@ -102,7 +113,8 @@ function DecideForm({ actionData, loopId }: { actionData: DecisionActionData | u
           aria-describedby={`rationale-hint${rationaleError ? " rationale-error" : ""}`}
         />
         <div className="field-hint" id="rationale-hint">
-          Required, at least {RATIONALE_MIN} characters. Name the evidence that decided it and how the agenda items were resolved; it goes into the packet and the audit trail.
+          Required, at least {RATIONALE_MIN} characters. Name the evidence that decided it and how the agenda items were
+          resolved; it goes into the packet and the audit trail.
         </div>
         <FieldError id="rationale-error" message={rationaleError} />
       </div>
@@ -140,7 +152,10 @@ function ReopenForm({ actionData, loopId }: { actionData: DecisionActionData | u
             {formError}
           </div>
         ) : null}
-        <p className="small muted">The loop goes back to debrief and the decision is cleared; the old decision and your reason stay in the audit trail.</p>
+        <p className="small muted">
+          The loop goes back to debrief and the decision is cleared; the old decision and your reason stay in the audit
+          trail.
+        </p>
         <div className="field">
           <label htmlFor="reopen-reason">Reason for reopening</label>
           <textarea
@@ -194,22 +209,22 @@ export function DecisionPanel({
         <>
           {!aggregate.coverage.complete ? (
             <p className="notice warn small">
-              {aggregate.coverage.assigned - aggregate.coverage.submitted} of {aggregate.coverage.assigned} scorecards are not submitted: deciding now
-              closes the loop on partial feedback.
+              {aggregate.coverage.assigned - aggregate.coverage.submitted} of {aggregate.coverage.assigned} scorecards
+              are not submitted: deciding now closes the loop on partial feedback.
             </p>
           ) : null}
           {dealbreakers.length ? (
             <p className="notice danger small">
-              {dealbreakers.length === 1 ? "A dealbreaker was" : `${dealbreakers.length} dealbreakers were`} raised. Resolve{" "}
-              {dealbreakers.length === 1 ? "it" : "them"} in the debrief and say how in the rationale.
+              {dealbreakers.length === 1 ? "A dealbreaker was" : `${dealbreakers.length} dealbreakers were`} raised.
+              Resolve {dealbreakers.length === 1 ? "it" : "them"} in the debrief and say how in the rationale.
             </p>
           ) : null}
           <DecideForm actionData={actionData} loopId={facts.loopId} />
         </>
       ) : canDecide ? (
         <p className="muted small">
-          The loop is {LOOP_STATUS_LABELS[facts.status as LoopStatus].toLowerCase()}. The decision can be recorded once the recruiter moves it to
-          debrief.
+          The loop is {LOOP_STATUS_LABELS[facts.status as LoopStatus].toLowerCase()}. The decision can be recorded once
+          the recruiter moves it to debrief.
         </p>
       ) : (
         <p className="muted small">

@@ -13,7 +13,13 @@ export function DimensionChart({ aggregate }: { aggregate: LoopAggregate }) {
   const bottom = height - 8;
   return (
     <figure className="chart dimchart">
-      <svg viewBox={`0 0 ${width} ${height}`} width={width} role="img" aria-label={describeDimensionChart(c)} className="chart-svg">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        width={width}
+        role="img"
+        aria-label={describeDimensionChart(c)}
+        className="chart-svg"
+      >
         {c.ticks.map((t) => (
           <g key={t.score}>
             <line x1={t.x} x2={t.x} y1={top - 6} y2={bottom} className={t.x === c.barX ? "dc-bar" : "dc-grid"} />
@@ -47,9 +53,17 @@ export function DimensionChart({ aggregate }: { aggregate: LoopAggregate }) {
               <circle key={i} cx={d.x} cy={d.y} r={3.2} className={`dc-dot${d.outlier ? " outlier" : ""}`} />
             ))}
             {r.meanX !== null ? (
-              <path d={`M ${r.meanX} ${r.y - 8} l 6 8 l -6 8 l -6 -8 z`} className={`dc-mean${r.belowBar ? " below" : ""}`} />
+              <path
+                d={`M ${r.meanX} ${r.y - 8} l 6 8 l -6 8 l -6 -8 z`}
+                className={`dc-mean${r.belowBar ? " below" : ""}`}
+              />
             ) : null}
-            <text x={plotRight + 40} y={r.y + 4} textAnchor="middle" className={`dc-value${r.belowBar ? " below" : ""}`}>
+            <text
+              x={plotRight + 40}
+              y={r.y + 4}
+              textAnchor="middle"
+              className={`dc-value${r.belowBar ? " below" : ""}`}
+            >
               {r.valueText}
             </text>
           </g>

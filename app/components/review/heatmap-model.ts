@@ -102,7 +102,17 @@ export interface Heatmap {
   };
 }
 
-export const HEATMAP = { labelWidth: 220, cellWidth: 96, cellHeight: 38, headerHeight: 64, meanHeight: 34, headerChars: 13, headerLines: 3, recoGap: 14, recoWidth: 104 } as const;
+export const HEATMAP = {
+  labelWidth: 220,
+  cellWidth: 96,
+  cellHeight: 38,
+  headerHeight: 64,
+  meanHeight: 34,
+  headerChars: 13,
+  headerLines: 3,
+  recoGap: 14,
+  recoWidth: 104,
+} as const;
 
 function cellLabel(state: CellState, score: RatingScore | null, outlier: boolean, thin: boolean): string {
   if (state === "not_assessed") return "Not assessed";
@@ -121,7 +131,8 @@ function cellLabel(state: CellState, score: RatingScore | null, outlier: boolean
 export function buildHeatmap(aggregate: LoopAggregate): Heatmap {
   const outliers = new Map<string, { outlier: boolean; thin: boolean }>();
   for (const d of aggregate.dimensions) {
-    for (const r of d.ratings) outliers.set(`${r.scorecardId}\u0000${d.key}`, { outlier: r.outlier, thin: r.thinEvidence });
+    for (const r of d.ratings)
+      outliers.set(`${r.scorecardId}\u0000${d.key}`, { outlier: r.outlier, thin: r.thinEvidence });
   }
   const columns: HeatmapColumn[] = aggregate.dimensions.map((d) => ({
     key: d.key,
@@ -145,7 +156,14 @@ export function buildHeatmap(aggregate: LoopAggregate): Heatmap {
         const outlier = state === "scored" && (marks?.outlier ?? false);
         const thin = state === "scored" && (marks?.thin ?? false);
         const score = rating?.score ?? null;
-        return { dimensionKey: c.key, state, score, outlier, thinEvidence: thin, label: cellLabel(state, score, outlier, thin) };
+        return {
+          dimensionKey: c.key,
+          state,
+          score,
+          outlier,
+          thinEvidence: thin,
+          label: cellLabel(state, score, outlier, thin),
+        };
       }),
     }));
   const { labelWidth, cellWidth, cellHeight, headerHeight, meanHeight, recoGap, recoWidth } = HEATMAP;
@@ -207,10 +225,27 @@ export interface DimensionChart {
   rows: DimensionChartRow[];
   ticks: { score: RatingScore; x: number; label: string }[];
   barX: number;
-  layout: { width: number; height: number; labelWidth: number; plotLeft: number; plotRight: number; rowHeight: number; top: number };
+  layout: {
+    width: number;
+    height: number;
+    labelWidth: number;
+    plotLeft: number;
+    plotRight: number;
+    rowHeight: number;
+    top: number;
+  };
 }
 
-export const DIMENSION_CHART = { width: 470, labelWidth: 198, plotLeft: 212, plotRight: 396, rowHeight: 40, top: 30, labelChars: 30, maxDotSpread: 26 } as const;
+export const DIMENSION_CHART = {
+  width: 470,
+  labelWidth: 198,
+  plotLeft: 212,
+  plotRight: 396,
+  rowHeight: 40,
+  top: 30,
+  labelChars: 30,
+  maxDotSpread: 26,
+} as const;
 
 /** x position of a score (1..4) on the chart's scale. */
 export function scaleX(score: number): number {
@@ -265,7 +300,9 @@ export function buildDimensionChart(aggregate: LoopAggregate, bar = 3): Dimensio
 /** One sentence for the chart's aria-label. */
 export function describeDimensionChart(c: DimensionChart): string {
   const parts = c.rows.map((r) =>
-    r.mean === null ? `${r.name}: no rating` : `${r.name}: mean ${formatScore(r.mean)}, range ${r.min}–${r.max}${r.disagreement ? ", disagreement" : ""}`,
+    r.mean === null
+      ? `${r.name}: no rating`
+      : `${r.name}: mean ${formatScore(r.mean)}, range ${r.min}–${r.max}${r.disagreement ? ", disagreement" : ""}`,
   );
   return `Mean score per dimension with the spread of ratings, on a scale of 1 to 4 with the bar at 3. ${parts.join("; ")}.`;
 }

@@ -1,6 +1,14 @@
 import { useEffect, useState } from "react";
 
-const utc = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const utc = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "UTC",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
 const utcDate = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
 
 /**
@@ -16,7 +24,15 @@ export function LocalTime({ at, dateOnly = false }: { at: number; dateOnly?: boo
       "en-GB",
       dateOnly
         ? { day: "numeric", month: "short", year: "numeric" }
-        : { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" },
+        : {
+            day: "numeric",
+            month: "short",
+            year: "numeric",
+            hour: "2-digit",
+            minute: "2-digit",
+            hourCycle: "h23",
+            timeZoneName: "short",
+          },
     );
     setText(local.format(at));
   }, [at, dateOnly]);

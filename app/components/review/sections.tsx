@@ -66,7 +66,10 @@ export function SummaryStrip({ aggregate, showCalibrated }: { aggregate: LoopAgg
       <div className="card stat">
         <h2 className="stat-title">Composite</h2>
         <p className="stat-value">
-          <span className={composite.raw !== null && composite.raw < BAR_SCORE ? "below" : ""} data-testid="composite-raw">
+          <span
+            className={composite.raw !== null && composite.raw < BAR_SCORE ? "below" : ""}
+            data-testid="composite-raw"
+          >
             {formatScore(composite.raw)}
           </span>
           <span className="stat-of"> / 4</span>
@@ -82,7 +85,9 @@ export function SummaryStrip({ aggregate, showCalibrated }: { aggregate: LoopAgg
           )}
         </p>
         {composite.excluded.length ? (
-          <p className="xsmall muted">Not in the composite (no rating): {formatList(composite.excluded.map((k) => dimName.get(k) ?? k))}</p>
+          <p className="xsmall muted">
+            Not in the composite (no rating): {formatList(composite.excluded.map((k) => dimName.get(k) ?? k))}
+          </p>
         ) : null}
       </div>
       <div className="card stat">
@@ -91,7 +96,11 @@ export function SummaryStrip({ aggregate, showCalibrated }: { aggregate: LoopAgg
           {coverage.submitted}
           <span className="stat-of"> of {coverage.assigned} scorecards</span>
         </p>
-        <div className="meter" role="img" aria-label={`${formatPercent(coverage.completeness)} of scorecards submitted`}>
+        <div
+          className="meter"
+          role="img"
+          aria-label={`${formatPercent(coverage.completeness)} of scorecards submitted`}
+        >
           <span style={{ width: formatPercent(coverage.completeness) }} className={coverage.complete ? "full" : ""} />
         </div>
         <p className="small">
@@ -105,7 +114,13 @@ export function SummaryStrip({ aggregate, showCalibrated }: { aggregate: LoopAgg
       </div>
       <div className="card stat">
         <h2 className="stat-title">Recommendations</h2>
-        <div className="reco-bar" role="img" aria-label={RECOMMENDATIONS.map((r) => `${RECOMMENDATION_LABELS[r]}: ${recommendations.distribution[r]}`).join(", ")}>
+        <div
+          className="reco-bar"
+          role="img"
+          aria-label={RECOMMENDATIONS.map(
+            (r) => `${RECOMMENDATION_LABELS[r]}: ${recommendations.distribution[r]}`,
+          ).join(", ")}
+        >
           {total === 0 ? <span className="reco-empty" /> : null}
           {RECOMMENDATIONS.map((r) =>
             recommendations.distribution[r] > 0 ? (
@@ -118,7 +133,8 @@ export function SummaryStrip({ aggregate, showCalibrated }: { aggregate: LoopAgg
         <ul className="reco-legend">
           {RECOMMENDATIONS.map((r) => (
             <li key={r}>
-              <span className={`reco-dot ${r}`} aria-hidden="true" /> {RECOMMENDATION_LABELS[r]} <strong>{recommendations.distribution[r]}</strong>
+              <span className={`reco-dot ${r}`} aria-hidden="true" /> {RECOMMENDATION_LABELS[r]}{" "}
+              <strong>{recommendations.distribution[r]}</strong>
             </li>
           ))}
         </ul>
@@ -185,7 +201,15 @@ export function DebriefAgenda({ aggregate }: { aggregate: LoopAggregate }) {
 
 // ------------------------------------------------------------------ dimensions
 
-export function DimensionDetails({ aggregate, rubric, showCalibrated }: { aggregate: LoopAggregate; rubric: RubricContent; showCalibrated: boolean }) {
+export function DimensionDetails({
+  aggregate,
+  rubric,
+  showCalibrated,
+}: {
+  aggregate: LoopAggregate;
+  rubric: RubricContent;
+  showCalibrated: boolean;
+}) {
   const anchors = new Map(rubric.dimensions.map((d) => [d.key, d]));
   const exerciseTitle = new Map(rubric.exercises.map((e) => [e.key, e.title]));
   return (
@@ -194,7 +218,12 @@ export function DimensionDetails({ aggregate, rubric, showCalibrated }: { aggreg
       {aggregate.dimensions.map((d) => {
         const def = anchors.get(d.key);
         return (
-          <article key={d.key} className={`card dim${d.disagreement ? " split" : ""}`} id={`dim-${d.key}`} aria-labelledby={`dim-${d.key}-title`}>
+          <article
+            key={d.key}
+            className={`card dim${d.disagreement ? " split" : ""}`}
+            id={`dim-${d.key}`}
+            aria-labelledby={`dim-${d.key}-title`}
+          >
             <header className="dim-head">
               <h3 id={`dim-${d.key}-title`}>{d.name}</h3>
               <span className="badge">weight {d.weight}%</span>
@@ -210,7 +239,8 @@ export function DimensionDetails({ aggregate, rubric, showCalibrated }: { aggreg
                     · calibrated <strong>{formatScore(d.calibratedMean)}</strong>
                   </>
                 ) : null}{" "}
-                · median {formatScore(d.median)} · range {d.min ?? "—"}–{d.max ?? "—"} · {d.count} rating{d.count === 1 ? "" : "s"}
+                · median {formatScore(d.median)} · range {d.min ?? "—"}–{d.max ?? "—"} · {d.count} rating
+                {d.count === 1 ? "" : "s"}
                 {d.notAssessedCount ? ` · ${d.notAssessedCount} not assessed` : ""}
               </span>
             </header>
@@ -296,7 +326,9 @@ export function FlagsAndSignals({ aggregate }: { aggregate: LoopAggregate }) {
             {aggregate.redFlags.map((f) => (
               <li key={f.key} className={`flag ${f.severity}`}>
                 <p>
-                  <span className={`badge ${f.severity === "dealbreaker" ? "danger" : "warn"}`}>{f.severity === "dealbreaker" ? "Dealbreaker" : "Concern"}</span>{" "}
+                  <span className={`badge ${f.severity === "dealbreaker" ? "danger" : "warn"}`}>
+                    {f.severity === "dealbreaker" ? "Dealbreaker" : "Concern"}
+                  </span>{" "}
                   <strong>{f.label}</strong>
                 </p>
                 <ul className="raisers">
@@ -321,7 +353,8 @@ export function FlagsAndSignals({ aggregate }: { aggregate: LoopAggregate }) {
             <ul className="signal-list">
               {strong.map((s) => (
                 <li key={s.key}>
-                  <span className="badge ok">×{s.count}</span> {s.label} <span className="muted small">· {formatList(s.panelistNames)}</span>
+                  <span className="badge ok">×{s.count}</span> {s.label}{" "}
+                  <span className="muted small">· {formatList(s.panelistNames)}</span>
                 </li>
               ))}
             </ul>
@@ -333,7 +366,8 @@ export function FlagsAndSignals({ aggregate }: { aggregate: LoopAggregate }) {
             <ul className="signal-list">
               {weak.map((s) => (
                 <li key={s.key}>
-                  <span className="badge warn">×{s.count}</span> {s.label} <span className="muted small">· {formatList(s.panelistNames)}</span>
+                  <span className="badge warn">×{s.count}</span> {s.label}{" "}
+                  <span className="muted small">· {formatList(s.panelistNames)}</span>
                 </li>
               ))}
             </ul>
@@ -346,7 +380,12 @@ export function FlagsAndSignals({ aggregate }: { aggregate: LoopAggregate }) {
 
 // ------------------------------------------------------------------ panel
 
-const RECO_CLASS: Record<Recommendation, string> = { strong_no_hire: "danger", no_hire: "warn", hire: "info", strong_hire: "ok" };
+const RECO_CLASS: Record<Recommendation, string> = {
+  strong_no_hire: "danger",
+  no_hire: "warn",
+  hire: "info",
+  strong_hire: "ok",
+};
 
 /** Every interview with its panelists: status, recommendation and summary; missing and recused are visible here. */
 export function PanelOverview({ aggregate }: { aggregate: LoopAggregate }) {
@@ -366,7 +405,9 @@ export function PanelOverview({ aggregate }: { aggregate: LoopAggregate }) {
               </span>
             ) : null}
           </h3>
-          {ex.panelists.length === 0 ? <p className="small notice warn">Nobody was assigned to this interview.</p> : null}
+          {ex.panelists.length === 0 ? (
+            <p className="small notice warn">Nobody was assigned to this interview.</p>
+          ) : null}
           <ul className="panel-list">
             {ex.panelists.map((p) => {
               const sc = byId.get(p.scorecardId);
@@ -376,7 +417,9 @@ export function PanelOverview({ aggregate }: { aggregate: LoopAggregate }) {
                     <strong>{p.panelistName}</strong>
                     <ScorecardStatusBadge status={p.status} />
                     {sc?.recommendation && p.status === "submitted" ? (
-                      <span className={`badge ${RECO_CLASS[sc.recommendation]}`}>{RECOMMENDATION_LABELS[sc.recommendation]}</span>
+                      <span className={`badge ${RECO_CLASS[sc.recommendation]}`}>
+                        {RECOMMENDATION_LABELS[sc.recommendation]}
+                      </span>
                     ) : null}
                     {sc?.amended ? (
                       <span className="badge" title={sc.lastAmendReason ?? undefined}>
@@ -385,10 +428,16 @@ export function PanelOverview({ aggregate }: { aggregate: LoopAggregate }) {
                     ) : null}
                   </div>
                   {p.status === "recused" ? (
-                    <p className="small muted">Recused{sc?.conflictNote ? `: ${sc.conflictNote}` : ""}. Excluded from every score.</p>
+                    <p className="small muted">
+                      Recused{sc?.conflictNote ? `: ${sc.conflictNote}` : ""}. Excluded from every score.
+                    </p>
                   ) : null}
-                  {p.status === "draft" ? <p className="small muted">Not submitted yet: nothing from this scorecard is counted.</p> : null}
-                  {p.status === "submitted" && sc?.summary.trim() ? <p className="small summary-text">{sc.summary}</p> : null}
+                  {p.status === "draft" ? (
+                    <p className="small muted">Not submitted yet: nothing from this scorecard is counted.</p>
+                  ) : null}
+                  {p.status === "submitted" && sc?.summary.trim() ? (
+                    <p className="small summary-text">{sc.summary}</p>
+                  ) : null}
                   {p.status === "submitted" && sc?.overrideJustification.trim() ? (
                     <p className="small">
                       <strong>Override justification:</strong> {sc.overrideJustification}
@@ -401,13 +450,18 @@ export function PanelOverview({ aggregate }: { aggregate: LoopAggregate }) {
           {ex.focusPoints.length ? (
             <details className="focus">
               <summary className="small">
-                Focus points covered: {ex.focusPoints.filter((f) => f.coveredBy.length > 0).length} of {ex.focusPoints.length}
+                Focus points covered: {ex.focusPoints.filter((f) => f.coveredBy.length > 0).length} of{" "}
+                {ex.focusPoints.length}
               </summary>
               <ul className="focus-list small">
                 {ex.focusPoints.map((f) => (
                   <li key={f.key} className={f.coveredBy.length ? "covered" : "uncovered"}>
                     <span aria-hidden="true">{f.coveredBy.length ? "✓" : "○"}</span> {f.label}
-                    {f.coveredBy.length ? <span className="muted"> · {formatList(f.coveredBy)}</span> : <span className="muted"> · not covered</span>}
+                    {f.coveredBy.length ? (
+                      <span className="muted"> · {formatList(f.coveredBy)}</span>
+                    ) : (
+                      <span className="muted"> · not covered</span>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -443,9 +497,9 @@ export function CalibrationTable({ calibration }: { calibration: InterviewerCali
     <section className="card" aria-labelledby="calibration-title">
       <h2 id="calibration-title">Interviewer calibration</h2>
       <p className="small muted">
-        How each panelist rates compared with colleagues who rated the same dimension of the same candidate, across every loop on this rubric.
-        Offsets are shrunk toward 0 when there are few comparisons; the calibrated means subtract them. Context for the debrief, not a verdict on
-        anyone.
+        How each panelist rates compared with colleagues who rated the same dimension of the same candidate, across
+        every loop on this rubric. Offsets are shrunk toward 0 when there are few comparisons; the calibrated means
+        subtract them. Context for the debrief, not a verdict on anyone.
       </p>
       {calibration.length === 0 ? (
         <p className="muted small">No calibration data for this panel yet.</p>
@@ -532,7 +586,9 @@ export function AuditTrail({ facts }: { facts: LoopFacts }) {
     <section className="card" aria-labelledby="audit-title" data-testid="audit-trail">
       <h2 id="audit-title">Amendments and decisions</h2>
       {notable.length === 0 ? (
-        <p className="muted small">No scorecard was amended after submission and no decision has been recorded or reopened.</p>
+        <p className="muted small">
+          No scorecard was amended after submission and no decision has been recorded or reopened.
+        </p>
       ) : (
         <table className="audit-table">
           {head}

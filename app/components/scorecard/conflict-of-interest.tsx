@@ -11,22 +11,35 @@ import { LocalTime } from "./local-time";
  * scorecard is then recused: excluded from every aggregate; the recruiter sees it on the loop and
  * can reassign the interview.
  */
-export function DeclareConflict(p: { action: string; errors?: Record<string, string[]>; kind?: string; note?: string; open?: boolean }) {
+export function DeclareConflict(p: {
+  action: string;
+  errors?: Record<string, string[]>;
+  kind?: string;
+  note?: string;
+  open?: boolean;
+}) {
   const kindError = p.errors?.kind?.[0];
   const noteError = p.errors?.note?.[0];
   return (
     <details className="card coi" open={p.open || !!kindError || !!noteError}>
       <summary>Declare a conflict of interest</summary>
       <p className="small">
-        If you know the candidate, referred them, or worked with them closely, say so before you score. Your scorecard is then recused: it does not count
-        towards the panel&apos;s scores, and the recruiter is shown it so they can reassign the interview.
+        If you know the candidate, referred them, or worked with them closely, say so before you score. Your scorecard
+        is then recused: it does not count towards the panel&apos;s scores, and the recruiter is shown it so they can
+        reassign the interview.
       </p>
       <Form method="post" action={p.action} className="coi-form">
         <CsrfInput />
         <input type="hidden" name="intent" value="declareConflict" />
         <div className="field">
           <label htmlFor="coi-kind">What is the conflict?</label>
-          <select id="coi-kind" name="kind" defaultValue={p.kind ?? ""} aria-invalid={kindError ? true : undefined} aria-describedby={kindError ? "coi-kind-error" : undefined}>
+          <select
+            id="coi-kind"
+            name="kind"
+            defaultValue={p.kind ?? ""}
+            aria-invalid={kindError ? true : undefined}
+            aria-describedby={kindError ? "coi-kind-error" : undefined}
+          >
             <option value="" disabled>
               Choose…
             </option>
@@ -40,7 +53,14 @@ export function DeclareConflict(p: { action: string; errors?: Record<string, str
         </div>
         <div className="field">
           <label htmlFor="coi-note">Note for the recruiter</label>
-          <textarea id="coi-note" name="note" rows={2} defaultValue={p.note ?? ""} aria-invalid={noteError ? true : undefined} aria-describedby={noteError ? "coi-note-error" : undefined} />
+          <textarea
+            id="coi-note"
+            name="note"
+            rows={2}
+            defaultValue={p.note ?? ""}
+            aria-invalid={noteError ? true : undefined}
+            aria-describedby={noteError ? "coi-note-error" : undefined}
+          />
           <FieldError id="coi-note-error" message={noteError} />
         </div>
         <button type="submit" className="btn danger">
@@ -51,18 +71,25 @@ export function DeclareConflict(p: { action: string; errors?: Record<string, str
   );
 }
 
-export function RecusedNotice(p: { note: string | null; declaredAt: number | null; action: string; canWithdraw: boolean }) {
+export function RecusedNotice(p: {
+  note: string | null;
+  declaredAt: number | null;
+  action: string;
+  canWithdraw: boolean;
+}) {
   return (
     <section className="card recused" aria-labelledby="recused-h">
       <h2 id="recused-h">You recused yourself from this interview</h2>
       <p>
-        You declared a conflict of interest{p.declaredAt ? (
+        You declared a conflict of interest
+        {p.declaredAt ? (
           <>
             {" "}
             on <LocalTime at={p.declaredAt} />
           </>
         ) : null}
-        . Your scorecard does not count towards the panel&apos;s scores; the recruiter sees the declaration on the loop and can reassign the interview.
+        . Your scorecard does not count towards the panel&apos;s scores; the recruiter sees the declaration on the loop
+        and can reassign the interview.
       </p>
       {p.note ? (
         <blockquote className="coi-note" data-testid="conflict-note">

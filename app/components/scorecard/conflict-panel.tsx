@@ -26,8 +26,8 @@ export function ConflictPanel(p: {
     <section className="conflict card" role="alert" aria-labelledby="conflict-h" data-testid="conflict-panel">
       <h2 id="conflict-h">This scorecard changed in another tab or on another device</h2>
       <p>
-        The copy on the server (version {p.serverVersion}, saved <LocalTime at={p.serverUpdatedAt} format="seconds" />) differs from what you have here.
-        Nothing has been overwritten. Choose which copy to keep.
+        The copy on the server (version {p.serverVersion}, saved <LocalTime at={p.serverUpdatedAt} format="seconds" />)
+        differs from what you have here. Nothing has been overwritten. Choose which copy to keep.
       </p>
       {p.diffs.length ? (
         <table className="diff">
@@ -74,7 +74,9 @@ export function ConflictPanel(p: {
             Take the server&apos;s copy
           </a>
         )}
-        <span className="muted small">Keeping yours saves it over the server&apos;s copy; taking the server&apos;s replaces what is on this page.</span>
+        <span className="muted small">
+          Keeping yours saves it over the server&apos;s copy; taking the server&apos;s replaces what is on this page.
+        </span>
       </div>
     </section>
   );

@@ -14,7 +14,10 @@ const STATUS_LABEL: Record<ScorecardStatus, string> = { draft: "Draft", submitte
 export function StatusBadge({ status, amendCount }: { status: ScorecardStatus; amendCount: number }) {
   return (
     <>
-      <span className={`badge ${status === "submitted" ? "ok" : status === "recused" ? "warn" : "info"}`} data-testid="scorecard-status">
+      <span
+        className={`badge ${status === "submitted" ? "ok" : status === "recused" ? "warn" : "info"}`}
+        data-testid="scorecard-status"
+      >
         {STATUS_LABEL[status]}
       </span>
       {amendCount > 0 ? <span className="badge">Amended{amendCount > 1 ? ` ×${amendCount}` : ""}</span> : null}
@@ -59,7 +62,14 @@ export function TimerControl(p: {
     if (op) p.onOp(op);
   };
   return (
-    <form method="post" action={p.action} className={`timer phase-${phase}`} onSubmit={onSubmit} aria-label="Interview timer" data-testid="timer">
+    <form
+      method="post"
+      action={p.action}
+      className={`timer phase-${phase}`}
+      onSubmit={onSubmit}
+      aria-label="Interview timer"
+      data-testid="timer"
+    >
       <CsrfInput />
       <input type="hidden" name="intent" value="timer" />
       <div className="clock">
@@ -116,7 +126,9 @@ export function ScorecardHeader(p: {
         </h1>
         <div className="sc-meta">
           {p.candidateTitle ? <span>{p.candidateTitle}</span> : null}
-          <span>{p.scheduledAt ? <LocalTime at={p.scheduledAt} /> : "Not scheduled"} · {p.durationMinutes} min</span>
+          <span>
+            {p.scheduledAt ? <LocalTime at={p.scheduledAt} /> : "Not scheduled"} · {p.durationMinutes} min
+          </span>
           <span className="badge" title="Loop status">
             Loop: {LOOP_STATUS_LABELS[p.loopStatus]}
           </span>

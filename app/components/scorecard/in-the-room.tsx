@@ -34,7 +34,14 @@ export function ExerciseBrief(p: { title: string; prompt: string; probeQuestions
 }
 
 /** Evaluation-focus coverage: ticked as the candidate covers each point. Part of the scorecard form. */
-export function FocusChecklist(p: { points: FocusPoint[]; register: UseFormRegister<ScorecardValues>; initial: ScorecardValues; covered: number; formId: string; disabled: boolean }) {
+export function FocusChecklist(p: {
+  points: FocusPoint[];
+  register: UseFormRegister<ScorecardValues>;
+  initial: ScorecardValues;
+  covered: number;
+  formId: string;
+  disabled: boolean;
+}) {
   return (
     <fieldset className="card focus" disabled={p.disabled}>
       <legend>
@@ -47,7 +54,13 @@ export function FocusChecklist(p: { points: FocusPoint[]; register: UseFormRegis
         const path = `focus.${f.key}` as const;
         return (
           <label key={f.key} className="check" htmlFor={fieldId(path)}>
-            <input id={fieldId(path)} type="checkbox" form={p.formId} defaultChecked={p.initial.focus[f.key] ?? false} {...p.register(path)} />
+            <input
+              id={fieldId(path)}
+              type="checkbox"
+              form={p.formId}
+              defaultChecked={p.initial.focus[f.key] ?? false}
+              {...p.register(path)}
+            />
             <span>{f.label}</span>
           </label>
         );
@@ -127,7 +140,12 @@ export function QuickNotes(p: {
               <span className="minute">{n.minute}′</span>
               <span className="body">{n.body}</span>
               {p.onDelete && !p.disabled ? (
-                <button type="button" className="link-btn" onClick={() => p.onDelete?.(n.id)} aria-label={`Delete note: ${n.body.slice(0, 40)}`}>
+                <button
+                  type="button"
+                  className="link-btn"
+                  onClick={() => p.onDelete?.(n.id)}
+                  aria-label={`Delete note: ${n.body.slice(0, 40)}`}
+                >
                   ×
                 </button>
               ) : null}
@@ -136,7 +154,9 @@ export function QuickNotes(p: {
         </ol>
       ) : (
         <p className="muted small">
-          {p.disabled ? "No quick notes were taken." : "Notes you take here are stamped with the interview minute and kept with your scorecard."}
+          {p.disabled
+            ? "No quick notes were taken."
+            : "Notes you take here are stamped with the interview minute and kept with your scorecard."}
         </p>
       )}
     </section>

@@ -13,7 +13,12 @@ type ErrorAt = (path: string) => string | undefined;
  * Red flags, dealbreakers first. Ticking one reveals its note (CSS `:has`, so it works before
  * JavaScript has loaded too); a ticked flag cannot be submitted without a note.
  */
-export function RedFlagsSection(p: { flags: RubricRedFlag[]; register: UseFormRegister<ScorecardValues>; initial: ScorecardValues; errorAt: ErrorAt }) {
+export function RedFlagsSection(p: {
+  flags: RubricRedFlag[];
+  register: UseFormRegister<ScorecardValues>;
+  initial: ScorecardValues;
+  errorAt: ErrorAt;
+}) {
   const ordered = [...p.flags].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "dealbreaker" ? -1 : 1));
   return (
     <section className="card sc-section" aria-labelledby="flags-h">
@@ -29,9 +34,16 @@ export function RedFlagsSection(p: { flags: RubricRedFlag[]; register: UseFormRe
           return (
             <li key={f.key} className={`flag flag-${f.severity}${noteError ? " has-error" : ""}`}>
               <label className="check" htmlFor={cid}>
-                <input id={cid} type="checkbox" defaultChecked={p.initial.redFlags[f.key]?.checked ?? false} {...p.register(checkedPath)} />
+                <input
+                  id={cid}
+                  type="checkbox"
+                  defaultChecked={p.initial.redFlags[f.key]?.checked ?? false}
+                  {...p.register(checkedPath)}
+                />
                 <span>
-                  <span className={`badge ${f.severity === "dealbreaker" ? "danger" : "warn"}`}>{f.severity === "dealbreaker" ? "Dealbreaker" : "Concern"}</span>{" "}
+                  <span className={`badge ${f.severity === "dealbreaker" ? "danger" : "warn"}`}>
+                    {f.severity === "dealbreaker" ? "Dealbreaker" : "Concern"}
+                  </span>{" "}
                   {f.label}
                   {f.description ? <span className="flag-desc">{f.description}</span> : null}
                 </span>
@@ -59,7 +71,11 @@ export function RedFlagsSection(p: { flags: RubricRedFlag[]; register: UseFormRe
   );
 }
 
-export function SignalsSection(p: { signals: RubricSignal[]; register: UseFormRegister<ScorecardValues>; initial: ScorecardValues }) {
+export function SignalsSection(p: {
+  signals: RubricSignal[];
+  register: UseFormRegister<ScorecardValues>;
+  initial: ScorecardValues;
+}) {
   const group = (kind: "strong" | "weak") => p.signals.filter((s) => s.kind === kind);
   return (
     <section className="card sc-section" aria-labelledby="signals-h">
@@ -72,7 +88,12 @@ export function SignalsSection(p: { signals: RubricSignal[]; register: UseFormRe
               const path = `signals.${s.key}` as const;
               return (
                 <label key={s.key} className="check" htmlFor={fieldId(path)}>
-                  <input id={fieldId(path)} type="checkbox" defaultChecked={p.initial.signals[s.key] ?? false} {...p.register(path)} />
+                  <input
+                    id={fieldId(path)}
+                    type="checkbox"
+                    defaultChecked={p.initial.signals[s.key] ?? false}
+                    {...p.register(path)}
+                  />
                   <span>{s.label}</span>
                 </label>
               );
@@ -107,7 +128,13 @@ export function RecommendationSection(p: {
         <div className="scale rec-scale" id={rid}>
           {RECOMMENDATIONS.map((r: Recommendation, i) => (
             <label key={r} className={`seg seg-${i + 1} rec-${r}`}>
-              <input type="radio" value={r} defaultChecked={p.initial.recommendation === r} aria-invalid={recError ? true : undefined} {...p.register("recommendation")} />
+              <input
+                type="radio"
+                value={r}
+                defaultChecked={p.initial.recommendation === r}
+                aria-invalid={recError ? true : undefined}
+                {...p.register("recommendation")}
+              />
               <span className="seg-l">{RECOMMENDATION_LABELS[r]}</span>
             </label>
           ))}
@@ -117,7 +144,8 @@ export function RecommendationSection(p: {
       <div className={`field override${p.needsOverride || ovError ? " show" : ""}`}>
         <label htmlFor={fieldId("overrideJustification")}>Override justification</label>
         <p className="field-hint" id="override-hint">
-          You recommend hiring although you ticked a dealbreaker. Explain why (at least {OVERRIDE_MIN} characters); the hiring manager sees it marked as an override.
+          You recommend hiring although you ticked a dealbreaker. Explain why (at least {OVERRIDE_MIN} characters); the
+          hiring manager sees it marked as an override.
         </p>
         <textarea
           id={fieldId("overrideJustification")}

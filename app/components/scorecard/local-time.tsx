@@ -6,7 +6,8 @@ import { formatSavedAt } from "../../domain/zoned-time";
 export type TimeFormat = "time" | "seconds" | "day-time" | "date" | "saved";
 
 function format(at: number, f: TimeFormat, timeZone?: string): string {
-  if (f === "saved") return formatSavedAt(at, Date.now(), timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone);
+  if (f === "saved")
+    return formatSavedAt(at, Date.now(), timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone);
   const d = new Date(at);
   const opts: Intl.DateTimeFormatOptions =
     f === "time"

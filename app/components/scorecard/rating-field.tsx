@@ -84,13 +84,27 @@ export function RatingField(p: RatingFieldProps) {
         <div className="scale" id={sid}>
           {RATING_SCORES.map((n) => (
             <label key={n} className={`seg seg-${n}`}>
-              <input type="radio" value={String(n)} defaultChecked={p.initial.score === String(n)} aria-describedby={describedBy} aria-invalid={p.scoreError ? true : undefined} {...scoreReg} />
+              <input
+                type="radio"
+                value={String(n)}
+                defaultChecked={p.initial.score === String(n)}
+                aria-describedby={describedBy}
+                aria-invalid={p.scoreError ? true : undefined}
+                {...scoreReg}
+              />
               <span className="seg-n">{n}</span>
               <span className="seg-l">{RATING_LABELS[n]}</span>
             </label>
           ))}
           <label className="seg seg-na">
-            <input type="radio" value="na" defaultChecked={p.initial.score === "na"} aria-describedby={describedBy} aria-invalid={p.scoreError ? true : undefined} {...scoreReg} />
+            <input
+              type="radio"
+              value="na"
+              defaultChecked={p.initial.score === "na"}
+              aria-describedby={describedBy}
+              aria-invalid={p.scoreError ? true : undefined}
+              {...scoreReg}
+            />
             <span className="seg-n">N/A</span>
             <span className="seg-l">Not assessed</span>
           </label>
@@ -107,7 +121,10 @@ export function RatingField(p: RatingFieldProps) {
             defaultValue={p.initial.evidence}
             placeholder="What did the candidate say or do? Quotes, examples, numbers."
             aria-invalid={p.evidenceError ? true : undefined}
-            aria-describedby={[p.evidenceError ? `${eid}-error` : null, nearLimit ? `${eid}-count` : null].filter(Boolean).join(" ") || undefined}
+            aria-describedby={
+              [p.evidenceError ? `${eid}-error` : null, nearLimit ? `${eid}-count` : null].filter(Boolean).join(" ") ||
+              undefined
+            }
             {...evidenceReg}
           />
           {nearLimit ? (

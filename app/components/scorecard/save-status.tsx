@@ -14,7 +14,12 @@ function describe(s: SyncStatus): { text: string; tone: "ok" | "muted" | "warn" 
       return { text: `Saved ${localTimeText(s.savedAt, "saved")}`, tone: "ok" };
     case "offline":
       return {
-        text: s.reason === "session" ? "Logged out — kept on this device" : s.reason === "server" ? "Server unavailable — kept on this device" : "Offline — kept on this device",
+        text:
+          s.reason === "session"
+            ? "Logged out — kept on this device"
+            : s.reason === "server"
+              ? "Server unavailable — kept on this device"
+              : "Offline — kept on this device",
         tone: "warn",
       };
     case "conflict":

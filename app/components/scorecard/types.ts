@@ -1,4 +1,11 @@
-import type { FocusPoint, LoopStatus, RubricDimension, RubricRedFlag, RubricSignal, ScorecardStatus } from "../../domain/rubric";
+import type {
+  FocusPoint,
+  LoopStatus,
+  RubricDimension,
+  RubricRedFlag,
+  RubricSignal,
+  ScorecardStatus,
+} from "../../domain/rubric";
 import type { ScorecardContext, TimerState } from "../../domain/scorecard-rules";
 import type { ScorecardValues } from "../../domain/scorecard-schema";
 
@@ -24,7 +31,14 @@ export interface ScorecardPageData {
     loopId: string;
     loopStatus: LoopStatus;
   };
-  exercise: { key: string; title: string; prompt: string; focusPoints: FocusPoint[]; probeQuestions: string[]; dimensionKeys: string[] };
+  exercise: {
+    key: string;
+    title: string;
+    prompt: string;
+    focusPoints: FocusPoint[];
+    probeQuestions: string[];
+    dimensionKeys: string[];
+  };
   dimensions: RubricDimension[];
   redFlags: RubricRedFlag[];
   signals: RubricSignal[];

@@ -40,7 +40,10 @@ const NOTE_FORM_ID = "note-form";
 function randomId(): string {
   const bytes = new Uint8Array(12);
   crypto.getRandomValues(bytes);
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 }
 
 function issuesToMap(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrorMap {
@@ -51,7 +54,13 @@ function issuesToMap(issues: readonly { path: readonly PropertyKey[]; message: s
 
 /** Every field of the form present (missing ones empty), so a reset clears what the new copy lacks. */
 function completeValues(v: ScorecardValues, data: ScorecardPageData): ScorecardValues {
-  const out: ScorecardValues = { ...v, ratings: { ...v.ratings }, redFlags: { ...v.redFlags }, signals: { ...v.signals }, focus: { ...v.focus } };
+  const out: ScorecardValues = {
+    ...v,
+    ratings: { ...v.ratings },
+    redFlags: { ...v.redFlags },
+    signals: { ...v.signals },
+    focus: { ...v.focus },
+  };
   for (const d of data.dimensions) out.ratings[d.key] ??= { score: "", evidence: "" };
   for (const f of data.redFlags) out.redFlags[f.key] ??= { checked: false, note: "" };
   for (const sg of data.signals) out.signals[sg.key] ??= false;
@@ -75,9 +84,18 @@ function countErrors(errors: FieldErrors): number {
   return n;
 }
 
-export function ScorecardWorkspace({ data, actionData, action }: { data: ScorecardPageData; actionData: ScorecardActionData | undefined; action: string }) {
+export function ScorecardWorkspace({
+  data,
+  actionData,
+  action,
+}: {
+  data: ScorecardPageData;
+  actionData: ScorecardActionData | undefined;
+  action: string;
+}) {
   const { scorecard: sc, header, exercise, ctx } = data;
-  const mode: "draft" | "view" | "amend" = sc.status === "draft" ? "draft" : sc.status === "submitted" && data.amendMode ? "amend" : "view";
+  const mode: "draft" | "view" | "amend" =
+    sc.status === "draft" ? "draft" : sc.status === "submitted" && data.amendMode ? "amend" : "view";
   const editable = mode !== "view";
   const csrf = useCsrfToken();
   const navigate = useNavigate();
@@ -104,7 +122,8 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
   const [reasonError, setReasonError] = useState<string | undefined>(actionData?.errors?.reason?.[0]);
   const [formMessage, setFormMessage] = useState<string | null>(
     actionData?.errors
-      ? actionData.errors._form?.[0] ?? `${Object.keys(actionData.errors).length} thing${Object.keys(actionData.errors).length === 1 ? "" : "s"} to fix — see the highlighted fields.`
+      ? (actionData.errors._form?.[0] ??
+          `${Object.keys(actionData.errors).length} thing${Object.keys(actionData.errors).length === 1 ? "" : "s"} to fix — see the highlighted fields.`)
       : null,
   );
   const [submitting, setSubmitting] = useState(false);
@@ -140,11 +159,20 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
     return () => sub.unsubscribe();
   }, [form, changed]);
 
-  const timer = useScorecardTimer({ initial: data.timer, serverNow: data.serverNow, durationMinutes: header.durationMinutes, post: sync.post, enabled: mode === "draft" });
+  const timer = useScorecardTimer({
+    initial: data.timer,
+    serverNow: data.serverNow,
+    durationMinutes: header.durationMinutes,
+    post: sync.post,
+    enabled: mode === "draft",
+  });
 
   const liveRaw = useWatch({ control: form.control });
   const live = useMemo(() => lenientScorecardValues(liveRaw), [liveRaw]);
-  const notes = useMemo(() => (liveRaw.notes as ScorecardValues["notes"]) ?? initial.notes ?? [], [liveRaw.notes, initial.notes]);
+  const notes = useMemo(
+    () => (liveRaw.notes as ScorecardValues["notes"]) ?? initial.notes ?? [],
+    [liveRaw.notes, initial.notes],
+  );
   const progress = completeness(live, ctx);
   const needsOverride = needsOverrideJustification(live, ctx);
 
@@ -169,9 +197,12 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
   );
 
   const status = sync.status;
-  const conflict = status.kind === "conflict" ? status.server : actionData?.conflict ?? null;
+  const conflict = status.kind === "conflict" ? status.server : (actionData?.conflict ?? null);
   const mine = useMemo(() => ({ ...live, notes }), [live, notes]);
-  const diffs = useMemo(() => (conflict ? diffScorecardValues(mine, conflict.values, labels) : []), [conflict, mine, labels]);
+  const diffs = useMemo(
+    () => (conflict ? diffScorecardValues(mine, conflict.values, labels) : []),
+    [conflict, mine, labels],
+  );
 
   // A conflict stops autosaving until the interviewer chooses: bring the choice into view.
   const conflictShown = !!conflict;
@@ -209,7 +240,11 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
       setReasonError(undefined);
     }
     setSubmitting(true);
-    const res = await sync.sendIntent(mode === "amend" ? "amend" : "submit", { ...values, notes: form.getValues("notes") }, mode === "amend" ? { reason: amendReason } : {});
+    const res = await sync.sendIntent(
+      mode === "amend" ? "amend" : "submit",
+      { ...values, notes: form.getValues("notes") },
+      mode === "amend" ? { reason: amendReason } : {},
+    );
     setSubmitting(false);
     switch (res.kind) {
       case "ok":
@@ -230,11 +265,15 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
         return;
       }
       case "conflict":
-        setFormMessage("Your scorecard changed in another tab or device. Choose which copy to keep (above), then submit again.");
+        setFormMessage(
+          "Your scorecard changed in another tab or device. Choose which copy to keep (above), then submit again.",
+        );
         window.scrollTo({ top: 0, behavior: "smooth" });
         return;
       case "offline":
-        setFormMessage("You are offline. Your scorecard is kept on this device; submit again once you are back online.");
+        setFormMessage(
+          "You are offline. Your scorecard is kept on this device; submit again once you are back online.",
+        );
         return;
       case "locked":
         setFormMessage("This scorecard was already submitted or recused elsewhere. Reload the page to see it.");
@@ -246,7 +285,9 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
   };
   const onInvalid = (errs: FieldErrors<ScorecardValues>) => {
     const n = countErrors(errs);
-    setFormMessage(`${n} thing${n === 1 ? "" : "s"} to fix before submitting — see the highlighted fields. Nothing you wrote was changed.`);
+    setFormMessage(
+      `${n} thing${n === 1 ? "" : "s"} to fix before submitting — see the highlighted fields. Nothing you wrote was changed.`,
+    );
   };
 
   const onMainSubmit = (e: FormEvent<HTMLFormElement>) => {
@@ -259,9 +300,13 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
     void form.handleSubmit(onValid, onInvalid)(e);
   };
 
-  const assessed = ctx.assessedKeys.map((k) => data.dimensions.find((d) => d.key === k)).filter((d): d is NonNullable<typeof d> => !!d);
+  const assessed = ctx.assessedKeys
+    .map((k) => data.dimensions.find((d) => d.key === k))
+    .filter((d): d is NonNullable<typeof d> => !!d);
   const extra = data.dimensions.filter((d) => !ctx.assessedKeys.includes(d.key));
-  const extraRated = extra.some((d) => (initial.ratings[d.key]?.score ?? "") !== "" || (initial.ratings[d.key]?.evidence ?? "") !== "");
+  const extraRated = extra.some(
+    (d) => (initial.ratings[d.key]?.score ?? "") !== "" || (initial.ratings[d.key]?.evidence ?? "") !== "",
+  );
   const covered = exercise.focusPoints.filter((f) => live.focus[f.key]).length;
 
   const ratingFor = (d: (typeof data.dimensions)[number], isAssessed: boolean) => (
@@ -282,7 +327,11 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
 
   const feedbackLink = (size: "small" | "normal") =>
     sc.status !== "draft" && data.feedback.access === "full" ? (
-      <Link to={`/loops/${header.loopId}`} className={size === "small" ? "btn small" : "btn"} data-testid="panel-feedback-link">
+      <Link
+        to={`/loops/${header.loopId}`}
+        className={size === "small" ? "btn small" : "btn"}
+        data-testid="panel-feedback-link"
+      >
         See the panel&apos;s feedback
       </Link>
     ) : null;
@@ -336,7 +385,8 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
             feedbackLink("small")
           ) : (
             <span className={`progress${progress.problems === 0 ? " ready" : ""}`} data-testid="progress">
-              {progress.rated}/{progress.assessed} rated · {progress.problems === 0 ? "ready to submit" : `${progress.problems} to complete`}
+              {progress.rated}/{progress.assessed} rated ·{" "}
+              {progress.problems === 0 ? "ready to submit" : `${progress.problems} to complete`}
             </span>
           )
         }
@@ -344,8 +394,8 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
 
       {mode === "amend" ? (
         <div className="notice warn" role="status" data-testid="amend-notice">
-          You are amending a submitted scorecard. Make your changes, then say why at the bottom and submit the amendment: the change and your reason go into the
-          audit log, and the packet shows the scorecard was amended.
+          You are amending a submitted scorecard. Make your changes, then say why at the bottom and submit the
+          amendment: the change and your reason go into the audit log, and the packet shows the scorecard was amended.
         </div>
       ) : null}
       {status.kind === "error" ? (
@@ -355,13 +405,15 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
       ) : null}
       {status.kind === "locked" ? (
         <div className="notice danger" role="alert">
-          This scorecard was {status.status === "recused" ? "recused" : "submitted"} in another tab or on another device. Your edits here are kept on this device.{" "}
-          <a href={`/scorecards/${sc.id}`}>Reload</a>
+          This scorecard was {status.status === "recused" ? "recused" : "submitted"} in another tab or on another
+          device. Your edits here are kept on this device. <a href={`/scorecards/${sc.id}`}>Reload</a>
         </div>
       ) : null}
       {sync.restored && status.kind !== "conflict" ? (
         <div className="notice ok" role="status">
-          Restored your unsaved edits from this device (last edit <LocalTime at={sync.restored.editedAt} format="seconds" />).{" "}
+          Restored your unsaved edits from this device (last edit{" "}
+          <LocalTime at={sync.restored.editedAt} format="seconds" />
+          ).{" "}
           <button type="button" className="link-btn" onClick={sync.dismissRestored}>
             Dismiss
           </button>
@@ -369,10 +421,18 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
       ) : null}
       {sync.leftover ? (
         <div className="notice warn" role="status">
-          This device still holds edits to this scorecard that were never saved (last edit <LocalTime at={sync.leftover.editedAt} format="seconds" />).{" "}
-          {mode === "view" && sc.status === "submitted" ? <Link to="?amend=1">Amend the scorecard</Link> : null}
+          This device still holds edits to this scorecard that were never saved (last edit{" "}
+          <LocalTime at={sync.leftover.editedAt} format="seconds" />
+          ). {mode === "view" && sc.status === "submitted" ? <Link to="?amend=1">Amend the scorecard</Link> : null}
           {mode === "amend" ? (
-            <button type="button" className="link-btn" onClick={() => sync.leftover && form.reset(completeValues({ ...sync.leftover.values, notes: form.getValues("notes") }, data))}>
+            <button
+              type="button"
+              className="link-btn"
+              onClick={() =>
+                sync.leftover &&
+                form.reset(completeValues({ ...sync.leftover.values, notes: form.getValues("notes") }, data))
+              }
+            >
               Load them into this amendment
             </button>
           ) : null}{" "}
@@ -386,7 +446,11 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
           diffs={diffs}
           serverUpdatedAt={conflict.updatedAt}
           serverVersion={conflict.version}
-          onKeepMine={hydrated && status.kind === "conflict" ? () => sync.keepMine({ ...form.getValues(), notes: form.getValues("notes") }) : null}
+          onKeepMine={
+            hydrated && status.kind === "conflict"
+              ? () => sync.keepMine({ ...form.getValues(), notes: form.getValues("notes") })
+              : null
+          }
           onTakeServer={
             hydrated && status.kind === "conflict"
               ? () => {
@@ -401,17 +465,21 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
       ) : null}
       {sc.status === "submitted" && mode === "view" ? (
         <div className="notice ok submitted-notice" role="status">
-          Submitted{sc.submittedAt ? (
+          Submitted
+          {sc.submittedAt ? (
             <>
               {" "}
               <LocalTime at={sc.submittedAt} />
             </>
           ) : null}
           . Your scorecard is locked.
-          {sc.amendCount > 0 && sc.lastAmendReason ? <> Last amended: “{sc.lastAmendReason.replace(/[.!?…]+$/, "")}”.</> : null}{" "}
+          {sc.amendCount > 0 && sc.lastAmendReason ? (
+            <> Last amended: “{sc.lastAmendReason.replace(/[.!?…]+$/, "")}”.</>
+          ) : null}{" "}
           {data.feedback.access === "full" ? null : data.feedback.ownDrafts > 0 ? (
             <span>
-              The panel&apos;s feedback on this candidate opens once your other {data.feedback.ownDrafts === 1 ? "scorecard is" : `${data.feedback.ownDrafts} scorecards are`} submitted.
+              The panel&apos;s feedback on this candidate opens once your other{" "}
+              {data.feedback.ownDrafts === 1 ? "scorecard is" : `${data.feedback.ownDrafts} scorecards are`} submitted.
             </span>
           ) : null}
         </div>
@@ -419,8 +487,20 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
 
       <div className="sc-grid">
         <aside className="sc-side" aria-label="In the room">
-          <ExerciseBrief title={exercise.title} prompt={exercise.prompt} probeQuestions={exercise.probeQuestions} durationMinutes={header.durationMinutes} />
-          <FocusChecklist points={exercise.focusPoints} register={form.register} initial={initial} covered={covered} formId={FORM_ID} disabled={!editable} />
+          <ExerciseBrief
+            title={exercise.title}
+            prompt={exercise.prompt}
+            probeQuestions={exercise.probeQuestions}
+            durationMinutes={header.durationMinutes}
+          />
+          <FocusChecklist
+            points={exercise.focusPoints}
+            register={form.register}
+            initial={initial}
+            covered={covered}
+            formId={FORM_ID}
+            disabled={!editable}
+          />
           <QuickNotes
             notes={notes}
             minute={timer.view.minute}
@@ -442,7 +522,15 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
           ) : null}
         </aside>
 
-        <form id={FORM_ID} method="post" action={action} noValidate onSubmit={onMainSubmit} className="sc-main" aria-label="Scorecard">
+        <form
+          id={FORM_ID}
+          method="post"
+          action={action}
+          noValidate
+          onSubmit={onMainSubmit}
+          className="sc-main"
+          aria-label="Scorecard"
+        >
           <CsrfInput />
           <input type="hidden" name="version" value={actionData?.version ?? sc.version} />
           <fieldset className="plain" disabled={!editable}>
@@ -452,7 +540,8 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
                 <h2 id="ratings-h">Ratings</h2>
                 {editable ? (
                   <span className="hint">
-                    <kbd>1</kbd>–<kbd>4</kbd> rate the focused dimension · <kbd>0</kbd> not assessed · <kbd>Tab</kbd> next
+                    <kbd>1</kbd>–<kbd>4</kbd> rate the focused dimension · <kbd>0</kbd> not assessed · <kbd>Tab</kbd>{" "}
+                    next
                   </span>
                 ) : null}
               </div>
@@ -466,12 +555,21 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
             </section>
             <RedFlagsSection flags={data.redFlags} register={form.register} initial={initial} errorAt={errorAt} />
             <SignalsSection signals={data.signals} register={form.register} initial={initial} />
-            <RecommendationSection register={form.register} initial={initial} errorAt={errorAt} needsOverride={needsOverride} summaryLength={live.summary.length} />
+            <RecommendationSection
+              register={form.register}
+              initial={initial}
+              errorAt={errorAt}
+              needsOverride={needsOverride}
+              summaryLength={live.summary.length}
+            />
             {mode === "amend" ? (
               <section className="card sc-section amend" aria-labelledby="amend-h">
                 <h2 id="amend-h">Why are you amending?</h2>
                 <div className="field">
-                  <label htmlFor="amend-reason">Reason (kept in the audit log with the before and after values; the packet shows the scorecard was amended)</label>
+                  <label htmlFor="amend-reason">
+                    Reason (kept in the audit log with the before and after values; the packet shows the scorecard was
+                    amended)
+                  </label>
                   <textarea
                     id="amend-reason"
                     name="reason"
@@ -504,7 +602,9 @@ export function ScorecardWorkspace({ data, actionData, action }: { data: Scoreca
                 <button type="submit" name="intent" value="save" className="btn">
                   Save now
                 </button>
-                <span className="muted small">Submitting locks your scorecard. You can amend it later, with a reason.</span>
+                <span className="muted small">
+                  Submitting locks your scorecard. You can amend it later, with a reason.
+                </span>
               </div>
             ) : mode === "amend" ? (
               <div className="row">

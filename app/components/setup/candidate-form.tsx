@@ -28,10 +28,42 @@ export function CandidateForm({ defaultValues, serverErrors, formError, submitLa
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
       <FormError message={formError ?? serverErrors?._form?.[0]} />
       <div className="grid grid-2 tight">
-        <TextField name="name" label="Name" register={register} error={errorFor("name")} defaultValue={defaultValues.name} autoComplete="off" required />
-        <TextField name="email" label="Email" type="email" register={register} error={errorFor("email")} defaultValue={defaultValues.email} autoComplete="off" hint="Used to spot duplicates; optional." />
-        <TextField name="currentTitle" label="Current title" register={register} error={errorFor("currentTitle")} defaultValue={defaultValues.currentTitle} placeholder="e.g. Principal ML Engineer, Nordpay" />
-        <TextField name="source" label="Source" register={register} error={errorFor("source")} defaultValue={defaultValues.source} placeholder="Referral, LinkedIn, agency…" list="candidate-sources" />
+        <TextField
+          name="name"
+          label="Name"
+          register={register}
+          error={errorFor("name")}
+          defaultValue={defaultValues.name}
+          autoComplete="off"
+          required
+        />
+        <TextField
+          name="email"
+          label="Email"
+          type="email"
+          register={register}
+          error={errorFor("email")}
+          defaultValue={defaultValues.email}
+          autoComplete="off"
+          hint="Used to spot duplicates; optional."
+        />
+        <TextField
+          name="currentTitle"
+          label="Current title"
+          register={register}
+          error={errorFor("currentTitle")}
+          defaultValue={defaultValues.currentTitle}
+          placeholder="e.g. Principal ML Engineer, Nordpay"
+        />
+        <TextField
+          name="source"
+          label="Source"
+          register={register}
+          error={errorFor("source")}
+          defaultValue={defaultValues.source}
+          placeholder="Referral, LinkedIn, agency…"
+          list="candidate-sources"
+        />
       </div>
       <datalist id="candidate-sources">
         <option value="Referral" />
@@ -49,7 +81,15 @@ export function CandidateForm({ defaultValues, serverErrors, formError, submitLa
         rows={2}
         hint="One web address per line (LinkedIn, GitHub, papers, talks)."
       />
-      <TextAreaField name="notes" label="Notes" register={register} error={errorFor("notes")} defaultValue={defaultValues.notes} rows={4} hint="Visible to recruiters and admins only." />
+      <TextAreaField
+        name="notes"
+        label="Notes"
+        register={register}
+        error={errorFor("notes")}
+        defaultValue={defaultValues.notes}
+        rows={4}
+        hint="Visible to recruiters and admins only."
+      />
       <div className="row">
         <button type="submit" className="btn primary" disabled={busy}>
           {busy ? "Saving…" : submitLabel}

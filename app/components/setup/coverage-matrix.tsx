@@ -65,7 +65,10 @@ export function CoverageMatrix({ report, columns }: { report: CoverageReport; co
               <tr key={row.key} data-dimension={row.key}>
                 <th scope="row">{row.name}</th>
                 {row.cells.map((cell) => (
-                  <td key={cell.interviewId} className={cell.assessed ? (cell.panelists.length ? "cell-on" : "cell-empty") : "cell-off"}>
+                  <td
+                    key={cell.interviewId}
+                    className={cell.assessed ? (cell.panelists.length ? "cell-on" : "cell-empty") : "cell-off"}
+                  >
                     {cell.assessed ? (
                       cell.panelists.length ? (
                         <ul className="chips">

@@ -50,20 +50,51 @@ interface BaseProps {
   className?: string;
 }
 
-export function TextField({ name, label, register, error, hint, idPrefix, className, ...rest }: BaseProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
+export function TextField({
+  name,
+  label,
+  register,
+  error,
+  hint,
+  idPrefix,
+  className,
+  ...rest
+}: BaseProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
   const id = fieldId(name, idPrefix);
   return (
     <FieldShell id={id} label={label} error={error} hint={hint} className={className}>
-      <input id={id} type="text" {...rest} {...register(name)} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} />
+      <input
+        id={id}
+        type="text"
+        {...rest}
+        {...register(name)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+      />
     </FieldShell>
   );
 }
 
-export function TextAreaField({ name, label, register, error, hint, idPrefix, className, ...rest }: BaseProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
+export function TextAreaField({
+  name,
+  label,
+  register,
+  error,
+  hint,
+  idPrefix,
+  className,
+  ...rest
+}: BaseProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name">) {
   const id = fieldId(name, idPrefix);
   return (
     <FieldShell id={id} label={label} error={error} hint={hint} className={className}>
-      <textarea id={id} {...rest} {...register(name)} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} />
+      <textarea
+        id={id}
+        {...rest}
+        {...register(name)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+      />
     </FieldShell>
   );
 }
@@ -82,7 +113,13 @@ export function SelectField({
   const id = fieldId(name, idPrefix);
   return (
     <FieldShell id={id} label={label} error={error} hint={hint} className={className}>
-      <select id={id} {...rest} {...register(name)} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)}>
+      <select
+        id={id}
+        {...rest}
+        {...register(name)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+      >
         {children}
       </select>
     </FieldShell>

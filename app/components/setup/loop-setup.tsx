@@ -35,7 +35,8 @@ export interface Option {
 
 /** Errors and typed values of a post, when it belongs to this form. */
 export function forForm(actionData: SetupActionData | undefined, intent: string, target: string | null = null) {
-  if (!actionData || actionData.intent !== intent || actionData.target !== target) return { errors: undefined, values: undefined };
+  if (!actionData || actionData.intent !== intent || actionData.target !== target)
+    return { errors: undefined, values: undefined };
   return { errors: actionData.errors as ServerErrors, values: actionData.values };
 }
 
@@ -120,8 +121,14 @@ export function SettingsForm({
   disabled: boolean;
 }) {
   const { errors, values } = forForm(actionData, "settings");
-  const initial = { rubricVersionId: str(values, "rubricVersionId", defaults.rubricVersionId), hiringManagerId: str(values, "hiringManagerId", defaults.hiringManagerId) };
-  const { register, onSubmit, errorFor } = useRemixForm(loopSettingsSchema, { defaultValues: initial, serverErrors: errors });
+  const initial = {
+    rubricVersionId: str(values, "rubricVersionId", defaults.rubricVersionId),
+    hiringManagerId: str(values, "hiringManagerId", defaults.hiringManagerId),
+  };
+  const { register, onSubmit, errorFor } = useRemixForm(loopSettingsSchema, {
+    defaultValues: initial,
+    serverErrors: errors,
+  });
   const busy = useBusy("settings");
   return (
     <Form method="post" noValidate onSubmit={onSubmit} aria-label="Loop settings">
@@ -142,7 +149,13 @@ export function SettingsForm({
             </option>
           ))}
         </SelectField>
-        <SelectField name="hiringManagerId" label="Hiring manager" register={register} error={errorFor("hiringManagerId")} defaultValue={initial.hiringManagerId}>
+        <SelectField
+          name="hiringManagerId"
+          label="Hiring manager"
+          register={register}
+          error={errorFor("hiringManagerId")}
+          defaultValue={initial.hiringManagerId}
+        >
           {people.map((p) => (
             <option key={p.id} value={p.id}>
               {p.label}
@@ -167,13 +180,25 @@ export interface TransitionView {
   blockers: string[];
 }
 
-export function StatusForm({ transitions, actionData, note }: { transitions: TransitionView[]; actionData: SetupActionData | undefined; note: string | null }) {
+export function StatusForm({
+  transitions,
+  actionData,
+  note,
+}: {
+  transitions: TransitionView[];
+  actionData: SetupActionData | undefined;
+  note: string | null;
+}) {
   const { errors, values } = forForm(actionData, "status");
   const initial = { to: "", reason: str(values, "reason", "") };
   // `to` is the clicked button's value, not a registered field: the browser checks the reason only
-  const { register, onSubmit, errorFor } = useRemixForm(statusSchema.omit({ to: true }), { defaultValues: initial, serverErrors: errors });
+  const { register, onSubmit, errorFor } = useRemixForm(statusSchema.omit({ to: true }), {
+    defaultValues: initial,
+    serverErrors: errors,
+  });
   const busy = useBusy("status");
-  if (transitions.length === 0) return <p className="muted small">{note ?? "No status change is available from here."}</p>;
+  if (transitions.length === 0)
+    return <p className="muted small">{note ?? "No status change is available from here."}</p>;
   const scheduling = transitions.find((t) => t.to === "scheduled");
   return (
     <Form method="post" noValidate onSubmit={onSubmit} aria-label="Change status">
@@ -189,7 +214,14 @@ export function StatusForm({ transitions, actionData, note }: { transitions: Tra
           </ul>
         </div>
       ) : null}
-      <TextField name="reason" label="Reason (optional, kept in the audit log)" register={register} error={errorFor("reason")} defaultValue={initial.reason} maxLength={500} />
+      <TextField
+        name="reason"
+        label="Reason (optional, kept in the audit log)"
+        register={register}
+        error={errorFor("reason")}
+        defaultValue={initial.reason}
+        maxLength={500}
+      />
       <div className="row">
         {transitions.map((t) => (
           <button
@@ -260,25 +292,52 @@ export function InterviewCard({
     scheduledAt: str(values, "scheduledAt", iv.scheduledLocal),
     durationMinutes: str(values, "durationMinutes", String(iv.durationMinutes)),
   };
-  const { register, onSubmit, errorFor } = useRemixForm(interviewSchema, { defaultValues: initial, serverErrors: errors });
+  const { register, onSubmit, errorFor } = useRemixForm(interviewSchema, {
+    defaultValues: initial,
+    serverErrors: errors,
+  });
   const busy = useBusy("interview.update", iv.id);
-  const moveErr = forForm(actionData, "interview.move", iv.id).errors?._form?.[0] ?? forForm(actionData, "interview.remove", iv.id).errors?._form?.[0];
+  const moveErr =
+    forForm(actionData, "interview.move", iv.id).errors?._form?.[0] ??
+    forForm(actionData, "interview.remove", iv.id).errors?._form?.[0];
   const prefix = `iv${index}`;
   return (
-    <li className="card interview-card" id={`iv-${iv.id}`} data-testid="interview" data-interview={iv.id} aria-labelledby={`${prefix}-title`}>
+    <li
+      className="card interview-card"
+      id={`iv-${iv.id}`}
+      data-testid="interview"
+      data-interview={iv.id}
+      aria-labelledby={`${prefix}-title`}
+    >
       <div className="interview-head">
         <h3 id={`${prefix}-title`}>
           {index + 1}. {iv.exerciseTitle}
         </h3>
         <span className="muted small">{iv.slot}</span>
-        {iv.locked ? <span className="badge" title="A panelist has started a scorecard">Scoring started</span> : null}
+        {iv.locked ? (
+          <span className="badge" title="A panelist has started a scorecard">
+            Scoring started
+          </span>
+        ) : null}
         <span className="spacer" />
         {!disabled ? (
           <div className="row tight-row">
-            <ButtonForm intent="interview.move" target={iv.id} fields={{ interviewId: iv.id, direction: "up" }} label={`Move ${iv.exerciseTitle} up`} disabled={index === 0}>
+            <ButtonForm
+              intent="interview.move"
+              target={iv.id}
+              fields={{ interviewId: iv.id, direction: "up" }}
+              label={`Move ${iv.exerciseTitle} up`}
+              disabled={index === 0}
+            >
               ↑ Up
             </ButtonForm>
-            <ButtonForm intent="interview.move" target={iv.id} fields={{ interviewId: iv.id, direction: "down" }} label={`Move ${iv.exerciseTitle} down`} disabled={index === count - 1}>
+            <ButtonForm
+              intent="interview.move"
+              target={iv.id}
+              fields={{ interviewId: iv.id, direction: "down" }}
+              label={`Move ${iv.exerciseTitle} down`}
+              disabled={index === count - 1}
+            >
               ↓ Down
             </ButtonForm>
             <ButtonForm
@@ -288,7 +347,11 @@ export function InterviewCard({
               className="btn small danger"
               label={`Remove the ${iv.exerciseTitle} interview`}
               disabled={iv.locked}
-              confirm={iv.panelists.length > 0 ? `Remove the ${iv.exerciseTitle} interview and take its ${iv.panelists.length === 1 ? "panelist" : `${iv.panelists.length} panelists`} off it?` : undefined}
+              confirm={
+                iv.panelists.length > 0
+                  ? `Remove the ${iv.exerciseTitle} interview and take its ${iv.panelists.length === 1 ? "panelist" : `${iv.panelists.length} panelists`} off it?`
+                  : undefined
+              }
             >
               Remove
             </ButtonForm>
@@ -297,7 +360,13 @@ export function InterviewCard({
       </div>
       <FormError message={moveErr} />
       <div className="interview-body">
-        <Form method="post" noValidate onSubmit={onSubmit} className="interview-form" aria-label={`Time and exercise of interview ${index + 1}`}>
+        <Form
+          method="post"
+          noValidate
+          onSubmit={onSubmit}
+          className="interview-form"
+          aria-label={`Time and exercise of interview ${index + 1}`}
+        >
           <Hidden intent="interview.update" target={iv.id} />
           <input type="hidden" {...register("interviewId")} defaultValue={iv.id} />
           <fieldset className="bare" disabled={disabled}>
@@ -350,7 +419,8 @@ export function InterviewCard({
         </Form>
         <div className="panel-box">
           <h4>
-            Panel <span className="muted small">({iv.panelists.filter((p) => p.status !== "recused").length} of 3)</span>
+            Panel{" "}
+            <span className="muted small">({iv.panelists.filter((p) => p.status !== "recused").length} of 3)</span>
           </h4>
           {iv.panelists.length === 0 ? <p className="cell-missing panel-empty">No panelist yet</p> : null}
           <ul className="plain panel-list">
@@ -363,36 +433,75 @@ export function InterviewCard({
                   <ScorecardStatusBadge status={p.status} started={p.started} />
                   <span className="spacer" />
                   {!disabled && !p.started && p.status !== "recused" ? (
-                    <ButtonForm intent="panelist.remove" target={iv.id} fields={{ scorecardId: p.scorecardId }} label={`Remove ${p.name} from ${iv.exerciseTitle}`}>
+                    <ButtonForm
+                      intent="panelist.remove"
+                      target={iv.id}
+                      fields={{ scorecardId: p.scorecardId }}
+                      label={`Remove ${p.name} from ${iv.exerciseTitle}`}
+                    >
                       Remove
                     </ButtonForm>
                   ) : null}
                 </div>
-                {p.status === "recused" && p.conflictNote ? <p className="small conflict-note">Conflict declared: “{p.conflictNote}”</p> : null}
+                {p.status === "recused" && p.conflictNote ? (
+                  <p className="small conflict-note">Conflict declared: “{p.conflictNote}”</p>
+                ) : null}
               </li>
             ))}
           </ul>
           <FormError message={forForm(actionData, "panelist.remove", iv.id).errors?._form?.[0]} />
-          {!disabled ? <AddPanelistForm key={iv.panelists.map((p) => p.scorecardId).join("/")} iv={iv} index={index} actionData={actionData} /> : null}
+          {!disabled ? (
+            <AddPanelistForm
+              key={iv.panelists.map((p) => p.scorecardId).join("/")}
+              iv={iv}
+              index={index}
+              actionData={actionData}
+            />
+          ) : null}
         </div>
       </div>
     </li>
   );
 }
 
-function AddPanelistForm({ iv, index, actionData }: { iv: InterviewView; index: number; actionData: SetupActionData | undefined }) {
+function AddPanelistForm({
+  iv,
+  index,
+  actionData,
+}: {
+  iv: InterviewView;
+  index: number;
+  actionData: SetupActionData | undefined;
+}) {
   const { errors, values } = forForm(actionData, "panelist.add", iv.id);
   const initial = { interviewId: iv.id, panelistId: str(values, "panelistId", "") };
-  const { register, onSubmit, errorFor } = useRemixForm(addPanelistSchema, { defaultValues: initial, serverErrors: errors });
+  const { register, onSubmit, errorFor } = useRemixForm(addPanelistSchema, {
+    defaultValues: initial,
+    serverErrors: errors,
+  });
   const busy = useBusy("panelist.add", iv.id);
   if (iv.full) return <p className="muted small">Three panelists: the maximum for one interview.</p>;
   return (
-    <Form method="post" noValidate onSubmit={onSubmit} className="add-panelist" aria-label={`Add a panelist to ${iv.exerciseTitle}`}>
+    <Form
+      method="post"
+      noValidate
+      onSubmit={onSubmit}
+      className="add-panelist"
+      aria-label={`Add a panelist to ${iv.exerciseTitle}`}
+    >
       <Hidden intent="panelist.add" target={iv.id} />
       <input type="hidden" {...register("interviewId")} defaultValue={iv.id} />
       <FormError message={errors?._form?.[0]} />
       <div className="row tight-row align-end">
-        <SelectField name="panelistId" label="Add panelist" idPrefix={`iv${index}`} register={register} error={errorFor("panelistId")} defaultValue={initial.panelistId} className="grow">
+        <SelectField
+          name="panelistId"
+          label="Add panelist"
+          idPrefix={`iv${index}`}
+          register={register}
+          error={errorFor("panelistId")}
+          defaultValue={initial.panelistId}
+          className="grow"
+        >
           <option value="">Choose a person…</option>
           {iv.candidates.map((c) => (
             <option key={c.id} value={c.id}>
@@ -425,7 +534,10 @@ export function AddInterviewForm({
     scheduledAt: str(values, "scheduledAt", defaults.scheduledAt),
     durationMinutes: str(values, "durationMinutes", defaults.durationMinutes),
   };
-  const { register, onSubmit, errorFor } = useRemixForm(addInterviewSchema, { defaultValues: initial, serverErrors: errors });
+  const { register, onSubmit, errorFor } = useRemixForm(addInterviewSchema, {
+    defaultValues: initial,
+    serverErrors: errors,
+  });
   const busy = useBusy("interview.add");
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="card add-interview" aria-label="Add an interview">
@@ -433,7 +545,14 @@ export function AddInterviewForm({
       <h3>Add an interview</h3>
       <FormError message={errors?._form?.[0]} />
       <div className="grid grid-3 tight">
-        <SelectField name="exerciseKey" label="Exercise" idPrefix="new" register={register} error={errorFor("exerciseKey")} defaultValue={initial.exerciseKey}>
+        <SelectField
+          name="exerciseKey"
+          label="Exercise"
+          idPrefix="new"
+          register={register}
+          error={errorFor("exerciseKey")}
+          defaultValue={initial.exerciseKey}
+        >
           <option value="">Choose an exercise…</option>
           {exercises.map((e) => (
             <option key={e.id} value={e.id}>
@@ -441,8 +560,29 @@ export function AddInterviewForm({
             </option>
           ))}
         </SelectField>
-        <TextField name="scheduledAt" label={`Starts (${timeZone})`} type="datetime-local" idPrefix="new" register={register} error={errorFor("scheduledAt")} defaultValue={initial.scheduledAt} hint="Optional for now; needed to schedule." />
-        <TextField name="durationMinutes" label="Minutes" type="number" inputMode="numeric" min={5} max={480} step={5} idPrefix="new" register={register} error={errorFor("durationMinutes")} defaultValue={initial.durationMinutes} />
+        <TextField
+          name="scheduledAt"
+          label={`Starts (${timeZone})`}
+          type="datetime-local"
+          idPrefix="new"
+          register={register}
+          error={errorFor("scheduledAt")}
+          defaultValue={initial.scheduledAt}
+          hint="Optional for now; needed to schedule."
+        />
+        <TextField
+          name="durationMinutes"
+          label="Minutes"
+          type="number"
+          inputMode="numeric"
+          min={5}
+          max={480}
+          step={5}
+          idPrefix="new"
+          register={register}
+          error={errorFor("durationMinutes")}
+          defaultValue={initial.durationMinutes}
+        />
       </div>
       <button type="submit" className="btn" disabled={busy}>
         {busy ? "Adding…" : "Add interview"}
@@ -469,17 +609,29 @@ export function WeightsForm({
   frozenNote: string | null;
 }) {
   const { errors, values } = forForm(actionData, "weights");
-  const postedWeights = values?.weights && typeof values.weights === "object" ? (values.weights as Record<string, unknown>) : null;
+  const postedWeights =
+    values?.weights && typeof values.weights === "object" ? (values.weights as Record<string, unknown>) : null;
   const initial = {
     mode: str(values, "mode", mode),
-    weights: Object.fromEntries(dimensions.map((d) => [d.key, typeof postedWeights?.[d.key] === "string" ? (postedWeights[d.key] as string) : (weights[d.key] ?? "")])),
+    weights: Object.fromEntries(
+      dimensions.map((d) => [
+        d.key,
+        typeof postedWeights?.[d.key] === "string" ? (postedWeights[d.key] as string) : (weights[d.key] ?? ""),
+      ]),
+    ),
   };
-  const { form, register, onSubmit, errorFor } = useRemixForm(weightsSchema, { defaultValues: initial, serverErrors: errors });
+  const { form, register, onSubmit, errorFor } = useRemixForm(weightsSchema, {
+    defaultValues: initial,
+    serverErrors: errors,
+  });
   const busy = useBusy("weights");
   const watchedMode = form.watch("mode") as string;
   const watched = (form.watch("weights") ?? {}) as Record<string, unknown>;
   const numbers = Object.fromEntries(dimensions.map((d) => [d.key, Number(watched[d.key])]));
-  const total = weightTotal(numbers, dimensions.map((d) => d.key));
+  const total = weightTotal(
+    numbers,
+    dimensions.map((d) => d.key),
+  );
   const custom = watchedMode === "custom";
   const { setValue } = form;
   const dimKeys = dimensions.map((d) => d.key).join(",");
@@ -498,7 +650,8 @@ export function WeightsForm({
         <div className="row mode-row" role="radiogroup" aria-label="How to weight the dimensions">
           {WEIGHT_MODES.map((m) => (
             <label key={m} className="check">
-              <input type="radio" value={m} {...register("mode")} defaultChecked={initial.mode === m} /> {WEIGHT_MODE_LABELS[m]}
+              <input type="radio" value={m} {...register("mode")} defaultChecked={initial.mode === m} />{" "}
+              {WEIGHT_MODE_LABELS[m]}
             </label>
           ))}
         </div>
@@ -561,7 +714,10 @@ export function WeightsForm({
             <tr>
               <th scope="row">Total</th>
               <td />
-              <td className={`num ${custom && Math.abs(total - 100) > 0.01 ? "total-off" : ""}`} data-testid="weights-total">
+              <td
+                className={`num ${custom && Math.abs(total - 100) > 0.01 ? "total-off" : ""}`}
+                data-testid="weights-total"
+              >
                 {custom ? `${formatWeight(total)}%` : "100%"}
               </td>
             </tr>

@@ -30,7 +30,17 @@ function RowError({ message }: { message: string | undefined }) {
   );
 }
 
-function RemoveBox({ name, register, label, checked }: { name: string; register: UseFormRegister<FieldValues>; label: string; checked: boolean }) {
+function RemoveBox({
+  name,
+  register,
+  label,
+  checked,
+}: {
+  name: string;
+  register: UseFormRegister<FieldValues>;
+  label: string;
+  checked: boolean;
+}) {
   return (
     <label className="check remove-box">
       <input type="checkbox" defaultChecked={checked} {...register(name)} /> {label}
@@ -79,7 +89,13 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
         <FormError message={serverErrors?._form?.[0]} />
       </div>
       {problems && problems.length > 0 ? (
-        <div className="notice danger publish-problems" role="alert" data-testid="publish-problems" ref={problemsRef} tabIndex={-1}>
+        <div
+          className="notice danger publish-problems"
+          role="alert"
+          data-testid="publish-problems"
+          ref={problemsRef}
+          tabIndex={-1}
+        >
           <strong>Not published: fix these first (your changes are saved).</strong>
           <ul>
             {problems.map((p, i) => (
@@ -91,7 +107,14 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
 
       <section className="card" aria-labelledby="summary-h">
         <h2 id="summary-h">Summary</h2>
-        <TextAreaField name="summary" label="What this rubric is for" register={reg} defaultValue={dv("summary")} error={err("summary")} rows={6} />
+        <TextAreaField
+          name="summary"
+          label="What this rubric is for"
+          register={reg}
+          defaultValue={dv("summary")}
+          error={err("summary")}
+          rows={6}
+        />
       </section>
 
       <section className="card" aria-labelledby="dims-h">
@@ -111,16 +134,60 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
               <input type="hidden" defaultValue={dv(`${p}.key`)} {...reg(`${p}.key`)} />
               <RowError message={err(p)} />
               <div className="grid item-grid">
-                <TextField name={`${p}.name`} label="Name" register={reg} defaultValue={dv(`${p}.name`)} error={err(`${p}.name`) ?? err(`${p}.key`)} />
-                <TextField name={`${p}.weight`} label="Weight (%)" register={reg} defaultValue={dv(`${p}.weight`)} error={err(`${p}.weight`)} inputMode="numeric" className="weight" />
+                <TextField
+                  name={`${p}.name`}
+                  label="Name"
+                  register={reg}
+                  defaultValue={dv(`${p}.name`)}
+                  error={err(`${p}.name`) ?? err(`${p}.key`)}
+                />
+                <TextField
+                  name={`${p}.weight`}
+                  label="Weight (%)"
+                  register={reg}
+                  defaultValue={dv(`${p}.weight`)}
+                  error={err(`${p}.weight`)}
+                  inputMode="numeric"
+                  className="weight"
+                />
               </div>
-              <TextAreaField name={`${p}.description`} label="Description" register={reg} defaultValue={dv(`${p}.description`)} error={err(`${p}.description`)} rows={2} />
+              <TextAreaField
+                name={`${p}.description`}
+                label="Description"
+                register={reg}
+                defaultValue={dv(`${p}.description`)}
+                error={err(`${p}.description`)}
+                rows={2}
+              />
               <div className="grid grid-3 tight anchors">
-                <TextAreaField name={`${p}.anchors.belowBar`} label="Below the bar" register={reg} defaultValue={dv(`${p}.anchors.belowBar`)} error={err(`${p}.anchors.belowBar`)} rows={4} />
-                <TextAreaField name={`${p}.anchors.meetsBar`} label="Meets the bar" register={reg} defaultValue={dv(`${p}.anchors.meetsBar`)} error={err(`${p}.anchors.meetsBar`)} rows={4} />
-                <TextAreaField name={`${p}.anchors.exceeds`} label="Exceeds the bar" register={reg} defaultValue={dv(`${p}.anchors.exceeds`)} error={err(`${p}.anchors.exceeds`)} rows={4} />
+                <TextAreaField
+                  name={`${p}.anchors.belowBar`}
+                  label="Below the bar"
+                  register={reg}
+                  defaultValue={dv(`${p}.anchors.belowBar`)}
+                  error={err(`${p}.anchors.belowBar`)}
+                  rows={4}
+                />
+                <TextAreaField
+                  name={`${p}.anchors.meetsBar`}
+                  label="Meets the bar"
+                  register={reg}
+                  defaultValue={dv(`${p}.anchors.meetsBar`)}
+                  error={err(`${p}.anchors.meetsBar`)}
+                  rows={4}
+                />
+                <TextAreaField
+                  name={`${p}.anchors.exceeds`}
+                  label="Exceeds the bar"
+                  register={reg}
+                  defaultValue={dv(`${p}.anchors.exceeds`)}
+                  error={err(`${p}.anchors.exceeds`)}
+                  rows={4}
+                />
               </div>
-              {!isNew ? <RemoveBox name={`${p}.remove`} register={reg} label="Remove this dimension" checked={d.remove} /> : null}
+              {!isNew ? (
+                <RemoveBox name={`${p}.remove`} register={reg} label="Remove this dimension" checked={d.remove} />
+              ) : null}
             </fieldset>
           );
         })}
@@ -139,13 +206,50 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
               <input type="hidden" defaultValue={dv(`${p}.key`)} {...reg(`${p}.key`)} />
               <RowError message={err(p)} />
               <div className="grid item-grid">
-                <TextField name={`${p}.title`} label="Title" register={reg} defaultValue={dv(`${p}.title`)} error={err(`${p}.title`) ?? err(`${p}.key`)} />
-                <TextField name={`${p}.durationMinutes`} label="Minutes" register={reg} defaultValue={dv(`${p}.durationMinutes`)} error={err(`${p}.durationMinutes`)} inputMode="numeric" className="weight" />
+                <TextField
+                  name={`${p}.title`}
+                  label="Title"
+                  register={reg}
+                  defaultValue={dv(`${p}.title`)}
+                  error={err(`${p}.title`) ?? err(`${p}.key`)}
+                />
+                <TextField
+                  name={`${p}.durationMinutes`}
+                  label="Minutes"
+                  register={reg}
+                  defaultValue={dv(`${p}.durationMinutes`)}
+                  error={err(`${p}.durationMinutes`)}
+                  inputMode="numeric"
+                  className="weight"
+                />
               </div>
-              <TextAreaField name={`${p}.prompt`} label="Prompt" register={reg} defaultValue={dv(`${p}.prompt`)} error={err(`${p}.prompt`)} rows={3} />
+              <TextAreaField
+                name={`${p}.prompt`}
+                label="Prompt"
+                register={reg}
+                defaultValue={dv(`${p}.prompt`)}
+                error={err(`${p}.prompt`)}
+                rows={3}
+              />
               <div className="grid grid-2 tight">
-                <TextAreaField name={`${p}.focusPoints`} label="Focus points" hint="One per line." register={reg} defaultValue={dv(`${p}.focusPoints`)} error={err(`${p}.focusPoints`)} rows={5} />
-                <TextAreaField name={`${p}.probeQuestions`} label="Probe questions" hint="One per line." register={reg} defaultValue={dv(`${p}.probeQuestions`)} error={err(`${p}.probeQuestions`)} rows={5} />
+                <TextAreaField
+                  name={`${p}.focusPoints`}
+                  label="Focus points"
+                  hint="One per line."
+                  register={reg}
+                  defaultValue={dv(`${p}.focusPoints`)}
+                  error={err(`${p}.focusPoints`)}
+                  rows={5}
+                />
+                <TextAreaField
+                  name={`${p}.probeQuestions`}
+                  label="Probe questions"
+                  hint="One per line."
+                  register={reg}
+                  defaultValue={dv(`${p}.probeQuestions`)}
+                  error={err(`${p}.probeQuestions`)}
+                  rows={5}
+                />
               </div>
               <fieldset className="dims-assessed" aria-describedby={dimError ? `${p}-dims-error` : undefined}>
                 <legend>Dimensions assessed</legend>
@@ -155,7 +259,13 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
                   <div className="check-grid">
                     {assessable.map((d) => (
                       <label key={d.key} className="check">
-                        <input type="checkbox" value={d.key} defaultChecked={e.dimensionKeys.includes(d.key)} {...reg(`${p}.dimensionKeys`)} /> {d.name || d.key}
+                        <input
+                          type="checkbox"
+                          value={d.key}
+                          defaultChecked={e.dimensionKeys.includes(d.key)}
+                          {...reg(`${p}.dimensionKeys`)}
+                        />{" "}
+                        {d.name || d.key}
                       </label>
                     ))}
                   </div>
@@ -166,7 +276,9 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
                   </div>
                 ) : null}
               </fieldset>
-              {!isNew ? <RemoveBox name={`${p}.remove`} register={reg} label="Remove this exercise" checked={e.remove} /> : null}
+              {!isNew ? (
+                <RemoveBox name={`${p}.remove`} register={reg} label="Remove this exercise" checked={e.remove} />
+              ) : null}
             </fieldset>
           );
         })}
@@ -181,13 +293,37 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
           return (
             <div key={i} className={`flat-row${isNew ? " spare" : ""}`} data-flag={f.key || "new"}>
               <input type="hidden" defaultValue={dv(`${p}.key`)} {...reg(`${p}.key`)} />
-              <TextField name={`${p}.label`} label={isNew ? "New red flag" : "Red flag"} register={reg} defaultValue={dv(`${p}.label`)} error={err(`${p}.label`) ?? err(`${p}.key`)} className="grow" />
-              <SelectField name={`${p}.severity`} label="Severity" register={reg} defaultValue={dv(`${p}.severity`)} error={err(`${p}.severity`)}>
+              <TextField
+                name={`${p}.label`}
+                label={isNew ? "New red flag" : "Red flag"}
+                register={reg}
+                defaultValue={dv(`${p}.label`)}
+                error={err(`${p}.label`) ?? err(`${p}.key`)}
+                className="grow"
+              />
+              <SelectField
+                name={`${p}.severity`}
+                label="Severity"
+                register={reg}
+                defaultValue={dv(`${p}.severity`)}
+                error={err(`${p}.severity`)}
+              >
                 <option value="dealbreaker">Dealbreaker</option>
                 <option value="concern">Concern</option>
               </SelectField>
-              <TextField name={`${p}.description`} label="What it looks like" register={reg} defaultValue={dv(`${p}.description`)} error={err(`${p}.description`)} className="grow" />
-              {!isNew ? <RemoveBox name={`${p}.remove`} register={reg} label="Remove" checked={f.remove} /> : <span className="remove-box" />}
+              <TextField
+                name={`${p}.description`}
+                label="What it looks like"
+                register={reg}
+                defaultValue={dv(`${p}.description`)}
+                error={err(`${p}.description`)}
+                className="grow"
+              />
+              {!isNew ? (
+                <RemoveBox name={`${p}.remove`} register={reg} label="Remove" checked={f.remove} />
+              ) : (
+                <span className="remove-box" />
+              )}
             </div>
           );
         })}
@@ -201,12 +337,29 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
           return (
             <div key={i} className={`flat-row${isNew ? " spare" : ""}`} data-signal={s.key || "new"}>
               <input type="hidden" defaultValue={dv(`${p}.key`)} {...reg(`${p}.key`)} />
-              <TextField name={`${p}.label`} label={isNew ? "New signal" : "Signal"} register={reg} defaultValue={dv(`${p}.label`)} error={err(`${p}.label`) ?? err(`${p}.key`)} className="grow" />
-              <SelectField name={`${p}.kind`} label="Kind" register={reg} defaultValue={dv(`${p}.kind`)} error={err(`${p}.kind`)}>
+              <TextField
+                name={`${p}.label`}
+                label={isNew ? "New signal" : "Signal"}
+                register={reg}
+                defaultValue={dv(`${p}.label`)}
+                error={err(`${p}.label`) ?? err(`${p}.key`)}
+                className="grow"
+              />
+              <SelectField
+                name={`${p}.kind`}
+                label="Kind"
+                register={reg}
+                defaultValue={dv(`${p}.kind`)}
+                error={err(`${p}.kind`)}
+              >
                 <option value="strong">Strong signal</option>
                 <option value="weak">Weak signal</option>
               </SelectField>
-              {!isNew ? <RemoveBox name={`${p}.remove`} register={reg} label="Remove" checked={s.remove} /> : <span className="remove-box" />}
+              {!isNew ? (
+                <RemoveBox name={`${p}.remove`} register={reg} label="Remove" checked={s.remove} />
+              ) : (
+                <span className="remove-box" />
+              )}
             </div>
           );
         })}
@@ -219,7 +372,10 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
         <button type="submit" name="intent" value="publish" className="btn primary" disabled={busy}>
           {busy && pending === "publish" ? "Publishing…" : "Save and publish"}
         </button>
-        <span className="muted small">Publishing checks anchors, weights (sum {REQUIRED_WEIGHT_TOTAL}) and that every dimension is assessed by at least two exercises. A published version can no longer change.</span>
+        <span className="muted small">
+          Publishing checks anchors, weights (sum {REQUIRED_WEIGHT_TOTAL}) and that every dimension is assessed by at
+          least two exercises. A published version can no longer change.
+        </span>
       </div>
     </Form>
   );

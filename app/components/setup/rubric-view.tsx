@@ -55,7 +55,8 @@ export function RubricView({ content }: { content: RubricContent }) {
               </h3>
               <p className="small prewrap">{e.prompt}</p>
               <p className="small">
-                <strong>Assesses:</strong> {e.dimensionKeys.map((k) => dimName.get(k) ?? k).join(", ") || <span className="muted">nothing</span>}
+                <strong>Assesses:</strong>{" "}
+                {e.dimensionKeys.map((k) => dimName.get(k) ?? k).join(", ") || <span className="muted">nothing</span>}
               </p>
               <details>
                 <summary className="small">
@@ -88,7 +89,10 @@ export function RubricView({ content }: { content: RubricContent }) {
             <ul className="plain flag-list">
               {content.redFlags.map((f) => (
                 <li key={f.key}>
-                  <span className={`badge ${f.severity === "dealbreaker" ? "danger" : "warn"}`}>{f.severity === "dealbreaker" ? "Dealbreaker" : "Concern"}</span> {f.label}
+                  <span className={`badge ${f.severity === "dealbreaker" ? "danger" : "warn"}`}>
+                    {f.severity === "dealbreaker" ? "Dealbreaker" : "Concern"}
+                  </span>{" "}
+                  {f.label}
                   {f.description ? <div className="muted xsmall">{f.description}</div> : null}
                 </li>
               ))}
@@ -103,7 +107,10 @@ export function RubricView({ content }: { content: RubricContent }) {
             <ul className="plain flag-list">
               {content.signals.map((s) => (
                 <li key={s.key}>
-                  <span className={`badge ${s.kind === "strong" ? "ok" : ""}`}>{s.kind === "strong" ? "Strong" : "Weak"}</span> {s.label}
+                  <span className={`badge ${s.kind === "strong" ? "ok" : ""}`}>
+                    {s.kind === "strong" ? "Strong" : "Weak"}
+                  </span>{" "}
+                  {s.label}
                 </li>
               ))}
             </ul>

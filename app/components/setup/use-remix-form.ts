@@ -30,7 +30,8 @@ export function useRemixForm(schema: z.ZodType, opts: { defaultValues: FieldValu
     event.preventDefault();
     void form.handleSubmit(
       () => {
-        const target = submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement ? submitter : formElement;
+        const target =
+          submitter instanceof HTMLButtonElement || submitter instanceof HTMLInputElement ? submitter : formElement;
         submit(target);
       },
       () => {
