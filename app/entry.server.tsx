@@ -5,7 +5,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 
-import { NonceProvider } from "./components/nonce";
+import { NonceProvider } from "./components/ui/nonce";
 import { warmFonts } from "./pdf/fonts.server";
 
 // Parse the packet's fonts once, just after start-up (~0.3 s), so the first packet download of the

@@ -13,9 +13,9 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 
-import { CsrfInput } from "./components/csrf";
-import { useNonce } from "./components/nonce";
-import { navigationFor } from "./domain/navigation";
+import { CsrfInput } from "./components/ui/csrf";
+import { useNonce } from "./components/ui/nonce";
+import { navigationFor } from "./domain/people/navigation";
 import { csrfTokenFor } from "./server/csrf.server";
 import { getOptionalUser } from "./server/session.server";
 import styles from "./styles/app.css";

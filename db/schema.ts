@@ -11,8 +11,8 @@ import {
   RUBRIC_VERSION_STATUSES,
   SCORECARD_STATUSES,
   SIGNAL_KINDS,
-} from "../app/domain/rubric";
-import type { FocusPoint } from "../app/domain/rubric";
+} from "../app/domain/vocabulary";
+import type { FocusPoint } from "../app/domain/rubric/model";
 
 // Timestamps are epoch milliseconds (integers): cheap to compare, unambiguous across time zones.
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;

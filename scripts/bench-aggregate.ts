@@ -16,15 +16,15 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 
-import type { InterviewerCalibration } from "../app/domain/aggregate-types";
-import { calibrateInterviewers } from "../app/domain/calibrate";
-import { DEFAULT_SHRINKAGE_K } from "../app/domain/calibrate";
-import { LEAD_ML_ARCHITECT_V1 } from "../app/domain/rubric-v1";
-import { newId } from "../app/server/ids.server";
+import type { InterviewerCalibration } from "../app/domain/review/types";
+import { calibrateInterviewers } from "../app/domain/review/calibrate";
+import { DEFAULT_SHRINKAGE_K } from "../app/domain/review/calibrate";
+import { LEAD_ML_ARCHITECT_V1 } from "../app/domain/rubric/lead-ml-architect-v1";
+import { newId } from "../db/ids.server";
 import { migrateDatabase, openDatabase } from "../db/client.server";
 import type { Db } from "../db/client.server";
-import { getLoopReview, loadCalibrationPopulation } from "../db/queries/review.server";
-import { insertRubricVersion, rubricVersionIds } from "../db/queries/rubrics.server";
+import { getLoopReview, loadCalibrationPopulation } from "../db/queries/review/review.server";
+import { insertRubricVersion, rubricVersionIds } from "../db/queries/rubric/rubrics.server";
 import { rubrics } from "../db/schema";
 
 const LOOPS = Number(process.env.BENCH_LOOPS ?? 10_000);

@@ -30,12 +30,12 @@ import path from "node:path";
 import Database from "better-sqlite3";
 
 import { closeDb, getDb, migrateDatabase } from "../db/client.server";
-import { createSession } from "../db/queries/users.server";
-import { insertRubricVersion, rubricVersionIds } from "../db/queries/rubrics.server";
+import { createSession } from "../db/queries/people/users.server";
+import { insertRubricVersion, rubricVersionIds } from "../db/queries/rubric/rubrics.server";
 import { candidates, interviews, loops, rubrics, scorecards, users } from "../db/schema";
-import { LEAD_ML_ARCHITECT_V1 } from "../app/domain/rubric-v1";
+import { LEAD_ML_ARCHITECT_V1 } from "../app/domain/rubric/lead-ml-architect-v1";
 import { hashPassword } from "../app/server/password.server";
-import { newId, randomToken, sha256 } from "../app/server/ids.server";
+import { newId, randomToken, sha256 } from "../db/ids.server";
 
 const root = process.cwd();
 const EXERCISE = "incident_scenario_drill";

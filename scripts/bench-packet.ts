@@ -16,9 +16,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import type { LoopAggregate, LoopFacts } from "../app/domain/aggregate-types";
-import { buildPacketModel, type PacketModel } from "../app/domain/packet-model";
-import type { RubricContent } from "../app/domain/rubric";
+import type { LoopAggregate, LoopFacts } from "../app/domain/review/types";
+import { buildPacketModel, type PacketModel } from "../app/domain/packet/model";
+import type { RubricContent } from "../app/domain/rubric/model";
 import { packetFingerprint, renderPacket } from "../app/pdf/packet.server";
 import { cachedWordCount } from "../app/pdf/text.server";
 import { aggregateFixture, buildPacketFixture } from "./lib/packet-fixture";

@@ -10,9 +10,9 @@ import path from "node:path";
 
 import { defaultDatabasePath, openDatabase } from "../db/client.server";
 import type { Db } from "../db/client.server";
-import { listLoopsForStaff } from "../db/queries/loops.server";
-import { getLoopReview } from "../db/queries/review.server";
-import { packetFileNames } from "../app/domain/packet-model";
+import { listLoopsForStaff } from "../db/queries/loop/loops.server";
+import { getLoopReview } from "../db/queries/review/review.server";
+import { packetFileNames } from "../app/domain/packet/model";
 import { renderPacket } from "../app/pdf/packet.server";
 
 const USAGE = `Usage:

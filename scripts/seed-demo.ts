@@ -3,14 +3,14 @@
 // every login. Running it again changes nothing and prints the logins again.
 import { eq } from "drizzle-orm";
 
-import { LEAD_ML_ARCHITECT_V1 } from "../app/domain/rubric-v1";
-import type { LoopStatus, RatingScore, Recommendation } from "../app/domain/rubric";
-import { newId } from "../app/server/ids.server";
+import { LEAD_ML_ARCHITECT_V1 } from "../app/domain/rubric/lead-ml-architect-v1";
+import type { LoopStatus, RatingScore, Recommendation } from "../app/domain/vocabulary";
+import { newId } from "../db/ids.server";
 import { hashPassword } from "../app/server/password.server";
 import { defaultDatabasePath, migrateDatabase, openDatabase } from "../db/client.server";
 import type { Db } from "../db/client.server";
 import { writeAudit } from "../db/queries/audit.server";
-import { insertRubricVersion, rubricVersionIds } from "../db/queries/rubrics.server";
+import { insertRubricVersion, rubricVersionIds } from "../db/queries/rubric/rubrics.server";
 import {
   candidates,
   focusTicks,

@@ -11,7 +11,7 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 
 import { closeDb, defaultDatabasePath, getDb, migrateDatabase } from "../db/client.server";
-import { findUserByEmail } from "../db/queries/users.server";
+import { findUserByEmail } from "../db/queries/people/users.server";
 
 const root = process.cwd();
 const PORT = Number(process.env.PORT ?? 3000);

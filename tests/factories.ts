@@ -8,8 +8,9 @@ import type {
   PanelistRef,
   ScorecardInput,
   ScorecardRatingInput,
-} from "../app/domain/aggregate-types";
-import type { RatingScore, RubricContent } from "../app/domain/rubric";
+} from "../app/domain/review/types";
+import type { RatingScore } from "../app/domain/vocabulary";
+import type { RubricContent } from "../app/domain/rubric/model";
 
 export const TINY_RUBRIC: RubricContent = {
   name: "Tiny",

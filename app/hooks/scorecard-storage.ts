@@ -8,7 +8,7 @@
  * tabs never pick up each other's in-flight edits, which would look like a conflict with oneself.
  * Browser-only: every function tolerates a missing or full localStorage.
  */
-import type { ScorecardValues } from "../domain/scorecard-schema";
+import type { ScorecardValues } from "../domain/scorecard/schema";
 
 export interface StoredEdits {
   v: 1;

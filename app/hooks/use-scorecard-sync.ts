@@ -7,8 +7,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 
-import { sameValues } from "../domain/scorecard-rules";
-import type { ScorecardValues } from "../domain/scorecard-schema";
+import { sameValues } from "../domain/scorecard/rules";
+import type { ScorecardValues } from "../domain/scorecard/schema";
 
 import type { StoredEdits } from "./scorecard-storage";
 import { clearStoredEdits, endHeartbeat, heartbeat, readStoredEdits, writeStoredEdits } from "./scorecard-storage";

@@ -5,9 +5,9 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 
-import type { TimerState } from "../domain/scorecard-rules";
-import { applyTimerOp, timerView } from "../domain/scorecard-rules";
-import type { TimerOp } from "../domain/scorecard-schema";
+import type { TimerState } from "../domain/scorecard/rules";
+import { applyTimerOp, timerView } from "../domain/scorecard/rules";
+import type { TimerOp } from "../domain/scorecard/schema";
 
 type Post = (
   body: Record<string, unknown>,

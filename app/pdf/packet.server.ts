@@ -1,7 +1,7 @@
 /**
  * The hiring packet PDF: `renderPacket(aggregate, facts, rubric)` -> Buffer.
  *
- * Pipeline: buildPacketModel (pure, app/domain/packet-model.ts) -> one draw function per section
+ * Pipeline: buildPacketModel (pure, app/domain/packet/model.ts) -> one draw function per section
  * -> page header/footer after layout (bufferPages) -> outline, metadata. Deterministic: fonts are
  * subset without random tags, CreationDate/ModDate come from the data (never the clock), so
  * identical input gives a byte-identical PDF; the fingerprint (SHA-256 of the canonical input
@@ -13,7 +13,7 @@ import { createHash } from "node:crypto";
 
 import PDFDocument from "pdfkit";
 
-import type { LoopAggregate, LoopFacts } from "../domain/aggregate-types";
+import type { LoopAggregate, LoopFacts } from "../domain/review/types";
 import {
   buildPacketModel,
   type ChartsModel,
@@ -23,8 +23,9 @@ import {
   type PacketModel,
   type PacketOptions,
   type ScorecardModel,
-} from "../domain/packet-model";
-import type { Recommendation, RubricContent } from "../domain/rubric";
+} from "../domain/packet/model";
+import type { Recommendation } from "../domain/vocabulary";
+import type { RubricContent } from "../domain/rubric/model";
 import {
   type Cell,
   Flow,

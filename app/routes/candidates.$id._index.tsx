@@ -4,15 +4,15 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { z } from "zod";
 
 import { getDb } from "../../db/client.server";
-import { getCandidate, setCandidateArchived, updateCandidate } from "../../db/queries/candidates.server";
-import { readOrgSettings } from "../../db/queries/settings.server";
-import { CsrfInput } from "../components/csrf";
-import { DecisionBadge, LoopStatusBadge } from "../components/setup/badges";
-import { CandidateForm } from "../components/setup/candidate-form";
-import { FormError, Notice } from "../components/setup/fields";
-import { candidateIntentSchema } from "../domain/candidate-page-schema";
-import { EMPTY_CANDIDATE_FORM, candidateFormValues, candidateSchema } from "../domain/candidate-schema";
-import { formatDate } from "../domain/zoned-time";
+import { getCandidate, setCandidateArchived, updateCandidate } from "../../db/queries/candidate/candidates.server";
+import { readOrgSettings } from "../../db/queries/org/settings.server";
+import { CsrfInput } from "../components/ui/csrf";
+import { DecisionBadge, LoopStatusBadge } from "../components/ui/badges";
+import { CandidateForm } from "../components/candidate/candidate-form";
+import { FormError, Notice } from "../components/ui/fields";
+import { candidateIntentSchema } from "../domain/candidate/page-schema";
+import { EMPTY_CANDIDATE_FORM, candidateFormValues, candidateSchema } from "../domain/candidate/schema";
+import { formatDate } from "../domain/shared/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
 import { notFound } from "../server/http.server";
 import { requireRole } from "../server/session.server";

@@ -4,12 +4,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 
 import { getDb } from "../../db/client.server";
-import { eraseCandidate, getErasureRecord, getErasureSubject } from "../../db/queries/erasure.server";
-import { CsrfInput } from "../components/csrf";
-import { confirmationMatches, isActiveLoopStatus } from "../domain/erasure";
-import { eraseCandidateSchema } from "../domain/erasure-schema";
-import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/rubric";
-import type { Decision } from "../domain/rubric";
+import { eraseCandidate, getErasureRecord, getErasureSubject } from "../../db/queries/candidate/erasure.server";
+import { CsrfInput } from "../components/ui/csrf";
+import { confirmationMatches, isActiveLoopStatus } from "../domain/candidate/erasure";
+import { eraseCandidateSchema } from "../domain/candidate/erasure-schema";
+import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/vocabulary";
+import type { Decision } from "../domain/vocabulary";
 import { parseWith, readBody } from "../server/form.server";
 import { notFound } from "../server/http.server";
 import { requireRole } from "../server/session.server";

@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { getDb } from "../../db/client.server";
-import { listCandidates, listLoopHiringManagers } from "../../db/queries/candidates.server";
-import { readOrgSettings } from "../../db/queries/settings.server";
-import { LoopStatusBadge } from "../components/setup/badges";
-import { Notice } from "../components/setup/fields";
-import { candidateFiltersSchema } from "../domain/candidate-schema";
-import { LOOP_STATUS_LABELS, LOOP_STATUSES } from "../domain/rubric";
-import { formatDate } from "../domain/zoned-time";
+import { listCandidates, listLoopHiringManagers } from "../../db/queries/candidate/candidates.server";
+import { readOrgSettings } from "../../db/queries/org/settings.server";
+import { LoopStatusBadge } from "../components/ui/badges";
+import { Notice } from "../components/ui/fields";
+import { candidateFiltersSchema } from "../domain/candidate/schema";
+import { LOOP_STATUS_LABELS, LOOP_STATUSES } from "../domain/vocabulary";
+import { formatDate } from "../domain/shared/zoned-time";
 import { requireRole } from "../server/session.server";
 import styles from "../styles/setup.css";
 

@@ -3,9 +3,9 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 
 import { getDb } from "../../db/client.server";
-import { createCandidate } from "../../db/queries/candidates.server";
-import { CandidateForm } from "../components/setup/candidate-form";
-import { EMPTY_CANDIDATE_FORM, candidateSchema } from "../domain/candidate-schema";
+import { createCandidate } from "../../db/queries/candidate/candidates.server";
+import { CandidateForm } from "../components/candidate/candidate-form";
+import { EMPTY_CANDIDATE_FORM, candidateSchema } from "../domain/candidate/schema";
 import { parseWith, readBody } from "../server/form.server";
 import { requireRole } from "../server/session.server";
 import styles from "../styles/setup.css";

@@ -3,10 +3,10 @@ import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { z } from "zod";
 
 import { getDb } from "../../db/client.server";
-import { listComparableVersions, loadComparison } from "../../db/queries/review.server";
-import { defaultDir, isSortKey, scoreBand, sortRows, type SortDir } from "../components/review/compare-model";
-import { formatPercent, formatScore } from "../domain/format";
-import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/rubric";
+import { listComparableVersions, loadComparison } from "../../db/queries/review/review.server";
+import { defaultDir, isSortKey, scoreBand, sortRows, type SortDir } from "../domain/review/compare";
+import { formatPercent, formatScore } from "../domain/shared/format";
+import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/vocabulary";
 import { requireUser } from "../server/session.server";
 import styles from "../styles/review.css";
 

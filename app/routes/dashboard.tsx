@@ -5,17 +5,21 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 
 import { getDb } from "../../db/client.server";
-import { interviewsBetween, loopCountsByStatus, openScorecardsStartedBefore } from "../../db/queries/dashboard.server";
-import { readOrgSettings, updateOrgSettings } from "../../db/queries/settings.server";
-import { CsrfInput } from "../components/csrf";
-import { LoopStatusBadge, ScorecardStatusBadge } from "../components/setup/badges";
-import { CopyButton } from "../components/setup/copy-button";
-import { FormError, Notice, TextField } from "../components/setup/fields";
-import { useRemixForm } from "../components/setup/use-remix-form";
-import { groupOverdue } from "../domain/overdue";
-import { LOOP_STATUS_LABELS, LOOP_STATUSES } from "../domain/rubric";
-import { settingsSchema } from "../domain/settings-schema";
-import { endOfWeek, formatDate, formatSlot, startOfWeek } from "../domain/zoned-time";
+import {
+  interviewsBetween,
+  loopCountsByStatus,
+  openScorecardsStartedBefore,
+} from "../../db/queries/loop/dashboard.server";
+import { readOrgSettings, updateOrgSettings } from "../../db/queries/org/settings.server";
+import { CsrfInput } from "../components/ui/csrf";
+import { LoopStatusBadge, ScorecardStatusBadge } from "../components/ui/badges";
+import { CopyButton } from "../components/ui/copy-button";
+import { FormError, Notice, TextField } from "../components/ui/fields";
+import { useRemixForm } from "../hooks/use-remix-form";
+import { groupOverdue } from "../domain/scorecard/overdue";
+import { LOOP_STATUS_LABELS, LOOP_STATUSES } from "../domain/vocabulary";
+import { settingsSchema } from "../domain/org/settings";
+import { endOfWeek, formatDate, formatSlot, startOfWeek } from "../domain/shared/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
 import { requireRole } from "../server/session.server";
 import styles from "../styles/setup.css";

@@ -6,11 +6,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
 
 import { getDb } from "../../db/client.server";
-import { listMyAssignments } from "../../db/queries/scorecards.server";
+import { listMyAssignments } from "../../db/queries/scorecard/scorecards.server";
 import { LocalTime } from "../components/scorecard/local-time";
-import { LOOP_STATUS_LABELS } from "../domain/rubric";
-import type { AssignmentBucket } from "../domain/scorecard-rules";
-import { assignmentBucket } from "../domain/scorecard-rules";
+import { LOOP_STATUS_LABELS } from "../domain/vocabulary";
+import type { AssignmentBucket } from "../domain/scorecard/rules";
+import { assignmentBucket } from "../domain/scorecard/rules";
 import { requireUser } from "../server/session.server";
 import styles from "../styles/scorecard.css";
 

@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 
-import { CsrfInput } from "../components/csrf";
-import { loginSchema } from "../domain/auth-schema";
-import { homeFor } from "../domain/navigation";
+import { CsrfInput } from "../components/ui/csrf";
+import { loginSchema } from "../domain/people/auth-schema";
+import { homeFor } from "../domain/people/navigation";
 import { clientIpOf } from "../server/context.server";
 import { parseWith, readBody } from "../server/form.server";
 import { attemptLogin, GENERIC_LOGIN_ERROR } from "../server/login.server";

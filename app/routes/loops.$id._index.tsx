@@ -4,14 +4,14 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { getDb } from "../../db/client.server";
-import { requireLoopFeedbackAccess } from "../../db/queries/access.server";
+import { requireLoopFeedbackAccess } from "../../db/queries/review/access.server";
 import {
   DECIDABLE_STATUSES,
   getLoopReview,
   recordDecision,
   reopenLoop,
   seesCalibration,
-} from "../../db/queries/review.server";
+} from "../../db/queries/review/review.server";
 import { DecisionPanel, type DecisionActionData } from "../components/review/decision-panel";
 import { DimensionChart } from "../components/review/dimension-chart";
 import { Heatmap } from "../components/review/heatmap";
@@ -25,9 +25,9 @@ import {
   PanelOverview,
   SummaryStrip,
 } from "../components/review/sections";
-import { canConfigureLoops, canDecide } from "../domain/access";
-import { decisionSchema, reopenSchema, reviewIntentSchema } from "../domain/decision-schema";
-import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/rubric";
+import { canConfigureLoops, canDecide } from "../domain/review/access";
+import { decisionSchema, reopenSchema, reviewIntentSchema } from "../domain/review/decision-schema";
+import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/vocabulary";
 import { parseWith, readBody } from "../server/form.server";
 import { forbidden, notFound } from "../server/http.server";
 import { requireUser } from "../server/session.server";

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 
 import { getDb } from "../../db/client.server";
-import { requireLoopFeedbackAccess } from "../../db/queries/access.server";
-import { getLoopReview, seesCalibration } from "../../db/queries/review.server";
+import { requireLoopFeedbackAccess } from "../../db/queries/review/access.server";
+import { getLoopReview, seesCalibration } from "../../db/queries/review/review.server";
 import { notFound } from "../server/http.server";
 import { requireUser } from "../server/session.server";
 

@@ -1,6 +1,6 @@
 // /loops/:id/setup — recruiters and admins configure a loop: rubric version, hiring manager,
 // interviews and their panels, composite weights, status; the coverage matrix shows who assesses
-// what and what stops scheduling. Every change goes through db/queries/loops.server.ts (audited).
+// what and what stops scheduling. Every change goes through db/queries/loop/loops.server.ts (audited).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -22,12 +22,12 @@ import {
   transitionLoop,
   updateInterview,
   updateLoopSettings,
-} from "../../db/queries/loops.server";
+} from "../../db/queries/loop/loops.server";
 import type { Outcome } from "../../db/queries/result.server";
-import { readOrgSettings } from "../../db/queries/settings.server";
-import { LoopStatusBadge } from "../components/setup/badges";
-import { CoverageMatrix, CoverageWarnings } from "../components/setup/coverage-matrix";
-import { Notice } from "../components/setup/fields";
+import { readOrgSettings } from "../../db/queries/org/settings.server";
+import { LoopStatusBadge } from "../components/ui/badges";
+import { CoverageMatrix, CoverageWarnings } from "../components/loop-setup/coverage-matrix";
+import { Notice } from "../components/ui/fields";
 import {
   AddInterviewForm,
   InterviewCard,
@@ -37,7 +37,7 @@ import {
   type InterviewView,
   type SetupActionData,
   type TransitionView,
-} from "../components/setup/loop-setup";
+} from "../components/loop-setup/loop-setup";
 import {
   addInterviewSchema,
   addPanelistSchema,
@@ -48,7 +48,7 @@ import {
   scorecardRefSchema,
   statusSchema,
   weightsSchema,
-} from "../domain/loop-schema";
+} from "../domain/loop/schema";
 import {
   isConfigurable,
   LIFECYCLE,
@@ -56,10 +56,10 @@ import {
   transitionBlockers,
   transitionLabel,
   weightsEditable,
-} from "../domain/loop-status";
-import { LOOP_STATUS_LABELS } from "../domain/rubric";
-import { effectiveWeights, formatWeight, weightMode, weightsForMode } from "../domain/weights";
-import { formatSlot, fromLocalInput, toLocalInput } from "../domain/zoned-time";
+} from "../domain/loop/status";
+import { LOOP_STATUS_LABELS } from "../domain/vocabulary";
+import { effectiveWeights, formatWeight, weightMode, weightsForMode } from "../domain/loop/weights";
+import { formatSlot, fromLocalInput, toLocalInput } from "../domain/shared/zoned-time";
 import { parseWith, readBody, type FieldErrors } from "../server/form.server";
 import { notFound } from "../server/http.server";
 import { requireRole } from "../server/session.server";

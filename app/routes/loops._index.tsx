@@ -4,13 +4,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { getDb } from "../../db/client.server";
-import { listLoopsForMember, listLoopsForStaff } from "../../db/queries/loops.server";
-import { readOrgSettings } from "../../db/queries/settings.server";
-import { Completeness, DecisionBadge, LoopStatusBadge } from "../components/setup/badges";
-import { canConfigureLoops } from "../domain/access";
-import { LOOP_LIST_FILTERS } from "../domain/loop-schema";
-import { LOOP_STATUS_LABELS, LOOP_STATUSES } from "../domain/rubric";
-import { formatDate } from "../domain/zoned-time";
+import { listLoopsForMember, listLoopsForStaff } from "../../db/queries/loop/loops.server";
+import { readOrgSettings } from "../../db/queries/org/settings.server";
+import { Completeness, DecisionBadge, LoopStatusBadge } from "../components/ui/badges";
+import { canConfigureLoops } from "../domain/review/access";
+import { LOOP_LIST_FILTERS } from "../domain/loop/schema";
+import { LOOP_STATUS_LABELS, LOOP_STATUSES } from "../domain/vocabulary";
+import { formatDate } from "../domain/shared/zoned-time";
 import { requireUser } from "../server/session.server";
 import styles from "../styles/setup.css";
 

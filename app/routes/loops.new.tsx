@@ -5,20 +5,20 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
 import { getDb } from "../../db/client.server";
-import { listSelectableCandidates } from "../../db/queries/candidates.server";
+import { listSelectableCandidates } from "../../db/queries/candidate/candidates.server";
 import {
   activeLoopCount,
   createLoop,
   listAssignablePeople,
   listPublishedVersions,
-} from "../../db/queries/loops.server";
-import { readOrgSettings } from "../../db/queries/settings.server";
-import { CsrfInput } from "../components/csrf";
-import { FormError, SelectField, TextField } from "../components/setup/fields";
-import { useRemixForm } from "../components/setup/use-remix-form";
-import { newLoopSchema } from "../domain/loop-schema";
-import { LOOP_TEMPLATES, templateName } from "../domain/loop-template";
-import { fromLocalInput } from "../domain/zoned-time";
+} from "../../db/queries/loop/loops.server";
+import { readOrgSettings } from "../../db/queries/org/settings.server";
+import { CsrfInput } from "../components/ui/csrf";
+import { FormError, SelectField, TextField } from "../components/ui/fields";
+import { useRemixForm } from "../hooks/use-remix-form";
+import { newLoopSchema } from "../domain/loop/schema";
+import { LOOP_TEMPLATES, templateName } from "../domain/loop/template";
+import { fromLocalInput } from "../domain/shared/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
 import { requireRole } from "../server/session.server";
 import styles from "../styles/setup.css";

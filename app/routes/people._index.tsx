@@ -13,13 +13,13 @@ import {
   lastLoginTimes,
   listPeople,
   reactivateUser,
-} from "../../db/queries/people.server";
-import { readOrgSettings } from "../../db/queries/settings.server";
-import { CsrfInput } from "../components/csrf";
-import { CopyButton } from "../components/setup/copy-button";
-import { FormError, Notice, SelectField, TextField } from "../components/setup/fields";
-import { useRemixForm } from "../components/setup/use-remix-form";
-import type { Role } from "../domain/rubric";
+} from "../../db/queries/people/people.server";
+import { readOrgSettings } from "../../db/queries/org/settings.server";
+import { CsrfInput } from "../components/ui/csrf";
+import { CopyButton } from "../components/ui/copy-button";
+import { FormError, Notice, SelectField, TextField } from "../components/ui/fields";
+import { useRemixForm } from "../hooks/use-remix-form";
+import type { Role } from "../domain/vocabulary";
 import {
   assignableRoles,
   canChangeRole,
@@ -30,8 +30,8 @@ import {
   inviteSchema,
   personActionSchema,
   roleSchema,
-} from "../domain/people-schema";
-import { formatDate, formatDateTime } from "../domain/zoned-time";
+} from "../domain/people/schema";
+import { formatDate, formatDateTime } from "../domain/shared/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
 import { requireRole } from "../server/session.server";
 import setupStyles from "../styles/setup.css";

@@ -8,12 +8,12 @@ import {
   getRetentionDays,
   listRetention,
   setRetentionDays,
-} from "../../db/queries/erasure.server";
-import { CsrfInput } from "../components/csrf";
-import { daysOverdue, dueAt, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from "../domain/erasure";
-import { retentionSettingSchema } from "../domain/erasure-schema";
-import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/rubric";
-import type { Decision } from "../domain/rubric";
+} from "../../db/queries/candidate/erasure.server";
+import { CsrfInput } from "../components/ui/csrf";
+import { daysOverdue, dueAt, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from "../domain/candidate/erasure";
+import { retentionSettingSchema } from "../domain/candidate/erasure-schema";
+import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/vocabulary";
+import type { Decision } from "../domain/vocabulary";
 import { parseWith, readBody } from "../server/form.server";
 import { requireRole } from "../server/session.server";
 import styles from "../styles/erasure.css";

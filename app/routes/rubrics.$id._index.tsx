@@ -10,31 +10,31 @@ import {
   loadRubricContent,
   publishRubricVersion,
   saveRubricDraft,
-} from "../../db/queries/rubrics.server";
-import { readOrgSettings } from "../../db/queries/settings.server";
-import { CsrfInput } from "../components/csrf";
-import { FormError, Notice } from "../components/setup/fields";
-import { RubricEditor } from "../components/setup/rubric-editor";
-import { RubricView } from "../components/setup/rubric-view";
-import type { RubricDraftFormValues } from "../domain/rubric-draft-schema";
+} from "../../db/queries/rubric/rubrics.server";
+import { readOrgSettings } from "../../db/queries/org/settings.server";
+import { CsrfInput } from "../components/ui/csrf";
+import { FormError, Notice } from "../components/ui/fields";
+import { RubricEditor } from "../components/rubric/rubric-editor";
+import { RubricView } from "../components/rubric/rubric-view";
+import type { RubricDraftFormValues } from "../domain/rubric/draft-schema";
 import {
   contentToFormValues,
   draftToContent,
   problemsToFieldErrors,
   rubricDraftSchema,
-} from "../domain/rubric-draft-schema";
-import { validateRubricContent } from "../domain/rubric-validate";
+} from "../domain/rubric/draft-schema";
+import { validateRubricContent } from "../domain/rubric/validate";
 import {
   describeProblems,
   draftBodyToFormValues,
   humaniseProblem,
   rubricEditorIntentSchema,
   withSpareRows,
-} from "../domain/rubric-page-schema";
-import { formatDate } from "../domain/zoned-time";
+} from "../domain/rubric/page-schema";
+import { formatDate } from "../domain/shared/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
 import { notFound } from "../server/http.server";
-import { sha256 } from "../server/ids.server";
+import { sha256 } from "../../db/ids.server";
 import { requireRole } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
 import styles from "../styles/recruiter-config.css";

@@ -3,12 +3,12 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 
 import { getDb } from "../../db/client.server";
-import { cloneRubricVersion, listRubricVersionInfos } from "../../db/queries/rubrics.server";
-import { readOrgSettings } from "../../db/queries/settings.server";
-import { CsrfInput } from "../components/csrf";
-import { FormError, Notice } from "../components/setup/fields";
-import { cloneVersionSchema } from "../domain/rubric-page-schema";
-import { formatDate } from "../domain/zoned-time";
+import { cloneRubricVersion, listRubricVersionInfos } from "../../db/queries/rubric/rubrics.server";
+import { readOrgSettings } from "../../db/queries/org/settings.server";
+import { CsrfInput } from "../components/ui/csrf";
+import { FormError, Notice } from "../components/ui/fields";
+import { cloneVersionSchema } from "../domain/rubric/page-schema";
+import { formatDate } from "../domain/shared/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
 import { requireRole } from "../server/session.server";
 import setupStyles from "../styles/setup.css";

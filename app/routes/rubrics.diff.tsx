@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { getDb } from "../../db/client.server";
-import { listRubricVersionInfos, loadRubricContent } from "../../db/queries/rubrics.server";
-import type { FieldChange, ItemDiff, WordSegment } from "../domain/rubric-diff";
-import { diffRubrics, fieldLabel } from "../domain/rubric-diff";
-import { diffParamsSchema, sideRuns } from "../domain/rubric-page-schema";
+import { listRubricVersionInfos, loadRubricContent } from "../../db/queries/rubric/rubrics.server";
+import type { FieldChange, ItemDiff, WordSegment } from "../domain/rubric/diff";
+import { diffRubrics, fieldLabel } from "../domain/rubric/diff";
+import { diffParamsSchema, sideRuns } from "../domain/rubric/page-schema";
 import { requireRole } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
 import styles from "../styles/recruiter-config.css";

@@ -8,7 +8,7 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 
 import { getDb } from "../../db/client.server";
-import { getLoopAccess } from "../../db/queries/access.server";
+import { getLoopAccess } from "../../db/queries/review/access.server";
 import {
   appendNote,
   applyTimer,
@@ -17,15 +17,15 @@ import {
   readScorecardValues,
   scorecardHeader,
   withdrawConflict,
-} from "../../db/queries/scorecards.server";
+} from "../../db/queries/scorecard/scorecards.server";
 import { RecusedNotice } from "../components/scorecard/conflict-of-interest";
 import { ScorecardHeader } from "../components/scorecard/header";
 import type { ScorecardActionData, ScorecardPageData } from "../components/scorecard/types";
 import { ScorecardWorkspace } from "../components/scorecard/workspace";
-import { canDeclareConflict, noteMinute, timerElapsedMs } from "../domain/scorecard-rules";
-import { addNoteSchema, CONFLICT_KIND_LABELS, declareConflictSchema, timerOpSchema } from "../domain/scorecard-schema";
+import { canDeclareConflict, noteMinute, timerElapsedMs } from "../domain/scorecard/rules";
+import { addNoteSchema, CONFLICT_KIND_LABELS, declareConflictSchema, timerOpSchema } from "../domain/scorecard/schema";
 import { parseWith, readBody } from "../server/form.server";
-import { newId } from "../server/ids.server";
+import { newId } from "../../db/ids.server";
 import { notFound } from "../server/http.server";
 import type { WriteAnswer } from "../server/scorecard.server";
 import { handleAmend, handleSave, handleSubmit, requireOwnScorecard, versionOf } from "../server/scorecard.server";

@@ -1,5 +1,5 @@
 import { getDb } from "../../db/client.server";
-import { countRecentFailures, findUserByEmail, recordLoginAttempt } from "../../db/queries/users.server";
+import { countRecentFailures, findUserByEmail, recordLoginAttempt } from "../../db/queries/people/users.server";
 
 import { verifyPassword } from "./password.server";
 

@@ -1,12 +1,12 @@
 import { redirect } from "@remix-run/node";
 
 import { getDb } from "../../db/client.server";
-import type { PublicUser } from "../../db/queries/users.server";
-import { createSession, deleteSession, findSessionWithUser, touchSession } from "../../db/queries/users.server";
-import type { Role } from "../domain/rubric";
+import type { PublicUser } from "../../db/queries/people/users.server";
+import { createSession, deleteSession, findSessionWithUser, touchSession } from "../../db/queries/people/users.server";
+import type { Role } from "../domain/vocabulary";
 
 import { env } from "./env.server";
-import { randomToken, sha256 } from "./ids.server";
+import { randomToken, sha256 } from "../../db/ids.server";
 
 export const SESSION_COOKIE = "archpanel_session";
 export const CSRF_COOKIE = "archpanel_csrf";

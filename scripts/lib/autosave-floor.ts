@@ -14,9 +14,9 @@ import crypto from "node:crypto";
 import http from "node:http";
 
 import { openDatabase } from "../../db/client.server";
-import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric-v1";
-import { normalizeValues, scorecardContext } from "../../app/domain/scorecard-rules";
-import { scorecardSaveSchemaFor } from "../../app/domain/scorecard-schema";
+import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric/lead-ml-architect-v1";
+import { normalizeValues, scorecardContext } from "../../app/domain/scorecard/rules";
+import { scorecardSaveSchemaFor } from "../../app/domain/scorecard/schema";
 
 const file = process.env.FLOOR_DB;
 const port = Number(process.env.FLOOR_PORT ?? 0);

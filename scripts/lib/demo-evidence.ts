@@ -5,7 +5,7 @@
 // in (an incident drill produces different notes than a whiteboard design). The seed picks one per
 // rating with `pickEvidence`, never reusing a text inside one loop, so two panelists who gave the
 // same score never show word-for-word identical evidence.
-import type { RatingScore } from "../../app/domain/rubric";
+import type { RatingScore } from "../../app/domain/vocabulary";
 
 type ExerciseKey =
   "architecture_case_study" | "mlops_pipeline_design" | "incident_scenario_drill" | "tooling_evaluation";

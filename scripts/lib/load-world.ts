@@ -9,11 +9,11 @@
  */
 import { migrateDatabase, openDatabase } from "../../db/client.server";
 import { writeAudit } from "../../db/queries/audit.server";
-import { insertRubricVersion, rubricVersionIds } from "../../db/queries/rubrics.server";
+import { insertRubricVersion, rubricVersionIds } from "../../db/queries/rubric/rubrics.server";
 import { candidates, interviews, loops, ratings, rubrics, scorecards, sessions, users } from "../../db/schema";
-import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric-v1";
+import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric/lead-ml-architect-v1";
 import { hashPassword } from "../../app/server/password.server";
-import { newId, randomToken, sha256 } from "../../app/server/ids.server";
+import { newId, randomToken, sha256 } from "../../db/ids.server";
 
 export const EXERCISE = "architecture_case_study";
 export const ASSESSED_KEYS: readonly string[] = LEAD_ML_ARCHITECT_V1.exercises.find(

@@ -16,11 +16,12 @@ import type {
   LoopAggregationInput,
   LoopFacts,
   ScorecardInput,
-} from "../../app/domain/aggregate-types";
-import { aggregateLoop } from "../../app/domain/aggregate";
-import { calibrateInterviewers } from "../../app/domain/calibrate";
-import type { RatingScore, Recommendation, RubricContent } from "../../app/domain/rubric";
-import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric-v1";
+} from "../../app/domain/review/types";
+import { aggregateLoop } from "../../app/domain/review/aggregate";
+import { calibrateInterviewers } from "../../app/domain/review/calibrate";
+import type { RatingScore, Recommendation } from "../../app/domain/vocabulary";
+import type { RubricContent } from "../../app/domain/rubric/model";
+import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric/lead-ml-architect-v1";
 
 export interface PacketFixtureOptions {
   seed?: number;

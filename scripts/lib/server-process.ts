@@ -280,7 +280,7 @@ export interface PersonSpec {
 export async function prepareDatabase(dbPath: string, people: PersonSpec[]): Promise<Record<string, string>> {
   const { migrateDatabase, openDatabase } = await import("../../db/client.server");
   const { hashPassword } = await import("../../app/server/password.server");
-  const { newId } = await import("../../app/server/ids.server");
+  const { newId } = await import("../../db/ids.server");
   const { users } = await import("../../db/schema");
   const db = openDatabase(dbPath);
   try {

@@ -42,7 +42,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import { closeDb, getDb } from "../../db/client.server";
-import { newId } from "../../app/server/ids.server";
+import { newId } from "../../db/ids.server";
 import { candidates, loops, scorecards } from "../../db/schema";
 import { eq } from "drizzle-orm";
 
@@ -112,7 +112,7 @@ function staffOnly(ok: Outcome, anon: Outcome = "login"): PerActor {
 function adminOnly(ok: Outcome, anon: Outcome = "login"): PerActor {
   return { ...staffOnly(ok, anon), recruiter: 403 };
 }
-/** loop A's panel feedback (app/domain/access.ts loopFeedbackAccess) */
+/** loop A's panel feedback (app/domain/review/access.ts loopFeedbackAccess) */
 function feedback(ok: Outcome, anon: Outcome): PerActor {
   return {
     anonymous: anon,

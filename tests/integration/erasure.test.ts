@@ -15,11 +15,11 @@ import {
   isDueForErasure,
   parseRetentionDays,
   retentionState,
-} from "../../app/domain/erasure";
+} from "../../app/domain/candidate/erasure";
 import { action as eraseAction, loader as eraseLoader } from "../../app/routes/candidates.$id.erase";
 import { action as retentionAction, loader as retentionLoader } from "../../app/routes/retention";
 import { getDb } from "../../db/client.server";
-import { eraseCandidate, getRetentionDays, listRetention } from "../../db/queries/erasure.server";
+import { eraseCandidate, getRetentionDays, listRetention } from "../../db/queries/candidate/erasure.server";
 import {
   auditLog,
   candidates,

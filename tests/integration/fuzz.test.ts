@@ -40,7 +40,7 @@ import * as rubricsIndex from "../../app/routes/rubrics._index";
 import * as scorecardPage from "../../app/routes/scorecards.$id._index";
 import * as scorecardSave from "../../app/routes/scorecards.$id.save";
 import * as setPassword from "../../app/routes/set-password.$token";
-import { newId } from "../../app/server/ids.server";
+import { newId } from "../../db/ids.server";
 
 import { BASE, call, CSRF } from "./harness";
 import type { ActorName, World } from "./security-world";

@@ -5,11 +5,11 @@ import os from "node:os";
 import path from "node:path";
 
 import { closeDb, getDb, migrateDatabase } from "../../db/client.server";
-import { createSession } from "../../db/queries/users.server";
-import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric-v1";
-import type { Role } from "../../app/domain/rubric";
-import { newId, randomToken, sha256 } from "../../app/server/ids.server";
-import { insertRubricVersion } from "../../db/queries/rubrics.server";
+import { createSession } from "../../db/queries/people/users.server";
+import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric/lead-ml-architect-v1";
+import type { Role } from "../../app/domain/vocabulary";
+import { newId, randomToken, sha256 } from "../../db/ids.server";
+import { insertRubricVersion } from "../../db/queries/rubric/rubrics.server";
 import { rubrics, users } from "../../db/schema";
 
 export const BASE = "http://archpanel.test";

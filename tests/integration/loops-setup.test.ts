@@ -5,10 +5,10 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../db/client.server";
-import { createCandidate } from "../../db/queries/candidates.server";
-import { getLoopSetup } from "../../db/queries/loops.server";
+import { createCandidate } from "../../db/queries/candidate/candidates.server";
+import { getLoopSetup } from "../../db/queries/loop/loops.server";
 import { auditLog, loops, scorecards } from "../../db/schema";
-import { candidateSchema } from "../../app/domain/candidate-schema";
+import { candidateSchema } from "../../app/domain/candidate/schema";
 import { action as dashboardActionFn, loader as dashboardLoaderFn } from "../../app/routes/dashboard";
 import { loader as icsLoaderFn } from "../../app/routes/loops.$id[.]ics";
 import { action as setupActionFn, loader as setupLoaderFn } from "../../app/routes/loops.$id.setup";

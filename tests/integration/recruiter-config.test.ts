@@ -4,8 +4,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 
-import { contentToFormValues } from "../../app/domain/rubric-draft-schema";
-import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric-v1";
+import { contentToFormValues } from "../../app/domain/rubric/draft-schema";
+import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric/lead-ml-architect-v1";
 import * as candidatePage from "../../app/routes/candidates.$id._index";
 import * as importPage from "../../app/routes/candidates.import";
 import * as peoplePage from "../../app/routes/people._index";
@@ -14,10 +14,10 @@ import * as rubricsPage from "../../app/routes/rubrics._index";
 import * as diffPage from "../../app/routes/rubrics.diff";
 import * as setPasswordPage from "../../app/routes/set-password.$token";
 import { getDb } from "../../db/client.server";
-import { createCandidate } from "../../db/queries/candidates.server";
-import { addPanelist, createLoop, getLoopSetup } from "../../db/queries/loops.server";
-import { inviteUser } from "../../db/queries/people.server";
-import { loadRubricContent, saveRubricDraft } from "../../db/queries/rubrics.server";
+import { createCandidate } from "../../db/queries/candidate/candidates.server";
+import { addPanelist, createLoop, getLoopSetup } from "../../db/queries/loop/loops.server";
+import { inviteUser } from "../../db/queries/people/people.server";
+import { loadRubricContent, saveRubricDraft } from "../../db/queries/rubric/rubrics.server";
 import {
   auditLog,
   candidates,

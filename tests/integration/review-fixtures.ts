@@ -1,11 +1,11 @@
 // Builders for the review integration tests: loops with interviews and scorecards written
 // straight to the database (the scorecard UI is another feature's business).
 import { getDb } from "../../db/client.server";
-import { rubricVersionIds } from "../../db/queries/rubrics.server";
+import { rubricVersionIds } from "../../db/queries/rubric/rubrics.server";
 import { writeAudit } from "../../db/queries/audit.server";
 import { candidates, interviews, loops, ratings, redFlagMarks, scorecards, signalMarks } from "../../db/schema";
-import type { LoopStatus, RatingScore, Recommendation } from "../../app/domain/rubric";
-import { newId } from "../../app/server/ids.server";
+import type { LoopStatus, RatingScore, Recommendation } from "../../app/domain/vocabulary";
+import { newId } from "../../db/ids.server";
 
 import type { call } from "./harness";
 

@@ -1,11 +1,11 @@
-// db/queries/review.server.ts against a real SQLite file, and the comparison page on top of it.
+// db/queries/review/review.server.ts against a real SQLite file, and the comparison page on top of it.
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../db/client.server";
 import { writeAudit } from "../../db/queries/audit.server";
-import { noteCalibrationInputsChanged } from "../../db/queries/calibration-inputs.server";
-import { insertRubricVersion } from "../../db/queries/rubrics.server";
+import { noteCalibrationInputsChanged } from "../../db/queries/review/calibration-cache.server";
+import { insertRubricVersion } from "../../db/queries/rubric/rubrics.server";
 import {
   calibrationForRubric,
   getLoopReview,
@@ -14,13 +14,13 @@ import {
   loadLoopAggregationInputs,
   loadLoopFacts,
   rubricFamilyOfLoop,
-} from "../../db/queries/review.server";
+} from "../../db/queries/review/review.server";
 import { candidates, quickNotes, focusTicks, ratings, rubrics, scorecards } from "../../db/schema";
 import { loader as compareLoaderFn } from "../../app/routes/compare";
-import { aggregateLoop } from "../../app/domain/aggregate";
-import { calibrateInterviewers } from "../../app/domain/calibrate";
-import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric-v1";
-import { newId } from "../../app/server/ids.server";
+import { aggregateLoop } from "../../app/domain/review/aggregate";
+import { calibrateInterviewers } from "../../app/domain/review/calibrate";
+import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric/lead-ml-architect-v1";
+import { newId } from "../../db/ids.server";
 
 import { call, createTestUser, freshDatabase, get, seedRubricV1, type TestUser } from "./harness";
 import { buildLoop, handler, type BuiltLoop } from "./review-fixtures";

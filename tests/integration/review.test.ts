@@ -7,7 +7,7 @@ import { auditLog, loops, scorecards } from "../../db/schema";
 import { action as pageAction, loader as pageLoaderFn } from "../../app/routes/loops.$id._index";
 import { loader as jsonLoaderFn } from "../../app/routes/loops.$id.packet[.]json";
 import { loader as csvLoaderFn } from "../../app/routes/loops.$id.ratings[.]csv";
-import type { LoopAggregate, LoopFacts } from "../../app/domain/aggregate-types";
+import type { LoopAggregate, LoopFacts } from "../../app/domain/review/types";
 
 import { call, createTestUser, freshDatabase, get, postForm, seedRubricV1, type TestUser } from "./harness";
 import { buildLoop, EVIDENCE, handler } from "./review-fixtures";

@@ -1,12 +1,12 @@
 // Valid payloads and world preparations shared by the access matrix and the fuzz test for the
 // recruiter/admin configuration routes (rubric editor, people, set-password links).
-import { contentToFormValues } from "../../app/domain/rubric-draft-schema";
-import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric-v1";
+import { contentToFormValues } from "../../app/domain/rubric/draft-schema";
+import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric/lead-ml-architect-v1";
 import { getDb } from "../../db/client.server";
-import { issuePasswordLink } from "../../db/queries/people.server";
-import { cloneRubricVersion, rubricVersionIds } from "../../db/queries/rubrics.server";
+import { issuePasswordLink } from "../../db/queries/people/people.server";
+import { cloneRubricVersion, rubricVersionIds } from "../../db/queries/rubric/rubrics.server";
 import { interviews, scorecards } from "../../db/schema";
-import { newId } from "../../app/server/ids.server";
+import { newId } from "../../db/ids.server";
 
 import type { World } from "./security-world";
 

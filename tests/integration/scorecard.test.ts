@@ -4,15 +4,15 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../db/client.server";
-import { calibrationInputsGeneration } from "../../db/queries/calibration-inputs.server";
-import { findOwnScorecard, readScorecardValues } from "../../db/queries/scorecards.server";
+import { calibrationInputsGeneration } from "../../db/queries/review/calibration-cache.server";
+import { findOwnScorecard, readScorecardValues } from "../../db/queries/scorecard/scorecards.server";
 import { auditLog, scorecards } from "../../db/schema";
 import { loader as reviewLoaderFn } from "../../app/routes/loops.$id._index";
 import { loader as packetLoaderFn } from "../../app/routes/loops.$id.packet[.]json";
 import { loader as csvLoaderFn } from "../../app/routes/loops.$id.ratings[.]csv";
 import { action as pageActionFn, loader as pageLoaderFn } from "../../app/routes/scorecards.$id._index";
 import { action as saveActionFn } from "../../app/routes/scorecards.$id.save";
-import { LIMITS } from "../../app/domain/scorecard-schema";
+import { LIMITS } from "../../app/domain/scorecard/schema";
 
 import { call, createTestUser, freshDatabase, get, postForm, postJson, seedRubricV1, type TestUser } from "./harness";
 import { buildLoop, handler } from "./review-fixtures";

@@ -12,7 +12,7 @@ import { formDataToObject, readBody } from "../../app/server/form.server";
 import { GENERIC_LOGIN_ERROR, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from "../../app/server/login.server";
 import { hashPassword, verifyPassword } from "../../app/server/password.server";
 import { getSessionContext, requireUser, safeRedirect, SESSION_COOKIE } from "../../app/server/session.server";
-import { sha256 } from "../../app/server/ids.server";
+import { sha256 } from "../../db/ids.server";
 import { getDb } from "../../db/client.server";
 import { sessions, users } from "../../db/schema";
 

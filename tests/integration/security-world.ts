@@ -4,10 +4,10 @@
 // so a scan can prove erasure. Built through the harness (fresh DB, real sessions) + direct inserts.
 import { eq } from "drizzle-orm";
 
-import { newId } from "../../app/server/ids.server";
+import { newId } from "../../db/ids.server";
 import { getDb } from "../../db/client.server";
 import { writeAudit } from "../../db/queries/audit.server";
-import { rubricVersionIds } from "../../db/queries/rubrics.server";
+import { rubricVersionIds } from "../../db/queries/rubric/rubrics.server";
 import {
   candidates,
   focusTicks,

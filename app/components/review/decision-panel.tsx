@@ -3,7 +3,7 @@ import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { useForm } from "react-hook-form";
 
-import type { LoopAggregate, LoopFacts } from "../../domain/aggregate-types";
+import type { LoopAggregate, LoopFacts } from "../../domain/review/types";
 import {
   decisionSchema,
   RATIONALE_MIN,
@@ -12,9 +12,15 @@ import {
   type DecisionValues,
   type ReopenInput,
   type ReopenValues,
-} from "../../domain/decision-schema";
-import { DECISION_LABELS, DECISIONS, LOOP_STATUS_LABELS, type Decision, type LoopStatus } from "../../domain/rubric";
-import { CsrfInput } from "../csrf";
+} from "../../domain/review/decision-schema";
+import {
+  DECISION_LABELS,
+  DECISIONS,
+  LOOP_STATUS_LABELS,
+  type Decision,
+  type LoopStatus,
+} from "../../domain/vocabulary";
+import { CsrfInput } from "../ui/csrf";
 
 import { LocalTime } from "./local-time";
 

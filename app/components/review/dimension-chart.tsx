@@ -1,7 +1,7 @@
-import type { LoopAggregate } from "../../domain/aggregate-types";
-import { formatScore } from "../../domain/format";
+import type { LoopAggregate } from "../../domain/review/types";
+import { formatScore } from "../../domain/shared/format";
 
-import { buildDimensionChart, describeDimensionChart } from "./heatmap-model";
+import { buildDimensionChart, describeDimensionChart } from "../../domain/review/heatmap";
 
 /**
  * Per dimension: the min–max spread as a bar, every rating as a dot, the mean as a diamond with

@@ -1,8 +1,8 @@
-import type { LoopAggregate } from "../../domain/aggregate-types";
-import { formatScore } from "../../domain/format";
-import { RECOMMENDATION_LABELS } from "../../domain/rubric";
+import type { LoopAggregate } from "../../domain/review/types";
+import { formatScore } from "../../domain/shared/format";
+import { RECOMMENDATION_LABELS } from "../../domain/vocabulary";
 
-import { buildHeatmap, describeHeatmap, truncate } from "./heatmap-model";
+import { buildHeatmap, describeHeatmap, truncate } from "../../domain/review/heatmap";
 
 /**
  * Panelists × dimensions, coloured by score with the number always printed (legible in greyscale

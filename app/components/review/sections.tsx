@@ -1,5 +1,5 @@
-import type { AgendaItemKind, InterviewerCalibration, LoopAggregate, LoopFacts } from "../../domain/aggregate-types";
-import { formatList, formatPercent, formatScore, formatSigned } from "../../domain/format";
+import type { AgendaItemKind, InterviewerCalibration, LoopAggregate, LoopFacts } from "../../domain/review/types";
+import { formatList, formatPercent, formatScore, formatSigned } from "../../domain/shared/format";
 import {
   BAR_SCORE,
   RATING_LABELS,
@@ -7,9 +7,9 @@ import {
   RECOMMENDATIONS,
   type RatingScore,
   type Recommendation,
-  type RubricContent,
   type ScorecardStatus,
-} from "../../domain/rubric";
+} from "../../domain/vocabulary";
+import { type RubricContent } from "../../domain/rubric/model";
 
 import { LocalTime } from "./local-time";
 

@@ -1,9 +1,9 @@
 import { Form, Link } from "@remix-run/react";
 
-import { CONFLICT_KIND_LABELS, CONFLICT_KINDS } from "../../domain/scorecard-schema";
-import { CsrfInput } from "../csrf";
+import { CONFLICT_KIND_LABELS, CONFLICT_KINDS } from "../../domain/scorecard/schema";
+import { CsrfInput } from "../ui/csrf";
 
-import { FieldError } from "./field-error";
+import { FieldError } from "../ui/field-error";
 import { LocalTime } from "./local-time";
 
 /**

@@ -1,4 +1,4 @@
-import type { DiffEntry } from "../../domain/scorecard-rules";
+import type { DiffEntry } from "../../domain/scorecard/rules";
 
 import { LocalTime } from "./local-time";
 

@@ -1,11 +1,11 @@
 import type { FormEvent, ReactNode } from "react";
 
-import type { LoopStatus, ScorecardStatus } from "../../domain/rubric";
-import { LOOP_STATUS_LABELS } from "../../domain/rubric";
-import type { TimerState, TimerView } from "../../domain/scorecard-rules";
-import { formatClock } from "../../domain/scorecard-rules";
-import type { TimerOp } from "../../domain/scorecard-schema";
-import { CsrfInput } from "../csrf";
+import type { LoopStatus, ScorecardStatus } from "../../domain/vocabulary";
+import { LOOP_STATUS_LABELS } from "../../domain/vocabulary";
+import type { TimerState, TimerView } from "../../domain/scorecard/rules";
+import { formatClock } from "../../domain/scorecard/rules";
+import type { TimerOp } from "../../domain/scorecard/schema";
+import { CsrfInput } from "../ui/csrf";
 
 import { LocalTime } from "./local-time";
 

@@ -2,13 +2,13 @@ import type { FormEvent } from "react";
 import { useState } from "react";
 import type { UseFormRegister } from "react-hook-form";
 
-import type { FocusPoint } from "../../domain/rubric";
-import type { QuickNote, ScorecardValues } from "../../domain/scorecard-schema";
-import { LIMITS } from "../../domain/scorecard-schema";
+import type { FocusPoint } from "../../domain/rubric/model";
+import type { QuickNote, ScorecardValues } from "../../domain/scorecard/schema";
+import { LIMITS } from "../../domain/scorecard/schema";
 
-import { CsrfInput } from "../csrf";
+import { CsrfInput } from "../ui/csrf";
 
-import { FieldError, fieldId } from "./field-error";
+import { FieldError, fieldId } from "../ui/field-error";
 
 /** The exercise brief: prompt and probe questions, collapsible, readable at a glance. */
 export function ExerciseBrief(p: { title: string; prompt: string; probeQuestions: string[]; durationMinutes: number }) {

@@ -1,11 +1,12 @@
 import type { UseFormRegister } from "react-hook-form";
 
-import type { Recommendation, RubricRedFlag, RubricSignal } from "../../domain/rubric";
-import { RECOMMENDATION_LABELS, RECOMMENDATIONS } from "../../domain/rubric";
-import type { ScorecardValues } from "../../domain/scorecard-schema";
-import { LIMITS, OVERRIDE_MIN } from "../../domain/scorecard-schema";
+import type { Recommendation } from "../../domain/vocabulary";
+import type { RubricRedFlag, RubricSignal } from "../../domain/rubric/model";
+import { RECOMMENDATION_LABELS, RECOMMENDATIONS } from "../../domain/vocabulary";
+import type { ScorecardValues } from "../../domain/scorecard/schema";
+import { LIMITS, OVERRIDE_MIN } from "../../domain/scorecard/schema";
 
-import { FieldError, fieldId } from "./field-error";
+import { FieldError, fieldId } from "../ui/field-error";
 
 type ErrorAt = (path: string) => string | undefined;
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 
-import { formatSavedAt } from "../../domain/zoned-time";
+import { formatSavedAt } from "../../domain/shared/zoned-time";
 
 /** "saved": the time with seconds when `at` is today, else the day and the time (see formatSavedAt). */
 export type TimeFormat = "time" | "seconds" | "day-time" | "date" | "saved";

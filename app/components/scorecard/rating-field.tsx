@@ -2,12 +2,12 @@ import type { KeyboardEvent } from "react";
 import { useRef } from "react";
 import type { UseFormRegister } from "react-hook-form";
 
-import type { RubricDimension } from "../../domain/rubric";
-import { RATING_LABELS, RATING_SCORES } from "../../domain/rubric";
-import type { ScorecardValues, ScoreValue } from "../../domain/scorecard-schema";
-import { EVIDENCE_MIN, LIMITS } from "../../domain/scorecard-schema";
+import type { RubricDimension } from "../../domain/rubric/model";
+import { RATING_LABELS, RATING_SCORES } from "../../domain/vocabulary";
+import type { ScorecardValues, ScoreValue } from "../../domain/scorecard/schema";
+import { EVIDENCE_MIN, LIMITS } from "../../domain/scorecard/schema";
 
-import { FieldError, fieldId } from "./field-error";
+import { FieldError, fieldId } from "../ui/field-error";
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

@@ -1,13 +1,7 @@
-import type {
-  FocusPoint,
-  LoopStatus,
-  RubricDimension,
-  RubricRedFlag,
-  RubricSignal,
-  ScorecardStatus,
-} from "../../domain/rubric";
-import type { ScorecardContext, TimerState } from "../../domain/scorecard-rules";
-import type { ScorecardValues } from "../../domain/scorecard-schema";
+import type { LoopStatus, ScorecardStatus } from "../../domain/vocabulary";
+import type { FocusPoint, RubricDimension, RubricRedFlag, RubricSignal } from "../../domain/rubric/model";
+import type { ScorecardContext, TimerState } from "../../domain/scorecard/rules";
+import type { ScorecardValues } from "../../domain/scorecard/schema";
 
 /** What the scorecard page's loader sends: the panelist's own scorecard and the rubric, nothing else. */
 export interface ScorecardPageData {

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { FieldErrors, Resolver } from "react-hook-form";
 import { get, useForm, useWatch } from "react-hook-form";
 
-import type { TimerOp } from "../../domain/scorecard-schema";
+import type { TimerOp } from "../../domain/scorecard/schema";
 import {
   amendReasonSchema,
   LIMITS,
@@ -14,18 +14,18 @@ import {
   scorecardDraftSchema,
   scorecardDraftSchemaFor,
   scorecardSubmitSchema,
-} from "../../domain/scorecard-schema";
-import type { ScorecardValues } from "../../domain/scorecard-schema";
-import { completeness, diffScorecardValues, needsOverrideJustification } from "../../domain/scorecard-rules";
-import type { DiffLabels } from "../../domain/scorecard-rules";
+} from "../../domain/scorecard/schema";
+import type { ScorecardValues } from "../../domain/scorecard/schema";
+import { completeness, diffScorecardValues, needsOverrideJustification } from "../../domain/scorecard/rules";
+import type { DiffLabels } from "../../domain/scorecard/rules";
 import type { FieldErrorMap } from "../../hooks/use-scorecard-sync";
 import { useScorecardSync } from "../../hooks/use-scorecard-sync";
 import { useScorecardTimer } from "../../hooks/use-scorecard-timer";
-import { CsrfInput, useCsrfToken } from "../csrf";
+import { CsrfInput, useCsrfToken } from "../ui/csrf";
 
 import { ConflictPanel } from "./conflict-panel";
 import { DeclareConflict } from "./conflict-of-interest";
-import { FieldError } from "./field-error";
+import { FieldError } from "../ui/field-error";
 import { ScorecardHeader, TimerControl } from "./header";
 import { ExerciseBrief, FocusChecklist, QuickNotes } from "./in-the-room";
 import { RecommendationSection, RedFlagsSection, SignalsSection } from "./judgement";

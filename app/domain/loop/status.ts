@@ -1,0 +1,95 @@
+/**
+ * The loop lifecycle: planning → scheduled → in progress → debrief → decided, or withdrawn.
+ * Pure: which moves exist, which the setup page may offer, and what blocks a move.
+ */
+import { LOOP_STATUS_LABELS, type LoopStatus } from "../vocabulary";
+
+/** Every valid move. "decided → debrief" is reopening a decision (review page, decision-maker only). */
+export const LOOP_TRANSITIONS: Readonly<Record<LoopStatus, readonly LoopStatus[]>> = {
+  planning: ["scheduled", "withdrawn"],
+  scheduled: ["planning", "in_progress", "withdrawn"],
+  in_progress: ["debrief", "withdrawn"],
+  // back to "in progress" when the panel needs one more interview before deciding
+  debrief: ["decided", "in_progress", "withdrawn"],
+  decided: ["debrief"],
+  withdrawn: ["planning"],
+};
+
+/** true when `from → to` is a move of the lifecycle. */
+export function canTransition(from: LoopStatus, to: LoopStatus): boolean {
+  return LOOP_TRANSITIONS[from].includes(to);
+}
+
+/**
+ * The moves a recruiter may make from the setup page: every valid move except those into or out
+ * of "decided", which belong to the hiring manager's decision on the review page.
+ *
+ * @example setupTransitions("debrief") // ["in_progress", "withdrawn"]
+ */
+export function setupTransitions(from: LoopStatus): LoopStatus[] {
+  if (from === "decided") return [];
+  return LOOP_TRANSITIONS[from].filter((to) => to !== "decided");
+}
+
+/** Button label for a move, phrased as what the recruiter does. */
+export function transitionLabel(from: LoopStatus, to: LoopStatus): string {
+  if (to === "withdrawn") return "Withdraw loop";
+  if (from === "withdrawn" && to === "planning") return "Reopen in planning";
+  if (from === "scheduled" && to === "planning") return "Back to planning";
+  if (from === "debrief" && to === "in_progress") return "Back to interviews";
+  if (to === "scheduled") return "Mark as scheduled";
+  if (to === "in_progress") return "Start interviews";
+  if (to === "debrief") return "Move to debrief";
+  return `Move to ${LOOP_STATUS_LABELS[to].toLowerCase()}`;
+}
+
+export interface TransitionFacts {
+  interviewCount: number;
+  /** interviews that have no date and time yet */
+  unscheduledInterviewCount: number;
+  /** dimension names no active, non-recused panelist assesses (coverage blockers) */
+  uncoveredDimensions: string[];
+}
+
+/**
+ * What stops `from → to`, as sentences for the recruiter; empty when the move may happen.
+ * A loop cannot be scheduled without interviews, with an interview that has no time, or with a
+ * dimension nobody assesses.
+ */
+export function transitionBlockers(from: LoopStatus, to: LoopStatus, facts: TransitionFacts): string[] {
+  if (from === to) return [`The loop is already ${LOOP_STATUS_LABELS[to].toLowerCase()}.`];
+  if (!canTransition(from, to)) {
+    return [
+      `A loop cannot move from ${LOOP_STATUS_LABELS[from].toLowerCase()} to ${LOOP_STATUS_LABELS[to].toLowerCase()}.`,
+    ];
+  }
+  const problems: string[] = [];
+  if (to === "scheduled") {
+    if (facts.interviewCount === 0) problems.push("Add at least one interview before scheduling.");
+    if (facts.unscheduledInterviewCount > 0) {
+      problems.push(
+        facts.unscheduledInterviewCount === 1
+          ? "One interview has no date and time yet."
+          : `${facts.unscheduledInterviewCount} interviews have no date and time yet.`,
+      );
+    }
+    for (const name of facts.uncoveredDimensions) problems.push(`Nobody on the panel assesses “${name}”.`);
+  }
+  return problems;
+}
+
+/** Statuses in which the panel, interviews and hiring manager can still be changed. */
+export function isConfigurable(status: LoopStatus): boolean {
+  return status !== "decided" && status !== "withdrawn";
+}
+
+/**
+ * Weights are frozen once the debrief starts, so nobody tunes the composite score after
+ * seeing the panel's ratings.
+ */
+export function weightsEditable(status: LoopStatus): boolean {
+  return status === "planning" || status === "scheduled" || status === "in_progress";
+}
+
+/** The happy path, for drawing the lifecycle stepper. */
+export const LIFECYCLE: readonly LoopStatus[] = ["planning", "scheduled", "in_progress", "debrief", "decided"];

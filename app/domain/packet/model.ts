@@ -1,0 +1,861 @@
+/**
+ * The PDF packet's view model: aggregate + loop facts + rubric in, plain pre-formatted strings and
+ * rows out, one part per packet section. Pure (no IO, no clock, no locale): the same input always
+ * gives the same model, so the packet is byte-identical for identical input. The renderer
+ * (app/pdf/packet.server.ts) only lays this out; it never computes or formats a score.
+ */
+import type {
+  AgendaItemKind,
+  Consensus,
+  DimensionAggregate,
+  DimensionRatingOut,
+  LoopAggregate,
+  LoopFacts,
+  ScorecardSummaryOut,
+} from "../review/types";
+import { compareText } from "../review/calibrate";
+import {
+  foldToAscii,
+  formatList,
+  formatPercent,
+  formatRange,
+  formatScore,
+  formatSigned,
+  NO_SCORE,
+} from "../shared/format";
+import {
+  BAR_SCORE,
+  DECISION_LABELS,
+  LOOP_STATUS_LABELS,
+  RATING_LABELS,
+  RATING_SCORES,
+  RECOMMENDATION_LABELS,
+  RECOMMENDATIONS,
+  type RatingScore,
+  type Recommendation,
+  type ScorecardStatus,
+} from "../vocabulary";
+import { type RubricContent } from "../rubric/model";
+
+// ------------------------------------------------------------------ model types
+
+export interface LabelValue {
+  label: string;
+  value: string;
+}
+
+export interface CoverModel {
+  eyebrow: string;
+  candidateName: string;
+  /** current title and e-mail, joined; may be empty */
+  candidateLine: string;
+  roleTitle: string;
+  facts: LabelValue[];
+  /** null when every assigned scorecard is submitted */
+  draft: { title: string; lines: string[] } | null;
+  confidentiality: string;
+}
+
+export interface Highlight {
+  dimensionName: string;
+  mean: number | null;
+  meanLabel: string;
+  quote: string;
+  /** "Name, Exercise"; empty when there is no quote */
+  quoteBy: string;
+}
+
+export interface SummaryModel {
+  composite: { label: string; value: string; note: string }[];
+  recommendations: { key: Recommendation; label: string; count: number }[];
+  recommendationTotal: number;
+  consensus: Consensus;
+  consensusLabel: string;
+  coverageLabel: string;
+  dealbreakers: { label: string; raisedBy: string }[];
+  strongest: Highlight[];
+  weakest: Highlight[];
+}
+
+export type HeatCellState = "rated" | "not_assessed" | "none";
+
+export interface HeatCell {
+  state: HeatCellState;
+  score: RatingScore | null;
+  /** "3", "N/A" or "" */
+  label: string;
+  outlier: boolean;
+}
+
+export interface ChartsModel {
+  scale: { score: RatingScore; label: string }[];
+  heatmap: {
+    columns: { key: string; label: string; disagreement: boolean }[];
+    rows: { label: string; sublabel: string; counted: boolean; cells: HeatCell[] }[];
+  };
+  bars: {
+    label: string;
+    mean: number | null;
+    calibratedMean: number | null;
+    min: number | null;
+    max: number | null;
+    meanLabel: string;
+    detail: string;
+    belowBar: boolean;
+    disagreement: boolean;
+  }[];
+  barScore: number;
+}
+
+export interface AgendaModel {
+  items: { number: string; kind: AgendaItemKind; kindLabel: string; title: string; detail: string }[];
+  empty: string;
+}
+
+export interface DimensionRatingModel {
+  panelistName: string;
+  exerciseTitle: string;
+  score: RatingScore | null;
+  scoreLabel: string;
+  evidence: string;
+  marks: string[];
+  outlier: boolean;
+}
+
+export interface DimensionModel {
+  key: string;
+  name: string;
+  description: string;
+  weightLabel: string;
+  statsLine: string;
+  mean: number | null;
+  disagreement: boolean;
+  belowBar: boolean;
+  /** "Disagreement: ratings 2–4" etc.; empty when none */
+  callouts: string[];
+  anchors: LabelValue[];
+  ratings: DimensionRatingModel[];
+  empty: string;
+}
+
+export interface FlagsModel {
+  redFlags: {
+    label: string;
+    severity: "dealbreaker" | "concern";
+    severityLabel: string;
+    raisedBy: { name: string; note: string }[];
+  }[];
+  noRedFlags: string;
+  strongSignals: { label: string; count: number; names: string }[];
+  weakSignals: { label: string; count: number; names: string }[];
+}
+
+export interface ExerciseModel {
+  title: string;
+  meta: string;
+  panelists: LabelValue[];
+  focusPoints: { label: string; covered: boolean; coveredBy: string }[];
+  focusSummary: string;
+  notes: { time: string; panelistName: string; body: string }[];
+  noNotes: string;
+}
+
+export interface ScorecardModel {
+  panelistName: string;
+  exerciseTitle: string;
+  status: ScorecardStatus;
+  statusLabel: string;
+  counted: boolean;
+  recommendationLabel: string;
+  amended: { label: string; reason: string } | null;
+  conflictNote: string;
+  summary: string;
+  overrideJustification: string;
+  ratings: { dimensionName: string; score: RatingScore | null; scoreLabel: string; evidence: string }[];
+  redFlags: { label: string; severityLabel: string; note: string }[];
+  signals: { label: string; kindLabel: string }[];
+}
+
+export interface DecisionModel {
+  decided: boolean;
+  headline: string;
+  lines: LabelValue[];
+  rationale: string;
+  calibration: { panelistName: string; sampleSize: string; rawOffset: string; offset: string; tendency: string }[];
+  calibrationNote: string;
+  noCalibration: string;
+}
+
+export interface AppendixModel {
+  rubricTitle: string;
+  rubricSummary: string;
+  dimensions: { name: string; weightLabel: string; description: string; anchors: LabelValue[] }[];
+  exercises: { title: string; meta: string; dimensions: string; focusPoints: string; prompt: string }[];
+  redFlags: { label: string; severityLabel: string; description: string }[];
+  signals: { label: string; kindLabel: string }[];
+  auditSummary: string;
+  audit: { at: string; actor: string; action: string; entity: string; reason: string }[];
+}
+
+export interface PacketModel {
+  meta: {
+    title: string;
+    author: string;
+    subject: string;
+    keywords: string;
+    /** deterministic "generated at": the latest timestamp in the input (epoch ms) */
+    generatedAt: number;
+    generatedAtLabel: string;
+  };
+  header: { candidateName: string; confidential: string };
+  /** outline (bookmark) titles, in section order */
+  sectionTitles: {
+    cover: string;
+    summary: string;
+    charts: string;
+    agenda: string;
+    dimensions: string;
+    flags: string;
+    exercises: string;
+    scorecards: string;
+    decision: string;
+    appendix: string;
+  };
+  cover: CoverModel;
+  summary: SummaryModel;
+  charts: ChartsModel;
+  agenda: AgendaModel;
+  dimensions: DimensionModel[];
+  flags: FlagsModel;
+  exercises: ExerciseModel[];
+  scorecards: ScorecardModel[];
+  decision: DecisionModel;
+  appendix: AppendixModel;
+}
+
+// ------------------------------------------------------------------ formatting helpers
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * A calendar date in UTC (never the server's time zone, so the packet is the same everywhere).
+ * @example formatDate(Date.UTC(2025, 2, 14)) // "14 Mar 2025"
+ */
+export function formatDate(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()] ?? ""} ${d.getUTCFullYear()}`;
+}
+
+/** @example formatDateTime(Date.UTC(2025, 2, 14, 9, 5)) // "14 Mar 2025, 09:05 UTC" */
+export function formatDateTime(ms: number): string {
+  const d = new Date(ms);
+  const hh = String(d.getUTCHours()).padStart(2, "0");
+  const mm = String(d.getUTCMinutes()).padStart(2, "0");
+  return `${formatDate(ms)}, ${hh}:${mm} UTC`;
+}
+
+/**
+ * A date range; one date when both ends fall on the same day.
+ * @example formatDateRange(a, b) // "12 Mar 2025 – 14 Mar 2025"
+ */
+export function formatDateRange(from: number | null, to: number | null): string {
+  if (from === null && to === null) return "Not scheduled";
+  const a = formatDate(from ?? to ?? 0);
+  const b = formatDate(to ?? from ?? 0);
+  return a === b ? a : `${a} – ${b}`;
+}
+
+/**
+ * Free text as it should be printed: line endings unified, trailing spaces removed, at most one
+ * blank line in a row, trimmed. Hostile input (500 line breaks) cannot produce pages of nothing.
+ */
+export function cleanText(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t]+\n/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+/**
+ * A short quote from evidence: the first paragraph, cut at a sentence end or a word boundary
+ * within `max` characters, with an ellipsis when cut.
+ * @example excerpt("Designed the feature store. Then more.", 30) // "Designed the feature store."
+ */
+export function excerpt(text: string, max = 260): string {
+  const first = (cleanText(text).split("\n")[0] ?? "").trim();
+  if (first.length <= max) return first;
+  const cut = first.slice(0, max);
+  const sentence = Math.max(cut.lastIndexOf(". "), cut.lastIndexOf("! "), cut.lastIndexOf("? "));
+  if (sentence > max * 0.5) return cut.slice(0, sentence + 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.5 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, "")}…`;
+}
+
+function scoreLabel(score: RatingScore | null, notAssessed: boolean): string {
+  if (notAssessed) return "Not assessed";
+  if (score === null) return "Not rated";
+  return `${score} · ${RATING_LABELS[score]}`;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const CONSENSUS_LABELS: Record<Consensus, string> = {
+  consensus_hire: "Consensus: hire",
+  consensus_no_hire: "Consensus: no hire",
+  split: "Split panel",
+  none: "No recommendations yet",
+};
+
+const AGENDA_KIND_LABELS: Record<AgendaItemKind, string> = {
+  dealbreaker: "Dealbreaker",
+  override: "Override",
+  disagreement: "Disagreement",
+  below_bar: "Below bar",
+  thin_evidence: "Thin evidence",
+  missing_scorecard: "Missing scorecard",
+  recusal: "Recusal",
+};
+
+const STATUS_LABELS: Record<ScorecardStatus, string> = {
+  submitted: "Submitted",
+  draft: "Draft — not submitted, not counted",
+  recused: "Recused (conflict of interest) — not counted",
+};
+
+const TENDENCY_LABELS = { lenient: "Lenient", severe: "Severe", neutral: "Neutral" } as const;
+
+export const CONFIDENTIALITY_NOTICE =
+  "Confidential. This packet holds the hiring panel's assessments of one candidate and is for the " +
+  "panel, the hiring manager and the recruiter only. Do not forward it, share it outside the hiring " +
+  "process or keep copies after the decision. Ratings judge the evidence observed in the interviews " +
+  "against the rubric, not the person.";
+
+// ------------------------------------------------------------------ the builder
+
+/**
+ * Build the packet's view model.
+ *
+ * @example
+ * const model = buildPacketModel(aggregateLoop(input, calibration), facts, rubric);
+ * model.cover.draft // null when every assigned scorecard is submitted
+ */
+export interface PacketOptions {
+  /**
+   * The viewer may not see interviewer calibration (a panelist's copy): the aggregate's
+   * calibration table is empty on purpose, and the packet says so instead of "no data".
+   */
+  calibrationWithheld?: boolean;
+}
+
+export function buildPacketModel(
+  aggregate: LoopAggregate,
+  facts: LoopFacts,
+  rubric: RubricContent,
+  options: PacketOptions = {},
+): PacketModel {
+  const generatedAt = packetTimestamp(aggregate, facts);
+  const candidateName = facts.candidate.name.trim() || "Unnamed candidate";
+  const rubricLabel = `${facts.rubricName} v${facts.rubricVersion}`;
+
+  return {
+    meta: {
+      title: `Hiring packet: ${candidateName} — ${facts.roleTitle}`,
+      author: "ArchPanel",
+      subject: `Structured interview packet (${rubricLabel}) for ${candidateName}, ${facts.roleTitle}`,
+      keywords: "hiring packet, structured interview, scorecards, confidential",
+      generatedAt,
+      generatedAtLabel: formatDateTime(generatedAt),
+    },
+    // An incomplete loop says so on every page, not only on the cover.
+    header: {
+      candidateName,
+      confidential: aggregate.coverage.complete ? "Confidential" : "DRAFT — incomplete · Confidential",
+    },
+    sectionTitles: {
+      cover: "Cover",
+      summary: "Executive summary",
+      charts: "Scores at a glance",
+      agenda: "Debrief agenda",
+      dimensions: "Dimensions in detail",
+      flags: "Red flags and signals",
+      exercises: "Exercises",
+      scorecards: "Scorecards",
+      decision: "Decision and calibration",
+      appendix: "Appendix: rubric and audit",
+    },
+    cover: buildCover(aggregate, facts, candidateName, rubricLabel, generatedAt),
+    summary: buildSummary(aggregate),
+    charts: buildCharts(aggregate),
+    agenda: buildAgenda(aggregate),
+    dimensions: aggregate.dimensions.map((d) => buildDimension(d, rubric)),
+    flags: buildFlags(aggregate),
+    exercises: aggregate.exercises.map((e) => buildExercise(e, rubric)),
+    scorecards: aggregate.scorecards.map(buildScorecard),
+    decision: buildDecision(aggregate, facts, options.calibrationWithheld === true),
+    appendix: buildAppendix(facts, rubric, rubricLabel),
+  };
+}
+
+/**
+ * The packet's "generated at" time, taken from the data (never the clock) so identical input gives
+ * an identical PDF: the latest of the decision, audit events, submissions, quick notes and loop
+ * creation.
+ */
+export function packetTimestamp(aggregate: LoopAggregate, facts: LoopFacts): number {
+  let t = facts.createdAt;
+  const see = (v: number | null | undefined): void => {
+    if (typeof v === "number" && Number.isFinite(v) && v > t) t = v;
+  };
+  see(facts.decision?.decidedAt);
+  see(facts.lastInterviewAt);
+  for (const a of facts.audit) see(a.at);
+  for (const sc of aggregate.scorecards) see(sc.submittedAt);
+  for (const e of aggregate.exercises) for (const n of e.quickNotes) see(n.createdAt);
+  return t;
+}
+
+function buildCover(
+  aggregate: LoopAggregate,
+  facts: LoopFacts,
+  candidateName: string,
+  rubricLabel: string,
+  generatedAt: number,
+): CoverModel {
+  const cov = aggregate.coverage;
+  const decision = facts.decision;
+  // The role is the cover's subtitle; the list holds the other facts.
+  const factsList: LabelValue[] = [
+    { label: "Loop dates", value: formatDateRange(facts.firstInterviewAt, facts.lastInterviewAt) },
+    { label: "Rubric", value: rubricLabel },
+    { label: "Hiring manager", value: facts.hiringManager },
+  ];
+  if (facts.recruiter) factsList.push({ label: "Recruiter", value: facts.recruiter });
+  factsList.push(
+    { label: "Status", value: LOOP_STATUS_LABELS[facts.status] },
+    {
+      label: "Decision",
+      value: decision
+        ? `${DECISION_LABELS[decision.decision]} (${decision.decidedBy}, ${formatDate(decision.decidedAt)})`
+        : "Pending",
+    },
+    {
+      label: "Scorecards",
+      value: `${cov.submitted} of ${cov.assigned} submitted (${formatPercent(cov.completeness)})${cov.recused.length ? `, ${cov.recused.length} recused` : ""}`,
+    },
+    { label: "Generated", value: formatDateTime(generatedAt) },
+  );
+
+  let draft: CoverModel["draft"] = null;
+  if (!cov.complete) {
+    const lines: string[] = [];
+    if (cov.missingScorecards.length > 0) {
+      lines.push(
+        `Missing: ${cov.missingScorecards
+          .map((m) => `${m.panelistName} (${m.exerciseTitle}, ${m.status === "draft" ? "draft" : m.status})`)
+          .join("; ")}.`,
+      );
+    } else if (cov.assigned === 0) {
+      lines.push("No scorecards are assigned yet.");
+    }
+    const thin = aggregate.dimensions.filter((d) => cov.thinDimensions.includes(d.key)).map((d) => d.name);
+    if (thin.length > 0) lines.push(`Fewer than two ratings: ${formatList(thin)}.`);
+    lines.push("Scores and recommendations below count submitted scorecards only and may change.");
+    draft = { title: "DRAFT — incomplete", lines };
+  }
+
+  const candidateLine = [facts.candidate.currentTitle.trim(), facts.candidate.email.trim()].filter(Boolean).join(" · ");
+  return {
+    eyebrow: "Hiring packet",
+    candidateName,
+    candidateLine,
+    roleTitle: facts.roleTitle,
+    facts: factsList,
+    draft,
+    confidentiality: CONFIDENTIALITY_NOTICE,
+  };
+}
+
+function bestRating(d: DimensionAggregate, pick: "high" | "low"): DimensionRatingOut | null {
+  const scored = d.ratings.filter((r) => r.score !== null && r.evidence.trim().length > 0);
+  if (scored.length === 0) return null;
+  return (
+    [...scored].sort((a, b) => {
+      const s = pick === "high" ? (b.score ?? 0) - (a.score ?? 0) : (a.score ?? 0) - (b.score ?? 0);
+      return s || b.evidence.trim().length - a.evidence.trim().length || compareText(a.panelistName, b.panelistName);
+    })[0] ?? null
+  );
+}
+
+function highlight(d: DimensionAggregate, pick: "high" | "low", exerciseTitles: Map<string, string>): Highlight {
+  const r = bestRating(d, pick);
+  return {
+    dimensionName: d.name,
+    mean: d.mean,
+    meanLabel: formatScore(d.mean),
+    quote: r ? excerpt(r.evidence) : "",
+    quoteBy: r ? `${r.panelistName}, ${exerciseTitles.get(r.interviewId) ?? r.exerciseKey}` : "",
+  };
+}
+
+function buildSummary(aggregate: LoopAggregate): SummaryModel {
+  const exerciseTitles = new Map(aggregate.exercises.map((e) => [e.interviewId, e.exerciseTitle]));
+  const rated = aggregate.dimensions
+    .map((d, i) => ({ d, i }))
+    .filter(({ d }) => d.mean !== null)
+    .sort((a, b) => (b.d.mean ?? 0) - (a.d.mean ?? 0) || a.i - b.i);
+  const strongest = rated.slice(0, 3);
+  const rest = rated.filter((x) => !strongest.includes(x));
+  const weakest = [...rest].sort((a, b) => (a.d.mean ?? 0) - (b.d.mean ?? 0) || a.i - b.i).slice(0, 3);
+
+  const excluded = aggregate.composite.excluded;
+  const excludedNames = aggregate.dimensions.filter((d) => excluded.includes(d.key)).map((d) => d.name);
+  const rec = aggregate.recommendations;
+  const cov = aggregate.coverage;
+  return {
+    composite: [
+      {
+        label: "Composite (raw)",
+        value: formatScore(aggregate.composite.raw),
+        note: `Weighted mean of dimension means, scale 1–4, bar ${BAR_SCORE}.${excludedNames.length ? ` Excludes ${formatList(excludedNames)} (no ratings).` : ""}`,
+      },
+      {
+        label: "Composite (calibrated)",
+        value: formatScore(aggregate.composite.calibrated),
+        note: "Each rating adjusted for its interviewer's measured leniency or severity.",
+      },
+    ],
+    recommendations: RECOMMENDATIONS.map((key) => ({
+      key,
+      label: RECOMMENDATION_LABELS[key],
+      count: rec.distribution[key],
+    })).reverse(),
+    recommendationTotal: rec.total,
+    consensus: rec.consensus,
+    consensusLabel: CONSENSUS_LABELS[rec.consensus],
+    coverageLabel: `${cov.submitted} of ${cov.assigned} scorecards submitted (${formatPercent(cov.completeness)})`,
+    dealbreakers: aggregate.redFlags
+      .filter((f) => f.severity === "dealbreaker")
+      .map((f) => ({ label: f.label, raisedBy: formatList(f.raisedBy.map((r) => r.panelistName)) })),
+    strongest: strongest.map(({ d }) => highlight(d, "high", exerciseTitles)),
+    weakest: weakest.map(({ d }) => highlight(d, "low", exerciseTitles)),
+  };
+}
+
+function buildCharts(aggregate: LoopAggregate): ChartsModel {
+  const dims = aggregate.dimensions;
+  const rows = aggregate.scorecards.map((sc) => {
+    const counted = sc.status === "submitted";
+    const cells: HeatCell[] = dims.map((d) => {
+      const r = d.ratings.find((x) => x.scorecardId === sc.scorecardId);
+      if (!r) return { state: "none", score: null, label: "", outlier: false };
+      if (r.notAssessed || r.score === null)
+        return { state: "not_assessed", score: null, label: "N/A", outlier: false };
+      return { state: "rated", score: r.score, label: String(r.score), outlier: r.outlier };
+    });
+    // The row's second line: the exercise, or why the row has no counted ratings (short: it must fit).
+    const sublabel = counted
+      ? sc.exerciseTitle
+      : sc.status === "draft"
+        ? "Not submitted (not counted)"
+        : "Recused (not counted)";
+    return { label: sc.panelistName, sublabel, counted, cells };
+  });
+  return {
+    scale: RATING_SCORES.map((score) => ({ score, label: RATING_LABELS[score] })),
+    heatmap: {
+      columns: dims.map((d) => ({ key: d.key, label: d.name, disagreement: d.disagreement })),
+      rows,
+    },
+    bars: dims.map((d) => ({
+      label: d.name,
+      mean: d.mean,
+      calibratedMean: d.calibratedMean,
+      min: d.min,
+      max: d.max,
+      meanLabel: formatScore(d.mean),
+      detail:
+        d.count === 0
+          ? "no ratings"
+          : `${plural(d.count, "rating")}, range ${formatRange(d.min ?? 0, d.max ?? 0)}, calibrated ${formatScore(d.calibratedMean)}`,
+      belowBar: d.belowBar,
+      disagreement: d.disagreement,
+    })),
+    barScore: BAR_SCORE,
+  };
+}
+
+function buildAgenda(aggregate: LoopAggregate): AgendaModel {
+  return {
+    items: aggregate.agenda.map((a, i) => ({
+      number: String(i + 1),
+      kind: a.kind,
+      kindLabel: AGENDA_KIND_LABELS[a.kind],
+      title: cleanText(a.title),
+      detail: cleanText(a.detail),
+    })),
+    empty:
+      "Nothing needs discussion: no dealbreakers, disagreements, below-bar dimensions, thin evidence or missing scorecards.",
+  };
+}
+
+function buildDimension(d: DimensionAggregate, rubric: RubricContent): DimensionModel {
+  const rd = rubric.dimensions.find((x) => x.key === d.key);
+  const callouts: string[] = [];
+  if (d.disagreement)
+    callouts.push(
+      `Disagreement: ratings span ${formatRange(d.min ?? 0, d.max ?? 0)} (spread ${d.spread ?? NO_SCORE}). Discuss before deciding.`,
+    );
+  if (d.belowBar)
+    callouts.push(`Below bar: mean ${formatScore(d.mean)} is under ${BAR_SCORE} (${RATING_LABELS[BAR_SCORE]}).`);
+  if (d.count < 2) callouts.push(`Thin coverage: ${plural(d.count, "submitted rating")}.`);
+  const stats =
+    d.count === 0
+      ? `No ratings yet · weight ${d.weight}%`
+      : [
+          `Mean ${formatScore(d.mean)}`,
+          `median ${formatScore(d.median)}`,
+          `range ${formatRange(d.min ?? 0, d.max ?? 0)}`,
+          `calibrated ${formatScore(d.calibratedMean)}`,
+          plural(d.count, "rating") + (d.notAssessedCount ? `, ${d.notAssessedCount} not assessed` : ""),
+          `weight ${d.weight}%`,
+        ].join(" · ");
+  return {
+    key: d.key,
+    name: d.name,
+    description: rd?.description ?? "",
+    weightLabel: `${d.weight}%`,
+    statsLine: stats,
+    mean: d.mean,
+    disagreement: d.disagreement,
+    belowBar: d.belowBar,
+    callouts,
+    anchors: rd
+      ? [
+          { label: "Below bar (1–2)", value: rd.anchors.belowBar },
+          { label: "Meets bar (3)", value: rd.anchors.meetsBar },
+          { label: "Exceeds (4)", value: rd.anchors.exceeds },
+        ]
+      : [],
+    ratings: d.ratings.map((r) => {
+      const marks: string[] = [];
+      if (r.outlier) marks.push("Outlier: 2+ points from the median");
+      if (r.thinEvidence) marks.push("Thin evidence");
+      return {
+        panelistName: r.panelistName,
+        exerciseTitle: rubric.exercises.find((e) => e.key === r.exerciseKey)?.title ?? r.exerciseKey,
+        score: r.notAssessed ? null : r.score,
+        scoreLabel: scoreLabel(r.score, r.notAssessed),
+        evidence: cleanText(r.evidence) || "No evidence written.",
+        marks,
+        outlier: r.outlier,
+      };
+    }),
+    empty: "No submitted ratings for this dimension.",
+  };
+}
+
+function buildFlags(aggregate: LoopAggregate): FlagsModel {
+  const signals = aggregate.signals.filter((s) => s.count > 0);
+  const toRow = (s: (typeof signals)[number]) => ({
+    label: s.label,
+    count: s.count,
+    names: formatList(s.panelistNames),
+  });
+  return {
+    redFlags: aggregate.redFlags.map((f) => ({
+      label: f.label,
+      severity: f.severity,
+      severityLabel: f.severity === "dealbreaker" ? "Dealbreaker" : "Concern",
+      raisedBy: f.raisedBy.map((r) => ({ name: r.panelistName, note: cleanText(r.note) })),
+    })),
+    noRedFlags: "No red flags were raised on submitted scorecards.",
+    strongSignals: signals.filter((s) => s.kind === "strong").map(toRow),
+    weakSignals: signals.filter((s) => s.kind === "weak").map(toRow),
+  };
+}
+
+function buildExercise(e: LoopAggregate["exercises"][number], rubric: RubricContent): ExerciseModel {
+  const rx = rubric.exercises.find((x) => x.key === e.exerciseKey);
+  const covered = e.focusPoints.filter((f) => f.coveredBy.length > 0).length;
+  const meta = [
+    e.scheduledAt !== null ? formatDateTime(e.scheduledAt) : "Not scheduled",
+    rx ? `${rx.durationMinutes} min` : "",
+    plural(e.panelists.length, "panelist"),
+  ]
+    .filter(Boolean)
+    .join(" · ");
+  return {
+    title: e.exerciseTitle,
+    meta,
+    panelists: e.panelists.map((p) => ({ label: p.panelistName, value: STATUS_LABELS[p.status] })),
+    focusPoints: e.focusPoints.map((f) => ({
+      label: f.label,
+      covered: f.coveredBy.length > 0,
+      coveredBy: f.coveredBy.length > 0 ? formatList(f.coveredBy) : "Not covered",
+    })),
+    focusSummary: `${covered} of ${e.focusPoints.length} focus points covered`,
+    notes: e.quickNotes.map((n) => ({
+      time: `+${n.elapsedMinute} min`,
+      panelistName: n.panelistName,
+      body: cleanText(n.body),
+    })),
+    noNotes: "No quick notes.",
+  };
+}
+
+function buildScorecard(sc: ScorecardSummaryOut): ScorecardModel {
+  const statusLabel =
+    sc.status === "submitted" && sc.submittedAt !== null
+      ? `Submitted ${formatDateTime(sc.submittedAt)}`
+      : STATUS_LABELS[sc.status];
+  return {
+    panelistName: sc.panelistName,
+    exerciseTitle: sc.exerciseTitle,
+    status: sc.status,
+    statusLabel,
+    counted: sc.status === "submitted",
+    recommendationLabel: sc.recommendation ? RECOMMENDATION_LABELS[sc.recommendation] : "No recommendation",
+    amended: sc.amended
+      ? {
+          label: sc.amendCount > 1 ? `Amended (${sc.amendCount} times)` : "Amended",
+          reason: cleanText(sc.lastAmendReason ?? "") || "No reason recorded.",
+        }
+      : null,
+    conflictNote: cleanText(sc.conflictNote ?? ""),
+    summary: cleanText(sc.summary),
+    overrideJustification: cleanText(sc.overrideJustification),
+    ratings: sc.ratings.map((r) => ({
+      dimensionName: r.dimensionName,
+      score: r.notAssessed ? null : r.score,
+      scoreLabel: scoreLabel(r.score, r.notAssessed),
+      evidence: cleanText(r.evidence) || "No evidence written.",
+    })),
+    redFlags: sc.redFlags.map((f) => ({
+      label: f.label,
+      severityLabel: f.severity === "dealbreaker" ? "Dealbreaker" : "Concern",
+      note: cleanText(f.note),
+    })),
+    signals: sc.signals.map((s) => ({
+      label: s.label,
+      kindLabel: s.kind === "strong" ? "Strong signal" : "Weak signal",
+    })),
+  };
+}
+
+function buildDecision(aggregate: LoopAggregate, facts: LoopFacts, calibrationWithheld: boolean): DecisionModel {
+  const d = facts.decision;
+  return {
+    decided: d !== null,
+    headline: d ? DECISION_LABELS[d.decision] : "Pending",
+    lines: d
+      ? [
+          { label: "Decided by", value: d.decidedBy },
+          { label: "Decided at", value: formatDateTime(d.decidedAt) },
+          { label: "Loop status", value: LOOP_STATUS_LABELS[facts.status] },
+        ]
+      : [{ label: "Loop status", value: LOOP_STATUS_LABELS[facts.status] }],
+    rationale: d ? cleanText(d.rationale) || "No rationale recorded." : "No decision has been recorded yet.",
+    calibration: aggregate.calibration.map((c) => ({
+      panelistName: c.panelistName,
+      sampleSize: String(c.sampleSize),
+      rawOffset: formatSigned(c.rawOffset),
+      offset: formatSigned(c.offset),
+      tendency: TENDENCY_LABELS[c.tendency],
+    })),
+    calibrationNote:
+      "Offsets compare each interviewer's ratings with colleagues who rated the same dimension of the same " +
+      "loop, across all loops. The raw offset is shrunk toward 0 when there are few comparable ratings; " +
+      "calibrated means subtract it. Use it as context in the debrief, not as a correction of anyone's judgement.",
+    noCalibration: calibrationWithheld
+      ? "Interviewer calibration is shown to the hiring manager, recruiters and admins only."
+      : "No calibration data for this panel yet.",
+  };
+}
+
+function buildAppendix(facts: LoopFacts, rubric: RubricContent, rubricLabel: string): AppendixModel {
+  const dimName = new Map(rubric.dimensions.map((d) => [d.key, d.name]));
+  const audit = [...facts.audit].sort((a, b) => a.at - b.at);
+  const actors = new Map<string, number>();
+  for (const a of audit) actors.set(a.actorName, (actors.get(a.actorName) ?? 0) + 1);
+  const actorList = [...actors.entries()]
+    .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
+    .map(([name, n]) => `${name} (${n})`);
+  const first = audit[0];
+  const last = audit[audit.length - 1];
+  const auditSummary =
+    audit.length === 0
+      ? "No audit events recorded."
+      : `${plural(audit.length, "event")} from ${formatDateTime(first?.at ?? 0)} to ${formatDateTime(last?.at ?? 0)}. ` +
+        `By: ${actorList.join(", ")}. Amendments: ${audit.filter((a) => /amend/i.test(a.action)).length}.`;
+  return {
+    rubricTitle: `${rubricLabel}: ${rubric.roleTitle}`,
+    rubricSummary: cleanText(rubric.summary),
+    dimensions: rubric.dimensions.map((d) => ({
+      name: d.name,
+      weightLabel: `${d.weight}%`,
+      description: d.description,
+      anchors: [
+        { label: "Below bar", value: d.anchors.belowBar },
+        { label: "Meets bar", value: d.anchors.meetsBar },
+        { label: "Exceeds", value: d.anchors.exceeds },
+      ],
+    })),
+    exercises: rubric.exercises.map((e) => ({
+      title: e.title,
+      meta: `${e.durationMinutes} min`,
+      dimensions: formatList(e.dimensionKeys.map((k) => dimName.get(k) ?? k)),
+      focusPoints: e.focusPoints.map((f) => f.label).join(" · "),
+      prompt: cleanText(e.prompt),
+    })),
+    redFlags: rubric.redFlags.map((f) => ({
+      label: f.label,
+      severityLabel: f.severity === "dealbreaker" ? "Dealbreaker" : "Concern",
+      description: f.description,
+    })),
+    signals: rubric.signals.map((s) => ({ label: s.label, kindLabel: s.kind === "strong" ? "Strong" : "Weak" })),
+    auditSummary,
+    audit: audit.map((a) => ({
+      at: formatDateTime(a.at),
+      actor: a.actorName,
+      action: a.action,
+      entity: a.entity,
+      reason: cleanText(a.reason ?? ""),
+    })),
+  };
+}
+
+// ------------------------------------------------------------------ download file name
+
+/**
+ * The packet's download file name: `<candidate>-packet.pdf`, in an ASCII-safe form for the plain
+ * `filename=` parameter (diacritics folded, anything else replaced by "-") and the exact UTF-8 name.
+ *
+ * @example packetFileNames("Renée Łaska-Okafor") // { ascii: "Renee-Laska-Okafor-packet.pdf", utf8: "Renée Łaska-Okafor-packet.pdf" }
+ * @example packetFileNames("王芳").ascii // "candidate-packet.pdf"
+ */
+export function packetFileNames(candidateName: string): { ascii: string; utf8: string } {
+  const name = candidateName.normalize("NFC").trim();
+  const ascii = foldToAscii(name)
+    .replace(/[^A-Za-z0-9._]+/g, "-")
+    .replace(/^[-.]+|[-.]+$/g, "")
+    .slice(0, 80);
+  // The UTF-8 name keeps the text but never a path separator or a control character.
+  // eslint-disable-next-line no-control-regex
+  const utf8 = name.replace(/[\u0000-\u001f\u007f/\\"]+/g, "-").slice(0, 120) || "candidate";
+  return { ascii: `${ascii || "candidate"}-packet.pdf`, utf8: `${utf8}-packet.pdf` };
+}
+
+/**
+ * `Content-Disposition` for the packet download (RFC 6266 + RFC 8187): an ASCII fallback and the
+ * exact name as `filename*=UTF-8''…`.
+ *
+ * @example packetContentDisposition("Zoë Ång") // `attachment; filename="Zoe-Ang-packet.pdf"; filename*=UTF-8''Zo%C3%AB%20%C3%85ng-packet.pdf`
+ */
+export function packetContentDisposition(candidateName: string): string {
+  const { ascii, utf8 } = packetFileNames(candidateName);
+  const encoded = encodeURIComponent(utf8).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}

@@ -1,0 +1,256 @@
+/**
+ * Input and output types of the aggregation engine (app/domain/review/aggregate.ts).
+ * The output is plain, JSON-serialisable data: the review page, packet.json and the PDF packet
+ * all render it; none of them recomputes anything.
+ */
+import type {
+  Decision,
+  LoopStatus,
+  RatingScore,
+  Recommendation,
+  RedFlagSeverity,
+  ScorecardStatus,
+} from "../vocabulary";
+import type { RubricContent } from "../rubric/model";
+
+// ------------------------------------------------------------------ input
+
+export interface PanelistRef {
+  id: string;
+  name: string;
+}
+
+export interface ScorecardRatingInput {
+  dimensionKey: string;
+  /** null when not yet rated or not assessed */
+  score: RatingScore | null;
+  notAssessed: boolean;
+  evidence: string;
+}
+
+export interface ScorecardInput {
+  id: string;
+  interviewId: string;
+  panelist: PanelistRef;
+  status: ScorecardStatus;
+  recommendation: Recommendation | null;
+  summary: string;
+  overrideJustification: string;
+  conflictNote: string | null;
+  ratings: ScorecardRatingInput[];
+  redFlags: { key: string; note: string }[];
+  signalKeys: string[];
+  focusKeys: string[];
+  quickNotes: { elapsedMinute: number; body: string; createdAt: number }[];
+  submittedAt: number | null;
+  updatedAt: number;
+  amendCount: number;
+  lastAmendReason: string | null;
+}
+
+export interface InterviewInput {
+  id: string;
+  exerciseKey: string;
+  position: number;
+  scheduledAt: number | null;
+  durationMinutes: number;
+}
+
+/** One loop, as the aggregation engine needs it. */
+export interface LoopAggregationInput {
+  loopId: string;
+  status: LoopStatus;
+  rubric: RubricContent;
+  /** dimension key -> percent (sum 100). null = the rubric's default weights. */
+  weights: Record<string, number> | null;
+  interviews: InterviewInput[];
+  scorecards: ScorecardInput[];
+}
+
+/**
+ * A submitted rating from the calibration population (all loops): who rated which
+ * dimension of which loop, and the score. Used to estimate each interviewer's leniency.
+ */
+export interface CalibrationRating {
+  loopId: string;
+  dimensionKey: string;
+  panelistId: string;
+  panelistName: string;
+  score: RatingScore;
+}
+
+// ------------------------------------------------------------------ output
+
+export interface DimensionRatingOut {
+  panelistId: string;
+  panelistName: string;
+  scorecardId: string;
+  interviewId: string;
+  exerciseKey: string;
+  score: RatingScore | null;
+  notAssessed: boolean;
+  evidence: string;
+  /** true when this rating is >= 2 points from the dimension's median */
+  outlier: boolean;
+  /** evidence shorter than the thin-evidence threshold */
+  thinEvidence: boolean;
+}
+
+export interface DimensionAggregate {
+  key: string;
+  name: string;
+  weight: number;
+  ratings: DimensionRatingOut[];
+  count: number;
+  notAssessedCount: number;
+  mean: number | null;
+  median: number | null;
+  min: number | null;
+  max: number | null;
+  spread: number | null;
+  /** mean after removing each rater's calibration offset, clamped to [1,4] */
+  calibratedMean: number | null;
+  disagreement: boolean;
+  belowBar: boolean;
+}
+
+export interface RecommendationDistribution {
+  strong_no_hire: number;
+  no_hire: number;
+  hire: number;
+  strong_hire: number;
+}
+
+export type Consensus = "consensus_hire" | "consensus_no_hire" | "split" | "none";
+
+export interface RaisedRedFlag {
+  key: string;
+  label: string;
+  severity: RedFlagSeverity;
+  raisedBy: { panelistId: string; panelistName: string; scorecardId: string; note: string }[];
+}
+
+export interface SignalTally {
+  key: string;
+  label: string;
+  kind: "strong" | "weak";
+  count: number;
+  panelistNames: string[];
+}
+
+export interface ExerciseCoverage {
+  interviewId: string;
+  exerciseKey: string;
+  exerciseTitle: string;
+  scheduledAt: number | null;
+  panelists: { panelistId: string; panelistName: string; scorecardId: string; status: ScorecardStatus }[];
+  focusPoints: { key: string; label: string; coveredBy: string[] }[];
+  quickNotes: { panelistName: string; elapsedMinute: number; body: string; createdAt: number }[];
+}
+
+export interface InterviewerCalibration {
+  panelistId: string;
+  panelistName: string;
+  /** comparable ratings: (loop, dimension) pairs where others also rated */
+  sampleSize: number;
+  /** raw mean of (own score - mean of the others' scores) */
+  rawOffset: number;
+  /** offset shrunk toward 0: rawOffset * n / (n + k) */
+  offset: number;
+  tendency: "lenient" | "severe" | "neutral";
+}
+
+export type AgendaItemKind =
+  "dealbreaker" | "override" | "disagreement" | "below_bar" | "thin_evidence" | "missing_scorecard" | "recusal";
+
+export interface AgendaItem {
+  kind: AgendaItemKind;
+  title: string;
+  detail: string;
+  dimensionKey?: string;
+  scorecardId?: string;
+}
+
+export interface ScorecardSummaryOut {
+  scorecardId: string;
+  interviewId: string;
+  exerciseKey: string;
+  exerciseTitle: string;
+  panelistId: string;
+  panelistName: string;
+  status: ScorecardStatus;
+  recommendation: Recommendation | null;
+  summary: string;
+  overrideJustification: string;
+  conflictNote: string | null;
+  submittedAt: number | null;
+  amended: boolean;
+  amendCount: number;
+  lastAmendReason: string | null;
+  ratings: {
+    dimensionKey: string;
+    dimensionName: string;
+    score: RatingScore | null;
+    notAssessed: boolean;
+    evidence: string;
+  }[];
+  redFlags: { key: string; label: string; severity: RedFlagSeverity; note: string }[];
+  signals: { key: string; label: string; kind: "strong" | "weak" }[];
+}
+
+export interface LoopAggregate {
+  loopId: string;
+  status: LoopStatus;
+  dimensions: DimensionAggregate[];
+  coverage: {
+    /** dimensions with fewer than two submitted ratings */
+    thinDimensions: string[];
+    missingScorecards: {
+      scorecardId: string;
+      panelistName: string;
+      interviewId: string;
+      exerciseTitle: string;
+      status: ScorecardStatus;
+    }[];
+    recused: { scorecardId: string; panelistName: string; note: string }[];
+    submitted: number;
+    assigned: number;
+    /** submitted / assigned (recused excluded); 0 when nothing is assigned */
+    completeness: number;
+    complete: boolean;
+  };
+  composite: {
+    raw: number | null;
+    calibrated: number | null;
+    /** dimension keys excluded from the composite because nobody rated them (or weight 0) */
+    excluded: string[];
+  };
+  recommendations: {
+    distribution: RecommendationDistribution;
+    consensus: Consensus;
+    total: number;
+  };
+  redFlags: RaisedRedFlag[];
+  signals: SignalTally[];
+  exercises: ExerciseCoverage[];
+  calibration: InterviewerCalibration[];
+  agenda: AgendaItem[];
+  scorecards: ScorecardSummaryOut[];
+}
+
+/** Loop facts the packet and the review page show next to the aggregate. */
+export interface LoopFacts {
+  loopId: string;
+  candidate: { name: string; email: string; currentTitle: string };
+  roleTitle: string;
+  rubricName: string;
+  rubricVersion: number;
+  hiringManager: string;
+  recruiter: string | null;
+  status: LoopStatus;
+  createdAt: number;
+  firstInterviewAt: number | null;
+  lastInterviewAt: number | null;
+  decision: { decision: Decision; rationale: string; decidedBy: string; decidedAt: number } | null;
+  audit: { at: number; actorName: string; action: string; entity: string; reason: string | null }[];
+}

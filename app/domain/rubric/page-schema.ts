@@ -1,0 +1,200 @@
+/**
+ * Rubric version pages: the clone form, the editor's intents, the diff picker, and turning a
+ * posted draft back into form values (so nothing typed is lost on an error). Pure; no IO.
+ */
+import { z } from "zod";
+
+import {
+  BLANK_DIMENSION,
+  BLANK_EXERCISE,
+  BLANK_RED_FLAG,
+  BLANK_SIGNAL,
+  type RubricDraftFormValues,
+} from "./draft-schema";
+import { RED_FLAG_SEVERITIES, SIGNAL_KINDS } from "../vocabulary";
+import { type RubricContent } from "./model";
+import type { WordSegment } from "./diff";
+
+const versionId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose a version from the list.");
+
+export const cloneVersionSchema = z.object({
+  intent: z.literal("clone", { error: "Unknown action. Reload the page and try again." }),
+  versionId,
+});
+
+export const rubricEditorIntentSchema = z.object({
+  intent: z.enum(["save", "publish", "discard"], { error: "Unknown action. Reload the page and try again." }),
+});
+export type RubricEditorIntent = z.output<typeof rubricEditorIntentSchema>["intent"];
+
+/** `/rubrics/diff?a=…&b=…`: both optional (the page offers a picker); unknown shapes are ignored. */
+export const diffParamsSchema = z.object({
+  a: versionId.optional().catch(undefined),
+  b: versionId.optional().catch(undefined),
+});
+
+// Echoed back into the form after a 400: generous (the request body limit bounds it) so an over-long
+// field comes back intact for the user to shorten, instead of silently cut.
+const str = (v: unknown, max = 100_000): string => (typeof v === "string" ? v.slice(0, max) : "");
+
+function rowsOf(v: unknown): Record<string, unknown>[] {
+  let list: unknown[] = [];
+  if (Array.isArray(v)) list = v;
+  else if (v && typeof v === "object") {
+    list = Object.entries(v as Record<string, unknown>)
+      .filter(([k]) => /^\d{1,4}$/.test(k))
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([, x]) => x);
+  }
+  return list
+    .slice(0, 80)
+    .map((x) => (x && typeof x === "object" && !Array.isArray(x) ? (x as Record<string, unknown>) : {}));
+}
+
+const isChecked = (v: unknown) =>
+  v === true || v === "on" || v === "true" || (Array.isArray(v) && v.some((x) => x === "on" || x === "true"));
+const stringList = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" && v ? [v] : [];
+
+/**
+ * A posted editor form (from `formDataToObject`) as the editor's form values, every field a
+ * string as typed. Used to re-render the form with the user's text after a refused save.
+ */
+export function draftBodyToFormValues(body: Record<string, unknown>): RubricDraftFormValues {
+  return {
+    summary: str(body.summary),
+    dimensions: rowsOf(body.dimensions).map((d) => {
+      const a = d.anchors && typeof d.anchors === "object" ? (d.anchors as Record<string, unknown>) : {};
+      return {
+        key: str(d.key, 100),
+        name: str(d.name),
+        description: str(d.description),
+        anchors: { belowBar: str(a.belowBar), meetsBar: str(a.meetsBar), exceeds: str(a.exceeds) },
+        weight: str(d.weight, 20),
+        remove: isChecked(d.remove),
+      };
+    }),
+    exercises: rowsOf(body.exercises).map((e) => ({
+      key: str(e.key, 100),
+      title: str(e.title),
+      durationMinutes: str(e.durationMinutes, 20),
+      prompt: str(e.prompt),
+      focusPoints: str(e.focusPoints),
+      probeQuestions: str(e.probeQuestions),
+      dimensionKeys: stringList(e.dimensionKeys),
+      remove: isChecked(e.remove),
+    })),
+    redFlags: rowsOf(body.redFlags).map((f) => ({
+      key: str(f.key, 100),
+      label: str(f.label),
+      description: str(f.description),
+      severity: (RED_FLAG_SEVERITIES as readonly string[]).includes(str(f.severity))
+        ? (str(f.severity) as (typeof RED_FLAG_SEVERITIES)[number])
+        : "concern",
+      remove: isChecked(f.remove),
+    })),
+    signals: rowsOf(body.signals).map((s) => ({
+      key: str(s.key, 100),
+      label: str(s.label),
+      kind: (SIGNAL_KINDS as readonly string[]).includes(str(s.kind))
+        ? (str(s.kind) as (typeof SIGNAL_KINDS)[number])
+        : "strong",
+      remove: isChecked(s.remove),
+    })),
+  };
+}
+
+/** Form values with one spare blank row per list (to add an item without JavaScript). */
+export function withSpareRows(v: RubricDraftFormValues): RubricDraftFormValues {
+  const spare = <T extends { key: string }>(rows: T[], blank: T, isBlank: (r: T) => boolean): T[] =>
+    rows.length > 0 && isBlank(rows[rows.length - 1]!) ? rows : [...rows, structuredClone(blank)];
+  return {
+    summary: v.summary,
+    dimensions: spare(
+      v.dimensions,
+      BLANK_DIMENSION,
+      (d) => !d.key && !d.name && !d.description && !d.anchors.belowBar && !d.anchors.meetsBar && !d.anchors.exceeds,
+    ),
+    exercises: spare(
+      v.exercises,
+      BLANK_EXERCISE,
+      (e) => !e.key && !e.title && !e.prompt && !e.focusPoints && !e.probeQuestions,
+    ),
+    redFlags: spare(
+      v.redFlags,
+      { ...BLANK_RED_FLAG, severity: "concern" as (typeof RED_FLAG_SEVERITIES)[number] },
+      (f) => !f.key && !f.label && !f.description,
+    ),
+    signals: spare(
+      v.signals,
+      { ...BLANK_SIGNAL, kind: "strong" as (typeof SIGNAL_KINDS)[number] },
+      (s) => !s.key && !s.label,
+    ),
+  };
+}
+
+const ANCHOR_WORDS: Record<string, string> = {
+  belowBar: "below the bar",
+  meetsBar: "meets the bar",
+  exceeds: "exceeds the bar",
+};
+
+/** Rewords anchor keys in a publish-check message for people ("meetsBar" → "meets the bar"). */
+export function humaniseProblem(message: string): string {
+  return message.replace(
+    /The "(belowBar|meetsBar|exceeds)" anchor is missing\./,
+    (_m, k: string) => `The “${ANCHOR_WORDS[k]}” anchor is missing.`,
+  );
+}
+
+/**
+ * Publish-check problems as sentences naming the item they are about, for the list above the
+ * editor (the same problems also show next to their fields).
+ */
+export function describeProblems(
+  problems: readonly { path: string; message: string }[],
+  content: RubricContent,
+): string[] {
+  return problems.map((p) => {
+    const m = /^(dimensions|exercises|redFlags|signals)\[(\d+)\]/.exec(p.path);
+    const message = humaniseProblem(p.message);
+    if (!m) return message;
+    const i = Number(m[2]);
+    const name =
+      m[1] === "dimensions"
+        ? content.dimensions[i]?.name
+        : m[1] === "exercises"
+          ? content.exercises[i]?.title
+          : m[1] === "redFlags"
+            ? content.redFlags[i]?.label
+            : content.signals[i]?.label;
+    return name ? `${name}: ${message}` : message;
+  });
+}
+
+/**
+ * One side of a word diff. Spaces between two changed words count as changed too, so a rewritten
+ * phrase reads as one highlighted run rather than a row of separate words.
+ */
+export function sideRuns(
+  segments: readonly WordSegment[],
+  side: "before" | "after",
+): { changed: boolean; text: string }[] {
+  const own = side === "before" ? "removed" : "added";
+  const list = segments
+    .filter((s) => s.kind === "same" || s.kind === own)
+    .map((s) => ({ changed: s.kind !== "same", text: s.text }));
+  list.forEach((s, i) => {
+    if (!s.changed && /^\s+$/.test(s.text) && list[i - 1]?.changed && list[i + 1]?.changed) s.changed = true;
+  });
+  const runs: { changed: boolean; text: string }[] = [];
+  for (const s of list) {
+    const last = runs[runs.length - 1];
+    if (last && last.changed === s.changed) last.text += s.text;
+    else runs.push({ ...s });
+  }
+  return runs;
+}

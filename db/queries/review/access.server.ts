@@ -1,0 +1,58 @@
+import { and, eq } from "drizzle-orm";
+
+import { loopFeedbackAccess } from "../../../app/domain/review/access";
+import type { LoopFeedbackAccess } from "../../../app/domain/review/access";
+import type { Role } from "../../../app/domain/vocabulary";
+import type { Db } from "../../client.server";
+import { interviews, loops, scorecards } from "../../schema";
+
+export interface LoopAccess {
+  access: LoopFeedbackAccess;
+  loop: { id: string; hiringManagerId: string; recruiterId: string | null; status: string } | null;
+}
+
+/** Gathers the facts for the independence rule (app/domain/review/access.ts) in two small queries. */
+export function getLoopAccess(db: Db, loopId: string, user: { id: string; role: Role }): LoopAccess {
+  const loop = db
+    .select({
+      id: loops.id,
+      hiringManagerId: loops.hiringManagerId,
+      recruiterId: loops.recruiterId,
+      status: loops.status,
+    })
+    .from(loops)
+    .where(eq(loops.id, loopId))
+    .get();
+  if (!loop) return { access: "none", loop: null };
+  const own = db
+    .select({ status: scorecards.status })
+    .from(scorecards)
+    .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+    .where(and(eq(interviews.loopId, loopId), eq(scorecards.panelistId, user.id)))
+    .all();
+  return {
+    access: loopFeedbackAccess({
+      user,
+      hiringManagerId: loop.hiringManagerId,
+      recruiterId: loop.recruiterId,
+      ownScorecards: own,
+    }),
+    loop,
+  };
+}
+
+/**
+ * Route guard: returns the loop when the user may see its panel feedback; throws 404 when the
+ * loop does not exist or is not related to the user, 403 when they must submit their own first.
+ */
+export function requireLoopFeedbackAccess(db: Db, loopId: string, user: { id: string; role: Role }) {
+  const { access, loop } = getLoopAccess(db, loopId, user);
+  if (!loop || access === "none") throw new Response("Not found", { status: 404 });
+  if (access === "pending_own_submission") {
+    throw new Response(
+      "Submit your own scorecard for this candidate first: the panel's feedback opens once yours is in.",
+      { status: 403 },
+    );
+  }
+  return loop;
+}

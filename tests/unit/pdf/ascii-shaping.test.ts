@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+
+import { shapeBothWaysForTest, shapeWord } from "../../../app/pdf/text.server";
+
+// The printable-ASCII fast path must give exactly what fontkit gives for the same word: same
+// glyphs, advances, kerning and width. Words where a pair ligates or positions differently must
+// not take the fast path at all.
+const strip = (run: object): string => JSON.stringify({ ...run, enc: undefined, encDoc: undefined });
+
+function words(): string[] {
+  const out = new Set<string>([
+    "office",
+    "ffi",
+    "ffl",
+    "fi",
+    "fl",
+    "Th",
+    "AVAWAY",
+    "To",
+    "Ty",
+    "LT",
+    "--",
+    "a---b",
+    "a1/2",
+    "(a)",
+    '"Wa."',
+    "f)",
+    "f]",
+    "j",
+    "ij",
+    "Kubernetes-native",
+    "p95/p99",
+    "AT&T",
+    "x@y.com",
+    "[1]",
+    "LLM",
+    "Yes!",
+    "V.",
+    "ff",
+    "fj",
+  ]);
+  // deterministic pseudo-random printable-ASCII words
+  let r = 12345;
+  const next = (): number => {
+    r = (Math.imul(r, 1103515245) + 12345) >>> 0;
+    return r / 0x100000000;
+  };
+  for (let i = 0; i < 3000; i++) {
+    let w = "";
+    const len = 1 + Math.floor(next() * 9);
+    for (let j = 0; j < len; j++) w += String.fromCharCode(0x21 + Math.floor(next() * 94));
+    out.add(w);
+  }
+  return [...out];
+}
+
+describe("printable-ASCII shaping fast path", () => {
+  it("matches fontkit glyph for glyph in every style", () => {
+    let fast = 0;
+    for (const style of ["regular", "bold", "italic"] as const) {
+      for (const w of words()) {
+        const { fast: f, fontkit } = shapeBothWaysForTest(style, w);
+        if (!f) continue;
+        fast++;
+        expect(strip(f), `${style} ${JSON.stringify(w)}`).toBe(strip(fontkit));
+      }
+    }
+    // it is actually used (most such words qualify)
+    expect(fast).toBeGreaterThan(3000);
+  });
+
+  it("leaves words without a Latin letter, and non-ASCII words, to fontkit", () => {
+    expect(shapeBothWaysForTest("regular", "2024").fast).toBeNull();
+    expect(shapeBothWaysForTest("regular", "...").fast).toBeNull();
+    expect(shapeBothWaysForTest("regular", "café").fast).toBeNull();
+    expect(shapeWord("regular", "café").width).toBeGreaterThan(0);
+  });
+});
