@@ -404,7 +404,8 @@ export const LEAD_ML_ARCHITECT_V2 = structuredContent({
           lookFor:
             "An offline metric tied to the cost of errors (for example precision at the analysts' review capacity) " +
             "kept apart from online measures (approval rate, analyst workload, early proxies for chargebacks); " +
-            "shadow scoring, then a champion and challenger split with a holdout; rollback triggered by the SLO and " +
+            "monitoring of inputs, scores and analyst outcomes from the first day; shadow scoring, then a champion " +
+            "and challenger split with a holdout; rollback triggered by the SLO and " +
             "business guardrails; says the final verdict waits for the labels.",
           core: true,
         },
@@ -491,7 +492,7 @@ export const LEAD_ML_ARCHITECT_V2 = structuredContent({
             "pipeline have kept, and where?",
           dimensionKeys: ["mlops_lifecycle", "governance_risk"],
           lookFor:
-            "Commit, data snapshot, feature definitions, config, environment image and metrics linked in the " +
+            "Lineage: commit, data snapshot, feature definitions, config, environment image and metrics linked in the " +
             "registry; a re-run gives matching metrics within a tolerance; the decision log names the model version.",
           core: true,
         },
@@ -575,8 +576,8 @@ export const LEAD_ML_ARCHITECT_V2 = structuredContent({
       },
       phases: [
         { key: "brief", label: "Brief and context card", minutes: 3 },
-        { key: "investigate_mitigate", label: "Investigate and mitigate (reveals)", minutes: 27 },
-        { key: "prevent", label: "Prevention and post-incident review", minutes: 8 },
+        { key: "detect_triage_mitigate", label: "Detect, triage and mitigate (reveals)", minutes: 27 },
+        { key: "prevent", label: "Prevent a recurrence: post-incident review", minutes: 8 },
         { key: "candidate_questions", label: "Candidate's questions", minutes: 7, candidateQuestions: true },
       ],
       reveals: [
