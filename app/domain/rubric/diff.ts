@@ -1,9 +1,22 @@
 /**
  * Side-by-side diff of two rubric versions: items (dimensions, exercises, red flags, signals) are
  * matched by key, then compared field by field; text fields carry a word-level diff for
- * highlighting. Pure; no IO.
+ * highlighting. Format-2 fields (per-point anchors, levels, calibration, probes, phases, reveals,
+ * context cards, decision rule, interviewer guidance) are compared where either side has them;
+ * the format-1 fields they derive are then left out. Pure; no IO.
  */
-import type { RubricContent, RubricDimension, RubricExercise, RubricRedFlag, RubricSignal } from "./model";
+import { RATING_LABELS } from "../vocabulary";
+import {
+  CALIBRATION_POINTS,
+  CONTEXT_CARD_FIELDS,
+  SCALE_POINTS,
+  orderedProbes,
+  type RubricContent,
+  type RubricDimension,
+  type RubricExercise,
+  type RubricRedFlag,
+  type RubricSignal,
+} from "./model";
 
 export type DiffStatus = "added" | "removed" | "changed" | "unchanged";
 
@@ -43,6 +56,8 @@ export interface SectionDiff {
 
 export interface RubricDiff {
   summary: FieldChange | null;
+  /** Content-level changes: format, decision rule, interviewer guidance. */
+  rules: FieldChange[];
   sections: SectionDiff[];
   /** true when nothing differs at all */
   identical: boolean;
@@ -111,26 +126,74 @@ export function wordDiff(before: string, after: string): WordSegment[] {
 
 type Fields = Record<string, string>;
 
-function dimensionFields(d: RubricDimension): Fields {
-  return {
-    name: d.name,
-    description: d.description,
-    "anchors.belowBar": d.anchors.belowBar,
-    "anchors.meetsBar": d.anchors.meetsBar,
-    "anchors.exceeds": d.anchors.exceeds,
-    weight: `${d.weight}%`,
-  };
+function dimensionFields(d: RubricDimension, exercises: Map<string, RubricExercise>): Fields {
+  const fields: Fields = { name: d.name, description: d.description };
+  if (d.scale) {
+    for (const point of SCALE_POINTS) fields[`scale.${point}`] = d.scale[point];
+  } else {
+    fields["anchors.belowBar"] = d.anchors.belowBar;
+    fields["anchors.meetsBar"] = d.anchors.meetsBar;
+    fields["anchors.exceeds"] = d.anchors.exceeds;
+  }
+  fields.weight = `${d.weight}%`;
+  if (d.levels) {
+    fields["levels.belowLead"] = d.levels.belowLead;
+    fields["levels.lead"] = d.levels.lead;
+    fields["levels.staffPlus"] = d.levels.staffPlus;
+  }
+  if (d.calibration) {
+    const exercise = exercises.get(d.calibration.exerciseKey);
+    const probe = exercise?.probes?.find((p) => p.key === d.calibration?.probeKey);
+    fields["calibration.probe"] =
+      `${exercise?.title ?? d.calibration.exerciseKey}: ${probe?.question ?? d.calibration.probeKey}`;
+    for (const point of CALIBRATION_POINTS) fields[`calibration.${point}`] = d.calibration.answers[point];
+  }
+  return fields;
 }
 
 function exerciseFields(e: RubricExercise, dimensionNames: Map<string, string>): Fields {
-  return {
-    title: e.title,
-    durationMinutes: `${e.durationMinutes} min`,
-    prompt: e.prompt,
-    focusPoints: e.focusPoints.map((f) => f.label).join("\n"),
-    probeQuestions: e.probeQuestions.join("\n"),
-    dimensionKeys: e.dimensionKeys.map((k) => dimensionNames.get(k) ?? k).join("\n"),
-  };
+  const names = (keys: readonly string[]) => keys.map((k) => dimensionNames.get(k) ?? k).join(", ");
+  const fields: Fields = { title: e.title, durationMinutes: `${e.durationMinutes} min`, prompt: e.prompt };
+  if (e.probes) {
+    fields.probes = orderedProbes(e.probes)
+      .map(
+        (p) => `${p.core ? "Core" : "Optional"}: ${p.question} (${names(p.dimensionKeys)}). Listen for: ${p.lookFor}`,
+      )
+      .join("\n");
+  } else {
+    fields.focusPoints = e.focusPoints.map((f) => f.label).join("\n");
+    fields.probeQuestions = e.probeQuestions.join("\n");
+  }
+  fields.dimensionKeys = e.dimensionKeys.map((k) => dimensionNames.get(k) ?? k).join("\n");
+  if (e.phases) {
+    fields.phases = e.phases
+      .map((p) => `${p.minutes} min: ${p.label}${p.candidateQuestions ? " (candidate's questions)" : ""}`)
+      .join("\n");
+  }
+  if (e.reveals) {
+    fields.reveals = e.reveals.map((r) => `Minute ${r.atMinute}: ${r.show} Listen for: ${r.listenFor}`).join("\n");
+  }
+  for (const field of CONTEXT_CARD_FIELDS) {
+    const value = e.context?.[field];
+    if (value) fields[`context.${field}`] = value;
+  }
+  return fields;
+}
+
+function ruleFields(c: RubricContent, dimensionNames: Map<string, string>): Fields {
+  const fields: Fields = { format: c.format === 2 ? "Format 2" : "Format 1" };
+  if (c.decisionRule) {
+    fields["decisionRule.mustHave"] = c.decisionRule.mustHaveDimensionKeys
+      .map((k) => dimensionNames.get(k) ?? k)
+      .join("\n");
+    fields["decisionRule.statement"] = c.decisionRule.statement;
+  }
+  if (c.interviewerGuidance) {
+    fields["guidance.conduct"] = c.interviewerGuidance.conduct.join("\n");
+    fields["guidance.timekeeping"] = c.interviewerGuidance.timekeeping.join("\n");
+    fields["guidance.doNotAsk"] = c.interviewerGuidance.doNotAsk.join("\n");
+  }
+  return fields;
 }
 
 function redFlagFields(f: RubricRedFlag): Fields {
@@ -161,6 +224,26 @@ const FIELD_LABELS: Record<string, string> = {
   label: "Label",
   severity: "Severity",
   kind: "Kind",
+  ...Object.fromEntries(SCALE_POINTS.map((p) => [`scale.${p}`, `Anchor: ${p} (${RATING_LABELS[p].toLowerCase()})`])),
+  "levels.belowLead": "Level: below Lead",
+  "levels.lead": "Level: Lead",
+  "levels.staffPlus": "Level: Staff+",
+  "calibration.probe": "Calibration: question answered",
+  ...Object.fromEntries(CALIBRATION_POINTS.map((p) => [`calibration.${p}`, `Calibration: a ${p} answer`])),
+  probes: "Probes",
+  phases: "Phases",
+  reveals: "Scripted reveals",
+  "context.scale": "Context card: scale",
+  "context.labelDelay": "Context card: label delay",
+  "context.team": "Context card: team",
+  "context.stack": "Context card: stack",
+  "context.budget": "Context card: budget",
+  format: "Content format",
+  "decisionRule.mustHave": "Decision rule: must-have dimensions",
+  "decisionRule.statement": "Decision rule",
+  "guidance.conduct": "Interviewer guidance: conduct",
+  "guidance.timekeeping": "Interviewer guidance: timekeeping",
+  "guidance.doNotAsk": "Interviewer guidance: do not ask",
 };
 
 /** The reader's name of a rubric field in the diff ("anchors.meetsBar" -> "Anchor: meets bar"). */
@@ -170,7 +253,9 @@ export function fieldLabel(field: string): string {
 
 function compareFields(before: Fields, after: Fields): FieldChange[] {
   const changes: FieldChange[] = [];
-  for (const field of Object.keys(after)) {
+  // fields of the newer side first, then those only the older one has
+  const fields = [...Object.keys(after), ...Object.keys(before).filter((f) => !(f in after))];
+  for (const field of fields) {
     const b = before[field] ?? "";
     const a = after[field] ?? "";
     if (a !== b) changes.push({ field, label: fieldLabel(field), before: b, after: a, segments: wordDiff(b, a) });
@@ -254,8 +339,18 @@ function diffSection<T extends { key: string }>(
  */
 export function diffRubrics(older: RubricContent, newer: RubricContent): RubricDiff {
   const names = new Map<string, string>([...older.dimensions, ...newer.dimensions].map((d) => [d.key, d.name]));
+  const olderExercises = new Map(older.exercises.map((e) => [e.key, e]));
+  const newerExercises = new Map(newer.exercises.map((e) => [e.key, e]));
   const sections: SectionDiff[] = [
-    diffSection("dimensions", "Dimensions", older.dimensions, newer.dimensions, dimensionFields, (d) => d.name),
+    diffSection(
+      "dimensions",
+      "Dimensions",
+      older.dimensions,
+      newer.dimensions,
+      // an item's fields are built against its own version's exercises
+      (d) => dimensionFields(d, older.dimensions.includes(d) ? olderExercises : newerExercises),
+      (d) => d.name,
+    ),
     diffSection(
       "exercises",
       "Exercises",
@@ -277,7 +372,10 @@ export function diffRubrics(older: RubricContent, newer: RubricContent): RubricD
           after: newer.summary,
           segments: wordDiff(older.summary, newer.summary),
         };
+  const rules = compareFields(ruleFields(older, names), ruleFields(newer, names));
   const identical =
-    summary === null && sections.every((s) => s.items.every((i) => i.status === "unchanged" && !i.moved));
-  return { summary, sections, identical };
+    summary === null &&
+    rules.length === 0 &&
+    sections.every((s) => s.items.every((i) => i.status === "unchanged" && !i.moved));
+  return { summary, rules, sections, identical };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { RubricContent } from "../../../app/domain/rubric/model";
 import { diffRubrics, wordDiff } from "../../../app/domain/rubric/diff";
 import { LEAD_ML_ARCHITECT_V1 } from "../../../app/domain/rubric/lead-ml-architect-v1";
+import { LEAD_ML_ARCHITECT_V2 } from "../../../app/domain/rubric/lead-ml-architect-v2";
 
 const v1 = () => structuredClone(LEAD_ML_ARCHITECT_V1) as RubricContent;
 
@@ -91,5 +92,56 @@ describe("diffRubrics", () => {
     const next = v1();
     next.summary = "Shorter.";
     expect(diffRubrics(v1(), next).summary?.after).toBe("Shorter.");
+  });
+
+  it("shows v1 -> v2 field by field: per-point anchors replace the bands, probes replace the flat lists", () => {
+    const d = diffRubrics(v1(), structuredClone(LEAD_ML_ARCHITECT_V2));
+    expect(d.identical).toBe(false);
+    expect(d.rules.map((c) => [c.field, c.before, c.after.slice(0, 8)])).toEqual([
+      ["format", "Format 1", "Format 2"],
+      ["decisionRule.mustHave", "", "ML syste"],
+      ["decisionRule.statement", "", "The weig"],
+      ["guidance.conduct", "", "Give eve"],
+      ["guidance.timekeeping", "", "Follow t"],
+      ["guidance.doNotAsk", "", "Age, dat"],
+    ]);
+
+    const dims = d.sections.find((s) => s.section === "dimensions")!;
+    const arch = dims.items.find((i) => i.key === "ml_system_architecture")!;
+    expect(arch.status).toBe("changed");
+    const fields = arch.changes.map((c) => c.field);
+    expect(fields).toEqual(
+      expect.arrayContaining(["scale.1", "scale.4", "levels.staffPlus", "calibration.probe", "calibration.3"]),
+    );
+    expect(fields).toEqual(expect.arrayContaining(["anchors.belowBar", "anchors.meetsBar", "anchors.exceeds"]));
+    const removedBand = arch.changes.find((c) => c.field === "anchors.meetsBar")!;
+    expect(removedBand.after).toBe("");
+    expect(arch.changes.find((c) => c.field === "scale.2")!.label).toBe("Anchor: 2 (below bar)");
+    expect(arch.changes.find((c) => c.field === "calibration.probe")!.after).toMatch(/^Architecture case study: /);
+
+    const exercises = d.sections.find((s) => s.section === "exercises")!;
+    expect(exercises.counts).toEqual({ added: 1, removed: 0, changed: 4, unchanged: 0 });
+    expect(exercises.items.find((i) => i.status === "added")!.key).toBe("influence_leadership_session");
+    const drill = exercises.items.find((i) => i.key === "incident_scenario_drill")!;
+    expect(drill.changes.map((c) => c.field)).toEqual(
+      expect.arrayContaining(["prompt", "probes", "phases", "reveals", "focusPoints", "probeQuestions"]),
+    );
+    expect(drill.changes.find((c) => c.field === "reveals")!.after).toMatch(/^Minute 5: /);
+    expect(drill.changes.find((c) => c.field === "probes")!.after).toMatch(
+      /^Core: .*\(Observability and reliability\)/,
+    );
+  });
+
+  it("finds nothing between v2 and its copy, and reports one changed probe as a change of the probes field", () => {
+    const v2 = () => structuredClone(LEAD_ML_ARCHITECT_V2);
+    expect(diffRubrics(v2(), v2()).identical).toBe(true);
+    const next = v2();
+    next.exercises[3]!.probes[0]!.core = false;
+    const d = diffRubrics(v2(), next);
+    const ex = d.sections.find((s) => s.section === "exercises")!;
+    expect(ex.items.filter((i) => i.status === "changed").map((i) => [i.key, i.changes.map((c) => c.field)])).toEqual([
+      ["tooling_evaluation", ["probes"]],
+    ]);
+    expect(d.rules).toEqual([]);
   });
 });
