@@ -8,19 +8,7 @@
  * tabs never pick up each other's in-flight edits, which would look like a conflict with oneself.
  * Browser-only: every function tolerates a missing or full localStorage.
  */
-import type { ScorecardValues } from "../domain/scorecard/schema";
-
-export interface StoredEdits {
-  v: 1;
-  /** the server version these edits were made on top of */
-  baseVersion: number;
-  values: ScorecardValues;
-  /** epoch ms of the last edit */
-  editedAt: number;
-  /** "draft" = autosaved edits; "amend" = an amendment being written to a submitted scorecard */
-  mode: "draft" | "amend";
-  amendReason?: string;
-}
+import type { StoredEdits } from "../domain/scorecard/autosave";
 
 const PREFIX = "archpanel.scorecard.";
 const HEARTBEAT_PREFIX = "archpanel.tab.";
