@@ -13,7 +13,7 @@ import type { StoredEdits } from "../domain/scorecard/autosave";
 const PREFIX = "archpanel.scorecard.";
 const HEARTBEAT_PREFIX = "archpanel.tab.";
 /** A tab that has not beaten for this long is gone (closed, crashed, navigated away). */
-export const HEARTBEAT_STALE_MS = 6_000;
+const HEARTBEAT_STALE_MS = 6_000;
 
 function local(): Storage | null {
   try {
@@ -26,7 +26,7 @@ function local(): Storage | null {
 let memoTabId: string | null = null;
 
 /** This tab's id: stable across reloads of the tab, different in every other tab. */
-export function tabId(): string {
+function tabId(): string {
   if (memoTabId) return memoTabId;
   let id: string | null = null;
   try {
@@ -44,7 +44,7 @@ export function tabId(): string {
   return id;
 }
 
-export function storageKey(scorecardId: string, tab = tabId()): string {
+function storageKey(scorecardId: string, tab = tabId()): string {
   return `${PREFIX}${scorecardId}.${tab}`;
 }
 
