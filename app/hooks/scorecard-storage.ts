@@ -8,24 +8,12 @@
  * tabs never pick up each other's in-flight edits, which would look like a conflict with oneself.
  * Browser-only: every function tolerates a missing or full localStorage.
  */
-import type { ScorecardValues } from "../domain/scorecard/schema";
-
-export interface StoredEdits {
-  v: 1;
-  /** the server version these edits were made on top of */
-  baseVersion: number;
-  values: ScorecardValues;
-  /** epoch ms of the last edit */
-  editedAt: number;
-  /** "draft" = autosaved edits; "amend" = an amendment being written to a submitted scorecard */
-  mode: "draft" | "amend";
-  amendReason?: string;
-}
+import type { StoredEdits } from "../domain/scorecard/autosave";
 
 const PREFIX = "archpanel.scorecard.";
 const HEARTBEAT_PREFIX = "archpanel.tab.";
 /** A tab that has not beaten for this long is gone (closed, crashed, navigated away). */
-export const HEARTBEAT_STALE_MS = 6_000;
+const HEARTBEAT_STALE_MS = 6_000;
 
 function local(): Storage | null {
   try {
@@ -38,7 +26,7 @@ function local(): Storage | null {
 let memoTabId: string | null = null;
 
 /** This tab's id: stable across reloads of the tab, different in every other tab. */
-export function tabId(): string {
+function tabId(): string {
   if (memoTabId) return memoTabId;
   let id: string | null = null;
   try {
@@ -56,7 +44,7 @@ export function tabId(): string {
   return id;
 }
 
-export function storageKey(scorecardId: string, tab = tabId()): string {
+function storageKey(scorecardId: string, tab = tabId()): string {
   return `${PREFIX}${scorecardId}.${tab}`;
 }
 

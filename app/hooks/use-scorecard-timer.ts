@@ -5,13 +5,12 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 
+import type { EndpointAnswer } from "../domain/scorecard/autosave";
 import type { TimerState } from "../domain/scorecard/rules";
 import { applyTimerOp, timerView } from "../domain/scorecard/rules";
 import type { TimerOp } from "../domain/scorecard/schema";
 
-type Post = (
-  body: Record<string, unknown>,
-) => Promise<{ kind: "network" } | { kind: "response"; status: number; body: Record<string, unknown> }>;
+type Post = (body: Record<string, unknown>) => Promise<EndpointAnswer>;
 
 // Clocks that disagree by less than this are treated as the same clock (page-load latency).
 const SKEW_TOLERANCE_MS = 5_000;

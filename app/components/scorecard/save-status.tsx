@@ -1,4 +1,4 @@
-import type { SyncStatus } from "../../hooks/use-scorecard-sync";
+import type { SyncStatus } from "../../domain/scorecard/autosave";
 
 import { LocalTime, localTimeText } from "./local-time";
 

@@ -18,7 +18,7 @@ import {
 import type { ScorecardValues } from "../../domain/scorecard/schema";
 import { completeness, diffScorecardValues, needsOverrideJustification } from "../../domain/scorecard/rules";
 import type { DiffLabels } from "../../domain/scorecard/rules";
-import type { FieldErrorMap } from "../../hooks/use-scorecard-sync";
+import type { FieldErrorMap } from "../../domain/scorecard/autosave";
 import { useScorecardSync } from "../../hooks/use-scorecard-sync";
 import { useScorecardTimer } from "../../hooks/use-scorecard-timer";
 import { CsrfInput, useCsrfToken } from "../ui/csrf";
@@ -451,14 +451,7 @@ export function ScorecardWorkspace({
               ? () => sync.keepMine({ ...form.getValues(), notes: form.getValues("notes") })
               : null
           }
-          onTakeServer={
-            hydrated && status.kind === "conflict"
-              ? () => {
-                  const v = sync.takeServer();
-                  if (v) form.reset(completeValues(v, data));
-                }
-              : null
-          }
+          onTakeServer={hydrated && status.kind === "conflict" ? sync.takeServer : null}
           formId={FORM_ID}
           pageUrl={`/scorecards/${sc.id}`}
         />
