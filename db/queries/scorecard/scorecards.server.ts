@@ -5,7 +5,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 
 import type { SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
 
-import type { LoopStatus, ScorecardStatus } from "../../../app/domain/vocabulary";
+import type { AuditAction, LoopStatus, ScorecardStatus } from "../../../app/domain/vocabulary";
 import type { RubricContent } from "../../../app/domain/rubric/model";
 import type { ScorecardContext, TimerState } from "../../../app/domain/scorecard/rules";
 import {
@@ -93,6 +93,8 @@ export function rubricFacts(db: DbOrTx, versionId: string): RubricFacts | null {
 
 // ------------------------------------------------------------------ prepared statements (the autosave path)
 
+const SAVE_ACTION: AuditAction = "scorecard.save";
+
 // An autosave runs on every pause in typing, for every interviewer in the room: building and
 // preparing ~15 statements per save through the query builder cost several times more than
 // running them. The hot path uses statements prepared once per connection (cf. review.server.ts).
@@ -139,7 +141,7 @@ function prepareSaveStatements(client: Db["$client"]) {
     ),
     deleteNote: client.prepare("DELETE FROM quick_notes WHERE scorecard_id = ? AND id = ?"),
     audit: client.prepare(
-      "INSERT INTO audit_log (at, actor_id, action, entity_type, entity_id, loop_id, before, after) VALUES (?, ?, 'scorecard.save', 'scorecard', ?, ?, ?, ?)",
+      `INSERT INTO audit_log (at, actor_id, action, entity_type, entity_id, loop_id, before, after) VALUES (?, ?, '${SAVE_ACTION}', 'scorecard', ?, ?, ?, ?)`,
     ),
   };
 }
