@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../db/client.server";
-import { calibrationInputsGeneration } from "../../db/queries/review/calibration-cache.server";
+import { calibrationInputsGeneration } from "../../db/queries/review/calibration.server";
 import { findOwnScorecard, readScorecardValues } from "../../db/queries/scorecard/scorecards.server";
 import { auditLog, scorecards } from "../../db/schema";
 import { loader as reviewLoaderFn } from "../../app/routes/loops.$id._index";

@@ -32,7 +32,7 @@ import {
 } from "../../schema";
 
 import { writeAudit } from "../audit.server";
-import { noteCalibrationInputsChanged } from "../review/calibration-cache.server";
+import { noteCalibrationInputsChanged } from "../review/calibration.server";
 import { loadRubricContent, rubricVersionIds } from "../rubric/rubrics.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
