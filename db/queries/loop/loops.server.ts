@@ -17,7 +17,7 @@ import type { RubricContent } from "../../../app/domain/rubric/model";
 import { LOOP_STATUS_LABELS } from "../../../app/domain/vocabulary";
 import { carryWeightsOver, equalWeights, validateWeights } from "../../../app/domain/loop/weights";
 import { newId } from "../../ids.server";
-import type { Db } from "../../client.server";
+import type { Db, DbOrTx, Tx } from "../../client.server";
 import {
   candidates,
   interviews,
@@ -32,9 +32,6 @@ import {
 import { writeAudit } from "../audit.server";
 import { abort, runRefusable, type Outcome } from "../result.server";
 import { loadRubricContent, rubricVersionIds } from "../rubric/rubrics.server";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-type DbOrTx = Db | Tx;
 
 /** At most this many panelists (not counting recused ones) on one interview. */
 export const MAX_PANELISTS_PER_INTERVIEW = 3;
