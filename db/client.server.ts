@@ -9,6 +9,9 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The handle inside `db.transaction((tx) => …)`. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
 
 /** Migrations live in <project root>/drizzle; the server always runs from the project root. */
 export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "drizzle");

@@ -23,7 +23,8 @@ import { LEAD_ML_ARCHITECT_V1 } from "../app/domain/rubric/lead-ml-architect-v1"
 import { newId } from "../db/ids.server";
 import { migrateDatabase, openDatabase } from "../db/client.server";
 import type { Db } from "../db/client.server";
-import { getLoopReview, loadCalibrationPopulation } from "../db/queries/review/review.server";
+import { loadCalibrationPopulation } from "../db/queries/review/calibration.server";
+import { getLoopReview } from "../db/queries/review/loop-review.server";
 import { insertRubricVersion, rubricVersionIds } from "../db/queries/rubric/rubrics.server";
 import { rubrics } from "../db/schema";
 

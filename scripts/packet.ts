@@ -10,8 +10,8 @@ import path from "node:path";
 
 import { defaultDatabasePath, openDatabase } from "../db/client.server";
 import type { Db } from "../db/client.server";
-import { listLoopsForStaff } from "../db/queries/loop/loops.server";
-import { getLoopReview } from "../db/queries/review/review.server";
+import { listLoopsForStaff } from "../db/queries/loop/list.server";
+import { getLoopReview } from "../db/queries/review/loop-review.server";
 import { packetFileNames } from "../app/domain/packet/model";
 import { renderPacket } from "../app/pdf/packet.server";
 

@@ -66,3 +66,54 @@ export type ScorecardStatus = (typeof SCORECARD_STATUSES)[number];
 
 export const RUBRIC_VERSION_STATUSES = ["draft", "published"] as const;
 export type RubricVersionStatus = (typeof RUBRIC_VERSION_STATUSES)[number];
+
+// ------------------------------------------------------------------ audit actions
+
+/**
+ * Every action the audit log records (`audit_log.action`), as `<entity>.<verb>`. The write paths
+ * accept only these (db/queries/audit.server.ts); rows written before a rename keep their old
+ * string, so readers of the log treat `action` as text.
+ */
+export const AUDIT_ACTIONS = [
+  "candidate.create",
+  "candidate.update",
+  "candidate.archive",
+  "candidate.unarchive",
+  "candidate.import",
+  "candidate.erase",
+  "loop.create",
+  "loop.settings",
+  "loop.weights",
+  "loop.status",
+  "loop.decide",
+  "loop.reopen",
+  "interview.add",
+  "interview.update",
+  "interview.remove",
+  "interview.move",
+  "panelist.add",
+  "panelist.remove",
+  "scorecard.save",
+  "scorecard.submit",
+  "scorecard.amend",
+  "scorecard.note",
+  "scorecard.timer.start",
+  "scorecard.timer.pause",
+  "scorecard.timer.reset",
+  "scorecard.recuse",
+  "scorecard.unrecuse",
+  "rubric.clone",
+  "rubric.edit",
+  "rubric.publish",
+  "rubric.discard",
+  "user.invite",
+  "user.role",
+  "user.deactivate",
+  "user.reactivate",
+  "user.password_link",
+  "user.password_set",
+  "user.password_reset",
+  "settings.update",
+  "settings.retention",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

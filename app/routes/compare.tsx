@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { z } from "zod";
 
 import { getDb } from "../../db/client.server";
-import { listComparableVersions, loadComparison } from "../../db/queries/review/review.server";
+import { listComparableVersions, loadComparison } from "../../db/queries/review/compare.server";
 import { defaultDir, isSortKey, scoreBand, sortRows, type SortDir } from "../domain/review/compare";
 import { formatPercent, formatScore } from "../domain/shared/format";
 import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/vocabulary";

@@ -6,7 +6,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
 
 import { getDb } from "../../db/client.server";
-import { listMyAssignments } from "../../db/queries/scorecard/scorecards.server";
+import { listMyAssignments } from "../../db/queries/scorecard/assignments.server";
 import { LocalTime } from "../components/scorecard/local-time";
 import { LOOP_STATUS_LABELS } from "../domain/vocabulary";
 import type { AssignmentBucket } from "../domain/scorecard/rules";

@@ -5,13 +5,8 @@ import { z } from "zod";
 
 import { getDb } from "../../db/client.server";
 import { requireLoopFeedbackAccess } from "../../db/queries/review/access.server";
-import {
-  DECIDABLE_STATUSES,
-  getLoopReview,
-  recordDecision,
-  reopenLoop,
-  seesCalibration,
-} from "../../db/queries/review/review.server";
+import { recordDecision, reopenLoop } from "../../db/queries/review/decision.server";
+import { getLoopReview } from "../../db/queries/review/loop-review.server";
 import { DecisionPanel, type DecisionActionData } from "../components/review/decision-panel";
 import { DimensionChart } from "../components/review/dimension-chart";
 import { Heatmap } from "../components/review/heatmap";
@@ -25,7 +20,8 @@ import {
   PanelOverview,
   SummaryStrip,
 } from "../components/review/sections";
-import { canConfigureLoops, canDecide } from "../domain/review/access";
+import { DECIDABLE_STATUSES } from "../domain/loop/status";
+import { canConfigureLoops, canDecide, seesCalibration } from "../domain/review/access";
 import { decisionSchema, reopenSchema, reviewIntentSchema } from "../domain/review/decision-schema";
 import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/vocabulary";
 import { parseWith, readBody } from "../server/form.server";

@@ -3,7 +3,8 @@ import { z } from "zod";
 
 import { getDb } from "../../db/client.server";
 import { requireLoopFeedbackAccess } from "../../db/queries/review/access.server";
-import { getLoopReview, seesCalibration } from "../../db/queries/review/review.server";
+import { getLoopReview } from "../../db/queries/review/loop-review.server";
+import { seesCalibration } from "../domain/review/access";
 import { packetContentDisposition } from "../domain/packet/model";
 import { renderPacket } from "../pdf/packet.server";
 import { notFound } from "../server/http.server";

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { getDb } from "../../db/client.server";
 import { requireLoopFeedbackAccess } from "../../db/queries/review/access.server";
-import { getLoopReview } from "../../db/queries/review/review.server";
+import { getLoopReview } from "../../db/queries/review/loop-review.server";
 import { CSV_BOM, csvFileSlug, ratingsCsvRows, toCsv } from "../domain/review/ratings-csv";
 import { notFound } from "../server/http.server";
 import { requireUser } from "../server/session.server";

@@ -1,28 +1,18 @@
 // /loops/:id/setup — recruiters and admins configure a loop: rubric version, hiring manager,
 // interviews and their panels, composite weights, status; the coverage matrix shows who assesses
-// what and what stops scheduling. Every change goes through db/queries/loop/loops.server.ts (audited).
+// what and what stops scheduling. Every change goes through db/queries/loop/*.server.ts (audited).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { getDb } from "../../db/client.server";
-import {
-  addInterview,
-  addPanelist,
-  getLoopSetup,
-  listAssignablePeople,
-  listPublishedVersions,
-  loopCoverage,
-  MAX_PANELISTS_PER_INTERVIEW,
-  moveInterview,
-  removeInterview,
-  removePanelist,
-  saveWeights,
-  transitionLoop,
-  updateInterview,
-  updateLoopSettings,
-} from "../../db/queries/loop/loops.server";
+import { listAssignablePeople, listPublishedVersions } from "../../db/queries/loop/choices.server";
+import { addInterview, moveInterview, removeInterview, updateInterview } from "../../db/queries/loop/interviews.server";
+import { addPanelist, removePanelist } from "../../db/queries/loop/panel.server";
+import { saveWeights, updateLoopSettings } from "../../db/queries/loop/settings.server";
+import { getLoopSetup } from "../../db/queries/loop/setup.server";
+import { transitionLoop } from "../../db/queries/loop/status.server";
 import type { Outcome } from "../../db/queries/result.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
 import { LoopStatusBadge } from "../components/ui/badges";
@@ -57,6 +47,7 @@ import {
   transitionLabel,
   weightsEditable,
 } from "../domain/loop/status";
+import { loopCoverage, MAX_PANELISTS_PER_INTERVIEW } from "../domain/loop/setup";
 import { LOOP_STATUS_LABELS } from "../domain/vocabulary";
 import { effectiveWeights, formatWeight, weightMode, weightsForMode } from "../domain/loop/weights";
 import { formatSlot, fromLocalInput, toLocalInput } from "../domain/shared/zoned-time";

@@ -5,7 +5,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 
 import { getDb } from "../../db/client.server";
-import { canSeeLoopCalendar, getLoopSetup } from "../../db/queries/loop/loops.server";
+import { canSeeLoopCalendar, getLoopSetup } from "../../db/queries/loop/setup.server";
 import { buildIcs, icsFileName, type IcsEvent } from "../domain/loop/ics";
 import { notFound } from "../server/http.server";
 import { requireUser } from "../server/session.server";

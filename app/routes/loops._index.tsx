@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { getDb } from "../../db/client.server";
-import { listLoopsForMember, listLoopsForStaff } from "../../db/queries/loop/loops.server";
+import { listLoopsForMember, listLoopsForStaff } from "../../db/queries/loop/list.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
 import { Completeness, DecisionBadge, LoopStatusBadge } from "../components/ui/badges";
 import { canConfigureLoops } from "../domain/review/access";

@@ -6,12 +6,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 
 import { getDb } from "../../db/client.server";
 import { listSelectableCandidates } from "../../db/queries/candidate/candidates.server";
-import {
-  activeLoopCount,
-  createLoop,
-  listAssignablePeople,
-  listPublishedVersions,
-} from "../../db/queries/loop/loops.server";
+import { listAssignablePeople, listPublishedVersions } from "../../db/queries/loop/choices.server";
+import { createLoop } from "../../db/queries/loop/create.server";
+import { activeLoopCount } from "../../db/queries/loop/list.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
 import { CsrfInput } from "../components/ui/csrf";
 import { FormError, SelectField, TextField } from "../components/ui/fields";

@@ -9,15 +9,10 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 
 import { getDb } from "../../db/client.server";
 import { getLoopAccess } from "../../db/queries/review/access.server";
-import {
-  appendNote,
-  applyTimer,
-  declareConflict,
-  ownDraftsOnLoop,
-  readScorecardValues,
-  scorecardHeader,
-  withdrawConflict,
-} from "../../db/queries/scorecard/scorecards.server";
+import { appendNote } from "../../db/queries/scorecard/notes.server";
+import { ownDraftsOnLoop, readScorecardValues, scorecardHeader } from "../../db/queries/scorecard/own-scorecard.server";
+import { declareConflict, withdrawConflict } from "../../db/queries/scorecard/recusal.server";
+import { applyTimer } from "../../db/queries/scorecard/timer.server";
 import { RecusedNotice } from "../components/scorecard/conflict-of-interest";
 import { ScorecardHeader } from "../components/scorecard/header";
 import type { ScorecardActionData, ScorecardPageData } from "../components/scorecard/types";

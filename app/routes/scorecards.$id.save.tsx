@@ -6,7 +6,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 
 import { getDb } from "../../db/client.server";
-import { applyTimer } from "../../db/queries/scorecard/scorecards.server";
+import { applyTimer } from "../../db/queries/scorecard/timer.server";
 import { timerOpSchema } from "../domain/scorecard/schema";
 import { parseWith, readBody } from "../server/form.server";
 import { handleAmend, handleSave, handleSubmit, requireOwnScorecard } from "../server/scorecard.server";

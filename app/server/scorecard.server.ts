@@ -1,15 +1,11 @@
 // The scorecard's write paths, shared by the JSON autosave route (fetch, with JavaScript) and the
 // page's own action (plain form posts, without JavaScript). Guard -> parse -> call -> answer; the
-// SQL lives in db/queries/scorecard/scorecards.server.ts and the rules in app/domain/scorecard-*.ts.
+// SQL lives in db/queries/scorecard/*.server.ts and the rules in app/domain/scorecard-*.ts.
 import { getDb } from "../../db/client.server";
 import type { PublicUser } from "../../db/queries/people/users.server";
-import type { DraftSave, ScorecardTarget, WriteResult } from "../../db/queries/scorecard/scorecards.server";
-import {
-  amendScorecard,
-  findOwnScorecard,
-  saveDrafts,
-  submitScorecard,
-} from "../../db/queries/scorecard/scorecards.server";
+import { findOwnScorecard, type ScorecardTarget } from "../../db/queries/scorecard/own-scorecard.server";
+import type { DraftSave, WriteResult } from "../../db/queries/scorecard/save.server";
+import { amendScorecard, saveDrafts, submitScorecard } from "../../db/queries/scorecard/save.server";
 import type { ScorecardValues } from "../domain/scorecard/schema";
 import {
   amendReasonSchema,

@@ -1,11 +1,12 @@
 import { asc, eq } from "drizzle-orm";
 
+import type { AuditAction } from "../../app/domain/vocabulary";
 import type { Db } from "../client.server";
 import { auditLog, users } from "../schema";
 
 export interface AuditEntry {
   actorId: string | null;
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string;
   loopId?: string | null;

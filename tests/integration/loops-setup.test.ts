@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../db/client.server";
 import { createCandidate } from "../../db/queries/candidate/candidates.server";
-import { getLoopSetup } from "../../db/queries/loop/loops.server";
+import { getLoopSetup } from "../../db/queries/loop/setup.server";
 import { auditLog, loops, scorecards } from "../../db/schema";
 import { candidateSchema } from "../../app/domain/candidate/schema";
 import { action as dashboardActionFn, loader as dashboardLoaderFn } from "../../app/routes/dashboard";

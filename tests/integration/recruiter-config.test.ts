@@ -15,7 +15,9 @@ import * as diffPage from "../../app/routes/rubrics.diff";
 import * as setPasswordPage from "../../app/routes/set-password.$token";
 import { getDb } from "../../db/client.server";
 import { createCandidate } from "../../db/queries/candidate/candidates.server";
-import { addPanelist, createLoop, getLoopSetup } from "../../db/queries/loop/loops.server";
+import { createLoop } from "../../db/queries/loop/create.server";
+import { addPanelist } from "../../db/queries/loop/panel.server";
+import { getLoopSetup } from "../../db/queries/loop/setup.server";
 import { inviteUser } from "../../db/queries/people/people.server";
 import { loadRubricContent, saveRubricDraft } from "../../db/queries/rubric/rubrics.server";
 import {

@@ -1,20 +1,18 @@
-// db/queries/review/review.server.ts against a real SQLite file, and the comparison page on top of it.
+// db/queries/review/*.server.ts against a real SQLite file, and the comparison page on top of it.
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../db/client.server";
 import { writeAudit } from "../../db/queries/audit.server";
-import { noteCalibrationInputsChanged } from "../../db/queries/review/calibration-cache.server";
-import { insertRubricVersion } from "../../db/queries/rubric/rubrics.server";
 import {
   calibrationForRubric,
-  getLoopReview,
   loadCalibrationPopulation,
-  loadLoopAggregationInput,
-  loadLoopAggregationInputs,
-  loadLoopFacts,
+  noteCalibrationInputsChanged,
   rubricFamilyOfLoop,
-} from "../../db/queries/review/review.server";
+} from "../../db/queries/review/calibration.server";
+import { loadLoopAggregationInput, loadLoopAggregationInputs } from "../../db/queries/review/inputs.server";
+import { getLoopReview, loadLoopFacts } from "../../db/queries/review/loop-review.server";
+import { insertRubricVersion } from "../../db/queries/rubric/rubrics.server";
 import { candidates, quickNotes, focusTicks, ratings, rubrics, scorecards } from "../../db/schema";
 import { loader as compareLoaderFn } from "../../app/routes/compare";
 import { aggregateLoop } from "../../app/domain/review/aggregate";

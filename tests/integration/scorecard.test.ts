@@ -4,8 +4,8 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../db/client.server";
-import { calibrationInputsGeneration } from "../../db/queries/review/calibration-cache.server";
-import { findOwnScorecard, readScorecardValues } from "../../db/queries/scorecard/scorecards.server";
+import { calibrationInputsGeneration } from "../../db/queries/review/calibration.server";
+import { findOwnScorecard, readScorecardValues } from "../../db/queries/scorecard/own-scorecard.server";
 import { auditLog, scorecards } from "../../db/schema";
 import { loader as reviewLoaderFn } from "../../app/routes/loops.$id._index";
 import { loader as packetLoaderFn } from "../../app/routes/loops.$id.packet[.]json";

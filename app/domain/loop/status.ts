@@ -93,3 +93,6 @@ export function weightsEditable(status: LoopStatus): boolean {
 
 /** The happy path, for drawing the lifecycle stepper. */
 export const LIFECYCLE: readonly LoopStatus[] = ["planning", "scheduled", "in_progress", "debrief", "decided"];
+
+/** Statuses from which a hiring decision can be recorded (the lifecycle: debrief → decided). */
+export const DECIDABLE_STATUSES: readonly LoopStatus[] = ["debrief"];

@@ -39,3 +39,8 @@ export function canConfigureLoops(role: Role): boolean {
 export function canDecide(f: { user: { id: string; role: Role }; hiringManagerId: string }): boolean {
   return f.user.role === "admin" || f.user.id === f.hiringManagerId;
 }
+
+/** Who may see interviewer calibration (who rates leniently or severely): staff and the loop's hiring manager. */
+export function seesCalibration(user: { id: string; role: Role }, loop: { hiringManagerId: string }): boolean {
+  return user.role === "admin" || user.role === "recruiter" || user.id === loop.hiringManagerId;
+}

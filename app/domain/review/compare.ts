@@ -1,7 +1,82 @@
 /**
- * Sorting of the comparison table (/compare). Pure: the route sorts on the server from `?sort=`
- * and `?dir=`, so the table works without JavaScript. Empty values (no rating) always sort last.
+ * The comparison table (/compare): its rows and columns built from each loop's aggregate, and its
+ * sorting. Pure: the route sorts on the server from `?sort=` and `?dir=`, so the table works
+ * without JavaScript. Empty values (no rating) always sort last.
  */
+import { displayCandidateName } from "../candidate/schema";
+import type { RubricContent } from "../rubric/model";
+import type { Decision, LoopStatus } from "../vocabulary";
+import type { LoopAggregate } from "./types";
+
+/** Loops appear in the comparison once the panel's feedback is complete. */
+export const COMPARABLE_STATUSES: readonly LoopStatus[] = ["debrief", "decided"];
+
+export interface ComparisonRow {
+  loopId: string;
+  candidateName: string;
+  status: LoopStatus;
+  decision: Decision | null;
+  rubricVersion: number;
+  completeness: number;
+  /** dimension key -> mean (null: not rated) */
+  means: Record<string, number | null>;
+  raw: number | null;
+  calibrated: number | null;
+  dealbreakers: number;
+  consensus: LoopAggregate["recommendations"]["consensus"];
+}
+
+export interface Comparison {
+  dimensions: { key: string; name: string }[];
+  rows: ComparisonRow[];
+}
+
+/** One loop of the table: its aggregate plus what the table shows beside it. */
+export interface ComparedLoop {
+  loopId: string;
+  candidate: { name: string; erasedAt: number | null };
+  status: LoopStatus;
+  decision: Decision | null;
+  rubricVersion: number;
+  rubric: RubricContent;
+  aggregate: LoopAggregate;
+}
+
+/**
+ * Rows in the order given (unsorted); columns are the newest version's dimensions in its order,
+ * then keys only older versions had.
+ */
+export function buildComparison(loops: readonly ComparedLoop[]): Comparison {
+  const rows: ComparisonRow[] = [];
+  const rubricsByVersion = new Map<number, RubricContent>();
+  for (const l of loops) {
+    rubricsByVersion.set(l.rubricVersion, l.rubric);
+    const agg = l.aggregate;
+    rows.push({
+      loopId: l.loopId,
+      candidateName: displayCandidateName(l.candidate),
+      status: l.status,
+      decision: l.decision,
+      rubricVersion: l.rubricVersion,
+      completeness: agg.coverage.completeness,
+      means: Object.fromEntries(agg.dimensions.map((d) => [d.key, d.mean])),
+      raw: agg.composite.raw,
+      calibrated: agg.composite.calibrated,
+      dealbreakers: agg.redFlags.filter((f) => f.severity === "dealbreaker").length,
+      consensus: agg.recommendations.consensus,
+    });
+  }
+  const dims: { key: string; name: string }[] = [];
+  const seen = new Set<string>();
+  for (const [, rubric] of [...rubricsByVersion.entries()].sort((a, b) => b[0] - a[0])) {
+    for (const d of rubric.dimensions) {
+      if (seen.has(d.key)) continue;
+      seen.add(d.key);
+      dims.push({ key: d.key, name: d.name });
+    }
+  }
+  return { dimensions: dims, rows };
+}
 
 export interface SortableRow {
   candidateName: string;

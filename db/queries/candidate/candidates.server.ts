@@ -4,13 +4,11 @@ import type { CandidateFilters, CandidateInput } from "../../../app/domain/candi
 import { displayCandidateName, matchesSearch } from "../../../app/domain/candidate/schema";
 import type { Decision, LoopStatus } from "../../../app/domain/vocabulary";
 import { newId } from "../../ids.server";
-import type { Db } from "../../client.server";
+import type { Db, Tx } from "../../client.server";
 import { candidates, loops, rubricVersions, users } from "../../schema";
 
 import { writeAudit } from "../audit.server";
 import { abort, runRefusable, type Outcome } from "../result.server";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Loop statuses during which the candidate is still in process (archiving is refused). */
 export const ACTIVE_LOOP_STATUSES: readonly LoopStatus[] = ["planning", "scheduled", "in_progress", "debrief"];

@@ -45,7 +45,7 @@ import {
 } from "../../schema";
 
 import { writeAudit } from "../audit.server";
-import { noteCalibrationInputsChanged } from "../review/calibration-cache.server";
+import { noteCalibrationInputsChanged } from "../review/calibration.server";
 
 export interface ErasureSubject {
   id: string;

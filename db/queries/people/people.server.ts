@@ -12,14 +12,11 @@ import {
 } from "../../../app/domain/people/schema";
 import type { Role } from "../../../app/domain/vocabulary";
 import { newId, randomToken, sha256 } from "../../ids.server";
-import type { Db } from "../../client.server";
+import type { Db, DbOrTx, Tx } from "../../client.server";
 import { interviews, loginAttempts, loops, passwordTokens, scorecards, sessions, users } from "../../schema";
 
 import { writeAudit } from "../audit.server";
 import { abort, runRefusable, type Outcome } from "../result.server";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-type DbOrTx = Db | Tx;
 
 export interface PersonRow {
   id: string;

@@ -5,7 +5,7 @@ import type { RubricVersionStatus } from "../../../app/domain/vocabulary";
 import type { RubricContent } from "../../../app/domain/rubric/model";
 import { validateRubricContent, type RubricProblem } from "../../../app/domain/rubric/validate";
 import { newId } from "../../ids.server";
-import type { Db } from "../../client.server";
+import type { Db, DbOrTx } from "../../client.server";
 import {
   loops,
   rubricDimensions,
@@ -20,9 +20,6 @@ import {
 
 import { writeAudit } from "../audit.server";
 import { abort, runRefusable, type Outcome } from "../result.server";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-type DbOrTx = Db | Tx;
 
 /**
  * Writes a rubric version's content (dimensions, exercises, flags, signals) as a draft, then

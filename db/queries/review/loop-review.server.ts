@@ -1,0 +1,115 @@
+/**
+ * Everything the review page, packet.json, ratings.csv and the PDF packet read about one loop:
+ * the aggregate (calibrated against the whole rubric family), the loop facts and the rubric.
+ */
+import { asc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+
+import { aggregateLoop } from "../../../app/domain/review/aggregate";
+import { buildLoopFacts } from "../../../app/domain/review/facts";
+import type { LoopAggregate, LoopFacts } from "../../../app/domain/review/types";
+import type { RubricContent } from "../../../app/domain/rubric/model";
+import type { Db } from "../../client.server";
+import {
+  auditLog,
+  candidates,
+  interviews,
+  loops,
+  rubricExercises,
+  rubrics,
+  rubricVersions,
+  scorecards,
+  users,
+} from "../../schema";
+
+import { calibrationForRubric, rubricFamilyOfLoop } from "./calibration.server";
+import { loadLoopAggregationInput } from "./inputs.server";
+
+/** Candidate, people, rubric, dates, decision and the audit trail (with actor names) of one loop. */
+export function loadLoopFacts(db: Db, loopId: string): LoopFacts | null {
+  const hm = alias(users, "hm");
+  const recruiter = alias(users, "recruiter");
+  const decider = alias(users, "decider");
+  const row = db
+    .select({
+      loopId: loops.id,
+      status: loops.status,
+      createdAt: loops.createdAt,
+      decision: loops.decision,
+      decisionRationale: loops.decisionRationale,
+      decidedAt: loops.decidedAt,
+      deciderName: decider.name,
+      candidateName: candidates.name,
+      candidateEmail: candidates.email,
+      candidateTitle: candidates.currentTitle,
+      candidateErasedAt: candidates.erasedAt,
+      hmName: hm.name,
+      recruiterName: recruiter.name,
+      rubricName: rubrics.name,
+      roleTitle: rubrics.roleTitle,
+      rubricVersion: rubricVersions.version,
+      firstInterviewAt: sql<
+        number | null
+      >`(select min(${interviews.scheduledAt}) from ${interviews} where ${interviews.loopId} = ${loops.id})`,
+      lastInterviewAt: sql<
+        number | null
+      >`(select max(${interviews.scheduledAt}) from ${interviews} where ${interviews.loopId} = ${loops.id})`,
+    })
+    .from(loops)
+    .innerJoin(candidates, eq(candidates.id, loops.candidateId))
+    .innerJoin(hm, eq(hm.id, loops.hiringManagerId))
+    .leftJoin(recruiter, eq(recruiter.id, loops.recruiterId))
+    .leftJoin(decider, eq(decider.id, loops.decidedBy))
+    .innerJoin(rubricVersions, eq(rubricVersions.id, loops.rubricVersionId))
+    .innerJoin(rubrics, eq(rubrics.id, rubricVersions.rubricId))
+    .where(eq(loops.id, loopId))
+    .get();
+  if (!row) return null;
+
+  const scorecardNames = db
+    .select({ id: scorecards.id, panelistName: users.name, exerciseTitle: rubricExercises.title })
+    .from(scorecards)
+    .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+    .innerJoin(rubricExercises, eq(rubricExercises.id, interviews.exerciseId))
+    .innerJoin(users, eq(users.id, scorecards.panelistId))
+    .where(eq(interviews.loopId, loopId))
+    .all();
+  const audit = db
+    .select({
+      at: auditLog.at,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      reason: auditLog.reason,
+      actorName: users.name,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(eq(auditLog.loopId, loopId))
+    .orderBy(asc(auditLog.at), asc(auditLog.id))
+    .all();
+  return buildLoopFacts(row, scorecardNames, audit);
+}
+
+export interface LoopReview {
+  aggregate: LoopAggregate;
+  facts: LoopFacts;
+  rubric: RubricContent;
+}
+
+/**
+ * The review of one loop, or null when the loop does not exist. Authorization is the caller's job
+ * (requireLoopFeedbackAccess); `includeCalibration: false` (see seesCalibration) drops the
+ * per-interviewer table but keeps the calibrated means.
+ */
+export function getLoopReview(db: Db, loopId: string, opts: { includeCalibration?: boolean } = {}): LoopReview | null {
+  const input = loadLoopAggregationInput(db, loopId);
+  if (!input) return null;
+  const facts = loadLoopFacts(db, loopId);
+  if (!facts) return null;
+  const rubricId = rubricFamilyOfLoop(db, loopId);
+  const calibration = rubricId ? calibrationForRubric(db, rubricId) : [];
+  const aggregate = aggregateLoop(input, calibration);
+  if (opts.includeCalibration === false) aggregate.calibration = [];
+  return { aggregate, facts, rubric: input.rubric };
+}
