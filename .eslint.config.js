@@ -1,6 +1,8 @@
 // ESLint 9 flat config. Type-aware rules catch floating promises (an async Drizzle transaction
-// callback is a silent bug with better-sqlite3); import boundaries keep *.server code out of the
-// browser bundle, which the classic compiler would otherwise empty silently.
+// callback is a silent bug with better-sqlite3). The boundary rules below say what must never
+// import what; the classic compiler would otherwise empty *.server code in the browser bundle
+// silently, and layers would blur one convenient import at a time. tests/unit/boundaries.test.ts
+// proves each rule fires.
 import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
@@ -19,9 +21,27 @@ const serverOnly = {
     "node:*",
     "fontkit",
   ],
-  message:
-    "Browser-reachable modules must not import server-only code (*.server, db/, pdfkit, better-sqlite3, node:*).",
+  message: "Browser-reachable and pure modules must not import server-only code (*.server, db/, pdfkit, node:*).",
 };
+const noTests = { group: ["**/tests/**"], message: "Production code must not import tests." };
+const noFramework = {
+  group: ["@remix-run/*", "react", "react-dom", "react-dom/*"],
+  message: "app/domain is pure TypeScript: no framework imports.",
+};
+const noWebLayers = {
+  group: ["**/routes/**", "~/routes/**", "**/components/**", "~/components/**", "**/hooks/**", "~/hooks/**"],
+  message: "Lower layers never import routes, components or hooks.",
+};
+const noAppServer = {
+  group: ["**/app/server/**", "~/server/**", "../server/**", "**/pdf/**", "~/pdf/**"],
+  message: "This layer must not import app/server or app/pdf.",
+};
+const noDrizzle = {
+  group: ["drizzle-orm", "drizzle-orm/*", "better-sqlite3", "**/db/schema"],
+  message: "Routes call db/queries; they never build SQL or touch the schema.",
+};
+const noDb = { group: ["**/db/**"], message: "The PDF renders a view model; it never reads the database." };
+const boundaries = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
 
 export default tseslint.config(
   {
@@ -56,40 +76,24 @@ export default tseslint.config(
       "no-console": ["error", { allow: ["warn", "error"] }],
     },
   },
+  // One block per layer; each file matches exactly one of them.
   {
-    // Pure domain: no IO, no framework.
     files: ["app/domain/**/*.{ts,tsx}"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            serverOnly,
-            {
-              group: ["@remix-run/*", "react", "react-dom"],
-              message: "app/domain is pure TypeScript: no framework imports.",
-            },
-          ],
-        },
-      ],
-    },
+    rules: boundaries(serverOnly, noFramework, noWebLayers, noAppServer, noTests),
   },
   {
-    // Components and the browser entry are shipped to the browser.
-    files: ["app/components/**/*.{ts,tsx}", "app/entry.client.tsx", "app/hooks/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [serverOnly] }] },
+    files: ["app/components/**/*.{ts,tsx}", "app/hooks/**/*.{ts,tsx}", "app/entry.client.tsx"],
+    rules: boundaries(
+      serverOnly,
+      { group: ["**/routes/**", "~/routes/**"], message: "Components never import routes." },
+      noTests,
+    ),
   },
-  {
-    // The app never imports test code, and scripts (seed) never import tests either.
-    files: ["app/**/*.{ts,tsx}", "db/**/*.ts", "scripts/**/*.ts"],
-    ignores: ["app/domain/**", "app/components/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: [{ group: ["**/tests/**"], message: "Production code must not import tests." }] },
-      ],
-    },
-  },
+  { files: ["app/routes/**/*.{ts,tsx}"], rules: boundaries(noDrizzle, noTests) },
+  { files: ["app/pdf/**/*.ts"], rules: boundaries(noDb, noWebLayers, noTests) },
+  { files: ["app/server/**/*.ts"], rules: boundaries(noWebLayers, noTests) },
+  { files: ["db/**/*.ts"], rules: boundaries(noWebLayers, noAppServer, noTests) },
+  { files: ["scripts/**/*.ts"], rules: boundaries(noTests) },
   {
     files: ["scripts/**/*.ts", "tests/**/*.ts"],
     rules: { "no-console": "off" },
