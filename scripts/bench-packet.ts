@@ -20,7 +20,7 @@ import type { LoopAggregate, LoopFacts } from "../app/domain/review/types";
 import { buildPacketModel, type PacketModel } from "../app/domain/packet/model";
 import type { RubricContent } from "../app/domain/rubric/model";
 import { packetFingerprint, renderPacket } from "../app/pdf/packet.server";
-import { cachedWordCount } from "../app/pdf/text.server";
+import { cachedWordCount } from "../app/pdf/text/shape.server";
 import { aggregateFixture, buildPacketFixture } from "./lib/packet-fixture";
 
 const CHROMIUM = "/usr/bin/chromium";

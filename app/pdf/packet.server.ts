@@ -49,15 +49,9 @@ import {
   withSize,
 } from "./layout.server";
 import { collectPageContents } from "./page-sink.server";
-import {
-  type Span,
-  type TextStyle,
-  drawLines,
-  layoutSpans,
-  linesHeight,
-  measureText,
-  withParagraphCache,
-} from "./text.server";
+import { layoutSpans, linesHeight, measureText, withParagraphCache } from "./text/break.server";
+import { drawLines } from "./text/emit.server";
+import type { Span, TextStyle } from "./text/style.server";
 
 // ------------------------------------------------------------------ fingerprint
 

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { loader as pdfLoaderFn } from "../../app/routes/loops.$id.packet[.]pdf";
 import { packetFingerprint, renderPacket } from "../../app/pdf/packet.server";
-import { clearTextCaches } from "../../app/pdf/text.server";
+import { clearTextCaches } from "../../app/pdf/text/caches.server";
 import {
   aggregateFixture,
   buildPacketFixture,
