@@ -19,7 +19,8 @@ import path from "node:path";
 import type { LoopAggregate, LoopFacts } from "../app/domain/review/types";
 import { buildPacketModel, type PacketModel } from "../app/domain/packet/model";
 import type { RubricContent } from "../app/domain/rubric/model";
-import { packetFingerprint, renderPacket } from "../app/pdf/packet.server";
+import { packetFingerprint } from "../app/pdf/fingerprint.server";
+import { renderPacket } from "../app/pdf/packet.server";
 import { cachedWordCount } from "../app/pdf/text/shape.server";
 import { aggregateFixture, buildPacketFixture } from "./lib/packet-fixture";
 
