@@ -14,6 +14,7 @@ import type {
   ScorecardSummaryOut,
 } from "../review/types";
 import { compareText } from "../review/calibrate";
+import { type HeatmapColumn, type HeatmapRow, buildHeatmapGrid } from "../review/heatmap";
 import {
   foldToAscii,
   formatList,
@@ -77,22 +78,14 @@ export interface SummaryModel {
   weakest: Highlight[];
 }
 
-export type HeatCellState = "rated" | "not_assessed" | "none";
-
-export interface HeatCell {
-  state: HeatCellState;
-  score: RatingScore | null;
-  /** "3", "N/A" or "" */
-  label: string;
-  outlier: boolean;
-}
-
 export interface ChartsModel {
   scale: { score: RatingScore; label: string }[];
-  heatmap: {
-    columns: { key: string; label: string; disagreement: boolean }[];
-    rows: { label: string; sublabel: string; counted: boolean; cells: HeatCell[] }[];
-  };
+  /**
+   * The review page's heatmap grid (app/domain/review/heatmap.ts) with every scorecard: drafts and
+   * recused scorecards are rows too, greyed, with no counted ratings. `sublabel` is the row's
+   * second line: the exercise, or why the row does not count.
+   */
+  heatmap: { columns: HeatmapColumn[]; rows: (HeatmapRow & { sublabel: string })[] };
   bars: {
     label: string;
     mean: number | null;
@@ -546,29 +539,19 @@ function buildSummary(aggregate: LoopAggregate): SummaryModel {
 
 function buildCharts(aggregate: LoopAggregate): ChartsModel {
   const dims = aggregate.dimensions;
-  const rows = aggregate.scorecards.map((sc) => {
-    const counted = sc.status === "submitted";
-    const cells: HeatCell[] = dims.map((d) => {
-      const r = d.ratings.find((x) => x.scorecardId === sc.scorecardId);
-      if (!r) return { state: "none", score: null, label: "", outlier: false };
-      if (r.notAssessed || r.score === null)
-        return { state: "not_assessed", score: null, label: "N/A", outlier: false };
-      return { state: "rated", score: r.score, label: String(r.score), outlier: r.outlier };
-    });
-    // The row's second line: the exercise, or why the row has no counted ratings (short: it must fit).
-    const sublabel = counted
-      ? sc.exerciseTitle
-      : sc.status === "draft"
+  const grid = buildHeatmapGrid(aggregate, { uncounted: true });
+  // The row's second line: the exercise, or why the row has no counted ratings (short: it must fit).
+  const rows = grid.rows.map((row) => ({
+    ...row,
+    sublabel: row.counted
+      ? row.exerciseTitle
+      : row.status === "draft"
         ? "Not submitted (not counted)"
-        : "Recused (not counted)";
-    return { label: sc.panelistName, sublabel, counted, cells };
-  });
+        : "Recused (not counted)",
+  }));
   return {
     scale: RATING_SCORES.map((score) => ({ score, label: RATING_LABELS[score] })),
-    heatmap: {
-      columns: dims.map((d) => ({ key: d.key, label: d.name, disagreement: d.disagreement })),
-      rows,
-    },
+    heatmap: { columns: grid.columns, rows },
     bars: dims.map((d) => ({
       label: d.name,
       mean: d.mean,

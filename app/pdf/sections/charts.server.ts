@@ -41,12 +41,10 @@ export function drawCharts(flow: Flow, charts: ChartsModel): void {
   const textW = colW - 4;
   let longestWord = 0;
   for (const c of hm.columns)
-    for (const w of c.label.split(/[\s/]+/)) longestWord = Math.max(longestWord, measureText(w, S.tinyBold));
+    for (const w of c.name.split(/[\s/]+/)) longestWord = Math.max(longestWord, measureText(w, S.tinyBold));
   const headSize = Math.max(5.5, Math.min(S.tinyBold.size, (S.tinyBold.size * textW) / Math.max(1, longestWord)));
   const headStyle = withSize(S.tinyBold, Math.floor(headSize * 4) / 4);
-  const headerLines = hm.columns.map((c) =>
-    layoutSpans([sp(c.label, headStyle)], textW, { leading: 1.2, maxLines: 3 }),
-  );
+  const headerLines = hm.columns.map((c) => layoutSpans([sp(c.name, headStyle)], textW, { leading: 1.2, maxLines: 3 }));
   const markH = hm.columns.some((c) => c.disagreement) ? 9 : 0;
   const headerH = Math.max(...headerLines.map(linesHeight), 10) + 6 + markH;
   const rowH = 24;
@@ -69,7 +67,7 @@ export function drawCharts(flow: Flow, charts: ChartsModel): void {
       const nameStyle = row.counted ? S.smallBold : withColor(S.smallBold, THEME.color.faint);
       drawLines(
         doc,
-        layoutSpans([sp(row.label, nameStyle)], labelW - 8, { leading: 1.2, maxLines: 1 }),
+        layoutSpans([sp(row.panelistName, nameStyle)], labelW - 8, { leading: 1.2, maxLines: 1 }),
         flow.left,
         y + 2,
       );
@@ -83,9 +81,9 @@ export function drawCharts(flow: Flow, charts: ChartsModel): void {
         const x = flow.left + labelW + i * colW + 1;
         const w = colW - 2;
         const h = rowH - 2;
-        if (cell.state === "rated" && cell.score !== null) {
+        if (cell.state === "scored" && cell.score !== null) {
           fillRect(doc, x, y + 1, w, h, THEME.color.scale[cell.score]);
-          centeredText(doc, cell.label, st("bold", 10, THEME.color.scaleInk[cell.score]), x, y + 1, w, h);
+          centeredText(doc, String(cell.score), st("bold", 10, THEME.color.scaleInk[cell.score]), x, y + 1, w, h);
           if (cell.outlier) strokeRect(doc, x + 1.2, y + 2.2, w - 2.4, h - 2.4, THEME.color.text, 2.2);
         } else if (cell.state === "not_assessed") {
           fillRect(doc, x, y + 1, w, h, THEME.color.notAssessed);
@@ -224,8 +222,8 @@ function legend(flow: Flow, charts: ChartsModel): void {
     { draw: (x, y) => strokeRect(doc, x + 1, y + 1, 12, 8, THEME.color.text, 2), label: "Outlier" },
     { draw: (x, y) => diamond(doc, x + 7, y + 5, 3.5, THEME.color.mark), label: "Disagreement" },
   ];
-  // "Not rated" (a panelist whose scorecard has no rating for the dimension) only when it occurs.
-  if (charts.heatmap.rows.some((r) => r.cells.some((c) => c.state === "none"))) {
+  // "No counted rating" (not rated in that interview, or a draft or recused scorecard) only when it occurs.
+  if (charts.heatmap.rows.some((r) => r.cells.some((c) => c.state === "not_rated"))) {
     items.push({
       draw: (x, y) => centeredText(doc, "–", withColor(S.small, THEME.color.faint), x, y, 14, 10),
       label: "No counted rating",

@@ -13,6 +13,7 @@ import {
   packetFileNames,
   packetTimestamp,
 } from "../../../app/domain/packet/model";
+import { buildHeatmap } from "../../../app/domain/review/heatmap";
 import {
   aggregateFixture,
   buildPacketFixture,
@@ -124,6 +125,21 @@ describe("buildPacketModel", () => {
     const amended = m.scorecards.filter((s) => s.amended);
     expect(amended).toHaveLength(1);
     expect(amended[0]?.amended?.reason).toMatch(/rollback discussion/);
+  });
+
+  it("draws the review page's heatmap, with drafts as uncounted rows", () => {
+    const { aggregate, model: m } = model({ incomplete: true });
+    const web = buildHeatmap(aggregate);
+    const counted = m.charts.heatmap.rows.filter((r) => r.counted);
+    expect(counted.map(({ sublabel: _, ...row }) => row)).toEqual(web.rows);
+    expect(counted.map((r) => r.sublabel)).toEqual(web.rows.map((r) => r.exerciseTitle));
+    expect(m.charts.heatmap.columns).toEqual(web.columns);
+    const drafts = m.charts.heatmap.rows.filter((r) => !r.counted);
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const r of drafts) {
+      expect(r.sublabel).toMatch(/\(not counted\)$/);
+      expect(new Set(r.cells.map((c) => c.state))).toEqual(new Set(["not_rated"]));
+    }
   });
 
   it("marks an incomplete loop DRAFT and names who is missing", () => {
