@@ -6,9 +6,9 @@ import {
   buildPacketModel,
   cleanText,
   excerpt,
-  formatDate,
-  formatDateRange,
-  formatDateTime,
+  formatUtcDate,
+  formatUtcDateRange,
+  formatUtcDateTime,
   packetContentDisposition,
   packetFileNames,
   packetTimestamp,
@@ -29,11 +29,11 @@ function model(opts: Parameters<typeof buildPacketFixture>[0] = {}) {
 
 describe("formatting helpers", () => {
   it("formats dates in UTC, whatever the server's zone", () => {
-    expect(formatDate(Date.UTC(2025, 2, 14, 23, 30))).toBe("14 Mar 2025");
-    expect(formatDateTime(Date.UTC(2025, 2, 14, 9, 5))).toBe("14 Mar 2025, 09:05 UTC");
-    expect(formatDateRange(Date.UTC(2025, 2, 12), Date.UTC(2025, 2, 14))).toBe("12 Mar 2025 – 14 Mar 2025");
-    expect(formatDateRange(Date.UTC(2025, 2, 12, 9), Date.UTC(2025, 2, 12, 15))).toBe("12 Mar 2025");
-    expect(formatDateRange(null, null)).toBe("Not scheduled");
+    expect(formatUtcDate(Date.UTC(2025, 2, 14, 23, 30))).toBe("14 Mar 2025");
+    expect(formatUtcDateTime(Date.UTC(2025, 2, 14, 9, 5))).toBe("14 Mar 2025, 09:05 UTC");
+    expect(formatUtcDateRange(Date.UTC(2025, 2, 12), Date.UTC(2025, 2, 14))).toBe("12 Mar 2025 – 14 Mar 2025");
+    expect(formatUtcDateRange(Date.UTC(2025, 2, 12, 9), Date.UTC(2025, 2, 12, 15))).toBe("12 Mar 2025");
+    expect(formatUtcDateRange(null, null)).toBe("Not scheduled");
   });
 
   it("cleans hostile free text: unified line endings, at most one blank line, trimmed", () => {
