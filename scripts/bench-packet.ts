@@ -19,8 +19,9 @@ import path from "node:path";
 import type { LoopAggregate, LoopFacts } from "../app/domain/review/types";
 import { buildPacketModel, type PacketModel } from "../app/domain/packet/model";
 import type { RubricContent } from "../app/domain/rubric/model";
-import { packetFingerprint, renderPacket } from "../app/pdf/packet.server";
-import { cachedWordCount } from "../app/pdf/text.server";
+import { packetFingerprint } from "../app/pdf/fingerprint.server";
+import { renderPacket } from "../app/pdf/packet.server";
+import { cachedWordCount } from "../app/pdf/text/shape.server";
 import { aggregateFixture, buildPacketFixture } from "./lib/packet-fixture";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -161,17 +162,19 @@ function htmlFromModel(m: PacketModel, fingerprint: string): string {
   // 3 charts
   const ch = m.charts;
   out.push(
-    `<h1>${esc(m.sectionTitles.charts)}</h1><table class="heat"><thead><tr><th></th>${ch.heatmap.columns.map((col) => `<th>${esc(col.label)}${col.disagreement ? " ◆" : ""}</th>`).join("")}</tr></thead><tbody>`,
+    `<h1>${esc(m.sectionTitles.charts)}</h1><table class="heat"><thead><tr><th></th>${ch.heatmap.columns.map((col) => `<th>${esc(col.name)}${col.disagreement ? " ◆" : ""}</th>`).join("")}</tr></thead><tbody>`,
   );
   for (const r of ch.heatmap.rows) {
-    out.push(`<tr><td class="lbl"><b>${esc(r.label)}</b><br><span class="tiny muted">${esc(r.sublabel)}</span></td>`);
+    out.push(
+      `<tr><td class="lbl"><b>${esc(r.panelistName)}</b><br><span class="tiny muted">${esc(r.sublabel)}</span></td>`,
+    );
     for (const cell of r.cells) {
       const [bg, fg] =
         cell.score !== null
           ? (SCALE[cell.score] ?? ["#fff", "#000"])
           : [cell.state === "not_assessed" ? "#e9ecef" : "#fff", "#5b6470"];
       out.push(
-        `<td style="background:${bg};color:${fg};${cell.outlier ? "outline:2pt solid #1f2328;outline-offset:-3pt;" : ""}">${esc(cell.label || "–")}</td>`,
+        `<td style="background:${bg};color:${fg};${cell.outlier ? "outline:2pt solid #1f2328;outline-offset:-3pt;" : ""}">${cell.state === "scored" ? String(cell.score) : cell.state === "not_assessed" ? "N/A" : "–"}</td>`,
       );
     }
     out.push(`</tr>`);

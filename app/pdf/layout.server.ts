@@ -10,16 +10,9 @@ import zlib from "node:zlib";
 
 import { PAGE_SINK, type PageSink } from "./page-sink.server";
 
-import {
-  type Line,
-  type Rgb,
-  type Span,
-  type TextStyle,
-  drawLines,
-  layoutSpans,
-  linesHeight,
-  measureText,
-} from "./text.server";
+import { type Line, layoutSpans, linesHeight, measureText } from "./text/break.server";
+import { drawLines } from "./text/emit.server";
+import type { Rgb, Span, TextStyle } from "./text/style.server";
 
 // ------------------------------------------------------------------ theme
 

@@ -8,8 +8,9 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { loader as pdfLoaderFn } from "../../app/routes/loops.$id.packet[.]pdf";
-import { packetFingerprint, renderPacket } from "../../app/pdf/packet.server";
-import { clearTextCaches } from "../../app/pdf/text.server";
+import { packetFingerprint } from "../../app/pdf/fingerprint.server";
+import { renderPacket } from "../../app/pdf/packet.server";
+import { clearTextCaches } from "../../app/pdf/text/caches.server";
 import {
   aggregateFixture,
   buildPacketFixture,

@@ -14,6 +14,7 @@ import type {
   ScorecardSummaryOut,
 } from "../review/types";
 import { compareText } from "../review/calibrate";
+import { type HeatmapColumn, type HeatmapRow, buildHeatmapGrid } from "../review/heatmap";
 import {
   foldToAscii,
   formatList,
@@ -77,22 +78,14 @@ export interface SummaryModel {
   weakest: Highlight[];
 }
 
-export type HeatCellState = "rated" | "not_assessed" | "none";
-
-export interface HeatCell {
-  state: HeatCellState;
-  score: RatingScore | null;
-  /** "3", "N/A" or "" */
-  label: string;
-  outlier: boolean;
-}
-
 export interface ChartsModel {
   scale: { score: RatingScore; label: string }[];
-  heatmap: {
-    columns: { key: string; label: string; disagreement: boolean }[];
-    rows: { label: string; sublabel: string; counted: boolean; cells: HeatCell[] }[];
-  };
+  /**
+   * The review page's heatmap grid (app/domain/review/heatmap.ts) with every scorecard: drafts and
+   * recused scorecards are rows too, greyed, with no counted ratings. `sublabel` is the row's
+   * second line: the exercise, or why the row does not count.
+   */
+  heatmap: { columns: HeatmapColumn[]; rows: (HeatmapRow & { sublabel: string })[] };
   bars: {
     label: string;
     mean: number | null;
@@ -239,29 +232,31 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 
 /**
  * A calendar date in UTC (never the server's time zone, so the packet is the same everywhere).
- * @example formatDate(Date.UTC(2025, 2, 14)) // "14 Mar 2025"
+ * The packet's dates are all UTC and say so; the organisation-time formatters, which take a
+ * zone, are in app/domain/shared/zoned-time.ts.
+ * @example formatUtcDate(Date.UTC(2025, 2, 14)) // "14 Mar 2025"
  */
-export function formatDate(ms: number): string {
+export function formatUtcDate(ms: number): string {
   const d = new Date(ms);
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()] ?? ""} ${d.getUTCFullYear()}`;
 }
 
-/** @example formatDateTime(Date.UTC(2025, 2, 14, 9, 5)) // "14 Mar 2025, 09:05 UTC" */
-export function formatDateTime(ms: number): string {
+/** @example formatUtcDateTime(Date.UTC(2025, 2, 14, 9, 5)) // "14 Mar 2025, 09:05 UTC" */
+export function formatUtcDateTime(ms: number): string {
   const d = new Date(ms);
   const hh = String(d.getUTCHours()).padStart(2, "0");
   const mm = String(d.getUTCMinutes()).padStart(2, "0");
-  return `${formatDate(ms)}, ${hh}:${mm} UTC`;
+  return `${formatUtcDate(ms)}, ${hh}:${mm} UTC`;
 }
 
 /**
- * A date range; one date when both ends fall on the same day.
- * @example formatDateRange(a, b) // "12 Mar 2025 – 14 Mar 2025"
+ * A date range in UTC; one date when both ends fall on the same UTC day.
+ * @example formatUtcDateRange(a, b) // "12 Mar 2025 – 14 Mar 2025"
  */
-export function formatDateRange(from: number | null, to: number | null): string {
+export function formatUtcDateRange(from: number | null, to: number | null): string {
   if (from === null && to === null) return "Not scheduled";
-  const a = formatDate(from ?? to ?? 0);
-  const b = formatDate(to ?? from ?? 0);
+  const a = formatUtcDate(from ?? to ?? 0);
+  const b = formatUtcDate(to ?? from ?? 0);
   return a === b ? a : `${a} – ${b}`;
 }
 
@@ -367,7 +362,7 @@ export function buildPacketModel(
       subject: `Structured interview packet (${rubricLabel}) for ${candidateName}, ${facts.roleTitle}`,
       keywords: "hiring packet, structured interview, scorecards, confidential",
       generatedAt,
-      generatedAtLabel: formatDateTime(generatedAt),
+      generatedAtLabel: formatUtcDateTime(generatedAt),
     },
     // An incomplete loop says so on every page, not only on the cover.
     header: {
@@ -428,7 +423,7 @@ function buildCover(
   const decision = facts.decision;
   // The role is the cover's subtitle; the list holds the other facts.
   const factsList: LabelValue[] = [
-    { label: "Loop dates", value: formatDateRange(facts.firstInterviewAt, facts.lastInterviewAt) },
+    { label: "Loop dates", value: formatUtcDateRange(facts.firstInterviewAt, facts.lastInterviewAt) },
     { label: "Rubric", value: rubricLabel },
     { label: "Hiring manager", value: facts.hiringManager },
   ];
@@ -438,14 +433,14 @@ function buildCover(
     {
       label: "Decision",
       value: decision
-        ? `${DECISION_LABELS[decision.decision]} (${decision.decidedBy}, ${formatDate(decision.decidedAt)})`
+        ? `${DECISION_LABELS[decision.decision]} (${decision.decidedBy}, ${formatUtcDate(decision.decidedAt)})`
         : "Pending",
     },
     {
       label: "Scorecards",
       value: `${cov.submitted} of ${cov.assigned} submitted (${formatPercent(cov.completeness)})${cov.recused.length ? `, ${cov.recused.length} recused` : ""}`,
     },
-    { label: "Generated", value: formatDateTime(generatedAt) },
+    { label: "Generated", value: formatUtcDateTime(generatedAt) },
   );
 
   let draft: CoverModel["draft"] = null;
@@ -546,29 +541,19 @@ function buildSummary(aggregate: LoopAggregate): SummaryModel {
 
 function buildCharts(aggregate: LoopAggregate): ChartsModel {
   const dims = aggregate.dimensions;
-  const rows = aggregate.scorecards.map((sc) => {
-    const counted = sc.status === "submitted";
-    const cells: HeatCell[] = dims.map((d) => {
-      const r = d.ratings.find((x) => x.scorecardId === sc.scorecardId);
-      if (!r) return { state: "none", score: null, label: "", outlier: false };
-      if (r.notAssessed || r.score === null)
-        return { state: "not_assessed", score: null, label: "N/A", outlier: false };
-      return { state: "rated", score: r.score, label: String(r.score), outlier: r.outlier };
-    });
-    // The row's second line: the exercise, or why the row has no counted ratings (short: it must fit).
-    const sublabel = counted
-      ? sc.exerciseTitle
-      : sc.status === "draft"
+  const grid = buildHeatmapGrid(aggregate, { uncounted: true });
+  // The row's second line: the exercise, or why the row has no counted ratings (short: it must fit).
+  const rows = grid.rows.map((row) => ({
+    ...row,
+    sublabel: row.counted
+      ? row.exerciseTitle
+      : row.status === "draft"
         ? "Not submitted (not counted)"
-        : "Recused (not counted)";
-    return { label: sc.panelistName, sublabel, counted, cells };
-  });
+        : "Recused (not counted)",
+  }));
   return {
     scale: RATING_SCORES.map((score) => ({ score, label: RATING_LABELS[score] })),
-    heatmap: {
-      columns: dims.map((d) => ({ key: d.key, label: d.name, disagreement: d.disagreement })),
-      rows,
-    },
+    heatmap: { columns: grid.columns, rows },
     bars: dims.map((d) => ({
       label: d.name,
       mean: d.mean,
@@ -681,7 +666,7 @@ function buildExercise(e: LoopAggregate["exercises"][number], rubric: RubricCont
   const rx = rubric.exercises.find((x) => x.key === e.exerciseKey);
   const covered = e.focusPoints.filter((f) => f.coveredBy.length > 0).length;
   const meta = [
-    e.scheduledAt !== null ? formatDateTime(e.scheduledAt) : "Not scheduled",
+    e.scheduledAt !== null ? formatUtcDateTime(e.scheduledAt) : "Not scheduled",
     rx ? `${rx.durationMinutes} min` : "",
     plural(e.panelists.length, "panelist"),
   ]
@@ -709,7 +694,7 @@ function buildExercise(e: LoopAggregate["exercises"][number], rubric: RubricCont
 function buildScorecard(sc: ScorecardSummaryOut): ScorecardModel {
   const statusLabel =
     sc.status === "submitted" && sc.submittedAt !== null
-      ? `Submitted ${formatDateTime(sc.submittedAt)}`
+      ? `Submitted ${formatUtcDateTime(sc.submittedAt)}`
       : STATUS_LABELS[sc.status];
   return {
     panelistName: sc.panelistName,
@@ -753,7 +738,7 @@ function buildDecision(aggregate: LoopAggregate, facts: LoopFacts, calibrationWi
     lines: d
       ? [
           { label: "Decided by", value: d.decidedBy },
-          { label: "Decided at", value: formatDateTime(d.decidedAt) },
+          { label: "Decided at", value: formatUtcDateTime(d.decidedAt) },
           { label: "Loop status", value: LOOP_STATUS_LABELS[facts.status] },
         ]
       : [{ label: "Loop status", value: LOOP_STATUS_LABELS[facts.status] }],
@@ -788,7 +773,7 @@ function buildAppendix(facts: LoopFacts, rubric: RubricContent, rubricLabel: str
   const auditSummary =
     audit.length === 0
       ? "No audit events recorded."
-      : `${plural(audit.length, "event")} from ${formatDateTime(first?.at ?? 0)} to ${formatDateTime(last?.at ?? 0)}. ` +
+      : `${plural(audit.length, "event")} from ${formatUtcDateTime(first?.at ?? 0)} to ${formatUtcDateTime(last?.at ?? 0)}. ` +
         `By: ${actorList.join(", ")}. Amendments: ${audit.filter((a) => /amend/i.test(a.action)).length}.`;
   return {
     rubricTitle: `${rubricLabel}: ${rubric.roleTitle}`,
@@ -818,7 +803,7 @@ function buildAppendix(facts: LoopFacts, rubric: RubricContent, rubricLabel: str
     signals: rubric.signals.map((s) => ({ label: s.label, kindLabel: s.kind === "strong" ? "Strong" : "Weak" })),
     auditSummary,
     audit: audit.map((a) => ({
-      at: formatDateTime(a.at),
+      at: formatUtcDateTime(a.at),
       actor: a.actorName,
       action: a.action,
       entity: a.entity,

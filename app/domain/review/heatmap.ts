@@ -1,10 +1,11 @@
 /**
  * Geometry and content of the review page's two charts, computed from the aggregate so the SVG
- * components only draw. Pure (no React, no IO): unit-tested in tests/unit/heatmap*.test.ts.
+ * components only draw. Pure (no React, no IO): unit-tested in tests/unit/review/heatmap.test.ts.
+ * The packet (app/domain/packet/model.ts) draws the same heatmap grid.
  */
 import type { LoopAggregate } from "./types";
 import { formatScore } from "../shared/format";
-import { RATING_LABELS, type RatingScore, type Recommendation } from "../vocabulary";
+import { RATING_LABELS, type RatingScore, type Recommendation, type ScorecardStatus } from "../vocabulary";
 
 // ------------------------------------------------------------------ text
 
@@ -55,6 +56,11 @@ export function truncate(text: string, maxChars: number): string {
 
 // ------------------------------------------------------------------ heatmap
 
+/**
+ * The state of a cell, the same names on the review page and in the packet: "scored" (1–4),
+ * "not_assessed" (the panelist said so explicitly), "not_rated" (the interview did not rate the
+ * dimension, or the scorecard does not count: a draft or a recusal).
+ */
 export type CellState = "scored" | "not_assessed" | "not_rated";
 
 export interface HeatmapCell {
@@ -72,6 +78,9 @@ export interface HeatmapRow {
   scorecardId: string;
   panelistName: string;
   exerciseTitle: string;
+  status: ScorecardStatus;
+  /** submitted: its ratings count; the cells of a draft or a recused scorecard are all "not_rated" */
+  counted: boolean;
   recommendation: Recommendation | null;
   cells: HeatmapCell[];
 }
@@ -85,9 +94,13 @@ export interface HeatmapColumn {
   disagreement: boolean;
 }
 
-export interface Heatmap {
+/** Rows and columns, without the review page's geometry (the packet lays them out itself). */
+export interface HeatmapGrid {
   columns: HeatmapColumn[];
   rows: HeatmapRow[];
+}
+
+export interface Heatmap extends HeatmapGrid {
   layout: {
     width: number;
     height: number;
@@ -114,7 +127,14 @@ export const HEATMAP = {
   recoWidth: 104,
 } as const;
 
-function cellLabel(state: CellState, score: RatingScore | null, outlier: boolean, thin: boolean): string {
+function cellLabel(
+  state: CellState,
+  score: RatingScore | null,
+  outlier: boolean,
+  thin: boolean,
+  counted: boolean,
+): string {
+  if (!counted) return "Not counted (scorecard not submitted)";
   if (state === "not_assessed") return "Not assessed";
   if (state === "not_rated" || score === null) return "Not rated in this interview";
   const parts = [`${score} (${RATING_LABELS[score]})`];
@@ -124,11 +144,13 @@ function cellLabel(state: CellState, score: RatingScore | null, outlier: boolean
 }
 
 /**
- * Rows = submitted scorecards (a panelist on two interviews has two rows: they rated twice),
- * columns = rubric dimensions. A cell is "not_rated" when that interview did not rate the
- * dimension, "not_assessed" when the panelist said so explicitly.
+ * Rows = scorecards (a panelist on two interviews has two rows: they rated twice), columns =
+ * rubric dimensions. Only submitted scorecards by default; with `uncounted`, drafts and recused
+ * scorecards too (after them, as in the aggregate), their cells all "not_rated". A cell is
+ * "not_rated" when that interview did not rate the dimension, "not_assessed" when the panelist
+ * said so explicitly.
  */
-export function buildHeatmap(aggregate: LoopAggregate): Heatmap {
+export function buildHeatmapGrid(aggregate: LoopAggregate, opts: { uncounted?: boolean } = {}): HeatmapGrid {
   const outliers = new Map<string, { outlier: boolean; thin: boolean }>();
   for (const d of aggregate.dimensions) {
     for (const r of d.ratings)
@@ -143,29 +165,42 @@ export function buildHeatmap(aggregate: LoopAggregate): Heatmap {
     disagreement: d.disagreement,
   }));
   const rows: HeatmapRow[] = aggregate.scorecards
-    .filter((sc) => sc.status === "submitted")
-    .map((sc) => ({
-      scorecardId: sc.scorecardId,
-      panelistName: sc.panelistName,
-      exerciseTitle: sc.exerciseTitle,
-      recommendation: sc.recommendation,
-      cells: columns.map((c) => {
-        const rating = sc.ratings.find((r) => r.dimensionKey === c.key && (r.score !== null || r.notAssessed));
-        const state: CellState = !rating ? "not_rated" : rating.score !== null ? "scored" : "not_assessed";
-        const marks = outliers.get(`${sc.scorecardId}\u0000${c.key}`);
-        const outlier = state === "scored" && (marks?.outlier ?? false);
-        const thin = state === "scored" && (marks?.thin ?? false);
-        const score = rating?.score ?? null;
-        return {
-          dimensionKey: c.key,
-          state,
-          score,
-          outlier,
-          thinEvidence: thin,
-          label: cellLabel(state, score, outlier, thin),
-        };
-      }),
-    }));
+    .filter((sc) => opts.uncounted === true || sc.status === "submitted")
+    .map((sc) => {
+      const counted = sc.status === "submitted";
+      return {
+        scorecardId: sc.scorecardId,
+        panelistName: sc.panelistName,
+        exerciseTitle: sc.exerciseTitle,
+        status: sc.status,
+        counted,
+        recommendation: sc.recommendation,
+        cells: columns.map((c) => {
+          const rating = counted
+            ? sc.ratings.find((r) => r.dimensionKey === c.key && (r.score !== null || r.notAssessed))
+            : undefined;
+          const state: CellState = !rating ? "not_rated" : rating.score !== null ? "scored" : "not_assessed";
+          const marks = outliers.get(`${sc.scorecardId}\u0000${c.key}`);
+          const outlier = state === "scored" && (marks?.outlier ?? false);
+          const thin = state === "scored" && (marks?.thin ?? false);
+          const score = rating?.score ?? null;
+          return {
+            dimensionKey: c.key,
+            state,
+            score,
+            outlier,
+            thinEvidence: thin,
+            label: cellLabel(state, score, outlier, thin, counted),
+          };
+        }),
+      };
+    });
+  return { columns, rows };
+}
+
+/** The review page's heatmap: the submitted scorecards' grid and its SVG geometry. */
+export function buildHeatmap(aggregate: LoopAggregate): Heatmap {
+  const { columns, rows } = buildHeatmapGrid(aggregate);
   const { labelWidth, cellWidth, cellHeight, headerHeight, meanHeight, recoGap, recoWidth } = HEATMAP;
   const meanY = headerHeight + rows.length * cellHeight + 6;
   const recoX = labelWidth + columns.length * cellWidth + recoGap;

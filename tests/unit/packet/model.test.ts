@@ -6,13 +6,14 @@ import {
   buildPacketModel,
   cleanText,
   excerpt,
-  formatDate,
-  formatDateRange,
-  formatDateTime,
+  formatUtcDate,
+  formatUtcDateRange,
+  formatUtcDateTime,
   packetContentDisposition,
   packetFileNames,
   packetTimestamp,
 } from "../../../app/domain/packet/model";
+import { buildHeatmap } from "../../../app/domain/review/heatmap";
 import {
   aggregateFixture,
   buildPacketFixture,
@@ -28,11 +29,11 @@ function model(opts: Parameters<typeof buildPacketFixture>[0] = {}) {
 
 describe("formatting helpers", () => {
   it("formats dates in UTC, whatever the server's zone", () => {
-    expect(formatDate(Date.UTC(2025, 2, 14, 23, 30))).toBe("14 Mar 2025");
-    expect(formatDateTime(Date.UTC(2025, 2, 14, 9, 5))).toBe("14 Mar 2025, 09:05 UTC");
-    expect(formatDateRange(Date.UTC(2025, 2, 12), Date.UTC(2025, 2, 14))).toBe("12 Mar 2025 – 14 Mar 2025");
-    expect(formatDateRange(Date.UTC(2025, 2, 12, 9), Date.UTC(2025, 2, 12, 15))).toBe("12 Mar 2025");
-    expect(formatDateRange(null, null)).toBe("Not scheduled");
+    expect(formatUtcDate(Date.UTC(2025, 2, 14, 23, 30))).toBe("14 Mar 2025");
+    expect(formatUtcDateTime(Date.UTC(2025, 2, 14, 9, 5))).toBe("14 Mar 2025, 09:05 UTC");
+    expect(formatUtcDateRange(Date.UTC(2025, 2, 12), Date.UTC(2025, 2, 14))).toBe("12 Mar 2025 – 14 Mar 2025");
+    expect(formatUtcDateRange(Date.UTC(2025, 2, 12, 9), Date.UTC(2025, 2, 12, 15))).toBe("12 Mar 2025");
+    expect(formatUtcDateRange(null, null)).toBe("Not scheduled");
   });
 
   it("cleans hostile free text: unified line endings, at most one blank line, trimmed", () => {
@@ -124,6 +125,21 @@ describe("buildPacketModel", () => {
     const amended = m.scorecards.filter((s) => s.amended);
     expect(amended).toHaveLength(1);
     expect(amended[0]?.amended?.reason).toMatch(/rollback discussion/);
+  });
+
+  it("draws the review page's heatmap, with drafts as uncounted rows", () => {
+    const { aggregate, model: m } = model({ incomplete: true });
+    const web = buildHeatmap(aggregate);
+    const counted = m.charts.heatmap.rows.filter((r) => r.counted);
+    expect(counted.map(({ sublabel: _, ...row }) => row)).toEqual(web.rows);
+    expect(counted.map((r) => r.sublabel)).toEqual(web.rows.map((r) => r.exerciseTitle));
+    expect(m.charts.heatmap.columns).toEqual(web.columns);
+    const drafts = m.charts.heatmap.rows.filter((r) => !r.counted);
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const r of drafts) {
+      expect(r.sublabel).toMatch(/\(not counted\)$/);
+      expect(new Set(r.cells.map((c) => c.state))).toEqual(new Set(["not_rated"]));
+    }
   });
 
   it("marks an incomplete loop DRAFT and names who is missing", () => {

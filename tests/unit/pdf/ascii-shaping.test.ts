@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { shapeBothWaysForTest, shapeWord } from "../../../app/pdf/text.server";
+import { shapeBothWaysForTest, shapeWord } from "../../../app/pdf/text/shape.server";
 
 // The printable-ASCII fast path must give exactly what fontkit gives for the same word: same
 // glyphs, advances, kerning and width. Words where a pair ligates or positions differently must

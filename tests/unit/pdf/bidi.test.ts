@@ -1,10 +1,13 @@
-// Mixed-direction text in the packet's own line breaker (app/pdf/text.server.ts): the visual order
-// of the drawn glyphs must be the Unicode Bidirectional Algorithm's. bidi-js's getReorderedString
-// (levels, L2 reversal and mirroring, per line) is the oracle; a few cases are also spelled out.
+// Mixed-direction text in the packet's own line breaker (app/pdf/text/break.server.ts and
+// bidi.server.ts): the visual order of the drawn glyphs must be the Unicode Bidirectional
+// Algorithm's. bidi-js's getReorderedString (levels, L2 reversal and mirroring, per line) is the
+// oracle; a few cases are also spelled out.
 import bidiFactory from "bidi-js";
 import { describe, expect, it } from "vitest";
 
-import { type Line, type Span, type TextStyle, layoutSpans, shapeWord } from "../../../app/pdf/text.server";
+import { type Line, layoutSpans } from "../../../app/pdf/text/break.server";
+import { shapeWord } from "../../../app/pdf/text/shape.server";
+import type { Span, TextStyle } from "../../../app/pdf/text/style.server";
 
 const bidi = bidiFactory();
 const regular: TextStyle = { font: "regular", size: 10, color: [0, 0, 0] };

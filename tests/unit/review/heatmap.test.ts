@@ -4,6 +4,7 @@ import { aggregateLoop } from "../../../app/domain/review/aggregate";
 import {
   buildDimensionChart,
   buildHeatmap,
+  buildHeatmapGrid,
   describeDimensionChart,
   describeHeatmap,
   DIMENSION_CHART,
@@ -94,6 +95,27 @@ describe("buildHeatmap", () => {
     expect(describeHeatmap(h)).toBe(
       "Heatmap of 4 submitted scorecards across 3 dimensions, scores 1 to 4. Disagreement on ML system architecture. 1 ratings not assessed. The table that follows has the same data.",
     );
+  });
+
+  it("adds drafts and recusals as uncounted rows on request (the packet), their cells not rated", () => {
+    const recused = scorecard(CY, { status: "recused", ratings: [] });
+    const agg = aggregateLoop(loop({ scorecards: [...input.scorecards, recused] }));
+    const grid = buildHeatmapGrid(agg, { uncounted: true });
+    expect(grid.rows.map((r) => `${r.panelistName}/${r.status}/${r.counted}`)).toEqual([
+      "Ada/submitted/true",
+      "Ben/submitted/true",
+      "Cy/submitted/true",
+      "Ada/submitted/true",
+      "Cy/recused/false",
+      "Dee/draft/false",
+    ]);
+    // the draft rated arch 2, but a draft does not count
+    const draft = grid.rows.find((r) => r.status === "draft");
+    expect(draft?.cells.map((c) => c.state)).toEqual(["not_rated", "not_rated", "not_rated"]);
+    expect(draft?.cells[0]?.label).toBe("Not counted (scorecard not submitted)");
+    // the counted rows are the review page's
+    expect(grid.rows.slice(0, 4)).toEqual(buildHeatmap(agg).rows);
+    expect(grid.columns).toEqual(buildHeatmap(agg).columns);
   });
 
   it("is empty without submitted scorecards", () => {

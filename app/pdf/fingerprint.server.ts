@@ -1,0 +1,73 @@
+/**
+ * The packet's fingerprint: SHA-256 of the canonical JSON of everything it is rendered from.
+ *
+ * Server-only: node:crypto.
+ */
+import { createHash } from "node:crypto";
+
+import type { PacketOptions } from "../domain/packet/model";
+import type { LoopAggregate, LoopFacts } from "../domain/review/types";
+import type { RubricContent } from "../domain/rubric/model";
+
+/** Feeds a hash in ~32K-character chunks: no array of pieces and no megabyte-long joined string. */
+class HashSink {
+  private acc = "";
+  constructor(private readonly hash: ReturnType<typeof createHash>) {}
+  push(...pieces: string[]): void {
+    for (const p of pieces) this.acc += p;
+    if (this.acc.length > 32_768) this.flush();
+  }
+  flush(): void {
+    if (this.acc) this.hash.update(this.acc, "utf8");
+    this.acc = "";
+  }
+}
+
+/** Canonical JSON: object keys sorted at every level (arrays keep their order); undefined is dropped. */
+function writeCanonical(value: unknown, out: HashSink): void {
+  if (value === null || value === undefined) {
+    out.push("null");
+  } else if (typeof value !== "object") {
+    out.push(JSON.stringify(value) ?? "null");
+  } else if (Array.isArray(value)) {
+    out.push("[");
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.push(",");
+      writeCanonical(value[i], out);
+    }
+    out.push("]");
+  } else {
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj).sort();
+    out.push("{");
+    let first = true;
+    for (const k of keys) {
+      const v = obj[k];
+      if (v === undefined) continue;
+      if (!first) out.push(",");
+      first = false;
+      out.push(JSON.stringify(k), ":");
+      writeCanonical(v, out);
+    }
+    out.push("}");
+  }
+}
+
+/**
+ * SHA-256 (hex) of the canonical JSON of everything the packet is rendered from. Printed on every
+ * page, so two printouts can be compared, and identical input gives an identical PDF.
+ */
+export function packetFingerprint(
+  aggregate: LoopAggregate,
+  facts: LoopFacts,
+  rubric: RubricContent,
+  options: PacketOptions = {},
+): string {
+  // Options are part of the input only when set, so the common fingerprint stays stable.
+  const opts = options.calibrationWithheld ? { calibrationWithheld: true } : undefined;
+  const hash = createHash("sha256");
+  const sink = new HashSink(hash);
+  writeCanonical({ packet: 1, aggregate, facts, rubric, options: opts }, sink);
+  sink.flush();
+  return hash.digest("hex");
+}

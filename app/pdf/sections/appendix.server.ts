@@ -1,0 +1,83 @@
+/**
+ * Appendix: the rubric version, the audit trail and the fingerprint.
+ */
+import type { PacketModel } from "../../domain/packet/model";
+
+import { type Flow, S, THEME, paragraph, table, withColor } from "../layout.server";
+import { heading, sp, sub } from "./blocks.server";
+
+export function drawAppendix(flow: Flow, model: PacketModel, fingerprint: string): void {
+  const a = model.appendix;
+  heading(flow, a.rubricTitle, S.h2, 3, 40);
+  paragraph(flow, a.rubricSummary, S.small, { after: 6 });
+
+  sub(flow, "Dimensions and anchors");
+  table(
+    flow,
+    [{ header: "Dimension", width: 96 }, { header: "Below bar" }, { header: "Meets bar" }, { header: "Exceeds" }],
+    a.dimensions.map((d) => [
+      [sp(d.name, S.tinyBold), sp(`\nweight ${d.weightLabel}`, S.tiny)],
+      ...d.anchors.map((x) => [sp(x.value, withColor(S.tiny, THEME.color.text))]),
+    ]),
+    { style: S.tiny },
+  );
+
+  sub(flow, "Exercises");
+  table(
+    flow,
+    [{ header: "Exercise", width: 110 }, { header: "Dimensions assessed", width: 150 }, { header: "Focus points" }],
+    a.exercises.map((e) => [[sp(e.title, S.tinyBold), sp(`\n${e.meta}`, S.tiny)], e.dimensions, e.focusPoints]),
+    { style: withColor(S.tiny, THEME.color.text) },
+  );
+
+  sub(flow, "Red flags");
+  table(
+    flow,
+    [{ header: "Flag", width: 150 }, { header: "Severity", width: 60 }, { header: "What it looks like" }],
+    a.redFlags.map((f) => [
+      [sp(f.label, S.tinyBold)],
+      [sp(f.severityLabel, f.severityLabel === "Dealbreaker" ? withColor(S.tinyBold, THEME.color.alert) : S.tiny)],
+      f.description,
+    ]),
+    { style: withColor(S.tiny, THEME.color.text) },
+  );
+
+  sub(flow, "Signals");
+  table(
+    flow,
+    [{ header: "Signal" }, { header: "Kind", width: 60 }],
+    a.signals.map((s) => [s.label, s.kindLabel]),
+    { style: withColor(S.tiny, THEME.color.text) },
+  );
+
+  sub(flow, "Audit summary");
+  paragraph(flow, a.auditSummary, S.small, { after: 6 });
+  if (a.audit.length > 0) {
+    table(
+      flow,
+      [
+        { header: "When", width: 86 },
+        { header: "Who and what", width: 112 },
+        { header: "Concerning", width: 150 },
+        { header: "Reason" },
+      ],
+      a.audit.map((e) => [
+        e.at,
+        [sp(e.actor, withColor(S.tinyBold, THEME.color.text)), sp(`\n${e.action}`, S.tiny)],
+        e.entity,
+        e.reason,
+      ]),
+      { style: withColor(S.tiny, THEME.color.text), zebra: true },
+    );
+  }
+
+  sub(flow, "Fingerprint");
+  paragraph(
+    flow,
+    "SHA-256 of the canonical JSON of the aggregate, loop facts and rubric version this packet was rendered from. " +
+      "The same input always produces a byte-identical PDF; a different fingerprint means different data.",
+    S.smallMuted,
+    { after: 3 },
+  );
+  paragraph(flow, fingerprint, S.smallBold);
+}
