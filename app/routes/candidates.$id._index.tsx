@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 
 import { getDb } from "../../db/client.server";
 import { getCandidate, setCandidateArchived, updateCandidate } from "../../db/queries/candidate/candidates.server";
@@ -15,7 +14,8 @@ import { EMPTY_CANDIDATE_FORM, candidateFormValues, candidateSchema } from "../d
 import { formatDate } from "../domain/shared/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
 import { notFound } from "../server/http.server";
-import { requireRole } from "../server/session.server";
+import { idParam } from "../server/params.server";
+import { requireStaff } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
 import styles from "../styles/recruiter-config.css";
 
@@ -28,19 +28,11 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `${d.candidate.name} · Candidates · ArchPanel` : "Candidate · ArchPanel" },
 ];
 
-const paramsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
-
-function candidateIdOf(params: Record<string, string | undefined>): string {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data.id;
-}
-
 const ACTIVE = new Set(["planning", "scheduled", "in_progress", "debrief"]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = requireRole(request, ["admin", "recruiter"]);
-  const id = candidateIdOf(params);
+  const user = requireStaff(request);
+  const id = idParam(params);
   const db = getDb();
   const c = getCandidate(db, id);
   if (!c) throw notFound();
@@ -81,8 +73,8 @@ function formValues(body: Record<string, unknown>) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = requireRole(request, ["admin", "recruiter"]);
-  const id = candidateIdOf(params);
+  const user = requireStaff(request);
+  const id = idParam(params);
   const { data: body } = await readBody(request);
   const db = getDb();
   const intent = parseWith(candidateIntentSchema, body);

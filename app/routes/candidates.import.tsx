@@ -14,7 +14,7 @@ import type { CsvPreview } from "../domain/candidate/csv-import";
 import type { CandidateInput } from "../domain/candidate/schema";
 import { candidateImportSchema } from "../domain/candidate/page-schema";
 import { parseWith, readBody } from "../server/form.server";
-import { requireRole } from "../server/session.server";
+import { requireStaff } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
 import styles from "../styles/recruiter-config.css";
 
@@ -26,7 +26,7 @@ export const links = () => [
 export const meta: MetaFunction = () => [{ title: "Import candidates · ArchPanel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireRole(request, ["admin", "recruiter"]);
+  requireStaff(request);
   return null;
 }
 
@@ -49,7 +49,7 @@ function toPreviewData(p: CsvPreview): PreviewData {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = requireRole(request, ["admin", "recruiter"]);
+  const user = requireStaff(request);
   const { data: body, form } = await readBody(request);
   // an uploaded file (no JavaScript) takes the place of the text area
   const file = form?.get("file");

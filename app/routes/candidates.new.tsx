@@ -7,14 +7,14 @@ import { createCandidate } from "../../db/queries/candidate/candidates.server";
 import { CandidateForm } from "../components/candidate/candidate-form";
 import { EMPTY_CANDIDATE_FORM, candidateSchema } from "../domain/candidate/schema";
 import { parseWith, readBody } from "../server/form.server";
-import { requireRole } from "../server/session.server";
+import { requireStaff } from "../server/session.server";
 import styles from "../styles/setup.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "New candidate · ArchPanel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireRole(request, ["admin", "recruiter"]);
+  requireStaff(request);
   return null;
 }
 
@@ -29,7 +29,7 @@ function formValues(body: Record<string, unknown>) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = requireRole(request, ["admin", "recruiter"]);
+  const user = requireStaff(request);
   const { data: body } = await readBody(request);
   const values = formValues(body);
   const parsed = parseWith(candidateSchema, body);

@@ -62,7 +62,8 @@ import { effectiveWeights, formatWeight, weightMode, weightsForMode } from "../d
 import { formatSlot, fromLocalInput, toLocalInput } from "../domain/shared/zoned-time";
 import { parseWith, readBody, type FieldErrors } from "../server/form.server";
 import { notFound } from "../server/http.server";
-import { requireRole } from "../server/session.server";
+import { idParam } from "../server/params.server";
+import { requireStaff } from "../server/session.server";
 import styles from "../styles/setup.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -70,18 +71,9 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `Setup · ${d.candidate.name} · ArchPanel` : "Loop setup · ArchPanel" },
 ];
 
-const STAFF = ["admin", "recruiter"] as const;
-const paramsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
-
-function loopIdOf(params: Record<string, string | undefined>): string {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data.id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireRole(request, STAFF);
-  const id = loopIdOf(params);
+  requireStaff(request);
+  const id = idParam(params);
   const db = getDb();
   const setup = getLoopSetup(db, id);
   if (!setup) throw notFound("This loop does not exist.");
@@ -243,8 +235,8 @@ function fail(
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = requireRole(request, STAFF);
-  const id = loopIdOf(params);
+  const user = requireStaff(request);
+  const id = idParam(params);
   const { data: body } = await readBody(request);
   const head = parseWith(intentSchema, body);
   if (!head.ok) return fail("unknown", null, { _form: ["Unknown action. Reload the page and try again."] }, {}, 400);

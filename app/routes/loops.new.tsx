@@ -20,18 +20,17 @@ import { newLoopSchema } from "../domain/loop/schema";
 import { LOOP_TEMPLATES, templateName } from "../domain/loop/template";
 import { fromLocalInput } from "../domain/shared/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
-import { requireRole } from "../server/session.server";
+import { requireStaff } from "../server/session.server";
 import styles from "../styles/setup.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "New loop · ArchPanel" }];
 
-const STAFF = ["admin", "recruiter"] as const;
 const FIELDS = ["candidateId", "rubricVersionId", "hiringManagerId", "template", "startAt"] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireRole(request, STAFF);
+  requireStaff(request);
   const db = getDb();
   const candidates = listSelectableCandidates(db).map((c) => ({ ...c, activeLoops: activeLoopCount(db, c.id) }));
   const versions = listPublishedVersions(db);
@@ -57,7 +56,7 @@ function formValues(body: Record<string, unknown>): Values {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = requireRole(request, STAFF);
+  const user = requireStaff(request);
   const { data: body } = await readBody(request);
   const values = formValues(body);
   const parsed = parseWith(newLoopSchema, body);

@@ -33,7 +33,7 @@ import {
 } from "../domain/people/schema";
 import { formatDate, formatDateTime } from "../domain/shared/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
-import { requireRole } from "../server/session.server";
+import { requireStaff } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
 import styles from "../styles/recruiter-config.css";
 
@@ -47,7 +47,7 @@ export const meta: MetaFunction = () => [{ title: "People · ArchPanel" }];
 const SHORT_ROLE: Record<Role, string> = { admin: "Admin", recruiter: "Recruiter", member: "Member" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = requireRole(request, ["admin", "recruiter"]);
+  const actor = requireStaff(request);
   const db = getDb();
   const now = Date.now();
   const timeZone = readOrgSettings(db).timeZone;
@@ -101,7 +101,7 @@ function setPasswordUrl(request: Request, token: string): string {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = requireRole(request, ["admin", "recruiter"]);
+  const actor = requireStaff(request);
   const { data: body } = await readBody(request);
   const db = getDb();
 

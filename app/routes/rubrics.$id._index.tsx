@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 
 import { getDb } from "../../db/client.server";
 import {
@@ -34,8 +33,9 @@ import {
 import { formatDate } from "../domain/shared/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
 import { notFound } from "../server/http.server";
+import { idParam } from "../server/params.server";
 import { sha256 } from "../../db/ids.server";
-import { requireRole } from "../server/session.server";
+import { requireStaff } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
 import styles from "../styles/recruiter-config.css";
 
@@ -48,17 +48,9 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `${d.info.rubricName} v${d.info.version} · Rubrics · ArchPanel` : "Rubric · ArchPanel" },
 ];
 
-const paramsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
-
-function versionIdOf(params: Record<string, string | undefined>): string {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data.id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireRole(request, ["admin", "recruiter"]);
-  const id = versionIdOf(params);
+  requireStaff(request);
+  const id = idParam(params);
   const db = getDb();
   const info = getRubricVersionInfo(db, id);
   const content = info ? loadRubricContent(db, id) : null;
@@ -92,8 +84,8 @@ type ActionData = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = requireRole(request, ["admin", "recruiter"]);
-  const id = versionIdOf(params);
+  const user = requireStaff(request);
+  const id = idParam(params);
   const { data: body } = await readBody(request);
   const db = getDb();
   const rev = `a${Date.now()}`;

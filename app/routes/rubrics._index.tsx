@@ -10,7 +10,7 @@ import { FormError, Notice } from "../components/ui/fields";
 import { cloneVersionSchema } from "../domain/rubric/page-schema";
 import { formatDate } from "../domain/shared/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
-import { requireRole } from "../server/session.server";
+import { requireStaff } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
 import styles from "../styles/recruiter-config.css";
 
@@ -22,7 +22,7 @@ export const links = () => [
 export const meta: MetaFunction = () => [{ title: "Rubrics · ArchPanel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireRole(request, ["admin", "recruiter"]);
+  requireStaff(request);
   const db = getDb();
   const timeZone = readOrgSettings(db).timeZone;
   const versions = listRubricVersionInfos(db).map((v) => ({
@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = requireRole(request, ["admin", "recruiter"]);
+  const user = requireStaff(request);
   const { data: body } = await readBody(request);
   const parsed = parseWith(cloneVersionSchema, body);
   if (!parsed.ok) return data({ errors: { _form: ["Choose a version to clone from the list."] } }, { status: 400 });
