@@ -10,9 +10,10 @@ import { DecisionBadge, LoopStatusBadge } from "../components/ui/badges";
 import { CandidateForm } from "../components/candidate/candidate-form";
 import { FormError, Notice } from "../components/ui/fields";
 import { candidateIntentSchema } from "../domain/candidate/page-schema";
-import { EMPTY_CANDIDATE_FORM, candidateFormValues, candidateSchema } from "../domain/candidate/schema";
+import { candidateFormValues, candidateSchema, postedCandidateForm } from "../domain/candidate/schema";
 import { formatDate } from "../domain/shared/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
+import { refusalData } from "../server/refusal.server";
 import { notFound } from "../server/http.server";
 import { idParam } from "../server/params.server";
 import { requireStaff } from "../server/session.server";
@@ -62,16 +63,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function formValues(body: Record<string, unknown>) {
-  const out = { ...EMPTY_CANDIDATE_FORM };
-  for (const k of Object.keys(out) as (keyof typeof out)[]) {
-    const v = body[k];
-    // Echoed back after a 400 intact (the body limit bounds it), so an over-long note can be shortened in place.
-    if (typeof v === "string") out[k] = v.slice(0, 100_000);
-  }
-  return out;
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireStaff(request);
   const id = idParam(params);
@@ -89,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
 
   if (intent.value.intent === "save") {
-    const values = formValues(body);
+    const values = postedCandidateForm(body);
     const parsed = parseWith(candidateSchema, body);
     if (!parsed.ok) return data({ intent: "save" as const, errors: parsed.errors, values }, { status: 400 });
     const result = updateCandidate(db, user.id, id, parsed.value);
@@ -108,10 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = setCandidateArchived(db, user.id, id, archiving);
   if (!result.ok) {
     if (result.status === 404) throw notFound();
-    return data(
-      { intent: intent.value.intent, errors: { _form: [result.message] } as Record<string, string[]>, values: null },
-      { status: result.status },
-    );
+    return refusalData(result, { intent: intent.value.intent, values: null });
   }
   throw redirect(archiving ? "/candidates?notice=archived" : `/candidates/${id}?notice=unarchived`);
 }

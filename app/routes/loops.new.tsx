@@ -20,6 +20,7 @@ import { newLoopSchema } from "../domain/loop/schema";
 import { LOOP_TEMPLATES, templateName } from "../domain/loop/template";
 import { fromLocalInput } from "../domain/shared/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
+import { refusalData } from "../server/refusal.server";
 import { requireStaff } from "../server/session.server";
 import styles from "../styles/setup.css";
 
@@ -65,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const tz = readOrgSettings(db).timeZone;
   const startAt = parsed.value.startAt ? fromLocalInput(parsed.value.startAt, tz) : null;
   const result = createLoop(db, user, { ...parsed.value, startAt });
-  if (!result.ok) return data({ errors: { _form: [result.message] }, values }, { status: result.status });
+  if (!result.ok) return refusalData(result, { values });
   throw redirect(`/loops/${result.value}/setup?saved=created`);
 }
 

@@ -10,6 +10,7 @@ import { FormError, Notice } from "../components/ui/fields";
 import { cloneVersionSchema } from "../domain/rubric/page-schema";
 import { formatDate } from "../domain/shared/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
+import { refusalData } from "../server/refusal.server";
 import { requireStaff } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
 import styles from "../styles/recruiter-config.css";
@@ -46,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseWith(cloneVersionSchema, body);
   if (!parsed.ok) return data({ errors: { _form: ["Choose a version to clone from the list."] } }, { status: 400 });
   const result = cloneRubricVersion(getDb(), user.id, parsed.value.versionId);
-  if (!result.ok) return data({ errors: { _form: [result.message] } }, { status: result.status });
+  if (!result.ok) return refusalData(result, {});
   throw redirect(`/rubrics/${result.value.id}?notice=cloned`);
 }
 
