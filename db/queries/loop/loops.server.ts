@@ -4,11 +4,13 @@ import type { SQL } from "drizzle-orm";
 import { loopFeedbackAccess } from "../../../app/domain/review/access";
 import { displayCandidateName } from "../../../app/domain/candidate/schema";
 import { coverageReport, type CoverageReport } from "../../../app/domain/loop/coverage";
+import { MAX_PANELISTS_PER_INTERVIEW, panelIsFull } from "../../../app/domain/loop/panel";
 import {
   canTransition,
   isConfigurable,
   setupTransitions,
   transitionBlockers,
+  transitionFacts,
   weightsEditable,
 } from "../../../app/domain/loop/status";
 import { planInterviews, type LoopTemplateKey } from "../../../app/domain/loop/template";
@@ -35,9 +37,6 @@ import { loadRubricContent, rubricVersionIds } from "../rubric/rubrics.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type DbOrTx = Db | Tx;
-
-/** At most this many panelists (not counting recused ones) on one interview. */
-export const MAX_PANELISTS_PER_INTERVIEW = 3;
 
 // ---------------------------------------------------------------- lists
 
@@ -777,7 +776,7 @@ export function addPanelist(
             : `${person.name} is already on this interview.`,
         );
       }
-      if (iv.panelists.filter((p) => p.status !== "recused").length >= MAX_PANELISTS_PER_INTERVIEW) {
+      if (panelIsFull(iv.panelists)) {
         abort(409, `An interview has at most ${MAX_PANELISTS_PER_INTERVIEW} panelists.`);
       }
       const id = newId();
@@ -919,12 +918,11 @@ export function transitionLoop(
             : `A loop cannot move from ${LOOP_STATUS_LABELS[from].toLowerCase()} to ${LOOP_STATUS_LABELS[to].toLowerCase()}.`,
         );
       }
-      const coverage = loopCoverage(setup);
-      const blockers = transitionBlockers(from, to, {
-        interviewCount: setup.interviews.length,
-        unscheduledInterviewCount: setup.interviews.filter((iv) => iv.scheduledAt === null).length,
-        uncoveredDimensions: coverage.uncoveredDimensions,
-      });
+      const blockers = transitionBlockers(
+        from,
+        to,
+        transitionFacts(setup.interviews, loopCoverage(setup).uncoveredDimensions),
+      );
       if (blockers.length > 0) abort(409, blockers.join(" "));
       tx.update(loops)
         .set({ status: to, updatedAt: now })
