@@ -9,6 +9,7 @@ import { CsrfInput } from "../components/ui/csrf";
 import { DecisionBadge, LoopStatusBadge } from "../components/ui/badges";
 import { CandidateForm } from "../components/candidate/candidate-form";
 import { FormError, Notice } from "../components/ui/fields";
+import { isActiveLoopStatus } from "../domain/candidate/erasure";
 import { candidateIntentSchema } from "../domain/candidate/page-schema";
 import { candidateFormValues, candidateSchema, postedCandidateForm } from "../domain/candidate/schema";
 import { formatDate } from "../domain/shared/zoned-time";
@@ -28,8 +29,6 @@ export const links = () => [
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `${d.candidate.name} · Candidates · ArchPanel` : "Candidate · ArchPanel" },
 ];
-
-const ACTIVE = new Set(["planning", "scheduled", "in_progress", "debrief"]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = requireStaff(request);
@@ -58,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       rubricVersion: l.rubricVersion,
       createdOn: formatDate(l.createdAt, timeZone),
     })),
-    hasActiveLoop: c.loops.some((l) => ACTIVE.has(l.status)),
+    hasActiveLoop: c.loops.some((l) => isActiveLoopStatus(l.status)),
     isAdmin: user.role === "admin",
   };
 }
