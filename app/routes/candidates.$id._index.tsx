@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 
 import { getDb } from "../../db/client.server";
 import { getCandidate, setCandidateArchived, updateCandidate } from "../../db/queries/candidate/candidates.server";
@@ -10,12 +9,15 @@ import { CsrfInput } from "../components/ui/csrf";
 import { DecisionBadge, LoopStatusBadge } from "../components/ui/badges";
 import { CandidateForm } from "../components/candidate/candidate-form";
 import { FormError, Notice } from "../components/ui/fields";
+import { isActiveLoopStatus } from "../domain/candidate/erasure";
 import { candidateIntentSchema } from "../domain/candidate/page-schema";
-import { EMPTY_CANDIDATE_FORM, candidateFormValues, candidateSchema } from "../domain/candidate/schema";
+import { candidateFormValues, candidateSchema, postedCandidateForm } from "../domain/candidate/schema";
 import { formatDate } from "../domain/shared/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
+import { refusalData } from "../server/refusal.server";
 import { notFound } from "../server/http.server";
-import { requireRole } from "../server/session.server";
+import { idParam } from "../server/params.server";
+import { requireStaff } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
 import styles from "../styles/recruiter-config.css";
 
@@ -28,19 +30,9 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `${d.candidate.name} · Candidates · ArchPanel` : "Candidate · ArchPanel" },
 ];
 
-const paramsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
-
-function candidateIdOf(params: Record<string, string | undefined>): string {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data.id;
-}
-
-const ACTIVE = new Set(["planning", "scheduled", "in_progress", "debrief"]);
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = requireRole(request, ["admin", "recruiter"]);
-  const id = candidateIdOf(params);
+  const user = requireStaff(request);
+  const id = idParam(params);
   const db = getDb();
   const c = getCandidate(db, id);
   if (!c) throw notFound();
@@ -65,24 +57,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       rubricVersion: l.rubricVersion,
       createdOn: formatDate(l.createdAt, timeZone),
     })),
-    hasActiveLoop: c.loops.some((l) => ACTIVE.has(l.status)),
+    hasActiveLoop: c.loops.some((l) => isActiveLoopStatus(l.status)),
     isAdmin: user.role === "admin",
   };
 }
 
-function formValues(body: Record<string, unknown>) {
-  const out = { ...EMPTY_CANDIDATE_FORM };
-  for (const k of Object.keys(out) as (keyof typeof out)[]) {
-    const v = body[k];
-    // Echoed back after a 400 intact (the body limit bounds it), so an over-long note can be shortened in place.
-    if (typeof v === "string") out[k] = v.slice(0, 100_000);
-  }
-  return out;
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = requireRole(request, ["admin", "recruiter"]);
-  const id = candidateIdOf(params);
+  const user = requireStaff(request);
+  const id = idParam(params);
   const { data: body } = await readBody(request);
   const db = getDb();
   const intent = parseWith(candidateIntentSchema, body);
@@ -97,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
 
   if (intent.value.intent === "save") {
-    const values = formValues(body);
+    const values = postedCandidateForm(body);
     const parsed = parseWith(candidateSchema, body);
     if (!parsed.ok) return data({ intent: "save" as const, errors: parsed.errors, values }, { status: 400 });
     const result = updateCandidate(db, user.id, id, parsed.value);
@@ -116,10 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = setCandidateArchived(db, user.id, id, archiving);
   if (!result.ok) {
     if (result.status === 404) throw notFound();
-    return data(
-      { intent: intent.value.intent, errors: { _form: [result.message] } as Record<string, string[]>, values: null },
-      { status: result.status },
-    );
+    return refusalData(result, { intent: intent.value.intent, values: null });
   }
   throw redirect(archiving ? "/candidates?notice=archived" : `/candidates/${id}?notice=unarchived`);
 }

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 
 import { getDb } from "../../db/client.server";
 import { eraseCandidate, getErasureRecord, getErasureSubject } from "../../db/queries/candidate/erasure.server";
@@ -12,20 +11,13 @@ import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/vocabulary";
 import type { Decision } from "../domain/vocabulary";
 import { parseWith, readBody } from "../server/form.server";
 import { notFound } from "../server/http.server";
-import { requireRole } from "../server/session.server";
+import { idParam } from "../server/params.server";
+import { requireAdmin } from "../server/session.server";
 import styles from "../styles/erasure.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction = () => [{ title: "Erase candidate data · ArchPanel" }];
-
-const paramsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
-
-function candidateIdOf(params: Record<string, string | undefined>): string {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data.id;
-}
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
@@ -36,8 +28,8 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", {
 
 /** GET /candidates/:id/erase — admins only (403 for everyone else, 404 for unknown ids). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireRole(request, ["admin"]);
-  const id = candidateIdOf(params);
+  requireAdmin(request);
+  const id = idParam(params);
   const db = getDb();
   const subject = getErasureSubject(db, id);
   if (!subject) throw notFound();
@@ -69,8 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = requireRole(request, ["admin"]);
-  const id = candidateIdOf(params);
+  const admin = requireAdmin(request);
+  const id = idParam(params);
   const { data: body } = await readBody(request);
   const db = getDb();
   const subject = getErasureSubject(db, id);

@@ -9,14 +9,14 @@ import { Notice } from "../components/ui/fields";
 import { candidateFiltersSchema } from "../domain/candidate/schema";
 import { LOOP_STATUS_LABELS, LOOP_STATUSES } from "../domain/vocabulary";
 import { formatDate } from "../domain/shared/zoned-time";
-import { requireRole } from "../server/session.server";
+import { requireStaff } from "../server/session.server";
 import styles from "../styles/setup.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Candidates · ArchPanel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireRole(request, ["admin", "recruiter"]);
+  requireStaff(request);
   const url = new URL(request.url);
   const filters = candidateFiltersSchema.parse(Object.fromEntries(url.searchParams));
   const db = getDb();

@@ -14,7 +14,8 @@ import type { CsvPreview } from "../domain/candidate/csv-import";
 import type { CandidateInput } from "../domain/candidate/schema";
 import { candidateImportSchema } from "../domain/candidate/page-schema";
 import { parseWith, readBody } from "../server/form.server";
-import { requireRole } from "../server/session.server";
+import { refusalData } from "../server/refusal.server";
+import { requireStaff } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
 import styles from "../styles/recruiter-config.css";
 
@@ -26,7 +27,7 @@ export const links = () => [
 export const meta: MetaFunction = () => [{ title: "Import candidates · ArchPanel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireRole(request, ["admin", "recruiter"]);
+  requireStaff(request);
   return null;
 }
 
@@ -49,7 +50,7 @@ function toPreviewData(p: CsvPreview): PreviewData {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = requireRole(request, ["admin", "recruiter"]);
+  const user = requireStaff(request);
   const { data: body, form } = await readBody(request);
   // an uploaded file (no JavaScript) takes the place of the text area
   const file = form?.get("file");
@@ -75,11 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const rows = preview.rows.map((r) => r.value).filter((v): v is CandidateInput => v !== null);
   const result = importCandidates(db, user.id, rows);
-  if (!result.ok)
-    return data<ActionData>(
-      { errors: { _form: [result.message] }, csv: parsed.value.csv, preview: toPreviewData(preview) },
-      { status: result.status },
-    );
+  if (!result.ok) return refusalData(result, { csv: parsed.value.csv, preview: toPreviewData(preview) });
   throw redirect(`/candidates?notice=imported&n=${result.value.length}`);
 }
 

@@ -5,40 +5,28 @@ import { Link, useActionData } from "@remix-run/react";
 import { getDb } from "../../db/client.server";
 import { createCandidate } from "../../db/queries/candidate/candidates.server";
 import { CandidateForm } from "../components/candidate/candidate-form";
-import { EMPTY_CANDIDATE_FORM, candidateSchema } from "../domain/candidate/schema";
+import { EMPTY_CANDIDATE_FORM, candidateSchema, postedCandidateForm } from "../domain/candidate/schema";
 import { parseWith, readBody } from "../server/form.server";
-import { requireRole } from "../server/session.server";
+import { refusalData } from "../server/refusal.server";
+import { requireStaff } from "../server/session.server";
 import styles from "../styles/setup.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "New candidate · ArchPanel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireRole(request, ["admin", "recruiter"]);
+  requireStaff(request);
   return null;
 }
 
-function formValues(body: Record<string, unknown>) {
-  const out = { ...EMPTY_CANDIDATE_FORM };
-  for (const k of Object.keys(out) as (keyof typeof out)[]) {
-    const v = body[k];
-    // Echoed back after a 400 intact (the body limit bounds it), so an over-long note can be shortened in place.
-    if (typeof v === "string") out[k] = v.slice(0, 100_000);
-  }
-  return out;
-}
-
 export async function action({ request }: ActionFunctionArgs) {
-  const user = requireRole(request, ["admin", "recruiter"]);
+  const user = requireStaff(request);
   const { data: body } = await readBody(request);
-  const values = formValues(body);
+  const values = postedCandidateForm(body);
   const parsed = parseWith(candidateSchema, body);
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
   const result = createCandidate(getDb(), user.id, parsed.value);
-  if (!result.ok) {
-    const errors = result.status === 409 ? { email: [result.message] } : { _form: [result.message] };
-    return data({ errors, values }, { status: result.status });
-  }
+  if (!result.ok) return refusalData(result, { values }, { 409: "email" });
   throw redirect(`/candidates/${result.value}?notice=created`);
 }
 

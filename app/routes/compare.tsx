@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { getDb } from "../../db/client.server";
 import { listComparableVersions, loadComparison } from "../../db/queries/review/compare.server";
-import { defaultDir, isSortKey, scoreBand, sortRows, type SortDir } from "../domain/review/compare";
+import { compareScopes, defaultDir, isSortKey, scoreBand, sortRows, type SortDir } from "../domain/review/compare";
 import { formatPercent, formatScore } from "../domain/shared/format";
 import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/vocabulary";
 import { requireUser } from "../server/session.server";
@@ -36,18 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const versions = listComparableVersions(db, user);
 
-  const families = new Map<string, { rubricId: string; rubricName: string; loops: number }>();
-  for (const v of versions) {
-    const f = families.get(v.rubricId) ?? { rubricId: v.rubricId, rubricName: v.rubricName, loops: 0 };
-    f.loops += v.loops;
-    families.set(v.rubricId, f);
-  }
-  const validScope = (s: string | undefined) =>
-    s && (s.startsWith("v:") ? versions.some((v) => v.versionId === s.slice(2)) : families.has(s.slice(2)))
-      ? s
-      : undefined;
-  const first = versions[0];
-  const scope = validScope(q.scope) ?? (first ? `v:${first.versionId}` : null);
+  const { families, scope } = compareScopes(versions, q.scope);
 
   const comparison = scope
     ? loadComparison(db, user, scope.startsWith("v:") ? { versionId: scope.slice(2) } : { rubricId: scope.slice(2) })
@@ -57,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const dir: SortDir = q.dir ?? defaultDir(sort);
   return {
     versions,
-    families: [...families.values()],
+    families,
     scope,
     sort,
     dir,

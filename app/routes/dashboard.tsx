@@ -21,17 +21,16 @@ import { LOOP_STATUS_LABELS, LOOP_STATUSES } from "../domain/vocabulary";
 import { settingsSchema } from "../domain/org/settings";
 import { endOfWeek, formatDate, formatSlot, startOfWeek } from "../domain/shared/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
-import { requireRole } from "../server/session.server";
+import { requireStaff } from "../server/session.server";
 import styles from "../styles/setup.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Dashboard · ArchPanel" }];
 
-const STAFF = ["admin", "recruiter"] as const;
 const HOUR = 3_600_000;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = requireRole(request, STAFF);
+  const user = requireStaff(request);
   const db = getDb();
   const settings = readOrgSettings(db);
   const now = Date.now();
@@ -70,7 +69,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = requireRole(request, STAFF);
+  const user = requireStaff(request);
   const { data: body } = await readBody(request);
   const values = {
     overdueHours: typeof body.overdueHours === "string" ? body.overdueHours.slice(0, 20) : "",

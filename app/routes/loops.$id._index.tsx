@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 
 import { getDb } from "../../db/client.server";
 import { requireLoopFeedbackAccess } from "../../db/queries/review/access.server";
 import { recordDecision, reopenLoop } from "../../db/queries/review/decision.server";
-import { getLoopReview } from "../../db/queries/review/loop-review.server";
+import { DECIDABLE_STATUSES } from "../domain/loop/status";
 import { DecisionPanel, type DecisionActionData } from "../components/review/decision-panel";
 import { DimensionChart } from "../components/review/dimension-chart";
 import { Heatmap } from "../components/review/heatmap";
@@ -20,12 +19,13 @@ import {
   PanelOverview,
   SummaryStrip,
 } from "../components/review/sections";
-import { DECIDABLE_STATUSES } from "../domain/loop/status";
-import { canConfigureLoops, canDecide, seesCalibration } from "../domain/review/access";
+import { canConfigureLoops, canDecide } from "../domain/review/access";
 import { decisionSchema, reopenSchema, reviewIntentSchema } from "../domain/review/decision-schema";
 import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/vocabulary";
 import { parseWith, readBody } from "../server/form.server";
 import { forbidden, notFound } from "../server/http.server";
+import { requireLoopFeedback } from "../server/loop-feedback.server";
+import { idParam } from "../server/params.server";
 import { requireUser } from "../server/session.server";
 import styles from "../styles/review.css";
 
@@ -35,29 +35,15 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `${d.facts.candidate.name} · Review · ArchPanel` : "Review · ArchPanel" },
 ];
 
-const paramsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
-
-function loopIdOf(params: Record<string, string | undefined>): string {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data.id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = requireUser(request);
-  const id = loopIdOf(params);
-  const db = getDb();
-  const loop = requireLoopFeedbackAccess(db, id, user);
-  const managerView = seesCalibration(user, loop);
-  const review = getLoopReview(db, id, { includeCalibration: managerView });
-  if (!review) throw notFound();
+  const { user, loop, review, calibration } = requireLoopFeedback(request, params, { calibration: "when-allowed" });
   const saved = new URL(request.url).searchParams.get("saved");
   return {
     ...review,
     viewer: {
       canDecide: canDecide({ user, hiringManagerId: loop.hiringManagerId }),
       canConfigure: canConfigureLoops(user.role),
-      managerView,
+      managerView: calibration,
     },
     decidable: DECIDABLE_STATUSES.includes(review.facts.status),
     saved: saved === "decision" || saved === "reopened" ? saved : null,
@@ -70,7 +56,7 @@ function clip(v: unknown, max: number): string | undefined {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request);
-  const id = loopIdOf(params);
+  const id = idParam(params);
   const { data: body } = await readBody(request);
   const db = getDb();
   const loop = requireLoopFeedbackAccess(db, id, user);

@@ -1,16 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 
-import { getDb } from "../../db/client.server";
-import { requireLoopFeedbackAccess } from "../../db/queries/review/access.server";
-import { getLoopReview } from "../../db/queries/review/loop-review.server";
-import { seesCalibration } from "../domain/review/access";
 import { packetContentDisposition } from "../domain/packet/model";
 import { renderPacket } from "../pdf/packet.server";
-import { notFound } from "../server/http.server";
-import { requireUser } from "../server/session.server";
-
-const paramsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
+import { fileResponse } from "../server/download.server";
+import { requireLoopFeedback } from "../server/loop-feedback.server";
 
 /**
  * GET /loops/:id/packet.pdf — the hiring packet as a PDF download. Same authorization as the review
@@ -18,24 +11,10 @@ const paramsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) })
  * the aggregation result of getLoopReview; it never recomputes a score.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = requireUser(request);
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  const id = parsed.data.id;
-  const db = getDb();
-  const loop = requireLoopFeedbackAccess(db, id, user);
-  const calibration = seesCalibration(user, loop);
-  const review = getLoopReview(db, id, { includeCalibration: calibration });
-  if (!review) throw notFound();
+  const { review, calibration } = requireLoopFeedback(request, params, { calibration: "when-allowed" });
   const pdf = await renderPacket(review.aggregate, review.facts, review.rubric, { calibrationWithheld: !calibration });
-  return new Response(new Uint8Array(pdf), {
-    status: 200,
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": packetContentDisposition(review.facts.candidate.name),
-      "Content-Length": String(pdf.length),
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
+  return fileResponse(new Uint8Array(pdf), {
+    contentType: "application/pdf",
+    contentDisposition: packetContentDisposition(review.facts.candidate.name),
   });
 }

@@ -13,6 +13,7 @@ import { addPanelist, removePanelist } from "../../db/queries/loop/panel.server"
 import { saveWeights, updateLoopSettings } from "../../db/queries/loop/settings.server";
 import { getLoopSetup } from "../../db/queries/loop/setup.server";
 import { transitionLoop } from "../../db/queries/loop/status.server";
+import { loopCoverage } from "../domain/loop/setup";
 import type { Outcome } from "../../db/queries/result.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
 import { LoopStatusBadge } from "../components/ui/badges";
@@ -24,9 +25,7 @@ import {
   SettingsForm,
   StatusForm,
   WeightsForm,
-  type InterviewView,
   type SetupActionData,
-  type TransitionView,
 } from "../components/loop-setup/loop-setup";
 import {
   addInterviewSchema,
@@ -39,21 +38,16 @@ import {
   statusSchema,
   weightsSchema,
 } from "../domain/loop/schema";
-import {
-  isConfigurable,
-  LIFECYCLE,
-  setupTransitions,
-  transitionBlockers,
-  transitionLabel,
-  weightsEditable,
-} from "../domain/loop/status";
-import { loopCoverage, MAX_PANELISTS_PER_INTERVIEW } from "../domain/loop/setup";
+import { loopSetupView } from "../domain/loop/setup-view";
+import { LIFECYCLE } from "../domain/loop/status";
+import { weightsForMode } from "../domain/loop/weights";
+import { fromLocalInput } from "../domain/shared/zoned-time";
 import { LOOP_STATUS_LABELS } from "../domain/vocabulary";
-import { effectiveWeights, formatWeight, weightMode, weightsForMode } from "../domain/loop/weights";
-import { formatSlot, fromLocalInput, toLocalInput } from "../domain/shared/zoned-time";
 import { parseWith, readBody, type FieldErrors } from "../server/form.server";
 import { notFound } from "../server/http.server";
-import { requireRole } from "../server/session.server";
+import { idParam } from "../server/params.server";
+import { refusalErrors } from "../server/refusal.server";
+import { requireStaff } from "../server/session.server";
 import styles from "../styles/setup.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -61,135 +55,19 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `Setup · ${d.candidate.name} · ArchPanel` : "Loop setup · ArchPanel" },
 ];
 
-const STAFF = ["admin", "recruiter"] as const;
-const paramsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
-
-function loopIdOf(params: Record<string, string | undefined>): string {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data.id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireRole(request, STAFF);
-  const id = loopIdOf(params);
+  requireStaff(request);
+  const id = idParam(params);
   const db = getDb();
   const setup = getLoopSetup(db, id);
   if (!setup) throw notFound("This loop does not exist.");
-  const { timeZone } = readOrgSettings(db);
-  const coverage = loopCoverage(setup);
-  const people = listAssignablePeople(db);
-  const hmId = setup.loop.hiringManager.id;
-  const status = setup.loop.status;
-  const configurable = isConfigurable(status);
-
-  const transitions: TransitionView[] = setupTransitions(status).map((to) => ({
-    to,
-    label: transitionLabel(status, to),
-    forward: LIFECYCLE.indexOf(to) > LIFECYCLE.indexOf(status) || (status === "withdrawn" && to === "planning"),
-    blockers: transitionBlockers(status, to, {
-      interviewCount: setup.interviews.length,
-      unscheduledInterviewCount: setup.interviews.filter((iv) => iv.scheduledAt === null).length,
-      uncoveredDimensions: coverage.uncoveredDimensions,
-    }),
-  }));
-
-  const interviews: InterviewView[] = setup.interviews.map((iv) => {
-    const on = new Set(iv.panelists.map((p) => p.userId));
-    return {
-      id: iv.id,
-      position: iv.position,
-      exerciseKey: iv.exerciseKey,
-      exerciseTitle: iv.exerciseTitle,
-      scheduledLocal: toLocalInput(iv.scheduledAt, timeZone),
-      slot: formatSlot(iv.scheduledAt, iv.durationMinutes, timeZone),
-      durationMinutes: iv.durationMinutes,
-      locked: iv.locked,
-      full: iv.panelists.filter((p) => p.status !== "recused").length >= MAX_PANELISTS_PER_INTERVIEW,
-      panelists: iv.panelists.map((p) => ({
-        scorecardId: p.scorecardId,
-        name: p.name,
-        email: p.email,
-        active: p.active,
-        status: p.status,
-        started: p.started,
-        conflictNote: p.conflictNote,
-        isHiringManager: p.userId === hmId,
-      })),
-      candidates: people
-        .filter((p) => !on.has(p.id))
-        .map((p) => ({ id: p.id, label: p.id === hmId ? `${p.name} (hiring manager)` : p.name })),
-    };
+  return loopSetupView({
+    setup,
+    coverage: loopCoverage(setup),
+    people: listAssignablePeople(db),
+    versions: listPublishedVersions(db),
+    timeZone: readOrgSettings(db).timeZone,
   });
-
-  const conflicts = setup.interviews.flatMap((iv, i) =>
-    iv.panelists
-      .filter((p) => p.status === "recused")
-      .map((p) => ({
-        scorecardId: p.scorecardId,
-        name: p.name,
-        note: p.conflictNote,
-        interview: `${i + 1}. ${iv.exerciseTitle}`,
-        interviewId: iv.id,
-      })),
-  );
-
-  const dims = setup.content.dimensions;
-  const effective = effectiveWeights(setup.loop.weights, dims);
-  const hmOptions = people
-    .filter((p) => p.role !== "recruiter" || p.id === hmId)
-    .map((p) => ({ id: p.id, label: p.name }));
-  if (!hmOptions.some((p) => p.id === hmId))
-    hmOptions.unshift({ id: hmId, label: `${setup.loop.hiringManager.name} (deactivated)` });
-
-  // interviews listed in an order their times contradict (after a reorder, or a time typed later)
-  const timed = setup.interviews.filter((iv) => iv.scheduledAt !== null);
-  const outOfOrder = timed.some((iv, i) => i > 0 && iv.scheduledAt! < timed[i - 1]!.scheduledAt!);
-  const last = setup.interviews.at(-1);
-  const nextStart = last?.scheduledAt != null ? last.scheduledAt + (last.durationMinutes + 15) * 60_000 : null;
-
-  return {
-    loop: {
-      id: setup.loop.id,
-      status,
-      decision: setup.loop.decision,
-      updatedAt: setup.loop.updatedAt,
-      hiringManager: setup.loop.hiringManager.name,
-      recruiter: setup.loop.recruiter?.name ?? null,
-    },
-    candidate: setup.candidate,
-    rubric: { id: setup.rubricVersion.id, label: `${setup.rubricVersion.rubricName} v${setup.rubricVersion.version}` },
-    configurable,
-    timeZone,
-    versions: listPublishedVersions(db).map((v) => ({ id: v.id, label: `${v.rubricName} v${v.version}` })),
-    versionLocked:
-      status !== "planning"
-        ? "Fixed: the version can only change while the loop is in planning."
-        : setup.anyStarted
-          ? "Fixed: a panelist has started a scorecard."
-          : null,
-    hmOptions,
-    settings: { rubricVersionId: setup.rubricVersion.id, hiringManagerId: hmId },
-    exercises: setup.content.exercises.map((e) => ({ id: e.key, label: e.title, durationMinutes: e.durationMinutes })),
-    interviews,
-    conflicts,
-    outOfOrder,
-    coverage,
-    columns: setup.interviews.map((iv) => ({
-      id: iv.id,
-      label: iv.exerciseTitle,
-      when: formatSlot(iv.scheduledAt, iv.durationMinutes, timeZone),
-    })),
-    transitions,
-    weights: {
-      dimensions: dims.map((d) => ({ key: d.key, name: d.name })),
-      mode: weightMode(setup.loop.weights, dims),
-      values: Object.fromEntries(dims.map((d) => [d.key, formatWeight(effective[d.key] ?? NaN)])),
-      rubric: Object.fromEntries(dims.map((d) => [d.key, d.weight])),
-      editable: configurable && weightsEditable(status),
-    },
-    addDefaults: { exerciseKey: "", scheduledAt: toLocalInput(nextStart, timeZone), durationMinutes: "60" },
-  };
 }
 
 const INTENTS = [
@@ -204,6 +82,13 @@ const INTENTS = [
   "status",
 ] as const;
 type Intent = (typeof INTENTS)[number];
+/** Where the page scrolls back to after a save; the rest go to their interview's card. */
+const SECTION_OF: Partial<Record<Intent, string>> = {
+  status: "status",
+  weights: "weights",
+  settings: "settings",
+  "interview.add": "interviews",
+};
 const intentSchema = z.object({ intent: z.enum(INTENTS), target: z.string().max(64).optional().catch(undefined) });
 
 /** What the user typed, clipped, to re-render the form intact after an error. */
@@ -234,8 +119,8 @@ function fail(
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = requireRole(request, STAFF);
-  const id = loopIdOf(params);
+  const user = requireStaff(request);
+  const id = idParam(params);
   const { data: body } = await readBody(request);
   const head = parseWith(intentSchema, body);
   if (!head.ok) return fail("unknown", null, { _form: ["Unknown action. Reload the page and try again."] }, {}, 400);
@@ -248,21 +133,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   /** A refusal goes next to its form (bad picks of a list next to that field); success redirects (PRG). */
   const done = (outcome: Outcome<unknown>, fieldFor400?: string) => {
     if (!outcome.ok) {
-      const key = outcome.status === 400 && fieldFor400 ? fieldFor400 : "_form";
-      return fail(intent, target, { [key]: [outcome.message] }, values, outcome.status);
+      const errors = refusalErrors(outcome, fieldFor400 ? { 400: fieldFor400 } : {});
+      return fail(intent, target, errors, values, outcome.status);
     }
-    const anchor =
-      intent === "status"
-        ? "status"
-        : intent === "weights"
-          ? "weights"
-          : intent === "settings"
-            ? "settings"
-            : intent === "interview.add"
-              ? "interviews"
-              : target
-                ? `iv-${target}`
-                : "interviews";
+    const anchor = SECTION_OF[intent] ?? (target ? `iv-${target}` : "interviews");
     throw redirect(`/loops/${id}/setup?saved=${intent}#${anchor}`);
   };
 

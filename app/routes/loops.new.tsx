@@ -17,18 +17,18 @@ import { newLoopSchema } from "../domain/loop/schema";
 import { LOOP_TEMPLATES, templateName } from "../domain/loop/template";
 import { fromLocalInput } from "../domain/shared/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
-import { requireRole } from "../server/session.server";
+import { refusalData } from "../server/refusal.server";
+import { requireStaff } from "../server/session.server";
 import styles from "../styles/setup.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "New loop · ArchPanel" }];
 
-const STAFF = ["admin", "recruiter"] as const;
 const FIELDS = ["candidateId", "rubricVersionId", "hiringManagerId", "template", "startAt"] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireRole(request, STAFF);
+  requireStaff(request);
   const db = getDb();
   const candidates = listSelectableCandidates(db).map((c) => ({ ...c, activeLoops: activeLoopCount(db, c.id) }));
   const versions = listPublishedVersions(db);
@@ -54,7 +54,7 @@ function formValues(body: Record<string, unknown>): Values {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = requireRole(request, STAFF);
+  const user = requireStaff(request);
   const { data: body } = await readBody(request);
   const values = formValues(body);
   const parsed = parseWith(newLoopSchema, body);
@@ -63,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const tz = readOrgSettings(db).timeZone;
   const startAt = parsed.value.startAt ? fromLocalInput(parsed.value.startAt, tz) : null;
   const result = createLoop(db, user, { ...parsed.value, startAt });
-  if (!result.ok) return data({ errors: { _form: [result.message] }, values }, { status: result.status });
+  if (!result.ok) return refusalData(result, { values });
   throw redirect(`/loops/${result.value}/setup?saved=created`);
 }
 

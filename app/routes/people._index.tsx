@@ -20,20 +20,12 @@ import { CopyButton } from "../components/ui/copy-button";
 import { FormError, Notice, SelectField, TextField } from "../components/ui/fields";
 import { useRemixForm } from "../hooks/use-remix-form";
 import type { Role } from "../domain/vocabulary";
-import {
-  assignableRoles,
-  canChangeRole,
-  canDeactivate,
-  canIssueLink,
-  canReactivate,
-  INVITE_TTL_MS,
-  inviteSchema,
-  personActionSchema,
-  roleSchema,
-} from "../domain/people/schema";
-import { formatDate, formatDateTime } from "../domain/shared/zoned-time";
+import { peopleListView } from "../domain/people/list-view";
+import { assignableRoles, INVITE_TTL_MS } from "../domain/people/permissions";
+import { inviteSchema, personActionSchema, roleSchema } from "../domain/people/schema";
 import { parseWith, readBody } from "../server/form.server";
-import { requireRole } from "../server/session.server";
+import { refusalData } from "../server/refusal.server";
+import { requireStaff } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
 import styles from "../styles/recruiter-config.css";
 
@@ -47,38 +39,14 @@ export const meta: MetaFunction = () => [{ title: "People · ArchPanel" }];
 const SHORT_ROLE: Record<Role, string> = { admin: "Admin", recruiter: "Recruiter", member: "Member" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = requireRole(request, ["admin", "recruiter"]);
+  const actor = requireStaff(request);
   const db = getDb();
-  const now = Date.now();
-  const timeZone = readOrgSettings(db).timeZone;
-  const admins = countActiveAdmins(db);
-  const logins = lastLoginTimes(db);
-  const people = listPeople(db, now).map((p) => {
-    const subject = { id: p.id, role: p.role, active: p.active, hasPassword: p.hasPassword };
-    const roles = assignableRoles(actor).filter((r) => r === p.role || canChangeRole(actor, subject, r, admins).ok);
-    const roleVerdict =
-      roles.length > 1 ? null : canChangeRole(actor, subject, p.role === "member" ? "recruiter" : "member", admins);
-    return {
-      id: p.id,
-      name: p.name,
-      email: p.email,
-      role: p.role,
-      active: p.active,
-      isYou: p.id === actor.id,
-      hasPassword: p.hasPassword,
-      pendingLinkUntil: p.pendingLinkExpiresAt !== null ? formatDate(p.pendingLinkExpiresAt, timeZone) : null,
-      lastLogin: logins.has(p.id) ? formatDateTime(logins.get(p.id)!, timeZone) : null,
-      lastSeen: p.lastSeenAt !== null ? formatDateTime(p.lastSeenAt, timeZone) : null,
-      deactivatedOn: p.deactivatedAt !== null ? formatDate(p.deactivatedAt, timeZone) : null,
-      assigned: p.assigned,
-      submitted: p.submitted,
-      hiringManagerOf: p.hiringManagerOf,
-      roles,
-      roleLockedReason: roles.length > 1 ? null : roleVerdict && !roleVerdict.ok ? roleVerdict.reason : null,
-      canDeactivate: canDeactivate(actor, subject, admins).ok,
-      canReactivate: canReactivate(actor, subject).ok,
-      canIssueLink: canIssueLink(actor, subject).ok,
-    };
+  const people = peopleListView({
+    actor,
+    people: listPeople(db, Date.now()),
+    lastLogins: lastLoginTimes(db),
+    activeAdmins: countActiveAdmins(db),
+    timeZone: readOrgSettings(db).timeZone,
   });
   return { people, inviteRoles: assignableRoles(actor), linkDays: Math.round(INVITE_TTL_MS / 86_400_000) };
 }
@@ -101,7 +69,7 @@ function setPasswordUrl(request: Request, token: string): string {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = requireRole(request, ["admin", "recruiter"]);
+  const actor = requireStaff(request);
   const { data: body } = await readBody(request);
   const db = getDb();
 
@@ -114,18 +82,13 @@ export async function action({ request }: ActionFunctionArgs) {
         { status: 400 },
       );
     const result = inviteUser(db, actor, parsed.value);
-    if (!result.ok) {
-      const errors: Record<string, string[]> =
-        result.status === 409
-          ? { email: [result.message] }
-          : result.status === 403
-            ? { role: [result.message] }
-            : { _form: [result.message] };
-      return data<ActionData>(
-        { intent: "invite", errors, values, link: null, forName: null },
-        { status: result.status },
+    // a taken address belongs to the email field, a role the inviter may not hand out to the role field
+    if (!result.ok)
+      return refusalData(
+        result,
+        { intent: "invite", values, link: null, forName: null },
+        { 409: "email", 403: "role" },
       );
-    }
     return data<ActionData>({
       intent: "invite",
       errors: null,
@@ -153,11 +116,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (intent === "link") {
     const result = issuePasswordLink(db, actor, parsed.value.userId);
-    if (!result.ok)
-      return data<ActionData>(
-        { intent: "row", errors: { _form: [result.message] }, values: null, link: null, forName: null, userId },
-        { status: result.status },
-      );
+    if (!result.ok) return refusalData(result, { intent: "row", values: null, link: null, forName: null, userId });
     const person = listPeople(db).find((p) => p.id === parsed.value.userId);
     return data<ActionData>({
       intent: "link",
@@ -189,11 +148,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } else {
     outcome = reactivateUser(db, actor, parsed.value.userId);
   }
-  if (!outcome.ok)
-    return data<ActionData>(
-      { intent: "row", errors: { _form: [outcome.message] }, values: null, link: null, forName: null, userId },
-      { status: outcome.status },
-    );
+  if (!outcome.ok) return refusalData(outcome, { intent: "row", values: null, link: null, forName: null, userId });
   throw redirect(`/people?notice=${intent}`);
 }
 

@@ -15,7 +15,7 @@ import { retentionSettingSchema } from "../domain/candidate/erasure-schema";
 import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/vocabulary";
 import type { Decision } from "../domain/vocabulary";
 import { parseWith, readBody } from "../server/form.server";
-import { requireRole } from "../server/session.server";
+import { requireAdmin } from "../server/session.server";
 import styles from "../styles/erasure.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -33,7 +33,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", {
 
 /** GET /retention — admins: the retention period and the candidates due for erasure. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireRole(request, ["admin"]);
+  requireAdmin(request);
   const db = getDb();
   const now = Date.now();
   const days = getRetentionDays(db);
@@ -67,7 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = requireRole(request, ["admin"]);
+  const admin = requireAdmin(request);
   const { data: body } = await readBody(request);
   const parsed = parseWith(retentionSettingSchema, body);
   const typed = typeof body.retentionDays === "string" ? body.retentionDays.slice(0, 20) : "";

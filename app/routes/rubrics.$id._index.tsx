@@ -1,41 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 
 import { getDb } from "../../db/client.server";
-import {
-  discardRubricDraft,
-  getRubricVersionInfo,
-  loadRubricContent,
-  publishRubricVersion,
-  saveRubricDraft,
-} from "../../db/queries/rubric/rubrics.server";
+import { sha256 } from "../../db/ids.server";
+import { getRubricVersionInfo, loadRubricContent } from "../../db/queries/rubric/rubrics.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
 import { CsrfInput } from "../components/ui/csrf";
 import { FormError, Notice } from "../components/ui/fields";
 import { RubricEditor } from "../components/rubric/rubric-editor";
 import { RubricView } from "../components/rubric/rubric-view";
 import type { RubricDraftFormValues } from "../domain/rubric/draft-schema";
-import {
-  contentToFormValues,
-  draftToContent,
-  problemsToFieldErrors,
-  rubricDraftSchema,
-} from "../domain/rubric/draft-schema";
-import { validateRubricContent } from "../domain/rubric/validate";
-import {
-  describeProblems,
-  draftBodyToFormValues,
-  humaniseProblem,
-  rubricEditorIntentSchema,
-  withSpareRows,
-} from "../domain/rubric/page-schema";
+import { contentToFormValues } from "../domain/rubric/draft-schema";
+import { rubricEditorIntentSchema, withSpareRows } from "../domain/rubric/page-schema";
 import { formatDate } from "../domain/shared/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
 import { notFound } from "../server/http.server";
-import { sha256 } from "../../db/ids.server";
-import { requireRole } from "../server/session.server";
+import { idParam } from "../server/params.server";
+import { editRubricVersion } from "../server/rubric-editor.server";
+import { requireStaff } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
 import styles from "../styles/recruiter-config.css";
 
@@ -48,17 +31,9 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `${d.info.rubricName} v${d.info.version} · Rubrics · ArchPanel` : "Rubric · ArchPanel" },
 ];
 
-const paramsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
-
-function versionIdOf(params: Record<string, string | undefined>): string {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data.id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  requireRole(request, ["admin", "recruiter"]);
-  const id = versionIdOf(params);
+  requireStaff(request);
+  const id = idParam(params);
   const db = getDb();
   const info = getRubricVersionInfo(db, id);
   const content = info ? loadRubricContent(db, id) : null;
@@ -92,10 +67,9 @@ type ActionData = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = requireRole(request, ["admin", "recruiter"]);
-  const id = versionIdOf(params);
+  const user = requireStaff(request);
+  const id = idParam(params);
   const { data: body } = await readBody(request);
-  const db = getDb();
   const rev = `a${Date.now()}`;
   const intent = parseWith(rubricEditorIntentSchema, body);
   if (!intent.ok)
@@ -103,108 +77,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { rev, errors: { _form: ["Unknown action. Reload the page and try again."] }, values: null, problems: null },
       { status: 400 },
     );
-  const info = getRubricVersionInfo(db, id);
-  const previous = info ? loadRubricContent(db, id) : null;
-  if (!info || !previous) throw notFound();
-
-  if (intent.value.intent === "discard") {
-    const result = discardRubricDraft(db, user.id, id);
-    if (!result.ok)
-      return data<ActionData>(
-        { rev, errors: { _form: [result.message] }, values: null, problems: null },
-        { status: result.status },
-      );
-    throw redirect("/rubrics?notice=discarded");
+  const result = editRubricVersion(getDb(), user, id, intent.value.intent, body);
+  if (!result.ok) {
+    const { status, errors, values, problems } = result;
+    return data<ActionData>({ rev, errors, values, problems }, { status });
   }
-
-  const values = draftBodyToFormValues(body);
-  if (info.status !== "draft") {
-    // published versions are immutable (the query and the database triggers refuse as well)
-    return data<ActionData>(
-      {
-        rev,
-        errors: {
-          _form: [
-            `Version ${info.version} is published and can no longer be changed. Clone it into a new draft to change it.`,
-          ],
-        },
-        values: null,
-        problems: null,
-      },
-      { status: 409 },
-    );
-  }
-  const parsed = parseWith(rubricDraftSchema, body);
-  if (!parsed.ok) {
-    return data<ActionData>(
-      {
-        rev,
-        errors: { ...parsed.errors, _form: ["Nothing was saved: fix the fields marked below."] },
-        values: withSpareRows(values),
-        problems: null,
-      },
-      { status: 400 },
-    );
-  }
-  const content = draftToContent(parsed.value, previous);
-  if (intent.value.intent === "publish") {
-    // A refused publish writes nothing (not even the draft): the typed content comes back in the form.
-    const problems = validateRubricContent(content);
-    if (problems.length > 0) {
-      const fieldErrors = problemsToFieldErrors(problems);
-      for (const k of Object.keys(fieldErrors)) fieldErrors[k] = fieldErrors[k]!.map(humaniseProblem);
-      return data<ActionData>(
-        {
-          rev,
-          errors: {
-            ...fieldErrors,
-            _form: [
-              "Not published and not saved: fix the problems listed, then publish again (or save it as a draft).",
-            ],
-          },
-          values: withSpareRows(values),
-          problems: describeProblems(problems, content),
-        },
-        { status: 400 },
-      );
-    }
-  }
-  const saved = saveRubricDraft(db, user.id, id, content);
-  if (!saved.ok) {
-    if (saved.status === 404) throw notFound();
-    return data<ActionData>(
-      { rev, errors: { _form: [saved.message] }, values: withSpareRows(values), problems: null },
-      { status: saved.status },
-    );
-  }
-  if (intent.value.intent === "save") throw redirect(`/rubrics/${id}?notice=saved`);
-
-  const published = publishRubricVersion(db, user.id, id);
-  if (!published.ok) {
-    return data<ActionData>(
-      {
-        rev,
-        errors: { _form: [published.message] },
-        values: withSpareRows(contentToFormValues(content)),
-        problems: null,
-      },
-      { status: published.status },
-    );
-  }
-  if (published.value.problems.length > 0) {
-    const fieldErrors = problemsToFieldErrors(published.value.problems);
-    for (const k of Object.keys(fieldErrors)) fieldErrors[k] = fieldErrors[k]!.map(humaniseProblem);
-    return data<ActionData>(
-      {
-        rev,
-        errors: fieldErrors,
-        values: withSpareRows(contentToFormValues(content)),
-        problems: describeProblems(published.value.problems, content),
-      },
-      { status: 400 },
-    );
-  }
-  throw redirect(`/rubrics/${id}?notice=published`);
+  if (result.done === "discarded") throw redirect("/rubrics?notice=discarded");
+  throw redirect(`/rubrics/${id}?notice=${result.done}`);
 }
 
 const NOTICES: Record<string, string> = {

@@ -10,7 +10,8 @@ import { FormError, Notice } from "../components/ui/fields";
 import { cloneVersionSchema } from "../domain/rubric/page-schema";
 import { formatDate } from "../domain/shared/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
-import { requireRole } from "../server/session.server";
+import { refusalData } from "../server/refusal.server";
+import { requireStaff } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
 import styles from "../styles/recruiter-config.css";
 
@@ -22,7 +23,7 @@ export const links = () => [
 export const meta: MetaFunction = () => [{ title: "Rubrics · ArchPanel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireRole(request, ["admin", "recruiter"]);
+  requireStaff(request);
   const db = getDb();
   const timeZone = readOrgSettings(db).timeZone;
   const versions = listRubricVersionInfos(db).map((v) => ({
@@ -41,12 +42,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = requireRole(request, ["admin", "recruiter"]);
+  const user = requireStaff(request);
   const { data: body } = await readBody(request);
   const parsed = parseWith(cloneVersionSchema, body);
   if (!parsed.ok) return data({ errors: { _form: ["Choose a version to clone from the list."] } }, { status: 400 });
   const result = cloneRubricVersion(getDb(), user.id, parsed.value.versionId);
-  if (!result.ok) return data({ errors: { _form: [result.message] } }, { status: result.status });
+  if (!result.ok) return refusalData(result, {});
   throw redirect(`/rubrics/${result.value.id}?notice=cloned`);
 }
 

@@ -6,7 +6,7 @@ import { listRubricVersionInfos, loadRubricContent } from "../../db/queries/rubr
 import type { FieldChange, ItemDiff, WordSegment } from "../domain/rubric/diff";
 import { diffRubrics, fieldLabel } from "../domain/rubric/diff";
 import { diffParamsSchema, sideRuns } from "../domain/rubric/page-schema";
-import { requireRole } from "../server/session.server";
+import { requireStaff } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
 import styles from "../styles/recruiter-config.css";
 
@@ -18,7 +18,7 @@ export const links = () => [
 export const meta: MetaFunction = () => [{ title: "Compare rubric versions · ArchPanel" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  requireRole(request, ["admin", "recruiter"]);
+  requireStaff(request);
   const url = new URL(request.url);
   const q = diffParamsSchema.parse(Object.fromEntries(url.searchParams));
   const db = getDb();

@@ -11,6 +11,7 @@ import { useRemixForm } from "../hooks/use-remix-form";
 import { PASSWORD_MIN, setPasswordSchema } from "../domain/people/auth-schema";
 import { homeFor } from "../domain/people/navigation";
 import { parseWith, readBody } from "../server/form.server";
+import { refusalData } from "../server/refusal.server";
 import { hashPassword } from "../server/password.server";
 import { startSession } from "../server/session.server";
 
@@ -43,11 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, expired: false }, { status: 400 });
   const hash = await hashPassword(parsed.value.password);
   const result = redeemPasswordLink(db, token, hash);
-  if (!result.ok)
-    return data(
-      { errors: { _form: [result.message] } as Record<string, string[]>, expired: true },
-      { status: result.status },
-    );
+  if (!result.ok) return refusalData(result, { expired: true });
   // counts as a login for the people list's "last login"
   recordLoginAttempt(db, [`email:${link.email}`], true, Date.now());
   return startSession(request, result.value.userId, homeFor(result.value.role));

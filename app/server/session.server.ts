@@ -102,6 +102,18 @@ export function requireRole(request: Request, roles: readonly Role[]): PublicUse
   return user;
 }
 
+const STAFF_ROLES: readonly Role[] = ["admin", "recruiter"];
+
+/** Recruiters and admins: the people who configure loops, candidates, rubrics and accounts. */
+export function requireStaff(request: Request): PublicUser {
+  return requireRole(request, STAFF_ROLES);
+}
+
+/** Admins only: retention and erasure. */
+export function requireAdmin(request: Request): PublicUser {
+  return requireRole(request, ["admin"]);
+}
+
 /** Creates a fresh session (rotating away any previous one) and redirects with its cookie. */
 export function startSession(request: Request, userId: string, redirectTo: string, now = Date.now()): Response {
   const db = getDb();

@@ -11,7 +11,7 @@ import {
   statusSchema,
   weightsSchema,
 } from "../../domain/loop/schema";
-import type { LoopStatus, ScorecardStatus } from "../../domain/vocabulary";
+import type { InterviewView, Option, TransitionView } from "../../domain/loop/setup-view";
 import {
   WEIGHT_MODE_LABELS,
   WEIGHT_MODES,
@@ -32,11 +32,6 @@ export interface SetupActionData {
   target: string | null;
   errors: Record<string, string[] | undefined>;
   values?: Record<string, unknown>;
-}
-
-export interface Option {
-  id: string;
-  label: string;
 }
 
 /** Errors and typed values of a post, when it belongs to this form. */
@@ -178,14 +173,6 @@ export function SettingsForm({
   );
 }
 
-export interface TransitionView {
-  to: LoopStatus;
-  label: string;
-  /** a step along planning → scheduled → in progress → debrief (drawn as the main action) */
-  forward: boolean;
-  blockers: string[];
-}
-
 export function StatusForm({
   transitions,
   actionData,
@@ -246,32 +233,6 @@ export function StatusForm({
       {note ? <p className="muted small status-note">{note}</p> : null}
     </Form>
   );
-}
-
-export interface PanelistView {
-  scorecardId: string;
-  name: string;
-  email: string;
-  active: boolean;
-  status: ScorecardStatus;
-  started: boolean;
-  conflictNote: string | null;
-  isHiringManager: boolean;
-}
-
-export interface InterviewView {
-  id: string;
-  position: number;
-  exerciseKey: string;
-  exerciseTitle: string;
-  scheduledLocal: string;
-  slot: string;
-  durationMinutes: number;
-  locked: boolean;
-  panelists: PanelistView[];
-  /** people who may still be added */
-  candidates: Option[];
-  full: boolean;
 }
 
 export function InterviewCard({

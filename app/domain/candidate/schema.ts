@@ -74,6 +74,19 @@ export const EMPTY_CANDIDATE_FORM: Record<keyof CandidateInput, string> = {
   notes: "",
 };
 
+/**
+ * A posted candidate form as typed, to re-render it after a 400. Not clipped to the field limits
+ * (the request body limit bounds it), so an over-long note comes back whole to be shortened in place.
+ */
+export function postedCandidateForm(body: Record<string, unknown>): Record<keyof CandidateInput, string> {
+  const out = { ...EMPTY_CANDIDATE_FORM };
+  for (const k of Object.keys(out) as (keyof CandidateInput)[]) {
+    const v = body[k];
+    if (typeof v === "string") out[k] = v.slice(0, 100_000);
+  }
+  return out;
+}
+
 /** Query-string filters of the candidate list. Unknown values fall back to "no filter". */
 export const candidateFiltersSchema = z.object({
   q: z.string().trim().max(100).catch("").default(""),

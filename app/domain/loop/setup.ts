@@ -7,9 +7,6 @@ import type { RubricContent } from "../rubric/model";
 import type { Decision, LoopStatus, ScorecardStatus } from "../vocabulary";
 import { coverageReport, type CoverageReport } from "./coverage";
 
-/** At most this many panelists (not counting recused ones) on one interview. */
-export const MAX_PANELISTS_PER_INTERVIEW = 3;
-
 /** At most this many interviews in one loop. */
 export const MAX_INTERVIEWS_PER_LOOP = 12;
 

@@ -52,6 +52,21 @@ export interface TransitionFacts {
 }
 
 /**
+ * The facts `transitionBlockers` weighs, from a loop's interviews and its coverage report, so the
+ * setup page shows exactly the blockers the move itself would hit.
+ */
+export function transitionFacts(
+  interviews: readonly { scheduledAt: number | null }[],
+  uncoveredDimensions: readonly string[],
+): TransitionFacts {
+  return {
+    interviewCount: interviews.length,
+    unscheduledInterviewCount: interviews.filter((iv) => iv.scheduledAt === null).length,
+    uncoveredDimensions: [...uncoveredDimensions],
+  };
+}
+
+/**
  * What stops `from → to`, as sentences for the recruiter; empty when the move may happen.
  * A loop cannot be scheduled without interviews, with an interview that has no time, or with a
  * dimension nobody assesses.
@@ -96,3 +111,13 @@ export const LIFECYCLE: readonly LoopStatus[] = ["planning", "scheduled", "in_pr
 
 /** Statuses from which a hiring decision can be recorded (the lifecycle: debrief → decided). */
 export const DECIDABLE_STATUSES: readonly LoopStatus[] = ["debrief"];
+/**
+ * A step forward along the lifecycle (reopening a withdrawn loop counts as one), drawn as the main
+ * action; steps back and withdrawing are secondary.
+ *
+ * @example isForwardMove("planning", "scheduled") // true
+ * @example isForwardMove("scheduled", "planning") // false
+ */
+export function isForwardMove(from: LoopStatus, to: LoopStatus): boolean {
+  return LIFECYCLE.indexOf(to) > LIFECYCLE.indexOf(from) || (from === "withdrawn" && to === "planning");
+}

@@ -42,6 +42,20 @@ export interface PlannedInterview {
 export const DEFAULT_BREAK_MINUTES = 15;
 
 /**
+ * When an interview after `last` would start: its end plus the usual break. null when there is
+ * no interview yet or the last one has no time.
+ *
+ * @example nextInterviewStart({ scheduledAt: Date.UTC(2026, 4, 12, 9), durationMinutes: 60 }) // 10:15 UTC
+ */
+export function nextInterviewStart(
+  last: { scheduledAt: number | null; durationMinutes: number } | undefined,
+  breakMinutes = DEFAULT_BREAK_MINUTES,
+): number | null {
+  if (!last || last.scheduledAt === null) return null;
+  return last.scheduledAt + (last.durationMinutes + breakMinutes) * 60_000;
+}
+
+/**
  * The interviews a template creates for a rubric version. With `startAt`, they are laid out back
  * to back from that instant with `breakMinutes` between them; without it, they have no time yet.
  *
@@ -58,7 +72,7 @@ export function planInterviews(
   let cursor = startAt;
   return content.exercises.map((e) => {
     const planned = { exerciseKey: e.key, durationMinutes: e.durationMinutes, scheduledAt: cursor };
-    if (cursor !== null) cursor += (e.durationMinutes + breakMinutes) * 60_000;
+    cursor = nextInterviewStart(planned, breakMinutes);
     return planned;
   });
 }

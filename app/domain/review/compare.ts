@@ -157,3 +157,32 @@ export function scoreBand(mean: number | null): 1 | 2 | 3 | 4 | null {
   if (mean < 3.5) return 3;
   return 4;
 }
+
+export interface ComparableVersionFacts {
+  rubricId: string;
+  rubricName: string;
+  versionId: string;
+  /** comparable loops (debrief or decided) the viewer may see on this version */
+  loops: number;
+}
+
+/**
+ * The scopes the viewer can pick (each version, and each rubric family with its loops summed),
+ * and the one to show: the requested scope when it is one of them, else the first version. A scope
+ * is `v:<versionId>` (one rubric version) or `f:<rubricId>` (every version of a rubric).
+ *
+ * @example compareScopes([{ rubricId: "r", rubricName: "Lead ML Architect", versionId: "v2", loops: 3 }], "f:r").scope // "f:r"
+ */
+export function compareScopes(versions: readonly ComparableVersionFacts[], requested: string | undefined) {
+  const families = new Map<string, { rubricId: string; rubricName: string; loops: number }>();
+  for (const v of versions) {
+    const f = families.get(v.rubricId) ?? { rubricId: v.rubricId, rubricName: v.rubricName, loops: 0 };
+    f.loops += v.loops;
+    families.set(v.rubricId, f);
+  }
+  const known = (s: string) =>
+    s.startsWith("v:") ? versions.some((v) => v.versionId === s.slice(2)) : families.has(s.slice(2));
+  const first = versions[0];
+  const scope: string | null = requested && known(requested) ? requested : first ? `v:${first.versionId}` : null;
+  return { families: [...families.values()], scope };
+}

@@ -9,8 +9,10 @@ import {
   BLANK_EXERCISE,
   BLANK_RED_FLAG,
   BLANK_SIGNAL,
+  problemsToFieldErrors,
   type RubricDraftFormValues,
 } from "./draft-schema";
+import type { RubricProblem } from "./validate";
 import { RED_FLAG_SEVERITIES, SIGNAL_KINDS } from "../vocabulary";
 import { type RubricContent } from "./model";
 import type { WordSegment } from "./diff";
@@ -173,6 +175,19 @@ export function describeProblems(
             : content.signals[i]?.label;
     return name ? `${name}: ${message}` : message;
   });
+}
+
+/**
+ * Publish-check problems as the editor shows them: each humanised message next to its field, and
+ * all of them as a list naming the item they are about.
+ */
+export function publishProblemReport(
+  problems: readonly RubricProblem[],
+  content: RubricContent,
+): { fieldErrors: Record<string, string[]>; list: string[] } {
+  const fieldErrors = problemsToFieldErrors(problems);
+  for (const k of Object.keys(fieldErrors)) fieldErrors[k] = fieldErrors[k]!.map(humaniseProblem);
+  return { fieldErrors, list: describeProblems(problems, content) };
 }
 
 /**

@@ -1,7 +1,7 @@
 // A loop's panels: put a person on an interview (their empty draft scorecard), take them off.
 import { and, eq } from "drizzle-orm";
 
-import { MAX_PANELISTS_PER_INTERVIEW } from "../../../app/domain/loop/setup";
+import { MAX_PANELISTS_PER_INTERVIEW, panelIsFull } from "../../../app/domain/loop/panel";
 import type { Db } from "../../client.server";
 import { newId } from "../../ids.server";
 import { scorecards } from "../../schema";
@@ -33,7 +33,7 @@ export function addPanelist(
             : `${person.name} is already on this interview.`,
         );
       }
-      if (iv.panelists.filter((p) => p.status !== "recused").length >= MAX_PANELISTS_PER_INTERVIEW) {
+      if (panelIsFull(iv.panelists)) {
         abort(409, `An interview has at most ${MAX_PANELISTS_PER_INTERVIEW} panelists.`);
       }
       const id = newId();

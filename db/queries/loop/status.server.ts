@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 
 import { loopCoverage } from "../../../app/domain/loop/setup";
-import { canTransition, setupTransitions, transitionBlockers } from "../../../app/domain/loop/status";
+import { canTransition, setupTransitions, transitionBlockers, transitionFacts } from "../../../app/domain/loop/status";
 import type { LoopStatus } from "../../../app/domain/vocabulary";
 import { LOOP_STATUS_LABELS } from "../../../app/domain/vocabulary";
 import type { Db } from "../../client.server";
@@ -36,11 +36,7 @@ export function transitionLoop(
         );
       }
       const coverage = loopCoverage(setup);
-      const blockers = transitionBlockers(from, to, {
-        interviewCount: setup.interviews.length,
-        unscheduledInterviewCount: setup.interviews.filter((iv) => iv.scheduledAt === null).length,
-        uncoveredDimensions: coverage.uncoveredDimensions,
-      });
+      const blockers = transitionBlockers(from, to, transitionFacts(setup.interviews, coverage.uncoveredDimensions));
       if (blockers.length > 0) abort(409, blockers.join(" "));
       tx.update(loops)
         .set({ status: to, updatedAt: now })

@@ -9,7 +9,7 @@ import {
   canReactivate,
   INVITE_TTL_MS,
   type Actor,
-} from "../../../app/domain/people/schema";
+} from "../../../app/domain/people/permissions";
 import type { Role } from "../../../app/domain/vocabulary";
 import { newId, randomToken, sha256 } from "../../ids.server";
 import type { Db, DbOrTx, Tx } from "../../client.server";

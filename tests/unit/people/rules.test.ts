@@ -7,8 +7,8 @@ import {
   canInvite,
   canIssueLink,
   canReactivate,
-  inviteSchema,
-} from "../../../app/domain/people/schema";
+} from "../../../app/domain/people/permissions";
+import { inviteSchema } from "../../../app/domain/people/schema";
 
 const admin = { id: "ad", role: "admin" as const };
 const recruiter = { id: "re", role: "recruiter" as const };
