@@ -941,7 +941,7 @@ function drawScorecards(flow: Flow, cards: readonly ScorecardModel[], outline: P
             sp(f.label, S.smallBold),
             sp(
               `  ${f.severityLabel}`,
-              f.severityLabel === "Dealbreaker" ? withColor(S.smallBold, THEME.color.alert) : S.smallMuted,
+              f.severity === "dealbreaker" ? withColor(S.smallBold, THEME.color.alert) : S.smallMuted,
             ),
             sp(f.note ? `\n${f.note}` : "", S.small),
           ],
@@ -1030,7 +1030,7 @@ function drawAppendix(flow: Flow, model: PacketModel, fingerprint: string): void
     [{ header: "Flag", width: 150 }, { header: "Severity", width: 60 }, { header: "What it looks like" }],
     a.redFlags.map((f) => [
       [sp(f.label, S.tinyBold)],
-      [sp(f.severityLabel, f.severityLabel === "Dealbreaker" ? withColor(S.tinyBold, THEME.color.alert) : S.tiny)],
+      [sp(f.severityLabel, f.severity === "dealbreaker" ? withColor(S.tinyBold, THEME.color.alert) : S.tiny)],
       f.description,
     ]),
     { style: withColor(S.tiny, THEME.color.text) },

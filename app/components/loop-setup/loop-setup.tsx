@@ -11,14 +11,14 @@ import {
   statusSchema,
   weightsSchema,
 } from "../../domain/loop/schema";
-import type { LoopStatus, ScorecardStatus } from "../../domain/vocabulary";
 import {
   WEIGHT_MODE_LABELS,
   WEIGHT_MODES,
-  formatWeight,
-  weightTotal,
+  type LoopStatus,
+  type ScorecardStatus,
   type WeightMode,
-} from "../../domain/loop/weights";
+} from "../../domain/vocabulary";
+import { formatWeight, weightTotal } from "../../domain/loop/weights";
 import { CsrfInput } from "../ui/csrf";
 
 import { ScorecardStatusBadge } from "../ui/badges";

@@ -1,5 +1,5 @@
-import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../../domain/vocabulary";
-import type { Decision, LoopStatus, ScorecardStatus } from "../../domain/vocabulary";
+import { DECISION_LABELS, LOOP_STATUS_LABELS, RED_FLAG_SEVERITY_LABELS } from "../../domain/vocabulary";
+import type { Decision, LoopStatus, RedFlagSeverity, ScorecardStatus } from "../../domain/vocabulary";
 
 const STATUS_TONE: Record<LoopStatus, string> = {
   planning: "",
@@ -28,6 +28,12 @@ export function ScorecardStatusBadge({ status, started }: { status: ScorecardSta
   if (status === "submitted") return <span className="badge ok">Submitted</span>;
   if (status === "recused") return <span className="badge danger">Recused</span>;
   return <span className="badge">{started ? "In progress" : "Not started"}</span>;
+}
+
+const SEVERITY_TONE: Record<RedFlagSeverity, string> = { dealbreaker: "danger", concern: "warn" };
+
+export function RedFlagSeverityBadge({ severity }: { severity: RedFlagSeverity }) {
+  return <span className={`badge ${SEVERITY_TONE[severity]}`}>{RED_FLAG_SEVERITY_LABELS[severity]}</span>;
 }
 
 /** "3 / 5" with a small bar; nothing expected shows a dash. */

@@ -6,8 +6,8 @@ import { z } from "zod";
 
 import { idField, text } from "../shared/form-values";
 import { LOOP_TEMPLATE_KEYS } from "./template";
-import { LOOP_STATUSES } from "../vocabulary";
-import { WEIGHT_MODES, validateWeights } from "./weights";
+import { LOOP_STATUSES, WEIGHT_MODES } from "../vocabulary";
+import { validateWeights } from "./weights";
 import { isLocalInput } from "../shared/zoned-time";
 
 /** A datetime-local value, or empty for "no time yet". */

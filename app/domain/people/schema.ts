@@ -6,12 +6,6 @@ import { z } from "zod";
 import { requiredText } from "../shared/form-values";
 import { ROLES, type Role } from "../vocabulary";
 
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: "Admin",
-  recruiter: "Recruiter",
-  member: "Member (interviewer / hiring manager)",
-};
-
 export const inviteSchema = z.object({
   name: requiredText(120, "Enter the person's name"),
   email: z

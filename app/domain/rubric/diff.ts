@@ -3,6 +3,7 @@
  * matched by key, then compared field by field; text fields carry a word-level diff for
  * highlighting. Pure; no IO.
  */
+import { RED_FLAG_SEVERITY_LABELS, SIGNAL_KIND_LABELS } from "../vocabulary";
 import type { RubricContent, RubricDimension, RubricExercise, RubricRedFlag, RubricSignal } from "./model";
 
 export type DiffStatus = "added" | "removed" | "changed" | "unchanged";
@@ -137,12 +138,12 @@ function redFlagFields(f: RubricRedFlag): Fields {
   return {
     label: f.label,
     description: f.description,
-    severity: f.severity === "dealbreaker" ? "Dealbreaker" : "Concern",
+    severity: RED_FLAG_SEVERITY_LABELS[f.severity],
   };
 }
 
 function signalFields(s: RubricSignal): Fields {
-  return { label: s.label, kind: s.kind === "strong" ? "Strong signal" : "Weak signal" };
+  return { label: s.label, kind: `${SIGNAL_KIND_LABELS[s.kind]} signal` };
 }
 
 const FIELD_LABELS: Record<string, string> = {

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 
-import { RECOMMENDATIONS } from "../vocabulary";
+import { CONFLICT_KINDS, RECOMMENDATIONS } from "../vocabulary";
 import type { ScorecardContext } from "./rules";
 import { submitProblems, unknownKeyProblems } from "./rules";
 
@@ -157,22 +157,6 @@ export const amendReasonSchema = z.object({
     .min(AMEND_REASON_MIN, `Say why you are changing a submitted scorecard (at least ${AMEND_REASON_MIN} characters).`)
     .max(LIMITS.amendReason, tooLong("The reason", LIMITS.amendReason)),
 });
-
-export const CONFLICT_KINDS = [
-  "knows_personally",
-  "referred",
-  "former_colleague",
-  "former_report_or_manager",
-  "other",
-] as const;
-export type ConflictKind = (typeof CONFLICT_KINDS)[number];
-export const CONFLICT_KIND_LABELS: Record<ConflictKind, string> = {
-  knows_personally: "I know the candidate personally",
-  referred: "I referred the candidate",
-  former_colleague: "We worked together",
-  former_report_or_manager: "Former report or manager",
-  other: "Other",
-};
 
 export const declareConflictSchema = z.object({
   kind: z.enum(CONFLICT_KINDS, { error: "Choose what the conflict is." }),

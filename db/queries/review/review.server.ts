@@ -23,7 +23,8 @@ import { aggregateLoop } from "../../../app/domain/review/aggregate";
 import { calibrateInterviewers } from "../../../app/domain/review/calibrate";
 import type { Decision, LoopStatus, RatingScore, Role } from "../../../app/domain/vocabulary";
 import type { RubricContent } from "../../../app/domain/rubric/model";
-import { RATING_SCORES } from "../../../app/domain/vocabulary";
+import { ERASED_CANDIDATE_NAME, RATING_SCORES } from "../../../app/domain/vocabulary";
+import { displayCandidateName } from "../../../app/domain/candidate/schema";
 import type { Db } from "../../client.server";
 import {
   auditLog,
@@ -528,7 +529,7 @@ export function loadLoopFacts(db: Db, loopId: string): LoopFacts | null {
   return {
     loopId: row.loopId,
     candidate: {
-      name: erased ? "Erased candidate" : row.candidateName,
+      name: erased ? ERASED_CANDIDATE_NAME : row.candidateName,
       email: erased ? "" : row.candidateEmail,
       currentTitle: erased ? "" : row.candidateTitle,
     },
@@ -811,7 +812,7 @@ export function loadComparison(
     const agg = aggregateLoop(input, calibration);
     rows.push({
       loopId,
-      candidateName: m.erasedAt !== null ? "Erased candidate" : m.candidateName,
+      candidateName: displayCandidateName({ name: m.candidateName, erasedAt: m.erasedAt }),
       status: input.status,
       decision: m.decision,
       rubricVersion: m.version,
