@@ -16,7 +16,7 @@ import {
 import { type RubricContent } from "../../domain/rubric/model";
 import { RedFlagSeverityBadge } from "../ui/badges";
 
-import { LocalTime } from "./local-time";
+import { LocalTime } from "../ui/local-time";
 
 // ------------------------------------------------------------------ small pieces
 
@@ -402,7 +402,7 @@ export function PanelOverview({ aggregate }: { aggregate: LoopAggregate }) {
             {ex.scheduledAt !== null ? (
               <span className="small muted">
                 {" "}
-                · <LocalTime at={ex.scheduledAt} dateOnly />
+                · <LocalTime at={ex.scheduledAt} format="calendar-date" />
               </span>
             ) : null}
           </h3>
@@ -564,7 +564,7 @@ export function AuditTrail({ facts }: { facts: LoopFacts }) {
   const row = (a: LoopFacts["audit"][number], i: number) => (
     <tr key={i}>
       <td className="nowrap">
-        <LocalTime at={a.at} />
+        <LocalTime at={a.at} format="calendar-date-time" />
       </td>
       <td>{a.actorName}</td>
       <td>{ACTION_LABELS[a.action] ?? a.action}</td>

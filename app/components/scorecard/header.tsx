@@ -7,7 +7,7 @@ import { formatClock } from "../../domain/scorecard/rules";
 import type { TimerOp } from "../../domain/scorecard/schema";
 import { CsrfInput } from "../ui/csrf";
 
-import { LocalTime } from "./local-time";
+import { LocalTime } from "../ui/local-time";
 
 export function StatusBadge({ status, amendCount }: { status: ScorecardStatus; amendCount: number }) {
   return (
