@@ -27,24 +27,14 @@ import { getLoopReview, loadCalibrationPopulation } from "../db/queries/review/r
 import { insertRubricVersion, rubricVersionIds } from "../db/queries/rubric/rubrics.server";
 import { rubrics } from "../db/schema";
 
+import { seededRandom } from "./lib/random";
+
 const LOOPS = Number(process.env.BENCH_LOOPS ?? 10_000);
 const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 200);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const INTERVIEWERS = 400;
 const HIRING_MANAGERS = 40;
 const PANEL_PER_INTERVIEW = 2;
-
-/** Deterministic PRNG (mulberry32): the same database every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -238,7 +228,7 @@ function main(): void {
   const db = openDatabase(file);
   migrateDatabase(db);
   db.$client.pragma("synchronous = OFF"); // seeding only; reads are unaffected
-  const random = rng(20_240_601);
+  const random = seededRandom(20_240_601);
 
   let seedMs = performance.now();
   const { rubricId } = seed(db, random);
@@ -257,7 +247,7 @@ function main(): void {
   );
 
   const loopIds = (db.$client.prepare("select id from loops").all() as { id: string }[]).map((r) => r.id);
-  const pick = rng(7);
+  const pick = seededRandom(7);
   const sample = Array.from(
     { length: Math.min(SAMPLE, loopIds.length) },
     () => loopIds[Math.floor(pick() * loopIds.length)]!,
