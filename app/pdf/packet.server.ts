@@ -61,13 +61,6 @@ import {
 
 // ------------------------------------------------------------------ fingerprint
 
-/** JSON with object keys sorted at every level (arrays keep their order); undefined is dropped. */
-export function canonicalJson(value: unknown): string {
-  const out: string[] = [];
-  writeCanonical(value, out);
-  return out.join("");
-}
-
 /** Where canonical JSON goes: an array of pieces, or a hash fed in chunks. */
 interface Sink {
   push(...pieces: string[]): void;

@@ -1403,21 +1403,6 @@ class ByteScratch {
 }
 const scratch = new ByteScratch();
 
-/** Convenience: lay out and draw in one call; returns the y below the text. */
-export function drawText(
-  doc: PDFKit.PDFDocument,
-  spans: readonly Span[] | string,
-  style: TextStyle,
-  x: number,
-  y: number,
-  width: number,
-  opts: LayoutOptions & DrawOptions = {},
-): number {
-  const s = typeof spans === "string" ? [{ text: spans, style }] : spans;
-  const lines = layoutSpans(s, width, opts);
-  return drawLines(doc, lines, x, y, { width, align: opts.align });
-}
-
 /** For tests: a word shaped by the printable-ASCII fast path (null: not eligible) and by fontkit. */
 export function shapeBothWaysForTest(style: FontStyle, text: string): { fast: ShapedRun | null; fontkit: ShapedRun } {
   const face = primaryFace(style);

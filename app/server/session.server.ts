@@ -47,10 +47,6 @@ export function clearSessionCookie(): string {
   return `${SESSION_COOKIE}=; ${cookieAttributes(0)}`;
 }
 
-export function csrfCookie(token: string): string {
-  return `${CSRF_COOKIE}=${token}; ${cookieAttributes(null)}`;
-}
-
 export interface SessionContext {
   user: PublicUser;
   sessionId: string;

@@ -6,7 +6,6 @@
 import type { LoopStatus } from "../vocabulary";
 
 /** What the audit log keeps of an erased entry's before/after payloads, and of its reason. */
-export const ERASED_AUDIT_PAYLOAD = { erased: true } as const;
 export const ERASED_AUDIT_JSON = '{"erased":true}';
 export const ERASED_REASON = "[erased]";
 

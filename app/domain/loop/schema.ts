@@ -33,7 +33,6 @@ export const newLoopSchema = z.object({
   template: z.enum(LOOP_TEMPLATE_KEYS, { error: "Choose a template" }),
   startAt: localDateTime,
 });
-export type NewLoopInput = z.output<typeof newLoopSchema>;
 
 export const loopSettingsSchema = z.object({
   rubricVersionId: pick("a rubric version"),

@@ -123,4 +123,3 @@ export const personActionSchema = z.object({
     .trim()
     .regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose a person from the list."),
 });
-export type PersonAction = z.output<typeof personActionSchema>;

@@ -28,7 +28,6 @@ export const cloneVersionSchema = z.object({
 export const rubricEditorIntentSchema = z.object({
   intent: z.enum(["save", "publish", "discard"], { error: "Unknown action. Reload the page and try again." }),
 });
-export type RubricEditorIntent = z.output<typeof rubricEditorIntentSchema>["intent"];
 
 /** `/rubrics/diff?a=…&b=…`: both optional (the page offers a picker); unknown shapes are ignored. */
 export const diffParamsSchema = z.object({

@@ -112,7 +112,6 @@ export const scorecardDraftSchema = z.object({
   notes: z.array(quickNoteSchema).max(LIMITS.notes, `At most ${LIMITS.notes} quick notes per scorecard.`).optional(),
 });
 
-export type ScorecardInput = z.input<typeof scorecardDraftSchema>;
 export type ScorecardValues = z.output<typeof scorecardDraftSchema>;
 
 const versionField = z.coerce.number({ error: "Missing version" }).int().min(0).max(1_000_000_000);
@@ -175,8 +174,6 @@ export const timerOpSchema = z.object({ op: z.enum(TIMER_OPS) });
 export const addNoteSchema = z.object({
   body: z.string().trim().min(1, "Write the note first.").max(LIMITS.note, tooLong("A quick note", LIMITS.note)),
 });
-
-export const deleteNoteSchema = z.object({ noteId: z.string().regex(/^[A-Za-z0-9_-]{6,40}$/) });
 
 /** Scorecard ids in URLs: opaque, bounded. */
 export const scorecardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);

@@ -77,10 +77,6 @@ export function deleteSession(db: Db, sessionId: string): void {
   db.delete(sessions).where(eq(sessions.id, sessionId)).run();
 }
 
-export function deleteSessionsOfUser(db: Db, userId: string): void {
-  db.delete(sessions).where(eq(sessions.userId, userId)).run();
-}
-
 export function recordLoginAttempt(db: Db, buckets: string[], success: boolean, at: number): void {
   for (const bucket of buckets) db.insert(loginAttempts).values({ bucket, at, success }).run();
 }

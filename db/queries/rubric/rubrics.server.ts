@@ -254,36 +254,6 @@ export function loadRubricContent(db: DbOrTx, versionId: string): RubricContent 
   };
 }
 
-export function listRubricVersions(db: Db) {
-  return db
-    .select({
-      id: rubricVersions.id,
-      rubricId: rubricVersions.rubricId,
-      rubricName: rubrics.name,
-      version: rubricVersions.version,
-      status: rubricVersions.status,
-      createdAt: rubricVersions.createdAt,
-      publishedAt: rubricVersions.publishedAt,
-      basedOnVersionId: rubricVersions.basedOnVersionId,
-    })
-    .from(rubricVersions)
-    .innerJoin(rubrics, eq(rubrics.id, rubricVersions.rubricId))
-    .orderBy(asc(rubrics.name), desc(rubricVersions.version))
-    .all();
-}
-
-export function latestPublishedVersion(db: Db, rubricId?: string) {
-  const where = rubricId
-    ? and(eq(rubricVersions.status, "published"), eq(rubricVersions.rubricId, rubricId))
-    : eq(rubricVersions.status, "published");
-  return db
-    .select({ id: rubricVersions.id, version: rubricVersions.version, rubricId: rubricVersions.rubricId })
-    .from(rubricVersions)
-    .where(where)
-    .orderBy(desc(rubricVersions.publishedAt), desc(rubricVersions.version))
-    .get();
-}
-
 // ---------------------------------------------------------------- versions: view, clone, edit, publish
 
 export interface RubricVersionInfo {

@@ -545,26 +545,13 @@ export function saveDrafts(db: Db, saves: readonly DraftSave[], now = Date.now()
   return all.immediate();
 }
 
-/** One autosave of a draft (see saveDrafts). */
-export function saveDraft(
-  db: Db,
-  target: ScorecardTarget,
-  values: ScorecardValues,
-  clientVersion: number,
-  now = Date.now(),
-): WriteResult {
-  const [result] = saveDrafts(db, [{ target, values, clientVersion }], now);
-  if (!result || result instanceof Error) throw result ?? new Error("save failed");
-  return result;
-}
-
-/** Submit and lock (values already passed the submit schema). */
 /** Submitted ratings changed: the next review recomputes interviewer calibration. */
 function noteIfSaved(result: WriteResult): WriteResult {
   if (result.kind === "saved") noteCalibrationInputsChanged();
   return result;
 }
 
+/** Submit and lock (values already passed the submit schema). */
 export function submitScorecard(
   db: Db,
   target: ScorecardTarget,
