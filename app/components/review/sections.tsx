@@ -7,6 +7,7 @@ import {
   RATING_LABELS,
   RECOMMENDATION_LABELS,
   RECOMMENDATIONS,
+  SCORECARD_STATUS_LABELS,
   type AgendaItemKind,
   type Consensus,
   type RatingScore,
@@ -35,10 +36,11 @@ export function ScoreChip({ score, notAssessed = false }: { score: RatingScore |
   );
 }
 
+// The panel sees a draft as a scorecard still missing, not as someone's draft.
 const STATUS_BADGE: Record<ScorecardStatus, { cls: string; label: string }> = {
-  submitted: { cls: "ok", label: "Submitted" },
+  submitted: { cls: "ok", label: SCORECARD_STATUS_LABELS.submitted },
   draft: { cls: "warn", label: "Not submitted" },
-  recused: { cls: "", label: "Recused" },
+  recused: { cls: "", label: SCORECARD_STATUS_LABELS.recused },
 };
 
 export function ScorecardStatusBadge({ status }: { status: ScorecardStatus }) {
