@@ -24,8 +24,7 @@ import { newId } from "../db/ids.server";
 import { migrateDatabase, openDatabase } from "../db/client.server";
 import type { Db } from "../db/client.server";
 import { getLoopReview, loadCalibrationPopulation } from "../db/queries/review/review.server";
-import { insertRubricVersion, rubricVersionIds } from "../db/queries/rubric/rubrics.server";
-import { rubrics } from "../db/schema";
+import { insertPublishedRubric, rubricVersionIds } from "../db/queries/rubric/rubrics.server";
 
 import { seededRandom } from "./lib/random";
 
@@ -54,20 +53,9 @@ const EVIDENCE_WORDS =
 function seed(db: Db, random: () => number): { rubricId: string } {
   const client = db.$client;
   const now = Date.now();
-  const rubricId = newId();
-  let versionId = "";
-  db.transaction((tx) => {
-    tx.insert(rubrics)
-      .values({ id: rubricId, name: LEAD_ML_ARCHITECT_V1.name, roleTitle: LEAD_ML_ARCHITECT_V1.roleTitle })
-      .run();
-    versionId = insertRubricVersion(tx, {
-      rubricId,
-      version: 1,
-      content: LEAD_ML_ARCHITECT_V1,
-      status: "published",
-      createdBy: null,
-    });
-  });
+  const { rubricId, versionId } = db.transaction((tx) =>
+    insertPublishedRubric(tx, { content: LEAD_ML_ARCHITECT_V1, createdBy: null }),
+  );
   const rv = rubricVersionIds(db, versionId);
   const dims = LEAD_ML_ARCHITECT_V1.dimensions.map((d) => ({ key: d.key, id: rv.dimensions.get(d.key)! }));
   const exercises = LEAD_ML_ARCHITECT_V1.exercises.map((e) => ({ ...e, id: rv.exercises.get(e.key)! }));

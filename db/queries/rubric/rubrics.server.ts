@@ -65,6 +65,26 @@ export function insertRubricVersion(
   return versionId;
 }
 
+/** A new rubric family whose version 1 is `content`, published: how the demo seed, benchmarks and tests begin. */
+export function insertPublishedRubric(
+  db: DbOrTx,
+  opts: { content: RubricContent; createdBy: string | null; now?: number },
+): { rubricId: string; versionId: string } {
+  const rubricId = newId();
+  db.insert(rubrics)
+    .values({ id: rubricId, name: opts.content.name, roleTitle: opts.content.roleTitle, createdAt: opts.now })
+    .run();
+  const versionId = insertRubricVersion(db, {
+    rubricId,
+    version: 1,
+    content: opts.content,
+    status: "published",
+    createdBy: opts.createdBy,
+    now: opts.now,
+  });
+  return { rubricId, versionId };
+}
+
 /** Replaces a draft version's content. Published versions refuse at the database (triggers). */
 export function writeRubricContent(db: DbOrTx, versionId: string, content: RubricContent): void {
   db.delete(rubricExercises).where(eq(rubricExercises.versionId, versionId)).run();
