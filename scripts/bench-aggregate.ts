@@ -25,8 +25,9 @@ import { migrateDatabase, openDatabase } from "../db/client.server";
 import type { Db } from "../db/client.server";
 import { loadCalibrationPopulation } from "../db/queries/review/calibration.server";
 import { getLoopReview } from "../db/queries/review/loop-review.server";
-import { insertRubricVersion, rubricVersionIds } from "../db/queries/rubric/rubrics.server";
-import { rubrics } from "../db/schema";
+import { insertPublishedRubric, rubricVersionIds } from "../db/queries/rubric/rubrics.server";
+
+import { seededRandom } from "./lib/random";
 
 const LOOPS = Number(process.env.BENCH_LOOPS ?? 10_000);
 const SAMPLE = Number(process.env.BENCH_SAMPLE ?? 200);
@@ -34,18 +35,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const INTERVIEWERS = 400;
 const HIRING_MANAGERS = 40;
 const PANEL_PER_INTERVIEW = 2;
-
-/** Deterministic PRNG (mulberry32): the same database every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -65,20 +54,9 @@ const EVIDENCE_WORDS =
 function seed(db: Db, random: () => number): { rubricId: string } {
   const client = db.$client;
   const now = Date.now();
-  const rubricId = newId();
-  let versionId = "";
-  db.transaction((tx) => {
-    tx.insert(rubrics)
-      .values({ id: rubricId, name: LEAD_ML_ARCHITECT_V1.name, roleTitle: LEAD_ML_ARCHITECT_V1.roleTitle })
-      .run();
-    versionId = insertRubricVersion(tx, {
-      rubricId,
-      version: 1,
-      content: LEAD_ML_ARCHITECT_V1,
-      status: "published",
-      createdBy: null,
-    });
-  });
+  const { rubricId, versionId } = db.transaction((tx) =>
+    insertPublishedRubric(tx, { content: LEAD_ML_ARCHITECT_V1, createdBy: null }),
+  );
   const rv = rubricVersionIds(db, versionId);
   const dims = LEAD_ML_ARCHITECT_V1.dimensions.map((d) => ({ key: d.key, id: rv.dimensions.get(d.key)! }));
   const exercises = LEAD_ML_ARCHITECT_V1.exercises.map((e) => ({ ...e, id: rv.exercises.get(e.key)! }));
@@ -239,7 +217,7 @@ function main(): void {
   const db = openDatabase(file);
   migrateDatabase(db);
   db.$client.pragma("synchronous = OFF"); // seeding only; reads are unaffected
-  const random = rng(20_240_601);
+  const random = seededRandom(20_240_601);
 
   let seedMs = performance.now();
   const { rubricId } = seed(db, random);
@@ -258,7 +236,7 @@ function main(): void {
   );
 
   const loopIds = (db.$client.prepare("select id from loops").all() as { id: string }[]).map((r) => r.id);
-  const pick = rng(7);
+  const pick = seededRandom(7);
   const sample = Array.from(
     { length: Math.min(SAMPLE, loopIds.length) },
     () => loopIds[Math.floor(pick() * loopIds.length)]!,

@@ -31,11 +31,11 @@ import Database from "better-sqlite3";
 
 import { closeDb, getDb, migrateDatabase } from "../db/client.server";
 import { createSession } from "../db/queries/people/users.server";
-import { insertRubricVersion, rubricVersionIds } from "../db/queries/rubric/rubrics.server";
-import { candidates, interviews, loops, rubrics, scorecards, users } from "../db/schema";
+import { insertPublishedRubric, rubricVersionIds } from "../db/queries/rubric/rubrics.server";
+import { candidates, interviews, loops, scorecards, users } from "../db/schema";
 import { LEAD_ML_ARCHITECT_V1 } from "../app/domain/rubric/lead-ml-architect-v1";
 import { hashPassword } from "../app/server/password.server";
-import { newId, randomToken, sha256 } from "../db/ids.server";
+import { newId } from "../db/ids.server";
 
 const root = process.cwd();
 const EXERCISE = "incident_scenario_drill";
@@ -79,17 +79,7 @@ async function seed(label: string, passwordHash: string): Promise<Seeded> {
   migrateDatabase(db);
   const cards: Seeded["cards"] = [];
   db.transaction((tx) => {
-    const rubricId = newId();
-    tx.insert(rubrics)
-      .values({ id: rubricId, name: LEAD_ML_ARCHITECT_V1.name, roleTitle: LEAD_ML_ARCHITECT_V1.roleTitle })
-      .run();
-    const versionId = insertRubricVersion(tx, {
-      rubricId,
-      version: 1,
-      content: LEAD_ML_ARCHITECT_V1,
-      status: "published",
-      createdBy: null,
-    });
+    const { versionId } = insertPublishedRubric(tx, { content: LEAD_ML_ARCHITECT_V1, createdBy: null });
     const ids = rubricVersionIds(tx, versionId);
     const hmId = newId();
     tx.insert(users)
@@ -131,14 +121,7 @@ function floorSessions(s: Seeded): string[] {
   const db = getDb();
   const now = Date.now();
   return s.cards.map((c) => {
-    const token = randomToken();
-    createSession(db, {
-      id: sha256(token),
-      userId: c.userId,
-      csrfToken: randomToken(16),
-      now,
-      expiresAt: now + 86_400_000,
-    });
+    const token = createSession(db, { userId: c.userId, now, expiresAt: now + 86_400_000 });
     return `archpanel_session=${token}; archpanel_csrf=${CSRF}`;
   });
 }

@@ -25,6 +25,7 @@ import type { ServerHandle } from "./lib/server-process";
 
 import { buildLoadWorld, savePayload, submitPayload } from "./lib/load-world";
 import type { LoadWorld } from "./lib/load-world";
+import { seededRandom } from "./lib/random";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,18 +39,8 @@ const SEED = arg("seed", Date.now() % 1_000_000);
 const PASSWORD = "crash-test-password-1234";
 const started = Date.now();
 
-/** mulberry32: reproducible kill moments and choices for a given --seed */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-const rand = prng(SEED);
+// Reproducible kill moments and choices for a given --seed.
+const rand = seededRandom(SEED);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Ack {

@@ -10,7 +10,7 @@ import { hashPassword } from "../app/server/password.server";
 import { defaultDatabasePath, migrateDatabase, openDatabase } from "../db/client.server";
 import type { Db } from "../db/client.server";
 import { writeAudit } from "../db/queries/audit.server";
-import { insertRubricVersion, rubricVersionIds } from "../db/queries/rubric/rubrics.server";
+import { insertPublishedRubric, rubricVersionIds } from "../db/queries/rubric/rubrics.server";
 import {
   candidates,
   focusTicks,
@@ -19,7 +19,6 @@ import {
   quickNotes,
   ratings,
   redFlagMarks,
-  rubrics,
   scorecards,
   settings,
   signalMarks,
@@ -540,20 +539,8 @@ function seed(db: Db, passwordHash: string, now: number): void {
       ids.set(p.key, id);
     }
     const person = (k: PersonKey) => ids.get(k)!;
-    const rubricId = newId();
-    tx.insert(rubrics)
-      .values({
-        id: rubricId,
-        name: LEAD_ML_ARCHITECT_V1.name,
-        roleTitle: LEAD_ML_ARCHITECT_V1.roleTitle,
-        createdAt: now - 60 * DAY,
-      })
-      .run();
-    const versionId = insertRubricVersion(tx, {
-      rubricId,
-      version: 1,
+    const { versionId } = insertPublishedRubric(tx, {
       content: LEAD_ML_ARCHITECT_V1,
-      status: "published",
       createdBy: person("admin"),
       now: now - 60 * DAY,
     });

@@ -34,11 +34,33 @@ export function isPositiveRecommendation(r: Recommendation | null | undefined): 
 export const RED_FLAG_SEVERITIES = ["dealbreaker", "concern"] as const;
 export type RedFlagSeverity = (typeof RED_FLAG_SEVERITIES)[number];
 
+export const RED_FLAG_SEVERITY_LABELS: Record<RedFlagSeverity, string> = {
+  dealbreaker: "Dealbreaker",
+  concern: "Concern",
+};
+
+/** Orders red flags dealbreakers first; a comparator for a stable sort, so equal severities keep their order. */
+export function bySeverity(a: { severity: RedFlagSeverity }, b: { severity: RedFlagSeverity }): number {
+  return RED_FLAG_SEVERITIES.indexOf(a.severity) - RED_FLAG_SEVERITIES.indexOf(b.severity);
+}
+
 export const SIGNAL_KINDS = ["strong", "weak"] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 
+/** Adjectives: "Strong" on a badge, "Strong signal" or "Strong signals" where the noun is needed. */
+export const SIGNAL_KIND_LABELS: Record<SignalKind, string> = {
+  strong: "Strong",
+  weak: "Weak",
+};
+
 export const ROLES = ["admin", "recruiter", "member"] as const;
 export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "Admin",
+  recruiter: "Recruiter",
+  member: "Member",
+};
 
 export const LOOP_STATUSES = ["planning", "scheduled", "in_progress", "debrief", "decided", "withdrawn"] as const;
 export type LoopStatus = (typeof LOOP_STATUSES)[number];
@@ -63,6 +85,81 @@ export const DECISION_LABELS: Record<Decision, string> = {
 
 export const SCORECARD_STATUSES = ["draft", "submitted", "recused"] as const;
 export type ScorecardStatus = (typeof SCORECARD_STATUSES)[number];
+
+export const SCORECARD_STATUS_LABELS: Record<ScorecardStatus, string> = {
+  draft: "Draft",
+  submitted: "Submitted",
+  recused: "Recused",
+};
+
+/** How the panel's record reads a status: only submitted scorecards count toward the aggregate. */
+export const SCORECARD_STATUS_COUNTING_LABELS: Record<ScorecardStatus, string> = {
+  submitted: "Submitted",
+  draft: "Draft — not submitted, not counted",
+  recused: "Recused (conflict of interest) — not counted",
+};
+
+export const CONFLICT_KINDS = [
+  "knows_personally",
+  "referred",
+  "former_colleague",
+  "former_report_or_manager",
+  "other",
+] as const;
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+
+export const CONFLICT_KIND_LABELS: Record<ConflictKind, string> = {
+  knows_personally: "I know the candidate personally",
+  referred: "I referred the candidate",
+  former_colleague: "We worked together",
+  former_report_or_manager: "Former report or manager",
+  other: "Other",
+};
+
+export const WEIGHT_MODES = ["equal", "rubric", "custom"] as const;
+export type WeightMode = (typeof WEIGHT_MODES)[number];
+
+export const WEIGHT_MODE_LABELS: Record<WeightMode, string> = {
+  equal: "Equal weights",
+  rubric: "Rubric defaults",
+  custom: "Custom",
+};
+
+/** Where the panel's recommendations point. */
+export const CONSENSUS_OUTCOMES = ["consensus_hire", "consensus_no_hire", "split", "none"] as const;
+export type Consensus = (typeof CONSENSUS_OUTCOMES)[number];
+
+export const CONSENSUS_LABELS: Record<Consensus, string> = {
+  consensus_hire: "Consensus: hire",
+  consensus_no_hire: "Consensus: no hire",
+  split: "Split panel",
+  none: "No recommendations yet",
+};
+
+/** What a debrief agenda item is about. */
+export const AGENDA_ITEM_KINDS = [
+  "dealbreaker",
+  "override",
+  "disagreement",
+  "below_bar",
+  "thin_evidence",
+  "missing_scorecard",
+  "recusal",
+] as const;
+export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
+
+export const AGENDA_ITEM_KIND_LABELS: Record<AgendaItemKind, string> = {
+  dealbreaker: "Dealbreaker",
+  override: "Override",
+  disagreement: "Disagreement",
+  below_bar: "Below bar",
+  thin_evidence: "Thin evidence",
+  missing_scorecard: "Missing scorecard",
+  recusal: "Recusal",
+};
+
+/** The name an erased candidate carries from then on (the row stays so ids remain valid). */
+export const ERASED_CANDIDATE_NAME = "Erased candidate";
 
 export const RUBRIC_VERSION_STATUSES = ["draft", "published"] as const;
 export type RubricVersionStatus = (typeof RUBRIC_VERSION_STATUSES)[number];

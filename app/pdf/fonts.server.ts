@@ -290,9 +290,3 @@ export function warmFonts(): void {
     for (const key of CHAINS[style]) loadFace(key);
   }
 }
-
-/** Which optional faces are installed (for diagnostics and the README). */
-export function installedFaces(): string[] {
-  warmFonts();
-  return faceTable.map((f) => f.spec.id);
-}

@@ -7,7 +7,7 @@ import { eraseCandidate, getErasureRecord, getErasureSubject } from "../../db/qu
 import { CsrfInput } from "../components/ui/csrf";
 import { confirmationMatches, isActiveLoopStatus } from "../domain/candidate/erasure";
 import { eraseCandidateSchema } from "../domain/candidate/erasure-schema";
-import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/vocabulary";
+import { DECISION_LABELS, ERASED_CANDIDATE_NAME, LOOP_STATUS_LABELS } from "../domain/vocabulary";
 import type { Decision } from "../domain/vocabulary";
 import { parseWith, readBody } from "../server/form.server";
 import { notFound } from "../server/http.server";
@@ -185,8 +185,8 @@ export default function EraseCandidate() {
         <h2>What erasure removes — permanently</h2>
         <ul className="erasure-list">
           <li>
-            The candidate&apos;s name (shown as &ldquo;Erased candidate&rdquo; from now on), email, title, source, links
-            and notes
+            The candidate&apos;s name (shown as &ldquo;{ERASED_CANDIDATE_NAME}&rdquo; from now on), email, title,
+            source, links and notes
           </li>
           <li>
             All written feedback on {plural(d.counts.scorecards, "scorecard")}:{" "}

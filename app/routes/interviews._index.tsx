@@ -7,7 +7,8 @@ import { useEffect, useMemo, useState } from "react";
 
 import { getDb } from "../../db/client.server";
 import { listMyAssignments } from "../../db/queries/scorecard/assignments.server";
-import { LocalTime } from "../components/scorecard/local-time";
+import { LocalTime } from "../components/ui/local-time";
+import { displayCandidateName } from "../domain/candidate/schema";
 import { LOOP_STATUS_LABELS } from "../domain/vocabulary";
 import type { AssignmentBucket } from "../domain/scorecard/rules";
 import { assignmentBucket } from "../domain/scorecard/rules";
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     scheduledAt: r.scheduledAt,
     durationMinutes: r.durationMinutes,
     loopStatus: r.loopStatus,
-    candidateName: r.candidateErasedAt ? "Erased candidate" : r.candidateName,
+    candidateName: displayCandidateName({ name: r.candidateName, erasedAt: r.candidateErasedAt }),
     exerciseTitle: r.exerciseTitle,
   }));
   // The server does not know the viewer's time zone: it groups by the UTC day; the browser regroups by its own.

@@ -9,7 +9,7 @@ import { DECIDABLE_STATUSES } from "../domain/loop/status";
 import { DecisionPanel, type DecisionActionData } from "../components/review/decision-panel";
 import { DimensionChart } from "../components/review/dimension-chart";
 import { Heatmap } from "../components/review/heatmap";
-import { LocalTime } from "../components/review/local-time";
+import { LocalTime } from "../components/ui/local-time";
 import {
   AuditTrail,
   CalibrationTable,
@@ -159,11 +159,11 @@ export default function LoopReviewPage() {
             {facts.firstInterviewAt !== null ? (
               <>
                 {" "}
-                · Interviews <LocalTime at={facts.firstInterviewAt} dateOnly />
+                · Interviews <LocalTime at={facts.firstInterviewAt} format="calendar-date" />
                 {facts.lastInterviewAt !== null && facts.lastInterviewAt !== facts.firstInterviewAt ? (
                   <>
                     {" – "}
-                    <LocalTime at={facts.lastInterviewAt} dateOnly />
+                    <LocalTime at={facts.lastInterviewAt} format="calendar-date" />
                   </>
                 ) : null}
               </>

@@ -19,7 +19,7 @@ import { CsrfInput } from "../components/ui/csrf";
 import { CopyButton } from "../components/ui/copy-button";
 import { FormError, Notice, SelectField, TextField } from "../components/ui/fields";
 import { useRemixForm } from "../hooks/use-remix-form";
-import type { Role } from "../domain/vocabulary";
+import { ROLE_LABELS, type Role } from "../domain/vocabulary";
 import { peopleListView } from "../domain/people/list-view";
 import { assignableRoles, INVITE_TTL_MS } from "../domain/people/permissions";
 import { inviteSchema, personActionSchema, roleSchema } from "../domain/people/schema";
@@ -35,8 +35,6 @@ export const links = () => [
 ];
 
 export const meta: MetaFunction = () => [{ title: "People · ArchPanel" }];
-
-const SHORT_ROLE: Record<Role, string> = { admin: "Admin", recruiter: "Recruiter", member: "Member" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = requireStaff(request);
@@ -210,7 +208,7 @@ function InviteForm({
         >
           {roles.map((r) => (
             <option key={r} value={r}>
-              {SHORT_ROLE[r]}
+              {ROLE_LABELS[r]}
             </option>
           ))}
         </SelectField>
@@ -239,7 +237,7 @@ function RoleForm({ userId, role, roles, name }: { userId: string; role: Role; r
       <select id={`role-${userId}`} defaultValue={role} {...register("role")}>
         {roles.map((r) => (
           <option key={r} value={r}>
-            {SHORT_ROLE[r]}
+            {ROLE_LABELS[r]}
           </option>
         ))}
       </select>
@@ -335,7 +333,7 @@ export default function People() {
                     <RoleForm userId={p.id} role={p.role} roles={p.roles} name={p.name} />
                   ) : (
                     <>
-                      {SHORT_ROLE[p.role]}
+                      {ROLE_LABELS[p.role]}
                       {p.roleLockedReason ? <div className="muted xsmall">{p.roleLockedReason}</div> : null}
                     </>
                   )}

@@ -17,8 +17,10 @@ import { RecusedNotice } from "../components/scorecard/conflict-of-interest";
 import { ScorecardHeader } from "../components/scorecard/header";
 import type { ScorecardActionData, ScorecardPageData } from "../components/scorecard/types";
 import { ScorecardWorkspace } from "../components/scorecard/workspace";
+import { displayCandidateName } from "../domain/candidate/schema";
 import { canDeclareConflict, noteMinute, timerElapsedMs } from "../domain/scorecard/rules";
-import { addNoteSchema, CONFLICT_KIND_LABELS, declareConflictSchema, timerOpSchema } from "../domain/scorecard/schema";
+import { addNoteSchema, declareConflictSchema, timerOpSchema } from "../domain/scorecard/schema";
+import { CONFLICT_KIND_LABELS } from "../domain/vocabulary";
 import { parseWith, readBody } from "../server/form.server";
 import { newId } from "../../db/ids.server";
 import { notFound } from "../server/http.server";
@@ -53,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs): Promise<S
       conflictDeclaredAt: head.conflictDeclaredAt,
     },
     header: {
-      candidateName: head.candidateErasedAt ? "Erased candidate" : head.candidateName,
+      candidateName: displayCandidateName({ name: head.candidateName, erasedAt: head.candidateErasedAt }),
       candidateTitle: head.candidateErasedAt ? "" : head.candidateTitle,
       exerciseTitle: head.exerciseTitle,
       scheduledAt: head.scheduledAt,

@@ -6,7 +6,7 @@ import { createSession, deleteSession, findSessionWithUser, touchSession } from 
 import type { Role } from "../domain/vocabulary";
 
 import { env } from "./env.server";
-import { randomToken, sha256 } from "../../db/ids.server";
+import { sha256 } from "../../db/ids.server";
 
 export const SESSION_COOKIE = "archpanel_session";
 export const CSRF_COOKIE = "archpanel_csrf";
@@ -45,10 +45,6 @@ export function sessionCookie(token: string): string {
 
 export function clearSessionCookie(): string {
   return `${SESSION_COOKIE}=; ${cookieAttributes(0)}`;
-}
-
-export function csrfCookie(token: string): string {
-  return `${CSRF_COOKIE}=${token}; ${cookieAttributes(null)}`;
 }
 
 export interface SessionContext {
@@ -119,14 +115,7 @@ export function startSession(request: Request, userId: string, redirectTo: strin
   const db = getDb();
   const old = parseCookies(request.headers.get("Cookie"))[SESSION_COOKIE];
   if (old) deleteSession(db, sha256(old));
-  const token = randomToken();
-  createSession(db, {
-    id: sha256(token),
-    userId,
-    csrfToken: randomToken(16),
-    now,
-    expiresAt: now + env().sessionAbsoluteMs,
-  });
+  const token = createSession(db, { userId, now, expiresAt: now + env().sessionAbsoluteMs });
   return redirect(redirectTo, { headers: { "Set-Cookie": sessionCookie(token) } });
 }
 

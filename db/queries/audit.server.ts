@@ -1,8 +1,6 @@
-import { asc, eq } from "drizzle-orm";
-
 import type { AuditAction } from "../../app/domain/vocabulary";
 import type { Db } from "../client.server";
-import { auditLog, users } from "../schema";
+import { auditLog } from "../schema";
 
 export interface AuditEntry {
   actorId: string | null;
@@ -32,24 +30,4 @@ export function writeAudit(db: DbOrTx, entry: AuditEntry, at = Date.now()): void
       after: entry.after === undefined ? null : entry.after,
     })
     .run();
-}
-
-export function listAuditForLoop(db: Db, loopId: string) {
-  return db
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      action: auditLog.action,
-      entityType: auditLog.entityType,
-      entityId: auditLog.entityId,
-      reason: auditLog.reason,
-      before: auditLog.before,
-      after: auditLog.after,
-      actorName: users.name,
-    })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(eq(auditLog.loopId, loopId))
-    .orderBy(asc(auditLog.at), asc(auditLog.id))
-    .all();
 }

@@ -9,11 +9,12 @@
  */
 import { migrateDatabase, openDatabase } from "../../db/client.server";
 import { writeAudit } from "../../db/queries/audit.server";
-import { insertRubricVersion, rubricVersionIds } from "../../db/queries/rubric/rubrics.server";
-import { candidates, interviews, loops, ratings, rubrics, scorecards, sessions, users } from "../../db/schema";
+import { createSession } from "../../db/queries/people/users.server";
+import { insertPublishedRubric, rubricVersionIds } from "../../db/queries/rubric/rubrics.server";
+import { candidates, interviews, loops, ratings, scorecards, users } from "../../db/schema";
 import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric/lead-ml-architect-v1";
 import { hashPassword } from "../../app/server/password.server";
-import { newId, randomToken, sha256 } from "../../db/ids.server";
+import { newId, randomToken } from "../../db/ids.server";
 
 export const EXERCISE = "architecture_case_study";
 export const ASSESSED_KEYS: readonly string[] = LEAD_ML_ARCHITECT_V1.exercises.find(
@@ -75,31 +76,12 @@ export async function buildLoadWorld(dbPath: string, spec: LoadWorldSpec): Promi
           .values({ id, email, name, role, passwordHash: withPassword ? passwordHash : null, active: true })
           .run();
         let token: string | null = null;
-        if (spec.sessions) {
-          token = randomToken();
-          tx.insert(sessions)
-            .values({
-              id: sha256(token),
-              userId: id,
-              csrfToken: randomToken(16),
-              createdAt: now,
-              lastSeenAt: now,
-              expiresAt: now + 7 * 86_400_000,
-            })
-            .run();
-        }
+        if (spec.sessions) token = createSession(tx, { userId: id, now, expiresAt: now + 7 * 86_400_000 });
         return { id, email, name, token, csrf: randomToken(24) };
       };
       const recruiter = person("recruiter", "recruiter", 0, false);
-      const rubricId = newId();
-      tx.insert(rubrics)
-        .values({ id: rubricId, name: LEAD_ML_ARCHITECT_V1.name, roleTitle: LEAD_ML_ARCHITECT_V1.roleTitle })
-        .run();
-      const versionId = insertRubricVersion(tx, {
-        rubricId,
-        version: 1,
+      const { versionId } = insertPublishedRubric(tx, {
         content: LEAD_ML_ARCHITECT_V1,
-        status: "published",
         createdBy: recruiter.id,
       });
       const rv = rubricVersionIds(tx, versionId);

@@ -23,6 +23,8 @@ import type { RatingScore, Recommendation } from "../../app/domain/vocabulary";
 import type { RubricContent } from "../../app/domain/rubric/model";
 import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric/lead-ml-architect-v1";
 
+import { seededRandom } from "./random";
+
 export interface PacketFixtureOptions {
   seed?: number;
   /** target characters of evidence per rating; default 2000 */
@@ -41,18 +43,6 @@ export interface PacketFixture {
   rubric: RubricContent;
   /** population-wide interviewer calibration (as the app computes it over all loops) */
   calibration: InterviewerCalibration[];
-}
-
-/** mulberry32: tiny, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const DAY = 86_400_000;
@@ -255,7 +245,7 @@ function hostileText(kind: "evidence" | "note", i: number): string {
 
 /** Build the fixture. Deterministic for the same options. */
 export function buildPacketFixture(opts: PacketFixtureOptions = {}): PacketFixture {
-  const rand = prng(opts.seed ?? 20250310);
+  const rand = seededRandom(opts.seed ?? 20250310);
   const target = opts.evidenceChars ?? 2000;
   const rubric = LEAD_ML_ARCHITECT_V1;
   const decided = opts.decided ?? !opts.incomplete;

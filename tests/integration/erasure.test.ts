@@ -11,11 +11,11 @@ import {
   confirmationMatches,
   daysOverdue,
   DEFAULT_RETENTION_DAYS,
-  ERASED_CANDIDATE_NAME,
   isDueForErasure,
   parseRetentionDays,
   retentionState,
 } from "../../app/domain/candidate/erasure";
+import { ERASED_CANDIDATE_NAME } from "../../app/domain/vocabulary";
 import { action as eraseAction, loader as eraseLoader } from "../../app/routes/candidates.$id.erase";
 import { action as retentionAction, loader as retentionLoader } from "../../app/routes/retention";
 import { getDb } from "../../db/client.server";

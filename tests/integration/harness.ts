@@ -8,9 +8,9 @@ import { closeDb, getDb, migrateDatabase } from "../../db/client.server";
 import { createSession } from "../../db/queries/people/users.server";
 import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric/lead-ml-architect-v1";
 import type { Role } from "../../app/domain/vocabulary";
-import { newId, randomToken, sha256 } from "../../db/ids.server";
-import { insertRubricVersion } from "../../db/queries/rubric/rubrics.server";
-import { rubrics, users } from "../../db/schema";
+import { newId } from "../../db/ids.server";
+import { insertPublishedRubric } from "../../db/queries/rubric/rubrics.server";
+import { users } from "../../db/schema";
 
 export const BASE = "http://archpanel.test";
 export const CSRF = "test-csrf-token-0123456789";
@@ -49,30 +49,14 @@ export function createTestUser(
   db.insert(users)
     .values({ id, email, name: label, role, passwordHash: opts.passwordHash ?? null, active: opts.active ?? true })
     .run();
-  const token = randomToken();
   const now = Date.now();
-  createSession(db, { id: sha256(token), userId: id, csrfToken: randomToken(16), now, expiresAt: now + 86_400_000 });
+  const token = createSession(db, { userId: id, now, expiresAt: now + 86_400_000 });
   return { id, name: label, email, role, cookie: `archpanel_session=${token}; archpanel_csrf=${CSRF}` };
 }
 
 /** Seeds rubric v1 (published) and returns the version id. */
 export function seedRubricV1(): { rubricId: string; versionId: string } {
-  const db = getDb();
-  const rubricId = newId();
-  let versionId = "";
-  db.transaction((tx) => {
-    tx.insert(rubrics)
-      .values({ id: rubricId, name: LEAD_ML_ARCHITECT_V1.name, roleTitle: LEAD_ML_ARCHITECT_V1.roleTitle })
-      .run();
-    versionId = insertRubricVersion(tx, {
-      rubricId,
-      version: 1,
-      content: LEAD_ML_ARCHITECT_V1,
-      status: "published",
-      createdBy: null,
-    });
-  });
-  return { rubricId, versionId };
+  return getDb().transaction((tx) => insertPublishedRubric(tx, { content: LEAD_ML_ARCHITECT_V1, createdBy: null }));
 }
 
 export function get(pathname: string, user?: TestUser | null, headers: Record<string, string> = {}): Request {

@@ -12,13 +12,8 @@ import {
   weightsSchema,
 } from "../../domain/loop/schema";
 import type { InterviewView, Option, TransitionView } from "../../domain/loop/setup-view";
-import {
-  WEIGHT_MODE_LABELS,
-  WEIGHT_MODES,
-  formatWeight,
-  weightTotal,
-  type WeightMode,
-} from "../../domain/loop/weights";
+import { WEIGHT_MODE_LABELS, WEIGHT_MODES, type WeightMode } from "../../domain/vocabulary";
+import { formatWeight, weightTotal } from "../../domain/loop/weights";
 import { CsrfInput } from "../ui/csrf";
 
 import { ScorecardStatusBadge } from "../ui/badges";

@@ -21,8 +21,9 @@ import {
   type LoopStatus,
 } from "../../domain/vocabulary";
 import { CsrfInput } from "../ui/csrf";
+import { FieldError } from "../ui/field-error";
 
-import { LocalTime } from "./local-time";
+import { LocalTime } from "../ui/local-time";
 
 export interface DecisionActionData {
   intent: "decide" | "reopen" | null;
@@ -35,14 +36,6 @@ const DECISION_HINTS: Record<Decision, string> = {
   no_hire: "Close; the recruiter tells the candidate.",
   hold: "Keep warm; revisit later.",
 };
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  return message ? (
-    <div className="field-error" id={id}>
-      {message}
-    </div>
-  ) : null;
-}
 
 /**
  * Hire / no hire / hold with a required rationale. A plain POST form that react-hook-form
@@ -205,7 +198,7 @@ export function DecisionPanel({
           <p className="decision-verdict">
             <span className={`badge decision d-${decision.decision}`}>{DECISION_LABELS[decision.decision]}</span>
             <span className="small muted">
-              by {decision.decidedBy}, <LocalTime at={decision.decidedAt} />
+              by {decision.decidedBy}, <LocalTime at={decision.decidedAt} format="calendar-date-time" />
             </span>
           </p>
           <blockquote className="rationale">{decision.rationale}</blockquote>

@@ -1,17 +1,23 @@
-import type { AgendaItemKind, InterviewerCalibration, LoopAggregate, LoopFacts } from "../../domain/review/types";
+import type { InterviewerCalibration, LoopAggregate, LoopFacts } from "../../domain/review/types";
 import { formatList, formatPercent, formatScore, formatSigned } from "../../domain/shared/format";
 import {
+  AGENDA_ITEM_KIND_LABELS,
   BAR_SCORE,
+  CONSENSUS_LABELS,
   RATING_LABELS,
   RECOMMENDATION_LABELS,
   RECOMMENDATIONS,
+  SCORECARD_STATUS_LABELS,
+  type AgendaItemKind,
+  type Consensus,
   type RatingScore,
   type Recommendation,
   type ScorecardStatus,
 } from "../../domain/vocabulary";
 import { type RubricContent } from "../../domain/rubric/model";
+import { RedFlagSeverityBadge } from "../ui/badges";
 
-import { LocalTime } from "./local-time";
+import { LocalTime } from "../ui/local-time";
 
 // ------------------------------------------------------------------ small pieces
 
@@ -30,10 +36,11 @@ export function ScoreChip({ score, notAssessed = false }: { score: RatingScore |
   );
 }
 
+// The panel sees a draft as a scorecard still missing, not as someone's draft.
 const STATUS_BADGE: Record<ScorecardStatus, { cls: string; label: string }> = {
-  submitted: { cls: "ok", label: "Submitted" },
+  submitted: { cls: "ok", label: SCORECARD_STATUS_LABELS.submitted },
   draft: { cls: "warn", label: "Not submitted" },
-  recused: { cls: "", label: "Recused" },
+  recused: { cls: "", label: SCORECARD_STATUS_LABELS.recused },
 };
 
 export function ScorecardStatusBadge({ status }: { status: ScorecardStatus }) {
@@ -41,16 +48,15 @@ export function ScorecardStatusBadge({ status }: { status: ScorecardStatus }) {
   return <span className={`badge ${b.cls}`}>{b.label}</span>;
 }
 
-const CONSENSUS_LABELS: Record<LoopAggregate["recommendations"]["consensus"], { label: string; cls: string }> = {
-  consensus_hire: { label: "Consensus: hire", cls: "ok" },
-  consensus_no_hire: { label: "Consensus: no hire", cls: "danger" },
-  split: { label: "Split panel", cls: "warn" },
-  none: { label: "No recommendations yet", cls: "" },
+const CONSENSUS_TONE: Record<Consensus, string> = {
+  consensus_hire: "ok",
+  consensus_no_hire: "danger",
+  split: "warn",
+  none: "",
 };
 
-export function ConsensusBadge({ consensus }: { consensus: LoopAggregate["recommendations"]["consensus"] }) {
-  const c = CONSENSUS_LABELS[consensus];
-  return <span className={`badge ${c.cls}`}>{c.label}</span>;
+export function ConsensusBadge({ consensus }: { consensus: Consensus }) {
+  return <span className={`badge ${CONSENSUS_TONE[consensus]}`}>{CONSENSUS_LABELS[consensus]}</span>;
 }
 
 // ------------------------------------------------------------------ summary
@@ -163,14 +169,14 @@ export function SummaryStrip({ aggregate, showCalibrated }: { aggregate: LoopAgg
 
 // ------------------------------------------------------------------ agenda
 
-const AGENDA_KIND: Record<AgendaItemKind, { label: string; cls: string }> = {
-  dealbreaker: { label: "Dealbreaker", cls: "danger" },
-  override: { label: "Override", cls: "danger" },
-  disagreement: { label: "Disagreement", cls: "warn" },
-  below_bar: { label: "Below bar", cls: "warn" },
-  thin_evidence: { label: "Thin evidence", cls: "" },
-  missing_scorecard: { label: "Missing", cls: "" },
-  recusal: { label: "Recusal", cls: "" },
+const AGENDA_TONE: Record<AgendaItemKind, string> = {
+  dealbreaker: "danger",
+  override: "danger",
+  disagreement: "warn",
+  below_bar: "warn",
+  thin_evidence: "",
+  missing_scorecard: "",
+  recusal: "",
 };
 
 export function DebriefAgenda({ aggregate }: { aggregate: LoopAggregate }) {
@@ -184,7 +190,7 @@ export function DebriefAgenda({ aggregate }: { aggregate: LoopAggregate }) {
         <ol className="agenda-list">
           {items.map((item, i) => (
             <li key={`${item.kind}-${i}`} className={`agenda-item k-${item.kind}`}>
-              <span className={`badge ${AGENDA_KIND[item.kind].cls}`}>{AGENDA_KIND[item.kind].label}</span>
+              <span className={`badge ${AGENDA_TONE[item.kind]}`}>{AGENDA_ITEM_KIND_LABELS[item.kind]}</span>
               <div>
                 <p className="agenda-title">
                   {item.dimensionKey ? <a href={`#dim-${item.dimensionKey}`}>{item.title}</a> : item.title}
@@ -326,10 +332,7 @@ export function FlagsAndSignals({ aggregate }: { aggregate: LoopAggregate }) {
             {aggregate.redFlags.map((f) => (
               <li key={f.key} className={`flag ${f.severity}`}>
                 <p>
-                  <span className={`badge ${f.severity === "dealbreaker" ? "danger" : "warn"}`}>
-                    {f.severity === "dealbreaker" ? "Dealbreaker" : "Concern"}
-                  </span>{" "}
-                  <strong>{f.label}</strong>
+                  <RedFlagSeverityBadge severity={f.severity} /> <strong>{f.label}</strong>
                 </p>
                 <ul className="raisers">
                   {f.raisedBy.map((r) => (
@@ -401,7 +404,7 @@ export function PanelOverview({ aggregate }: { aggregate: LoopAggregate }) {
             {ex.scheduledAt !== null ? (
               <span className="small muted">
                 {" "}
-                · <LocalTime at={ex.scheduledAt} dateOnly />
+                · <LocalTime at={ex.scheduledAt} format="calendar-date" />
               </span>
             ) : null}
           </h3>
@@ -563,7 +566,7 @@ export function AuditTrail({ facts }: { facts: LoopFacts }) {
   const row = (a: LoopFacts["audit"][number], i: number) => (
     <tr key={i}>
       <td className="nowrap">
-        <LocalTime at={a.at} />
+        <LocalTime at={a.at} format="calendar-date-time" />
       </td>
       <td>{a.actorName}</td>
       <td>{ACTION_LABELS[a.action] ?? a.action}</td>

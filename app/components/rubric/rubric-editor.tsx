@@ -6,6 +6,12 @@ import type { FieldValues, UseFormRegister } from "react-hook-form";
 import type { RubricDraftFormValues } from "../../domain/rubric/draft-schema";
 import { rubricDraftSchema } from "../../domain/rubric/draft-schema";
 import { REQUIRED_WEIGHT_TOTAL } from "../../domain/rubric/validate";
+import {
+  RED_FLAG_SEVERITIES,
+  RED_FLAG_SEVERITY_LABELS,
+  SIGNAL_KIND_LABELS,
+  SIGNAL_KINDS,
+} from "../../domain/vocabulary";
 import { CsrfInput } from "../ui/csrf";
 
 import { FormError, SelectField, TextAreaField, TextField } from "../ui/fields";
@@ -308,8 +314,11 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
                 defaultValue={dv(`${p}.severity`)}
                 error={err(`${p}.severity`)}
               >
-                <option value="dealbreaker">Dealbreaker</option>
-                <option value="concern">Concern</option>
+                {RED_FLAG_SEVERITIES.map((s) => (
+                  <option key={s} value={s}>
+                    {RED_FLAG_SEVERITY_LABELS[s]}
+                  </option>
+                ))}
               </SelectField>
               <TextField
                 name={`${p}.description`}
@@ -352,8 +361,11 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
                 defaultValue={dv(`${p}.kind`)}
                 error={err(`${p}.kind`)}
               >
-                <option value="strong">Strong signal</option>
-                <option value="weak">Weak signal</option>
+                {SIGNAL_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {`${SIGNAL_KIND_LABELS[k]} signal`}
+                  </option>
+                ))}
               </SelectField>
               {!isNew ? (
                 <RemoveBox name={`${p}.remove`} register={reg} label="Remove" checked={s.remove} />

@@ -1,4 +1,6 @@
 import type { RubricContent } from "../../domain/rubric/model";
+import { SIGNAL_KIND_LABELS } from "../../domain/vocabulary";
+import { RedFlagSeverityBadge } from "../ui/badges";
 
 /** A rubric version's content, read-only (published versions, and the draft's starting point). */
 export function RubricView({ content }: { content: RubricContent }) {
@@ -89,10 +91,7 @@ export function RubricView({ content }: { content: RubricContent }) {
             <ul className="plain flag-list">
               {content.redFlags.map((f) => (
                 <li key={f.key}>
-                  <span className={`badge ${f.severity === "dealbreaker" ? "danger" : "warn"}`}>
-                    {f.severity === "dealbreaker" ? "Dealbreaker" : "Concern"}
-                  </span>{" "}
-                  {f.label}
+                  <RedFlagSeverityBadge severity={f.severity} /> {f.label}
                   {f.description ? <div className="muted xsmall">{f.description}</div> : null}
                 </li>
               ))}
@@ -107,9 +106,7 @@ export function RubricView({ content }: { content: RubricContent }) {
             <ul className="plain flag-list">
               {content.signals.map((s) => (
                 <li key={s.key}>
-                  <span className={`badge ${s.kind === "strong" ? "ok" : ""}`}>
-                    {s.kind === "strong" ? "Strong" : "Weak"}
-                  </span>{" "}
+                  <span className={`badge ${s.kind === "strong" ? "ok" : ""}`}>{SIGNAL_KIND_LABELS[s.kind]}</span>{" "}
                   {s.label}
                 </li>
               ))}

@@ -1,10 +1,10 @@
 import { Form, Link } from "@remix-run/react";
 
-import { CONFLICT_KIND_LABELS, CONFLICT_KINDS } from "../../domain/scorecard/schema";
+import { CONFLICT_KIND_LABELS, CONFLICT_KINDS } from "../../domain/vocabulary";
 import { CsrfInput } from "../ui/csrf";
 
 import { FieldError } from "../ui/field-error";
-import { LocalTime } from "./local-time";
+import { LocalTime } from "../ui/local-time";
 
 /**
  * Declaring a conflict of interest (knows the candidate, referred them, former report…). The

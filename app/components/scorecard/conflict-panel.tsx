@@ -1,6 +1,6 @@
 import type { DiffEntry } from "../../domain/scorecard/rules";
 
-import { LocalTime } from "./local-time";
+import { LocalTime } from "../ui/local-time";
 
 function Cell({ text }: { text: string }) {
   if (!text) return <span className="muted">(empty)</span>;

@@ -1,15 +1,13 @@
 import type { FormEvent, ReactNode } from "react";
 
 import type { LoopStatus, ScorecardStatus } from "../../domain/vocabulary";
-import { LOOP_STATUS_LABELS } from "../../domain/vocabulary";
+import { LOOP_STATUS_LABELS, SCORECARD_STATUS_LABELS } from "../../domain/vocabulary";
 import type { TimerState, TimerView } from "../../domain/scorecard/rules";
 import { formatClock } from "../../domain/scorecard/rules";
 import type { TimerOp } from "../../domain/scorecard/schema";
 import { CsrfInput } from "../ui/csrf";
 
-import { LocalTime } from "./local-time";
-
-const STATUS_LABEL: Record<ScorecardStatus, string> = { draft: "Draft", submitted: "Submitted", recused: "Recused" };
+import { LocalTime } from "../ui/local-time";
 
 export function StatusBadge({ status, amendCount }: { status: ScorecardStatus; amendCount: number }) {
   return (
@@ -18,7 +16,7 @@ export function StatusBadge({ status, amendCount }: { status: ScorecardStatus; a
         className={`badge ${status === "submitted" ? "ok" : status === "recused" ? "warn" : "info"}`}
         data-testid="scorecard-status"
       >
-        {STATUS_LABEL[status]}
+        {SCORECARD_STATUS_LABELS[status]}
       </span>
       {amendCount > 0 ? <span className="badge">Amended{amendCount > 1 ? ` ×${amendCount}` : ""}</span> : null}
     </>

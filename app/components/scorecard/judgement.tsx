@@ -2,10 +2,11 @@ import type { UseFormRegister } from "react-hook-form";
 
 import type { Recommendation } from "../../domain/vocabulary";
 import type { RubricRedFlag, RubricSignal } from "../../domain/rubric/model";
-import { RECOMMENDATION_LABELS, RECOMMENDATIONS } from "../../domain/vocabulary";
+import { bySeverity, RECOMMENDATION_LABELS, RECOMMENDATIONS, SIGNAL_KIND_LABELS } from "../../domain/vocabulary";
 import type { ScorecardValues } from "../../domain/scorecard/schema";
 import { LIMITS, OVERRIDE_MIN } from "../../domain/scorecard/schema";
 
+import { RedFlagSeverityBadge } from "../ui/badges";
 import { FieldError, fieldId } from "../ui/field-error";
 
 type ErrorAt = (path: string) => string | undefined;
@@ -20,7 +21,7 @@ export function RedFlagsSection(p: {
   initial: ScorecardValues;
   errorAt: ErrorAt;
 }) {
-  const ordered = [...p.flags].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "dealbreaker" ? -1 : 1));
+  const ordered = [...p.flags].sort(bySeverity);
   return (
     <section className="card sc-section" aria-labelledby="flags-h">
       <h2 id="flags-h">Red flags</h2>
@@ -42,10 +43,7 @@ export function RedFlagsSection(p: {
                   {...p.register(checkedPath)}
                 />
                 <span>
-                  <span className={`badge ${f.severity === "dealbreaker" ? "danger" : "warn"}`}>
-                    {f.severity === "dealbreaker" ? "Dealbreaker" : "Concern"}
-                  </span>{" "}
-                  {f.label}
+                  <RedFlagSeverityBadge severity={f.severity} /> {f.label}
                   {f.description ? <span className="flag-desc">{f.description}</span> : null}
                 </span>
               </label>
@@ -84,7 +82,7 @@ export function SignalsSection(p: {
       <div className="signals">
         {(["strong", "weak"] as const).map((kind) => (
           <fieldset key={kind} className={`signal-group signal-${kind}`}>
-            <legend>{kind === "strong" ? "Strong signals" : "Weak signals"}</legend>
+            <legend>{`${SIGNAL_KIND_LABELS[kind]} signals`}</legend>
             {group(kind).map((s) => {
               const path = `signals.${s.key}` as const;
               return (

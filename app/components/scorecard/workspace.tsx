@@ -29,7 +29,7 @@ import { FieldError } from "../ui/field-error";
 import { ScorecardHeader, TimerControl } from "./header";
 import { ExerciseBrief, FocusChecklist, QuickNotes } from "./in-the-room";
 import { RecommendationSection, RedFlagsSection, SignalsSection } from "./judgement";
-import { LocalTime } from "./local-time";
+import { LocalTime } from "../ui/local-time";
 import { RatingField } from "./rating-field";
 import { SaveStatus } from "./save-status";
 import type { ScorecardActionData, ScorecardPageData } from "./types";

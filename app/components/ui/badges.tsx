@@ -1,5 +1,10 @@
-import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../../domain/vocabulary";
-import type { Decision, LoopStatus, ScorecardStatus } from "../../domain/vocabulary";
+import {
+  DECISION_LABELS,
+  LOOP_STATUS_LABELS,
+  RED_FLAG_SEVERITY_LABELS,
+  SCORECARD_STATUS_LABELS,
+} from "../../domain/vocabulary";
+import type { Decision, LoopStatus, RedFlagSeverity, ScorecardStatus } from "../../domain/vocabulary";
 
 const STATUS_TONE: Record<LoopStatus, string> = {
   planning: "",
@@ -25,9 +30,15 @@ export function DecisionBadge({ decision }: { decision: Decision | null }) {
 }
 
 export function ScorecardStatusBadge({ status, started }: { status: ScorecardStatus; started?: boolean }) {
-  if (status === "submitted") return <span className="badge ok">Submitted</span>;
-  if (status === "recused") return <span className="badge danger">Recused</span>;
+  if (status === "submitted") return <span className="badge ok">{SCORECARD_STATUS_LABELS.submitted}</span>;
+  if (status === "recused") return <span className="badge danger">{SCORECARD_STATUS_LABELS.recused}</span>;
   return <span className="badge">{started ? "In progress" : "Not started"}</span>;
+}
+
+const SEVERITY_TONE: Record<RedFlagSeverity, string> = { dealbreaker: "danger", concern: "warn" };
+
+export function RedFlagSeverityBadge({ severity }: { severity: RedFlagSeverity }) {
+  return <span className={`badge ${SEVERITY_TONE[severity]}`}>{RED_FLAG_SEVERITY_LABELS[severity]}</span>;
 }
 
 /** "3 / 5" with a small bar; nothing expected shows a dash. */

@@ -1,3 +1,8 @@
+/** A stable DOM id for a form path: dots and other characters become dashes ("ratings.cloud.score" -> "f-ratings-cloud-score"). */
+export function fieldId(path: string, prefix = "f"): string {
+  return `${prefix}-${path.replace(/[^A-Za-z0-9_-]+/g, "-")}`;
+}
+
 /** An inline error under a field; `id` is what the field's aria-describedby points at. */
 export function FieldError({ id, message }: { id: string; message: string | undefined }) {
   return message ? (
@@ -5,9 +10,4 @@ export function FieldError({ id, message }: { id: string; message: string | unde
       {message}
     </div>
   ) : null;
-}
-
-/** A DOM id from a form path ("ratings.cloud.score" -> "f-ratings-cloud-score"). */
-export function fieldId(path: string): string {
-  return `f-${path.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 }

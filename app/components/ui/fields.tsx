@@ -1,10 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
 
-/** A stable DOM id for a field name (dots and other characters become dashes). */
-export function fieldId(name: string, prefix = "f"): string {
-  return `${prefix}-${name.replace(/[^A-Za-z0-9_-]+/g, "-")}`;
-}
+import { FieldError, fieldId } from "./field-error";
 
 interface ShellProps {
   id: string;
@@ -26,11 +23,7 @@ export function FieldShell({ id, label, error, hint, children, className }: Shel
           {hint}
         </div>
       ) : null}
-      {error ? (
-        <div className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </div>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }

@@ -13,7 +13,6 @@ export const eraseCandidateSchema = z.object({
     .max(300, "That is longer than any candidate name."),
   keepRatings: checkbox.optional().default(false),
 });
-export type EraseCandidateInput = z.output<typeof eraseCandidateSchema>;
 
 export const retentionSettingSchema = z.object({
   retentionDays: z.coerce
@@ -22,4 +21,3 @@ export const retentionSettingSchema = z.object({
     .min(MIN_RETENTION_DAYS, `At least ${MIN_RETENTION_DAYS} days.`)
     .max(MAX_RETENTION_DAYS, `At most ${MAX_RETENTION_DAYS} days (10 years).`),
 });
-export type RetentionSettingInput = z.output<typeof retentionSettingSchema>;

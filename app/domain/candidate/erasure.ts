@@ -5,11 +5,7 @@
  */
 import type { LoopStatus } from "../vocabulary";
 
-/** The name an erased candidate carries from then on (the row stays so ids remain valid). */
-export const ERASED_CANDIDATE_NAME = "Erased candidate";
-
 /** What the audit log keeps of an erased entry's before/after payloads, and of its reason. */
-export const ERASED_AUDIT_PAYLOAD = { erased: true } as const;
 export const ERASED_AUDIT_JSON = '{"erased":true}';
 export const ERASED_REASON = "[erased]";
 

@@ -9,7 +9,6 @@ import { MAX_IMPORT_CHARS } from "./csv-import";
 export const candidateIntentSchema = z.object({
   intent: z.enum(["save", "archive", "unarchive"], { error: "Unknown action. Reload the page and try again." }),
 });
-export type CandidateIntent = z.output<typeof candidateIntentSchema>["intent"];
 
 export const candidateImportSchema = z.object({
   intent: z.enum(["preview", "import"], { error: "Unknown action. Reload the page and try again." }),
@@ -21,4 +20,3 @@ export const candidateImportSchema = z.object({
       `The file is too large (at most ${MAX_IMPORT_CHARS.toLocaleString("en")} characters).`,
     ),
 });
-export type CandidateImportInput = z.output<typeof candidateImportSchema>;

@@ -5,7 +5,7 @@
 import { z } from "zod";
 
 import { optionalText, requiredText, searchFold } from "../shared/form-values";
-import { LOOP_STATUSES } from "../vocabulary";
+import { ERASED_CANDIDATE_NAME, LOOP_STATUSES } from "../vocabulary";
 
 export const MAX_LINKS = 10;
 const emailCheck = z.email();
@@ -120,8 +120,6 @@ export function matchesSearch(c: SearchableCandidate, q: string): boolean {
   const hay = searchFold([c.name, c.email, c.currentTitle, c.source].join(" "));
   return words.every((w) => hay.includes(w));
 }
-
-export const ERASED_CANDIDATE_NAME = "Erased candidate";
 
 /** The name to show: erased candidates have no name any more. */
 export function displayCandidateName(c: { name: string; erasedAt: number | null }): string {

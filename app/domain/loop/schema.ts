@@ -6,8 +6,8 @@ import { z } from "zod";
 
 import { idField, text } from "../shared/form-values";
 import { LOOP_TEMPLATE_KEYS } from "./template";
-import { LOOP_STATUSES } from "../vocabulary";
-import { WEIGHT_MODES, validateWeights } from "./weights";
+import { LOOP_STATUSES, WEIGHT_MODES } from "../vocabulary";
+import { validateWeights } from "./weights";
 import { isLocalInput } from "../shared/zoned-time";
 
 /** A datetime-local value, or empty for "no time yet". */
@@ -33,7 +33,6 @@ export const newLoopSchema = z.object({
   template: z.enum(LOOP_TEMPLATE_KEYS, { error: "Choose a template" }),
   startAt: localDateTime,
 });
-export type NewLoopInput = z.output<typeof newLoopSchema>;
 
 export const loopSettingsSchema = z.object({
   rubricVersionId: pick("a rubric version"),

@@ -19,7 +19,8 @@ import {
   weightsEditable,
 } from "./status";
 import { nextInterviewStart } from "./template";
-import { effectiveWeights, formatWeight, weightMode, type WeightMode } from "./weights";
+import { effectiveWeights, formatWeight, weightMode } from "./weights";
+import type { WeightMode } from "../vocabulary";
 
 export interface Option {
   id: string;

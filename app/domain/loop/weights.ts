@@ -3,15 +3,7 @@
  * `null` means "the rubric version's default weights" (that is how the aggregation engine reads it).
  * Pure; no IO.
  */
-
-export const WEIGHT_MODES = ["equal", "rubric", "custom"] as const;
-export type WeightMode = (typeof WEIGHT_MODES)[number];
-
-export const WEIGHT_MODE_LABELS: Record<WeightMode, string> = {
-  equal: "Equal weights",
-  rubric: "Rubric defaults",
-  custom: "Custom",
-};
+import type { WeightMode } from "../vocabulary";
 
 /** Sums within this distance of 100 count as 100 (equal thirds, sevenths… never add up exactly). */
 export const WEIGHT_TOLERANCE = 0.01;

@@ -17,8 +17,6 @@ export interface OrgSettings {
   timeZone: string;
 }
 
-export const DEFAULT_SETTINGS: OrgSettings = { overdueHours: DEFAULT_OVERDUE_HOURS, timeZone: DEFAULT_TIME_ZONE };
-
 export const settingsSchema = z.object({
   overdueHours: z.preprocess(
     (v) => (v === "" || v === undefined || v === null ? NaN : v),

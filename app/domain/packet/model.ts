@@ -5,8 +5,6 @@
  * (app/pdf/packet.server.ts) only lays this out; it never computes or formats a score.
  */
 import type {
-  AgendaItemKind,
-  Consensus,
   DimensionAggregate,
   DimensionRatingOut,
   LoopAggregate,
@@ -25,15 +23,23 @@ import {
   NO_SCORE,
 } from "../shared/format";
 import {
+  AGENDA_ITEM_KIND_LABELS,
   BAR_SCORE,
+  CONSENSUS_LABELS,
   DECISION_LABELS,
   LOOP_STATUS_LABELS,
   RATING_LABELS,
   RATING_SCORES,
   RECOMMENDATION_LABELS,
   RECOMMENDATIONS,
+  RED_FLAG_SEVERITY_LABELS,
+  SCORECARD_STATUS_COUNTING_LABELS,
+  SIGNAL_KIND_LABELS,
+  type AgendaItemKind,
+  type Consensus,
   type RatingScore,
   type Recommendation,
+  type RedFlagSeverity,
   type ScorecardStatus,
 } from "../vocabulary";
 import { type RubricContent } from "../rubric/model";
@@ -134,7 +140,7 @@ export interface DimensionModel {
 export interface FlagsModel {
   redFlags: {
     label: string;
-    severity: "dealbreaker" | "concern";
+    severity: RedFlagSeverity;
     severityLabel: string;
     raisedBy: { name: string; note: string }[];
   }[];
@@ -165,7 +171,7 @@ export interface ScorecardModel {
   summary: string;
   overrideJustification: string;
   ratings: { dimensionName: string; score: RatingScore | null; scoreLabel: string; evidence: string }[];
-  redFlags: { label: string; severityLabel: string; note: string }[];
+  redFlags: { label: string; severity: RedFlagSeverity; severityLabel: string; note: string }[];
   signals: { label: string; kindLabel: string }[];
 }
 
@@ -184,7 +190,7 @@ export interface AppendixModel {
   rubricSummary: string;
   dimensions: { name: string; weightLabel: string; description: string; anchors: LabelValue[] }[];
   exercises: { title: string; meta: string; dimensions: string; focusPoints: string; prompt: string }[];
-  redFlags: { label: string; severityLabel: string; description: string }[];
+  redFlags: { label: string; severity: RedFlagSeverity; severityLabel: string; description: string }[];
   signals: { label: string; kindLabel: string }[];
   auditSummary: string;
   audit: { at: string; actor: string; action: string; entity: string; reason: string }[];
@@ -296,29 +302,6 @@ function scoreLabel(score: RatingScore | null, notAssessed: boolean): string {
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
-
-const CONSENSUS_LABELS: Record<Consensus, string> = {
-  consensus_hire: "Consensus: hire",
-  consensus_no_hire: "Consensus: no hire",
-  split: "Split panel",
-  none: "No recommendations yet",
-};
-
-const AGENDA_KIND_LABELS: Record<AgendaItemKind, string> = {
-  dealbreaker: "Dealbreaker",
-  override: "Override",
-  disagreement: "Disagreement",
-  below_bar: "Below bar",
-  thin_evidence: "Thin evidence",
-  missing_scorecard: "Missing scorecard",
-  recusal: "Recusal",
-};
-
-const STATUS_LABELS: Record<ScorecardStatus, string> = {
-  submitted: "Submitted",
-  draft: "Draft — not submitted, not counted",
-  recused: "Recused (conflict of interest) — not counted",
-};
 
 const TENDENCY_LABELS = { lenient: "Lenient", severe: "Severe", neutral: "Neutral" } as const;
 
@@ -577,7 +560,7 @@ function buildAgenda(aggregate: LoopAggregate): AgendaModel {
     items: aggregate.agenda.map((a, i) => ({
       number: String(i + 1),
       kind: a.kind,
-      kindLabel: AGENDA_KIND_LABELS[a.kind],
+      kindLabel: AGENDA_ITEM_KIND_LABELS[a.kind],
       title: cleanText(a.title),
       detail: cleanText(a.detail),
     })),
@@ -653,7 +636,7 @@ function buildFlags(aggregate: LoopAggregate): FlagsModel {
     redFlags: aggregate.redFlags.map((f) => ({
       label: f.label,
       severity: f.severity,
-      severityLabel: f.severity === "dealbreaker" ? "Dealbreaker" : "Concern",
+      severityLabel: RED_FLAG_SEVERITY_LABELS[f.severity],
       raisedBy: f.raisedBy.map((r) => ({ name: r.panelistName, note: cleanText(r.note) })),
     })),
     noRedFlags: "No red flags were raised on submitted scorecards.",
@@ -675,7 +658,7 @@ function buildExercise(e: LoopAggregate["exercises"][number], rubric: RubricCont
   return {
     title: e.exerciseTitle,
     meta,
-    panelists: e.panelists.map((p) => ({ label: p.panelistName, value: STATUS_LABELS[p.status] })),
+    panelists: e.panelists.map((p) => ({ label: p.panelistName, value: SCORECARD_STATUS_COUNTING_LABELS[p.status] })),
     focusPoints: e.focusPoints.map((f) => ({
       label: f.label,
       covered: f.coveredBy.length > 0,
@@ -695,7 +678,7 @@ function buildScorecard(sc: ScorecardSummaryOut): ScorecardModel {
   const statusLabel =
     sc.status === "submitted" && sc.submittedAt !== null
       ? `Submitted ${formatUtcDateTime(sc.submittedAt)}`
-      : STATUS_LABELS[sc.status];
+      : SCORECARD_STATUS_COUNTING_LABELS[sc.status];
   return {
     panelistName: sc.panelistName,
     exerciseTitle: sc.exerciseTitle,
@@ -720,12 +703,13 @@ function buildScorecard(sc: ScorecardSummaryOut): ScorecardModel {
     })),
     redFlags: sc.redFlags.map((f) => ({
       label: f.label,
-      severityLabel: f.severity === "dealbreaker" ? "Dealbreaker" : "Concern",
+      severity: f.severity,
+      severityLabel: RED_FLAG_SEVERITY_LABELS[f.severity],
       note: cleanText(f.note),
     })),
     signals: sc.signals.map((s) => ({
       label: s.label,
-      kindLabel: s.kind === "strong" ? "Strong signal" : "Weak signal",
+      kindLabel: `${SIGNAL_KIND_LABELS[s.kind]} signal`,
     })),
   };
 }
@@ -797,10 +781,11 @@ function buildAppendix(facts: LoopFacts, rubric: RubricContent, rubricLabel: str
     })),
     redFlags: rubric.redFlags.map((f) => ({
       label: f.label,
-      severityLabel: f.severity === "dealbreaker" ? "Dealbreaker" : "Concern",
+      severity: f.severity,
+      severityLabel: RED_FLAG_SEVERITY_LABELS[f.severity],
       description: f.description,
     })),
-    signals: rubric.signals.map((s) => ({ label: s.label, kindLabel: s.kind === "strong" ? "Strong" : "Weak" })),
+    signals: rubric.signals.map((s) => ({ label: s.label, kindLabel: SIGNAL_KIND_LABELS[s.kind] })),
     auditSummary,
     audit: audit.map((a) => ({
       at: formatUtcDateTime(a.at),

@@ -10,7 +10,6 @@ export const loginSchema = z.object({
   password: z.string().min(1, "Enter your password").max(200, "That password is too long"),
   redirectTo: z.string().max(500).optional(),
 });
-export type LoginInput = z.infer<typeof loginSchema>;
 
 export const PASSWORD_MIN = 10;
 

@@ -5,13 +5,7 @@
 import { z } from "zod";
 
 import { requiredText } from "../shared/form-values";
-import { ROLES, type Role } from "../vocabulary";
-
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: "Admin",
-  recruiter: "Recruiter",
-  member: "Member (interviewer / hiring manager)",
-};
+import { ROLES } from "../vocabulary";
 
 export const inviteSchema = z.object({
   name: requiredText(120, "Enter the person's name"),
@@ -40,4 +34,3 @@ export const personActionSchema = z.object({
     .trim()
     .regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose a person from the list."),
 });
-export type PersonAction = z.output<typeof personActionSchema>;

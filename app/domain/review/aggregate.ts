@@ -11,7 +11,6 @@
  *  - drafts are "missing".
  */
 import type {
-  Consensus,
   DimensionAggregate,
   DimensionRatingOut,
   ExerciseCoverage,
@@ -28,7 +27,7 @@ import type {
 } from "./types";
 import { buildDebriefAgenda, isThinEvidence } from "./agenda";
 import { compareText } from "./calibrate";
-import { BAR_SCORE, RATING_SCORES, RECOMMENDATIONS } from "../vocabulary";
+import { BAR_SCORE, bySeverity, RATING_SCORES, RECOMMENDATIONS, type Consensus } from "../vocabulary";
 import { type RubricContent, type RubricDimension, type RubricExercise, type RubricRedFlag } from "../rubric/model";
 
 export { THIN_EVIDENCE_CHARS, isThinEvidence } from "./agenda";
@@ -312,11 +311,10 @@ function collectRedFlags(rubric: RubricContent, submitted: readonly ScorecardInp
         ?.raisedBy.push({ panelistId: sc.panelist.id, panelistName: sc.panelist.name, scorecardId: sc.id, note });
     }
   }
-  const severityRank = (r: RaisedRedFlag) => (r.severity === "dealbreaker" ? 0 : 1);
   // Array.prototype.sort is stable, so equal keys keep rubric order.
   return raised
     .filter((r) => r.raisedBy.length > 0)
-    .sort((a, b) => severityRank(a) - severityRank(b) || b.raisedBy.length - a.raisedBy.length);
+    .sort((a, b) => bySeverity(a, b) || b.raisedBy.length - a.raisedBy.length);
 }
 
 /** The scorecard's ticked signal keys, deduplicated (a double tick counts once). */

@@ -14,7 +14,6 @@ export const REOPEN_REASON_MAX = 2000;
 
 /** Which of the page's forms was posted (the submit buttons carry it as `intent`). */
 export const REVIEW_INTENTS = ["decide", "reopen"] as const;
-export type ReviewIntent = (typeof REVIEW_INTENTS)[number];
 export const reviewIntentSchema = z.object({ intent: z.enum(REVIEW_INTENTS, { message: "Unknown action" }) });
 
 /**

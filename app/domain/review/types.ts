@@ -4,6 +4,8 @@
  * all render it; none of them recomputes anything.
  */
 import type {
+  AgendaItemKind,
+  Consensus,
   Decision,
   LoopStatus,
   RatingScore,
@@ -121,8 +123,6 @@ export interface RecommendationDistribution {
   strong_hire: number;
 }
 
-export type Consensus = "consensus_hire" | "consensus_no_hire" | "split" | "none";
-
 export interface RaisedRedFlag {
   key: string;
   label: string;
@@ -159,9 +159,6 @@ export interface InterviewerCalibration {
   offset: number;
   tendency: "lenient" | "severe" | "neutral";
 }
-
-export type AgendaItemKind =
-  "dealbreaker" | "override" | "disagreement" | "below_bar" | "thin_evidence" | "missing_scorecard" | "recusal";
 
 export interface AgendaItem {
   kind: AgendaItemKind;

@@ -5,7 +5,7 @@
  * context cards, decision rule, interviewer guidance) are compared where either side has them;
  * the format-1 fields they derive are then left out. Pure; no IO.
  */
-import { RATING_LABELS } from "../vocabulary";
+import { RED_FLAG_SEVERITY_LABELS, RATING_LABELS, SIGNAL_KIND_LABELS } from "../vocabulary";
 import {
   CALIBRATION_POINTS,
   CONTEXT_CARD_FIELDS,
@@ -200,12 +200,12 @@ function redFlagFields(f: RubricRedFlag): Fields {
   return {
     label: f.label,
     description: f.description,
-    severity: f.severity === "dealbreaker" ? "Dealbreaker" : "Concern",
+    severity: RED_FLAG_SEVERITY_LABELS[f.severity],
   };
 }
 
 function signalFields(s: RubricSignal): Fields {
-  return { label: s.label, kind: s.kind === "strong" ? "Strong signal" : "Weak signal" };
+  return { label: s.label, kind: `${SIGNAL_KIND_LABELS[s.kind]} signal` };
 }
 
 const FIELD_LABELS: Record<string, string> = {

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 
-import { RECOMMENDATIONS } from "../vocabulary";
+import { CONFLICT_KINDS, RECOMMENDATIONS } from "../vocabulary";
 import type { ScorecardContext } from "./rules";
 import { submitProblems, unknownKeyProblems } from "./rules";
 
@@ -112,7 +112,6 @@ export const scorecardDraftSchema = z.object({
   notes: z.array(quickNoteSchema).max(LIMITS.notes, `At most ${LIMITS.notes} quick notes per scorecard.`).optional(),
 });
 
-export type ScorecardInput = z.input<typeof scorecardDraftSchema>;
 export type ScorecardValues = z.output<typeof scorecardDraftSchema>;
 
 const versionField = z.coerce.number({ error: "Missing version" }).int().min(0).max(1_000_000_000);
@@ -158,22 +157,6 @@ export const amendReasonSchema = z.object({
     .max(LIMITS.amendReason, tooLong("The reason", LIMITS.amendReason)),
 });
 
-export const CONFLICT_KINDS = [
-  "knows_personally",
-  "referred",
-  "former_colleague",
-  "former_report_or_manager",
-  "other",
-] as const;
-export type ConflictKind = (typeof CONFLICT_KINDS)[number];
-export const CONFLICT_KIND_LABELS: Record<ConflictKind, string> = {
-  knows_personally: "I know the candidate personally",
-  referred: "I referred the candidate",
-  former_colleague: "We worked together",
-  former_report_or_manager: "Former report or manager",
-  other: "Other",
-};
-
 export const declareConflictSchema = z.object({
   kind: z.enum(CONFLICT_KINDS, { error: "Choose what the conflict is." }),
   note: z
@@ -191,8 +174,6 @@ export const timerOpSchema = z.object({ op: z.enum(TIMER_OPS) });
 export const addNoteSchema = z.object({
   body: z.string().trim().min(1, "Write the note first.").max(LIMITS.note, tooLong("A quick note", LIMITS.note)),
 });
-
-export const deleteNoteSchema = z.object({ noteId: z.string().regex(/^[A-Za-z0-9_-]{6,40}$/) });
 
 /** Scorecard ids in URLs: opaque, bounded. */
 export const scorecardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);

@@ -36,7 +36,7 @@ export function drawAppendix(flow: Flow, model: PacketModel, fingerprint: string
     [{ header: "Flag", width: 150 }, { header: "Severity", width: 60 }, { header: "What it looks like" }],
     a.redFlags.map((f) => [
       [sp(f.label, S.tinyBold)],
-      [sp(f.severityLabel, f.severityLabel === "Dealbreaker" ? withColor(S.tinyBold, THEME.color.alert) : S.tiny)],
+      [sp(f.severityLabel, f.severity === "dealbreaker" ? withColor(S.tinyBold, THEME.color.alert) : S.tiny)],
       f.description,
     ]),
     { style: withColor(S.tiny, THEME.color.text) },

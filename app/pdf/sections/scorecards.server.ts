@@ -89,7 +89,7 @@ export function drawScorecards(flow: Flow, cards: readonly ScorecardModel[], out
             sp(f.label, S.smallBold),
             sp(
               `  ${f.severityLabel}`,
-              f.severityLabel === "Dealbreaker" ? withColor(S.smallBold, THEME.color.alert) : S.smallMuted,
+              f.severity === "dealbreaker" ? withColor(S.smallBold, THEME.color.alert) : S.smallMuted,
             ),
             sp(f.note ? `\n${f.note}` : "", S.small),
           ],

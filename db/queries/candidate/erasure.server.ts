@@ -19,7 +19,6 @@ import { and, desc, eq, inArray, isNotNull, isNull, max, or, sql } from "drizzle
 import {
   DEFAULT_RETENTION_DAYS,
   ERASED_AUDIT_JSON,
-  ERASED_CANDIDATE_NAME,
   ERASED_REASON,
   isActiveLoopStatus,
   parseRetentionDays,
@@ -27,7 +26,7 @@ import {
   retentionState,
 } from "../../../app/domain/candidate/erasure";
 import type { ErasureSummary, RetentionState } from "../../../app/domain/candidate/erasure";
-import type { LoopStatus } from "../../../app/domain/vocabulary";
+import { ERASED_CANDIDATE_NAME, type LoopStatus } from "../../../app/domain/vocabulary";
 import type { Db } from "../../client.server";
 import {
   auditLog,

@@ -13,7 +13,7 @@ import {
 import type { Role } from "../../../app/domain/vocabulary";
 import { newId, randomToken, sha256 } from "../../ids.server";
 import type { Db, DbOrTx, Tx } from "../../client.server";
-import { interviews, loginAttempts, loops, passwordTokens, scorecards, sessions, users } from "../../schema";
+import { loginAttempts, loops, passwordTokens, scorecards, sessions, users } from "../../schema";
 
 import { writeAudit } from "../audit.server";
 import { abort, runRefusable, type Outcome } from "../result.server";
@@ -98,27 +98,6 @@ export function listPeople(db: Db, now = Date.now()): PersonRow[] {
     submitted: Number(cardBy.get(u.id)?.submitted ?? 0),
     hiringManagerOf: Number(hmBy.get(u.id) ?? 0),
   }));
-}
-
-export function getPerson(db: Db, id: string, now = Date.now()): PersonRow | null {
-  return listPeople(db, now).find((p) => p.id === id) ?? null;
-}
-
-/** Open scorecards (not submitted, not recused) of a person, for the deactivation warning. */
-export function openAssignments(db: Db, userId: string) {
-  return db
-    .select({ scorecardId: scorecards.id, loopId: interviews.loopId })
-    .from(scorecards)
-    .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
-    .innerJoin(loops, eq(loops.id, interviews.loopId))
-    .where(
-      and(
-        eq(scorecards.panelistId, userId),
-        eq(scorecards.status, "draft"),
-        sql`${loops.status} not in ('decided', 'withdrawn')`,
-      ),
-    )
-    .all();
 }
 
 function loadSubject(tx: Tx, userId: string) {

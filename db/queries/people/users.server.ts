@@ -1,7 +1,10 @@
 import { and, count, eq, gt, sql } from "drizzle-orm";
 
 import type { Db } from "../../client.server";
+import { randomToken, sha256 } from "../../ids.server";
 import { loginAttempts, sessions, users } from "../../schema";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export const publicUserColumns = {
   id: users.id,
@@ -23,20 +26,23 @@ export function findUserByEmail(db: Db, email: string) {
   return db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
 }
 
-export function createSession(
-  db: Db,
-  s: { id: string; userId: string; csrfToken: string; now: number; expiresAt: number },
-): void {
+/**
+ * A new session for the user. Returns the bearer token for the cookie; the row keeps only its
+ * SHA-256, so a copy of the database holds no token that logs anyone in.
+ */
+export function createSession(db: Db | Tx, s: { userId: string; now: number; expiresAt: number }): string {
+  const token = randomToken();
   db.insert(sessions)
     .values({
-      id: s.id,
+      id: sha256(token),
       userId: s.userId,
-      csrfToken: s.csrfToken,
+      csrfToken: randomToken(16),
       createdAt: s.now,
       lastSeenAt: s.now,
       expiresAt: s.expiresAt,
     })
     .run();
+  return token;
 }
 
 function buildSessionQuery(db: Db) {
@@ -75,10 +81,6 @@ export function touchSession(db: Db, sessionId: string, now: number): void {
 
 export function deleteSession(db: Db, sessionId: string): void {
   db.delete(sessions).where(eq(sessions.id, sessionId)).run();
-}
-
-export function deleteSessionsOfUser(db: Db, userId: string): void {
-  db.delete(sessions).where(eq(sessions.userId, userId)).run();
 }
 
 export function recordLoginAttempt(db: Db, buckets: string[], success: boolean, at: number): void {

@@ -62,6 +62,26 @@ export function insertRubricVersion(
   return versionId;
 }
 
+/** A new rubric family whose version 1 is `content`, published: how the demo seed, benchmarks and tests begin. */
+export function insertPublishedRubric(
+  db: DbOrTx,
+  opts: { content: RubricContent; createdBy: string | null; now?: number },
+): { rubricId: string; versionId: string } {
+  const rubricId = newId();
+  db.insert(rubrics)
+    .values({ id: rubricId, name: opts.content.name, roleTitle: opts.content.roleTitle, createdAt: opts.now })
+    .run();
+  const versionId = insertRubricVersion(db, {
+    rubricId,
+    version: 1,
+    content: opts.content,
+    status: "published",
+    createdBy: opts.createdBy,
+    now: opts.now,
+  });
+  return { rubricId, versionId };
+}
+
 /** Replaces a draft version's content. Published versions refuse at the database (triggers). */
 export function writeRubricContent(db: DbOrTx, versionId: string, content: RubricContent): void {
   db.delete(rubricExercises).where(eq(rubricExercises.versionId, versionId)).run();
@@ -249,36 +269,6 @@ export function loadRubricContent(db: DbOrTx, versionId: string): RubricContent 
     redFlags: flags.map((f) => ({ key: f.key, label: f.label, description: f.description, severity: f.severity })),
     signals: signals.map((s) => ({ key: s.key, label: s.label, kind: s.kind })),
   };
-}
-
-export function listRubricVersions(db: Db) {
-  return db
-    .select({
-      id: rubricVersions.id,
-      rubricId: rubricVersions.rubricId,
-      rubricName: rubrics.name,
-      version: rubricVersions.version,
-      status: rubricVersions.status,
-      createdAt: rubricVersions.createdAt,
-      publishedAt: rubricVersions.publishedAt,
-      basedOnVersionId: rubricVersions.basedOnVersionId,
-    })
-    .from(rubricVersions)
-    .innerJoin(rubrics, eq(rubrics.id, rubricVersions.rubricId))
-    .orderBy(asc(rubrics.name), desc(rubricVersions.version))
-    .all();
-}
-
-export function latestPublishedVersion(db: Db, rubricId?: string) {
-  const where = rubricId
-    ? and(eq(rubricVersions.status, "published"), eq(rubricVersions.rubricId, rubricId))
-    : eq(rubricVersions.status, "published");
-  return db
-    .select({ id: rubricVersions.id, version: rubricVersions.version, rubricId: rubricVersions.rubricId })
-    .from(rubricVersions)
-    .where(where)
-    .orderBy(desc(rubricVersions.publishedAt), desc(rubricVersions.version))
-    .get();
 }
 
 // ---------------------------------------------------------------- versions: view, clone, edit, publish

@@ -12,6 +12,7 @@ import type {
 } from "../../../app/domain/review/types";
 import { calibrateInterviewers } from "../../../app/domain/review/calibrate";
 import { RECOMMENDATIONS, SCORECARD_STATUSES, type RatingScore } from "../../../app/domain/vocabulary";
+import { seededRandom } from "../../../scripts/lib/random";
 import { SOLID_EVIDENCE, TINY_RUBRIC } from "../../factories";
 
 // ------------------------------------------------------------------ generators
@@ -126,18 +127,6 @@ const calibrationArb: fc.Arbitrary<InterviewerCalibration[]> = fc.subarray(PANEL
 
 // ------------------------------------------------------------------ shuffling
 
-/** Deterministic PRNG (mulberry32) so a failing seed reproduces. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffle<T>(items: readonly T[], next: () => number): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
@@ -148,7 +137,7 @@ function shuffle<T>(items: readonly T[], next: () => number): T[] {
 }
 
 function shuffleLoop(input: LoopAggregationInput, seed: number): LoopAggregationInput {
-  const next = rng(seed);
+  const next = seededRandom(seed);
   return {
     ...input,
     interviews: shuffle(input.interviews, next),
@@ -184,9 +173,9 @@ describe("aggregateLoop properties", () => {
     fc.assert(
       fc.property(loopArb, calibrationArb, fc.integer(), fc.integer(), (input, calibration, seed1, seed2) => {
         const expected = JSON.stringify(aggregateLoop(input, calibration));
-        expect(JSON.stringify(aggregateLoop(shuffleLoop(input, seed1), shuffle(calibration, rng(seed2))))).toBe(
-          expected,
-        );
+        expect(
+          JSON.stringify(aggregateLoop(shuffleLoop(input, seed1), shuffle(calibration, seededRandom(seed2)))),
+        ).toBe(expected);
       }),
       { numRuns: 300 },
     );
@@ -258,7 +247,7 @@ describe("calibrateInterviewers properties", () => {
   it("recovers per-interviewer shifts in a fully crossed design", () => {
     fc.assert(
       fc.property(crossedArb, ({ shifts, truths, seed }) => {
-        const out = calibrateInterviewers(shuffle(crossedRatings(shifts, truths), rng(seed)));
+        const out = calibrateInterviewers(shuffle(crossedRatings(shifts, truths), seededRandom(seed)));
         const n = shifts.length;
         const meanShift = avg(shifts);
         for (const [i, c] of shifts.entries()) {
@@ -297,7 +286,7 @@ describe("calibrateInterviewers properties", () => {
     });
     fc.assert(
       fc.property(fc.array(ratingArb, { maxLength: 20 }), fc.integer(), (ratings, seed) => {
-        expect(JSON.stringify(calibrateInterviewers(shuffle(ratings, rng(seed))))).toBe(
+        expect(JSON.stringify(calibrateInterviewers(shuffle(ratings, seededRandom(seed))))).toBe(
           JSON.stringify(calibrateInterviewers(ratings)),
         );
       }),
