@@ -13,6 +13,8 @@ import express from "express";
 import { closeDb, defaultDatabasePath, getDb, migrateDatabase } from "../db/client.server";
 import { findUserByEmail } from "../db/queries/people/users.server";
 
+import { trustProxySetting } from "./lib/trust-proxy";
+
 const root = process.cwd();
 const PORT = Number(process.env.PORT ?? 3000);
 const HOST = process.env.HOST ?? "127.0.0.1";
@@ -55,7 +57,11 @@ async function main(): Promise<void> {
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", process.env.TRUST_PROXY === "true");
+  try {
+    app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
+  } catch (error) {
+    throw new Error(`TRUST_PROXY: ${error instanceof Error ? error.message : String(error)}`);
+  }
 
   let inFlight = 0;
   let shuttingDown = false;

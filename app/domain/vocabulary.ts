@@ -66,3 +66,7 @@ export type ScorecardStatus = (typeof SCORECARD_STATUSES)[number];
 
 export const RUBRIC_VERSION_STATUSES = ["draft", "published"] as const;
 export type RubricVersionStatus = (typeof RUBRIC_VERSION_STATUSES)[number];
+
+/** What a login-throttle counter counts: one account from one address, one address, one account. */
+export const LOGIN_THROTTLE_SCOPES = ["pair", "address", "account"] as const;
+export type LoginThrottleScope = (typeof LOGIN_THROTTLE_SCOPES)[number];
