@@ -14,12 +14,14 @@ import {
   listPeople,
   reactivateUser,
 } from "../../db/queries/people/people.server";
+import { accountThrottles, clearLoginThrottle } from "../../db/queries/people/login-throttle.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
 import { CsrfInput } from "../components/ui/csrf";
 import { CopyButton } from "../components/ui/copy-button";
 import { FormError, Notice, SelectField, TextField } from "../components/ui/fields";
 import { useRemixForm } from "../hooks/use-remix-form";
 import type { Role } from "../domain/vocabulary";
+import { canClearLoginThrottle, clearThrottleSchema, formatWait } from "../domain/people/login-throttle";
 import {
   assignableRoles,
   canChangeRole,
@@ -53,6 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const timeZone = readOrgSettings(db).timeZone;
   const admins = countActiveAdmins(db);
   const logins = lastLoginTimes(db);
+  const throttles = canClearLoginThrottle(actor).ok ? accountThrottles(db, now) : new Map<string, never>();
   const people = listPeople(db, now).map((p) => {
     const subject = { id: p.id, role: p.role, active: p.active, hasPassword: p.hasPassword };
     const roles = assignableRoles(actor).filter((r) => r === p.role || canChangeRole(actor, subject, r, admins).ok);
@@ -78,9 +81,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
       canDeactivate: canDeactivate(actor, subject, admins).ok,
       canReactivate: canReactivate(actor, subject).ok,
       canIssueLink: canIssueLink(actor, subject).ok,
+      loginWait: throttleView(throttles.get(p.id)),
     };
   });
   return { people, inviteRoles: assignableRoles(actor), linkDays: Math.round(INVITE_TTL_MS / 86_400_000) };
+}
+
+/** For admins: failed logins still counted against the account, and the longest wait they caused. */
+function throttleView(t: { failures: number; waitMs: number } | undefined) {
+  return t ? { failures: t.failures, wait: t.waitMs > 0 ? formatWait(t.waitMs) : null } : null;
 }
 
 type ActionData =
@@ -133,6 +142,26 @@ export async function action({ request }: ActionFunctionArgs) {
       link: setPasswordUrl(request, result.value.token),
       forName: parsed.value.name,
     });
+  }
+
+  if (body.intent === "clear-throttle") {
+    const clear = parseWith(clearThrottleSchema, body);
+    const outcome = clear.ok
+      ? clearLoginThrottle(db, actor, clear.value.userId)
+      : ({ ok: false, status: 400, message: clear.errors.userId?.[0] ?? "Choose a person from the list." } as const);
+    if (!outcome.ok)
+      return data<ActionData>(
+        {
+          intent: "row",
+          errors: { _form: [outcome.message] },
+          values: null,
+          link: null,
+          forName: null,
+          userId: typeof body.userId === "string" ? body.userId.slice(0, 64) : null,
+        },
+        { status: outcome.status },
+      );
+    throw redirect("/people?notice=clear-throttle");
   }
 
   const parsed = parseWith(personActionSchema, body);
@@ -201,6 +230,7 @@ const NOTICES: Record<string, string> = {
   role: "Role changed. It applies from their next page load.",
   deactivate:
     "Account deactivated: they were logged out everywhere. Their submitted scorecards stay part of their loops.",
+  "clear-throttle": "Login wait cleared: they can log in again from any address, with their password.",
   reactivate:
     "Account reactivated. They can log in with their existing password, or you can give them a new set-password link.",
 };
@@ -408,6 +438,14 @@ export default function People() {
                   {p.lastSeen && p.lastSeen !== p.lastLogin ? (
                     <div className="muted xsmall">active {p.lastSeen}</div>
                   ) : null}
+                  {p.loginWait ? (
+                    <div className="xsmall" data-testid="login-wait">
+                      <span className="badge warn">
+                        {p.loginWait.failures} failed login{p.loginWait.failures === 1 ? "" : "s"}
+                      </span>
+                      {p.loginWait.wait ? <span className="muted"> · next try in {p.loginWait.wait}</span> : null}
+                    </div>
+                  ) : null}
                 </td>
                 <td className="num">
                   {p.assigned > 0 ? `${p.submitted} / ${p.assigned}` : <span className="muted">—</span>}
@@ -438,6 +476,22 @@ export default function People() {
                           disabled={busy}
                         >
                           Deactivate
+                        </button>
+                      </Form>
+                    ) : null}
+                    {p.loginWait ? (
+                      <Form method="post" className="inline">
+                        <CsrfInput />
+                        <input type="hidden" name="userId" value={p.id} />
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="clear-throttle"
+                          className="btn small"
+                          disabled={busy}
+                          title="Failed logins slow down further tries on this account. Clear them once you know the person asking is its owner."
+                        >
+                          Clear login wait
                         </button>
                       </Form>
                     ) : null}
