@@ -13,7 +13,7 @@ import { FormError, Notice } from "../components/ui/fields";
 import { candidateIntentSchema } from "../domain/candidate/page-schema";
 import { EMPTY_CANDIDATE_FORM, candidateFormValues, candidateSchema } from "../domain/candidate/schema";
 import { formatDate } from "../domain/shared/zoned-time";
-import { parseWith, readBody } from "../server/form.server";
+import { parseWith, readBodyOrTooLarge } from "../server/form.server";
 import { notFound } from "../server/http.server";
 import { requireRole } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
@@ -83,7 +83,9 @@ function formValues(body: Record<string, unknown>) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireRole(request, ["admin", "recruiter"]);
   const id = candidateIdOf(params);
-  const { data: body } = await readBody(request);
+  const read = await readBodyOrTooLarge(request);
+  if (!read.ok) return data({ intent: null, errors: { _form: [read.message] }, values: null }, { status: 413 });
+  const { data: body } = read;
   const db = getDb();
   const intent = parseWith(candidateIntentSchema, body);
   if (!intent.ok)

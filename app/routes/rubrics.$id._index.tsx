@@ -32,7 +32,7 @@ import {
   withSpareRows,
 } from "../domain/rubric/page-schema";
 import { formatDate } from "../domain/shared/zoned-time";
-import { parseWith, readBody } from "../server/form.server";
+import { parseWith, readBodyOrTooLarge } from "../server/form.server";
 import { notFound } from "../server/http.server";
 import { sha256 } from "../../db/ids.server";
 import { requireRole } from "../server/session.server";
@@ -94,9 +94,12 @@ type ActionData = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireRole(request, ["admin", "recruiter"]);
   const id = versionIdOf(params);
-  const { data: body } = await readBody(request);
+  const read = await readBodyOrTooLarge(request);
   const db = getDb();
   const rev = `a${Date.now()}`;
+  if (!read.ok)
+    return data<ActionData>({ rev, errors: { _form: [read.message] }, values: null, problems: null }, { status: 413 });
+  const { data: body } = read;
   const intent = parseWith(rubricEditorIntentSchema, body);
   if (!intent.ok)
     return data<ActionData>(
