@@ -77,7 +77,7 @@ describe("download file name", () => {
   });
 
   it("drops bidi controls and other invisible characters, which could disguise the extension", () => {
-    // U+202E would show "Ann‮fdp.exe-packet.pdf" as "Annfdp.packet-exe.pdf" or worse
+    // U+202E reverses what follows on screen: "Ann<U+202E>fdp.exe-packet.pdf" would not look like a PDF
     const names = [
       "Ann\u202Efdp.exe",
       "Ann\u202Afdp\u202C.exe",
