@@ -220,6 +220,30 @@ describe("login", () => {
     expect((await login(victim.email, PASSWORD, "10.4.0.67")).status).toBe(302);
   }, 60_000);
 
+  test("parallel guesses cannot all slip in while the hashes run: only the free tries are checked", async () => {
+    const u = createTestUser("member", "Raced", { passwordHash });
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => login(u.email, `parallel-guess-${i}`, "10.5.0.66")),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    // five free failures plus the one that starts the wait; every other guess waits unchecked
+    expect(statuses).toEqual([
+      ...Array<number>(THROTTLE.pairFree + 1).fill(401),
+      ...Array<number>(12 - THROTTLE.pairFree - 1).fill(429),
+    ]);
+  }, 60_000);
+
+  test("colleagues logging in one after another from one address never slow each other down", async () => {
+    const colleagues = Array.from({ length: THROTTLE.addressFree + 5 }, (_, i) =>
+      createTestUser("member", `Colleague ${i}`, { passwordHash }),
+    );
+    for (const c of colleagues) expect((await login(c.email, PASSWORD, "10.6.0.1")).status).toBe(302);
+    const row = getDb()
+      .$client.prepare("select failures from login_throttles where scope = 'address' and address = ?")
+      .get("10.6.0.1");
+    expect(row).toBeUndefined();
+  }, 120_000);
+
   test("the login form rejects nonsense without a 500 and keeps the typed email", async () => {
     const r = await call(asFn(loginAction), postForm("/login", null, { email: ["a@b.c", "d@e.f"], password: "" }));
     expect(r.status).toBe(400);

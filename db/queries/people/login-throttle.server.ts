@@ -106,15 +106,19 @@ export function settleLoginAttempt(db: Db, ticket: LoginTicket, success: boolean
       const prior = ticket.before[scope];
       const current = read(tx, k[scope]);
       if (!current) continue;
-      const untouched = current.lastFailureAt === ticket.at;
-      if (untouched && (!prior || liveFailures(prior, now) === 0))
-        tx.delete(loginThrottles).where(whereKey(k[scope])).run();
+      const priorFailures = liveFailures(prior, ticket.at);
+      const untouched = current.lastFailureAt === ticket.at && current.failures === priorFailures + 1;
+      if (untouched && priorFailures === 0) tx.delete(loginThrottles).where(whereKey(k[scope])).run();
       else if (untouched && prior) write(tx, k[scope], prior);
-      else
+      else {
+        // others have counted since: drop this attempt's failure, and the wait it may have started
+        const failures = Math.max(0, current.failures - 1);
+        const free = scope === "address" ? THROTTLE.addressFree : Number.POSITIVE_INFINITY;
         tx.update(loginThrottles)
-          .set({ failures: Math.max(0, current.failures - 1) })
+          .set({ failures, blockedUntil: failures <= free ? 0 : current.blockedUntil })
           .where(whereKey(k[scope]))
           .run();
+      }
     }
   });
 }
