@@ -114,7 +114,8 @@ export function ErrorBoundary() {
       message = "Your session has ended.";
     } else if (error.status === 413) {
       title = "Too large";
-      message = "That submission is larger than ArchPanel accepts.";
+      message =
+        typeof error.data === "string" && error.data ? error.data : "That submission is larger than ArchPanel accepts.";
     } else if (error.status < 500) {
       title = `Error ${error.status}`;
       message = typeof error.data === "string" && error.data ? error.data : "The request could not be processed.";

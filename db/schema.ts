@@ -4,6 +4,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "driz
 
 import {
   DECISIONS,
+  LOGIN_THROTTLE_SCOPES,
   LOOP_STATUSES,
   RECOMMENDATIONS,
   RED_FLAG_SEVERITIES,
@@ -49,6 +50,8 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+// The history of login attempts that were checked (throttled ones are not): "when did this person
+// last log in". Throttling itself counts in login_throttles.
 export const loginAttempts = sqliteTable(
   "login_attempts",
   {
@@ -59,6 +62,26 @@ export const loginAttempts = sqliteTable(
     success: integer("success", { mode: "boolean" }).notNull(),
   },
   (t) => [index("login_attempts_bucket_idx").on(t.bucket, t.at)],
+);
+
+// Login throttle counters (app/domain/people/login-throttle.ts): one row per account + address
+// ("pair"), per address, and per account. Accounts are keyed by the email as typed, so unknown
+// emails are counted like real ones.
+export const loginThrottles = sqliteTable(
+  "login_throttles",
+  {
+    scope: text("scope", { enum: LOGIN_THROTTLE_SCOPES }).notNull(),
+    // lower-cased email; "" for scope "address"
+    account: text("account").notNull(),
+    // client address (IPv6 by /64); "" for scope "account"
+    address: text("address").notNull(),
+    failures: integer("failures").notNull(),
+    lastFailureAt: integer("last_failure_at").notNull(),
+    blockedUntil: integer("blocked_until").notNull().default(0),
+    // pairs only: the last successful login, which makes the address familiar to the account
+    lastSuccessAt: integer("last_success_at"),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.account, t.address] })],
 );
 
 export const passwordTokens = sqliteTable("password_tokens", {

@@ -4,6 +4,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 
 import { createRequestHandler } from "@remix-run/express";
@@ -12,6 +13,8 @@ import express from "express";
 
 import { closeDb, defaultDatabasePath, getDb, migrateDatabase } from "../db/client.server";
 import { findUserByEmail } from "../db/queries/people/users.server";
+
+import { trustProxySetting } from "./lib/trust-proxy";
 
 const root = process.cwd();
 const PORT = Number(process.env.PORT ?? 3000);
@@ -55,7 +58,11 @@ async function main(): Promise<void> {
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", process.env.TRUST_PROXY === "true");
+  try {
+    app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
+  } catch (error) {
+    throw new Error(`TRUST_PROXY: ${error instanceof Error ? error.message : String(error)}`);
+  }
 
   let inFlight = 0;
   let shuttingDown = false;
@@ -180,9 +187,15 @@ async function main(): Promise<void> {
     }
     const length = Number(req.headers["content-length"] ?? "0");
     if (length > MAX_BODY) {
-      res.status(413).type("text/plain").send("Request body too large");
-      req.resume();
-      return;
+      // The route answers from the declared length alone (a page with its own "too large" message,
+      // or a 413): the body is drained unread, and a connection sending far too much is cut.
+      res.locals.bodyRefused = true;
+      let drained = 0;
+      req.on("data", (chunk: Buffer) => {
+        drained += chunk.length;
+        if (drained > 64 * MAX_BODY) req.destroy();
+      });
+      return next();
     }
     let seen = 0;
     req.on("data", (chunk: Buffer) => {
@@ -197,6 +210,20 @@ async function main(): Promise<void> {
 
   app.use("/build", express.static(path.join(root, "build", "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "build", "public"), { maxAge: "1h", index: false }));
+
+  /** The request as Remix sees it once its body was refused: same method, URL and headers, no body. */
+  function withoutBody(req: express.Request): express.Request {
+    return Object.assign(Readable.from([]), {
+      method: req.method,
+      headers: req.headers,
+      originalUrl: req.originalUrl,
+      protocol: req.protocol,
+      hostname: req.hostname,
+      ip: req.ip,
+      socket: req.socket,
+      get: req.get.bind(req),
+    }) as unknown as express.Request;
+  }
 
   const remixHandler = createRequestHandler({
     build: isDev ? () => Promise.resolve(build) : build,
@@ -214,7 +241,7 @@ async function main(): Promise<void> {
       if (res.headersSent) return;
       next(error);
     };
-    remixHandler(req, res, done).catch(done);
+    remixHandler(res.locals.bodyRefused ? withoutBody(req) : req, res, done).catch(done);
   });
 
   // Last resort: a plain 500 with the request id; never a stack trace, SQL or a file path.

@@ -210,7 +210,11 @@ export const AUDIT_ACTIONS = [
   "user.password_link",
   "user.password_set",
   "user.password_reset",
+  "user.login_throttle_clear",
   "settings.update",
   "settings.retention",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+/** What a login-throttle counter counts: one account from one address, one address, one account. */
+export const LOGIN_THROTTLE_SCOPES = ["pair", "address", "account"] as const;
+export type LoginThrottleScope = (typeof LOGIN_THROTTLE_SCOPES)[number];

@@ -13,7 +13,7 @@ import { isActiveLoopStatus } from "../domain/candidate/erasure";
 import { candidateIntentSchema } from "../domain/candidate/page-schema";
 import { candidateFormValues, candidateSchema, postedCandidateForm } from "../domain/candidate/schema";
 import { formatDate } from "../domain/shared/zoned-time";
-import { parseWith, readBody } from "../server/form.server";
+import { parseWith, readBodyOrTooLarge } from "../server/form.server";
 import { refusalData } from "../server/refusal.server";
 import { notFound } from "../server/http.server";
 import { idParam } from "../server/params.server";
@@ -65,7 +65,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireStaff(request);
   const id = idParam(params);
-  const { data: body } = await readBody(request);
+  const read = await readBodyOrTooLarge(request);
+  if (!read.ok) return data({ intent: null, errors: { _form: [read.message] }, values: null }, { status: 413 });
+  const { data: body } = read;
   const db = getDb();
   const intent = parseWith(candidateIntentSchema, body);
   if (!intent.ok)

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ChangeEvent } from "react";
 import { useState } from "react";
 
@@ -13,7 +13,8 @@ import { CSV_TEMPLATE, MAX_IMPORT_CHARS, MAX_IMPORT_ROWS, previewCandidateCsv } 
 import type { CsvPreview } from "../domain/candidate/csv-import";
 import type { CandidateInput } from "../domain/candidate/schema";
 import { candidateImportSchema } from "../domain/candidate/page-schema";
-import { parseWith, readBody } from "../server/form.server";
+import { env } from "../server/env.server";
+import { bodyLimitText, parseWith, readBodyOrTooLarge } from "../server/form.server";
 import { refusalData } from "../server/refusal.server";
 import { requireStaff } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
@@ -28,13 +29,17 @@ export const meta: MetaFunction = () => [{ title: "Import candidates · ArchPane
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireStaff(request);
-  return null;
+  // the browser checks a chosen file against the same limit the server enforces
+  return { maxUploadBytes: env().maxBodyBytes, uploadLimit: bodyLimitText() };
 }
 
 type PreviewData = Pick<CsvPreview, "fileErrors" | "notices" | "errorCount" | "ok"> & {
   columns: { header: string; field: keyof CandidateInput | null }[];
   rows: { rowNumber: number; raw: Record<keyof CandidateInput, string>; errors: Record<string, string[]> }[];
 };
+
+const tooLargeMessage = (limit: string) =>
+  `The file is too large (limit ${limit}). Split it into smaller files, or paste fewer rows at a time.`;
 
 type ActionData = { errors: Record<string, string[]>; csv: string; preview: PreviewData | null };
 
@@ -51,7 +56,13 @@ function toPreviewData(p: CsvPreview): PreviewData {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireStaff(request);
-  const { data: body, form } = await readBody(request);
+  const read = await readBodyOrTooLarge(request);
+  if (!read.ok)
+    return data<ActionData>(
+      { errors: { csv: [tooLargeMessage(read.limit)] }, csv: "", preview: null },
+      { status: 413 },
+    );
+  const { data: body, form } = read;
   // an uploaded file (no JavaScript) takes the place of the text area
   const file = form?.get("file");
   if (file && typeof file !== "string" && file.size > 0) {
@@ -148,6 +159,7 @@ function PreviewTable({ preview }: { preview: PreviewData }) {
 const sameText = (a: string, b: string) => a.replace(/\r\n?/g, "\n") === b.replace(/\r\n?/g, "\n");
 
 export default function ImportCandidates() {
+  const { maxUploadBytes, uploadLimit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -165,8 +177,16 @@ export default function ImportCandidates() {
   const csvError = errorFor("csv");
 
   const onFile = (event: ChangeEvent<HTMLInputElement>) => {
-    const f = event.currentTarget.files?.[0];
+    const input = event.currentTarget;
+    const f = input.files?.[0];
     if (!f) return;
+    // the text box carries the content: the file itself is not sent as well (twice the size)
+    input.value = "";
+    if (f.size > maxUploadBytes) {
+      setFileName(null);
+      form.setError("csv", { type: "server", message: tooLargeMessage(uploadLimit) });
+      return;
+    }
     setFileName(f.name);
     void f.text().then((text) => form.setValue("csv", text, { shouldValidate: true }));
   };

@@ -6,7 +6,7 @@ import { getDb } from "../../db/client.server";
 import { createCandidate } from "../../db/queries/candidate/candidates.server";
 import { CandidateForm } from "../components/candidate/candidate-form";
 import { EMPTY_CANDIDATE_FORM, candidateSchema, postedCandidateForm } from "../domain/candidate/schema";
-import { parseWith, readBody } from "../server/form.server";
+import { parseWith, readBodyOrTooLarge } from "../server/form.server";
 import { refusalData } from "../server/refusal.server";
 import { requireStaff } from "../server/session.server";
 import styles from "../styles/setup.css";
@@ -21,7 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireStaff(request);
-  const { data: body } = await readBody(request);
+  const read = await readBodyOrTooLarge(request);
+  if (!read.ok) return data({ errors: { _form: [read.message] }, values: null }, { status: 413 });
+  const { data: body } = read;
   const values = postedCandidateForm(body);
   const parsed = parseWith(candidateSchema, body);
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });

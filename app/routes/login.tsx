@@ -1,9 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 
 import { CsrfInput } from "../components/ui/csrf";
 import { loginSchema } from "../domain/people/auth-schema";
+import { throttledMessage } from "../domain/people/login-throttle";
 import { homeFor } from "../domain/people/navigation";
 import { clientIpOf } from "../server/context.server";
 import { parseWith, readBody } from "../server/form.server";
@@ -12,6 +13,12 @@ import { getOptionalUser, safeRedirect, startSession } from "../server/session.s
 import { findUserByIdRole } from "../server/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Log in · ArchPanel" }];
+
+/** A throttled login's Retry-After reaches the browser on the page too, not only on data requests. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return new Headers(retryAfter ? { "Retry-After": retryAfter } : {});
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = getOptionalUser(request);
@@ -25,6 +32,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const email = typeof body.email === "string" ? body.email.slice(0, 254) : "";
   if (!parsed.ok) return data({ errors: parsed.errors, email }, { status: 400 });
   const result = await attemptLogin(parsed.value.email, parsed.value.password, clientIpOf(context));
+  if (!result.ok && result.throttled)
+    return data(
+      { errors: { _form: [throttledMessage(result.retryAfterMs)] }, email },
+      { status: 429, headers: { "Retry-After": String(Math.ceil(result.retryAfterMs / 1000)) } },
+    );
   if (!result.ok) return data({ errors: { _form: [GENERIC_LOGIN_ERROR] }, email }, { status: 401 });
   const role = findUserByIdRole(result.userId);
   return startSession(request, result.userId, safeRedirect(parsed.value.redirectTo, homeFor(role ?? "member")));

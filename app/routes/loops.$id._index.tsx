@@ -22,7 +22,7 @@ import {
 import { canConfigureLoops, canDecide } from "../domain/review/access";
 import { decisionSchema, reopenSchema, reviewIntentSchema } from "../domain/review/decision-schema";
 import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/vocabulary";
-import { parseWith, readBody } from "../server/form.server";
+import { parseWith, readBodyOrTooLarge } from "../server/form.server";
 import { forbidden, notFound } from "../server/http.server";
 import { requireLoopFeedback } from "../server/loop-feedback.server";
 import { idParam } from "../server/params.server";
@@ -57,12 +57,14 @@ function clip(v: unknown, max: number): string | undefined {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireUser(request);
   const id = idParam(params);
-  const { data: body } = await readBody(request);
+  const read = await readBodyOrTooLarge(request);
   const db = getDb();
   const loop = requireLoopFeedbackAccess(db, id, user);
   if (!canDecide({ user, hiringManagerId: loop.hiringManagerId })) {
     throw forbidden("Only this loop's hiring manager or an admin can record or reopen the hiring decision.");
   }
+  if (!read.ok) return data<DecisionActionData>({ intent: null, errors: { _form: [read.message] } }, { status: 413 });
+  const { data: body } = read;
   const intent = parseWith(reviewIntentSchema, body);
   if (!intent.ok)
     return data<DecisionActionData>(

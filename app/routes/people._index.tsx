@@ -14,12 +14,14 @@ import {
   listPeople,
   reactivateUser,
 } from "../../db/queries/people/people.server";
+import { accountThrottles, clearLoginThrottle } from "../../db/queries/people/login-throttle.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
 import { CsrfInput } from "../components/ui/csrf";
 import { CopyButton } from "../components/ui/copy-button";
 import { FormError, Notice, SelectField, TextField } from "../components/ui/fields";
 import { useRemixForm } from "../hooks/use-remix-form";
 import { ROLE_LABELS, type Role } from "../domain/vocabulary";
+import { canClearLoginThrottle, clearThrottleSchema } from "../domain/people/login-throttle";
 import { peopleListView } from "../domain/people/list-view";
 import { assignableRoles, INVITE_TTL_MS } from "../domain/people/permissions";
 import { inviteSchema, personActionSchema, roleSchema } from "../domain/people/schema";
@@ -39,12 +41,14 @@ export const meta: MetaFunction = () => [{ title: "People · ArchPanel" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = requireStaff(request);
   const db = getDb();
+  const now = Date.now();
   const people = peopleListView({
     actor,
-    people: listPeople(db, Date.now()),
+    people: listPeople(db, now),
     lastLogins: lastLoginTimes(db),
     activeAdmins: countActiveAdmins(db),
     timeZone: readOrgSettings(db).timeZone,
+    loginThrottles: canClearLoginThrottle(actor).ok ? accountThrottles(db, now) : new Map(),
   });
   return { people, inviteRoles: assignableRoles(actor), linkDays: Math.round(INVITE_TTL_MS / 86_400_000) };
 }
@@ -94,6 +98,26 @@ export async function action({ request }: ActionFunctionArgs) {
       link: setPasswordUrl(request, result.value.token),
       forName: parsed.value.name,
     });
+  }
+
+  if (body.intent === "clear-throttle") {
+    const clear = parseWith(clearThrottleSchema, body);
+    const outcome = clear.ok
+      ? clearLoginThrottle(db, actor, clear.value.userId)
+      : ({ ok: false, status: 400, message: clear.errors.userId?.[0] ?? "Choose a person from the list." } as const);
+    if (!outcome.ok)
+      return data<ActionData>(
+        {
+          intent: "row",
+          errors: { _form: [outcome.message] },
+          values: null,
+          link: null,
+          forName: null,
+          userId: typeof body.userId === "string" ? body.userId.slice(0, 64) : null,
+        },
+        { status: outcome.status },
+      );
+    throw redirect("/people?notice=clear-throttle");
   }
 
   const parsed = parseWith(personActionSchema, body);
@@ -154,6 +178,7 @@ const NOTICES: Record<string, string> = {
   role: "Role changed. It applies from their next page load.",
   deactivate:
     "Account deactivated: they were logged out everywhere. Their submitted scorecards stay part of their loops.",
+  "clear-throttle": "Login wait cleared: they can log in again from any address, with their password.",
   reactivate:
     "Account reactivated. They can log in with their existing password, or you can give them a new set-password link.",
 };
@@ -361,6 +386,14 @@ export default function People() {
                   {p.lastSeen && p.lastSeen !== p.lastLogin ? (
                     <div className="muted xsmall">active {p.lastSeen}</div>
                   ) : null}
+                  {p.loginWait ? (
+                    <div className="xsmall" data-testid="login-wait">
+                      <span className="badge warn">
+                        {p.loginWait.failures} failed login{p.loginWait.failures === 1 ? "" : "s"}
+                      </span>
+                      {p.loginWait.wait ? <span className="muted"> · next try in {p.loginWait.wait}</span> : null}
+                    </div>
+                  ) : null}
                 </td>
                 <td className="num">
                   {p.assigned > 0 ? `${p.submitted} / ${p.assigned}` : <span className="muted">—</span>}
@@ -391,6 +424,22 @@ export default function People() {
                           disabled={busy}
                         >
                           Deactivate
+                        </button>
+                      </Form>
+                    ) : null}
+                    {p.loginWait ? (
+                      <Form method="post" className="inline">
+                        <CsrfInput />
+                        <input type="hidden" name="userId" value={p.id} />
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="clear-throttle"
+                          className="btn small"
+                          disabled={busy}
+                          title="Failed logins slow down further tries on this account. Clear them once you know the person asking is its owner."
+                        >
+                          Clear login wait
                         </button>
                       </Form>
                     ) : null}

@@ -14,7 +14,7 @@ import type { RubricDraftFormValues } from "../domain/rubric/draft-schema";
 import { contentToFormValues } from "../domain/rubric/draft-schema";
 import { rubricEditorIntentSchema, withSpareRows } from "../domain/rubric/page-schema";
 import { formatDate } from "../domain/shared/zoned-time";
-import { parseWith, readBody } from "../server/form.server";
+import { parseWith, readBodyOrTooLarge } from "../server/form.server";
 import { notFound } from "../server/http.server";
 import { idParam } from "../server/params.server";
 import { editRubricVersion } from "../server/rubric-editor.server";
@@ -69,8 +69,11 @@ type ActionData = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireStaff(request);
   const id = idParam(params);
-  const { data: body } = await readBody(request);
+  const read = await readBodyOrTooLarge(request);
   const rev = `a${Date.now()}`;
+  if (!read.ok)
+    return data<ActionData>({ rev, errors: { _form: [read.message] }, values: null, problems: null }, { status: 413 });
+  const { data: body } = read;
   const intent = parseWith(rubricEditorIntentSchema, body);
   if (!intent.ok)
     return data<ActionData>(

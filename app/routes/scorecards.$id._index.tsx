@@ -21,7 +21,7 @@ import { displayCandidateName } from "../domain/candidate/schema";
 import { canDeclareConflict, noteMinute, timerElapsedMs } from "../domain/scorecard/rules";
 import { addNoteSchema, declareConflictSchema, timerOpSchema } from "../domain/scorecard/schema";
 import { CONFLICT_KIND_LABELS } from "../domain/vocabulary";
-import { parseWith, readBody } from "../server/form.server";
+import { parseWith, readBodyOrTooLarge } from "../server/form.server";
 import { newId } from "../../db/ids.server";
 import { notFound } from "../server/http.server";
 import type { WriteAnswer } from "../server/scorecard.server";
@@ -88,8 +88,11 @@ function str(v: unknown): string {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { data: body } = await readBody(request);
+  const read = await readBodyOrTooLarge(request);
   const { target } = requireOwnScorecard(request, params);
+  if (!read.ok)
+    return data<ScorecardActionData>({ intent: "save", errors: { _form: [read.message] } }, { status: 413 });
+  const { data: body } = read;
   const db = getDb();
   const here = `/scorecards/${target.id}`;
   const intent = str(body.intent);

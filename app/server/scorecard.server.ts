@@ -12,6 +12,7 @@ import {
   scorecardIdSchema,
   scorecardSaveSchemaFor,
   scorecardSubmitSchema,
+  versionProblem,
 } from "../domain/scorecard/schema";
 
 import type { FieldErrors } from "./form.server";
@@ -111,10 +112,10 @@ export async function handleSave(target: ScorecardTarget, data: unknown): Promis
   return answer(await queueSave({ target, values, clientVersion: version }), "draft");
 }
 
+/** The version the browser last saw, when it is a valid one (`versionProblem` says what is wrong otherwise). */
 export function versionOf(data: unknown): number | null {
   const raw = (data as { version?: unknown } | null)?.version;
-  const n = typeof raw === "string" ? Number(raw) : raw;
-  return typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : null;
+  return versionProblem(raw) === null ? Number(raw) : null;
 }
 
 /** Submit and lock: the submit schema (all the submit rules) or inline errors. */

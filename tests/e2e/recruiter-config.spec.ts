@@ -45,6 +45,18 @@ test("a recruiter imports two candidates from CSV: preview first, then import; t
   await expect(page.getByText("No candidate matches these filters.")).toBeVisible();
 });
 
+test("a chosen file over the upload limit is refused in the page, before anything is sent", async ({ page }) => {
+  await login(page, DEMO.recruiter);
+  await page.goto("/candidates/import");
+  await page.getByLabel("…or choose a file").setInputFiles({
+    name: "everyone.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.alloc(1_200_000, "a"),
+  });
+  await expect(page.getByText("The file is too large (limit 1 MB)")).toBeVisible();
+  await expect(page.getByLabel("CSV text")).toHaveValue("");
+});
+
 test("a recruiter clones rubric v1, edits a dimension anchor and publishes v2; v1 stays as it was", async ({
   page,
 }) => {

@@ -51,6 +51,7 @@ import { call, CSRF, freshDatabase, get, postForm, postJson } from "./harness";
 import type { ActorName, World } from "./security-world";
 import { ACTORS, buildWorld, databaseChecksum, MARK } from "./security-world";
 import {
+  prepareLoginWait,
   preparePasswordLink,
   prepared,
   prepareRubricDraft,
@@ -859,6 +860,17 @@ const ROWS: Row[] = [
         url: () => "/people?index",
         params: () => ({}),
         body: (w) => ({ intent: "reactivate", userId: w.users.deactivated.id }),
+        expect: adminOnly(302),
+      },
+      // clearing a login wait hands the guesser fresh tries too: admins only (audited)
+      {
+        label: "POST /people clear-throttle (a member's login wait)",
+        kind: "action",
+        mutates: true,
+        prepare: prepareLoginWait,
+        url: () => "/people?index",
+        params: () => ({}),
+        body: (w) => ({ intent: "clear-throttle", userId: w.users.outsider.id }),
         expect: adminOnly(302),
       },
     ],

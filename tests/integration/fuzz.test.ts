@@ -46,6 +46,7 @@ import { BASE, call, CSRF } from "./harness";
 import type { ActorName, World } from "./security-world";
 import { ACTORS, buildWorld, databaseChecksum, MARK } from "./security-world";
 import {
+  prepareLoginWait,
   preparePasswordLink,
   prepared,
   prepareRubricDraft,
@@ -386,6 +387,16 @@ const TARGETS: Target[] = [
     actor: "recruiter",
     url: () => "/people?index",
     base: (w) => ({ intent: "deactivate", userId: w.users.hmB.id }),
+    runs: 30,
+  },
+  {
+    file: "people._index.tsx",
+    name: "clear-throttle",
+    action: people.action as Handler,
+    actor: "admin",
+    url: () => "/people?index",
+    prepare: prepareLoginWait,
+    base: (w) => ({ intent: "clear-throttle", userId: w.users.outsider.id }),
     runs: 30,
   },
   {

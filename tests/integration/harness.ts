@@ -112,21 +112,23 @@ export async function call(
   fn: (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown,
   request: Request,
   params: Record<string, string> = {},
-): Promise<{ status: number; data: unknown; response: Response | null }> {
+): Promise<{ status: number; data: unknown; response: Response | null; headers: Headers }> {
   try {
     const result = await fn({ request, params, context: { clientIp: "127.0.0.1", requestId: "test", cspNonce: "" } });
-    if (result instanceof Response) return { status: result.status, data: null, response: result };
+    if (result instanceof Response)
+      return { status: result.status, data: null, response: result, headers: result.headers };
     // Remix single-fetch `data()` results
     if (result && typeof result === "object" && (result as { type?: string }).type === "DataWithResponseInit") {
       const r = result as unknown as { data: unknown; init: ResponseInit | null };
-      return { status: r.init?.status ?? 200, data: r.data, response: null };
+      return { status: r.init?.status ?? 200, data: r.data, response: null, headers: new Headers(r.init?.headers) };
     }
-    return { status: 200, data: result, response: null };
+    return { status: 200, data: result, response: null, headers: new Headers() };
   } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, data: null, response: thrown };
+    if (thrown instanceof Response)
+      return { status: thrown.status, data: null, response: thrown, headers: thrown.headers };
     if (thrown && typeof thrown === "object" && (thrown as { type?: string }).type === "DataWithResponseInit") {
       const r = thrown as unknown as { data: unknown; init: ResponseInit | null };
-      return { status: r.init?.status ?? 200, data: r.data, response: null };
+      return { status: r.init?.status ?? 200, data: r.data, response: null, headers: new Headers(r.init?.headers) };
     }
     throw thrown;
   }

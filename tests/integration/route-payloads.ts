@@ -5,7 +5,7 @@ import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric/lead-ml-architect-
 import { getDb } from "../../db/client.server";
 import { issuePasswordLink } from "../../db/queries/people/people.server";
 import { cloneRubricVersion, rubricVersionIds } from "../../db/queries/rubric/rubrics.server";
-import { interviews, scorecards } from "../../db/schema";
+import { interviews, loginThrottles, scorecards } from "../../db/schema";
 import { newId } from "../../db/ids.server";
 
 import type { World } from "./security-world";
@@ -90,4 +90,26 @@ export function prepareUnstartedInterview(
       })
       .run();
   });
+}
+
+/** The outsider's account has a login wait: six wrong passwords from one address, one from another. */
+export function prepareLoginWait(w: World): void {
+  const now = Date.now();
+  const email = w.users.outsider.email;
+  getDb()
+    .insert(loginThrottles)
+    .values([
+      {
+        scope: "pair",
+        account: email,
+        address: "203.0.113.66",
+        failures: 6,
+        lastFailureAt: now,
+        blockedUntil: now + 30_000,
+      },
+      { scope: "pair", account: email, address: "203.0.113.7", failures: 1, lastFailureAt: now },
+      { scope: "account", account: email, address: "", failures: 7, lastFailureAt: now },
+    ])
+    .onConflictDoNothing()
+    .run();
 }

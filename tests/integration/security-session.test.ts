@@ -1,6 +1,6 @@
 // Sessions, login and input hygiene, in process (route modules called directly): idle and
-// absolute expiry, logout and deactivation revoke at once, rotation at login, login rate
-// limiting per account and per address with one generic error, password hashing parameters,
+// absolute expiry, logout and deactivation revoke at once, rotation at login, login throttling
+// per account + address and per address with one generic error, password hashing parameters,
 // safe redirects, prototype-pollution-proof form parsing.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -9,11 +9,13 @@ import { action as loginAction } from "../../app/routes/login";
 import { action as logoutAction } from "../../app/routes/logout";
 import { env } from "../../app/server/env.server";
 import { formDataToObject, readBody } from "../../app/server/form.server";
-import { GENERIC_LOGIN_ERROR, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from "../../app/server/login.server";
+import { THROTTLE, throttledMessage } from "../../app/domain/people/login-throttle";
+import { GENERIC_LOGIN_ERROR } from "../../app/server/login.server";
 import { hashPassword, verifyPassword } from "../../app/server/password.server";
 import { getSessionContext, requireUser, safeRedirect, SESSION_COOKIE } from "../../app/server/session.server";
 import { sha256 } from "../../db/ids.server";
 import { getDb } from "../../db/client.server";
+import { accountThrottles } from "../../db/queries/people/login-throttle.server";
 import { sessions, users } from "../../db/schema";
 
 import type { TestUser } from "./harness";
@@ -140,6 +142,15 @@ describe("session expiry and revocation", () => {
   });
 });
 
+/** A 429 with Retry-After within the current step of the delay (it counts down while hashes run), and the message. */
+function expectWaiting(r: Awaited<ReturnType<typeof login>>, stepMs: number, email: string): void {
+  expect(r.status).toBe(429);
+  const seconds = Number(r.headers.get("Retry-After"));
+  expect(seconds).toBeGreaterThan(stepMs / 2000);
+  expect(seconds).toBeLessThanOrEqual(stepMs / 1000);
+  expect(r.data).toEqual({ errors: { _form: [throttledMessage(seconds * 1000)] }, email });
+}
+
 describe("login", () => {
   test("login rotates the session: the cookie the browser came with is revoked", async () => {
     const u = createTestUser("member", "Rota Tion", { passwordHash });
@@ -173,31 +184,65 @@ describe("login", () => {
     }
   });
 
-  test(`after ${MAX_FAILURES_PER_ACCOUNT} failures an account is locked (even with the right password, from any address)`, async () => {
-    const u = createTestUser("member", "Locked Out", { passwordHash });
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      const r = await login(u.email, `wrong-${i}-password`, `10.3.0.${i + 1}`);
+  test(`${THROTTLE.pairFree} wrong passwords slow down that address for that account only: the owner gets in from another address`, async () => {
+    const u = createTestUser("member", "Guessed At", { passwordHash });
+    for (let i = 0; i <= THROTTLE.pairFree; i++) {
+      const r = await login(u.email, `wrong-${i}-password`, "10.3.0.66");
       expect(r.status).toBe(401);
     }
-    const right = await login(u.email.toUpperCase(), PASSWORD, "10.3.1.1");
-    expect(right.status).toBe(401);
-    expect(right.data).toMatchObject({ errors: { _form: [GENERIC_LOGIN_ERROR] } });
-    // another account is unaffected
+    // the guesser now waits, with a clear answer and no hint whether the account exists
+    const waiting = await login(u.email, PASSWORD, "10.3.0.66");
+    expectWaiting(waiting, THROTTLE.firstDelayMs, u.email);
+    const unknown = "nobody-at-all@example.test";
+    for (let i = 0; i <= THROTTLE.pairFree; i++) await login(unknown, `wrong-${i}-password`, "10.3.0.66");
+    const unknownWaiting = await login(unknown, PASSWORD, "10.3.0.66");
+    // an email without an account is throttled the same way
+    expectWaiting(unknownWaiting, THROTTLE.firstDelayMs, unknown);
+    // the owner, from their own address, with the right password
+    expect((await login(u.email.toUpperCase(), PASSWORD, "10.3.1.1")).status).toBe(302);
+    // another account from the guesser's address is not slowed
     const other = createTestUser("member", "Unaffected", { passwordHash });
-    expect((await login(other.email, PASSWORD, "10.3.1.1")).status).toBe(302);
-  });
+    expect((await login(other.email, PASSWORD, "10.3.0.66")).status).toBe(302);
+  }, 60_000);
 
-  test(`after ${MAX_FAILURES_PER_ADDRESS} failures from one address, that address is locked out for every account`, async () => {
+  test(`after ${THROTTLE.addressFree} failures one address waits for every account; refused tries count against no account`, async () => {
     const victim = createTestUser("member", "Sprayed", { passwordHash });
-    for (let i = 0; i < MAX_FAILURES_PER_ADDRESS; i++) {
+    for (let i = 0; i <= THROTTLE.addressFree; i++) {
       // password spraying: a different account each time, so no per-account limit triggers
       await login(`spray-${i}@example.test`, "Winter2024!", "10.4.0.66");
     }
-    const blocked = await login(victim.email, PASSWORD, "10.4.0.66");
-    expect(blocked.status).toBe(401);
-    expect(blocked.data).toMatchObject({ errors: { _form: [GENERIC_LOGIN_ERROR] } });
+    for (let i = 0; i < 10; i++) {
+      const blocked = await login(victim.email, `guess-${i}`, "10.4.0.66");
+      expect(blocked.status).toBe(429);
+    }
+    // ten refused guesses later the victim's account has no failure on record
+    expect(accountThrottles(getDb()).get(victim.id)).toBeUndefined();
     expect((await login(victim.email, PASSWORD, "10.4.0.67")).status).toBe(302);
   }, 60_000);
+
+  test("parallel guesses cannot all slip in while the hashes run: only the free tries are checked", async () => {
+    const u = createTestUser("member", "Raced", { passwordHash });
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => login(u.email, `parallel-guess-${i}`, "10.5.0.66")),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    // five free failures plus the one that starts the wait; every other guess waits unchecked
+    expect(statuses).toEqual([
+      ...Array<number>(THROTTLE.pairFree + 1).fill(401),
+      ...Array<number>(12 - THROTTLE.pairFree - 1).fill(429),
+    ]);
+  }, 60_000);
+
+  test("colleagues logging in one after another from one address never slow each other down", async () => {
+    const colleagues = Array.from({ length: THROTTLE.addressFree + 5 }, (_, i) =>
+      createTestUser("member", `Colleague ${i}`, { passwordHash }),
+    );
+    for (const c of colleagues) expect((await login(c.email, PASSWORD, "10.6.0.1")).status).toBe(302);
+    const row = getDb()
+      .$client.prepare("select failures from login_throttles where scope = 'address' and address = ?")
+      .get("10.6.0.1");
+    expect(row).toBeUndefined();
+  }, 120_000);
 
   test("the login form rejects nonsense without a 500 and keeps the typed email", async () => {
     const r = await call(asFn(loginAction), postForm("/login", null, { email: ["a@b.c", "d@e.f"], password: "" }));

@@ -377,7 +377,9 @@ export function allText(exclude: readonly string[] = []): { table: string; colum
 }
 
 /** A checksum of the whole database except the tables named (sessions, login attempts...). */
-export function databaseChecksum(exclude: readonly string[] = ["sessions", "login_attempts"]): string {
+export function databaseChecksum(
+  exclude: readonly string[] = ["sessions", "login_attempts", "login_throttles"],
+): string {
   const client = getDb().$client;
   const tables = (
     client

@@ -21,6 +21,7 @@ import {
   formatScore,
   formatSigned,
   NO_SCORE,
+  stripInvisible,
 } from "../shared/format";
 import {
   AGENDA_ITEM_KIND_LABELS,
@@ -807,14 +808,18 @@ function buildAppendix(facts: LoopFacts, rubric: RubricContent, rubricLabel: str
  * @example packetFileNames("王芳").ascii // "candidate-packet.pdf"
  */
 export function packetFileNames(candidateName: string): { ascii: string; utf8: string } {
-  const name = candidateName.normalize("NFC").trim();
+  const name = stripInvisible(candidateName).normalize("NFC").trim();
   const ascii = foldToAscii(name)
     .replace(/[^A-Za-z0-9._]+/g, "-")
     .replace(/^[-.]+|[-.]+$/g, "")
     .slice(0, 80);
-  // The UTF-8 name keeps the text but never a path separator or a control character.
-  // eslint-disable-next-line no-control-regex
-  const utf8 = name.replace(/[\u0000-\u001f\u007f/\\"]+/g, "-").slice(0, 120) || "candidate";
+  // The UTF-8 name keeps the visible text (controls and bidi overrides are gone) but never a path
+  // separator or a quote.
+  // (cut by code points: half an emoji would make the header unencodable)
+  const utf8 =
+    Array.from(name.replace(/[/\\"]+/g, "-"))
+      .slice(0, 120)
+      .join("") || "candidate";
   return { ascii: `${ascii || "candidate"}-packet.pdf`, utf8: `${utf8}-packet.pdf` };
 }
 

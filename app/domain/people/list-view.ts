@@ -5,6 +5,7 @@
 import { formatDate, formatDateTime } from "../shared/zoned-time";
 import type { Role } from "../vocabulary";
 
+import { formatWait } from "./login-throttle";
 import { rowPermissions, type Actor } from "./permissions";
 
 export interface PersonFacts {
@@ -30,12 +31,15 @@ export interface PeopleListInput {
   lastLogins: ReadonlyMap<string, number>;
   activeAdmins: number;
   timeZone: string;
+  /** for admins: failed logins still counted against each account and the longest wait they cause */
+  loginThrottles?: ReadonlyMap<string, { failures: number; waitMs: number }>;
 }
 
 /** One row per account, in the order given. */
-export function peopleListView({ actor, people, lastLogins, activeAdmins, timeZone }: PeopleListInput) {
+export function peopleListView({ actor, people, lastLogins, activeAdmins, timeZone, loginThrottles }: PeopleListInput) {
   return people.map((p) => {
     const lastLogin = lastLogins.get(p.id);
+    const throttle = loginThrottles?.get(p.id);
     return {
       id: p.id,
       name: p.name,
@@ -52,6 +56,9 @@ export function peopleListView({ actor, people, lastLogins, activeAdmins, timeZo
       submitted: p.submitted,
       hiringManagerOf: p.hiringManagerOf,
       ...rowPermissions(actor, p, activeAdmins),
+      loginWait: throttle
+        ? { failures: throttle.failures, wait: throttle.waitMs > 0 ? formatWait(throttle.waitMs) : null }
+        : null,
     };
   });
 }

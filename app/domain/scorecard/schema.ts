@@ -114,7 +114,28 @@ export const scorecardDraftSchema = z.object({
 
 export type ScorecardValues = z.output<typeof scorecardDraftSchema>;
 
-const versionField = z.coerce.number({ error: "Missing version" }).int().min(0).max(1_000_000_000);
+const MAX_VERSION = 1_000_000_000;
+
+/**
+ * What is wrong with the scorecard version a browser sent (the one it last saw), or null when it
+ * is one this server could have given out: a whole number from 0 to 1,000,000,000.
+ */
+export function versionProblem(raw: unknown): string | null {
+  if (raw === undefined || raw === null || raw === "") return "Missing version: reload the page.";
+  const n = typeof raw === "string" ? Number(raw) : raw;
+  if (typeof n !== "number" || Number.isNaN(n)) return "The version is not a number: reload the page.";
+  if (n < 0) return "The version cannot be negative: reload the page.";
+  if (n > MAX_VERSION) return "The version is too large (at most 1,000,000,000): reload the page.";
+  if (!Number.isInteger(n)) return "The version must be a whole number: reload the page.";
+  return null;
+}
+
+const versionField = z.unknown().transform((raw, ctx) => {
+  const problem = versionProblem(raw);
+  if (problem === null) return Number(raw);
+  ctx.addIssue({ code: "custom", message: problem });
+  return z.NEVER;
+});
 
 /** An autosave: the draft plus the version the browser last saw. */
 export const scorecardSaveSchema = scorecardDraftSchema.extend({ version: versionField });

@@ -112,6 +112,18 @@ const ASCII_FOLD: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Text without the characters that change how a name looks rather than what it says: control
+ * characters (C0 and C1), bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069:
+ * "Ann\u202Efdp.exe" shows as "Annexe.pdf"), zero-width and other format characters, line and
+ * paragraph separators, private-use and unassigned code points, and lone surrogates.
+ *
+ * @example stripInvisible("Ann\u202Efdp.exe") // "Annfdp.exe"
+ */
+export function stripInvisible(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/gu, "");
+}
+
+/**
  * Latin text folded to ASCII letters where a plain equivalent exists: accents dropped and
  * ø/æ/ß/ł/đ/þ/œ spelled out. Other characters (other scripts, punctuation) are kept.
  *

@@ -1,4 +1,4 @@
-import { and, count, eq, gt, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 
 import type { Db } from "../../client.server";
 import { randomToken, sha256 } from "../../ids.server";
@@ -85,13 +85,4 @@ export function deleteSession(db: Db, sessionId: string): void {
 
 export function recordLoginAttempt(db: Db, buckets: string[], success: boolean, at: number): void {
   for (const bucket of buckets) db.insert(loginAttempts).values({ bucket, at, success }).run();
-}
-
-export function countRecentFailures(db: Db, bucket: string, since: number): number {
-  const row = db
-    .select({ n: count() })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.bucket, bucket), eq(loginAttempts.success, false), gt(loginAttempts.at, since)))
-    .get();
-  return row?.n ?? 0;
 }

@@ -136,6 +136,7 @@ describe("ics", () => {
   it("makes safe file names", () => {
     expect(icsFileName("Siobhán O'Connor")).toBe("loop-siobhan-o-connor.ics");
     expect(icsFileName("陈伟")).toBe("loop-schedule.ics");
+    expect(icsFileName("Ann\u202Efdp.exe")).toBe("loop-ann-fdp-exe.ics");
     // the same folding as the CSV and the packet: ø is an o, not a dash
     expect(icsFileName("Ingrid Sørensen")).toBe("loop-ingrid-sorensen.ics");
     expect(icsFileName("Æsa Weiß-Łaska")).toBe("loop-aesa-weiss-laska.ics");

@@ -14,6 +14,7 @@ import {
   packetTimestamp,
 } from "../../../app/domain/packet/model";
 import { buildHeatmap } from "../../../app/domain/review/heatmap";
+import { stripInvisible } from "../../../app/domain/shared/format";
 import {
   aggregateFixture,
   buildPacketFixture,
@@ -74,6 +75,37 @@ describe("download file name", () => {
     );
     // header-safe: printable ASCII only
     expect(/^[\x20-\x7e]+$/.test(packetContentDisposition("王芳 <script>\r\nX-Evil: 1"))).toBe(true);
+  });
+
+  it("drops bidi controls and other invisible characters, which could disguise the extension", () => {
+    // U+202E reverses what follows on screen: "Ann<U+202E>fdp.exe-packet.pdf" would not look like a PDF
+    const names = [
+      "Ann\u202Efdp.exe",
+      "Ann\u202Afdp\u202C.exe",
+      "Ann\u2066fdp\u2069.exe",
+      "Ann\u200Ffdp\u200E.exe",
+      "Ann\u061Cfdp\u200B\uFEFF.exe",
+      "Ann\u0085\u009Bfdp\u2028\u2029.exe",
+      "Ann\uE000\uD800fdp.exe",
+    ];
+    for (const n of names) {
+      expect(packetFileNames(n), JSON.stringify(n)).toEqual({
+        ascii: "Annfdp.exe-packet.pdf",
+        utf8: "Annfdp.exe-packet.pdf",
+      });
+      expect(packetContentDisposition(n)).toBe(
+        `attachment; filename="Annfdp.exe-packet.pdf"; filename*=UTF-8''Annfdp.exe-packet.pdf`,
+      );
+    }
+    // right-to-left letters are text, not controls: they stay
+    expect(packetFileNames("نور حداد").utf8).toBe("نور حداد-packet.pdf");
+    expect(stripInvisible("a\u202Eb\u0000c\u200Dd")).toBe("abcd");
+  });
+
+  it("never cuts a character in half (the header must stay encodable)", () => {
+    const long = `${"x".repeat(119)}😀😀`;
+    expect(packetFileNames(long).utf8).toBe(`${"x".repeat(119)}😀-packet.pdf`);
+    expect(() => packetContentDisposition(long)).not.toThrow();
   });
 });
 

@@ -188,5 +188,7 @@ describe("csvFileSlug", () => {
     expect(csvFileSlug("陈伟")).toBe("candidate");
     expect(csvFileSlug("Þóra Æsa Weiß Đorđević")).toBe("thora-aesa-weiss-dordevic");
     expect(csvFileSlug("x".repeat(100))).toHaveLength(60);
+    // bidi overrides and other invisible characters never reach a download name
+    expect(csvFileSlug("Ann\u202Efdp.exe\u2066")).toBe("ann-fdp-exe");
   });
 });

@@ -181,6 +181,23 @@ describe("the schema bound to a rubric", () => {
       false,
     );
   });
+
+  it("a refused version says what is wrong with it, once", () => {
+    const messages = (version: unknown) =>
+      scorecardSaveSchema.safeParse({ version }).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    expect(messages(-1)).toEqual(["version: The version cannot be negative: reload the page."]);
+    expect(messages("-1")).toEqual(["version: The version cannot be negative: reload the page."]);
+    expect(messages(1e308)).toEqual(["version: The version is too large (at most 1,000,000,000): reload the page."]);
+    expect(messages("Infinity")).toEqual([
+      "version: The version is too large (at most 1,000,000,000): reload the page.",
+    ]);
+    expect(messages(2.5)).toEqual(["version: The version must be a whole number: reload the page."]);
+    expect(messages("abc")).toEqual(["version: The version is not a number: reload the page."]);
+    expect(messages(true)).toEqual(["version: The version is not a number: reload the page."]);
+    expect(messages(undefined)).toEqual(["version: Missing version: reload the page."]);
+    expect(messages(0)).toBeUndefined();
+    expect(messages("1000000000")).toBeUndefined();
+  });
 });
 
 describe("scorecardSubmitSchema (submit requirements)", () => {
