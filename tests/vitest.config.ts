@@ -15,8 +15,9 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",
     setupFiles: ["tests/setup-unit.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // generous: a loaded 2-core CI machine runs the heavier integration tests several times slower
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
     pool: "forks",
   },
 });
