@@ -142,12 +142,8 @@ describe("submit and acknowledgements", () => {
   });
 
   it("does not read acknowledgements from the prototype chain", () => {
-    const f = lintEvidence("Her constructor.")[0];
-    expect(f).toBeUndefined();
-    const forged = lintEvidence("She is pregnant.");
-    expect(blocksSubmit(forged, JSON.parse('{"__proto__": {"pregnancy_maternity:pregnant": "' + REASON + '"}}'))).toBe(
-      true,
-    );
+    const inherited = Object.create({ "pregnancy_maternity:pregnant": REASON }) as Record<string, string>;
+    expect(blocksSubmit(lintEvidence("She is pregnant."), inherited)).toBe(true);
   });
 
   it("validates the stored shape", () => {
