@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import * as z from "zod";
 
 import { getDb } from "../../db/client.server";
 import { requireLoopFeedbackAccess } from "../../db/queries/review/access.server";

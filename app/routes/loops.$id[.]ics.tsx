@@ -2,7 +2,7 @@
 // its panelists (not recused) as attendees. Recruiters, admins, the hiring manager and the loop's
 // panelists may download it; anyone else gets a 404 (ids do not leak).
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import * as z from "zod";
 
 import { getDb } from "../../db/client.server";
 import { canSeeLoopCalendar, getLoopSetup } from "../../db/queries/loop/loops.server";

@@ -2,7 +2,7 @@
  * The candidate form (create/edit) and the candidate list filters: one schema for the server
  * (`parseWith`) and the browser (`zodResolver`). Also reused row by row by the CSV import.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 import { optionalText, requiredText, searchFold } from "../shared/form-values";
 import { LOOP_STATUSES } from "../vocabulary";

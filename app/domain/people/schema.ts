@@ -1,7 +1,7 @@
 /**
  * People administration: the invite and role forms, and who may do what to whom. Pure; no IO.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 import { requiredText } from "../shared/form-values";
 import { ROLES, type Role } from "../vocabulary";
