@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 
-import { CONFLICT_KIND_LABELS, CONFLICT_KINDS } from "../../domain/scorecard/schema";
+import { CONFLICT_KIND_LABELS, CONFLICT_KINDS } from "../../domain/scorecard/values";
 import { CsrfInput } from "../ui/csrf";
 
 import { FieldError } from "../ui/field-error";
