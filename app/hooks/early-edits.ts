@@ -5,7 +5,12 @@
  * the loaded values). Read in the first render, before either happens, and replayed as ordinary
  * edits once hydrated, these are autosaved like any other.
  */
-import { isHydrating } from "./hydration";
+
+/** The first render in the browser (app/hooks/hydration.ts sets the flag once hydrated). */
+function isHydrating(): boolean {
+  // read here rather than imported: sharing hydration.ts with the root would cost the page a request
+  return typeof window !== "undefined" && window.__archpanelHydrated !== true;
+}
 
 export interface EarlyEdit {
   /** the control's name: the form field's path */

@@ -12,11 +12,6 @@ declare global {
   }
 }
 
-/** True during the first render in the browser (hydration), false on the server and afterwards. */
-export function isHydrating(): boolean {
-  return typeof window !== "undefined" && window.__archpanelHydrated !== true;
-}
-
 export function useMarkHydrated(): void {
   useEffect(() => {
     window.__archpanelHydrated = true;
