@@ -74,6 +74,7 @@ export function compressResponses(): express.RequestHandler {
     let stream: zlib.BrotliCompress | zlib.Gzip | null = null;
     let decided = false;
     let flushQueued = false;
+    let drainPending = false;
 
     const originalWriteHead = res.writeHead;
     const originalWrite = res.write as (chunk: Buffer) => boolean;
@@ -138,7 +139,14 @@ export function compressResponses(): express.RequestHandler {
       const buffer = toBuffer(chunk, enc);
       const callback = typeof enc === "function" ? enc : cb;
       const ok = buffer ? compressor.write(buffer) : true;
-      if (!ok) compressor.once("drain", () => res.emit("drain"));
+      // writers that wait for 'drain' (stream.pipe) get it once the compressor has room again
+      if (!ok && !drainPending) {
+        drainPending = true;
+        compressor.once("drain", () => {
+          drainPending = false;
+          res.emit("drain");
+        });
+      }
       if (typeof callback === "function") process.nextTick(callback as () => void);
       // pages and data stream: what was written goes out now (one flush per tick of writes)
       if (!flushQueued) {
