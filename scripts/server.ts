@@ -13,6 +13,7 @@ import express from "express";
 
 import { closeDb, defaultDatabasePath, getDb, migrateDatabase } from "../db/client.server";
 import { findUserByEmail } from "../db/queries/people/users.server";
+import { compressedAssets, compressResponses } from "./lib/http-compression";
 
 import { trustProxySetting } from "./lib/trust-proxy";
 
@@ -208,6 +209,9 @@ async function main(): Promise<void> {
     next();
   });
 
+  // Text responses go out brotli/gzip-compressed; fingerprinted assets are compressed once and kept.
+  app.use(compressResponses());
+  app.use("/build", compressedAssets(path.join(root, "build", "public", "build")));
   app.use("/build", express.static(path.join(root, "build", "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "build", "public"), { maxAge: "1h", index: false }));
 
