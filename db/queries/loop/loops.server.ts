@@ -32,6 +32,7 @@ import {
 import { writeAudit } from "../audit.server";
 import { abort, runRefusable, type Outcome } from "../result.server";
 import { loadRubricContent, rubricVersionIds } from "../rubric/rubrics.server";
+import { onLoopChanged } from "../outbox/events.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type DbOrTx = Db | Tx;
@@ -572,6 +573,7 @@ export function updateLoopSettings(
         },
         now,
       );
+      onLoopChanged(tx, loopId, now);
       return null;
     }),
   );
@@ -633,6 +635,7 @@ export function addInterview(
         },
         now,
       );
+      onLoopChanged(tx, loopId, now);
       return id;
     }),
   );
@@ -673,6 +676,7 @@ export function updateInterview(
         },
         now,
       );
+      onLoopChanged(tx, loopId, now);
       return null;
     }),
   );
@@ -713,6 +717,7 @@ export function removeInterview(
         },
         now,
       );
+      onLoopChanged(tx, loopId, now);
       return null;
     }),
   );
@@ -805,6 +810,7 @@ export function addPanelist(
         },
         now,
       );
+      onLoopChanged(tx, loopId, now);
       return id;
     }),
   );
@@ -848,6 +854,7 @@ export function removePanelist(
         },
         now,
       );
+      onLoopChanged(tx, loopId, now);
       return null;
     }),
   );
@@ -944,6 +951,7 @@ export function transitionLoop(
         },
         now,
       );
+      onLoopChanged(tx, loopId, now);
       return null;
     }),
   );

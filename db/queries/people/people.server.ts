@@ -17,6 +17,7 @@ import { interviews, loginAttempts, loops, passwordTokens, scorecards, sessions,
 
 import { writeAudit } from "../audit.server";
 import { abort, runRefusable, type Outcome } from "../result.server";
+import { onPasswordLinkIssued } from "../outbox/events.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type DbOrTx = Db | Tx;
@@ -151,6 +152,7 @@ function issueToken(tx: Tx, actorId: string, userId: string, now: number): strin
   tx.insert(passwordTokens)
     .values({ id: sha256(token), userId, createdBy: actorId, createdAt: now, expiresAt: now + INVITE_TTL_MS })
     .run();
+  onPasswordLinkIssued(tx, { userId, tokenId: sha256(token), token, expiresAt: now + INVITE_TTL_MS }, now);
   return token;
 }
 

@@ -45,6 +45,7 @@ import {
   users,
 } from "../../schema";
 
+import { onDecisionRecorded } from "../outbox/events.server";
 import { writeAudit } from "../audit.server";
 import { calibrationInputsGeneration } from "./calibration-cache.server";
 import { loadRubricContent } from "../rubric/rubrics.server";
@@ -635,6 +636,7 @@ export function recordDecision(
       },
       now,
     );
+    onDecisionRecorded(tx, opts.loopId, now);
     return { ok: true };
   });
 }

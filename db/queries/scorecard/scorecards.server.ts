@@ -31,6 +31,7 @@ import {
   signalMarks,
 } from "../../schema";
 
+import { onScorecardChanged } from "../outbox/events.server";
 import { writeAudit } from "../audit.server";
 import { noteCalibrationInputsChanged } from "../review/calibration-cache.server";
 import { loadRubricContent, rubricVersionIds } from "../rubric/rubrics.server";
@@ -476,6 +477,7 @@ function versionedWrite(
       writeChildren(db, target.id, opts.values, target.facts);
       const version = opts.clientVersion + 1;
       opts.audit(tx, version);
+      onScorecardChanged(tx, target.id, opts.now);
       return { kind: "saved", version, updatedAt: opts.now };
     },
     { behavior: "immediate" },
@@ -792,6 +794,7 @@ export function declareConflict(db: Db, target: ScorecardTarget, note: string, n
         },
         now,
       );
+      onScorecardChanged(tx, target.id, now);
       return true;
     },
     { behavior: "immediate" },
@@ -839,6 +842,7 @@ export function withdrawConflict(db: Db, target: ScorecardTarget, now = Date.now
         },
         now,
       );
+      onScorecardChanged(tx, target.id, now);
       return true;
     },
     { behavior: "immediate" },
