@@ -20,7 +20,7 @@ const CAP_MS = 3_600_000;
 export function retryDelayMs(failedAttempts: number, random: number): number {
   const exp = Math.min(CAP_MS, BASE_MS * 2 ** Math.max(0, failedAttempts - 1));
   const r = Math.min(Math.max(random, 0), 0.999_999);
-  return Math.round(exp * (0.5 + r / 2));
+  return Math.floor(exp * (0.5 + r / 2));
 }
 
 /** true when an SMTP reply code means "do not try again" (5xx: the server refused for good). */
