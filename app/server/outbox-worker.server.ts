@@ -135,8 +135,8 @@ export interface WorkerOptions {
   transports?: Transports;
   /** how often to look for due messages when idle (OUTBOX_POLL_MS, default 1000) */
   intervalMs?: number;
-  /** how often to run the reminder and digest scheduler (default 60 s) */
-  scheduleEveryMs?: number;
+  /** how often to run the reminder and digest scheduler (default 60 s); null: never (tests drive it) */
+  scheduleEveryMs?: number | null;
   batch?: number;
   leaseMs?: number;
   now?: () => number;
@@ -157,9 +157,10 @@ export function createOutboxWorker(opts: WorkerOptions): OutboxWorker {
   const db = opts.db;
   const transports = opts.transports ?? createTransports(smtpOptionsFromEnv());
   const intervalMs = opts.intervalMs ?? Number(process.env.OUTBOX_POLL_MS ?? 1000);
-  const scheduleEveryMs = opts.scheduleEveryMs ?? 60_000;
+  const scheduleEveryMs = opts.scheduleEveryMs === undefined ? 60_000 : opts.scheduleEveryMs;
   const batch = opts.batch ?? 5;
-  const leaseMs = opts.leaseMs ?? 60_000;
+  // longer than any one delivery can take (SMTP timeouts 10–20 s, webhooks 10 s)
+  const leaseMs = opts.leaseMs ?? Number(process.env.OUTBOX_LEASE_MS ?? 60_000);
   const now = opts.now ?? Date.now;
   const random = opts.random ?? Math.random;
   const log = opts.log ?? (() => {});
@@ -203,7 +204,7 @@ export function createOutboxWorker(opts: WorkerOptions): OutboxWorker {
 
   async function round(): Promise<number> {
     const at = now();
-    if (at - lastSchedule >= scheduleEveryMs) {
+    if (scheduleEveryMs !== null && at - lastSchedule >= scheduleEveryMs) {
       lastSchedule = at;
       try {
         scheduleReminders(db, at);
