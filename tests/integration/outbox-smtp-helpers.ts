@@ -8,6 +8,8 @@ import { SMTPServer } from "smtp-server";
 
 export interface ReceivedMail {
   messageId: string;
+  /** when the sink accepted it (just before answering 250) */
+  at: number;
   to: string[];
   raw: string;
   parsed: ParsedMail;
@@ -57,6 +59,7 @@ export async function startSmtpSink(
             // recorded before the 250: from here on the message counts as delivered
             mails.push({
               messageId: parsed.messageId ?? "",
+              at: Date.now(),
               to: session.envelope.rcptTo.map((r) => r.address),
               raw,
               parsed,
@@ -68,6 +71,8 @@ export async function startSmtpSink(
       });
     },
   });
+  // a sender killed mid-conversation resets its connection: expected, not a test failure
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
