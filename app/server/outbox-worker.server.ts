@@ -213,13 +213,16 @@ export function createOutboxWorker(opts: WorkerOptions): OutboxWorker {
       }
     }
     const rows = claimDue(db, { owner, now: at, limit: batch, leaseMs });
-    await Promise.all(
-      rows.map((row) =>
-        deliver(row).catch((error: unknown) =>
+    // One delivery at a time per channel: a crash leaves at most one e-mail (and one webhook) in
+    // doubt; a slow webhook receiver does not hold up e-mail.
+    const lane = async (channel: OutboxRow["channel"]) => {
+      for (const row of rows.filter((r) => r.channel === channel)) {
+        await deliver(row).catch((error: unknown) =>
           log({ level: "error", msg: "outbox delivery crashed", id: row.id, error: String(error) }),
-        ),
-      ),
-    );
+        );
+      }
+    };
+    await Promise.all([lane("email"), lane("webhook")]);
     return rows.length;
   }
 

@@ -19,6 +19,10 @@ export interface SmtpSink {
   port: number;
   url: string;
   mails: ReceivedMail[];
+  /** messages whose data has arrived and which are being accepted right now */
+  pending(): number;
+  /** resolves once every received message is parsed */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,6 +34,8 @@ export async function startSmtpSink(
   opts: { reject?: (address: string) => { code: number; message: string } | null; delayMs?: () => number } = {},
 ): Promise<SmtpSink> {
   const mails: ReceivedMail[] = [];
+  let pending = 0;
+  const parsing: Promise<void>[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -50,23 +56,28 @@ export async function startSmtpSink(
       callback();
     },
     onData(stream, session, callback) {
+      pending++;
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
+        // accept at once, as a mail server answers once the message is queued; parse afterwards
         const raw = Buffer.concat(chunks).toString("utf8");
-        void simpleParser(raw).then(
-          (parsed) => {
-            // recorded before the 250: from here on the message counts as delivered
-            mails.push({
-              messageId: parsed.messageId ?? "",
-              at: Date.now(),
-              to: session.envelope.rcptTo.map((r) => r.address),
-              raw,
-              parsed,
-            });
-            callback();
-          },
-          (error: Error) => callback(error),
+        const mail = {
+          messageId: /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(raw)?.[1] ?? "",
+          at: Date.now(),
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+        } as ReceivedMail;
+        mails.push(mail);
+        pending--;
+        callback();
+        parsing.push(
+          simpleParser(raw).then(
+            (parsed) => {
+              mail.parsed = parsed;
+            },
+            () => {}, // left unparsed: the assertions on it fail
+          ),
         );
       });
     },
@@ -79,6 +90,10 @@ export async function startSmtpSink(
     port,
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    pending: () => pending,
+    settled: async () => {
+      await Promise.all(parsing);
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

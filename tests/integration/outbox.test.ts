@@ -66,6 +66,7 @@ const ics = (m: { parsed: { attachments: { filename?: string; content: Buffer }[
 
 async function drain(): Promise<void> {
   for (let i = 0; i < 50 && (await worker.runOnce()) > 0; i++);
+  await smtp.settled();
 }
 
 beforeAll(async () => {
