@@ -22,7 +22,7 @@ import { focusTicks, loops, quickNotes, ratings, redFlagMarks, scorecards, signa
 
 import { call, createTestUser, freshDatabase, get, postForm, postJson, type TestUser } from "./harness";
 import { handler } from "./review-fixtures";
-import { allText, buildWorld, type World } from "./security-world";
+import { allText, buildWorld, RECUSAL_NOTE as WORLD_RECUSAL_NOTE, type World } from "./security-world";
 
 const ROUTES_DIR = path.resolve(import.meta.dirname, "..", "..", "app", "routes");
 
@@ -108,12 +108,16 @@ function probes(): Probe[] {
 
 /** What each asker must never read: the draft's content unless they wrote it, the recusal's note unless they declared it. */
 function forbiddenFor(who: TestUser): string[] {
-  return [...(who.id === w.users.pending.id ? [] : DRAFT_MARKS), ...(who.id === recused.id ? [] : [RECUSAL_NOTE])];
+  return [
+    ...(who.id === w.users.pending.id ? [] : DRAFT_MARKS),
+    ...(who.id === recused.id ? [] : [RECUSAL_NOTE]),
+    ...(who.id === w.users.recused.id ? [] : [WORLD_RECUSAL_NOTE]),
+  ];
 }
 
 async function leaks(): Promise<string[]> {
   const askers = [w.users.outsider, w.users.pending, w.users.submitted, w.users.hmA, w.users.hmB];
-  const everyone = [...askers, w.users.recruiter, w.users.admin, recused];
+  const everyone = [...askers, w.users.recruiter, w.users.admin, w.users.recused, recused];
   const problems: string[] = [];
   for (const p of probes()) {
     const mod = await route(p.file);
@@ -167,7 +171,7 @@ beforeAll(async () => {
     });
 
   // a second panelist on interview A2 declares a conflict through the scorecard page
-  recused = createTestUser("member", "Rhea Recused");
+  recused = createTestUser("member", "Rafa Declares");
   recusedCard = newId();
   db.insert(scorecards)
     .values({ id: recusedCard, interviewId: w.interviewA2, panelistId: recused.id, status: "draft", version: 1 })
