@@ -149,7 +149,7 @@ export default function Compare() {
           {rows.length === 0 ? (
             <p className="empty">No loop to compare on this rubric.</p>
           ) : (
-            <div className="card compare-table-wrap">
+            <div className="card compare-table-wrap" role="region" aria-label="Candidates side by side" tabIndex={0}>
               <table className="compare-table" data-testid="compare-table">
                 <caption className="sr-only">
                   Candidates compared by dimension mean and composite, sorted by {sort}{" "}

@@ -38,34 +38,35 @@ async function seriousViolations(page: Page, label: string): Promise<Finding[]> 
   return findings;
 }
 
-// Route shapes already swept by an earlier account: each page shape is swept once (the first account that
-// reaches it), which keeps the sweep to a few minutes on a loaded 2-core machine.
+const shapeOf = (path: string) => path.replace(/\/[A-Za-z0-9_-]{16,}/g, "/:id");
+// Pages whose content depends on who looks (an interviewer's and a hiring manager's loop page differ).
+const ROLE_VIEWS = new Set(["/", "/interviews", "/dashboard", "/loops", "/loops/:id", "/scorecards/:id", "/compare"]);
+// Shapes already swept by an earlier account; shared pages are swept once, which keeps the sweep short.
 const sweptShapes = new Set<string>();
 
 /** Follows in-app links breadth-first and sweeps each page shape (same route, other id) once. */
 async function sweep(page: Page, start: string): Promise<{ visited: string[]; findings: Finding[] }> {
   const queue = [start];
-  const seen = new Set<string>();
+  const queued = new Set<string>([shapeOf(start)]);
   const visited: string[] = [];
   const findings: Finding[] = [];
   while (queue.length > 0) {
     const path = queue.shift() as string;
-    if (seen.has(path)) continue;
-    seen.add(path);
     const response = await page.goto(path);
     if (!response || !(response.headers()["content-type"] ?? "").includes("text/html")) continue;
     await expect(page.locator("main#main")).toBeVisible();
-    const shape = path.replace(/\/[A-Za-z0-9_-]{16,}/g, "/:id");
-    if (!sweptShapes.has(shape)) {
-      sweptShapes.add(shape);
-      visited.push(path);
-      findings.push(...(await seriousViolations(page, path)));
-    }
+    const shape = shapeOf(path);
+    sweptShapes.add(shape);
+    visited.push(path);
+    findings.push(...(await seriousViolations(page, path)));
     const hrefs = await page.$$eval("a[href^='/']", (links) => links.map((a) => a.getAttribute("href") ?? ""));
     for (const href of hrefs) {
       const next = href.split("#")[0]?.split("?")[0] ?? "";
-      const nextShape = next.replace(/\/[A-Za-z0-9_-]{16,}/g, "/:id");
-      if (next && !SKIP.test(next) && !seen.has(next) && !sweptShapes.has(nextShape)) queue.push(next);
+      const nextShape = shapeOf(next);
+      if (!next || SKIP.test(next) || queued.has(nextShape)) continue;
+      if (sweptShapes.has(nextShape) && !ROLE_VIEWS.has(nextShape)) continue;
+      queued.add(nextShape);
+      queue.push(next);
     }
   }
   return { visited, findings };
@@ -75,7 +76,7 @@ async function sweep(page: Page, start: string): Promise<{ visited: string[]; fi
 // loop page, the scorecard) are the ones swept; admin and recruiter then add the configuration pages.
 const ACCOUNTS = [
   { role: "interviewer", email: DEMO.mateo, minPages: 3 },
-  { role: "hiring manager", email: DEMO.hm1, minPages: 1 },
+  { role: "hiring manager", email: DEMO.hm1, minPages: 3 },
   { role: "recruiter", email: DEMO.recruiter, minPages: 5 },
   { role: "admin", email: DEMO.admin, minPages: 3 },
 ] as const;

@@ -38,7 +38,7 @@ export function CoverageWarnings({ warnings }: { warnings: CoverageWarning[] }) 
 export function CoverageMatrix({ report, columns }: { report: CoverageReport; columns: Column[] }) {
   if (columns.length === 0) return <p className="empty">No interviews yet: the matrix fills in as you add them.</p>;
   return (
-    <div className="matrix-scroll">
+    <div className="matrix-scroll" role="region" aria-label="Coverage matrix" tabIndex={0}>
       <table className="coverage-matrix" data-testid="coverage-matrix">
         <caption className="sr-only">Which panelist assesses which dimension in each interview</caption>
         <thead>
