@@ -14,6 +14,7 @@ import express from "express";
 import { closeDb, defaultDatabasePath, getDb, migrateDatabase } from "../db/client.server";
 import { findUserByEmail } from "../db/queries/people/users.server";
 
+import { directAutosave } from "./lib/direct-action";
 import { trustProxySetting } from "./lib/trust-proxy";
 
 const root = process.cwd();
@@ -207,6 +208,12 @@ async function main(): Promise<void> {
     });
     next();
   });
+
+  // The autosave skips Remix's router: the route module's own handler, called directly.
+  app.post(
+    "/scorecards/:id/save",
+    directAutosave(() => build),
+  );
 
   app.use("/build", express.static(path.join(root, "build", "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "build", "public"), { maxAge: "1h", index: false }));
