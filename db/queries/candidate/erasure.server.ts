@@ -43,6 +43,7 @@ import {
   users,
 } from "../../schema";
 
+import { onCandidateErased } from "../outbox/events.server";
 import { writeAudit } from "../audit.server";
 import { noteCalibrationInputsChanged } from "../review/calibration.server";
 
@@ -191,6 +192,7 @@ export function eraseCandidate(
       const loopIds = loopRows.map((l) => l.id);
       erasedLoops = loopIds;
       const cardIds = scorecardIdsOf(tx, loopIds);
+      onCandidateErased(tx, c.id, loopIds);
       const summary: ErasureSummary = {
         keepRatings: opts.keepRatings,
         loops: loopIds.length,
