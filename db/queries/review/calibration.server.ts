@@ -2,7 +2,7 @@
  * Interviewer calibration of a rubric family: its population (every submitted rating, ONE query)
  * and the result memoised per connection, updated loop by loop as submitted ratings change.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 
 import {
   calibrateFromParts,
@@ -55,15 +55,22 @@ function loopsChangedSince(since: number): Set<string> | null {
   return out;
 }
 
-/** The rubric family (rubrics.id) a loop's rubric version belongs to. */
-export function rubricFamilyOfLoop(db: Db, loopId: string): string | null {
-  const row = db
+function buildFamilyQuery(db: Db) {
+  return db
     .select({ rubricId: rubricVersions.rubricId })
     .from(loops)
     .innerJoin(rubricVersions, eq(rubricVersions.id, loops.rubricVersionId))
-    .where(eq(loops.id, loopId))
-    .get();
-  return row?.rubricId ?? null;
+    .where(eq(loops.id, sql.placeholder("loopId")))
+    .prepare();
+}
+
+const familyQueries = new WeakMap<object, ReturnType<typeof buildFamilyQuery>>();
+
+/** The rubric family (rubrics.id) a loop's rubric version belongs to (every review view asks). */
+export function rubricFamilyOfLoop(db: Db, loopId: string): string | null {
+  let q = familyQueries.get(db.$client);
+  if (!q) familyQueries.set(db.$client, (q = buildFamilyQuery(db)));
+  return q.get({ loopId })?.rubricId ?? null;
 }
 
 /**
