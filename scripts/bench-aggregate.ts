@@ -12,6 +12,8 @@
 //       does not, so the ratio is an upper bound of the data layer's overhead;
 //   (b) interviewer calibration across all interviewers (loadCalibrationPopulation +
 //       calibrateInterviewers) vs. one SQL query with CTEs and window functions;
+//   (c) the next review after a submit/amend (one rating changed, its loop noted): calibration is
+//       updated for that loop only, and checked against a full recompute;
 // checks that both sides give the same numbers, prints the ratios and deletes the file.
 //
 // Options (environment): BENCH_LOOPS (10000), BENCH_SAMPLE (200 loops for (a)), BENCH_RUNS (3 for (b)),
@@ -28,7 +30,11 @@ import { LEAD_ML_ARCHITECT_V1 } from "../app/domain/rubric/lead-ml-architect-v1"
 import { newId } from "../db/ids.server";
 import { migrateDatabase, openDatabase } from "../db/client.server";
 import type { Db } from "../db/client.server";
-import { loadCalibrationPopulation } from "../db/queries/review/calibration.server";
+import {
+  calibrationForRubric,
+  loadCalibrationPopulation,
+  noteCalibrationInputsChanged,
+} from "../db/queries/review/calibration.server";
 import { getLoopReview } from "../db/queries/review/loop-review.server";
 import { insertPublishedRubric, rubricVersionIds } from "../db/queries/rubric/rubrics.server";
 
@@ -402,6 +408,28 @@ function main(): void {
     if (agg.scorecards.length !== rows.scorecards.length) loopMismatch++;
   }
 
+  // ---------------- (c) a submit, then the next review: calibration updated for that loop only
+  const submitted = db.$client.prepare(
+    `select r.scorecard_id as scorecardId, r.dimension_id as dimensionId, r.score from ratings r
+     join scorecards s on s.id = r.scorecard_id join interviews i on i.id = s.interview_id
+     where i.loop_id = ? and s.status = 'submitted' and r.score is not null limit 1`,
+  );
+  const setScore = db.$client.prepare("update ratings set score = ? where scorecard_id = ? and dimension_id = ?");
+  const afterSubmit: number[] = [];
+  let incrementalMismatch = 0;
+  for (let i = 0; i < 10; i++) {
+    const changedLoop = sample[i]!;
+    const r = submitted.get(changedLoop) as { scorecardId: string; dimensionId: string; score: number };
+    // what an amend does to the data: one rating changes, the write path notes its loop
+    setScore.run(5 - r.score, r.scorecardId, r.dimensionId);
+    noteCalibrationInputsChanged(changedLoop);
+    const a = performance.now();
+    getLoopReview(db, sample[sample.length - 1 - i]!);
+    afterSubmit.push(performance.now() - a);
+    const full = calibrateInterviewers(loadCalibrationPopulation(db, rubricId));
+    if (JSON.stringify(calibrationForRubric(db, rubricId)) !== JSON.stringify(full)) incrementalMismatch++;
+  }
+
   // ---------------- report
   const mA = median(oursA);
   const sA = median(sqlA);
@@ -420,6 +448,9 @@ function main(): void {
     `(a) p95 ours ${ms([...oursA].sort((x, y) => x - y)[Math.floor(oursA.length * 0.95)] ?? 0)}; the first review of the process (computes + caches calibration): ${ms(coldMs)}`,
   );
   console.log(
+    `(c) after a submit/amend at ${counts.loops.toLocaleString("en")} loops, the next review (calibration updated for that loop): median ${ms(median(afterSubmit))}, max ${ms(Math.max(...afterSubmit))} (goal: tens of ms; a full recompute is the first-review figure above); same calibration as a full recompute: ${incrementalMismatch === 0 ? "yes" : `NO (${incrementalMismatch} of 10)`}`,
+  );
+  console.log(
     `(b) of which loading ${counts.ratings.toLocaleString("en")} ratings with loadCalibrationPopulation: ${ms(median(loadB))}, calibrateInterviewers: ${ms(mB - median(loadB))}`,
   );
   console.log(
@@ -434,7 +465,7 @@ function main(): void {
 
   db.$client.close();
   if (process.env.BENCH_KEEP !== "1") fs.rmSync(dir, { recursive: true, force: true });
-  if (loopMismatch || calMismatch) process.exit(1);
+  if (loopMismatch || calMismatch || incrementalMismatch) process.exit(1);
 }
 
 main();
