@@ -45,7 +45,10 @@ function average(values: readonly number[]): number {
  * without touching the rest of the population (calibrateFromParts).
  */
 export interface LoopCalibrationPart {
+  /** the loop's panelists with a deviation, each once */
   panelistIds: string[];
+  /** per deviation, in summing order: the index of its panelist in panelistIds, and its value */
+  slots: number[];
   deviations: number[];
   names: Map<string, string>;
 }
@@ -69,7 +72,8 @@ export function loopCalibrationPart(ratings: readonly CalibrationRating[]): Loop
   }
   // Sorting dimensions and panelists fixes the floating-point summation order, so the result is
   // bit-identical whatever order the ratings arrive in.
-  const part: LoopCalibrationPart = { panelistIds: [], deviations: [], names: panelistNames(ratings) };
+  const part: LoopCalibrationPart = { panelistIds: [], slots: [], deviations: [], names: panelistNames(ratings) };
+  const slotOf = new Map<string, number>();
   for (const key of sortedDistinct(byDimension.keys())) {
     const perPanelist = byDimension.get(key)!;
     if (perPanelist.size < 2) continue; // nothing to compare against
@@ -79,7 +83,12 @@ export function loopCalibrationPart(ratings: readonly CalibrationRating[]): Loop
       return typeof scores === "number" ? scores : average([...scores].sort((x, y) => x - y));
     });
     for (let i = 0; i < means.length; i++) {
-      part.panelistIds.push(ids[i]!);
+      let slot = slotOf.get(ids[i]!);
+      if (slot === undefined) {
+        slot = part.panelistIds.push(ids[i]!) - 1;
+        slotOf.set(ids[i]!, slot);
+      }
+      part.slots.push(slot);
       part.deviations.push(deviationAt(means, i));
     }
   }
@@ -196,25 +205,35 @@ export function calibrateFromParts(
   const k = opts.k ?? DEFAULT_SHRINKAGE_K;
   const threshold = opts.threshold ?? DEFAULT_TENDENCY_THRESHOLD;
 
-  // per panelist: the sum of their deviations, summed in group order, and how many
-  const sums = new Map<string, { sum: number; n: number }>();
+  // per panelist (a dense index, so the hundreds of thousands of deviations cost no Map lookups):
+  // the sum of their deviations, summed in group order, and how many
+  const index = new Map<string, number>();
+  const sums: number[] = [];
+  const counts: number[] = [];
   const names = new Map<string, string>();
   for (const part of parts) {
+    const global = part.panelistIds.map((id) => {
+      let at = index.get(id);
+      if (at === undefined) {
+        at = sums.push(0) - 1;
+        counts.push(0);
+        index.set(id, at);
+      }
+      return at;
+    });
     for (let i = 0; i < part.deviations.length; i++) {
-      const id = part.panelistIds[i]!;
-      let s = sums.get(id);
-      if (!s) sums.set(id, (s = { sum: 0, n: 0 }));
-      s.sum += part.deviations[i]!;
-      s.n++;
+      const at = global[part.slots[i]!]!;
+      sums[at]! += part.deviations[i]!;
+      counts[at]!++;
     }
     for (const [id, name] of part.names) keepFirstName(names, id, name);
   }
 
   return [...names]
     .map(([panelistId, panelistName]): InterviewerCalibration => {
-      const s = sums.get(panelistId);
-      const n = s?.n ?? 0;
-      const rawOffset = s ? s.sum / n : 0;
+      const at = index.get(panelistId);
+      const n = at === undefined ? 0 : counts[at]!;
+      const rawOffset = at === undefined || n === 0 ? 0 : sums[at]! / n;
       const offset = shrinkOffset(rawOffset, n, k);
       return { panelistId, panelistName, sampleSize: n, rawOffset, offset, tendency: tendencyOf(offset, threshold) };
     })
