@@ -3,10 +3,17 @@
 // Seeds a temporary SQLite file with 10,000 loops (4 interviews × 2 panelists = 8 submitted
 // scorecards per loop, each rating all 7 dimensions: 560,000 ratings, plus flags, signals, focus
 // ticks, quick notes and audit entries), then measures, side by side in the same process:
-//   (a) loading + aggregating one loop with getLoopReview (median over many loops, calibration
-//       cache warm) vs. one hand-written SQL query computing per-dimension mean/min/max/count;
+//   (a) one loop's review data with getLoopReview (median over many loops, calibration cache warm)
+//       vs. a hand-written data layer returning the same data the review page shows: ten
+//       statements prepared once (loop facts, interviews, scorecards, every rating with its
+//       evidence, per-dimension mean/min/max/count, red flags, signals, focus ticks, quick notes,
+//       the audit trail with names), rows as plain objects. Ours also turns the rows into the
+//       page's model (aggregateLoop: medians, outliers, composite, agenda…), which the SQL side
+//       does not, so the ratio is an upper bound of the data layer's overhead;
 //   (b) interviewer calibration across all interviewers (loadCalibrationPopulation +
 //       calibrateInterviewers) vs. one SQL query with CTEs and window functions;
+//   (c) the next review after a submit/amend (one rating changed, its loop noted): calibration is
+//       updated for that loop only, and checked against a full recompute;
 // checks that both sides give the same numbers, prints the ratios and deletes the file.
 //
 // Options (environment): BENCH_LOOPS (10000), BENCH_SAMPLE (200 loops for (a)), BENCH_RUNS (3 for (b)),
@@ -23,7 +30,11 @@ import { LEAD_ML_ARCHITECT_V1 } from "../app/domain/rubric/lead-ml-architect-v1"
 import { newId } from "../db/ids.server";
 import { migrateDatabase, openDatabase } from "../db/client.server";
 import type { Db } from "../db/client.server";
-import { loadCalibrationPopulation } from "../db/queries/review/calibration.server";
+import {
+  calibrationForRubric,
+  loadCalibrationPopulation,
+  noteCalibrationInputsChanged,
+} from "../db/queries/review/calibration.server";
 import { getLoopReview } from "../db/queries/review/loop-review.server";
 import { insertPublishedRubric, rubricVersionIds } from "../db/queries/rubric/rubrics.server";
 
@@ -184,6 +195,59 @@ const SQL_LOOP_DIMENSIONS = `
   where i.loop_id = ?
   group by d.key`;
 
+/** Everything the review page shows about one loop, as a hand-written data layer would read it. */
+const SQL_REVIEW = {
+  facts: `
+    select l.id, l.status, l.created_at as createdAt, l.weights, l.decision, l.decision_rationale as rationale,
+      l.decided_at as decidedAt, dec.name as deciderName, c.name as candidateName, c.email as candidateEmail,
+      c.current_title as candidateTitle, c.erased_at as erasedAt, hm.name as hmName, rec.name as recruiterName,
+      rb.name as rubricName, rb.role_title as roleTitle, v.id as versionId, v.version, v.status as versionStatus,
+      (select min(scheduled_at) from interviews where loop_id = l.id) as firstInterviewAt,
+      (select max(scheduled_at) from interviews where loop_id = l.id) as lastInterviewAt
+    from loops l
+    join candidates c on c.id = l.candidate_id
+    join users hm on hm.id = l.hiring_manager_id
+    left join users rec on rec.id = l.recruiter_id
+    left join users dec on dec.id = l.decided_by
+    join rubric_versions v on v.id = l.rubric_version_id
+    join rubrics rb on rb.id = v.rubric_id
+    where l.id = ?`,
+  interviews: `
+    select i.id, i.position, i.scheduled_at as scheduledAt, i.duration_minutes as durationMinutes, e.key as exerciseKey, e.title
+    from interviews i join rubric_exercises e on e.id = i.exercise_id where i.loop_id = ?`,
+  scorecards: `
+    select s.id, s.interview_id as interviewId, s.panelist_id as panelistId, u.name as panelistName, s.status,
+      s.recommendation, s.summary, s.override_justification as overrideJustification, s.conflict_note as conflictNote,
+      s.submitted_at as submittedAt, s.updated_at as updatedAt, s.amend_count as amendCount, s.last_amend_reason as lastAmendReason
+    from scorecards s join interviews i on i.id = s.interview_id join users u on u.id = s.panelist_id
+    where i.loop_id = ?`,
+  ratings: `
+    select r.scorecard_id as scorecardId, d.key as dimensionKey, r.score, r.not_assessed as notAssessed, r.evidence
+    from ratings r join scorecards s on s.id = r.scorecard_id join interviews i on i.id = s.interview_id
+    join rubric_dimensions d on d.id = r.dimension_id where i.loop_id = ?`,
+  dimensions: SQL_LOOP_DIMENSIONS,
+  flags: `
+    select m.scorecard_id as scorecardId, f.key, m.note from red_flag_marks m
+    join scorecards s on s.id = m.scorecard_id join interviews i on i.id = s.interview_id
+    join rubric_red_flags f on f.id = m.red_flag_id where i.loop_id = ?`,
+  signals: `
+    select m.scorecard_id as scorecardId, g.key from signal_marks m
+    join scorecards s on s.id = m.scorecard_id join interviews i on i.id = s.interview_id
+    join rubric_signals g on g.id = m.signal_id where i.loop_id = ?`,
+  focus: `
+    select t.scorecard_id as scorecardId, t.focus_key as key from focus_ticks t
+    join scorecards s on s.id = t.scorecard_id join interviews i on i.id = s.interview_id where i.loop_id = ?`,
+  notes: `
+    select n.scorecard_id as scorecardId, n.elapsed_minute as elapsedMinute, n.body, n.created_at as createdAt
+    from quick_notes n join scorecards s on s.id = n.scorecard_id join interviews i on i.id = s.interview_id
+    where i.loop_id = ?`,
+  audit: `
+    select a.at, a.action, a.entity_type as entityType, a.entity_id as entityId, a.reason, u.name as actorName
+    from audit_log a left join users u on u.id = a.actor_id where a.loop_id = ? order by a.at, a.id`,
+};
+
+type ReviewRows = { [K in keyof typeof SQL_REVIEW]: Record<string, unknown>[] };
+
 // Per interviewer: mean over (loop, dimension) groups of (own mean − mean of the others' means),
 // over groups with ≥ 2 panelists; shrunk by n / (n + k). The same definition as calibrate.ts.
 const SQL_CALIBRATION = `
@@ -291,25 +355,37 @@ function main(): void {
     oursA.push(performance.now() - a);
     reviews.set(id, review);
   }
-  const dimStmt = db.$client.prepare(SQL_LOOP_DIMENSIONS);
-  for (const id of sample.slice(0, 20)) dimStmt.all(id);
+  const reviewStmts = Object.entries(SQL_REVIEW).map(([k, q]) => [k, db.$client.prepare(q)] as const);
+  const sqlReview = (id: string): ReviewRows =>
+    Object.fromEntries(reviewStmts.map(([k, st]) => [k, st.all(id) as Record<string, unknown>[]])) as ReviewRows;
+  for (const id of sample.slice(0, 20)) sqlReview(id);
   const sqlA: number[] = [];
   let loopMismatch = 0;
-  const sqlResults = new Map<
-    string,
-    { dimensionKey: string; mean: number; min: number; max: number; count: number }[]
-  >();
+  const sqlResults = new Map<string, ReviewRows>();
   for (const id of sample) {
     const a = performance.now();
-    const rows = dimStmt.all(id) as { dimensionKey: string; mean: number; min: number; max: number; count: number }[];
+    const rows = sqlReview(id);
     sqlA.push(performance.now() - a);
     sqlResults.set(id, rows);
   }
+  // the same data: per-dimension numbers, every rating's evidence, flags, notes, the audit trail
   for (const id of sample) {
-    const agg = reviews.get(id)?.aggregate;
-    const rows = sqlResults.get(id) ?? [];
-    const byKey = new Map(rows.map((r) => [r.dimensionKey, r]));
-    for (const d of agg?.dimensions ?? []) {
+    const review = reviews.get(id);
+    const agg = review?.aggregate;
+    const rows = sqlResults.get(id);
+    if (!agg || !review || !rows) {
+      loopMismatch++;
+      continue;
+    }
+    const stats = rows.dimensions as unknown as {
+      dimensionKey: string;
+      mean: number;
+      min: number;
+      max: number;
+      count: number;
+    }[];
+    const byKey = new Map(stats.map((r) => [r.dimensionKey, r]));
+    for (const d of agg.dimensions) {
       const s = byKey.get(d.key);
       const same = s
         ? d.count === s.count &&
@@ -320,7 +396,47 @@ function main(): void {
         : d.count === 0;
       if (!same) loopMismatch++;
     }
-    if (!agg || rows.length !== agg.dimensions.filter((d) => d.count > 0).length) loopMismatch++;
+    if (stats.length !== agg.dimensions.filter((d) => d.count > 0).length) loopMismatch++;
+    const ourEvidence = agg.dimensions.flatMap((d) => d.ratings.map((r) => r.evidence)).sort();
+    const sqlEvidence = rows.ratings.map((r) => String(r.evidence)).sort();
+    if (ourEvidence.join("\u0000") !== sqlEvidence.join("\u0000")) loopMismatch++;
+    const ourFlags = agg.redFlags.reduce((n, f) => n + f.raisedBy.length, 0);
+    if (ourFlags !== rows.flags.length) loopMismatch++;
+    const ourNotes = agg.exercises.reduce((n, e) => n + e.quickNotes.length, 0);
+    if (ourNotes !== rows.notes.length) loopMismatch++;
+    if (review.facts.audit.length !== rows.audit.length) loopMismatch++;
+    if (agg.scorecards.length !== rows.scorecards.length) loopMismatch++;
+  }
+
+  // ---------------- (c) a submit, then the next review: calibration updated for that loop only
+  const submitted = db.$client.prepare(
+    `select r.scorecard_id as scorecardId, r.dimension_id as dimensionId, r.score from ratings r
+     join scorecards s on s.id = r.scorecard_id join interviews i on i.id = s.interview_id
+     where i.loop_id = ? and s.status = 'submitted' and r.score is not null limit 1`,
+  );
+  const setScore = db.$client.prepare("update ratings set score = ? where scorecard_id = ? and dimension_id = ?");
+  const afterSubmit: number[] = [];
+  const updateOnly: number[] = [];
+  // CPU time of the update: what a loaded machine does not inflate
+  const updateCpu: number[] = [];
+  let incrementalMismatch = 0;
+  for (let i = 0; i < 10; i++) {
+    const changedLoop = sample[i]!;
+    const r = submitted.get(changedLoop) as { scorecardId: string; dimensionId: string; score: number };
+    // what an amend does to the data: one rating changes, the write path notes its loop
+    setScore.run(5 - r.score, r.scorecardId, r.dimensionId);
+    noteCalibrationInputsChanged(changedLoop);
+    const cpu = process.cpuUsage();
+    const a = performance.now();
+    calibrationForRubric(db, rubricId);
+    const b = performance.now();
+    const used = process.cpuUsage(cpu);
+    updateCpu.push((used.user + used.system) / 1000);
+    getLoopReview(db, sample[sample.length - 1 - i]!);
+    afterSubmit.push(performance.now() - a);
+    updateOnly.push(b - a);
+    const full = calibrateInterviewers(loadCalibrationPopulation(db, rubricId));
+    if (JSON.stringify(calibrationForRubric(db, rubricId)) !== JSON.stringify(full)) incrementalMismatch++;
   }
 
   // ---------------- report
@@ -334,17 +450,20 @@ function main(): void {
     );
   console.log("");
   console.log(`${"".padEnd(58)} ${"ours".padStart(10)} ${"SQL".padStart(10)} ${"ratio".padStart(8)}`);
-  line(`(a) one loop: getLoopReview vs per-dimension SQL (median of ${sample.length})`, mA, sA);
+  line(`(a) one loop's review data: getLoopReview vs hand-written SQL (median of ${sample.length})`, mA, sA);
   line(`(b) calibration, ${calibration.length} interviewers (median of ${RUNS})`, mB, sB);
   console.log("");
   console.log(
     `(a) p95 ours ${ms([...oursA].sort((x, y) => x - y)[Math.floor(oursA.length * 0.95)] ?? 0)}; the first review of the process (computes + caches calibration): ${ms(coldMs)}`,
   );
   console.log(
+    `(c) after a submit/amend at ${counts.loops.toLocaleString("en")} loops, the next review (calibration updated for that loop): median ${ms(median(afterSubmit))} (of which updating calibration ${ms(median(updateOnly))}, CPU time ${ms(median(updateCpu))}), max ${ms(Math.max(...afterSubmit))} (goal: tens of ms; a full recompute is the first-review figure above); same calibration as a full recompute: ${incrementalMismatch === 0 ? "yes" : `NO (${incrementalMismatch} of 10)`}`,
+  );
+  console.log(
     `(b) of which loading ${counts.ratings.toLocaleString("en")} ratings with loadCalibrationPopulation: ${ms(median(loadB))}, calibrateInterviewers: ${ms(mB - median(loadB))}`,
   );
   console.log(
-    `Same numbers? (a) ${loopMismatch === 0 ? "yes" : `NO (${loopMismatch} mismatches)`} for ${sample.length} loops × 7 dimensions; (b) ${calMismatch === 0 ? "yes" : `NO (${calMismatch} mismatches)`} for ${calibration.length} interviewers (max |Δ| ${calMaxDiff.toExponential(1)})`,
+    `Same data? (a) ${loopMismatch === 0 ? "yes" : `NO (${loopMismatch} mismatches)`} for ${sample.length} loops (7 dimensions' numbers, every rating's evidence, flags, notes, audit entries, scorecards); (b) ${calMismatch === 0 ? "yes" : `NO (${calMismatch} mismatches)`} for ${calibration.length} interviewers (max |Δ| ${calMaxDiff.toExponential(1)})`,
   );
   const lenient = calibration.filter((c) => c.tendency === "lenient").length;
   const severe = calibration.filter((c) => c.tendency === "severe").length;
@@ -355,7 +474,7 @@ function main(): void {
 
   db.$client.close();
   if (process.env.BENCH_KEEP !== "1") fs.rmSync(dir, { recursive: true, force: true });
-  if (loopMismatch || calMismatch) process.exit(1);
+  if (loopMismatch || calMismatch || incrementalMismatch) process.exit(1);
 }
 
 main();

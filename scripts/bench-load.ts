@@ -6,6 +6,8 @@
  *  - hiring managers (10 concurrent viewers over 5 managers, ~1 s think time) opening their loop's
  *    review page (GET /loops/:id, server-rendered HTML), the packet JSON, and the PDF packet when the
  *    build has that route (otherwise a note says it was skipped).
+ * First, for --unloaded-seconds (10), one viewer opens review pages alone: the baseline of the
+ * review page's p99 under load (goal: at most 2× it).
  * Prints throughput, p50/p99/max per route and errors (any non-2xx or network failure; must be 0),
  * then stops the server gracefully and verifies that every acknowledged save is in the database
  * (stored version and marker = the last acknowledged ones; one audit entry per acknowledged save).
@@ -34,6 +36,10 @@ const MANAGERS = 5;
 const LOOPS = 10;
 const SAVE_EVERY_MS = 2_000;
 const THINK_MS = 1_000;
+
+const UNLOADED_SECONDS = arg("unloaded-seconds", 10);
+const LOADED_REVIEW = "GET /loops/:id (review page)";
+const UNLOADED_REVIEW = "GET /loops/:id (review page, alone)";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -83,6 +89,26 @@ async function timed(
   }
 }
 
+/** The review page's p99 under load against its p99 alone (goal: at most 2×), client and server side. */
+function reviewRatio(serverMs: Map<string, number[]>): string {
+  const p99 = (ms: number[] | undefined) =>
+    ms && ms.length > 0
+      ? quantile(
+          [...ms].sort((a, b) => a - b),
+          0.99,
+        )
+      : NaN;
+  const side = (loaded: number, alone: number) =>
+    `${loaded.toFixed(1)} ms under load, ${alone.toFixed(1)} ms alone: ${(loaded / alone).toFixed(2)}×`;
+  return (
+    `review page p99 (goal under load <= 2× alone): client ${side(p99(stats.get(LOADED_REVIEW)?.ms), p99(stats.get(UNLOADED_REVIEW)?.ms))}; ` +
+    `server ${side(p99(serverMs.get(serverKey(LOADED_REVIEW))), p99(serverMs.get(serverKey(UNLOADED_REVIEW))))}`
+  );
+}
+
+/** A route's key in the server's request logs; the baseline's review pages keep their own. */
+const serverKey = (route: string) => (route === UNLOADED_REVIEW ? route : route.split(" (")[0]!);
+
 async function main(): Promise<void> {
   await ensureBuilt();
   const buildText = fs.readFileSync(path.join(ROOT, "build", "index.js"), "utf8");
@@ -105,6 +131,17 @@ async function main(): Promise<void> {
     b.cookies.set("archpanel_csrf", a.csrf);
     return b;
   };
+
+  // The baseline: review pages alone (one viewer, nobody saving, no PDFs), for the loaded/unloaded ratio.
+  const unloadedUntil = performance.now() + UNLOADED_SECONDS * 1000;
+  const alone = browserFor(world.managers[0]!);
+  for (let n = 0; performance.now() < unloadedUntil; n++) {
+    const loops = world.managers[0]!.loops;
+    await timed(UNLOADED_REVIEW, () => alone.get(`/loops/${loops[n % loops.length]!}`));
+  }
+
+  // the server's request logs up to here belong to the baseline
+  const aloneLogs = logLines(server).length;
 
   const deadline = performance.now() + SECONDS * 1000;
   const acked = new Map<string, { version: number; marker: string; count: number }>();
@@ -138,7 +175,7 @@ async function main(): Promise<void> {
     await sleep(Math.random() * THINK_MS);
     while (performance.now() < deadline) {
       const loopId = m.loops[n++ % m.loops.length]!;
-      await timed("GET /loops/:id (review page)", () => b.get(`/loops/${loopId}`));
+      await timed(LOADED_REVIEW, () => b.get(`/loops/${loopId}`));
       await timed("GET /loops/:id/packet.json", () => b.get(`/loops/${loopId}/packet.json`));
       if (hasPdf) await timed("GET /loops/:id/packet.pdf", () => b.get(`/loops/${loopId}/packet.pdf`));
       await sleep(Math.max(0, Math.min(THINK_MS, deadline - performance.now())));
@@ -179,14 +216,13 @@ async function main(): Promise<void> {
 
   // the server's own view (request logs: arrival to response end, no client or network time)
   const serverMs = new Map<string, number[]>();
-  for (const l of logLines(server)) {
+  for (const [i, l] of logLines(server).entries()) {
     if (typeof l.ms !== "number" || typeof l.route !== "string") continue;
-    const key = `${String(l.method)} ${l.route}`;
+    const key = i < aloneLogs ? serverKey(UNLOADED_REVIEW) : `${String(l.method)} ${l.route}`;
     const list = serverMs.get(key) ?? [];
     list.push(l.ms);
     serverMs.set(key, list);
   }
-  const serverKey = (route: string) => route.split(" (")[0]!;
 
   let total = 0;
   let errors = 0;
@@ -200,7 +236,7 @@ async function main(): Promise<void> {
     total += sorted.length;
     errors += s.errors;
     lines.push(
-      `${pad(route, 32)} ${String(sorted.length).padStart(8)} ${(sorted.length / elapsed).toFixed(1).padStart(7)} ${quantile(sorted, 0.5).toFixed(1).padStart(8)} ${quantile(sorted, 0.99).toFixed(1).padStart(8)} ${sorted.at(-1)!.toFixed(1).padStart(8)} ${String(s.errors).padStart(6)} ${serverQ(serverMs.get(serverKey(route))).padStart(18)}`,
+      `${pad(route, 32)} ${String(sorted.length).padStart(8)} ${(sorted.length / (route === UNLOADED_REVIEW ? UNLOADED_SECONDS : elapsed)).toFixed(1).padStart(7)} ${quantile(sorted, 0.5).toFixed(1).padStart(8)} ${quantile(sorted, 0.99).toFixed(1).padStart(8)} ${sorted.at(-1)!.toFixed(1).padStart(8)} ${String(s.errors).padStart(6)} ${serverQ(serverMs.get(serverKey(route))).padStart(18)}`,
     );
     if (s.firstError) lines.push(`  first error: ${s.firstError}`);
   }
@@ -209,6 +245,7 @@ async function main(): Promise<void> {
       `bench:load — ${INTERVIEWERS} interviewers autosaving every ${SAVE_EVERY_MS / 1000} s, ${VIEWERS} hiring-manager viewers (${MANAGERS} managers, ${LOOPS} loops, ${THINK_MS} ms think time), ${elapsed.toFixed(1)} s, Node ${process.version}, seed ${seedMs.toFixed(0)} ms`,
       hasPdf ? "" : "note: this build has no /loops/:id/packet.pdf route: PDF packets skipped",
       ...lines,
+      reviewRatio(serverMs),
       `total: ${total} requests, ${(total / elapsed).toFixed(1)} req/s, ${errors} errors; ${[...acked.values()].reduce((n, a) => n + a.count, 0)} saves acknowledged, ${missing} missing; server exit ${exit}`,
       ...problems.slice(0, 10),
     ]

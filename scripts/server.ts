@@ -16,6 +16,7 @@ import { findUserByEmail } from "../db/queries/people/users.server";
 import { compressedAssets, compressResponses } from "./lib/http-compression";
 import { createOutboxWorker } from "../app/server/outbox-worker.server";
 
+import { directAutosave } from "./lib/direct-action";
 import { trustProxySetting } from "./lib/trust-proxy";
 
 const root = process.cwd();
@@ -213,6 +214,14 @@ async function main(): Promise<void> {
   // Text responses go out brotli/gzip-compressed; fingerprinted assets are compressed once and kept.
   app.use(compressResponses());
   app.use("/build", compressedAssets(path.join(root, "build", "public", "build")));
+
+  // The autosave skips Remix's router: the route module's own handler, called directly (after
+  // compression, like every answer; its usual JSON is under the size worth compressing).
+  app.post(
+    "/scorecards/:id/save",
+    directAutosave(() => build),
+  );
+
   app.use("/build", express.static(path.join(root, "build", "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "build", "public"), { maxAge: "1h", index: false }));
 

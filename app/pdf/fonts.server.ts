@@ -290,3 +290,11 @@ export function warmFonts(): void {
     for (const key of CHAINS[style]) loadFace(key);
   }
 }
+
+/**
+ * The font files of a style's fallback chain, primary first (absolute paths; missing optional files
+ * left out): bench:packet gives Chromium the same fonts as the packet.
+ */
+export function fontChainFiles(style: FontStyle): string[] {
+  return CHAINS[style].map((key) => resolveFontFile(SPECS[key].file)).filter((f): f is string => f !== null);
+}

@@ -9,6 +9,7 @@ import { confirmationMatches, isActiveLoopStatus } from "../domain/candidate/era
 import { eraseCandidateSchema } from "../domain/candidate/erasure-schema";
 import { DECISION_LABELS, ERASED_CANDIDATE_NAME, LOOP_STATUS_LABELS } from "../domain/vocabulary";
 import type { Decision } from "../domain/vocabulary";
+import { clearPacketCache } from "../pdf/packet-cache.server";
 import { parseWith, readBody } from "../server/form.server";
 import { notFound } from "../server/http.server";
 import { idParam } from "../server/params.server";
@@ -83,6 +84,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = eraseCandidate(db, { candidateId: id, actorId: admin.id, keepRatings: parsed.value.keepRatings });
   if (!result.ok && result.reason === "not_found") throw notFound();
+  // rendered packets of the erased candidate's loops must not outlive the erasure in memory
+  if (result.ok) clearPacketCache();
   throw redirect(`/candidates/${id}/erase`);
 }
 

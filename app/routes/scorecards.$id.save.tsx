@@ -9,44 +9,58 @@ import { getDb } from "../../db/client.server";
 import { applyTimer } from "../../db/queries/scorecard/timer.server";
 import { timerOpSchema } from "../domain/scorecard/schema";
 import { parseWith, readBody } from "../server/form.server";
+import type { RequestWithBody } from "../server/request.server";
 import { handleAmend, handleSave, handleSubmit, requireOwnScorecard } from "../server/scorecard.server";
 
 const intentSchema = z.object({ intent: z.enum(["save", "submit", "amend", "timer"]).default("save") });
 
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
-  });
+export const AUTOSAVE_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
+
+export interface AutosaveAnswer {
+  status: number;
+  body: unknown;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method !== "POST") return json({ ok: false, error: "Method not allowed" }, 405);
+/**
+ * The endpoint itself, as a status and a JSON body: Remix calls it through `action`, and
+ * scripts/server.ts straight from Express (scripts/lib/direct-action.ts), without building a fetch
+ * Request and Response per keystroke pause. Refusals (401, 403, 404, 413) are thrown Responses,
+ * as in every route.
+ */
+export async function autosave(
+  request: RequestWithBody,
+  params: Record<string, string | undefined>,
+): Promise<AutosaveAnswer> {
+  if (request.method !== "POST") return { status: 405, body: { ok: false, error: "Method not allowed" } };
   const { data } = await readBody(request);
   const { target } = requireOwnScorecard(request, params);
   const intent = parseWith(intentSchema, data);
-  if (!intent.ok) return json({ ok: false, errors: intent.errors }, 400);
+  if (!intent.ok) return { status: 400, body: { ok: false, errors: intent.errors } };
   switch (intent.value.intent) {
-    case "save": {
-      const a = await handleSave(target, data);
-      return json(a.body, a.status);
-    }
-    case "submit": {
-      const a = handleSubmit(target, data);
-      return json(a.body, a.status);
-    }
-    case "amend": {
-      const a = handleAmend(target, data);
-      return json(a.body, a.status);
-    }
+    case "save":
+      return handleSave(target, data);
+    case "submit":
+      return handleSubmit(target, data);
+    case "amend":
+      return handleAmend(target, data);
     case "timer": {
       const op = parseWith(timerOpSchema, data);
-      if (!op.ok) return json({ ok: false, errors: op.errors }, 400);
+      if (!op.ok) return { status: 400, body: { ok: false, errors: op.errors } };
       const timer = applyTimer(getDb(), target, op.value.op);
-      if (!timer) return json({ ok: false, locked: { status: target.status, version: target.version } }, 409);
-      return json({ ok: true, timer, serverNow: Date.now() });
+      if (!timer)
+        return { status: 409, body: { ok: false, locked: { status: target.status, version: target.version } } };
+      return { status: 200, body: { ok: true, timer, serverNow: Date.now() } };
     }
   }
+}
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: AUTOSAVE_HEADERS });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const answer = await autosave(request, params);
+  return json(answer.body, answer.status);
 }
 
 export async function loader() {

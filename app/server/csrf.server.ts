@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 
+import type { RequestHead } from "./request.server";
 import { CSRF_COOKIE, parseCookies } from "./session.server";
 
 export const CSRF_FIELD = "csrf";
@@ -10,11 +11,11 @@ export const CSRF_HEADER = "x-csrf-token";
  * render its value into forms (root loader) and fetches send it as a header. A cross-site page can
  * neither read the cookie nor guess the value. The server also rejects cross-origin Origin headers.
  */
-export function csrfTokenFor(request: Request): string {
+export function csrfTokenFor(request: RequestHead): string {
   return parseCookies(request.headers.get("Cookie"))[CSRF_COOKIE] ?? "";
 }
 
-export function verifyCsrf(request: Request, submitted: unknown): void {
+export function verifyCsrf(request: RequestHead, submitted: unknown): void {
   const expected = csrfTokenFor(request);
   const given = typeof submitted === "string" ? submitted : (request.headers.get(CSRF_HEADER) ?? "");
   const ok =

@@ -18,6 +18,7 @@ import {
 import type { FieldErrors } from "./form.server";
 import { parseWith } from "./form.server";
 import { notFound } from "./http.server";
+import type { RequestHead } from "./request.server";
 import { requireUser } from "./session.server";
 
 /**
@@ -25,7 +26,7 @@ import { requireUser } from "./session.server";
  * assigned to someone else looks the same (admins included: drafts are private).
  */
 export function requireOwnScorecard(
-  request: Request,
+  request: RequestHead,
   params: Record<string, string | undefined>,
 ): { target: ScorecardTarget; user: PublicUser } {
   const user = requireUser(request);

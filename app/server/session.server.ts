@@ -6,6 +6,7 @@ import { createSession, deleteSession, findSessionWithUser, touchSession } from 
 import type { Role } from "../domain/vocabulary";
 
 import { env } from "./env.server";
+import type { RequestHead } from "./request.server";
 import { sha256 } from "../../db/ids.server";
 
 export const SESSION_COOKIE = "archpanel_session";
@@ -53,7 +54,7 @@ export interface SessionContext {
 }
 
 /** The logged-in user, or null: expired (idle or absolute), revoked or deactivated sessions count as none. */
-export function getSessionContext(request: Request, now = Date.now()): SessionContext | null {
+export function getSessionContext(request: RequestHead, now = Date.now()): SessionContext | null {
   const token = parseCookies(request.headers.get("Cookie"))[SESSION_COOKIE];
   if (!token || token.length > 200) return null;
   const db = getDb();
@@ -71,12 +72,12 @@ export function getSessionContext(request: Request, now = Date.now()): SessionCo
   return { user, sessionId: id };
 }
 
-export function getOptionalUser(request: Request): PublicUser | null {
+export function getOptionalUser(request: RequestHead): PublicUser | null {
   return getSessionContext(request)?.user ?? null;
 }
 
 /** Loaders/actions: the user, or a redirect to the login page (401 for non-navigation requests). */
-export function requireUser(request: Request): PublicUser {
+export function requireUser(request: RequestHead): PublicUser {
   const ctx = getSessionContext(request);
   if (ctx) return ctx.user;
   const url = new URL(request.url);
@@ -92,7 +93,7 @@ export function requireUser(request: Request): PublicUser {
   throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
 }
 
-export function requireRole(request: Request, roles: readonly Role[]): PublicUser {
+export function requireRole(request: RequestHead, roles: readonly Role[]): PublicUser {
   const user = requireUser(request);
   if (!roles.includes(user.role)) throw new Response("Forbidden", { status: 403 });
   return user;
@@ -101,12 +102,12 @@ export function requireRole(request: Request, roles: readonly Role[]): PublicUse
 const STAFF_ROLES: readonly Role[] = ["admin", "recruiter"];
 
 /** Recruiters and admins: the people who configure loops, candidates, rubrics and accounts. */
-export function requireStaff(request: Request): PublicUser {
+export function requireStaff(request: RequestHead): PublicUser {
   return requireRole(request, STAFF_ROLES);
 }
 
 /** Admins only: retention and erasure. */
-export function requireAdmin(request: Request): PublicUser {
+export function requireAdmin(request: RequestHead): PublicUser {
   return requireRole(request, ["admin"]);
 }
 

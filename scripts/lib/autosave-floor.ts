@@ -8,6 +8,11 @@
  * red flags, signals, focus ticks, quick notes) and the audit entry. Same database pragmas as the
  * app (openDatabase: WAL, synchronous = FULL). 409 with the stored version on a stale version.
  *
+ * Same batching as the app (group commit, app/server/scorecard.server.ts): saves that arrive in the
+ * same turn of the event loop share ONE immediate transaction (one fsync), each in its own
+ * savepoint, and are answered only after that commit. Without this the floor would pay one fsync
+ * per request and the comparison would flatter the app.
+ *
  *   FLOOR_DB=<file> FLOOR_PORT=<port> npx tsx scripts/lib/autosave-floor.ts
  */
 import crypto from "node:crypto";
@@ -78,7 +83,7 @@ const q = {
 
 type Values = ReturnType<typeof normalizeValues>;
 
-const write = sqlite.transaction(
+const writeOne = sqlite.transaction(
   (card: { id: string; loopId: string }, userId: string, v: Values, clientVersion: number, now: number) => {
     const res = q.update.run(
       v.recommendation === "" ? null : v.recommendation,
@@ -137,6 +142,46 @@ const write = sqlite.transaction(
   },
 );
 
+interface Pending {
+  card: { id: string; loopId: string };
+  userId: string;
+  values: Values;
+  clientVersion: number;
+  answer: (version: number | null | Error) => void;
+}
+
+let queue: Pending[] = [];
+
+// nested calls of writeOne inside this transaction run in savepoints, as the app's do
+const writeBatch = sqlite.transaction((batch: Pending[], now: number) =>
+  batch.map((p) => {
+    try {
+      return writeOne(p.card, p.userId, p.values, p.clientVersion, now);
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  }),
+);
+
+function flush(): void {
+  const batch = queue;
+  queue = [];
+  let results: (number | null | Error)[];
+  try {
+    results = writeBatch.immediate(batch, Date.now());
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    for (const p of batch) p.answer(e);
+    return;
+  }
+  batch.forEach((p, i) => p.answer(results[i] ?? new Error("save failed")));
+}
+
+function queueWrite(p: Omit<Pending, "answer">, answer: Pending["answer"]): void {
+  if (queue.length === 0) setImmediate(flush);
+  queue.push({ ...p, answer });
+}
+
 function cookies(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of (header ?? "").split(";")) {
@@ -193,9 +238,11 @@ const server = http.createServer((req, res) => {
     const parsed = schema.safeParse(data);
     if (!parsed.success) return send(res, 400, { ok: false, errors: parsed.error.issues.map((i) => i.path.join(".")) });
     const { version: clientVersion, ...values } = parsed.data;
-    const version = write.immediate(card, session.userId, normalizeValues(values), clientVersion, now);
-    if (version === null) return send(res, 409, { ok: false, conflict: q.current.get(card.id) });
-    send(res, 200, { ok: true, version, savedAt: now, status: "draft" });
+    queueWrite({ card, userId: session.userId, values: normalizeValues(values), clientVersion }, (version) => {
+      if (version instanceof Error) return send(res, 500, { ok: false });
+      if (version === null) return send(res, 409, { ok: false, conflict: q.current.get(card.id) });
+      send(res, 200, { ok: true, version, savedAt: now, status: "draft" });
+    });
   });
 });
 server.keepAliveTimeout = 5_000;

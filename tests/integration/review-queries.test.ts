@@ -1,5 +1,5 @@
 // db/queries/review/*.server.ts against a real SQLite file, and the comparison page on top of it.
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../db/client.server";
@@ -277,6 +277,34 @@ describe("loadCalibrationPopulation", () => {
     db.update(ratings).set({ score: 3 }).where(eq(ratings.scorecardId, adaCard)).run();
     noteCalibrationInputsChanged();
     expect(calibrationForRubric(db, rubricId)).toEqual(first);
+  });
+
+  it("updates only the changed loop on a submit or amend, to exactly what a full recompute gives", () => {
+    const db = getDb();
+    const first = calibrationForRubric(db, rubricId);
+    const adaCard = onV2.scorecardIds[0]![0]!;
+    db.update(ratings).set({ score: 1 }).where(eq(ratings.scorecardId, adaCard)).run();
+    noteCalibrationInputsChanged(onV2.loopId);
+    const updated = calibrationForRubric(db, rubricId);
+    expect(updated).not.toBe(first);
+    expect(updated).toStrictEqual(calibrateInterviewers(loadCalibrationPopulation(db, rubricId)));
+    db.update(ratings).set({ score: 3 }).where(eq(ratings.scorecardId, adaCard)).run();
+    // a loop whose scores all went (an erasure without keeping ratings) leaves the population
+    const loopCards = inArray(ratings.scorecardId, onV2.scorecardIds.flat());
+    const saved = db.select().from(ratings).where(loopCards).all();
+    expect(saved.length).toBeGreaterThan(0);
+    db.update(ratings).set({ score: null }).where(loopCards).run();
+    noteCalibrationInputsChanged(onV2.loopId);
+    expect(calibrationForRubric(db, rubricId)).toStrictEqual(
+      calibrateInterviewers(loadCalibrationPopulation(db, rubricId)),
+    );
+    for (const r of saved)
+      db.update(ratings)
+        .set({ score: r.score })
+        .where(and(eq(ratings.scorecardId, r.scorecardId), eq(ratings.dimensionId, r.dimensionId)))
+        .run();
+    noteCalibrationInputsChanged(onV2.loopId);
+    expect(calibrationForRubric(db, rubricId)).toStrictEqual(first);
   });
 
   it("knows a loop's rubric family", () => {

@@ -37,61 +37,73 @@ function average(values: readonly number[]): number {
   return sum / values.length;
 }
 
-/** One (loop, dimension) group: each panelist's mean score in it (a panelist may rate a group twice). */
-interface Group {
-  /** panelist ids in compareText order, and each one's mean score (same index) */
+/**
+ * One loop's share of calibration: for each of its (dimension) groups with ≥ 2 panelists, each
+ * panelist's deviation, flattened in the order the whole computation sums them (dimensions, then
+ * panelists, in compareText order), and the names its ratings carry. Parts are independent of
+ * each other: a submit changes one loop's part, and the result is recombined from the parts
+ * without touching the rest of the population (calibrateFromParts).
+ */
+export interface LoopCalibrationPart {
+  /** the loop's panelists with a deviation, each once */
   panelistIds: string[];
-  means: number[];
+  /** per deviation, in summing order: the index of its panelist in panelistIds, and its value */
+  slots: number[];
+  deviations: number[];
+  names: Map<string, string>;
 }
 
-/** The distinct strings in compareText order, as string → rank: one sort, then integer comparisons. */
-function ranks(values: Iterable<string>): Map<string, number> {
-  return new Map([...new Set(values)].sort(compareText).map((v, i) => [v, i] as const));
+/** The distinct strings in compareText order. */
+function sortedDistinct(values: Iterable<string>): string[] {
+  return [...new Set(values)].sort(compareText);
 }
 
-function byRank<V>(map: Map<string, V>, rank: Map<string, number>): [string, V][] {
-  return [...map.entries()].sort(([a], [b]) => rank.get(a)! - rank.get(b)!);
-}
-
-function buildGroups(ratings: readonly CalibrationRating[]): Group[] {
-  // loopId → dimensionKey → panelistId → scores: no composite key to build per rating.
-  // A panelist's scores: one number, or a list when they rated the group more than once.
-  const byLoop = new Map<string, Map<string, Map<string, number | number[]>>>();
-  const dimensionKeys = new Set<string>();
-  const panelistIds = new Set<string>();
+/** One loop's ratings (all with the same loopId) as its calibration part. */
+export function loopCalibrationPart(ratings: readonly CalibrationRating[]): LoopCalibrationPart {
+  // dimensionKey → panelistId → scores (one number, or a list when they rated the group twice)
+  const byDimension = new Map<string, Map<string, number | number[]>>();
   for (const r of ratings) {
-    let byDimension = byLoop.get(r.loopId);
-    if (!byDimension) byLoop.set(r.loopId, (byDimension = new Map()));
     let perPanelist = byDimension.get(r.dimensionKey);
-    if (!perPanelist) {
-      byDimension.set(r.dimensionKey, (perPanelist = new Map()));
-      dimensionKeys.add(r.dimensionKey);
-    }
+    if (!perPanelist) byDimension.set(r.dimensionKey, (perPanelist = new Map()));
     const scores = perPanelist.get(r.panelistId);
-    if (scores === undefined) {
-      perPanelist.set(r.panelistId, r.score);
-      panelistIds.add(r.panelistId);
-    } else if (typeof scores === "number") perPanelist.set(r.panelistId, [scores, r.score]);
+    if (scores === undefined) perPanelist.set(r.panelistId, r.score);
+    else if (typeof scores === "number") perPanelist.set(r.panelistId, [scores, r.score]);
     else scores.push(r.score);
   }
-  // Sorting groups (by loop, then dimension) and panelists within them fixes the floating-point
-  // summation order, so the result is bit-identical whatever order the ratings arrive in.
-  // Each distinct loop id, key and panelist id is compared as text once; groups sort by rank.
-  const loopRank = ranks(byLoop.keys());
-  const dimensionRank = ranks(dimensionKeys);
-  const panelistRank = ranks(panelistIds);
-  const groups: Group[] = [];
-  for (const [, byDimension] of byRank(byLoop, loopRank)) {
-    for (const [, perPanelist] of byRank(byDimension, dimensionRank)) {
-      const group: Group = { panelistIds: [], means: [] };
-      for (const [id, scores] of byRank(perPanelist, panelistRank)) {
-        group.panelistIds.push(id);
-        group.means.push(typeof scores === "number" ? scores : average([...scores].sort((x, y) => x - y)));
+  // Sorting dimensions and panelists fixes the floating-point summation order, so the result is
+  // bit-identical whatever order the ratings arrive in.
+  const part: LoopCalibrationPart = { panelistIds: [], slots: [], deviations: [], names: panelistNames(ratings) };
+  const slotOf = new Map<string, number>();
+  for (const key of sortedDistinct(byDimension.keys())) {
+    const perPanelist = byDimension.get(key)!;
+    if (perPanelist.size < 2) continue; // nothing to compare against
+    const ids = sortedDistinct(perPanelist.keys());
+    const means = ids.map((id) => {
+      const scores = perPanelist.get(id)!;
+      return typeof scores === "number" ? scores : average([...scores].sort((x, y) => x - y));
+    });
+    for (let i = 0; i < means.length; i++) {
+      let slot = slotOf.get(ids[i]!);
+      if (slot === undefined) {
+        slot = part.panelistIds.push(ids[i]!) - 1;
+        slotOf.set(ids[i]!, slot);
       }
-      groups.push(group);
+      part.slots.push(slot);
+      part.deviations.push(deviationAt(means, i));
     }
   }
-  return groups;
+  return part;
+}
+
+/** The population split by loop, as parts in loop-id compareText order. */
+function partsByLoop(ratings: readonly CalibrationRating[]): LoopCalibrationPart[] {
+  const byLoop = new Map<string, CalibrationRating[]>();
+  for (const r of ratings) {
+    const list = byLoop.get(r.loopId);
+    if (list) list.push(r);
+    else byLoop.set(r.loopId, [r]);
+  }
+  return sortedDistinct(byLoop.keys()).map((id) => loopCalibrationPart(byLoop.get(id)!));
 }
 
 /**
@@ -179,39 +191,64 @@ export function calibrateInterviewers(
   ratings: CalibrationRating[],
   opts: CalibrationOptions = {},
 ): InterviewerCalibration[] {
+  return calibrateFromParts(partsByLoop(ratings), opts);
+}
+
+/**
+ * {@link calibrateInterviewers} from the loops' parts, which must come in loop-id compareText
+ * order: the same sums in the same order, so the same bits as from the whole population.
+ */
+export function calibrateFromParts(
+  parts: Iterable<LoopCalibrationPart>,
+  opts: CalibrationOptions = {},
+): InterviewerCalibration[] {
   const k = opts.k ?? DEFAULT_SHRINKAGE_K;
   const threshold = opts.threshold ?? DEFAULT_TENDENCY_THRESHOLD;
 
-  const deviations = new Map<string, number[]>();
-  for (const { panelistIds, means } of buildGroups(ratings)) {
-    if (means.length < 2) continue; // nothing to compare against
-    for (let i = 0; i < means.length; i++) {
-      const id = panelistIds[i]!;
-      const d = deviationAt(means, i);
-      const list = deviations.get(id);
-      if (list) list.push(d);
-      else deviations.set(id, [d]);
+  // per panelist (a dense index, so the hundreds of thousands of deviations cost no Map lookups):
+  // the sum of their deviations, summed in group order, and how many
+  const index = new Map<string, number>();
+  const sums: number[] = [];
+  const counts: number[] = [];
+  const names = new Map<string, string>();
+  for (const part of parts) {
+    const global = part.panelistIds.map((id) => {
+      let at = index.get(id);
+      if (at === undefined) {
+        at = sums.push(0) - 1;
+        counts.push(0);
+        index.set(id, at);
+      }
+      return at;
+    });
+    for (let i = 0; i < part.deviations.length; i++) {
+      const at = global[part.slots[i]!]!;
+      sums[at]! += part.deviations[i]!;
+      counts[at]!++;
     }
+    for (const [id, name] of part.names) keepFirstName(names, id, name);
   }
 
-  return [...panelistNames(ratings)]
+  return [...names]
     .map(([panelistId, panelistName]): InterviewerCalibration => {
-      const devs = deviations.get(panelistId) ?? [];
-      const n = devs.length;
-      const rawOffset = n === 0 ? 0 : average(devs);
+      const at = index.get(panelistId);
+      const n = at === undefined ? 0 : counts[at]!;
+      const rawOffset = at === undefined || n === 0 ? 0 : sums[at]! / n;
       const offset = shrinkOffset(rawOffset, n, k);
       return { panelistId, panelistName, sampleSize: n, rawOffset, offset, tendency: tendencyOf(offset, threshold) };
     })
     .sort((a, b) => compareText(a.panelistName, b.panelistName) || compareText(a.panelistId, b.panelistId));
 }
 
-/** id → display name; if a name changed over time, the alphabetically first wins (order-independent). */
+/** If a name changed over time, the alphabetically first wins (order-independent). */
+function keepFirstName(names: Map<string, string>, id: string, name: string): void {
+  const current = names.get(id);
+  if (current === undefined || (name !== current && compareText(name, current) < 0)) names.set(id, name);
+}
+
+/** id → display name (see keepFirstName). */
 function panelistNames(ratings: readonly CalibrationRating[]): Map<string, string> {
   const names = new Map<string, string>();
-  for (const r of ratings) {
-    const current = names.get(r.panelistId);
-    if (current === undefined || (r.panelistName !== current && compareText(r.panelistName, current) < 0))
-      names.set(r.panelistId, r.panelistName);
-  }
+  for (const r of ratings) keepFirstName(names, r.panelistId, r.panelistName);
   return names;
 }

@@ -173,6 +173,7 @@ export function eraseCandidate(
   const previousSecureDelete = client.pragma("secure_delete", { simple: true }) as number;
   client.pragma("secure_delete = ON");
   let result: EraseResult;
+  let erasedLoops: string[] = [];
   try {
     result = db.transaction((tx): EraseResult => {
       const c = tx
@@ -189,6 +190,7 @@ export function eraseCandidate(
         .where(eq(loops.candidateId, c.id))
         .all();
       const loopIds = loopRows.map((l) => l.id);
+      erasedLoops = loopIds;
       const cardIds = scorecardIdsOf(tx, loopIds);
       onCandidateErased(tx, c.id, loopIds);
       const summary: ErasureSummary = {
@@ -301,7 +303,7 @@ export function eraseCandidate(
   }
   if (result.ok) {
     // ratings were deleted or anonymised without a scorecard version bump
-    noteCalibrationInputsChanged();
+    for (const loopId of erasedLoops) noteCalibrationInputsChanged(loopId);
     // Earlier versions of the erased text (every autosave rewrote it) may survive in free space
     // of pages freed before this transaction: VACUUM rebuilds the file without them. Then the
     // WAL, which holds old page images, is checkpointed and truncated. Erasure is a rare admin

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 
 import type { Db } from "../../client.server";
 import { randomToken, sha256 } from "../../ids.server";
@@ -45,34 +45,36 @@ export function createSession(db: Db | Tx, s: { userId: string; now: number; exp
   return token;
 }
 
-function buildSessionQuery(db: Db) {
-  return db
-    .select({
-      session: {
-        id: sessions.id,
-        csrfToken: sessions.csrfToken,
-        createdAt: sessions.createdAt,
-        lastSeenAt: sessions.lastSeenAt,
-        expiresAt: sessions.expiresAt,
-      },
-      user: publicUserColumns,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sql.placeholder("sessionId")))
-    .prepare();
+export interface SessionWithUser {
+  session: { id: string; csrfToken: string; createdAt: number; lastSeenAt: number; expiresAt: number };
+  user: PublicUser;
 }
 
-// Runs on every request: prepared once per connection instead of built and prepared per call.
-const sessionQueries = new WeakMap<object, ReturnType<typeof buildSessionQuery>>();
+type SessionRow = [string, string, number, number, number, string, string, string, PublicUser["role"], number];
 
-export function findSessionWithUser(db: Db, sessionId: string) {
+// Runs on every request (every autosave of every interviewer): one statement prepared per
+// connection, read as a raw row; drizzle's nested-object mapping cost more than the lookup itself.
+const sessionQueries = new WeakMap<object, ReturnType<Db["$client"]["prepare"]>>();
+
+export function findSessionWithUser(db: Db, sessionId: string): SessionWithUser | undefined {
   let q = sessionQueries.get(db.$client);
   if (!q) {
-    q = buildSessionQuery(db);
+    q = db.$client
+      .prepare(
+        `SELECT s.id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, u.id, u.email, u.name, u.role, u.active
+           FROM sessions s JOIN users u ON u.id = s.user_id
+          WHERE s.id = ?`,
+      )
+      .raw(true);
     sessionQueries.set(db.$client, q);
   }
-  return q.get({ sessionId });
+  const row = q.get(sessionId) as SessionRow | undefined;
+  if (!row) return undefined;
+  const [id, csrfToken, createdAt, lastSeenAt, expiresAt, userId, email, name, role, active] = row;
+  return {
+    session: { id, csrfToken, createdAt, lastSeenAt, expiresAt },
+    user: { id: userId, email, name, role, active: active === 1 },
+  };
 }
 
 export function touchSession(db: Db, sessionId: string, now: number): void {

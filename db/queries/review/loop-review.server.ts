@@ -35,85 +35,98 @@ const SCORECARD_STATE_ACTIONS: AuditAction[] = ["panelist.add", "panelist.remove
 /** The one scorecard entry whose reason is not the panelist's private text: an amendment of a submitted scorecard. */
 const SCORECARD_REASON_ACTIONS: AuditAction[] = ["scorecard.amend"];
 
-/** Candidate, people, rubric, dates, decision and the audit trail (with actor names) of one loop. */
-export function loadLoopFacts(db: Db, loopId: string): LoopFacts | null {
+function buildFactsQueries(db: Db) {
+  const loopId = sql.placeholder("loopId");
   const hm = alias(users, "hm");
   const recruiter = alias(users, "recruiter");
   const decider = alias(users, "decider");
-  const row = db
-    .select({
-      loopId: loops.id,
-      status: loops.status,
-      createdAt: loops.createdAt,
-      decision: loops.decision,
-      decisionRationale: loops.decisionRationale,
-      decidedAt: loops.decidedAt,
-      deciderName: decider.name,
-      candidateName: candidates.name,
-      candidateEmail: candidates.email,
-      candidateTitle: candidates.currentTitle,
-      candidateErasedAt: candidates.erasedAt,
-      hmName: hm.name,
-      recruiterName: recruiter.name,
-      rubricName: rubrics.name,
-      roleTitle: rubrics.roleTitle,
-      rubricVersion: rubricVersions.version,
-      firstInterviewAt: sql<
-        number | null
-      >`(select min(${interviews.scheduledAt}) from ${interviews} where ${interviews.loopId} = ${loops.id})`,
-      lastInterviewAt: sql<
-        number | null
-      >`(select max(${interviews.scheduledAt}) from ${interviews} where ${interviews.loopId} = ${loops.id})`,
-    })
-    .from(loops)
-    .innerJoin(candidates, eq(candidates.id, loops.candidateId))
-    .innerJoin(hm, eq(hm.id, loops.hiringManagerId))
-    .leftJoin(recruiter, eq(recruiter.id, loops.recruiterId))
-    .leftJoin(decider, eq(decider.id, loops.decidedBy))
-    .innerJoin(rubricVersions, eq(rubricVersions.id, loops.rubricVersionId))
-    .innerJoin(rubrics, eq(rubrics.id, rubricVersions.rubricId))
-    .where(eq(loops.id, loopId))
-    .get();
-  if (!row) return null;
-
-  const scorecardNames = db
-    .select({ id: scorecards.id, panelistName: users.name, exerciseTitle: rubricExercises.title })
-    .from(scorecards)
-    .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
-    .innerJoin(rubricExercises, eq(rubricExercises.id, interviews.exerciseId))
-    .innerJoin(users, eq(users.id, scorecards.panelistId))
-    .where(eq(interviews.loopId, loopId))
-    .all();
-  // A scorecard's entries follow the privacy rule in the query: a draft's or recusal's own
-  // activity and text (the conflict note is the recusal's reason) never leave the database here.
   const onScorecard = eq(auditLog.entityType, "scorecard");
-  const audit = db
-    .select({
-      at: auditLog.at,
-      action: auditLog.action,
-      entityType: auditLog.entityType,
-      entityId: auditLog.entityId,
-      reason: sql<
-        string | null
-      >`case when ${and(onScorecard, notInArray(auditLog.action, SCORECARD_REASON_ACTIONS))} then null else ${auditLog.reason} end`,
-      actorName: users.name,
-    })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
-    .leftJoin(scorecards, and(onScorecard, eq(scorecards.id, auditLog.entityId)))
-    .where(
-      and(
-        eq(auditLog.loopId, loopId),
-        or(
-          ne(auditLog.entityType, "scorecard"),
-          eq(scorecards.status, "submitted"),
-          inArray(auditLog.action, SCORECARD_STATE_ACTIONS),
+  return {
+    loop: db
+      .select({
+        loopId: loops.id,
+        status: loops.status,
+        createdAt: loops.createdAt,
+        decision: loops.decision,
+        decisionRationale: loops.decisionRationale,
+        decidedAt: loops.decidedAt,
+        deciderName: decider.name,
+        candidateName: candidates.name,
+        candidateEmail: candidates.email,
+        candidateTitle: candidates.currentTitle,
+        candidateErasedAt: candidates.erasedAt,
+        hmName: hm.name,
+        recruiterName: recruiter.name,
+        rubricName: rubrics.name,
+        roleTitle: rubrics.roleTitle,
+        rubricVersion: rubricVersions.version,
+        firstInterviewAt: sql<
+          number | null
+        >`(select min(${interviews.scheduledAt}) from ${interviews} where ${interviews.loopId} = ${loops.id})`,
+        lastInterviewAt: sql<
+          number | null
+        >`(select max(${interviews.scheduledAt}) from ${interviews} where ${interviews.loopId} = ${loops.id})`,
+      })
+      .from(loops)
+      .innerJoin(candidates, eq(candidates.id, loops.candidateId))
+      .innerJoin(hm, eq(hm.id, loops.hiringManagerId))
+      .leftJoin(recruiter, eq(recruiter.id, loops.recruiterId))
+      .leftJoin(decider, eq(decider.id, loops.decidedBy))
+      .innerJoin(rubricVersions, eq(rubricVersions.id, loops.rubricVersionId))
+      .innerJoin(rubrics, eq(rubrics.id, rubricVersions.rubricId))
+      .where(eq(loops.id, loopId))
+      .prepare(),
+    scorecardNames: db
+      .select({ id: scorecards.id, panelistName: users.name, exerciseTitle: rubricExercises.title })
+      .from(scorecards)
+      .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+      .innerJoin(rubricExercises, eq(rubricExercises.id, interviews.exerciseId))
+      .innerJoin(users, eq(users.id, scorecards.panelistId))
+      .where(eq(interviews.loopId, loopId))
+      .prepare(),
+    // A scorecard's entries follow the privacy rule in the query: a draft's or recusal's own
+    // activity and text (the conflict note is the recusal's reason) never leave the database here.
+    audit: db
+      .select({
+        at: auditLog.at,
+        action: auditLog.action,
+        entityType: auditLog.entityType,
+        entityId: auditLog.entityId,
+        reason: sql<
+          string | null
+        >`case when ${and(onScorecard, notInArray(auditLog.action, SCORECARD_REASON_ACTIONS))} then null else ${auditLog.reason} end`,
+        actorName: users.name,
+      })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorId))
+      .leftJoin(scorecards, and(onScorecard, eq(scorecards.id, auditLog.entityId)))
+      .where(
+        and(
+          eq(auditLog.loopId, loopId),
+          or(
+            ne(auditLog.entityType, "scorecard"),
+            eq(scorecards.status, "submitted"),
+            inArray(auditLog.action, SCORECARD_STATE_ACTIONS),
+          ),
         ),
-      ),
-    )
-    .orderBy(asc(auditLog.at), asc(auditLog.id))
-    .all();
-  return buildLoopFacts(row, scorecardNames, audit);
+      )
+      .orderBy(asc(auditLog.at), asc(auditLog.id))
+      .prepare(),
+  };
+}
+
+// Every review view runs these: prepared once per connection (drizzle building and preparing the
+// same SQL per call was a quarter of the review's data time).
+const factsQueries = new WeakMap<object, ReturnType<typeof buildFactsQueries>>();
+
+/** Candidate, people, rubric, dates, decision and the audit trail (with actor names) of one loop. */
+export function loadLoopFacts(db: Db, loopId: string): LoopFacts | null {
+  let q = factsQueries.get(db.$client);
+  if (!q) factsQueries.set(db.$client, (q = buildFactsQueries(db)));
+  const args = { loopId };
+  const row = q.loop.get(args);
+  if (!row) return null;
+  return buildLoopFacts(row, q.scorecardNames.all(args), q.audit.all(args));
 }
 
 export interface LoopReview {

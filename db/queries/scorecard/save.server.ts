@@ -158,9 +158,9 @@ export function saveDrafts(db: Db, saves: readonly DraftSave[], now = Date.now()
   return all.immediate();
 }
 
-/** Submitted ratings changed: the next review recomputes interviewer calibration. */
-function noteIfSaved(result: WriteResult): WriteResult {
-  if (result.kind === "saved") noteCalibrationInputsChanged();
+/** Submitted ratings of this loop changed: the next review updates interviewer calibration. */
+function noteIfSaved(loopId: string, result: WriteResult): WriteResult {
+  if (result.kind === "saved") noteCalibrationInputsChanged(loopId);
   return result;
 }
 
@@ -173,6 +173,7 @@ export function submitScorecard(
   now = Date.now(),
 ): WriteResult {
   return noteIfSaved(
+    target.loopId,
     versionedWrite(db, target, {
       clientVersion,
       requireStatus: "draft",
@@ -230,6 +231,7 @@ export function amendScorecard(
   const merged: ScorecardValues = { ...values, notes: values.notes ?? before.notes };
   const diff = changedFields(before, merged);
   return noteIfSaved(
+    target.loopId,
     versionedWrite(db, target, {
       clientVersion,
       requireStatus: "submitted",
