@@ -22,6 +22,8 @@ import {
   users,
 } from "../../schema";
 
+import { loadDebriefRecord } from "../debrief/read.server";
+
 import { calibrationForRubric, rubricFamilyOfLoop } from "./calibration.server";
 import { loadLoopAggregationInput } from "./inputs.server";
 
@@ -88,7 +90,7 @@ export function loadLoopFacts(db: Db, loopId: string): LoopFacts | null {
     .where(eq(auditLog.loopId, loopId))
     .orderBy(asc(auditLog.at), asc(auditLog.id))
     .all();
-  return buildLoopFacts(row, scorecardNames, audit);
+  return buildLoopFacts(row, scorecardNames, audit, loadDebriefRecord(db, loopId));
 }
 
 export interface LoopReview {
