@@ -3,9 +3,10 @@
  * are in it only once the facilitator revealed that item, and only for people who joined: the
  * shared screen and every panelist's own page get the same reveal at the same time. Pure; no IO.
  */
-import type { DimensionAggregate, LoopAggregate } from "../review/types";
+import type { AgendaItem, DimensionAggregate, LoopAggregate } from "../review/types";
 import type { RubricContent } from "../rubric/model";
 import {
+  AGENDA_ITEM_KIND_LABELS,
   DEBRIEF_ROLE_LABELS,
   RATING_LABELS,
   type DebriefItemKind,
@@ -304,11 +305,15 @@ function currentItemView(
             belowBar: dimension.belowBar,
           }
         : null,
-    agendaNotes: revealed
-      ? ctx.aggregate.agenda.filter((a) => a.dimensionKey === row.key).map((a) => `${a.title}. ${a.detail}`)
-      : null,
+    agendaNotes: revealed ? ctx.aggregate.agenda.filter((a) => a.dimensionKey === row.key).map(agendaNote) : null,
     flags: null,
   };
+}
+
+/** "Disagreement: ML system architecture: ratings 1–4 (spread 3)" — the agenda's reason, named. */
+function agendaNote(a: AgendaItem): string {
+  const label = AGENDA_ITEM_KIND_LABELS[a.kind];
+  return a.title.startsWith(label) ? a.title : `${label}: ${a.title}`;
 }
 
 /** Raters once each, the ones in the room first, most junior first (no scores: safe before the reveal). */
