@@ -3,7 +3,7 @@
  * facts of the people involved, and the record the packet prints. Authorization is the caller's
  * (requireLoopFeedbackAccess): none of this is shown to someone who may not see the loop's feedback.
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
 import type { DebriefAttendeeRow, DebriefItemRow, DebriefSessionRow } from "../../../app/domain/debrief/view";
@@ -83,21 +83,21 @@ export function ownScorecardsOnLoop(db: DbOrTx, loopId: string, userId: string):
 
 /** Submitted scorecards (any loop) and account age of these people: who counts as junior. */
 export function interviewerExperience(db: DbOrTx, userIds: readonly string[]): Map<string, InterviewerExperience> {
-  const rows = byIds([...new Set(userIds)], (ids) =>
-    db
-      .select({
-        id: users.id,
-        memberSince: users.createdAt,
-        submittedScorecards:
-          sql<number>`(select count(*) from ${scorecards} where ${scorecards.panelistId} = ${users.id} and ${scorecards.status} = 'submitted')`.mapWith(
-            Number,
-          ),
-      })
-      .from(users)
-      .where(inArray(users.id, ids))
-      .all(),
+  const ids = [...new Set(userIds)];
+  const since = byIds(ids, (chunk) =>
+    db.select({ id: users.id, createdAt: users.createdAt }).from(users).where(inArray(users.id, chunk)).all(),
   );
-  return new Map(rows.map((r) => [r.id, { submittedScorecards: r.submittedScorecards, memberSince: r.memberSince }]));
+  const counts = new Map(
+    byIds(ids, (chunk) =>
+      db
+        .select({ id: scorecards.panelistId, n: count() })
+        .from(scorecards)
+        .where(and(inArray(scorecards.panelistId, chunk), eq(scorecards.status, "submitted")))
+        .groupBy(scorecards.panelistId)
+        .all(),
+    ).map((r) => [r.id, r.n]),
+  );
+  return new Map(since.map((u) => [u.id, { submittedScorecards: counts.get(u.id) ?? 0, memberSince: u.createdAt }]));
 }
 
 /** The debrief as the loop's record keeps it (review facts, packet): who ran it, who came, what was concluded. */
