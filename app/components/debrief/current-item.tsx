@@ -76,7 +76,11 @@ export function CurrentItem({
             ) : null}
           </>
         ) : (
-          <span className="muted">Nobody who rated this is in the room: read their evidence together.</span>
+          <span className="muted">
+            {item.kind === "red_flags"
+              ? "Nobody who raised these flags has joined: read their notes together once revealed."
+              : "Nobody who rated this has joined: read their evidence together once revealed."}
+          </span>
         )}
       </div>
 
@@ -149,6 +153,8 @@ function Revealed({ item }: { item: CurrentItemView }) {
     );
   }
   const ratings = item.ratings ?? [];
+  // a panelist who rated the dimension in two interviews has two chips: say which is which
+  const twice = new Set(ratings.map((r) => r.panelistName).filter((n, i, all) => all.indexOf(n) !== i));
   return (
     <div className="revealed" data-testid="revealed-ratings">
       <ul className="reveal-chips" aria-label="All ratings, revealed together">
@@ -156,6 +162,7 @@ function Revealed({ item }: { item: CurrentItemView }) {
           <li key={`${r.panelistName}-${i}`} className={r.outlier ? "outlier" : ""}>
             <ScoreChip score={r.score} notAssessed={r.notAssessed} />
             <span>{r.panelistName}</span>
+            {twice.has(r.panelistName) ? <span className="xsmall muted">{r.exerciseTitle}</span> : null}
           </li>
         ))}
       </ul>

@@ -188,6 +188,7 @@ function Meeting(props: DebriefScreenProps) {
           <div className="debrief-decision">
             <p className="eyebrow">Decision</p>
             <h2>What the panel concluded</h2>
+            <Unrevealed view={view} />
             <Conclusions view={view} />
             {view.viewer.canControl ? (
               <DebriefForm intent="move" large={large} label="Back to the last item" className="row">
@@ -276,6 +277,18 @@ function Conclusions({ view }: { view: DebriefView }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+/** Items skipped without a reveal: the panel decides without having seen those ratings together. */
+function Unrevealed({ view }: { view: DebriefView }) {
+  const skipped = view.items.filter((it) => !it.revealed);
+  if (skipped.length === 0) return null;
+  return (
+    <p className="notice warn" data-testid="unrevealed">
+      Not revealed in this debrief: {skipped.map((it) => it.title).join(", ")}. Go back to discuss{" "}
+      {skipped.length === 1 ? "it" : "them"}, or say in the rationale why not.
+    </p>
   );
 }
 

@@ -305,15 +305,22 @@ function currentItemView(
             belowBar: dimension.belowBar,
           }
         : null,
-    agendaNotes: revealed ? ctx.aggregate.agenda.filter((a) => a.dimensionKey === row.key).map(agendaNote) : null,
+    agendaNotes: revealed
+      ? ctx.aggregate.agenda.filter((a) => a.dimensionKey === row.key).map((a) => agendaNote(a, row.title))
+      : null,
     flags: null,
   };
 }
 
-/** "Disagreement: ML system architecture: ratings 1–4 (spread 3)" — the agenda's reason, named. */
-function agendaNote(a: AgendaItem): string {
+/**
+ * The agenda's reason, named, without the dimension the item is already titled with:
+ * "Disagreement: ratings 1–4 (spread 3)", "Below bar (mean 2.50)", "Thin evidence: Ada".
+ */
+function agendaNote(a: AgendaItem, dimensionName: string): string {
   const label = AGENDA_ITEM_KIND_LABELS[a.kind];
-  return a.title.startsWith(label) ? a.title : `${label}: ${a.title}`;
+  const reason = a.title.replace(`${dimensionName}: `, "").replace(` on ${dimensionName}`, "");
+  if (reason.toLowerCase().startsWith(label.toLowerCase())) return label + reason.slice(label.length);
+  return `${label}: ${reason}`;
 }
 
 /** Raters once each, the ones in the room first, most junior first (no scores: safe before the reveal). */

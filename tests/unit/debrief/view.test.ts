@@ -112,7 +112,9 @@ describe("reveal rule in the screen model", () => {
     ]);
     expect(view.current?.ratings?.[1]?.evidence).toBe(ADA_EVIDENCE);
     expect(view.current?.stats).toMatchObject({ disagreement: true });
-    expect(view.current?.agendaNotes?.[0]).toContain("Disagreement");
+    // the item is titled with the dimension: its agenda reasons do not repeat it
+    expect(view.current?.agendaNotes?.[0]).toMatch(/^Disagreement: ratings 1–4/);
+    expect(view.current?.agendaNotes?.join(" ")).not.toContain("ML system architecture");
   });
 
   it("the red-flag item shows the flags with their notes only once revealed", () => {
