@@ -216,7 +216,6 @@ export const AUDIT_ACTIONS = [
   "scorecard.timer.pause",
   "scorecard.timer.reset",
   "scorecard.recuse",
-  "scorecard.unrecuse",
   "debrief.start",
   "debrief.resume",
   "debrief.join",

@@ -13,7 +13,7 @@ import {
 } from "../../../app/domain/debrief/rules";
 import { debriefCommandSchema } from "../../../app/domain/debrief/schema";
 import { aggregateLoop } from "../../../app/domain/review/aggregate";
-import { ADA, BEN, CY, DEE, TINY_RUBRIC, loop, notAssessed, rating, scorecard } from "../../factories";
+import { ADA, BEN, CY, DEE, TINY_RUBRIC, loop, notAssessed, rating, scorecard, uncounted } from "../../factories";
 
 const T0 = 1_800_000_000_000;
 
@@ -63,11 +63,9 @@ describe("step order (planDebriefItems)", () => {
     expect(planDebriefItems(na, TINY_RUBRIC).map((i) => i.key)).toEqual(["data"]);
   });
 
-  it("ignores drafts: only submitted scorecards make items", () => {
-    const drafts = aggregateLoop(
-      loop({ scorecards: [scorecard(ADA, { status: "draft", submittedAt: null, ratings: [rating("arch", 1)] })] }),
-    );
-    expect(planDebriefItems(drafts, TINY_RUBRIC)).toEqual([]);
+  it("ignores drafts and recusals: only submitted scorecards make items", () => {
+    const uncountedOnly = aggregateLoop(loop({ scorecards: [uncounted(ADA, "draft"), uncounted(BEN, "recused")] }));
+    expect(planDebriefItems(uncountedOnly, TINY_RUBRIC)).toEqual([]);
   });
 });
 
