@@ -3,6 +3,9 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 import {
+  DEBRIEF_ITEM_KINDS,
+  DEBRIEF_ROLES,
+  DEBRIEF_STATUSES,
   DECISIONS,
   LOGIN_THROTTLE_SCOPES,
   LOOP_STATUSES,
@@ -390,6 +393,74 @@ export const quickNotes = sqliteTable(
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("quick_notes_scorecard_idx").on(t.scorecardId)],
+);
+
+// ---------------------------------------------------------------- debrief
+
+/**
+ * The debrief meeting of a loop (one per loop: a reopened decision resumes it). The facilitator
+ * steps through the items; the clock of the current item started at `currentStartedAt` (server
+ * time), earlier visits are summed in debrief_items.elapsed_ms.
+ */
+export const debriefSessions = sqliteTable(
+  "debrief_sessions",
+  {
+    id: text("id").primaryKey(),
+    loopId: text("loop_id")
+      .notNull()
+      .references(() => loops.id, { onDelete: "cascade" }),
+    facilitatorId: text("facilitator_id")
+      .notNull()
+      .references(() => users.id),
+    status: text("status", { enum: DEBRIEF_STATUSES }).notNull().default("running"),
+    // position of the current item; the item count means the decision step
+    currentPosition: integer("current_position").notNull().default(0),
+    currentStartedAt: integer("current_started_at").notNull(),
+    startedAt: integer("started_at").notNull(),
+    concludedAt: integer("concluded_at"),
+  },
+  (t) => [uniqueIndex("debrief_sessions_loop_unique").on(t.loopId)],
+);
+
+/** The debrief's steps, frozen when it starts, with what the panel concluded at each. */
+export const debriefItems = sqliteTable(
+  "debrief_items",
+  {
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => debriefSessions.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    kind: text("kind", { enum: DEBRIEF_ITEM_KINDS }).notNull(),
+    // the dimension key, or "red_flags"
+    key: text("key").notNull(),
+    title: text("title").notNull(),
+    // the panel's ratings are shown (all at once) only from this moment
+    revealedAt: integer("revealed_at"),
+    elapsedMs: integer("elapsed_ms").notNull().default(0),
+    conclusion: text("conclusion").notNull().default(""),
+    notedBy: text("noted_by").references(() => users.id),
+    notedAt: integer("noted_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.position] }),
+    uniqueIndex("debrief_items_key_unique").on(t.sessionId, t.key),
+  ],
+);
+
+/** Who joined the debrief, and as what. */
+export const debriefAttendance = sqliteTable(
+  "debrief_attendance",
+  {
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => debriefSessions.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    role: text("role", { enum: DEBRIEF_ROLES }).notNull(),
+    joinedAt: integer("joined_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.userId] })],
 );
 
 /** Append-only: triggers in the migration reject UPDATE and DELETE. */

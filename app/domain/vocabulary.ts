@@ -158,6 +158,24 @@ export const AGENDA_ITEM_KIND_LABELS: Record<AgendaItemKind, string> = {
   recusal: "Recusal",
 };
 
+/** A debrief meeting runs until the decision is recorded from it (a reopened decision resumes it). */
+export const DEBRIEF_STATUSES = ["running", "concluded"] as const;
+export type DebriefStatus = (typeof DEBRIEF_STATUSES)[number];
+
+/** What the panel discusses at one step of the debrief: the raised red flags, or one dimension. */
+export const DEBRIEF_ITEM_KINDS = ["red_flags", "dimension"] as const;
+export type DebriefItemKind = (typeof DEBRIEF_ITEM_KINDS)[number];
+
+/** Why someone is in the debrief: they run it, they interviewed (submitted), or they may see the feedback. */
+export const DEBRIEF_ROLES = ["facilitator", "panelist", "observer"] as const;
+export type DebriefRole = (typeof DEBRIEF_ROLES)[number];
+
+export const DEBRIEF_ROLE_LABELS: Record<DebriefRole, string> = {
+  facilitator: "Facilitator",
+  panelist: "Panelist",
+  observer: "Observer",
+};
+
 /** The name an erased candidate carries from then on (the row stays so ids remain valid). */
 export const ERASED_CANDIDATE_NAME = "Erased candidate";
 
@@ -198,6 +216,12 @@ export const AUDIT_ACTIONS = [
   "scorecard.timer.pause",
   "scorecard.timer.reset",
   "scorecard.recuse",
+  "debrief.start",
+  "debrief.resume",
+  "debrief.join",
+  "debrief.reveal",
+  "debrief.note",
+  "debrief.conclude",
   "rubric.clone",
   "rubric.edit",
   "rubric.publish",

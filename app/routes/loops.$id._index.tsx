@@ -173,6 +173,11 @@ export default function LoopReviewPage() {
           </p>
         </div>
         <div className="row head-actions">
+          {facts.status === "debrief" || facts.debrief ? (
+            <Link className="btn" to={`${base}/debrief`}>
+              {facts.status === "debrief" ? "Debrief meeting" : "Debrief record"}
+            </Link>
+          ) : null}
           <a className="btn primary" href={`${base}/packet.pdf`} download>
             Download PDF packet
           </a>

@@ -34,6 +34,8 @@
 //   manager, submitted panelists, recruiters, admins. Decisions: the loop's hiring manager and admins.
 // - scorecards: only the assigned panelist; everybody else (admins too) gets 404.
 // - .ics: staff, the loop's hiring manager and its panelists (schedules are not feedback).
+// - the debrief meeting: seen like loop feedback; started by the hiring manager, recruiters and
+//   admins; joined by them and submitted panelists; commanded only by its facilitator.
 // - healthz, login, set-password: public.
 import fs from "node:fs";
 import os from "node:os";
@@ -55,6 +57,7 @@ import {
   preparePasswordLink,
   prepared,
   prepareRubricDraft,
+  prepareRunningDebrief,
   prepareUnstartedInterview,
   rubricEditorBody,
 } from "./route-payloads";
@@ -367,6 +370,76 @@ const ROWS: Row[] = [
         url: (w) => `/loops/${w.loopA}`,
         params: (w) => ({ id: w.loopA }),
         body: () => ({ intent: "reopen", reason: "New reference check came back: the panel should look again." }),
+        expect: { ...feedback(302, "login"), submitted: 403, recruiter: 403 },
+      },
+    ],
+  },
+  {
+    file: "loops.$id.debrief.tsx",
+    // the debrief meeting: seen like the loop's feedback; started by those who may run it (the loop's
+    // hiring manager, recruiters, admins); joined by them and by submitted panelists; commanded only
+    // by its facilitator (here loop A's hiring manager); decided by the hiring manager or an admin
+    probes: [
+      {
+        label: "GET /loops/:id/debrief",
+        kind: "loader",
+        url: (w) => `/loops/${w.loopA}/debrief`,
+        params: (w) => ({ id: w.loopA }),
+        expect: feedback(200, "login"),
+      },
+      {
+        label: "GET /loops/:id/debrief (running)",
+        kind: "loader",
+        mutates: true,
+        prepare: prepareRunningDebrief,
+        url: (w) => `/loops/${w.loopA}/debrief?large=1`,
+        params: (w) => ({ id: w.loopA }),
+        expect: feedback(200, "login"),
+      },
+      {
+        label: "POST /loops/:id/debrief start (loop in debrief)",
+        kind: "action",
+        mutates: true,
+        prepare: toDebrief,
+        url: (w) => `/loops/${w.loopA}/debrief`,
+        params: (w) => ({ id: w.loopA }),
+        body: () => ({ intent: "start" }),
+        expect: { ...feedback(302, "login"), submitted: 403 },
+      },
+      {
+        label: "POST /loops/:id/debrief join (running)",
+        kind: "action",
+        mutates: true,
+        prepare: prepareRunningDebrief,
+        url: (w) => `/loops/${w.loopA}/debrief`,
+        params: (w) => ({ id: w.loopA }),
+        body: () => ({ intent: "join" }),
+        expect: feedback(302, "login"),
+      },
+      ...(
+        [
+          ["reveal", { intent: "reveal", at: "0" }],
+          ["note", { intent: "note", at: "0", conclusion: "Matrix: the flag needs a reference check.", then: "next" }],
+          ["move", { intent: "move", at: "0", to: "next" }],
+        ] as const
+      ).map(([name, body]): Probe => ({
+        label: `POST /loops/:id/debrief ${name} (running)`,
+        kind: "action",
+        mutates: true,
+        prepare: prepareRunningDebrief,
+        url: (w) => `/loops/${w.loopA}/debrief`,
+        params: (w) => ({ id: w.loopA }),
+        body: () => body,
+        expect: { ...feedback(403, "login"), hmA: 302 },
+      })),
+      {
+        label: "POST /loops/:id/debrief decide (running)",
+        kind: "action",
+        mutates: true,
+        prepare: prepareRunningDebrief,
+        url: (w) => `/loops/${w.loopA}/debrief`,
+        params: (w) => ({ id: w.loopA }),
+        body: () => ({ intent: "decide", decision: "hire", rationale: RATIONALE }),
         expect: { ...feedback(302, "login"), submitted: 403, recruiter: 403 },
       },
     ],

@@ -81,6 +81,7 @@ function probes(): Probe[] {
   const plain = (url: string, file: string): Probe => ({ file, url: () => url, params: () => ({}) });
   return [
     loop("", "loops.$id._index.tsx"),
+    loop("/debrief", "loops.$id.debrief.tsx"),
     loop("/packet.json", "loops.$id.packet[.]json.tsx"),
     loop("/packet.pdf", "loops.$id.packet[.]pdf.tsx"),
     loop("/ratings.csv", "loops.$id.ratings[.]csv.tsx"),

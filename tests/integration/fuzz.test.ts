@@ -33,6 +33,7 @@ import * as logout from "../../app/routes/logout";
 import * as outboxPage from "../../app/routes/outbox";
 import * as webhooksPage from "../../app/routes/webhooks";
 import * as review from "../../app/routes/loops.$id._index";
+import * as debrief from "../../app/routes/loops.$id.debrief";
 import * as loopSetup from "../../app/routes/loops.$id.setup";
 import * as loopsNew from "../../app/routes/loops.new";
 import * as people from "../../app/routes/people._index";
@@ -52,6 +53,7 @@ import {
   preparePasswordLink,
   prepared,
   prepareRubricDraft,
+  prepareRunningDebrief,
   prepareUnstartedInterview,
   rubricEditorBody,
 } from "./route-payloads";
@@ -164,6 +166,47 @@ const TARGETS: Target[] = [
     base: () => ({ intent: "decide", decision: "hire", rationale: RATIONALE }),
     runs: 80,
   },
+  // ---------------------------------------------------------------- the debrief meeting
+  {
+    file: "loops.$id.debrief.tsx",
+    name: "start",
+    action: debrief.action as Handler,
+    actor: "hmA",
+    url: (_w, id) => `/loops/${id}/debrief`,
+    id: (w) => ({ own: w.loopA, others: [w.loopB, w.candidateA, w.submittedCard] }),
+    prepare: toDebrief,
+    base: () => ({ intent: "start", large: "1" }),
+    runs: 40,
+  },
+  {
+    file: "loops.$id.debrief.tsx",
+    name: "join",
+    action: debrief.action as Handler,
+    actor: "submitted",
+    url: (_w, id) => `/loops/${id}/debrief`,
+    id: (w) => ({ own: w.loopA, others: [w.loopB, w.pendingCard] }),
+    prepare: prepareRunningDebrief,
+    base: () => ({ intent: "join" }),
+    runs: 30,
+  },
+  ...(
+    [
+      ["reveal", { intent: "reveal", at: "0" }],
+      ["note", { intent: "note", at: "0", conclusion: "The flag needs a reference check.", then: "next" }],
+      ["move", { intent: "move", at: "0", to: "next" }],
+      ["decide", { intent: "decide", decision: "hire", rationale: RATIONALE }],
+    ] as const
+  ).map(([name, base]): Target => ({
+    file: "loops.$id.debrief.tsx",
+    name,
+    action: debrief.action as Handler,
+    actor: "hmA",
+    url: (_w, id) => `/loops/${id}/debrief`,
+    id: (w) => ({ own: w.loopA, others: [w.loopB, w.candidateA, w.submittedCard] }),
+    prepare: prepareRunningDebrief,
+    base: () => base,
+    runs: 40,
+  })),
   {
     file: "scorecards.$id._index.tsx",
     action: scorecardPage.action as Handler,

@@ -1,11 +1,16 @@
 // Valid payloads and world preparations shared by the access matrix and the fuzz test for the
-// recruiter/admin configuration routes (rubric editor, people, set-password links).
+// recruiter/admin configuration routes (rubric editor, people, set-password links) and the debrief.
+import { eq } from "drizzle-orm";
+
 import { contentToFormValues } from "../../app/domain/rubric/draft-schema";
 import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric/lead-ml-architect-v1";
 import { getDb } from "../../db/client.server";
 import { issuePasswordLink } from "../../db/queries/people/people.server";
 import { cloneRubricVersion, rubricVersionIds } from "../../db/queries/rubric/rubrics.server";
-import { interviews, loginThrottles, scorecards } from "../../db/schema";
+import { interviews, loginThrottles, loops, scorecards } from "../../db/schema";
+import { startDebrief } from "../../db/queries/debrief/control.server";
+import { getLoopReview } from "../../db/queries/review/loop-review.server";
+import { planDebriefItems } from "../../app/domain/debrief/rules";
 import { newId } from "../../db/ids.server";
 
 import type { World } from "./security-world";
@@ -112,4 +117,21 @@ export function prepareLoginWait(w: World): void {
     ])
     .onConflictDoNothing()
     .run();
+}
+
+/**
+ * Moves loop A to debrief and starts its debrief meeting with its hiring manager facilitating, at
+ * the first item (the red flags): the state the debrief's join and facilitator commands need.
+ */
+export function prepareRunningDebrief(w: World): void {
+  const db = getDb();
+  db.update(loops).set({ status: "debrief" }).where(eq(loops.id, w.loopA)).run();
+  const review = getLoopReview(db, w.loopA);
+  if (!review) throw new Error("loop A has no review");
+  const r = startDebrief(db, {
+    loopId: w.loopA,
+    actorId: w.users.hmA.id,
+    items: planDebriefItems(review.aggregate, review.rubric),
+  });
+  if (!r.ok) throw new Error(r.message);
 }

@@ -42,7 +42,15 @@ const DECISION_HINTS: Record<Decision, string> = {
  * enhances: with JS the schema is checked before sending, without JS the server checks it
  * (same schema) and re-renders the errors with the text intact.
  */
-function DecideForm({ actionData, loopId }: { actionData: DecisionActionData | undefined; loopId: string }) {
+function DecideForm({
+  actionData,
+  action,
+  defaultRationale,
+}: {
+  actionData: DecisionActionData | undefined;
+  action: string;
+  defaultRationale: string;
+}) {
   const submit = useSubmit();
   const navigation = useNavigation();
   const mine = actionData?.intent === "decide" ? actionData : undefined;
@@ -54,7 +62,7 @@ function DecideForm({ actionData, loopId }: { actionData: DecisionActionData | u
       decision: (DECISIONS as readonly string[]).includes(values?.decision ?? "")
         ? (values?.decision as Decision)
         : undefined,
-      rationale: values?.rationale ?? "",
+      rationale: values?.rationale ?? defaultRationale,
     },
   });
   const errors = form.formState.errors;
@@ -64,11 +72,12 @@ function DecideForm({ actionData, loopId }: { actionData: DecisionActionData | u
   const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "decide";
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const el = event.currentTarget;
-    void form.handleSubmit(() => submit(el, { method: "post", action: `/loops/${loopId}` }))(event);
+    void form.handleSubmit(() => submit(el, { method: "post", action }))(event);
   };
   return (
     <Form
       method="post"
+      action={action}
       noValidate
       onSubmit={onSubmit}
       className="decision-form"
@@ -106,7 +115,7 @@ function DecideForm({ actionData, loopId }: { actionData: DecisionActionData | u
         <textarea
           id="rationale"
           rows={5}
-          defaultValue={values?.rationale ?? ""}
+          defaultValue={values?.rationale ?? defaultRationale}
           {...form.register("rationale")}
           aria-invalid={rationaleError ? true : undefined}
           aria-describedby={`rationale-hint${rationaleError ? " rationale-error" : ""}`}
@@ -181,12 +190,18 @@ export function DecisionPanel({
   canDecide,
   decidable,
   actionData,
+  action,
+  defaultRationale = "",
 }: {
-  facts: LoopFacts;
-  aggregate: LoopAggregate;
+  facts: Pick<LoopFacts, "loopId" | "status" | "decision" | "hiringManager">;
+  aggregate: Pick<LoopAggregate, "coverage" | "redFlags">;
   canDecide: boolean;
   decidable: boolean;
   actionData: DecisionActionData | undefined;
+  /** where the decision is posted (default: the review page; the debrief posts to itself) */
+  action?: string;
+  /** the rationale the form starts with (the debrief's conclusions) */
+  defaultRationale?: string;
 }) {
   const decision = facts.decision;
   const dealbreakers = aggregate.redFlags.filter((f) => f.severity === "dealbreaker");
@@ -218,7 +233,11 @@ export function DecisionPanel({
               Resolve {dealbreakers.length === 1 ? "it" : "them"} in the debrief and say how in the rationale.
             </p>
           ) : null}
-          <DecideForm actionData={actionData} loopId={facts.loopId} />
+          <DecideForm
+            actionData={actionData}
+            action={action ?? `/loops/${facts.loopId}`}
+            defaultRationale={defaultRationale}
+          />
         </>
       ) : canDecide ? (
         <p className="muted small">

@@ -4,7 +4,9 @@
  * gives the same model, so the packet is byte-identical for identical input. The renderer
  * (app/pdf/packet.server.ts) only lays this out; it never computes or formats a score.
  */
+import { clockLabel } from "../debrief/rules";
 import type {
+  DebriefRecord,
   DimensionAggregate,
   DimensionRatingOut,
   LoopAggregate,
@@ -28,6 +30,7 @@ import {
   AGENDA_ITEM_KIND_LABELS,
   BAR_SCORE,
   CONSENSUS_LABELS,
+  DEBRIEF_ROLE_LABELS,
   DECISION_LABELS,
   LOOP_STATUS_LABELS,
   RATING_LABELS,
@@ -189,6 +192,8 @@ export interface DecisionModel {
   headline: string;
   lines: LabelValue[];
   rationale: string;
+  /** the debrief meeting behind the decision: who ran and attended it, what was concluded per item */
+  debrief: { lines: LabelValue[]; notes: { title: string; conclusion: string; time: string }[] } | null;
   calibration: { panelistName: string; sampleSize: string; rawOffset: string; offset: string; tendency: string }[];
   calibrationNote: string;
   noCalibration: string;
@@ -748,6 +753,7 @@ function buildDecision(aggregate: LoopAggregate, facts: LoopFacts, calibrationWi
         ]
       : [{ label: "Loop status", value: LOOP_STATUS_LABELS[facts.status] }],
     rationale: d ? cleanText(d.rationale) || "No rationale recorded." : "No decision has been recorded yet.",
+    debrief: buildDebrief(facts.debrief ?? null),
     calibration: aggregate.calibration.map((c) => ({
       panelistName: c.panelistName,
       sampleSize: String(c.sampleSize),
@@ -762,6 +768,29 @@ function buildDecision(aggregate: LoopAggregate, facts: LoopFacts, calibrationWi
     noCalibration: calibrationWithheld
       ? "Interviewer calibration is shown to the hiring manager, recruiters and admins only."
       : "No calibration data for this panel yet.",
+  };
+}
+
+function buildDebrief(debrief: DebriefRecord | null): DecisionModel["debrief"] {
+  if (!debrief) return null;
+  const held = `${formatUtcDateTime(debrief.startedAt)} – ${
+    debrief.concludedAt === null ? "not concluded" : formatUtcDateTime(debrief.concludedAt)
+  }`;
+  return {
+    lines: [
+      { label: "Facilitator", value: debrief.facilitator },
+      { label: "Held", value: held },
+      {
+        label: "Attended",
+        value:
+          debrief.attendees.map((a) => `${a.name} (${DEBRIEF_ROLE_LABELS[a.role].toLowerCase()})`).join(", ") || "—",
+      },
+    ],
+    notes: debrief.items.map((i) => ({
+      title: i.title,
+      conclusion: cleanText(i.conclusion) || (i.revealed ? "No conclusion noted." : "Not discussed."),
+      time: clockLabel(i.elapsedMs),
+    })),
   };
 }
 

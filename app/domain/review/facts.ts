@@ -5,7 +5,7 @@
  */
 import { displayCandidateName } from "../candidate/display";
 import type { Decision, LoopStatus } from "../vocabulary";
-import type { LoopFacts } from "./types";
+import type { DebriefRecord, LoopFacts } from "./types";
 
 export interface LoopFactsRow {
   loopId: string;
@@ -50,6 +50,7 @@ const ACTION_ENTITY_LABELS: Record<string, string> = {
   scorecard: "Scorecard",
   interview: "Interview",
   candidate: "Candidate",
+  debrief: "Debrief",
 };
 
 /**
@@ -60,6 +61,7 @@ export function buildLoopFacts(
   row: LoopFactsRow,
   scorecardNames: readonly ScorecardName[],
   audit: readonly AuditRow[],
+  debrief: DebriefRecord | null = null,
 ): LoopFacts {
   const cardNames = new Map(scorecardNames.map((s) => [s.id, `Scorecard · ${s.panelistName} · ${s.exerciseTitle}`]));
   const erased = row.candidateErasedAt !== null;
@@ -88,6 +90,7 @@ export function buildLoopFacts(
             decidedAt: row.decidedAt,
           }
         : null,
+    debrief,
     audit: audit.map((a) => ({
       at: a.at,
       actorName: a.actorName ?? "System",

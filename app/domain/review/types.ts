@@ -6,6 +6,8 @@
 import type {
   AgendaItemKind,
   Consensus,
+  DebriefRole,
+  DebriefStatus,
   Decision,
   LoopStatus,
   RatingScore,
@@ -282,5 +284,17 @@ export interface LoopFacts {
   firstInterviewAt: number | null;
   lastInterviewAt: number | null;
   decision: { decision: Decision; rationale: string; decidedBy: string; decidedAt: number } | null;
+  /** the debrief meeting, when one was held (app/domain/debrief) */
+  debrief?: DebriefRecord | null;
   audit: { at: number; actorName: string; action: string; entity: string; reason: string | null }[];
+}
+
+/** The debrief meeting as the loop's record keeps it: who ran it, who attended, what was concluded per item. */
+export interface DebriefRecord {
+  status: DebriefStatus;
+  facilitator: string;
+  startedAt: number;
+  concludedAt: number | null;
+  attendees: { name: string; role: DebriefRole; joinedAt: number }[];
+  items: { title: string; conclusion: string; revealed: boolean; elapsedMs: number; notedBy: string | null }[];
 }

@@ -16,6 +16,7 @@ export function drawDecision(flow: Flow, model: PacketModel): void {
   flow.gap(8);
   heading(flow, "Rationale", S.h3, 3, 30);
   paragraph(flow, d.rationale, d.decided ? S.body : S.muted, { after: 4 });
+  if (d.debrief) drawDebrief(flow, d.debrief);
 
   sub(flow, "Interviewer calibration");
   paragraph(flow, d.calibrationNote, S.smallMuted, { after: 6 });
@@ -33,6 +34,24 @@ export function drawDecision(flow: Flow, model: PacketModel): void {
       { header: "Tendency", width: 80 },
     ],
     d.calibration.map((c) => [[sp(c.panelistName, S.smallBold)], c.sampleSize, c.rawOffset, c.offset, c.tendency]),
+    { zebra: true },
+  );
+}
+
+/** The debrief meeting: who ran and attended it, and what the panel concluded on each item. */
+function drawDebrief(flow: Flow, debrief: NonNullable<PacketModel["decision"]["debrief"]>): void {
+  sub(flow, "Debrief");
+  keyValues(flow, debrief.lines, 110);
+  flow.gap(6);
+  if (debrief.notes.length === 0) return;
+  table(
+    flow,
+    [
+      { header: "Item", width: 150 },
+      { header: "What the panel concluded" },
+      { header: "Time", width: 44, align: "right" },
+    ],
+    debrief.notes.map((n) => [[sp(n.title, S.smallBold)], n.conclusion, n.time]),
     { zebra: true },
   );
 }

@@ -3,7 +3,8 @@
 // Erasure, in ONE transaction:
 //  - the candidate row keeps its id (loops and audit entries still point at it) but loses every
 //    personal field: name -> "Erased candidate", email/title/source/links/notes blanked, erasedAt set;
-//  - every loop of the candidate: the decision rationale is removed; active loops are withdrawn;
+//  - every loop of the candidate: the decision rationale and the debrief's conclusions are removed;
+//    active loops are withdrawn;
 //  - every scorecard on those loops: summary, override justification, conflict note and amend
 //    reason removed; evidence cleared; red-flag notes cleared; quick notes deleted; numeric ratings
 //    (scores, not-assessed marks, flags, signals, focus ticks, recommendation) kept only when the
@@ -31,6 +32,8 @@ import type { Db } from "../../client.server";
 import {
   auditLog,
   candidates,
+  debriefItems,
+  debriefSessions,
   focusTicks,
   interviews,
   loops,
@@ -273,6 +276,18 @@ export function eraseCandidate(
           })
           .where(eq(loops.id, l.id))
           .run();
+      }
+
+      // the debrief's conclusions are free text about the candidate too
+      if (loopIds.length > 0) {
+        const sessions = tx
+          .select({ id: debriefSessions.id })
+          .from(debriefSessions)
+          .where(inArray(debriefSessions.loopId, loopIds))
+          .all()
+          .map((r) => r.id);
+        if (sessions.length > 0)
+          tx.update(debriefItems).set({ conclusion: "" }).where(inArray(debriefItems.sessionId, sessions)).run();
       }
 
       // 4. the candidate

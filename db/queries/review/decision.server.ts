@@ -6,7 +6,7 @@ import { and, eq, inArray } from "drizzle-orm";
 
 import { DECIDABLE_STATUSES } from "../../../app/domain/loop/status";
 import type { Decision, LoopStatus } from "../../../app/domain/vocabulary";
-import type { Db } from "../../client.server";
+import type { DbOrTx } from "../../client.server";
 import { loops } from "../../schema";
 
 import { writeAudit } from "../audit.server";
@@ -16,10 +16,11 @@ export type DecisionResult = { ok: true } | { ok: false; reason: "not_found" | "
 
 /**
  * Records the decision and moves the loop to "decided", with an audit entry, in one transaction.
- * The update is guarded by the status, so two concurrent decisions cannot both win.
+ * The update is guarded by the status, so two concurrent decisions cannot both win. Inside another
+ * transaction (the debrief's decision) it runs as a savepoint of it.
  */
 export function recordDecision(
-  db: Db,
+  db: DbOrTx,
   opts: { loopId: string; actorId: string; decision: Decision; rationale: string; now?: number },
 ): DecisionResult {
   const now = opts.now ?? Date.now();
@@ -64,7 +65,7 @@ export function recordDecision(
 
 /** Reopens a decided loop: back to "debrief", decision cleared (kept in the audit entry). */
 export function reopenLoop(
-  db: Db,
+  db: DbOrTx,
   opts: { loopId: string; actorId: string; reason: string; now?: number },
 ): DecisionResult {
   const now = opts.now ?? Date.now();

@@ -23,6 +23,8 @@ import {
   users,
 } from "../../schema";
 
+import { loadDebriefRecord } from "../debrief/read.server";
+
 import { calibrationForRubric, rubricFamilyOfLoop } from "./calibration.server";
 import { loadLoopAggregationInput } from "./inputs.server";
 
@@ -126,7 +128,7 @@ export function loadLoopFacts(db: Db, loopId: string): LoopFacts | null {
   const args = { loopId };
   const row = q.loop.get(args);
   if (!row) return null;
-  return buildLoopFacts(row, q.scorecardNames.all(args), q.audit.all(args));
+  return buildLoopFacts(row, q.scorecardNames.all(args), q.audit.all(args), loadDebriefRecord(db, loopId));
 }
 
 export interface LoopReview {
