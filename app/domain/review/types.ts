@@ -3,6 +3,7 @@
  * The output is plain, JSON-serialisable data: the review page, packet.json and the PDF packet
  * all render it; none of them recomputes anything.
  */
+import type { AuditChange } from "./audit-sentences";
 import type {
   AgendaItemKind,
   Consensus,
@@ -249,5 +250,13 @@ export interface LoopFacts {
   firstInterviewAt: number | null;
   lastInterviewAt: number | null;
   decision: { decision: Decision; rationale: string; decidedBy: string; decidedAt: number } | null;
-  audit: { at: number; actorName: string; action: string; entity: string; reason: string | null }[];
+  /** `change`: what the entry changed, reduced to what its sentence needs (./audit-sentences.ts) */
+  audit: {
+    at: number;
+    actorName: string;
+    action: string;
+    entity: string;
+    reason: string | null;
+    change?: AuditChange | null;
+  }[];
 }

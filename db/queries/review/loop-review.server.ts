@@ -81,6 +81,8 @@ export function loadLoopFacts(db: Db, loopId: string): LoopFacts | null {
       entityType: auditLog.entityType,
       entityId: auditLog.entityId,
       reason: auditLog.reason,
+      before: auditLog.before,
+      after: auditLog.after,
       actorName: users.name,
     })
     .from(auditLog)
