@@ -12,7 +12,11 @@ import { requireLoopFeedback } from "../server/loop-feedback.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { review, calibration } = requireLoopFeedback(request, params, { calibration: "when-allowed" });
-  const pdf = await renderPacket(review.aggregate, review.facts, review.rubric, { calibrationWithheld: !calibration });
+  const pdf = await renderPacket(review.aggregate, review.facts, review.rubric, {
+    calibrationWithheld: !calibration,
+    // "Generated" is the time of this request; "Data as of" comes from the data.
+    generatedAt: Date.now(),
+  });
   return fileResponse(new Uint8Array(pdf), {
     contentType: "application/pdf",
     contentDisposition: packetContentDisposition(review.facts.candidate.name),
