@@ -10,10 +10,22 @@ import path from "node:path";
 
 import { defaultDatabasePath, openDatabase } from "../db/client.server";
 import type { Db } from "../db/client.server";
-import { listLoopsForStaff } from "../db/queries/loop/list.server";
-import { getLoopReview } from "../db/queries/review/loop-review.server";
-import { packetFileNames } from "../app/domain/packet/model";
-import { renderPacket } from "../app/pdf/packet.server";
+
+// The queries and the renderer load after the arguments are checked: a usage error or --help
+// answers at once instead of after compiling the whole packet pipeline.
+const pipeline = () =>
+  Promise.all([
+    import("../db/queries/loop/list.server"),
+    import("../db/queries/review/loop-review.server"),
+    import("../app/domain/packet/model"),
+    import("../app/pdf/packet.server"),
+  ]).then(([list, review, model, pdf]) => ({
+    listLoopsForStaff: list.listLoopsForStaff,
+    getLoopReview: review.getLoopReview,
+    packetFileNames: model.packetFileNames,
+    renderPacket: pdf.renderPacket,
+  }));
+type Pipeline = Awaited<ReturnType<typeof pipeline>>;
 
 const USAGE = `Usage:
   npm run packet -- --loop <loop id> --out <file.pdf> [--force] [--generated-at <ISO time>]
@@ -96,6 +108,7 @@ function writeAtomic(file: string, data: Buffer, force: boolean): void {
 }
 
 async function renderLoop(
+  { getLoopReview, renderPacket }: Pipeline,
   db: Db,
   loopId: string,
   generatedAt: number,
@@ -118,10 +131,11 @@ function bar(done: number, total: number, label: string): string {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const db = openExisting();
+  const p = await pipeline();
   try {
     if (args.mode === "one") {
       const started = performance.now();
-      const r = await renderLoop(db, args.loop, args.generatedAt);
+      const r = await renderLoop(p, db, args.loop, args.generatedAt);
       if (!r) {
         process.stderr.write(`No loop with id ${args.loop} in ${defaultDatabasePath()}.\n`);
         process.exitCode = 1;
@@ -134,7 +148,7 @@ async function main(): Promise<void> {
       return;
     }
 
-    const loops = listLoopsForStaff(db, "").sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const loops = p.listLoopsForStaff(db, "").sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const tty = process.stderr.isTTY === true;
     const started = performance.now();
     let failed = 0;
@@ -147,9 +161,9 @@ async function main(): Promise<void> {
       const l = loops[i];
       if (!l) continue;
       try {
-        const r = await renderLoop(db, l.id, args.generatedAt);
+        const r = await renderLoop(p, db, l.id, args.generatedAt);
         if (!r) throw new Error("loop disappeared");
-        writeAtomic(path.join(args.outDir, `${l.id}-${packetFileNames(r.candidate).ascii}`), r.pdf, args.force);
+        writeAtomic(path.join(args.outDir, `${l.id}-${p.packetFileNames(r.candidate).ascii}`), r.pdf, args.force);
       } catch (error) {
         failed++;
         if (tty) process.stderr.write("\n");
