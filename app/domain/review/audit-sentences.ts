@@ -176,6 +176,12 @@ const ACTION_PHRASES: Record<AuditAction, string> = {
   "user.login_throttle_clear": "cleared a login wait",
   "settings.update": "changed the organisation settings",
   "settings.retention": "changed the retention period",
+  "settings.notify": "changed the reminder and notification settings",
+  "outbox.retry": "retried an outgoing message",
+  "webhook.create": "added a webhook",
+  "webhook.pause": "paused a webhook",
+  "webhook.resume": "resumed a webhook",
+  "webhook.delete": "deleted a webhook",
 };
 
 function isAuditAction(a: string): a is AuditAction {
