@@ -35,6 +35,8 @@ import { cachedWordCount } from "../app/pdf/text/shape.server";
 import { aggregateFixture, buildPacketFixture } from "./lib/packet-fixture";
 
 const CHROMIUM = "/usr/bin/chromium";
+/** a fixed request time: the benchmark compares like with like */
+const GENERATED_AT = Date.UTC(2026, 11, 3, 9, 0);
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -353,12 +355,10 @@ function htmlFromModel(m: PacketModel, fingerprint: string): string {
   );
   for (const x of ap.signals) out.push(`<tr><td>${esc(x.label)}</td><td>${esc(x.kindLabel)}</td></tr>`);
   out.push(
-    `</tbody></table><h3>Audit summary</h3><p class="small">${esc(ap.auditSummary)}</p><table class="tiny"><thead><tr><th>When</th><th>Who</th><th>Action</th><th>Entity</th><th>Reason</th></tr></thead><tbody>`,
+    `</tbody></table><h3>Audit summary</h3><p class="small">${esc(ap.auditSummary)}</p><table class="tiny"><thead><tr><th>When</th><th>What happened</th><th>Concerning</th></tr></thead><tbody>`,
   );
   for (const x of ap.audit)
-    out.push(
-      `<tr><td>${esc(x.at)}</td><td>${esc(x.actor)}</td><td>${esc(x.action)}</td><td>${esc(x.entity)}</td><td>${esc(x.reason)}</td></tr>`,
-    );
+    out.push(`<tr><td>${esc(x.at)}</td><td>${esc(x.sentence)}</td><td>${esc(x.entity)}</td></tr>`);
   out.push(`</tbody></table><h3>Fingerprint</h3><p class="small"><b>${fingerprint}</b></p></body></html>`);
   return out.join("");
 }
@@ -407,7 +407,7 @@ async function openChromium(
   const htmlFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-packet-")), "packet.html");
   return {
     async once() {
-      const model = buildPacketModel(aggregate, facts, rubric);
+      const model = buildPacketModel(aggregate, facts, rubric, { generatedAt: GENERATED_AT });
       const fp = packetFingerprint(aggregate, facts, rubric);
       fs.writeFileSync(htmlFile, htmlFromModel(model, fp));
       await page.goto(`file://${htmlFile}`, { waitUntil: "load" });
@@ -444,7 +444,7 @@ async function main(): Promise<void> {
     (a, d) => a + d.ratings.reduce((b, r) => b + r.evidence.length, 0),
     0,
   );
-  const render = () => renderPacket(aggregate, fx.facts, fx.rubric);
+  const render = () => renderPacket(aggregate, fx.facts, fx.rubric, { generatedAt: GENERATED_AT });
 
   // Warm-up, excluded: our fonts and shaping caches; Chromium's launch, page and first print.
   const t0 = performance.now();
@@ -486,7 +486,10 @@ async function main(): Promise<void> {
         }, coldCpu),
       );
       const other = others[i];
-      if (other) fresh.push(await timed(() => renderPacket(other.agg, other.o.facts, other.o.rubric)));
+      if (other)
+        fresh.push(
+          await timed(() => renderPacket(other.agg, other.o.facts, other.o.rubric, { generatedAt: GENERATED_AT })),
+        );
     }
   } finally {
     await chrome?.close();

@@ -1,7 +1,7 @@
 /**
  * Writes the fixture packet to a file so it can be looked at:
  *
- *   npx tsx scripts/packet-render-sample.ts [out.pdf] [--incomplete] [--hostile] [--chars 2000]
+ *   npx tsx scripts/packet-render-sample.ts [out.pdf] [--incomplete] [--empty] [--hostile] [--chars 2000]
  *   pdftoppm -r 60 -png out.pdf /tmp/pk    # page images
  *   pdftotext out.pdf - | less             # text extraction
  */
@@ -18,10 +18,11 @@ async function main(): Promise<void> {
   const fx = buildPacketFixture({
     incomplete: args.includes("--incomplete"),
     hostile: args.includes("--hostile"),
+    empty: args.includes("--empty"),
     evidenceChars,
   });
   const started = performance.now();
-  const pdf = await renderPacket(aggregateFixture(fx), fx.facts, fx.rubric);
+  const pdf = await renderPacket(aggregateFixture(fx), fx.facts, fx.rubric, { generatedAt: Date.now() });
   const ms = performance.now() - started;
   fs.writeFileSync(out, pdf);
   process.stdout.write(`wrote ${out}: ${pdf.length} bytes in ${ms.toFixed(0)} ms (cold, includes font loading)\n`);

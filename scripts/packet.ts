@@ -10,18 +10,32 @@ import path from "node:path";
 
 import { defaultDatabasePath, openDatabase } from "../db/client.server";
 import type { Db } from "../db/client.server";
-import { listLoopsForStaff } from "../db/queries/loop/list.server";
-import { getLoopReview } from "../db/queries/review/loop-review.server";
-import { packetFileNames } from "../app/domain/packet/model";
-import { renderPacket } from "../app/pdf/packet.server";
+
+// The queries and the renderer load after the arguments are checked: a usage error or --help
+// answers at once instead of after compiling the whole packet pipeline.
+const pipeline = () =>
+  Promise.all([
+    import("../db/queries/loop/list.server"),
+    import("../db/queries/review/loop-review.server"),
+    import("../app/domain/packet/model"),
+    import("../app/pdf/packet.server"),
+  ]).then(([list, review, model, pdf]) => ({
+    listLoopsForStaff: list.listLoopsForStaff,
+    getLoopReview: review.getLoopReview,
+    packetFileNames: model.packetFileNames,
+    renderPacket: pdf.renderPacket,
+  }));
+type Pipeline = Awaited<ReturnType<typeof pipeline>>;
 
 const USAGE = `Usage:
-  npm run packet -- --loop <loop id> --out <file.pdf> [--force]
-  npm run packet -- --all --out-dir <directory> [--force]
+  npm run packet -- --loop <loop id> --out <file.pdf> [--force] [--generated-at <ISO time>]
+  npm run packet -- --all --out-dir <directory> [--force] [--generated-at <ISO time>]
+"Generated" is now, or --generated-at (e.g. 2026-12-03T09:00:00Z) for a reproducible file.
 Reads the database at DATABASE_PATH (now: ${defaultDatabasePath()}).`;
 
-type Args =
-  { mode: "one"; loop: string; out: string; force: boolean } | { mode: "all"; outDir: string; force: boolean };
+type Args = (
+  { mode: "one"; loop: string; out: string; force: boolean } | { mode: "all"; outDir: string; force: boolean }
+) & { generatedAt: number };
 
 function usage(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -40,6 +54,7 @@ function parseArgs(argv: string[]): Args {
   let outDir = "";
   let all = false;
   let force = false;
+  let generatedAt = Date.now();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--loop") loop = value(argv, i++, a);
@@ -47,7 +62,14 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--out-dir") outDir = value(argv, i++, a);
     else if (a === "--all") all = true;
     else if (a === "--force") force = true;
-    else if (a === "--help" || a === "-h") {
+    else if (a === "--generated-at") {
+      const v = value(argv, i++, a);
+      // a full ISO 8601 date and time with its zone: no local-time guess
+      generatedAt = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v)
+        ? Date.parse(v)
+        : Number.NaN;
+      if (!Number.isFinite(generatedAt)) usage(`Not an ISO time with a zone: ${v}`);
+    } else if (a === "--help" || a === "-h") {
       process.stdout.write(`Writes hiring packet PDFs.\n${USAGE}\n`);
       process.exit(0);
     } else usage(`Unknown argument: ${a ?? ""}`);
@@ -56,13 +78,13 @@ function parseArgs(argv: string[]): Args {
   if (all) {
     if (!outDir) usage("--all needs --out-dir <directory>.");
     if (out) usage("--out is for one loop; with --all use --out-dir <directory>.");
-    return { mode: "all", outDir: path.resolve(outDir), force };
+    return { mode: "all", outDir: path.resolve(outDir), force, generatedAt };
   }
   if (!loop) usage("Missing --loop <loop id> (or --all).");
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(loop)) usage(`Not a loop id: ${loop}`);
   if (!out) usage("Missing --out <file.pdf>.");
   if (outDir) usage("--out-dir is for --all; for one loop use --out <file.pdf>.");
-  return { mode: "one", loop, out: path.resolve(out), force };
+  return { mode: "one", loop, out: path.resolve(out), force, generatedAt };
 }
 
 function openExisting(): Db {
@@ -85,11 +107,16 @@ function writeAtomic(file: string, data: Buffer, force: boolean): void {
   fs.renameSync(tmp, file);
 }
 
-async function renderLoop(db: Db, loopId: string): Promise<{ pdf: Buffer; candidate: string } | null> {
+async function renderLoop(
+  { getLoopReview, renderPacket }: Pipeline,
+  db: Db,
+  loopId: string,
+  generatedAt: number,
+): Promise<{ pdf: Buffer; candidate: string } | null> {
   const review = getLoopReview(db, loopId);
   if (!review) return null;
   return {
-    pdf: await renderPacket(review.aggregate, review.facts, review.rubric),
+    pdf: await renderPacket(review.aggregate, review.facts, review.rubric, { generatedAt }),
     candidate: review.facts.candidate.name,
   };
 }
@@ -104,10 +131,11 @@ function bar(done: number, total: number, label: string): string {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const db = openExisting();
+  const p = await pipeline();
   try {
     if (args.mode === "one") {
       const started = performance.now();
-      const r = await renderLoop(db, args.loop);
+      const r = await renderLoop(p, db, args.loop, args.generatedAt);
       if (!r) {
         process.stderr.write(`No loop with id ${args.loop} in ${defaultDatabasePath()}.\n`);
         process.exitCode = 1;
@@ -120,7 +148,7 @@ async function main(): Promise<void> {
       return;
     }
 
-    const loops = listLoopsForStaff(db, "").sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const loops = p.listLoopsForStaff(db, "").sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const tty = process.stderr.isTTY === true;
     const started = performance.now();
     let failed = 0;
@@ -133,9 +161,9 @@ async function main(): Promise<void> {
       const l = loops[i];
       if (!l) continue;
       try {
-        const r = await renderLoop(db, l.id);
+        const r = await renderLoop(p, db, l.id, args.generatedAt);
         if (!r) throw new Error("loop disappeared");
-        writeAtomic(path.join(args.outDir, `${l.id}-${packetFileNames(r.candidate).ascii}`), r.pdf, args.force);
+        writeAtomic(path.join(args.outDir, `${l.id}-${p.packetFileNames(r.candidate).ascii}`), r.pdf, args.force);
       } catch (error) {
         failed++;
         if (tty) process.stderr.write("\n");

@@ -55,13 +55,14 @@ function writeCanonical(value: unknown, out: HashSink): void {
 
 /**
  * SHA-256 (hex) of the canonical JSON of everything the packet is rendered from. Printed on every
- * page, so two printouts can be compared, and identical input gives an identical PDF.
+ * page, so two printouts can be compared. The generation time is not part of it: the same data
+ * gives the same fingerprint (and the same pages) whenever it is rendered.
  */
 export function packetFingerprint(
   aggregate: LoopAggregate,
   facts: LoopFacts,
   rubric: RubricContent,
-  options: PacketOptions = {},
+  options: Pick<PacketOptions, "calibrationWithheld"> = {},
 ): string {
   // Options are part of the input only when set, so the common fingerprint stays stable.
   const opts = options.calibrationWithheld ? { calibrationWithheld: true } : undefined;

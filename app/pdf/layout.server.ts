@@ -2,13 +2,19 @@
 /**
  * Page layout for the packet: the theme (A4, margins, colours, type sizes: all in one object),
  * a `Flow` cursor that moves down the page and breaks pages (`ensureSpace`), and reusable blocks:
- * paragraphs that split across pages, tables whose header row repeats after a page break (rows
- * themselves may split), rules, chips and the page header/footer drawn after layout
- * (`bufferPages: true`) so "Page X of Y" knows Y.
+ * paragraphs that split across pages, tables whose header row repeats after a page break (a row
+ * moves to the next page whole; only a row taller than a page continues, under the repeated
+ * header), rules, chips and the running head and footer drawn after layout (`bufferPages: true`)
+ * so "Page X of Y" knows Y.
+ *
+ * Headings wait (`Flow.pending`) until the block after them is placed, so a heading never ends a
+ * page. Each page remembers its bearing (section, panelist and exercise) for the running head.
+ * Every block tags what it draws (./tags.server.ts); decoration is an Artifact.
  */
 import zlib from "node:zlib";
 
 import { PAGE_SINK, type PageSink } from "./page-sink.server";
+import { type StructOptions, type StructType, type Tags, artifact } from "./tags.server";
 
 import { type Line, layoutSpans, linesHeight, measureText } from "./text/break.server";
 import { drawLines } from "./text/emit.server";
@@ -105,14 +111,66 @@ export function withSize(style: TextStyle, size: number): TextStyle {
 
 // ------------------------------------------------------------------ flow
 
+/** Where the reader is: the running head of a page names the bearing at its top. */
+export interface Bearing {
+  section: string;
+  /** the dimension, exercise, or "panelist · exercise"; empty for a whole section */
+  detail: string;
+}
+
+export interface PageHead extends Bearing {
+  /** the page starts inside the item its head names */
+  continued: boolean;
+}
+
+/** A heading waiting for the block after it (see `Flow.ensureSpace`). */
+interface PendingHeading {
+  height: number;
+  draw: () => void;
+}
+
 export class Flow {
   y: number;
   readonly theme: Theme = THEME;
   /** called after every page break (e.g. to repeat a table header) */
   private breakHooks: (() => void)[] = [];
+  private pending: PendingHeading[] = [];
+  private pendingHeight = 0;
+  private bearing: Bearing = { section: "", detail: "" };
+  /** running head of every page, by page index */
+  readonly heads: PageHead[] = [];
 
-  constructor(readonly doc: PDFKit.PDFDocument) {
+  constructor(
+    readonly doc: PDFKit.PDFDocument,
+    readonly tags: Tags,
+  ) {
     this.y = THEME.page.margin.top;
+    this.heads.push({ ...this.bearing, continued: false });
+    // A heading never outlives its group: one still waiting is drawn before the group closes.
+    tags.beforeGroupEnd = () => {
+      if (this.pending.length > 0) this.ensureSpace(0);
+    };
+  }
+
+  /** Sets where the reader is; a page whose top is here gets it as its running head. */
+  setBearing(section: string, detail = ""): void {
+    this.bearing = { section, detail };
+    if (this.atPageTop()) this.heads[this.heads.length - 1] = { section, detail, continued: false };
+  }
+
+  /** A heading (or other lead-in) drawn only once the block after it has its space. */
+  defer(height: number, draw: () => void): void {
+    this.pending.push({ height, draw });
+    this.pendingHeight += height;
+  }
+
+  /** Draws the waiting headings at the cursor. */
+  flushPending(): void {
+    if (this.pending.length === 0) return;
+    const items = this.pending;
+    this.pending = [];
+    this.pendingHeight = 0;
+    for (const p of items) p.draw();
   }
 
   get left(): number {
@@ -138,16 +196,32 @@ export class Flow {
   }
 
   newPage(): void {
+    const open = this.tags.beforeBreak();
     this.doc.addPage();
     this.y = this.top;
+    this.heads.push({ ...this.bearing, continued: true });
+    this.tags.afterBreak(open);
     for (const h of this.breakHooks) h();
   }
 
-  /** Breaks the page unless `h` points still fit. Returns true when it broke. */
+  /**
+   * Breaks the page unless `h` points (plus any waiting headings) still fit, then draws the
+   * waiting headings. Returns true when it broke.
+   */
   ensureSpace(h: number): boolean {
-    if (this.y + h <= this.bottom + 0.01 || this.atPageTop()) return false;
-    this.newPage();
-    return true;
+    const need = h + this.pendingHeight;
+    let broke = false;
+    if (this.y + need > this.bottom + 0.01 && !this.atPageTop()) {
+      this.newPage();
+      broke = true;
+    }
+    this.flushPending();
+    return broke;
+  }
+
+  /** Content height of a fresh page. */
+  get pageHeight(): number {
+    return this.bottom - this.top;
   }
 
   moveDown(h: number): void {
@@ -172,6 +246,9 @@ export class Flow {
 // ------------------------------------------------------------------ blocks
 
 export interface ParagraphOptions {
+  /** structure element of the paragraph; default P (`null`: the caller's element) */
+  tag?: StructType | null;
+  tagOptions?: StructOptions;
   indent?: number;
   width?: number;
   after?: number;
@@ -192,7 +269,9 @@ export function paragraph(
   const width = opts.width ?? flow.width - indent;
   const spans = typeof content === "string" ? [{ text: content, style }] : content;
   const lines = layoutSpans(spans, width, { leading: opts.leading ?? THEME.leading });
-  drawFlowingLines(flow, lines, flow.left + indent, width, opts.align, opts.keep ?? 2);
+  const draw = (): void => drawFlowingLines(flow, lines, flow.left + indent, width, opts.align, opts.keep ?? 2);
+  if (opts.tag === null) draw();
+  else flow.tags.leafOf(opts.tag ?? "P", opts.tagOptions ?? {}, draw);
   if (opts.after) flow.gap(opts.after);
   return lines;
 }
@@ -233,18 +312,20 @@ export function drawFlowingLines(
 
 export function rule(flow: Flow, color: string = THEME.color.rule, weight = 0.5): void {
   const { doc } = flow;
-  doc
-    .save()
-    .moveTo(flow.left, flow.y)
-    .lineTo(flow.right, flow.y)
-    .lineWidth(weight)
-    .strokeColor(color)
-    .stroke()
-    .restore();
+  artifact(doc, () =>
+    doc
+      .save()
+      .moveTo(flow.left, flow.y)
+      .lineTo(flow.right, flow.y)
+      .lineWidth(weight)
+      .strokeColor(color)
+      .stroke()
+      .restore(),
+  );
 }
 
 export function fillRect(doc: PDFKit.PDFDocument, x: number, y: number, w: number, h: number, color: string): void {
-  doc.save().rect(x, y, w, h).fill(color).restore();
+  artifact(doc, () => doc.save().rect(x, y, w, h).fill(color).restore());
 }
 
 export function strokeRect(
@@ -256,7 +337,7 @@ export function strokeRect(
   color: string,
   weight = 0.75,
 ): void {
-  doc.save().rect(x, y, w, h).lineWidth(weight).strokeColor(color).stroke().restore();
+  artifact(doc, () => doc.save().rect(x, y, w, h).lineWidth(weight).strokeColor(color).stroke().restore());
 }
 
 /** A coloured chip for a rating (number printed inside, so it reads in greyscale). */
@@ -300,15 +381,17 @@ export function centeredText(
 
 /** A small filled diamond: the disagreement marker (vector: no font needed). */
 export function diamond(doc: PDFKit.PDFDocument, cx: number, cy: number, r: number, color: string): void {
-  doc
-    .save()
-    .moveTo(cx, cy - r)
-    .lineTo(cx + r, cy)
-    .lineTo(cx, cy + r)
-    .lineTo(cx - r, cy)
-    .closePath()
-    .fill(color)
-    .restore();
+  artifact(doc, () =>
+    doc
+      .save()
+      .moveTo(cx, cy - r)
+      .lineTo(cx + r, cy)
+      .lineTo(cx, cy + r)
+      .lineTo(cx - r, cy)
+      .closePath()
+      .fill(color)
+      .restore(),
+  );
 }
 
 // ------------------------------------------------------------------ tables
@@ -331,14 +414,17 @@ export interface TableOptions {
   zebra?: boolean;
   /** per-row background colour (overrides zebra) */
   rowFill?: (row: number) => string | null;
-  /** draw a chip in a column instead of text: return the score (or null) */
+  /** the first cell of each row heads its row (TH, Scope Row) */
+  rowHeaders?: boolean;
   x?: number;
   width?: number;
 }
 
 /**
- * A table that flows across pages: the header row repeats after every page break, and a row
- * taller than what is left of the page continues on the next one (cells split between lines).
+ * A tagged table (Table > THead/TBody > TR > TH/TD, header cells with Scope) that flows across
+ * pages: a row that does not fit what is left of the page moves to the next page whole, under the
+ * repeated header row (an Artifact: the header is tagged once). Only a row taller than a whole
+ * page continues on the next one, cells split between lines, again under the repeated header.
  */
 export function table(
   flow: Flow,
@@ -361,22 +447,25 @@ export function table(
     xs.push(acc);
     acc += w;
   }
-  const { doc } = flow;
+  const { doc, tags } = flow;
 
   const headerLines = columns.map((c, i) =>
     layoutSpans([{ text: c.header, style: headerStyle }], (widths[i] ?? 0) - 2 * padX, { leading: 1.3 }),
   );
   const headerH = Math.max(...headerLines.map(linesHeight)) + 2 * padY;
-  const drawHeader = (): void => {
-    fillRect(doc, x0, flow.y, totalW, headerH, THEME.color.panel);
-    columns.forEach((c, i) => {
-      const lines = headerLines[i];
-      if (lines)
-        drawLines(doc, lines, (xs[i] ?? 0) + padX, flow.y + padY, {
-          width: (widths[i] ?? 0) - 2 * padX,
-          align: c.align,
-        });
-    });
+  const drawHeaderCell = (i: number): void => {
+    const lines = headerLines[i];
+    if (lines)
+      drawLines(doc, lines, (xs[i] ?? 0) + padX, flow.y + padY, {
+        width: (widths[i] ?? 0) - 2 * padX,
+        align: columns[i]?.align,
+      });
+  };
+  const repeatHeader = (): void => {
+    tags.artifact(() => {
+      fillRect(doc, x0, flow.y, totalW, headerH, THEME.color.panel);
+      columns.forEach((_, i) => drawHeaderCell(i));
+    }, "Pagination");
     flow.y += headerH;
   };
 
@@ -384,120 +473,163 @@ export function table(
     const spans = typeof cell === "string" ? [{ text: cell, style }] : cell;
     return layoutSpans(spans, Math.max(4, (widths[i] ?? 0) - 2 * padX), { leading: 1.35 });
   };
+  const laidRows = rows.map((row) => row.map((c, i) => cellLines(c, i)));
+  const rowHeight = (cells: readonly Line[][]): number => Math.max(0, ...cells.map(linesHeight)) + 2 * padY;
+  const fullPageRow = flow.pageHeight - headerH;
 
-  flow.ensureSpace(headerH + 2 * padY + style.size * 2.8);
-  drawHeader();
-  flow.withBreakHook(drawHeader, () => {
-    rows.forEach((row, r) => {
-      const cells = row.map((c, i) => cellLines(c, i));
-      const next = cells.map(() => 0);
-      const fill = opts.rowFill?.(r) ?? (opts.zebra && r % 2 === 1 ? THEME.color.panel : null);
-      // the first lines of every cell must fit (or we start the row on a new page)
+  // The header and the first row (whole, when it fits a page) stay together.
+  const first = laidRows[0];
+  flow.ensureSpace(headerH + Math.min(first ? rowHeight(first) : 0, fullPageRow));
+  tags.group("Table", {}, () => {
+    tags.group("THead", {}, () =>
+      tags.group("TR", {}, () => {
+        fillRect(doc, x0, flow.y, totalW, headerH, THEME.color.panel);
+        columns.forEach((_, i) => tags.leafOf("TH", { scope: "Column" }, () => drawHeaderCell(i)));
+        flow.y += headerH;
+      }),
+    );
+    tags.group("TBody", {}, () =>
+      flow.withBreakHook(repeatHeader, () => {
+        laidRows.forEach((cells, r) => tags.group("TR", {}, () => drawRow(cells, r)));
+      }),
+    );
+  });
+
+  function drawRow(cells: readonly Line[][], r: number): void {
+    const next = cells.map(() => 0);
+    const fill = opts.rowFill?.(r) ?? (opts.zebra && r % 2 === 1 ? THEME.color.panel : null);
+    const rowH = rowHeight(cells);
+    if (rowH <= fullPageRow) {
+      // the whole row on one page
+      if (flow.y + rowH > flow.bottom + 0.01) flow.newPage();
+    } else {
+      // taller than a page: at least the first lines of every cell here
       const firstH = Math.max(...cells.map((ls) => linesHeight(ls.slice(0, 2)))) + 2 * padY;
       if (flow.y + firstH > flow.bottom) flow.newPage();
-      for (;;) {
-        const avail = flow.bottom - flow.y - 2 * padY;
-        let segH = 0;
-        const segs = cells.map((ls, i) => {
-          let h = 0;
-          let j = next[i] ?? 0;
-          const start = j;
-          while (j < ls.length && h + (ls[j]?.height ?? 0) <= avail) {
-            h += ls[j]?.height ?? 0;
-            j++;
-          }
-          if (h > segH) segH = h;
-          return { start, end: j };
-        });
-        if (segH === 0 && !flow.atPageTop()) {
-          flow.newPage();
-          continue;
+    }
+    const elems = cells.map((_, i) =>
+      tags.create(opts.rowHeaders && i === 0 ? "TH" : "TD", opts.rowHeaders && i === 0 ? { scope: "Row" } : {}),
+    );
+    for (;;) {
+      const avail = flow.bottom - flow.y - 2 * padY;
+      let segH = 0;
+      const segs = cells.map((ls, i) => {
+        let h = 0;
+        let j = next[i] ?? 0;
+        const start = j;
+        while (j < ls.length && h + (ls[j]?.height ?? 0) <= avail) {
+          h += ls[j]?.height ?? 0;
+          j++;
         }
-        if (segH === 0) {
-          // nothing fits even on a fresh page: force one line per unfinished cell
-          segs.forEach((sg, i) => {
-            const ls = cells[i];
-            if (ls && sg.start < ls.length) {
-              sg.end = sg.start + 1;
-              segH = Math.max(segH, ls[sg.start]?.height ?? 0);
-            }
-          });
-        }
-        const rowH = segH + 2 * padY;
-        if (fill) fillRect(doc, x0, flow.y, totalW, rowH, fill);
+        if (h > segH) segH = h;
+        return { start, end: j };
+      });
+      if (segH === 0 && !flow.atPageTop()) {
+        flow.newPage();
+        continue;
+      }
+      if (segH === 0) {
+        // nothing fits even on a fresh page: force one line per unfinished cell
         segs.forEach((sg, i) => {
           const ls = cells[i];
-          if (ls && sg.end > sg.start) {
+          if (ls && sg.start < ls.length) {
+            sg.end = sg.start + 1;
+            segH = Math.max(segH, ls[sg.start]?.height ?? 0);
+          }
+        });
+      }
+      const segRowH = segH + 2 * padY;
+      if (fill) fillRect(doc, x0, flow.y, totalW, segRowH, fill);
+      segs.forEach((sg, i) => {
+        const ls = cells[i];
+        const elem = elems[i];
+        if (ls && elem && sg.end > sg.start) {
+          tags.into(elem, () =>
             drawLines(doc, ls.slice(sg.start, sg.end), (xs[i] ?? 0) + padX, flow.y + padY, {
               width: (widths[i] ?? 0) - 2 * padX,
               align: columns[i]?.align,
-            });
-          }
-          next[i] = sg.end;
-        });
-        flow.y += rowH;
-        doc
-          .save()
-          .moveTo(x0, flow.y)
-          .lineTo(x0 + totalW, flow.y)
-          .lineWidth(0.4)
-          .strokeColor(THEME.color.hairline)
-          .stroke()
-          .restore();
-        const done = cells.every((ls, i) => (next[i] ?? 0) >= ls.length);
-        if (done) break;
-        flow.newPage();
-      }
-    });
-  });
+            }),
+          );
+        }
+        next[i] = sg.end;
+      });
+      flow.y += segRowH;
+      hairline(doc, x0, x0 + totalW, flow.y);
+      const done = cells.every((ls, i) => (next[i] ?? 0) >= ls.length);
+      if (done) break;
+      flow.newPage();
+    }
+    for (const e of elems) e.end();
+  }
+}
+
+function hairline(
+  doc: PDFKit.PDFDocument,
+  x0: number,
+  x1: number,
+  y: number,
+  color: string = THEME.color.hairline,
+): void {
+  artifact(doc, () => doc.save().moveTo(x0, y).lineTo(x1, y).lineWidth(0.4).strokeColor(color).stroke().restore());
 }
 
 // ------------------------------------------------------------------ page furniture
 
+/** "Scorecards · Jonas Bergström · Incident drill (continued)" */
+export function runningHead(head: PageHead): string {
+  const base = head.detail ? `${head.section} · ${head.detail}` : head.section;
+  return head.continued ? `${base} (continued)` : base;
+}
+
 /**
- * Header and footer on every buffered page, drawn after layout so the total is known:
- * "candidate · Confidential" at the top, "Page X of Y" and the packet's full fingerprint at the bottom.
+ * The running head and footer on every buffered page, drawn after layout so the total is known,
+ * as Artifacts (pagination): at the top the page's bearing (`runningHead`) and the confidentiality
+ * mark, at the bottom "Page X of Y · candidate" and the packet's full fingerprint.
  */
-export function decoratePages(
-  doc: PDFKit.PDFDocument,
-  candidateName: string,
-  confidential: string,
-  fingerprint: string,
-): void {
+export function decoratePages(flow: Flow, candidateName: string, confidential: string, fingerprint: string): void {
+  const { doc, tags } = flow;
   const range = doc.bufferedPageRange();
   const total = range.count;
   const left = THEME.page.margin.left;
   const right = THEME.page.width - THEME.page.margin.right;
   const width = right - left;
-  const nameStyle = withColor(S.tiny, THEME.color.muted);
+  const headStyle = withColor(S.tiny, THEME.color.muted);
   const confStyle = withColor(S.tinyBold, THEME.color.alert);
-  // Laid out once: only the page number changes from page to page.
+  // Laid out once: only the page number and the head change from page to page.
   const conf = layoutSpans([{ text: confidential, style: confStyle }], width, { leading: 1.3 });
   const confW = conf[0]?.width ?? 0;
-  const name = layoutSpans([{ text: candidateName, style: nameStyle }], Math.max(20, width - confW - 20), {
-    leading: 1.3,
-    maxLines: 1,
-  });
-  const fp = layoutSpans([{ text: `SHA-256 ${fingerprint}`, style: nameStyle }], width, { leading: 1.3, maxLines: 1 });
+  const fp = layoutSpans([{ text: `SHA-256 ${fingerprint}`, style: headStyle }], width, { leading: 1.3, maxLines: 1 });
+  const fpW = fp[0]?.width ?? 0;
+  const heads = new Map<string, Line[]>();
   const hy = THEME.page.headerY;
   const lineY = hy + (conf[0]?.height ?? 9) + 2;
   const fy = THEME.page.footerY;
   for (let i = 0; i < total; i++) {
     doc.switchToPage(range.start + i);
-    drawLines(doc, name, left, hy);
-    drawLines(doc, conf, left, hy, { width, align: "right" });
-    doc.save().moveTo(left, lineY).lineTo(right, lineY).lineWidth(0.4).strokeColor(THEME.color.rule).stroke().restore();
-    doc
-      .save()
-      .moveTo(left, fy - 3)
-      .lineTo(right, fy - 3)
-      .lineWidth(0.4)
-      .strokeColor(THEME.color.rule)
-      .stroke()
-      .restore();
-    const page = layoutSpans([{ text: `Page ${i + 1} of ${total}`, style: nameStyle }], width, { leading: 1.3 });
-    drawLines(doc, page, left, fy);
-    drawLines(doc, fp, left, fy, { width, align: "right" });
+    const headText = runningHead(flow.heads[i] ?? { section: "", detail: "", continued: false });
+    let head = heads.get(headText);
+    if (!head) {
+      head = layoutSpans([{ text: headText, style: headStyle }], Math.max(40, width - confW - 16), {
+        leading: 1.3,
+        maxLines: 1,
+      });
+      heads.set(headText, head);
+    }
+    const pageLine = layoutSpans(
+      [{ text: `Page ${i + 1} of ${total} · ${candidateName}`, style: headStyle }],
+      Math.max(40, width - fpW - 16),
+      { leading: 1.3, maxLines: 1 },
+    );
+    tags.artifact(() => {
+      drawLines(doc, head, left, hy);
+      drawLines(doc, conf, left, hy, { width, align: "right" });
+      hairline(doc, left, right, lineY, THEME.color.rule);
+    }, "Pagination");
+    tags.artifact(() => {
+      hairline(doc, left, right, fy - 3, THEME.color.rule);
+      drawLines(doc, pageLine, left, fy);
+      drawLines(doc, fp, left, fy, { width, align: "right" });
+    }, "Pagination");
   }
 }
 

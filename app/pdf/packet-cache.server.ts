@@ -40,7 +40,7 @@ export function cachedPacket(
   aggregate: LoopAggregate,
   facts: LoopFacts,
   rubric: RubricContent,
-  options: PacketOptions = {},
+  options: PacketOptions,
 ): Promise<Buffer> {
   const fingerprint = packetFingerprint(aggregate, facts, rubric, options);
   const hit = cache.get(fingerprint);

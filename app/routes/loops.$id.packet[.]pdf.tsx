@@ -13,7 +13,12 @@ import { requireLoopFeedback } from "../server/loop-feedback.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { review, calibration } = requireLoopFeedback(request, params, { calibration: "when-allowed" });
-  const pdf = await cachedPacket(review.aggregate, review.facts, review.rubric, { calibrationWithheld: !calibration });
+  const pdf = await cachedPacket(review.aggregate, review.facts, review.rubric, {
+    calibrationWithheld: !calibration,
+    // "Generated" is when this file was rendered: now, or when the cached copy of the same content was;
+    // "Data as of" comes from the data. The cache key (the fingerprint) leaves the generation time out.
+    generatedAt: Date.now(),
+  });
   return fileResponse(new Uint8Array(pdf), {
     contentType: "application/pdf",
     contentDisposition: packetContentDisposition(review.facts.candidate.name),

@@ -35,6 +35,8 @@ export interface PacketFixtureOptions {
   decided?: boolean;
   /** hostile content in names, evidence and notes */
   hostile?: boolean;
+  /** an early loop: every scorecard still a draft (0 of 8 in), no decision */
+  empty?: boolean;
 }
 
 export interface PacketFixture {
@@ -248,7 +250,7 @@ export function buildPacketFixture(opts: PacketFixtureOptions = {}): PacketFixtu
   const rand = seededRandom(opts.seed ?? 20250310);
   const target = opts.evidenceChars ?? 2000;
   const rubric = LEAD_ML_ARCHITECT_V1;
-  const decided = opts.decided ?? !opts.incomplete;
+  const decided = opts.decided ?? !(opts.incomplete || opts.empty);
   const loopId = "loop-fixture-1";
 
   const interviews: InterviewInput[] = rubric.exercises.map((e, i) => ({
@@ -311,14 +313,15 @@ export function buildPacketFixture(opts: PacketFixtureOptions = {}): PacketFixtu
     const submittedAt = start + ((exercise?.durationMinutes ?? 60) + 45 + pi * 7) * MIN;
     const updatedAt = submittedAt + (pi === 1 ? DAY : 0);
     // drafts and recusals reach the aggregate with their state only, as the review queries read them
-    if (opts.incomplete && (pi === 4 || pi === 7 || pi === 6)) {
-      return {
-        id: `sc-${pi + 1}`,
-        interviewId: interview.id,
-        panelist,
-        status: pi === 6 ? "recused" : "draft",
-        updatedAt,
-      };
+    const uncounted: "draft" | "recused" | null = opts.empty
+      ? "draft"
+      : opts.incomplete && (pi === 4 || pi === 7)
+        ? "draft"
+        : opts.incomplete && pi === 6
+          ? "recused"
+          : null;
+    if (uncounted) {
+      return { id: `sc-${pi + 1}`, interviewId: interview.id, panelist, status: uncounted, updatedAt };
     }
     return {
       id: `sc-${pi + 1}`,
@@ -342,13 +345,15 @@ export function buildPacketFixture(opts: PacketFixtureOptions = {}): PacketFixtu
       updatedAt,
       amendCount: pi === 1 ? 1 : 0,
       lastAmendReason:
-        pi === 1 ? "Added evidence from my written notes on the rollback discussion; score unchanged." : null,
+        pi === 1
+          ? "Added evidence from my written notes on the rollback discussion; Leadership raised after re-reading them."
+          : null,
     };
   });
 
   const input: LoopAggregationInput = {
     loopId,
-    status: decided ? "decided" : opts.incomplete ? "in_progress" : "debrief",
+    status: decided ? "decided" : opts.incomplete || opts.empty ? "in_progress" : "debrief",
     rubric,
     weights: null,
     interviews,
@@ -395,15 +400,22 @@ export function buildPacketFixture(opts: PacketFixtureOptions = {}): PacketFixtu
         action: "scorecard.submit",
         entity: `scorecard:${s.id}`,
         reason: null,
+        change: s.recommendation ? { recommendation: s.recommendation } : null,
       })),
-    {
+  ];
+  if (!opts.empty)
+    audit.push({
       at: T0 + 2 * DAY,
       actorName: "Zoë Ångström",
       action: "scorecard.amend",
       entity: "scorecard:sc-2",
-      reason: "Added evidence from my written notes on the rollback discussion; score unchanged.",
-    },
-  ];
+      reason:
+        "Added evidence from my written notes on the rollback discussion; Leadership raised after re-reading them.",
+      change: {
+        scores: [{ dimensionKey: "leadership_enablement", from: "3", to: "4" }],
+        fields: [{ kind: "evidence", key: "leadership_enablement" }],
+      },
+    });
   if (opts.incomplete) {
     audit.push({
       at: T0 + DAY + 60 * MIN,
@@ -421,7 +433,8 @@ export function buildPacketFixture(opts: PacketFixtureOptions = {}): PacketFixtu
       actorName: "Margaret Chen-Adeyemi",
       action: "loop.decide",
       entity: `loop:${loopId}`,
-      reason: null,
+      reason: "Clears the bar on architecture, MLOps and communication; governance gaps covered by a 90-day plan.",
+      change: { decision: "hire" },
     });
   audit.sort((a, b) => a.at - b.at);
 

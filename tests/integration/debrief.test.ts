@@ -260,7 +260,9 @@ describe("the decision ends it", () => {
       facilitator: "Hana Manager",
       attendees: [{ name: "Hana Manager" }, { name: "Jun Junior" }, { name: "Sen Senior" }],
     });
-    const packet = buildPacketModel(review.aggregate, review.facts, review.rubric);
+    const packet = buildPacketModel(review.aggregate, review.facts, review.rubric, {
+      generatedAt: Date.UTC(2026, 0, 5),
+    });
     expect(packet.decision.debrief?.lines.find((l) => l.label === "Attended")?.value).toBe(
       "Hana Manager (facilitator), Jun Junior (panelist), Sen Senior (panelist)",
     );

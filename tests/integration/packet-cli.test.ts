@@ -54,7 +54,11 @@ describe("npm run packet", () => {
     expect(run(["--loop"], env).stderr).toMatch(/--loop needs a value/);
     expect(run(["--frobnicate"], env).stderr).toMatch(/Unknown argument: --frobnicate/);
     expect(run(["--loop", "../x", "--out", "x.pdf"], env).stderr).toMatch(/Not a loop id/);
-  }, 60_000);
+    // a local time without its zone would be read in the server's zone: refused
+    expect(run(["--loop", "abc", "--out", "x.pdf", "--generated-at", "2026-12-03 09:00"], env).stderr).toMatch(
+      /Not an ISO time with a zone/,
+    );
+  }, 120_000);
 
   test("an unknown loop or a missing database exits 1 with a message", () => {
     const unknown = run(["--loop", "no-such-loop", "--out", path.join(work, "x.pdf")], { DATABASE_PATH: db });
@@ -68,11 +72,12 @@ describe("npm run packet", () => {
     expect(missing.stderr).toMatch(/No database at/);
   }, 60_000);
 
-  test("--loop writes that loop's packet, identical on a second run; refuses to overwrite without --force", () => {
+  test("--loop writes that loop's packet, identical on a second run at the same --generated-at; refuses to overwrite without --force", () => {
     const loop = loops.find((l) => l.name === "Ingrid Sørensen") ?? loops[0];
     if (!loop) throw new Error("no loop");
     const out = path.join(work, "one", "ingrid.pdf");
-    const r = run(["--loop", loop.id, "--out", out], { DATABASE_PATH: db });
+    const at = ["--generated-at", "2026-12-03T09:00:00Z"];
+    const r = run(["--loop", loop.id, "--out", out, ...at], { DATABASE_PATH: db });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(out);
     const pdf = fs.readFileSync(out);
@@ -81,10 +86,11 @@ describe("npm run packet", () => {
     const again = run(["--loop", loop.id, "--out", out], { DATABASE_PATH: db });
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists; pass --force/);
-    const forced = run(["--loop", loop.id, "--out", out, "--force"], { DATABASE_PATH: db });
+    const forced = run(["--loop", loop.id, "--out", out, "--force", ...at], { DATABASE_PATH: db });
     expect(forced.code, forced.stderr).toBe(0);
     expect(fs.readFileSync(out).equals(pdf)).toBe(true);
-  }, 60_000);
+    expect(execFileSync("pdftotext", [out, "-"], { encoding: "utf8" })).toMatch(/Generated\s+3 Dec 2026, 09:00 UTC/);
+  }, 120_000);
 
   test("--all writes one packet per loop with a progress bar on stderr", () => {
     const dir = path.join(work, "all");

@@ -1,5 +1,6 @@
-// The PDF hiring packet: what a reader (pdftotext, pdfinfo) finds in it, determinism, hostile
-// content, and the authorization of GET /loops/:id/packet.pdf.
+// The PDF hiring packet: what a reader (pdftotext, pdfinfo, pdf.js) finds in it, its structure
+// (tagged PDF/UA-1, PDF/A-2a: ./pdf-conformance.ts), bearings on every page, honest times,
+// determinism, empty and hostile loops, and the authorization of GET /loops/:id/packet.pdf.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -21,6 +22,7 @@ import {
 } from "../../scripts/lib/packet-fixture";
 
 import { call, createTestUser, freshDatabase, get, seedRubricV1, type TestUser } from "./harness";
+import { checkPdf, type ConformanceReport } from "./pdf-conformance";
 import { buildLoop, EVIDENCE, handler } from "./review-fixtures";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "archpanel-packet-"));
@@ -56,30 +58,43 @@ function pdfInfo(pdf: Buffer): Record<string, string> {
 /** Whitespace-free text: line breaks never decide whether a phrase is "there". */
 const squash = (s: string): string => s.replace(/\s+/g, "");
 
-async function render(opts: PacketFixtureOptions = {}) {
+/** The request time in these tests: a fixed clock. */
+const NOW = Date.UTC(2026, 11, 3, 9, 30);
+
+async function render(opts: PacketFixtureOptions = {}, generatedAt = NOW) {
   const fx = buildPacketFixture(opts);
   const aggregate = aggregateFixture(fx);
-  const pdf = await renderPacket(aggregate, fx.facts, fx.rubric);
+  const pdf = await renderPacket(aggregate, fx.facts, fx.rubric, { generatedAt });
   return { fx, aggregate, pdf, fingerprint: packetFingerprint(aggregate, fx.facts, fx.rubric) };
+}
+
+/** Page texts without the one line that says when the file was generated. */
+function pagesWithoutGenerated(pdf: Buffer): string[] {
+  return pdfText(pdf)
+    .split("\f")
+    .map((p) => p.replace(/^Generated\n+\d{1,2} \w{3} \d{4}, \d\d:\d\d UTC$/m, "Generated"));
 }
 
 let full: Awaited<ReturnType<typeof render>>;
 let fullText: string;
+let fullReport: ConformanceReport;
 
 beforeAll(async () => {
   full = await render();
   fullText = pdfText(full.pdf);
+  fullReport = await checkPdf(full.pdf);
 });
 
 describe("the full-loop packet", () => {
-  it("is a PDF with title, author and subject metadata and a fixed creation date", () => {
+  it("is a PDF with title, author and subject metadata, created at the request's time", () => {
     expect(full.pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const info = pdfInfo(full.pdf);
     expect(info.Title).toBe(`Hiring packet: ${FIXTURE_CANDIDATE} — Lead Machine Learning Architect`);
     expect(info.Author).toBe("ArchPanel");
     expect(info.Subject).toContain(FIXTURE_CANDIDATE);
     expect(info["Page size"]).toContain("(A4)");
-    expect(info.CreationDate).toMatch(/2025/);
+    expect(info.CreationDate).toMatch(/Dec\s+3 09:30:00 2026 UTC/);
+    expect(info.ModDate).toBe(info.CreationDate);
   });
 
   it("contains the candidate, every dimension, every panelist, evidence excerpts and the fingerprint", () => {
@@ -153,7 +168,7 @@ describe("the full-loop packet", () => {
     expect(outlineItems + hexTitles).toBeGreaterThanOrEqual(29);
   });
 
-  it("is byte-identical for identical input, even with cold caches", async () => {
+  it("is byte-identical for identical input and generation time, even with cold caches", async () => {
     const again = await render();
     expect(again.pdf.equals(full.pdf)).toBe(true);
     clearTextCaches();
@@ -161,10 +176,188 @@ describe("the full-loop packet", () => {
     expect(cold.pdf.equals(full.pdf)).toBe(true);
   });
 
+  it("says when it was generated and, apart, what data it holds; a later request changes only the generation time", async () => {
+    const cover = fullText.split("\f")[0] ?? "";
+    expect(cover).toMatch(/Generated\s+3 Dec 2026, 09:30 UTC/);
+    expect(cover).toMatch(/Data as of\s+15 Mar 2025, 01:00 UTC \(the latest change included\)/);
+    const later = await render({}, NOW + 86_400_000);
+    expect(later.fingerprint).toBe(full.fingerprint);
+    expect(later.pdf.equals(full.pdf)).toBe(false);
+    expect(pdfText(later.pdf)).toMatch(/Generated\s+4 Dec 2026, 09:30 UTC/);
+    expect(pagesWithoutGenerated(later.pdf)).toEqual(pagesWithoutGenerated(full.pdf));
+  });
+
   it("changes (fingerprint and bytes) when the data changes", async () => {
     const other = await render({ seed: 7 });
     expect(other.fingerprint).not.toBe(full.fingerprint);
     expect(other.pdf.equals(full.pdf)).toBe(false);
+  });
+});
+
+describe("accessible and archivable (tagged PDF/UA-1, PDF/A-2a)", () => {
+  it("passes every check of the validator: qpdf, the structure and parent trees, marked content, metadata", () => {
+    expect(fullReport.findings).toEqual([]);
+    expect(fullReport.pdfinfo.Tagged).toBe("yes");
+    expect(fullReport.metadata).toMatchObject({
+      "dc:title": `Hiring packet: ${FIXTURE_CANDIDATE} — Lead Machine Learning Architect`,
+      "pdfaid:part": "2",
+      "pdfaid:conformance": "A",
+      "pdfuaid:part": "1",
+    });
+  });
+
+  it("the validator fails a PDF that is not tagged (it checks, it does not rubber-stamp)", async () => {
+    const { default: PDFDocument } = await import("pdfkit");
+    const doc = new PDFDocument({ pdfVersion: "1.7" });
+    const chunks: Buffer[] = [];
+    doc.on("data", (c: Buffer) => chunks.push(c));
+    const ended = new Promise((r) => doc.on("end", r));
+    doc.rect(10, 10, 50, 50).fill("#336699");
+    doc.end();
+    await ended;
+    const rules = new Set((await checkPdf(Buffer.concat(chunks))).findings.map((f) => f.rule));
+    for (const r of ["06-002", "01-006", "11-006", "07-001", "6.2.3", "01-001"]) expect(rules, r).toContain(r);
+  });
+
+  it("has its headings in order: the sections (H1) and their parts (H2, H3), as a reader lists them", () => {
+    const h1 = fullReport.headings.filter((h) => h.level === 1).map((h) => h.text);
+    expect(h1).toEqual([
+      FIXTURE_CANDIDATE,
+      "Executive summary",
+      "Scores at a glance",
+      "Debrief agenda",
+      "Dimensions in detail",
+      "Red flags and signals",
+      "Exercises",
+      "Scorecards",
+      "Decision and calibration",
+      "Appendix: rubric and audit",
+    ]);
+    const h2 = fullReport.headings.filter((h) => h.level === 2).map((h) => h.text);
+    for (const d of full.fx.rubric.dimensions) expect(h2).toContain(d.name);
+    for (const p of FIXTURE_PANELISTS) expect(h2).toContain(p.name);
+    // reading order: the text a screen reader gets follows the sections in order
+    const reading = squash(fullReport.readingText);
+    let at = 0;
+    for (const t of h1) {
+      const i = reading.indexOf(squash(t), at);
+      expect(i, t).toBeGreaterThanOrEqual(at);
+      at = i;
+    }
+  });
+
+  it("gives every figure alternative text that states the data, and every table header cells with a scope", () => {
+    const figures: string[] = [];
+    const tables: { th: number; scoped: boolean }[] = [];
+    const walk = (n: ConformanceReport["tree"]): void => {
+      if (n.role === "Figure") figures.push(n.alt ?? "");
+      if (n.role === "Table") {
+        const cells = n.children.flatMap((c) => (c.role === "TR" ? [c] : c.children)).flatMap((r) => r.children);
+        const th = cells.filter((c) => c.role === "TH");
+        tables.push({ th: th.length, scoped: th.every((c) => c.scope === "Row" || c.scope === "Column") });
+      }
+      n.children.forEach(walk);
+    };
+    walk(fullReport.tree);
+    expect(figures.length).toBeGreaterThanOrEqual(3);
+    const heatmap = figures.find((f) => f.startsWith("Heatmap of ratings")) ?? "";
+    for (const p of FIXTURE_PANELISTS) expect(heatmap).toContain(p.name);
+    expect(heatmap).toMatch(/ML system architecture [1-4]/);
+    expect(figures.find((f) => f.includes("mean rating"))).toMatch(/Governance and risk: mean \d\.\d\d/);
+    expect(figures.find((f) => f.includes("recommendations"))).toMatch(/Strong hire \d+, Hire \d+/);
+    expect(tables.length).toBeGreaterThan(10);
+    for (const t of tables) expect(t).toEqual({ th: expect.any(Number) as number, scoped: true });
+    expect(tables.every((t) => t.th > 0)).toBe(true);
+  });
+
+  it("marks running heads and footers as artifacts: a reader skips them, the tagged text has them nowhere", () => {
+    const total = fullReport.artifactText.length;
+    fullReport.artifactText.forEach((a, i) => {
+      expect(a, `page ${i + 1}`).toContain(`Page ${i + 1} of ${total}`);
+      expect(a, `page ${i + 1}`).toContain(full.fingerprint);
+    });
+    fullReport.taggedText.forEach((t, i) => expect(t, `page ${i + 1}`).not.toContain(`Page ${i + 1} of`));
+    // the evidence is real content, not decoration
+    const ev = full.aggregate.dimensions[0]?.ratings[0]?.evidence.slice(0, 60) ?? "";
+    expect(squash(fullReport.readingText)).toContain(squash(ev));
+  });
+
+  it("passes for an incomplete, an empty and a hostile loop too", async () => {
+    for (const opts of [{ incomplete: true }, { empty: true }, { hostile: true }] as PacketFixtureOptions[]) {
+      const { pdf } = await render(opts);
+      expect((await checkPdf(pdf)).findings, JSON.stringify(opts)).toEqual([]);
+    }
+  });
+});
+
+describe("bearings on every page (the 64-page fixture)", () => {
+  const pages = (): string[] => fullText.split("\f").filter((p) => p.trim().length > 0);
+
+  it("every page's running head names its section; continuation pages say whose and which, and (continued)", () => {
+    const all = pages();
+    expect(all.length).toBeGreaterThanOrEqual(60);
+    const sections = fullReport.headings.filter((h) => h.level === 1).map((h) => h.text);
+    // sections whose parts (H2: a dimension, an exercise, a panelist) the running head names
+    const withParts = new Set(["Dimensions in detail", "Exercises", "Scorecards"]);
+    // in Scorecards the head names the panelist's exercise too
+    const exercise = (s: string): string => (s === "Scorecards" ? " · [^()]+" : "");
+    let section = "";
+    let part = "";
+    let continuations = 0;
+    all.forEach((page, i) => {
+      // line 0 of the extracted text: the running head
+      const lines = page
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean);
+      const h = lines[0] ?? "";
+      // what the page starts with, as the structure tree says
+      const first = (fullReport.pageContent[i] ?? []).find((c) => c.text);
+      if (i === 0) expect(h).toBe("Cover");
+      else if (first?.role === "H1" && sections.includes(first.text)) {
+        section = first.text;
+        part = "";
+        expect(h, `page ${i + 1}`).toBe(section);
+      } else if (withParts.has(section) && first?.role === "H2") {
+        part = first.text;
+        expect(h, `page ${i + 1}`).toMatch(
+          new RegExp(`^${escapeRe(section)} · ${escapeRe(part)}${exercise(section)}$`),
+        );
+      } else {
+        // a page that starts inside something: its head says what, and that it continues
+        continuations++;
+        if (withParts.has(section)) expect(part, `page ${i + 1}`).not.toBe("");
+        expect(h, `page ${i + 1}`).toMatch(
+          new RegExp(`^${escapeRe(section)}${part ? ` · ${escapeRe(part)}${exercise(section)}` : ""} \\(continued\\)$`),
+        );
+      }
+      // the next page continues the last part begun on this one
+      const begun = (fullReport.pageContent[i] ?? []).filter((c) => c.role === "H2").pop();
+      if (begun && withParts.has(section)) part = begun.text;
+    });
+    expect(continuations).toBeGreaterThan(30);
+  });
+
+  it("never ends a page with a heading: each heading stands on the page of what follows it", () => {
+    fullReport.pageContent.forEach((content, i) => {
+      const last = content.filter((c) => c.text).pop();
+      expect(last?.role, `page ${i + 1} ends with ${last?.role} "${last?.text}"`).not.toMatch(/^H[1-6]$/);
+    });
+  });
+
+  it("never splits a table row across pages: each audit entry and each rubric anchor is whole on one page", () => {
+    const all = pages().map(squash);
+    const cells = [
+      ...full.fx.rubric.dimensions.flatMap((d) => [d.anchors.belowBar, d.anchors.meetsBar, d.anchors.exceeds]),
+      ...full.fx.rubric.redFlags.map((f) => f.description),
+      "amended Leadership and enablement 3 → 4 and the evidence for Leadership and enablement",
+      "recorded the decision: Hire (override: Clears the bar on architecture",
+    ];
+    for (const c of cells)
+      expect(
+        all.some((p) => p.includes(squash(c))),
+        c.slice(0, 50),
+      ).toBe(true);
   });
 });
 
@@ -176,6 +369,30 @@ describe("pages grow with content", () => {
     const large = await pages(4000);
     expect(small).toBeLessThan(medium);
     expect(medium).toBeLessThan(large);
+  });
+});
+
+describe("an empty loop (0 of 8 scorecards in)", () => {
+  it("says so plainly on its first page, lists the drafts one line each and breaks no word without a hyphen", async () => {
+    const { pdf } = await render({ empty: true });
+    const text = pdfText(pdf);
+    const pages = text.split("\f").filter((p) => p.trim());
+    expect(squash(pages[0] ?? "")).toContain(squash("No scorecards are in yet (0 of 8 submitted)"));
+    // the summary: no empty headings, the decision pending, nothing cut
+    const summary = pages[1] ?? "";
+    expect(squash(summary)).toContain(squash("No recommendations yet"));
+    expect(squash(summary)).toContain(squash("No dimension has a submitted rating yet."));
+    expect(squash(summary)).toContain(squash("No decision has been recorded yet."));
+    expect(summary).not.toContain("…");
+    // drafts: one line each, all on the first page of the Scorecards section
+    const scorecards = pages.filter((p) => /^Scorecards/.test(p.trim()));
+    expect(scorecards).toHaveLength(1);
+    for (const p of FIXTURE_PANELISTS) expect(scorecards[0]).toContain(p.name);
+    expect(pages.length).toBeLessThan(30);
+    // no line ends inside a word without a hyphen
+    const words = text.split(/\s+/);
+    for (const w of ["recommendations", "scorecards", "submitted"]) expect(words).toContain(w);
+    expect(text).not.toMatch(/recommend\n+ations/);
   });
 });
 
@@ -312,14 +529,16 @@ describe("GET /loops/:id/packet.pdf", () => {
     expect(text).toContain("Pat Pending");
   });
 
-  it("200 for a panelist after their submission; the same data gives the same bytes", async () => {
+  it("200 for a panelist after their submission; the same data gives the same pages and fingerprint", async () => {
     const a = await run(submitted);
     expect(a.status).toBe(200);
     const b = await run(submitted);
     const pa = Buffer.from((await a.response?.arrayBuffer()) ?? new ArrayBuffer(0));
     const pb = Buffer.from((await b.response?.arrayBuffer()) ?? new ArrayBuffer(0));
     expect(pa.length).toBeGreaterThan(1000);
-    expect(pa.equals(pb)).toBe(true);
+    // "Generated" is the time of each request; everything else is the same
+    expect(pagesWithoutGenerated(pb)).toEqual(pagesWithoutGenerated(pa));
+    expect(pdfText(pa)).toMatch(/Generated\s+\d{1,2} \w{3} 20\d\d, \d\d:\d\d UTC/);
   });
 
   it("withholds interviewer calibration from a panelist's copy, and says so", async () => {
@@ -335,3 +554,7 @@ describe("GET /loops/:id/packet.pdf", () => {
     expect(managerText).not.toContain("shown to the hiring manager, recruiters and admins only");
   });
 });
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,7 +1,9 @@
 /**
  * The PDF packet's view model: aggregate + loop facts + rubric in, plain pre-formatted strings and
  * rows out, one part per packet section. Pure (no IO, no clock, no locale): the same input always
- * gives the same model, so the packet is byte-identical for identical input. The renderer
+ * gives the same model. The one outside fact is the time of the request (`generatedAt`, passed
+ * in): it is printed as "Generated" and is not part of the content fingerprint, so the same data
+ * gives the same fingerprint and the same pages whenever it is rendered. The renderer
  * (app/pdf/packet.server.ts) only lays this out; it never computes or formats a score.
  */
 import { clockLabel } from "../debrief/rules";
@@ -48,6 +50,7 @@ import {
   type ScorecardStatus,
 } from "../vocabulary";
 import { type RubricContent } from "../rubric/model";
+import { auditSentence } from "../review/audit-sentences";
 
 // ------------------------------------------------------------------ model types
 
@@ -65,6 +68,8 @@ export interface CoverModel {
   facts: LabelValue[];
   /** null when every assigned scorecard is submitted */
   draft: { title: string; lines: string[] } | null;
+  /** a plain first-page statement when no or few scorecards are in; empty otherwise */
+  statusNote: string;
   confidentiality: string;
 }
 
@@ -87,6 +92,10 @@ export interface SummaryModel {
   dealbreakers: { label: string; raisedBy: string }[];
   strongest: Highlight[];
   weakest: Highlight[];
+  /** said under "Strongest/Weakest dimensions" when there is nothing to rank */
+  noHighlights: string;
+  /** the decision and its rationale, on the summary page */
+  decision: { headline: string; byLine: string; rationale: string; decided: boolean };
 }
 
 export interface ChartsModel {
@@ -97,6 +106,8 @@ export interface ChartsModel {
    * second line: the exercise, or why the row does not count.
    */
   heatmap: { columns: HeatmapColumn[]; rows: (HeatmapRow & { sublabel: string })[] };
+  /** the heatmap's data in words (the figure's alternative text) */
+  heatmapAlt: string;
   bars: {
     label: string;
     mean: number | null;
@@ -109,6 +120,8 @@ export interface ChartsModel {
     disagreement: boolean;
   }[];
   barScore: number;
+  /** the bar chart's data in words (the figure's alternative text) */
+  barsAlt: string;
 }
 
 export interface AgendaModel {
@@ -207,7 +220,8 @@ export interface AppendixModel {
   redFlags: { label: string; severity: RedFlagSeverity; severityLabel: string; description: string }[];
   signals: { label: string; kindLabel: string }[];
   auditSummary: string;
-  audit: { at: string; actor: string; action: string; entity: string; reason: string }[];
+  /** each entry as a sentence ("Aisha Bello amended Leadership 3 → 4: reason: …") */
+  audit: { at: string; sentence: string; entity: string }[];
 }
 
 export interface PacketModel {
@@ -216,9 +230,12 @@ export interface PacketModel {
     author: string;
     subject: string;
     keywords: string;
-    /** deterministic "generated at": the latest timestamp in the input (epoch ms) */
+    /** the time of the request (epoch ms): CreationDate and "Generated"; not in the fingerprint */
     generatedAt: number;
     generatedAtLabel: string;
+    /** the latest change the packet includes (epoch ms): "Data as of" */
+    dataAsOf: number;
+    dataAsOfLabel: string;
   };
   header: { candidateName: string; confidential: string };
   /** outline (bookmark) titles, in section order */
@@ -339,6 +356,8 @@ export const CONFIDENTIALITY_NOTICE =
  * model.cover.draft // null when every assigned scorecard is submitted
  */
 export interface PacketOptions {
+  /** the time of the request (epoch ms); tests and reproducible renders pass a fixed clock */
+  generatedAt: number;
   /**
    * The viewer may not see interviewer calibration (a panelist's copy): the aggregate's
    * calibration table is empty on purpose, and the packet says so instead of "no data".
@@ -350,9 +369,10 @@ export function buildPacketModel(
   aggregate: LoopAggregate,
   facts: LoopFacts,
   rubric: RubricContent,
-  options: PacketOptions = {},
+  options: PacketOptions,
 ): PacketModel {
-  const generatedAt = packetTimestamp(aggregate, facts);
+  const generatedAt = options.generatedAt;
+  const dataAsOf = packetDataAsOf(aggregate, facts);
   const candidateName = facts.candidate.name.trim() || "Unnamed candidate";
   const rubricLabel = `${facts.rubricName} v${facts.rubricVersion}`;
 
@@ -364,6 +384,8 @@ export function buildPacketModel(
       keywords: "hiring packet, structured interview, scorecards, confidential",
       generatedAt,
       generatedAtLabel: formatUtcDateTime(generatedAt),
+      dataAsOf,
+      dataAsOfLabel: formatUtcDateTime(dataAsOf),
     },
     // An incomplete loop says so on every page, not only on the cover.
     header: {
@@ -382,8 +404,8 @@ export function buildPacketModel(
       decision: "Decision and calibration",
       appendix: "Appendix: rubric and audit",
     },
-    cover: buildCover(aggregate, facts, candidateName, rubricLabel, generatedAt),
-    summary: buildSummary(aggregate),
+    cover: buildCover(aggregate, facts, candidateName, rubricLabel, generatedAt, dataAsOf),
+    summary: buildSummary(aggregate, facts),
     charts: buildCharts(aggregate),
     agenda: buildAgenda(aggregate),
     dimensions: aggregate.dimensions.map((d) => buildDimension(d, rubric)),
@@ -393,22 +415,21 @@ export function buildPacketModel(
     uncountedScorecards: aggregate.scorecards.flatMap((sc) => (sc.status === "submitted" ? [] : [buildUncounted(sc)])),
     uncountedTitle: "Not submitted or recused (not counted)",
     decision: buildDecision(aggregate, facts, options.calibrationWithheld === true),
-    appendix: buildAppendix(facts, rubric, rubricLabel),
+    appendix: buildAppendix(aggregate, facts, rubric, rubricLabel),
   };
 }
 
 /**
- * The packet's "generated at" time, taken from the data (never the clock) so identical input gives
- * an identical PDF: the latest of the decision, audit events, submissions, quick notes and loop
- * creation, and the last save of each scorecard not submitted (its line shows it).
+ * "Data as of": the latest change the packet includes — the decision, audit events, submissions,
+ * quick notes, the loop's creation and the last save of each scorecard not submitted (its line shows it).
+ * Never a scheduled date (an interview still to come is not a change) and never the clock.
  */
-export function packetTimestamp(aggregate: LoopAggregate, facts: LoopFacts): number {
+export function packetDataAsOf(aggregate: LoopAggregate, facts: LoopFacts): number {
   let t = facts.createdAt;
   const see = (v: number | null | undefined): void => {
     if (typeof v === "number" && Number.isFinite(v) && v > t) t = v;
   };
   see(facts.decision?.decidedAt);
-  see(facts.lastInterviewAt);
   for (const a of facts.audit) see(a.at);
   for (const sc of aggregate.scorecards) see(sc.status === "submitted" ? sc.submittedAt : sc.lastSavedAt);
   for (const e of aggregate.exercises) for (const n of e.quickNotes) see(n.createdAt);
@@ -421,6 +442,7 @@ function buildCover(
   candidateName: string,
   rubricLabel: string,
   generatedAt: number,
+  dataAsOf: number,
 ): CoverModel {
   const cov = aggregate.coverage;
   const decision = facts.decision;
@@ -443,6 +465,7 @@ function buildCover(
       label: "Scorecards",
       value: `${cov.submitted} of ${cov.assigned} submitted (${formatPercent(cov.completeness)})${cov.recused.length ? `, ${cov.recused.length} recused` : ""}`,
     },
+    { label: "Data as of", value: `${formatUtcDateTime(dataAsOf)} (the latest change included)` },
     { label: "Generated", value: formatUtcDateTime(generatedAt) },
   );
 
@@ -472,8 +495,29 @@ function buildCover(
     roleTitle: facts.roleTitle,
     facts: factsList,
     draft,
+    statusNote: coverStatusNote(cov.submitted, cov.assigned),
     confidentiality: CONFIDENTIALITY_NOTICE,
   };
+}
+
+/**
+ * What a packet with no or few submitted scorecards says first, in plain words.
+ * @example coverStatusNote(0, 5) // "No scorecards are in yet (0 of 5 submitted): …"
+ */
+export function coverStatusNote(submitted: number, assigned: number): string {
+  if (assigned === 0)
+    return "No interviews have panelists yet, so there are no scorecards: this packet holds the loop's set-up only.";
+  if (submitted === 0)
+    return (
+      `No scorecards are in yet (0 of ${assigned} submitted): this packet has no ratings, recommendations or ` +
+      "evidence, only who is assigned and the rubric."
+    );
+  if (submitted * 2 < assigned)
+    return (
+      `Only ${submitted} of ${assigned} scorecards are in: every score and recommendation below rests on ` +
+      `${submitted === 1 ? "one panelist" : `${submitted} panelists`} and may change.`
+    );
+  return "";
 }
 
 function bestRating(d: DimensionAggregate, pick: "high" | "low"): DimensionRatingOut | null {
@@ -498,7 +542,7 @@ function highlight(d: DimensionAggregate, pick: "high" | "low", exerciseTitles: 
   };
 }
 
-function buildSummary(aggregate: LoopAggregate): SummaryModel {
+function buildSummary(aggregate: LoopAggregate, facts: LoopFacts): SummaryModel {
   const exerciseTitles = new Map(aggregate.exercises.map((e) => [e.interviewId, e.exerciseTitle]));
   const rated = aggregate.dimensions
     .map((d, i) => ({ d, i }))
@@ -517,7 +561,7 @@ function buildSummary(aggregate: LoopAggregate): SummaryModel {
       {
         label: "Composite (raw)",
         value: formatScore(aggregate.composite.raw),
-        note: `Weighted mean of dimension means, scale 1–4, bar ${BAR_SCORE}.${excludedNames.length ? ` Excludes ${formatList(excludedNames)} (no ratings).` : ""}`,
+        note: `Weighted mean of dimension means, scale 1–4, bar ${BAR_SCORE}.${compositeExclusions(excludedNames, aggregate.dimensions.length)}`,
       },
       {
         label: "Composite (calibrated)",
@@ -539,6 +583,35 @@ function buildSummary(aggregate: LoopAggregate): SummaryModel {
       .map((f) => ({ label: f.label, raisedBy: formatList(f.raisedBy.map((r) => r.panelistName)) })),
     strongest: strongest.map(({ d }) => highlight(d, "high", exerciseTitles)),
     weakest: weakest.map(({ d }) => highlight(d, "low", exerciseTitles)),
+    noHighlights:
+      rated.length === 0
+        ? "No dimension has a submitted rating yet."
+        : "Every rated dimension is listed under strongest dimensions.",
+    decision: summaryDecision(facts),
+  };
+}
+
+/** What the composite leaves out; with nothing rated yet, that plainly, not a list of every dimension. */
+function compositeExclusions(excludedNames: readonly string[], dimensionCount: number): string {
+  if (excludedNames.length === 0) return "";
+  if (excludedNames.length === dimensionCount) return " No submitted ratings yet.";
+  return ` Excludes ${formatList(excludedNames)} (no ratings).`;
+}
+
+function summaryDecision(facts: LoopFacts): SummaryModel["decision"] {
+  const d = facts.decision;
+  if (!d)
+    return {
+      decided: false,
+      headline: "Pending",
+      byLine: `Loop status: ${LOOP_STATUS_LABELS[facts.status]}`,
+      rationale: "No decision has been recorded yet.",
+    };
+  return {
+    decided: true,
+    headline: DECISION_LABELS[d.decision],
+    byLine: `Recorded by ${d.decidedBy}, ${formatUtcDateTime(d.decidedAt)}`,
+    rationale: cleanText(d.rationale) || "No rationale recorded.",
   };
 }
 
@@ -554,25 +627,59 @@ function buildCharts(aggregate: LoopAggregate): ChartsModel {
         ? "Not submitted (not counted)"
         : "Recused (not counted)",
   }));
+  const bars = dims.map((d) => ({
+    label: d.name,
+    mean: d.mean,
+    calibratedMean: d.calibratedMean,
+    min: d.min,
+    max: d.max,
+    meanLabel: formatScore(d.mean),
+    detail:
+      d.count === 0
+        ? "no ratings"
+        : `${plural(d.count, "rating")}, range ${formatRange(d.min ?? 0, d.max ?? 0)}, calibrated ${formatScore(d.calibratedMean)}`,
+    belowBar: d.belowBar,
+    disagreement: d.disagreement,
+  }));
   return {
     scale: RATING_SCORES.map((score) => ({ score, label: RATING_LABELS[score] })),
     heatmap: { columns: grid.columns, rows },
-    bars: dims.map((d) => ({
-      label: d.name,
-      mean: d.mean,
-      calibratedMean: d.calibratedMean,
-      min: d.min,
-      max: d.max,
-      meanLabel: formatScore(d.mean),
-      detail:
-        d.count === 0
-          ? "no ratings"
-          : `${plural(d.count, "rating")}, range ${formatRange(d.min ?? 0, d.max ?? 0)}, calibrated ${formatScore(d.calibratedMean)}`,
-      belowBar: d.belowBar,
-      disagreement: d.disagreement,
-    })),
+    heatmapAlt: heatmapAlt(grid.columns, rows),
+    bars,
     barScore: BAR_SCORE,
+    barsAlt:
+      `Bar chart of each dimension's mean rating with the range from lowest to highest rating, on the scale 1 to 4; ` +
+      `the bar is ${BAR_SCORE} (${RATING_LABELS[BAR_SCORE]}). ` +
+      bars
+        .map(
+          (b) =>
+            `${b.label}: ${b.mean === null ? "no ratings" : `mean ${b.meanLabel}, ${b.detail}`}` +
+            `${b.belowBar ? ", below the bar" : ""}${b.disagreement ? ", the panel disagrees" : ""}.`,
+        )
+        .join(" "),
   };
+}
+
+/** The heatmap in words, row by row: what a reader who cannot see the colours needs. */
+function heatmapAlt(columns: readonly HeatmapColumn[], rows: readonly (HeatmapRow & { sublabel: string })[]): string {
+  if (rows.length === 0) return "Heatmap of ratings: no scorecards yet.";
+  const scale = RATING_SCORES.map((s) => `${s} ${RATING_LABELS[s]}`).join(", ");
+  const parts = [`Heatmap of ratings, one row per scorecard and one column per dimension, on the scale ${scale}.`];
+  for (const row of rows) {
+    if (!row.counted) {
+      parts.push(`${row.panelistName}, ${row.sublabel}: no counted ratings.`);
+      continue;
+    }
+    const cells = row.cells.map((c, i) => {
+      const name = columns[i]?.name ?? c.dimensionKey;
+      if (c.state === "scored" && c.score !== null) return `${name} ${c.score}${c.outlier ? " (outlier)" : ""}`;
+      return `${name} ${c.state === "not_assessed" ? "not assessed" : "not rated"}`;
+    });
+    parts.push(`${row.panelistName}, ${row.sublabel}: ${cells.join(", ")}.`);
+  }
+  const disagreed = columns.filter((c) => c.disagreement).map((c) => c.name);
+  if (disagreed.length > 0) parts.push(`The panel disagrees on ${formatList(disagreed)}.`);
+  return parts.join(" ");
 }
 
 function buildAgenda(aggregate: LoopAggregate): AgendaModel {
@@ -794,8 +901,26 @@ function buildDebrief(debrief: DebriefRecord | null): DecisionModel["debrief"] {
   };
 }
 
-function buildAppendix(facts: LoopFacts, rubric: RubricContent, rubricLabel: string): AppendixModel {
+function buildAppendix(
+  aggregate: LoopAggregate,
+  facts: LoopFacts,
+  rubric: RubricContent,
+  rubricLabel: string,
+): AppendixModel {
   const dimName = new Map(rubric.dimensions.map((d) => [d.key, d.name]));
+  const flagName = new Map(rubric.redFlags.map((f) => [f.key, f.label]));
+  const signalName = new Map(rubric.signals.map((x) => [x.key, x.label]));
+  const consensus = aggregate.recommendations.consensus;
+  const dealbreaker = aggregate.redFlags.some((f) => f.severity === "dealbreaker");
+  const names = {
+    dimension: (k: string) => dimName.get(k) ?? k,
+    redFlag: (k: string) => flagName.get(k) ?? k,
+    signal: (k: string) => signalName.get(k) ?? k,
+    decisionOverrides: (d: string) =>
+      d === "hire"
+        ? dealbreaker || consensus === "consensus_no_hire"
+        : d === "no_hire" && consensus === "consensus_hire",
+  };
   const audit = [...facts.audit].sort((a, b) => a.at - b.at);
   const actors = new Map<string, number>();
   for (const a of audit) actors.set(a.actorName, (actors.get(a.actorName) ?? 0) + 1);
@@ -839,10 +964,8 @@ function buildAppendix(facts: LoopFacts, rubric: RubricContent, rubricLabel: str
     auditSummary,
     audit: audit.map((a) => ({
       at: formatUtcDateTime(a.at),
-      actor: a.actorName,
-      action: a.action,
+      sentence: auditSentence({ ...a, reason: cleanText(a.reason ?? "") }, names),
       entity: a.entity,
-      reason: cleanText(a.reason ?? ""),
     })),
   };
 }

@@ -4,6 +4,7 @@
  * audit entry names its entity so the trail reads on its own.
  */
 import { displayCandidateName } from "../candidate/display";
+import { auditChangeOf } from "./audit-sentences";
 import type { Decision, LoopStatus } from "../vocabulary";
 import type { DebriefRecord, LoopFacts } from "./types";
 
@@ -43,6 +44,9 @@ export interface AuditRow {
   reason: string | null;
   /** null: a system entry, or the actor's account is gone */
   actorName: string | null;
+  /** the stored JSON before/after values; only what a sentence needs is kept (auditChangeOf) */
+  before?: unknown;
+  after?: unknown;
 }
 
 const ACTION_ENTITY_LABELS: Record<string, string> = {
@@ -97,6 +101,7 @@ export function buildLoopFacts(
       action: a.action,
       entity: cardNames.get(a.entityId) ?? ACTION_ENTITY_LABELS[a.entityType] ?? a.entityType,
       reason: a.reason,
+      change: auditChangeOf(a.action, a.before, a.after),
     })),
   };
 }

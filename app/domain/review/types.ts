@@ -3,6 +3,7 @@
  * The output is plain, JSON-serialisable data: the review page, packet.json and the PDF packet
  * all render it; none of them recomputes anything.
  */
+import type { AuditChange } from "./audit-sentences";
 import type {
   AgendaItemKind,
   Consensus,
@@ -286,7 +287,15 @@ export interface LoopFacts {
   decision: { decision: Decision; rationale: string; decidedBy: string; decidedAt: number } | null;
   /** the debrief meeting, when one was held (app/domain/debrief) */
   debrief?: DebriefRecord | null;
-  audit: { at: number; actorName: string; action: string; entity: string; reason: string | null }[];
+  /** `change`: what the entry changed, reduced to what its sentence needs (./audit-sentences.ts) */
+  audit: {
+    at: number;
+    actorName: string;
+    action: string;
+    entity: string;
+    reason: string | null;
+    change?: AuditChange | null;
+  }[];
 }
 
 /** The debrief meeting as the loop's record keeps it: who ran it, who attended, what was concluded per item. */

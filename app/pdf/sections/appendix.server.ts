@@ -8,10 +8,10 @@ import { heading, sp, sub } from "./blocks.server";
 
 export function drawAppendix(flow: Flow, model: PacketModel, fingerprint: string): void {
   const a = model.appendix;
-  heading(flow, a.rubricTitle, S.h2, 3, 40);
+  heading(flow, a.rubricTitle, 2);
   paragraph(flow, a.rubricSummary, S.small, { after: 6 });
 
-  sub(flow, "Dimensions and anchors");
+  sub(flow, "Dimensions and anchors", 3);
   table(
     flow,
     [{ header: "Dimension", width: 96 }, { header: "Below bar" }, { header: "Meets bar" }, { header: "Exceeds" }],
@@ -22,7 +22,7 @@ export function drawAppendix(flow: Flow, model: PacketModel, fingerprint: string
     { style: S.tiny },
   );
 
-  sub(flow, "Exercises");
+  sub(flow, "Exercises", 3);
   table(
     flow,
     [{ header: "Exercise", width: 110 }, { header: "Dimensions assessed", width: 150 }, { header: "Focus points" }],
@@ -30,7 +30,7 @@ export function drawAppendix(flow: Flow, model: PacketModel, fingerprint: string
     { style: withColor(S.tiny, THEME.color.text) },
   );
 
-  sub(flow, "Red flags");
+  sub(flow, "Red flags", 3);
   table(
     flow,
     [{ header: "Flag", width: 150 }, { header: "Severity", width: 60 }, { header: "What it looks like" }],
@@ -42,7 +42,7 @@ export function drawAppendix(flow: Flow, model: PacketModel, fingerprint: string
     { style: withColor(S.tiny, THEME.color.text) },
   );
 
-  sub(flow, "Signals");
+  sub(flow, "Signals", 3);
   table(
     flow,
     [{ header: "Signal" }, { header: "Kind", width: 60 }],
@@ -50,32 +50,23 @@ export function drawAppendix(flow: Flow, model: PacketModel, fingerprint: string
     { style: withColor(S.tiny, THEME.color.text) },
   );
 
-  sub(flow, "Audit summary");
+  sub(flow, "Audit summary", 3);
   paragraph(flow, a.auditSummary, S.small, { after: 6 });
   if (a.audit.length > 0) {
     table(
       flow,
-      [
-        { header: "When", width: 86 },
-        { header: "Who and what", width: 112 },
-        { header: "Concerning", width: 150 },
-        { header: "Reason" },
-      ],
-      a.audit.map((e) => [
-        e.at,
-        [sp(e.actor, withColor(S.tinyBold, THEME.color.text)), sp(`\n${e.action}`, S.tiny)],
-        e.entity,
-        e.reason,
-      ]),
+      [{ header: "When", width: 86 }, { header: "What happened" }, { header: "Concerning", width: 150 }],
+      a.audit.map((e) => [e.at, e.sentence, e.entity]),
       { style: withColor(S.tiny, THEME.color.text), zebra: true },
     );
   }
 
-  sub(flow, "Fingerprint");
+  sub(flow, "Fingerprint", 3);
   paragraph(
     flow,
     "SHA-256 of the canonical JSON of the aggregate, loop facts and rubric version this packet was rendered from. " +
-      "The same input always produces a byte-identical PDF; a different fingerprint means different data.",
+      "The same data always gives the same fingerprint and the same pages: two downloads differ only in their " +
+      "generation time (on the cover and in the file's dates and identifier). A different fingerprint means different data.",
     S.smallMuted,
     { after: 3 },
   );

@@ -1,20 +1,25 @@
 /**
- * The cover: candidate, role, the draft warning of an incomplete loop, key facts, confidentiality and the fingerprint.
+ * The cover: candidate, role, what state the packet is in (no or few scorecards, the draft warning
+ * of an incomplete loop), key facts, confidentiality and the fingerprint.
  */
 import type { PacketModel } from "../../domain/packet/model";
 
 import { type Flow, S, THEME, bookmark, mm, paragraph, st, withColor, withSize } from "../layout.server";
-import { keyValues, panel, sp } from "./blocks.server";
+import { heading, keyValues, panel, sp } from "./blocks.server";
 
 export function drawCover(flow: Flow, model: PacketModel, fingerprint: string): void {
   const c = model.cover;
+  flow.setBearing(model.sectionTitles.cover);
   bookmark(flow, model.sectionTitles.cover);
   flow.y = flow.top + mm(14);
   paragraph(flow, c.eyebrow.toUpperCase(), withColor(S.smallBold, THEME.color.accent), { after: 6 });
-  paragraph(flow, c.candidateName, S.title, { leading: 1.2, after: 2 });
+  heading(flow, c.candidateName, 1, { style: S.title, after: 2, rule: false });
   if (c.candidateLine) paragraph(flow, c.candidateLine, withSize(S.muted, 11), { after: 4 });
   paragraph(flow, c.roleTitle, withColor(st("regular", 14, THEME.color.accent), THEME.color.accent), { after: 18 });
 
+  if (c.statusNote) {
+    paragraph(flow, c.statusNote, st("bold", 12, THEME.color.text), { after: 12, leading: 1.3 });
+  }
   if (c.draft) {
     panel(
       flow,
@@ -37,7 +42,9 @@ export function drawCover(flow: Flow, model: PacketModel, fingerprint: string): 
   flow.gap(14);
   paragraph(
     flow,
-    "Fingerprint: SHA-256 of the data this packet was rendered from (also in the footer of every page)",
+    "Fingerprint: SHA-256 of the data this packet was rendered from (also in the footer of every page). " +
+      "The same data always gives the same fingerprint and the same pages; only the generation time differs " +
+      "between two downloads.",
     S.tiny,
     { after: 2 },
   );

@@ -4,7 +4,7 @@
 import type { PacketModel } from "../../domain/packet/model";
 
 import { type Flow, S, THEME, paragraph, st, table } from "../layout.server";
-import { heading, keyValues, sp, sub } from "./blocks.server";
+import { keyValues, sp, sub } from "./blocks.server";
 
 export function drawDecision(flow: Flow, model: PacketModel): void {
   const d = model.decision;
@@ -13,8 +13,8 @@ export function drawDecision(flow: Flow, model: PacketModel): void {
     leading: 1.2,
   });
   keyValues(flow, d.lines, 110);
-  flow.gap(8);
-  heading(flow, "Rationale", S.h3, 3, 30);
+
+  sub(flow, "Rationale");
   paragraph(flow, d.rationale, d.decided ? S.body : S.muted, { after: 4 });
   if (d.debrief) drawDebrief(flow, d.debrief);
 

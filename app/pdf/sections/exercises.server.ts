@@ -4,17 +4,28 @@
  */
 import type { ExerciseModel } from "../../domain/packet/model";
 
-import { type Flow, S, bookmark, paragraph, table } from "../layout.server";
+import { type Flow, S, paragraph, table } from "../layout.server";
 import { heading, sp } from "./blocks.server";
 
-export function drawExercises(flow: Flow, exercises: readonly ExerciseModel[], outline: PDFKit.PDFOutline): void {
+export function drawExercises(
+  flow: Flow,
+  exercises: readonly ExerciseModel[],
+  outline: PDFKit.PDFOutline,
+  sectionTitle: string,
+): void {
   exercises.forEach((e, i) => {
-    if (i > 0) {
-      flow.gap(20);
-      flow.ensureSpace(150);
-    }
-    bookmark(flow, e.title, outline);
-    heading(flow, e.title, S.h2, 2, 80);
+    if (i > 0) flow.gap(20);
+    flow.tags.group("Sect", {}, () => drawExercise(flow, e, outline, sectionTitle));
+  });
+}
+
+function drawExercise(flow: Flow, e: ExerciseModel, outline: PDFKit.PDFOutline, sectionTitle: string): void {
+  {
+    heading(flow, e.title, 2, {
+      after: 2,
+      bookmarkUnder: outline,
+      bearing: { section: sectionTitle, detail: e.title },
+    });
     paragraph(flow, e.meta, S.smallMuted, { after: 6 });
     paragraph(
       flow,
@@ -32,7 +43,7 @@ export function drawExercises(flow: Flow, exercises: readonly ExerciseModel[], o
       e.focusPoints.map((fp) => [fp.label, [sp(fp.coveredBy, fp.covered ? S.small : S.mark)]]),
     );
     flow.gap(10);
-    heading(flow, "Quick notes", S.h3, 3, 30);
+    heading(flow, "Quick notes", 3);
     if (e.notes.length === 0) {
       paragraph(flow, e.noNotes, S.muted);
       return;
@@ -42,5 +53,5 @@ export function drawExercises(flow: Flow, exercises: readonly ExerciseModel[], o
       [{ header: "Time", width: 44, align: "right" }, { header: "Panelist", width: 118 }, { header: "Note" }],
       e.notes.map((n) => [[sp(n.time, S.smallMuted)], [sp(n.panelistName, S.smallBold)], n.body]),
     );
-  });
+  }
 }

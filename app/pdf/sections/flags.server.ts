@@ -8,7 +8,7 @@ import { heading, sp, sub } from "./blocks.server";
 
 export function drawFlags(flow: Flow, model: PacketModel): void {
   const f = model.flags;
-  heading(flow, "Red flags", S.h3, 4);
+  heading(flow, "Red flags", 2, { style: S.h3, after: 4 });
   if (f.redFlags.length === 0) paragraph(flow, f.noRedFlags, S.muted);
   for (const flag of f.redFlags) {
     flow.gap(6);

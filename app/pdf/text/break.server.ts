@@ -138,6 +138,9 @@ export function measureText(text: string, style: TextStyle): number {
 }
 
 const LONG_TOKEN = 48;
+// Scripts that hyphenate: a forced break inside a word of these gets a hyphen.
+const LETTER_END = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]\p{M}*$/u;
+const LETTER_START = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
 
 /** style font -> long token -> sum of its grapheme widths (thousandths of an em); bounded */
 const longTokenWidths: Record<FontStyle, Map<string, number>> = {
@@ -162,17 +165,27 @@ function graphemeWidth(text: string, style: TextStyle): number {
   return (w * style.size) / 1000;
 }
 
-/** Split a token too wide for a line into chunks at grapheme boundaries. */
-function chunkToken(text: string, style: TextStyle, firstWidth: number, fullWidth: number): string[] {
-  const out: string[] = [];
+/**
+ * Split a token too wide for a line into chunks at grapheme boundaries. A break between two
+ * letters gets a hyphen (the chunk keeps room for it): a word is never cut silently.
+ */
+function chunkToken(
+  text: string,
+  style: TextStyle,
+  firstWidth: number,
+  fullWidth: number,
+): { text: string; hyphen: boolean }[] {
+  const out: { text: string; hyphen: boolean }[] = [];
   let cur = "";
   let curW = 0;
   let limit = firstWidth;
+  const hyphenW = (shapeWord(style.font, "-").width * style.size) / 1000;
   for (const { segment } of graphemes.segment(text)) {
     const gw = (shapeWord(style.font, segment).width * style.size) / 1000;
+    const hyphen = LETTER_END.test(cur) && LETTER_START.test(segment);
     // 2% slack: chunks are re-shaped with kerning, which can differ slightly from the sum
-    if (cur && curW + gw > limit * 0.98) {
-      out.push(cur);
+    if (cur && curW + gw + (hyphen ? hyphenW : 0) > limit * 0.98) {
+      out.push({ text: hyphen ? `${cur}-` : cur, hyphen });
       cur = "";
       curW = 0;
       limit = fullWidth;
@@ -180,7 +193,7 @@ function chunkToken(text: string, style: TextStyle, firstWidth: number, fullWidt
     cur += segment;
     curW += gw;
   }
-  if (cur) out.push(cur);
+  if (cur) out.push({ text: cur, hyphen: false });
   return out;
 }
 
@@ -480,7 +493,8 @@ class Breaker {
     const chunks = chunkToken(text, style, remaining, maxWidth);
     let offset = start;
     for (let i = 0; i < chunks.length; i++) {
-      const chunk = chunks[i] ?? "";
+      const piece = chunks[i];
+      const chunk = piece?.text ?? "";
       if (i > 0) this.finishLine();
       const bt = this.levels ? this.bidiToken(chunk, style.font, offset) : null;
       this.push(
@@ -492,7 +506,8 @@ class Breaker {
         i === 0 && this.items.length > 0 ? gap : 0,
         bt?.pieces,
       );
-      offset += chunk.length;
+      // the hyphen is not in the paragraph's text (bidi offsets)
+      offset += chunk.length - (piece?.hyphen ? 1 : 0);
     }
   }
 

@@ -11,6 +11,7 @@
  */
 import { faceByIndex } from "../fonts.server";
 import { type PageSink, pageSinkOf } from "../page-sink.server";
+import { tagsOf } from "../tags.server";
 import type { Line } from "./break.server";
 import { type ShapedRun, type ShapedWord, shapeWord } from "./shape.server";
 import type { Rgb, TextStyle } from "./style.server";
@@ -413,11 +414,18 @@ export function drawLines(
   }
   if (drew) {
     out.put("ET Q\n");
-    const sink = pageSinkOf(page.content);
-    if (sink) out.into(sink);
-    else page.content.write(out.copy());
+    // In a tagged document the lines are one marked-content sequence (./tags.server.ts).
+    const tags = tagsOf(doc);
+    if (tags) tags.markText(() => writeOut(page));
+    else writeOut(page);
   }
   return y;
+}
+
+function writeOut(page: PageInternals): void {
+  const sink = pageSinkOf(page.content);
+  if (sink) scratch.into(sink);
+  else page.content.write(scratch.copy());
 }
 
 /** A growable latin1 byte buffer, reused by every drawLines call (drawing is synchronous). */

@@ -97,6 +97,16 @@ function buildFactsQueries(db: Db) {
         reason: sql<
           string | null
         >`case when ${and(onScorecard, notInArray(auditLog.action, SCORECARD_REASON_ACTIONS))} then null else ${auditLog.reason} end`,
+        // what an entry changed feeds its sentence (review/audit-sentences.ts); an uncounted scorecard's own
+        // changes stay in the database like its text
+        before:
+          sql<unknown>`case when ${onScorecard} and ${scorecards.status} is not 'submitted' then null else ${auditLog.before} end`.mapWith(
+            auditLog.before,
+          ),
+        after:
+          sql<unknown>`case when ${onScorecard} and ${scorecards.status} is not 'submitted' then null else ${auditLog.after} end`.mapWith(
+            auditLog.after,
+          ),
         actorName: users.name,
       })
       .from(auditLog)

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   buildPacketModel,
+  coverStatusNote,
   cleanText,
   excerpt,
   formatUtcDate,
@@ -11,7 +12,7 @@ import {
   formatUtcDateTime,
   packetContentDisposition,
   packetFileNames,
-  packetTimestamp,
+  packetDataAsOf,
 } from "../../../app/domain/packet/model";
 import { buildHeatmap } from "../../../app/domain/review/heatmap";
 import { stripInvisible } from "../../../app/domain/shared/format";
@@ -22,10 +23,13 @@ import {
   FIXTURE_PANELISTS,
 } from "../../../scripts/lib/packet-fixture";
 
-function model(opts: Parameters<typeof buildPacketFixture>[0] = {}) {
+/** the request's time in these tests: a fixed clock, after every date in the fixture */
+const NOW = Date.UTC(2026, 11, 3, 9, 30);
+
+function model(opts: Parameters<typeof buildPacketFixture>[0] = {}, generatedAt = NOW) {
   const fx = buildPacketFixture(opts);
   const aggregate = aggregateFixture(fx);
-  return { fx, aggregate, model: buildPacketModel(aggregate, fx.facts, fx.rubric) };
+  return { fx, aggregate, model: buildPacketModel(aggregate, fx.facts, fx.rubric, { generatedAt }) };
 }
 
 describe("formatting helpers", () => {
@@ -114,10 +118,27 @@ describe("buildPacketModel", () => {
     expect(JSON.stringify(model().model)).toBe(JSON.stringify(model().model));
   });
 
-  it("takes its date from the data, never the clock", () => {
+  it("says when it was generated (the request's time) and, apart, what data it holds (the latest change)", () => {
     const { fx, aggregate, model: m } = model();
-    expect(m.meta.generatedAt).toBe(packetTimestamp(aggregate, fx.facts));
-    expect(m.meta.generatedAt).toBe(fx.facts.decision?.decidedAt);
+    expect(m.meta.generatedAt).toBe(NOW);
+    expect(m.meta.generatedAtLabel).toBe("3 Dec 2026, 09:30 UTC");
+    expect(m.meta.dataAsOf).toBe(packetDataAsOf(aggregate, fx.facts));
+    expect(m.meta.dataAsOf).toBe(fx.facts.decision?.decidedAt);
+    const facts = Object.fromEntries(m.cover.facts.map((f) => [f.label, f.value]));
+    expect(facts.Generated).toBe("3 Dec 2026, 09:30 UTC");
+    expect(facts["Data as of"]).toMatch(/^15 Mar 2025, 01:00 UTC/);
+    // another request time changes only the generation time
+    const later = model({}, NOW + 3_600_000).model;
+    expect(later.meta.generatedAtLabel).toBe("3 Dec 2026, 10:30 UTC");
+    expect({ ...later, meta: null, cover: null }).toEqual({ ...m, meta: null, cover: null });
+  });
+
+  it("never dates the data by an interview still to come", () => {
+    const { fx, aggregate } = model({ incomplete: true });
+    const future = Date.UTC(2030, 0, 1);
+    const facts = { ...fx.facts, lastInterviewAt: future };
+    expect(packetDataAsOf(aggregate, facts)).toBeLessThan(future);
+    expect(packetDataAsOf(aggregate, facts)).toBe(packetDataAsOf(aggregate, fx.facts));
   });
 
   it("has the ten sections' content: every dimension, every panelist, metadata", () => {
@@ -154,6 +175,11 @@ describe("buildPacketModel", () => {
     }
     expect(m.decision.decided).toBe(true);
     expect(m.decision.headline).toBe("Hire");
+    // the decision and its rationale are on the summary page too
+    expect(m.summary.decision).toMatchObject({ decided: true, headline: "Hire" });
+    expect(m.summary.decision.rationale).toMatch(/^The panel agreed/);
+    expect(m.summary.decision.byLine).toBe("Recorded by Margaret Chen-Adeyemi, 15 Mar 2025, 01:00 UTC");
+    expect(m.cover.statusNote).toBe("");
     const amended = m.scorecards.filter((s) => s.amended);
     expect(amended).toHaveLength(1);
     expect(amended[0]?.amended?.reason).toMatch(/rollback discussion/);
@@ -198,6 +224,46 @@ describe("buildPacketModel", () => {
     }
     // the recusal's note is its author's: no trace of it anywhere in the packet
     expect(JSON.stringify(m)).not.toMatch(/previous employer/);
+  });
+
+  it("says plainly on the cover when no or few scorecards are in, and has nothing empty to rank", () => {
+    const { model: m } = model({ empty: true });
+    expect(m.cover.statusNote).toMatch(/^No scorecards are in yet \(0 of 8 submitted\)/);
+    expect(m.summary.strongest).toEqual([]);
+    expect(m.summary.weakest).toEqual([]);
+    expect(m.summary.noHighlights).toBe("No dimension has a submitted rating yet.");
+    expect(m.summary.decision).toMatchObject({ decided: false, headline: "Pending" });
+    expect(m.scorecards).toEqual([]);
+    expect(m.uncountedScorecards).toHaveLength(8);
+    expect(m.charts.heatmapAlt).toMatch(/no counted ratings/);
+    expect(coverStatusNote(1, 5)).toMatch(/^Only 1 of 5 scorecards are in: .* one panelist/);
+    expect(coverStatusNote(3, 5)).toBe("");
+  });
+
+  it("states each chart's data in words, for its alternative text", () => {
+    const { fx, model: m } = model();
+    for (const p of FIXTURE_PANELISTS) expect(m.charts.heatmapAlt).toContain(p.name);
+    for (const d of fx.rubric.dimensions) {
+      expect(m.charts.heatmapAlt).toContain(d.name);
+      expect(m.charts.barsAlt).toContain(`${d.name}: mean`);
+    }
+    expect(m.charts.heatmapAlt).toMatch(/ML system architecture [1-4]/);
+  });
+
+  it("prints the audit trail as sentences, with the verdict and what an amendment changed", () => {
+    const { model: m } = model();
+    const sentences = m.appendix.audit.map((a) => a.sentence);
+    expect(sentences).toContain(
+      "Zoë Ångström amended Leadership and enablement 3 → 4 and the evidence for Leadership and enablement: " +
+        "reason: Added evidence from my written notes on the rollback discussion; Leadership raised after re-reading them.",
+    );
+    // a dealbreaker was raised and the decision is Hire: an override, with its rationale
+    expect(sentences.find((x) => x.startsWith("Margaret Chen-Adeyemi recorded the decision"))).toBe(
+      "Margaret Chen-Adeyemi recorded the decision: Hire (override: Clears the bar on architecture, MLOps and " +
+        "communication; governance gaps covered by a 90-day plan.)",
+    );
+    expect(sentences).toContain("Łukasz Wiśniewski submitted the scorecard: Hire");
+    expect(sentences.join("\n")).not.toMatch(/scorecard\.submit|loop\.decide|\{"/);
   });
 
   it("renders the aggregate's numbers, it does not recompute them", () => {

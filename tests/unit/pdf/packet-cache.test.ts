@@ -6,6 +6,9 @@ import { cachedPacket, clearPacketCache } from "../../../app/pdf/packet-cache.se
 import { renderPacket } from "../../../app/pdf/packet.server";
 import { aggregateFixture, buildPacketFixture } from "../../../scripts/lib/packet-fixture";
 
+// "Generated" is an input of the render; a fixed time keeps the bytes comparable
+const AT = { generatedAt: Date.UTC(2026, 0, 5, 9, 0) };
+
 describe("cachedPacket", () => {
   const fx = buildPacketFixture({ evidenceChars: 200 });
   const aggregate = aggregateFixture(fx);
@@ -13,24 +16,24 @@ describe("cachedPacket", () => {
   it("renders the same content once, concurrent downloads included, with the renderer's bytes", async () => {
     clearPacketCache();
     const [a, b] = await Promise.all([
-      cachedPacket(aggregate, fx.facts, fx.rubric),
-      cachedPacket(aggregate, fx.facts, fx.rubric),
+      cachedPacket(aggregate, fx.facts, fx.rubric, AT),
+      cachedPacket(aggregate, fx.facts, fx.rubric, AT),
     ]);
     expect(b).toBe(a);
-    expect(await cachedPacket(aggregate, fx.facts, fx.rubric)).toBe(a);
-    expect(a.equals(await renderPacket(aggregate, fx.facts, fx.rubric))).toBe(true);
+    expect(await cachedPacket(aggregate, fx.facts, fx.rubric, AT)).toBe(a);
+    expect(a.equals(await renderPacket(aggregate, fx.facts, fx.rubric, AT))).toBe(true);
   });
 
   it("renders again when the content or the viewer's options change, and after clearing", async () => {
     clearPacketCache();
-    const first = await cachedPacket(aggregate, fx.facts, fx.rubric);
-    const withheld = await cachedPacket(aggregate, fx.facts, fx.rubric, { calibrationWithheld: true });
+    const first = await cachedPacket(aggregate, fx.facts, fx.rubric, AT);
+    const withheld = await cachedPacket(aggregate, fx.facts, fx.rubric, { ...AT, calibrationWithheld: true });
     expect(withheld.equals(first)).toBe(false);
     const renamed = { ...fx.facts, candidate: { ...fx.facts.candidate, name: "Another Candidate" } };
-    const other = await cachedPacket(aggregate, renamed, fx.rubric);
+    const other = await cachedPacket(aggregate, renamed, fx.rubric, AT);
     expect(other.equals(first)).toBe(false);
     clearPacketCache();
-    const again = await cachedPacket(aggregate, fx.facts, fx.rubric);
+    const again = await cachedPacket(aggregate, fx.facts, fx.rubric, AT);
     expect(again).not.toBe(first);
     expect(again.equals(first)).toBe(true);
   });
