@@ -18,6 +18,7 @@ import {
 import type { ScorecardValues } from "../../domain/scorecard/schema";
 import { completeness, diffScorecardValues, needsOverrideJustification } from "../../domain/scorecard/rules";
 import type { DiffLabels } from "../../domain/scorecard/rules";
+import { mergeFieldLabel, mergeScorecardValues } from "../../domain/scorecard/merge";
 import type { FieldErrorMap } from "../../domain/scorecard/autosave";
 import { useScorecardSync } from "../../hooks/use-scorecard-sync";
 import { useScorecardTimer } from "../../hooks/use-scorecard-timer";
@@ -203,6 +204,21 @@ export function ScorecardWorkspace({
     () => (conflict ? diffScorecardValues(mine, conflict.values, labels) : []),
     [conflict, mine, labels],
   );
+  // With JavaScript the fields changed in one copy only merge by themselves; only the rest ask.
+  const conflictBase = sync.conflictBase;
+  const merge = useMemo(
+    () => (conflict && status.kind === "conflict" ? mergeScorecardValues(conflictBase, mine, conflict.values) : null),
+    [conflict, status.kind, conflictBase, mine],
+  );
+  const asked = merge ? diffs.filter((d) => merge.conflicts.includes(d.path)) : diffs;
+  const byThemselves = merge
+    ? diffs
+        .filter((d) => !merge.conflicts.includes(d.path))
+        .map((entry) => ({
+          entry,
+          from: merge.fromTheirs.includes(entry.path) ? ("theirs" as const) : ("mine" as const),
+        }))
+    : [];
 
   // A conflict stops autosaving until the interviewer chooses: bring the choice into view.
   const conflictShown = !!conflict;
@@ -266,7 +282,13 @@ export function ScorecardWorkspace({
       }
       case "conflict":
         setFormMessage(
-          "Your scorecard changed in another tab or device. Choose which copy to keep (above), then submit again.",
+          "Your scorecard changed in another tab or device. Choose what to keep (above), then submit again.",
+        );
+        window.scrollTo({ top: 0, behavior: "smooth" });
+        return;
+      case "merged":
+        setFormMessage(
+          "Your scorecard changed in another tab or device; those changes were merged with yours (see above). Check the scorecard, then submit again.",
         );
         window.scrollTo({ top: 0, behavior: "smooth" });
         return;
@@ -441,16 +463,26 @@ export function ScorecardWorkspace({
           </button>
         </div>
       ) : null}
+      {sync.merged && !conflict ? (
+        <div className="notice ok" role="status" data-testid="merged-notice">
+          This scorecard changed in another tab or on another device; its changes merged with yours
+          {sync.merged.fromTheirs.length
+            ? ` (${sync.merged.fromTheirs.map((path) => mergeFieldLabel(path, labels)).join("; ")})`
+            : ""}
+          .{" "}
+          <button type="button" className="link-btn" onClick={sync.dismissMerged}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
       {conflict ? (
         <ConflictPanel
-          diffs={diffs}
+          key={conflict.version}
+          asked={asked}
+          byThemselves={byThemselves}
           serverUpdatedAt={conflict.updatedAt}
           serverVersion={conflict.version}
-          onKeepMine={
-            hydrated && status.kind === "conflict"
-              ? () => sync.keepMine({ ...form.getValues(), notes: form.getValues("notes") })
-              : null
-          }
+          onResolve={hydrated && status.kind === "conflict" ? sync.resolveConflict : null}
           onTakeServer={hydrated && status.kind === "conflict" ? sync.takeServer : null}
           formId={FORM_ID}
           pageUrl={`/scorecards/${sc.id}`}
