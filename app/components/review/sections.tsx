@@ -1,5 +1,5 @@
 import type { InterviewerCalibration, LoopAggregate, LoopFacts } from "../../domain/review/types";
-import { formatList, formatPercent, formatScore, formatSigned } from "../../domain/shared/format";
+import { asSentence, formatList, formatPercent, formatScore, formatSigned } from "../../domain/shared/format";
 import {
   AGENDA_ITEM_KIND_LABELS,
   BAR_SCORE,
@@ -432,7 +432,8 @@ export function PanelOverview({ aggregate }: { aggregate: LoopAggregate }) {
                   </div>
                   {p.status === "recused" ? (
                     <p className="small muted">
-                      Recused{sc?.conflictNote ? `: ${sc.conflictNote}` : ""}. Excluded from every score.
+                      {sc?.conflictNote ? `Recused: ${asSentence(sc.conflictNote)}` : "Recused."} Excluded from every
+                      score.
                     </p>
                   ) : null}
                   {p.status === "draft" ? (
@@ -569,7 +570,14 @@ export function AuditTrail({ facts }: { facts: LoopFacts }) {
         <LocalTime at={a.at} format="calendar-date-time" />
       </td>
       <td>{a.actorName}</td>
-      <td>{ACTION_LABELS[a.action] ?? a.action}</td>
+      <td>
+        {ACTION_LABELS[a.action] ?? a.action}
+        {a.verdict ? (
+          <>
+            : <strong data-testid="audit-verdict">{a.verdict}</strong>
+          </>
+        ) : null}
+      </td>
       <td>{a.entity}</td>
       <td>{a.reason ?? ""}</td>
     </tr>

@@ -5,6 +5,7 @@
  */
 import { displayCandidateName } from "../candidate/schema";
 import type { Decision, LoopStatus } from "../vocabulary";
+import { DECISION_LABELS, DECISIONS } from "../vocabulary";
 import type { LoopFacts } from "./types";
 
 export interface LoopFactsRow {
@@ -43,6 +44,15 @@ export interface AuditRow {
   reason: string | null;
   /** null: a system entry, or the actor's account is gone */
   actorName: string | null;
+  /** the entry's recorded state after the change (a decision entry holds `{ decision }`) */
+  after?: unknown;
+}
+
+/** The verdict a `loop.decide` entry recorded, in words; null for other entries. */
+function verdictOf(a: AuditRow): string | null {
+  if (a.action !== "loop.decide" || typeof a.after !== "object" || a.after === null) return null;
+  const decision = (a.after as { decision?: unknown }).decision;
+  return (DECISIONS as readonly unknown[]).includes(decision) ? DECISION_LABELS[decision as Decision] : null;
 }
 
 const ACTION_ENTITY_LABELS: Record<string, string> = {
@@ -94,6 +104,7 @@ export function buildLoopFacts(
       action: a.action,
       entity: cardNames.get(a.entityId) ?? ACTION_ENTITY_LABELS[a.entityType] ?? a.entityType,
       reason: a.reason,
+      verdict: verdictOf(a),
     })),
   };
 }

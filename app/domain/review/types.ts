@@ -249,5 +249,13 @@ export interface LoopFacts {
   firstInterviewAt: number | null;
   lastInterviewAt: number | null;
   decision: { decision: Decision; rationale: string; decidedBy: string; decidedAt: number } | null;
-  audit: { at: number; actorName: string; action: string; entity: string; reason: string | null }[];
+  audit: {
+    at: number;
+    actorName: string;
+    action: string;
+    entity: string;
+    reason: string | null;
+    /** what a decision entry decided ("Hire"), in words */
+    verdict?: string | null;
+  }[];
 }

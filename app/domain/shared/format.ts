@@ -153,3 +153,14 @@ export function fileSlug(text: string, fallback = "candidate"): string {
     .replace(/-+$/g, "");
   return slug || fallback;
 }
+
+/**
+ * Someone's own words closing a sentence of ours: a full stop is added only when their text does
+ * not already end one, so "Recused: I worked with her." never ends in "..".
+ * @example asSentence("I worked with her.") // "I worked with her."
+ * @example asSentence("Former manager") // "Former manager."
+ */
+export function asSentence(text: string): string {
+  const t = text.trim();
+  return /[.!?…。！？]["”’)]?$/u.test(t) ? t : `${t}.`;
+}

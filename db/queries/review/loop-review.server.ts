@@ -81,6 +81,7 @@ export function loadLoopFacts(db: Db, loopId: string): LoopFacts | null {
       entityType: auditLog.entityType,
       entityId: auditLog.entityId,
       reason: auditLog.reason,
+      after: auditLog.after,
       actorName: users.name,
     })
     .from(auditLog)
