@@ -123,6 +123,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 409 },
       );
     }
+    if ("confirm" in a.body) {
+      // asked before submitting: the form comes back as typed, with the question and "Submit anyway"
+      return data<ScorecardActionData>(
+        { intent, confirm: a.body.confirm.message, values: body, version: versionOf(body) ?? target.version },
+        { status: 409 },
+      );
+    }
     return data<ScorecardActionData>(
       { intent, errors: { _form: [`This scorecard is already ${a.body.locked.status}. Reload the page to see it.`] } },
       { status: 409 },

@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Link, useNavigate } from "@remix-run/react";
 import type { FormEvent } from "react";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { FieldErrors, Resolver } from "react-hook-form";
 import { get, useForm, useWatch } from "react-hook-form";
 
@@ -128,6 +128,16 @@ export function ScorecardWorkspace({
       : null,
   );
   const [submitting, setSubmitting] = useState(false);
+  // the server asked before submitting (the interview is still days away): "Submit anyway" confirms
+  const [confirmAsk, setConfirmAsk] = useState<string | null>(actionData?.confirm ?? null);
+  const confirmNext = useRef(false);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirmAsk && hydrated) {
+      confirmRef.current?.scrollIntoView({ block: "center" });
+      confirmRef.current?.focus({ preventScroll: true });
+    }
+  }, [confirmAsk, hydrated]);
 
   const sync = useScorecardSync({
     scorecardId: sc.id,
@@ -256,10 +266,13 @@ export function ScorecardWorkspace({
       setReasonError(undefined);
     }
     setSubmitting(true);
+    const confirmed = confirmNext.current;
+    confirmNext.current = false;
+    setConfirmAsk(null);
     const res = await sync.sendIntent(
       mode === "amend" ? "amend" : "submit",
       { ...values, notes: form.getValues("notes") },
-      mode === "amend" ? { reason: amendReason } : {},
+      mode === "amend" ? { reason: amendReason } : confirmed ? { confirm: "1" } : {},
     );
     setSubmitting(false);
     switch (res.kind) {
@@ -297,6 +310,9 @@ export function ScorecardWorkspace({
           "You are offline. Your scorecard is kept on this device; submit again once you are back online.",
         );
         return;
+      case "confirm":
+        setConfirmAsk(res.message);
+        return;
       case "locked":
         setFormMessage("This scorecard was already submitted or recused elsewhere. Reload the page to see it.");
         return;
@@ -316,9 +332,11 @@ export function ScorecardWorkspace({
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     if (submitter?.value === "save") {
       e.preventDefault();
+      setConfirmAsk(null);
       void sync.flush();
       return;
     }
+    confirmNext.current = submitter?.dataset.confirm === "1";
     void form.handleSubmit(onValid, onInvalid)(e);
   };
 
@@ -473,6 +491,29 @@ export function ScorecardWorkspace({
           <button type="button" className="link-btn" onClick={sync.dismissMerged}>
             Dismiss
           </button>
+        </div>
+      ) : null}
+      {confirmAsk && mode === "draft" ? (
+        <div
+          className="notice warn submit-confirm"
+          role="alert"
+          tabIndex={-1}
+          ref={confirmRef}
+          data-testid="submit-confirm"
+          id="submit-confirm"
+        >
+          <p>
+            <strong>Submit before the interview?</strong> {confirmAsk}
+          </p>
+          <input type="hidden" form={FORM_ID} name="confirm" value="1" />
+          <div className="row">
+            <button type="submit" form={FORM_ID} name="intent" value="submit" data-confirm="1" className="btn">
+              Submit anyway
+            </button>
+            <button type="submit" form={FORM_ID} name="intent" value="save" className="btn primary">
+              Keep it as a draft
+            </button>
+          </div>
         </div>
       ) : null}
       {conflict ? (

@@ -43,6 +43,7 @@
  * | submitting | intent 409 conflict, 409 locked         | conflict, locked        | keep on device                  |
  * | submitting | intent 409 that merges by itself        | saving                  | save the merge; not submitted   |
  * | submitting | intent 400, other refusals              | as before               | edits made meanwhile saved      |
+ * | submitting | intent 409 asking to confirm            | as before               | the question to the page        |
  * | (loading)  | hydrated, device copy on page's version | saving                  | fill the form, save             |
  * | (loading)  | hydrated, device copy on an older one   | saving, or conflict     | merge as a 409 would            |
  *
@@ -116,6 +117,8 @@ export type IntentResult =
   | { kind: "conflict"; server: ServerCopy }
   /** the server's copy changed meanwhile and merged with this one by itself: nothing was submitted */
   | { kind: "merged" }
+  /** the server asks first (e.g. the interview is days away): send again with `confirm` to go ahead */
+  | { kind: "confirm"; message: string }
   | { kind: "locked"; status: string }
   | { kind: "offline" }
   | { kind: "error"; message: string };
@@ -262,6 +265,7 @@ type Reading =
   | { kind: "conflict"; server: ServerCopy }
   | { kind: "locked"; status: string }
   | { kind: "invalid"; errors: FieldErrorMap }
+  | { kind: "confirm"; message: string }
   | { kind: "refused"; status: number };
 
 function read(answer: EndpointAnswer): Reading {
@@ -272,6 +276,8 @@ function read(answer: EndpointAnswer): Reading {
   if (status === 200)
     return { kind: "accepted", body, version: typeof body.version === "number" ? body.version : null };
   if (status === 409 && body.conflict) return { kind: "conflict", server: body.conflict as ServerCopy };
+  if (status === 409 && body.confirm)
+    return { kind: "confirm", message: String((body.confirm as { message?: unknown }).message ?? "") };
   if (status === 409 && body.locked)
     return { kind: "locked", status: String((body.locked as { status?: string }).status ?? "submitted") };
   if (status === 400 && body.errors) return { kind: "invalid", errors: body.errors as FieldErrorMap };
@@ -707,6 +713,9 @@ class Step {
         return;
       case "invalid":
         this.settle({ kind: "invalid", errors: r.errors });
+        return this.resume();
+      case "confirm":
+        this.settle({ kind: "confirm", message: r.message });
         return this.resume();
       case "conflict":
         s.pending = it.values;
