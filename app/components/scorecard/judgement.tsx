@@ -4,7 +4,7 @@ import type { Recommendation } from "../../domain/vocabulary";
 import type { RubricRedFlag, RubricSignal } from "../../domain/rubric/model";
 import { bySeverity, RECOMMENDATION_LABELS, RECOMMENDATIONS, SIGNAL_KIND_LABELS } from "../../domain/vocabulary";
 import type { ScorecardValues } from "../../domain/scorecard/schema";
-import { LIMITS, OVERRIDE_MIN } from "../../domain/scorecard/schema";
+import { LIMITS, OVERRIDE_MIN } from "../../domain/scorecard/values";
 
 import { RedFlagSeverityBadge } from "../ui/badges";
 import { FieldError, fieldId } from "../ui/field-error";

@@ -5,7 +5,7 @@ import type { UseFormRegister } from "react-hook-form";
 import type { RubricDimension } from "../../domain/rubric/model";
 import { RATING_LABELS, RATING_SCORES } from "../../domain/vocabulary";
 import type { ScorecardValues, ScoreValue } from "../../domain/scorecard/schema";
-import { EVIDENCE_MIN, LIMITS } from "../../domain/scorecard/schema";
+import { EVIDENCE_MIN, LIMITS } from "../../domain/scorecard/values";
 
 import { FieldError, fieldId } from "../ui/field-error";
 

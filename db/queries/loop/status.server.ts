@@ -14,6 +14,7 @@ import type { Db } from "../../client.server";
 import { loops } from "../../schema";
 
 import { writeAudit } from "../audit.server";
+import { onLoopChanged } from "../outbox/events.server";
 import { abort, askToConfirm, runRefusable, type Outcome } from "../result.server";
 import { loadForChange, type Actor } from "./change.server";
 
@@ -67,6 +68,7 @@ export function transitionLoop(
         },
         now,
       );
+      onLoopChanged(tx, loopId, now);
       return null;
     }),
   );

@@ -32,6 +32,7 @@ import {
 import { writeAudit } from "../audit.server";
 import { readOrgSettings } from "../org/settings.server";
 import { abort, askToConfirm, runRefusable, type Outcome } from "../result.server";
+import { onPasswordLinkIssued } from "../outbox/events.server";
 
 export interface PersonRow {
   id: string;
@@ -142,6 +143,7 @@ function issueToken(tx: Tx, actorId: string, userId: string, now: number): strin
   tx.insert(passwordTokens)
     .values({ id: sha256(token), userId, createdBy: actorId, createdAt: now, expiresAt: now + INVITE_TTL_MS })
     .run();
+  onPasswordLinkIssued(tx, { userId, tokenId: sha256(token), token, expiresAt: now + INVITE_TTL_MS }, now);
   return token;
 }
 
