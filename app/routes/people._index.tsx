@@ -307,6 +307,8 @@ export default function People() {
   const notice = params.get("notice");
   const busy = navigation.state === "submitting";
   const rowError = actionData?.intent === "row" ? actionData : null;
+  const rowConfirm =
+    rowError && "confirm" in rowError && typeof rowError.confirm === "string" ? rowError.confirm : undefined;
   const inviteErrors = actionData?.intent === "invite" && actionData.errors ? actionData.errors : null;
   const link = actionData && actionData.link ? actionData : null;
 
@@ -417,12 +419,12 @@ export default function People() {
                   {rowError && rowError.userId === p.id && rowError.errors._form ? (
                     <div className="field-error">{rowError.errors._form[0]}</div>
                   ) : null}
-                  {rowError && rowError.userId === p.id && rowError.confirm ? (
+                  {rowError && rowError.userId === p.id && rowConfirm ? (
                     <Form method="post" className="notice warn" data-testid="deactivate-confirm">
                       <CsrfInput />
                       <input type="hidden" name="userId" value={p.id} />
                       <input type="hidden" name="confirm" value="1" />
-                      <p>{rowError.confirm}</p>
+                      <p>{rowConfirm}</p>
                       <button
                         type="submit"
                         name="intent"

@@ -159,7 +159,7 @@ describe("interview invitations (.ics REQUEST, update, CANCEL)", () => {
     bobDrillCard = b.value;
     await drain();
     expect(mailsTo(bob), "nothing before the loop is scheduled").toEqual([]);
-    const t = transitionLoop(db(), { id: recruiter.id }, loopId, "scheduled", "", clock);
+    const t = transitionLoop(db(), { id: recruiter.id }, loopId, "scheduled", "", { now: clock });
     if (!t.ok) throw new Error(t.message);
     await drain();
     expect(mailsTo(alice)).toHaveLength(setup.interviews.length);

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, notInArray, sql } from "drizzle-orm";
 
-import { displayCandidateName } from "../../../app/domain/candidate/schema";
+import { displayCandidateName } from "../../../app/domain/candidate/display";
 import type { PanelSeat } from "../../../app/domain/people/deactivation";
 import { deactivationWarning } from "../../../app/domain/people/deactivation";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { asSentence } from "../../../app/domain/shared/format";
+import { asSentence, formatUntil } from "../../../app/domain/shared/format";
 
 describe("asSentence", () => {
   it("adds a full stop only when the text does not already end a sentence (no “..”)", () => {
@@ -9,5 +9,17 @@ describe("asSentence", () => {
     expect(asSentence("  Is a friend?  ")).toBe("Is a friend?");
     expect(asSentence("Said “no conflict.”")).toBe("Said “no conflict.”");
     expect(asSentence("同じチームでした。")).toBe("同じチームでした。");
+  });
+});
+
+describe("formatUntil", () => {
+  const now = Date.UTC(2026, 11, 3, 9, 0);
+  it("says how far ahead in the largest unit that reads naturally", () => {
+    expect(formatUntil(now + 1 * 60_000, now)).toBe("in 1 minute");
+    expect(formatUntil(now + 45 * 60_000, now)).toBe("in 45 minutes");
+    expect(formatUntil(now + 5 * 3_600_000, now)).toBe("in 5 hours");
+    expect(formatUntil(now + 2 * 86_400_000, now)).toBe("in 2 days");
+    expect(formatUntil(now + 11 * 86_400_000, now)).toBe("in 11 days");
+    expect(formatUntil(now - 60_000, now)).toBe("in 0 minutes");
   });
 });
