@@ -19,6 +19,7 @@ import { CsrfInput, useCsrfToken } from "../ui/csrf";
 
 import { ConflictPanel } from "./conflict-panel";
 import { DeclareConflict } from "./conflict-of-interest";
+import { ErrorSummary } from "./error-summary";
 import { FieldError } from "../ui/field-error";
 import { ScorecardHeader, TimerControl } from "./header";
 import { ExerciseBrief, FocusChecklist, QuickNotes } from "./in-the-room";
@@ -141,7 +142,7 @@ export function ScorecardWorkspace({
   const [formMessage, setFormMessage] = useState<string | null>(
     actionData?.errors
       ? (actionData.errors._form?.[0] ??
-          `${Object.keys(actionData.errors).length} thing${Object.keys(actionData.errors).length === 1 ? "" : "s"} to fix — see the highlighted fields.`)
+          `${Object.keys(actionData.errors).length} thing${Object.keys(actionData.errors).length === 1 ? "" : "s"} to fix — the list at the top of the page links to each one.`)
       : null,
   );
   const [submitting, setSubmitting] = useState(false);
@@ -561,6 +562,9 @@ export function ScorecardWorkspace({
             </button>
           </div>
         </div>
+      ) : null}
+      {actionData?.errors && submitCount === 0 && ["submit", "save", "amend"].includes(actionData.intent) ? (
+        <ErrorSummary errors={actionData.errors} labels={labels} />
       ) : null}
       {conflict ? (
         <ConflictPanel
