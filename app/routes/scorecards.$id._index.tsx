@@ -6,6 +6,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { Suspense } from "react";
 
 import { getDb } from "../../db/client.server";
 import { getLoopAccess } from "../../db/queries/review/access.server";
@@ -13,7 +14,7 @@ import { appendNote } from "../../db/queries/scorecard/notes.server";
 import { ownDraftsOnLoop, readScorecardValues, scorecardHeader } from "../../db/queries/scorecard/own-scorecard.server";
 import { declareConflict, withdrawConflict } from "../../db/queries/scorecard/recusal.server";
 import { applyTimer } from "../../db/queries/scorecard/timer.server";
-import { RecusedNotice } from "../components/scorecard/conflict-of-interest";
+import { RecusedNotice } from "../components/scorecard/lazy-parts";
 import { ScorecardHeader } from "../components/scorecard/header";
 import type { ScorecardActionData, ScorecardPageData } from "../components/scorecard/types";
 import { ScorecardWorkspace } from "../components/scorecard/workspace";
@@ -208,12 +209,14 @@ export default function ScorecardPage() {
           saveStatus={null}
           progress={null}
         />
-        <RecusedNotice
-          note={d.scorecard.conflictNote}
-          declaredAt={d.scorecard.conflictDeclaredAt}
-          action={action}
-          canWithdraw={d.header.loopStatus !== "decided" && d.header.loopStatus !== "withdrawn"}
-        />
+        <Suspense fallback={null}>
+          <RecusedNotice
+            note={d.scorecard.conflictNote}
+            declaredAt={d.scorecard.conflictDeclaredAt}
+            action={action}
+            canWithdraw={d.header.loopStatus !== "decided" && d.header.loopStatus !== "withdrawn"}
+          />
+        </Suspense>
       </main>
     );
   }

@@ -77,7 +77,7 @@ test("without JavaScript, a refused submit lists what to fix at the top, each li
   const toRecommendation = summary.getByRole("link", { name: "Overall recommendation" });
   await expect(toRecommendation).toBeVisible();
   await expect(summary.getByRole("link", { name: /^Rating · / }).first()).toBeVisible();
-  await expect(page.getByTestId("form-message")).toContainText("the list at the top of the page");
+  await expect(page.getByTestId("form-message")).toContainText("see the list at the top");
 
   // a link brings its field into view; nothing typed was lost, nothing was submitted
   await toRecommendation.click();

@@ -1,10 +1,9 @@
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 
 import { CONFLICT_KIND_LABELS, CONFLICT_KINDS } from "../../domain/vocabulary";
 import { CsrfInput } from "../ui/csrf";
 
 import { FieldError } from "../ui/field-error";
-import { LocalTime } from "../ui/local-time";
 
 /**
  * Declaring a conflict of interest (knows the candidate, referred them, former report…). The
@@ -68,48 +67,5 @@ export function DeclareConflict(p: {
         </button>
       </Form>
     </details>
-  );
-}
-
-export function RecusedNotice(p: {
-  note: string | null;
-  declaredAt: number | null;
-  action: string;
-  canWithdraw: boolean;
-}) {
-  return (
-    <section className="card recused" aria-labelledby="recused-h">
-      <h2 id="recused-h">You recused yourself from this interview</h2>
-      <p>
-        You declared a conflict of interest
-        {p.declaredAt ? (
-          <>
-            {" "}
-            on <LocalTime at={p.declaredAt} />
-          </>
-        ) : null}
-        . Your scorecard does not count towards the panel&apos;s scores; the recruiter sees the declaration on the loop
-        and can reassign the interview.
-      </p>
-      {p.note ? (
-        <blockquote className="coi-note" data-testid="conflict-note">
-          {p.note}
-        </blockquote>
-      ) : null}
-      <div className="row">
-        {p.canWithdraw ? (
-          <Form method="post" action={p.action}>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="withdrawConflict" />
-            <button type="submit" className="btn">
-              Withdraw the declaration (it was a mistake)
-            </button>
-          </Form>
-        ) : null}
-        <Link to="/interviews" className="btn">
-          Back to my interviews
-        </Link>
-      </div>
-    </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from "react";
 
-import type { MergeChoices, MergeSide } from "../../domain/scorecard/merge";
+import type { MergeChoices, MergeResult, MergeSide } from "../../domain/scorecard/merge";
 import type { DiffEntry } from "../../domain/scorecard/rules";
 
 import { fieldId } from "../ui/field-error";
@@ -39,10 +39,10 @@ function Choice({ entry, side, onPick }: { entry: DiffEntry; side: MergeSide; on
  * interviewer saves the choices. Without JavaScript the choice is the whole copy.
  */
 export function ConflictPanel(p: {
-  /** fields changed in both copies */
-  asked: DiffEntry[];
-  /** fields that differ but merge by themselves, with the side they come from */
-  byThemselves: { entry: DiffEntry; from: MergeSide }[];
+  /** every field that differs between the two copies */
+  diffs: DiffEntry[];
+  /** with JavaScript, the three-way merge: which fields both changed, which came from theirs */
+  merge: Pick<MergeResult, "conflicts" | "fromTheirs"> | null;
   serverUpdatedAt: number;
   serverVersion: number;
   onResolve: ((choices: MergeChoices) => void) | null;
@@ -52,6 +52,17 @@ export function ConflictPanel(p: {
   pageUrl?: string;
 }) {
   const [choices, setChoices] = useState<MergeChoices>({});
+  // fields changed in one copy only merge by themselves; only fields changed in both ask
+  const { merge, diffs } = p;
+  const asked = merge ? diffs.filter((d) => merge.conflicts.includes(d.path)) : diffs;
+  const byThemselves = merge
+    ? diffs
+        .filter((d) => !merge.conflicts.includes(d.path))
+        .map((entry) => ({
+          entry,
+          from: merge.fromTheirs.includes(entry.path) ? ("theirs" as const) : ("mine" as const),
+        }))
+    : [];
   const interactive = p.onResolve !== null;
   return (
     <section className="conflict card" role="alert" aria-labelledby="conflict-h" data-testid="conflict-panel">
@@ -60,12 +71,12 @@ export function ConflictPanel(p: {
         The copy on the server (version {p.serverVersion}, saved <LocalTime at={p.serverUpdatedAt} format="seconds" />)
         and yours both changed{" "}
         {interactive
-          ? `${p.asked.length === 1 ? "this field" : `these ${p.asked.length} fields`}. Choose which to keep; nothing is overwritten until you save your choices.`
+          ? `${asked.length === 1 ? "this field" : `these ${asked.length} fields`}. Choose which to keep; nothing is overwritten until you save your choices.`
           : "since you opened the page. Nothing has been overwritten. Choose which copy to keep."}
       </p>
       {interactive ? (
         <div className="merge-choices">
-          {p.asked.map((d) => (
+          {asked.map((d) => (
             <Choice
               key={d.path}
               entry={d}
@@ -74,7 +85,7 @@ export function ConflictPanel(p: {
             />
           ))}
         </div>
-      ) : p.asked.length ? (
+      ) : asked.length ? (
         <table className="diff">
           <thead>
             <tr>
@@ -84,7 +95,7 @@ export function ConflictPanel(p: {
             </tr>
           </thead>
           <tbody>
-            {p.asked.map((d) => (
+            {asked.map((d) => (
               <tr key={d.path}>
                 <th scope="row">{d.label}</th>
                 <td>
@@ -100,10 +111,10 @@ export function ConflictPanel(p: {
       ) : (
         <p className="muted">The content is the same; only the version moved on.</p>
       )}
-      {interactive && p.byThemselves.length ? (
+      {interactive && byThemselves.length ? (
         <p className="small" data-testid="merge-by-themselves">
           Merged without asking (changed in one copy only):{" "}
-          {p.byThemselves.map(({ entry, from }, i) => (
+          {byThemselves.map(({ entry, from }, i) => (
             <span key={entry.path}>
               {i > 0 ? "; " : ""}
               {entry.label} ({from === "mine" ? "yours" : "the other copy's"})

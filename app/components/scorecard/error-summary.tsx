@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "react";
 
+import { scorecardFieldLabel } from "../../domain/scorecard/field-label";
 import type { DiffLabels } from "../../domain/scorecard/rules";
-import { mergeFieldLabel } from "../../domain/scorecard/merge";
 import { fieldId } from "../ui/field-error";
 
 /**
@@ -34,7 +34,7 @@ export function ErrorSummary({ errors, labels }: { errors: Record<string, string
         {entries.map(([path, messages]) => (
           <li key={path}>
             <a href={`#${path === "reason" ? "amend-reason" : fieldId(path)}`}>
-              {path === "reason" ? "Reason for the amendment" : mergeFieldLabel(path, labels)}
+              {path === "reason" ? "Reason for the amendment" : scorecardFieldLabel(path, labels)}
             </a>
             : {messages[0]}
           </li>

@@ -1,6 +1,6 @@
 import { Link, useNavigate } from "@remix-run/react";
 import type { FormEvent } from "react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { Suspense, useEffect, useMemo, useRef, useState } from "react";
 import type { FieldErrors, Path, Resolver } from "react-hook-form";
 import { get, set, useForm, useWatch } from "react-hook-form";
 
@@ -8,7 +8,7 @@ import type { ScorecardValues, TimerOp } from "../../domain/scorecard/schema";
 import { LIMITS, lenientScorecardValues } from "../../domain/scorecard/values";
 import { completeness, diffScorecardValues, needsOverrideJustification } from "../../domain/scorecard/rules";
 import type { DiffLabels, ScorecardContext } from "../../domain/scorecard/rules";
-import { mergeFieldLabel, mergeScorecardValues } from "../../domain/scorecard/merge";
+import { mergeScorecardValues } from "../../domain/scorecard/merge";
 import type { FieldErrorMap } from "../../domain/scorecard/autosave";
 import { readEarlyEdits } from "../../hooks/early-edits";
 import type { ScorecardSchemaModule } from "../../hooks/scorecard-schema";
@@ -17,9 +17,7 @@ import { useScorecardSync } from "../../hooks/use-scorecard-sync";
 import { useScorecardTimer } from "../../hooks/use-scorecard-timer";
 import { CsrfInput, useCsrfToken } from "../ui/csrf";
 
-import { ConflictPanel } from "./conflict-panel";
 import { DeclareConflict } from "./conflict-of-interest";
-import { ErrorSummary } from "./error-summary";
 import { FieldError } from "../ui/field-error";
 import { ScorecardHeader, TimerControl } from "./header";
 import { ExerciseBrief, FocusChecklist, QuickNotes } from "./in-the-room";
@@ -27,6 +25,7 @@ import { RecommendationSection, RedFlagsSection, SignalsSection } from "./judgem
 import { LocalTime } from "../ui/local-time";
 import { RatingField } from "./rating-field";
 import { SaveStatus } from "./save-status";
+import { ConflictPanel, ErrorSummary, loadOnDemand, SubmitConfirm, SyncNotices } from "./lazy-parts";
 import type { ScorecardActionData, ScorecardPageData } from "./types";
 
 const FORM_ID = "scorecard-form";
@@ -142,20 +141,13 @@ export function ScorecardWorkspace({
   const [formMessage, setFormMessage] = useState<string | null>(
     actionData?.errors
       ? (actionData.errors._form?.[0] ??
-          `${Object.keys(actionData.errors).length} thing${Object.keys(actionData.errors).length === 1 ? "" : "s"} to fix — the list at the top of the page links to each one.`)
+          `${Object.keys(actionData.errors).length} thing${Object.keys(actionData.errors).length === 1 ? "" : "s"} to fix — see the list at the top.`)
       : null,
   );
   const [submitting, setSubmitting] = useState(false);
   // the server asked before submitting (the interview is still days away): "Submit anyway" confirms
   const [confirmAsk, setConfirmAsk] = useState<string | null>(actionData?.confirm ?? null);
   const confirmNext = useRef(false);
-  const confirmRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (confirmAsk && hydrated) {
-      confirmRef.current?.scrollIntoView({ block: "center" });
-      confirmRef.current?.focus({ preventScroll: true });
-    }
-  }, [confirmAsk, hydrated]);
 
   const sync = useScorecardSync({
     scorecardId: sc.id,
@@ -205,7 +197,10 @@ export function ScorecardWorkspace({
 
   // The schema follows the first interaction, not the page load (app/hooks/scorecard-schema.ts).
   useEffect(() => {
-    const load = () => void loadScorecardSchema().catch(() => undefined);
+    const load = () => {
+      void loadScorecardSchema().catch(() => undefined);
+      void loadOnDemand().catch(() => undefined);
+    };
     const kinds = ["pointerdown", "keydown", "focusin"] as const;
     for (const kind of kinds) document.addEventListener(kind, load, { once: true, passive: true });
     return () => {
@@ -263,15 +258,6 @@ export function ScorecardWorkspace({
     () => (conflict && status.kind === "conflict" ? mergeScorecardValues(conflictBase, mine, conflict.values) : null),
     [conflict, status.kind, conflictBase, mine],
   );
-  const asked = merge ? diffs.filter((d) => merge.conflicts.includes(d.path)) : diffs;
-  const byThemselves = merge
-    ? diffs
-        .filter((d) => !merge.conflicts.includes(d.path))
-        .map((entry) => ({
-          entry,
-          from: merge.fromTheirs.includes(entry.path) ? ("theirs" as const) : ("mine" as const),
-        }))
-    : [];
 
   // A conflict stops autosaving until the interviewer chooses: bring the choice into view.
   const conflictShown = !!conflict;
@@ -341,15 +327,9 @@ export function ScorecardWorkspace({
         return;
       }
       case "conflict":
-        setFormMessage(
-          "Your scorecard changed in another tab or device. Choose what to keep (above), then submit again.",
-        );
-        window.scrollTo({ top: 0, behavior: "smooth" });
-        return;
       case "merged":
-        setFormMessage(
-          "Your scorecard changed in another tab or device; those changes were merged with yours (see above). Check the scorecard, then submit again.",
-        );
+        // merged: one-sided changes came in by themselves; conflict: the panel above asks
+        setFormMessage("Your scorecard changed in another tab or device: check it (above), then submit again.");
         window.scrollTo({ top: 0, behavior: "smooth" });
         return;
       case "offline":
@@ -485,100 +465,52 @@ export function ScorecardWorkspace({
           amendment: the change and your reason go into the audit log, and the packet shows the scorecard was amended.
         </div>
       ) : null}
-      {status.kind === "error" ? (
-        <div className="notice danger" role="alert">
-          {status.message}
-        </div>
+      {status.kind === "error" ||
+      status.kind === "locked" ||
+      (sync.restored && status.kind !== "conflict") ||
+      sync.leftover ||
+      (sync.merged && !conflict) ? (
+        <Suspense fallback={null}>
+          <SyncNotices
+            status={status}
+            scorecardId={sc.id}
+            restoredAt={sync.restored && status.kind !== "conflict" ? sync.restored.editedAt : null}
+            leftoverAt={sync.leftover?.editedAt ?? null}
+            mergedPaths={sync.merged && !conflict ? sync.merged.fromTheirs : null}
+            labels={labels}
+            canAmend={mode === "view" && sc.status === "submitted"}
+            onLoadLeftover={
+              mode === "amend"
+                ? () =>
+                    sync.leftover &&
+                    form.reset(completeValues({ ...sync.leftover.values, notes: form.getValues("notes") }, data))
+                : null
+            }
+            onDiscardLocal={sync.discardLocal}
+            onDismissRestored={sync.dismissRestored}
+            onDismissMerged={sync.dismissMerged}
+          />
+        </Suspense>
       ) : null}
-      {status.kind === "locked" ? (
-        <div className="notice danger" role="alert">
-          This scorecard was {status.status === "recused" ? "recused" : "submitted"} in another tab or on another
-          device. Your edits here are kept on this device. <a href={`/scorecards/${sc.id}`}>Reload</a>
-        </div>
-      ) : null}
-      {sync.restored && status.kind !== "conflict" ? (
-        <div className="notice ok" role="status">
-          Restored your unsaved edits from this device (last edit{" "}
-          <LocalTime at={sync.restored.editedAt} format="seconds" />
-          ).{" "}
-          <button type="button" className="link-btn" onClick={sync.dismissRestored}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
-      {sync.leftover ? (
-        <div className="notice warn" role="status">
-          This device still holds edits to this scorecard that were never saved (last edit{" "}
-          <LocalTime at={sync.leftover.editedAt} format="seconds" />
-          ). {mode === "view" && sc.status === "submitted" ? <Link to="?amend=1">Amend the scorecard</Link> : null}
-          {mode === "amend" ? (
-            <button
-              type="button"
-              className="link-btn"
-              onClick={() =>
-                sync.leftover &&
-                form.reset(completeValues({ ...sync.leftover.values, notes: form.getValues("notes") }, data))
-              }
-            >
-              Load them into this amendment
-            </button>
-          ) : null}{" "}
-          <button type="button" className="link-btn" onClick={sync.discardLocal}>
-            Discard them
-          </button>
-        </div>
-      ) : null}
-      {sync.merged && !conflict ? (
-        <div className="notice ok" role="status" data-testid="merged-notice">
-          This scorecard changed in another tab or on another device; its changes merged with yours
-          {sync.merged.fromTheirs.length
-            ? ` (${sync.merged.fromTheirs.map((path) => mergeFieldLabel(path, labels)).join("; ")})`
-            : ""}
-          .{" "}
-          <button type="button" className="link-btn" onClick={sync.dismissMerged}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
-      {confirmAsk && mode === "draft" ? (
-        <div
-          className="notice warn submit-confirm"
-          role="alert"
-          tabIndex={-1}
-          ref={confirmRef}
-          data-testid="submit-confirm"
-          id="submit-confirm"
-        >
-          <p>
-            <strong>Submit before the interview?</strong> {confirmAsk}
-          </p>
-          <input type="hidden" form={FORM_ID} name="confirm" value="1" />
-          <div className="row">
-            <button type="submit" form={FORM_ID} name="intent" value="submit" data-confirm="1" className="btn">
-              Submit anyway
-            </button>
-            <button type="submit" form={FORM_ID} name="intent" value="save" className="btn primary">
-              Keep it as a draft
-            </button>
-          </div>
-        </div>
-      ) : null}
-      {actionData?.errors && submitCount === 0 && ["submit", "save", "amend"].includes(actionData.intent) ? (
-        <ErrorSummary errors={actionData.errors} labels={labels} />
-      ) : null}
-      {conflict ? (
-        <ConflictPanel
-          key={conflict.version}
-          asked={asked}
-          byThemselves={byThemselves}
-          serverUpdatedAt={conflict.updatedAt}
-          serverVersion={conflict.version}
-          onResolve={hydrated && status.kind === "conflict" ? sync.resolveConflict : null}
-          onTakeServer={hydrated && status.kind === "conflict" ? sync.takeServer : null}
-          formId={FORM_ID}
-          pageUrl={`/scorecards/${sc.id}`}
-        />
-      ) : null}
+      <Suspense fallback={null}>
+        {confirmAsk && mode === "draft" ? <SubmitConfirm message={confirmAsk} formId={FORM_ID} /> : null}
+        {actionData?.errors && submitCount === 0 && ["submit", "save", "amend"].includes(actionData.intent) ? (
+          <ErrorSummary errors={actionData.errors} labels={labels} />
+        ) : null}
+        {conflict ? (
+          <ConflictPanel
+            key={conflict.version}
+            diffs={diffs}
+            merge={merge}
+            serverUpdatedAt={conflict.updatedAt}
+            serverVersion={conflict.version}
+            onResolve={hydrated && status.kind === "conflict" ? sync.resolveConflict : null}
+            onTakeServer={hydrated && status.kind === "conflict" ? sync.takeServer : null}
+            formId={FORM_ID}
+            pageUrl={`/scorecards/${sc.id}`}
+          />
+        ) : null}
+      </Suspense>
       {sc.status === "submitted" && mode === "view" ? (
         <div className="notice ok submitted-notice" role="status">
           Submitted

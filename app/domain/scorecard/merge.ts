@@ -11,7 +11,6 @@
  * `recommendation`, `summary`, `overrideJustification`. Quick notes are a set keyed by id: notes
  * added on either side are kept, a note deleted on one side is gone; they never conflict.
  */
-import type { DiffLabels } from "./rules";
 import { normalizeValues } from "./rules";
 import type { QuickNote, ScorecardValues } from "./schema";
 
@@ -123,28 +122,4 @@ function mergeNotes(
     if (both || !inBase.has(n.id)) byId.set(n.id, n);
   }
   return [...byId.values()].sort((x, y) => x.at - y.at || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-}
-
-/** A field path in words, as the conflict table names it ("Evidence · Communication"). */
-export function mergeFieldLabel(path: string, labels: DiffLabels): string {
-  const [section, key = "", part] = path.split(".");
-  const name = (map: Record<string, string>) => map[key] ?? key;
-  switch (section) {
-    case "ratings":
-      return `${part === "score" ? "Rating" : "Evidence"} · ${name(labels.dimensions)}`;
-    case "redFlags":
-      return `${part === "note" ? "Flag note" : "Red flag"} · ${name(labels.redFlags)}`;
-    case "signals":
-      return `Signal · ${name(labels.signals)}`;
-    case "focus":
-      return `Covered · ${name(labels.focus)}`;
-    case "recommendation":
-      return "Overall recommendation";
-    case "overrideJustification":
-      return "Override justification";
-    case "notes":
-      return "Quick notes";
-    default:
-      return "Summary";
-  }
 }

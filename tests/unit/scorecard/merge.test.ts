@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { mergeFieldLabel, mergeScorecardValues } from "../../../app/domain/scorecard/merge";
+import { scorecardFieldLabel } from "../../../app/domain/scorecard/field-label";
+import { mergeScorecardValues } from "../../../app/domain/scorecard/merge";
 import { diffScorecardValues, sameValues } from "../../../app/domain/scorecard/rules";
 import type { QuickNote, ScorecardValues } from "../../../app/domain/scorecard/schema";
 import { emptyScorecardValues } from "../../../app/domain/scorecard/schema";
@@ -136,6 +137,6 @@ describe("mergeScorecardValues", () => {
     const r = mergeScorecardValues(BASE, mineWithNote, theirs);
     const diffs = diffScorecardValues(mineWithNote, theirs, labels);
     expect(r.conflicts.sort()).toEqual(diffs.map((d) => d.path).sort());
-    for (const d of diffs) expect(mergeFieldLabel(d.path, labels)).toBe(d.label);
+    for (const d of diffs) expect(scorecardFieldLabel(d.path, labels)).toBe(d.label);
   });
 });
