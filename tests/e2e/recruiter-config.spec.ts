@@ -192,3 +192,21 @@ test("a recruiter invites a member who sets a password through the one-time link
   await expect(invited.getByTestId("link-invalid")).toContainText("This link no longer works");
   await context.close();
 });
+
+test("deactivating the only panelist of an upcoming interview asks first, naming the interview", async ({ page }) => {
+  await login(page, DEMO.admin);
+  await page.goto("/people");
+  // Chen is the only panelist of Keiko Tanaka's incident drill, a week ahead
+  const row = page.getByTestId("people-table").locator("tr[data-email='chen@archpanel.demo']");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await row.getByRole("button", { name: "Deactivate" }).click();
+  const ask = row.getByTestId("deactivate-confirm");
+  await expect(ask).toContainText(
+    "is the only panelist of an upcoming interview: Keiko Tanaka · Incident scenario drill",
+  );
+  await expect(ask.getByRole("button", { name: "Deactivate anyway" })).toBeVisible();
+  // not confirmed: still active
+  await page.reload();
+  await expect(row).not.toContainText("Deactivated");
+  await expect(row.getByRole("button", { name: "Deactivate" })).toBeVisible();
+});
