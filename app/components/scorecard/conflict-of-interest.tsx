@@ -7,8 +7,9 @@ import { FieldError } from "../ui/field-error";
 
 /**
  * Declaring a conflict of interest (knows the candidate, referred them, former report…). The
- * scorecard is then recused: excluded from every aggregate; the recruiter sees it on the loop and
- * can reassign the interview.
+ * scorecard is then recused for good: excluded from every aggregate, its panelist out of the
+ * loop's feedback; the recruiter sees that it is recused (not the note) and can reassign the
+ * interview.
  */
 export function DeclareConflict(p: {
   action: string;
@@ -24,7 +25,8 @@ export function DeclareConflict(p: {
       <summary>Declare a conflict of interest</summary>
       <p className="small">
         If you know the candidate, referred them, or worked with them closely, say so before you score. Your scorecard
-        is then recused: it does not count towards the panel&apos;s scores, and the recruiter is shown it so they can
+        is then recused, and that is final: it does not count towards the panel&apos;s scores, you do not see the
+        panel&apos;s feedback on this candidate, and the recruiter sees that you recused (not your note) so they can
         reassign the interview.
       </p>
       <Form method="post" action={p.action} className="coi-form">
@@ -51,7 +53,7 @@ export function DeclareConflict(p: {
           <FieldError id="coi-kind-error" message={kindError} />
         </div>
         <div className="field">
-          <label htmlFor="coi-note">Note for the recruiter</label>
+          <label htmlFor="coi-note">Note (only you will see it)</label>
           <textarea
             id="coi-note"
             name="note"
