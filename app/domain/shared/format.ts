@@ -155,17 +155,6 @@ export function fileSlug(text: string, fallback = "candidate"): string {
 }
 
 /**
- * Someone's own words closing a sentence of ours: a full stop is added only when their text does
- * not already end one, so "Recused: I worked with her." never ends in "..".
- * @example asSentence("I worked with her.") // "I worked with her."
- * @example asSentence("Former manager") // "Former manager."
- */
-export function asSentence(text: string): string {
-  const t = text.trim();
-  return /[.!?…。！？]["”’)]?$/u.test(t) ? t : `${t}.`;
-}
-
-/**
  * How far ahead `at` is, in the largest whole unit that reads naturally.
  * @example formatUntil(now + 2 * 86_400_000, now) // "in 2 days"
  * @example formatUntil(now + 5 * 3_600_000, now) // "in 5 hours"
