@@ -13,7 +13,7 @@ export const loadOnDemand = () => import("./on-demand");
 function Unavailable() {
   return (
     <div className="notice warn" role="alert">
-      Reload the page to see this message (it could not be loaded).
+      Reload the page to see this message.
     </div>
   );
 }

@@ -252,6 +252,8 @@ export function ScorecardWorkspace({
     () => (conflict ? diffScorecardValues(mine, conflict.values, labels) : []),
     [conflict, mine, labels],
   );
+  const restoredAt = sync.restored && status.kind !== "conflict" ? sync.restored.editedAt : null;
+  const mergedPaths = sync.merged && !conflict ? sync.merged.fromTheirs : null;
   // With JavaScript the fields changed in one copy only merge by themselves; only the rest ask.
   const conflictBase = sync.conflictBase;
   const merge = useMemo(
@@ -465,18 +467,14 @@ export function ScorecardWorkspace({
           amendment: the change and your reason go into the audit log, and the packet shows the scorecard was amended.
         </div>
       ) : null}
-      {status.kind === "error" ||
-      status.kind === "locked" ||
-      (sync.restored && status.kind !== "conflict") ||
-      sync.leftover ||
-      (sync.merged && !conflict) ? (
-        <Suspense fallback={null}>
+      <Suspense fallback={null}>
+        {status.kind === "error" || status.kind === "locked" || restoredAt || sync.leftover || mergedPaths ? (
           <SyncNotices
             status={status}
             scorecardId={sc.id}
-            restoredAt={sync.restored && status.kind !== "conflict" ? sync.restored.editedAt : null}
+            restoredAt={restoredAt}
             leftoverAt={sync.leftover?.editedAt ?? null}
-            mergedPaths={sync.merged && !conflict ? sync.merged.fromTheirs : null}
+            mergedPaths={mergedPaths}
             labels={labels}
             canAmend={mode === "view" && sc.status === "submitted"}
             onLoadLeftover={
@@ -490,11 +488,9 @@ export function ScorecardWorkspace({
             onDismissRestored={sync.dismissRestored}
             onDismissMerged={sync.dismissMerged}
           />
-        </Suspense>
-      ) : null}
-      <Suspense fallback={null}>
+        ) : null}
         {confirmAsk && mode === "draft" ? <SubmitConfirm message={confirmAsk} formId={FORM_ID} /> : null}
-        {actionData?.errors && submitCount === 0 && ["submit", "save", "amend"].includes(actionData.intent) ? (
+        {actionData?.errors && actionData.values && submitCount === 0 ? (
           <ErrorSummary errors={actionData.errors} labels={labels} />
         ) : null}
         {conflict ? (
