@@ -11,6 +11,7 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 
+import { cookieSecureSetting, secureCookies } from "../app/server/cookie-secure.server";
 import { closeDb, defaultDatabasePath, getDb, migrateDatabase } from "../db/client.server";
 import { findUserByEmail } from "../db/queries/people/users.server";
 import { compressedAssets, compressResponses } from "./lib/http-compression";
@@ -24,8 +25,6 @@ const PORT = Number(process.env.PORT ?? 3000);
 const HOST = process.env.HOST ?? "127.0.0.1";
 const MAX_BODY = Number(process.env.MAX_BODY_BYTES ?? 1_048_576);
 const CSRF_COOKIE = "archpanel_csrf";
-const isProduction = process.env.NODE_ENV === "production";
-const cookieSecure = process.env.COOKIE_SECURE ? process.env.COOKIE_SECURE === "true" : isProduction;
 
 function log(fields: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ t: new Date().toISOString(), ...fields })}\n`);
@@ -40,6 +39,7 @@ function routeOf(pathname: string): string {
 }
 
 async function main(): Promise<void> {
+  const cookieSecure = cookieSecureSetting(process.env.COOKIE_SECURE);
   migrateDatabase(getDb());
   const buildPath = path.join(root, "build", "index.js");
   // `npm run dev` (remix dev --manual sets NODE_ENV=development): re-import the build after each
@@ -122,7 +122,9 @@ async function main(): Promise<void> {
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
-    if (cookieSecure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+    // req.secure: TLS on the socket, or X-Forwarded-Proto from a proxy trusted through TRUST_PROXY
+    res.locals.secureCookies = secureCookies(cookieSecure, req.secure);
+    if (res.locals.secureCookies) res.setHeader("Strict-Transport-Security", "max-age=31536000");
     next();
   });
 
@@ -133,7 +135,7 @@ async function main(): Promise<void> {
       const token = crypto.randomBytes(24).toString("base64url");
       res.append(
         "Set-Cookie",
-        `${CSRF_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${cookieSecure ? "; Secure" : ""}`,
+        `${CSRF_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${res.locals.secureCookies ? "; Secure" : ""}`,
       );
       req.headers.cookie = header ? `${header}; ${CSRF_COOKIE}=${token}` : `${CSRF_COOKIE}=${token}`;
     }
@@ -294,6 +296,21 @@ async function main(): Promise<void> {
     }
   });
   server.keepAliveTimeout = 5_000;
+  // A port taken by another program (often an earlier `npm run demo`) is a setup mistake, not a crash.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    const reason =
+      error.code === "EADDRINUSE"
+        ? `port ${PORT} is in use; set PORT to a free one (e.g. PORT=${PORT + 1} npm start) or stop the other server`
+        : error.code === "EACCES"
+          ? `port ${PORT} needs more privileges; set PORT above 1023`
+          : error.code === "EADDRNOTAVAIL"
+            ? `HOST ${HOST} is not an address of this machine; set HOST`
+            : null;
+    if (!reason) throw error;
+    process.stderr.write(`ArchPanel cannot start: ${reason}.\n`);
+    closeDb();
+    process.exit(1);
+  });
 
   // E-mails and webhooks leave through the outbox, delivered in the background of this process.
   const outboxWorker = createOutboxWorker({ db: getDb(), log });

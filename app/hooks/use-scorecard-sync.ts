@@ -17,6 +17,7 @@ import type {
   WholeIntent,
 } from "../domain/scorecard/autosave";
 import { initialAutosave, stepAutosave } from "../domain/scorecard/autosave";
+import type { MergeChoices } from "../domain/scorecard/merge";
 import type { ScorecardValues } from "../domain/scorecard/schema";
 
 import { clearStoredEdits, endHeartbeat, heartbeat, readStoredEdits, writeStoredEdits } from "./scorecard-storage";
@@ -61,8 +62,12 @@ export interface ScorecardSyncOptions {
   mode: "draft" | "amend" | "off";
   /** the form schema's verdict on a draft (size limits): errors stop the save, the text stays */
   validate: (values: ScorecardValues) => FieldErrorMap | null;
-  /** put values into the form: edits kept on this device, or the server's copy chosen in a conflict */
-  onRestore: (values: ScorecardValues, reason: "restored" | "conflict" | "server", amendReason?: string) => void;
+  /** put values into the form: edits kept on this device, the server's copy chosen in a conflict, a merge */
+  onRestore: (
+    values: ScorecardValues,
+    reason: "restored" | "conflict" | "server" | "merged",
+    amendReason?: string,
+  ) => void;
   /** field errors from the server or the schema (shown inline) */
   onInvalid: (errors: FieldErrorMap) => void;
   /** a save went through: clear errors that came from autosave */
@@ -246,14 +251,21 @@ export function useScorecardSync(opts: ScorecardSyncOptions) {
     status: state.status,
     restored: state.restored,
     leftover: state.leftover,
+    merged: state.merged,
+    /** in a conflict: the copy this tab's edits started from (null: unknown) */
+    conflictBase: state.block?.kind === "conflict" ? state.block.base : null,
     changed,
     sendIntent,
     post,
     flush: useCallback(() => dispatch({ type: "flushRequested" }), [dispatch]),
-    keepMine: useCallback((values: ScorecardValues) => dispatch({ type: "keepMine", values }), [dispatch]),
+    resolveConflict: useCallback(
+      (choices: MergeChoices) => dispatch({ type: "conflictResolved", choices }),
+      [dispatch],
+    ),
     takeServer: useCallback(() => dispatch({ type: "takeServer" }), [dispatch]),
     setAmendReason: useCallback((reason: string) => dispatch({ type: "amendReasonEdited", reason }), [dispatch]),
     discardLocal: useCallback(() => dispatch({ type: "leftoverDiscarded" }), [dispatch]),
     dismissRestored: useCallback(() => dispatch({ type: "restoredDismissed" }), [dispatch]),
+    dismissMerged: useCallback(() => dispatch({ type: "mergedDismissed" }), [dispatch]),
   };
 }

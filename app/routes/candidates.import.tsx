@@ -101,57 +101,93 @@ const FIELD_LABELS: Record<keyof CandidateInput, string> = {
   notes: "Notes",
 };
 
+function RowProblems({ errors }: { errors: Record<string, string[]> }) {
+  return (
+    <>
+      {Object.entries(errors).map(([field, messages]) => (
+        <li key={field}>
+          {field !== "_row" && field in FIELD_LABELS ? (
+            <strong>{FIELD_LABELS[field as keyof CandidateInput]}: </strong>
+          ) : null}
+          {messages.join(" ")}
+        </li>
+      ))}
+    </>
+  );
+}
+
+/** Every problem in one list above the table: readable without scrolling the table sideways. */
+function ProblemList({ preview }: { preview: PreviewData }) {
+  const bad = preview.rows.filter((r) => Object.keys(r.errors).length > 0);
+  if (bad.length === 0) return null;
+  return (
+    <ol className="plain import-problems" data-testid="import-problems" aria-label="Rows with problems">
+      {bad.map((r) => (
+        <li key={r.rowNumber}>
+          <a href={`#import-row-${r.rowNumber}`}>Row {r.rowNumber}</a>
+          {r.raw.name ? <span className="muted"> ({r.raw.name})</span> : null}
+          <ul className="plain row-errors">
+            <RowProblems errors={r.errors} />
+          </ul>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 function PreviewTable({ preview }: { preview: PreviewData }) {
   const fields = FIELD_ORDER.filter((f) => preview.columns.some((c) => c.field === f));
+  // The verdict comes first and the table scrolls inside its own region (keyboard too): a wide file
+  // never pushes the problems out of reach.
   return (
     <div className="card flush">
-      <table className="list-table import-preview" data-testid="import-preview">
-        <caption className="sr-only">Rows to import</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              Row
-            </th>
-            {fields.map((f) => (
-              <th scope="col" key={f}>
-                {FIELD_LABELS[f]}
+      <div className="table-scroll" role="region" aria-label="Rows to import (scrolls sideways)" tabIndex={0}>
+        <table className="list-table import-preview" data-testid="import-preview">
+          <caption className="sr-only">Rows to import</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                Row
               </th>
-            ))}
-            <th scope="col">Check</th>
-          </tr>
-        </thead>
-        <tbody>
-          {preview.rows.map((r) => {
-            const bad = Object.keys(r.errors).length > 0;
-            return (
-              <tr key={r.rowNumber} className={bad ? "row-bad" : undefined} data-row={r.rowNumber}>
-                <td className="num">{r.rowNumber}</td>
-                {fields.map((f) => (
-                  <td key={f} className={r.errors[f] ? "cell-bad" : undefined}>
-                    <span className="clip">{r.raw[f] || <span className="muted">—</span>}</span>
+              <th scope="col">Check</th>
+              {fields.map((f) => (
+                <th scope="col" key={f}>
+                  {FIELD_LABELS[f]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {preview.rows.map((r) => {
+              const bad = Object.keys(r.errors).length > 0;
+              return (
+                <tr
+                  key={r.rowNumber}
+                  id={`import-row-${r.rowNumber}`}
+                  className={bad ? "row-bad" : undefined}
+                  data-row={r.rowNumber}
+                >
+                  <td className="num">{r.rowNumber}</td>
+                  <td className="check">
+                    {bad ? (
+                      <ul className="plain row-errors">
+                        <RowProblems errors={r.errors} />
+                      </ul>
+                    ) : (
+                      <span className="badge ok">OK</span>
+                    )}
                   </td>
-                ))}
-                <td>
-                  {bad ? (
-                    <ul className="plain row-errors">
-                      {Object.entries(r.errors).map(([field, messages]) => (
-                        <li key={field}>
-                          {field !== "_row" && field in FIELD_LABELS ? (
-                            <strong>{FIELD_LABELS[field as keyof CandidateInput]}: </strong>
-                          ) : null}
-                          {messages.join(" ")}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <span className="badge ok">OK</span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  {fields.map((f) => (
+                    <td key={f} className={r.errors[f] ? "cell-bad" : undefined}>
+                      <span className="clip">{r.raw[f] || <span className="muted">—</span>}</span>
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
@@ -301,6 +337,7 @@ export default function ImportCandidates() {
               ))}
             </ul>
           ) : null}
+          <ProblemList preview={preview} />
           {preview.rows.length > 0 ? <PreviewTable preview={preview} /> : null}
         </section>
       ) : null}

@@ -114,8 +114,9 @@ function fail(
   errors: FieldErrors,
   values: Record<string, unknown>,
   status: number,
+  confirm?: string,
 ) {
-  return data<SetupActionData>({ intent, target, errors, values }, { status });
+  return data<SetupActionData>({ intent, target, errors, values, ...(confirm ? { confirm } : {}) }, { status });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -133,6 +134,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   /** A refusal goes next to its form (bad picks of a list next to that field); success redirects (PRG). */
   const done = (outcome: Outcome<unknown>, fieldFor400?: string) => {
     if (!outcome.ok) {
+      // a warning comes back as a question next to its form, not as an error
+      if (outcome.confirm) return fail(intent, target, {}, values, outcome.status, outcome.message);
       const errors = refusalErrors(outcome, fieldFor400 ? { 400: fieldFor400 } : {});
       return fail(intent, target, errors, values, outcome.status);
     }
@@ -201,7 +204,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "status": {
       const p = parseWith(statusSchema, body);
       if (!p.ok) return bad(p.errors);
-      return done(transitionLoop(db, user, id, p.value.to, p.value.reason));
+      return done(transitionLoop(db, user, id, p.value.to, p.value.reason, { confirmed: p.value.confirm }));
     }
   }
 }

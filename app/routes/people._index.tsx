@@ -62,7 +62,16 @@ type ActionData =
       forName: null;
     }
   | { intent: "invite" | "link"; errors: null; values: null; link: string; forName: string }
-  | { intent: "row"; errors: Record<string, string[]>; values: null; link: null; forName: null; userId: string | null };
+  | {
+      intent: "row";
+      errors: Record<string, string[]>;
+      values: null;
+      link: null;
+      forName: null;
+      userId: string | null;
+      /** a warning to confirm before deactivating (their interviews would be left without a panelist) */
+      confirm?: string;
+    };
 
 const clip = (v: unknown, max: number) => (typeof v === "string" ? v.slice(0, max) : "");
 
@@ -166,10 +175,15 @@ export async function action({ request }: ActionFunctionArgs) {
       );
     outcome = changeRole(db, actor, parsed.value.userId, role.value.role);
   } else if (intent === "deactivate") {
-    outcome = deactivateUser(db, actor, parsed.value.userId);
+    outcome = deactivateUser(db, actor, parsed.value.userId, { confirmed: parsed.value.confirm });
   } else {
     outcome = reactivateUser(db, actor, parsed.value.userId);
   }
+  if (!outcome.ok && outcome.confirm)
+    return data<ActionData>(
+      { intent: "row", errors: {}, values: null, link: null, forName: null, userId, confirm: outcome.message },
+      { status: outcome.status },
+    );
   if (!outcome.ok) return refusalData(outcome, { intent: "row", values: null, link: null, forName: null, userId });
   throw redirect(`/people?notice=${intent}`);
 }
@@ -293,6 +307,8 @@ export default function People() {
   const notice = params.get("notice");
   const busy = navigation.state === "submitting";
   const rowError = actionData?.intent === "row" ? actionData : null;
+  const rowConfirm =
+    rowError && "confirm" in rowError && typeof rowError.confirm === "string" ? rowError.confirm : undefined;
   const inviteErrors = actionData?.intent === "invite" && actionData.errors ? actionData.errors : null;
   const link = actionData && actionData.link ? actionData : null;
 
@@ -400,8 +416,25 @@ export default function People() {
                   {p.assigned > 0 ? `${p.submitted} / ${p.assigned}` : <span className="muted">—</span>}
                 </td>
                 <td className="actions">
-                  {rowError && rowError.userId === p.id ? (
-                    <div className="field-error">{rowError.errors._form?.[0]}</div>
+                  {rowError && rowError.userId === p.id && rowError.errors._form ? (
+                    <div className="field-error">{rowError.errors._form[0]}</div>
+                  ) : null}
+                  {rowError && rowError.userId === p.id && rowConfirm ? (
+                    <Form method="post" className="notice warn" data-testid="deactivate-confirm">
+                      <CsrfInput />
+                      <input type="hidden" name="userId" value={p.id} />
+                      <input type="hidden" name="confirm" value="1" />
+                      <p>{rowConfirm}</p>
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="deactivate"
+                        className="btn small danger"
+                        disabled={busy}
+                      >
+                        Deactivate anyway
+                      </button>
+                    </Form>
                   ) : null}
                   <div className="row">
                     {p.canIssueLink ? (

@@ -6,6 +6,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { Suspense } from "react";
 
 import { getDb } from "../../db/client.server";
 import { getLoopAccess } from "../../db/queries/review/access.server";
@@ -13,7 +14,7 @@ import { appendNote } from "../../db/queries/scorecard/notes.server";
 import { ownDraftsOnLoop, readScorecardValues, scorecardHeader } from "../../db/queries/scorecard/own-scorecard.server";
 import { declareConflict } from "../../db/queries/scorecard/recusal.server";
 import { applyTimer } from "../../db/queries/scorecard/timer.server";
-import { RecusedNotice } from "../components/scorecard/conflict-of-interest";
+import { RecusedNotice } from "../components/scorecard/lazy-parts";
 import { ScorecardHeader } from "../components/scorecard/header";
 import type { ScorecardActionData, ScorecardPageData } from "../components/scorecard/types";
 import { ScorecardWorkspace } from "../components/scorecard/workspace";
@@ -123,6 +124,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: 409 },
       );
     }
+    if ("confirm" in a.body) {
+      // asked before submitting: the form comes back as typed, with the question and "Submit anyway"
+      return data<ScorecardActionData>(
+        { intent, confirm: a.body.confirm.message, values: body, version: versionOf(body) ?? target.version },
+        { status: 409 },
+      );
+    }
     return data<ScorecardActionData>(
       { intent, errors: { _form: [`This scorecard is already ${a.body.locked.status}. Reload the page to see it.`] } },
       { status: 409 },
@@ -211,11 +219,13 @@ export default function ScorecardPage() {
           saveStatus={null}
           progress={null}
         />
-        <RecusedNotice
-          note={d.scorecard.conflictNote}
-          declaredAt={d.scorecard.conflictDeclaredAt}
-          error={(actionData as ScorecardActionData | undefined)?.errors?._form?.[0]}
-        />
+        <Suspense fallback={null}>
+          <RecusedNotice
+            note={d.scorecard.conflictNote}
+            declaredAt={d.scorecard.conflictDeclaredAt}
+            error={(actionData as ScorecardActionData | undefined)?.errors?._form?.[0]}
+          />
+        </Suspense>
       </main>
     );
   }

@@ -2,10 +2,14 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
+import type { CookieSecureSetting } from "./cookie-secure.server";
+import { cookieSecureSetting } from "./cookie-secure.server";
+
 /** Runtime configuration, read once. Documented in README "Configuration". */
 export interface Env {
   isProduction: boolean;
-  cookieSecure: boolean;
+  /** when cookies are Secure: always, never, or when the request came over https */
+  cookieSecure: CookieSecureSetting;
   sessionSecret: string;
   /** idle session expiry */
   sessionIdleMs: number;
@@ -38,7 +42,7 @@ export function env(): Env {
   const isProduction = process.env.NODE_ENV === "production";
   cached = {
     isProduction,
-    cookieSecure: process.env.COOKIE_SECURE ? process.env.COOKIE_SECURE === "true" : isProduction,
+    cookieSecure: cookieSecureSetting(process.env.COOKIE_SECURE),
     sessionSecret: loadSessionSecret(),
     sessionIdleMs: Number(process.env.SESSION_IDLE_MINUTES ?? 12 * 60) * 60_000,
     sessionAbsoluteMs: Number(process.env.SESSION_ABSOLUTE_HOURS ?? 7 * 24) * 3_600_000,

@@ -82,7 +82,9 @@ export function editRubricVersion(
         400,
         {
           ...report.fieldErrors,
-          _form: ["Not published and not saved: fix the problems listed, then publish again (or save it as a draft)."],
+          _form: [
+            "Not published and not saved: your changes are still only on this page. Fix the problems listed, then publish again (or save it as a draft).",
+          ],
         },
         withSpareRows(typed),
         report.list,
@@ -102,7 +104,12 @@ export function editRubricVersion(
   if (!published.ok) return refused(published.status, { _form: [published.message] }, stored);
   if (published.value.problems.length > 0) {
     const report = publishProblemReport(published.value.problems, content);
-    return refused(400, report.fieldErrors, stored, report.list);
+    return refused(
+      400,
+      { ...report.fieldErrors, _form: ["Saved as a draft, but not published: fix the problems listed first."] },
+      stored,
+      report.list,
+    );
   }
   return { ok: true, done: "published" };
 }

@@ -6,6 +6,10 @@ import type { PublicUser } from "../../db/queries/people/users.server";
 import { findOwnScorecard, type ScorecardTarget } from "../../db/queries/scorecard/own-scorecard.server";
 import type { DraftSave, WriteResult } from "../../db/queries/scorecard/save.server";
 import { amendScorecard, saveDrafts, submitScorecard } from "../../db/queries/scorecard/save.server";
+import { interviewScheduledAt } from "../../db/queries/scorecard/schedule.server";
+import { readOrgSettings } from "../../db/queries/org/settings.server";
+import { earlySubmitWarning } from "../domain/scorecard/early-submit";
+import { confirmedIn } from "../domain/shared/form-values";
 import type { ScorecardValues } from "../domain/scorecard/schema";
 import {
   amendReasonSchema,
@@ -44,7 +48,9 @@ export type WriteAnswer =
       status: 409;
       body: { ok: false; conflict: { version: number; status: string; updatedAt: number; values: ScorecardValues } };
     }
-  | { status: 409; body: { ok: false; locked: { status: string; version: number } } };
+  | { status: 409; body: { ok: false; locked: { status: string; version: number } } }
+  /** a submit to confirm first (the interview is still days away); nothing was written */
+  | { status: 409; body: { ok: false; confirm: { message: string } } };
 
 function answer(result: WriteResult, status: "draft" | "submitted"): WriteAnswer {
   switch (result.kind) {
@@ -131,6 +137,15 @@ export function handleSubmit(target: ScorecardTarget, data: unknown): WriteAnswe
     return { status: 409, body: { ok: false, locked: { status: target.status, version: target.version } } };
   const parsed = parseWith(scorecardSubmitSchema(target.ctx), data);
   if (!parsed.ok) return { status: 400, body: { ok: false, errors: parsed.errors } };
+  if (!confirmedIn(data)) {
+    const db = getDb();
+    const warning = earlySubmitWarning(
+      interviewScheduledAt(db, target.interviewId),
+      Date.now(),
+      readOrgSettings(db).timeZone,
+    );
+    if (warning) return { status: 409, body: { ok: false, confirm: { message: warning } } };
+  }
   return answer(submitScorecard(getDb(), target, parsed.value, version), "submitted");
 }
 

@@ -5,6 +5,7 @@ import type { PublicUser } from "../../db/queries/people/users.server";
 import { createSession, deleteSession, findSessionWithUser, touchSession } from "../../db/queries/people/users.server";
 import type { Role } from "../domain/vocabulary";
 
+import { secureCookies } from "./cookie-secure.server";
 import { env } from "./env.server";
 import type { RequestHead } from "./request.server";
 import { sha256 } from "../../db/ids.server";
@@ -33,19 +34,20 @@ export function parseCookies(header: string | null): Record<string, string> {
   return out;
 }
 
-function cookieAttributes(maxAgeSeconds: number | null): string {
+/** `request.url` carries the scheme the client used (scripts/server.ts builds it from `req.protocol`). */
+function cookieAttributes(request: Request, maxAgeSeconds: number | null): string {
   const parts = ["Path=/", "HttpOnly", "SameSite=Lax"];
-  if (env().cookieSecure) parts.push("Secure");
+  if (secureCookies(env().cookieSecure, new URL(request.url).protocol === "https:")) parts.push("Secure");
   if (maxAgeSeconds !== null) parts.push(`Max-Age=${maxAgeSeconds}`);
   return parts.join("; ");
 }
 
-export function sessionCookie(token: string): string {
-  return `${SESSION_COOKIE}=${token}; ${cookieAttributes(Math.floor(env().sessionAbsoluteMs / 1000))}`;
+export function sessionCookie(request: Request, token: string): string {
+  return `${SESSION_COOKIE}=${token}; ${cookieAttributes(request, Math.floor(env().sessionAbsoluteMs / 1000))}`;
 }
 
-export function clearSessionCookie(): string {
-  return `${SESSION_COOKIE}=; ${cookieAttributes(0)}`;
+export function clearSessionCookie(request: Request): string {
+  return `${SESSION_COOKIE}=; ${cookieAttributes(request, 0)}`;
 }
 
 export interface SessionContext {
@@ -117,13 +119,13 @@ export function startSession(request: Request, userId: string, redirectTo: strin
   const old = parseCookies(request.headers.get("Cookie"))[SESSION_COOKIE];
   if (old) deleteSession(db, sha256(old));
   const token = createSession(db, { userId, now, expiresAt: now + env().sessionAbsoluteMs });
-  return redirect(redirectTo, { headers: { "Set-Cookie": sessionCookie(token) } });
+  return redirect(redirectTo, { headers: { "Set-Cookie": sessionCookie(request, token) } });
 }
 
 export function endSession(request: Request): Response {
   const token = parseCookies(request.headers.get("Cookie"))[SESSION_COOKIE];
   if (token) deleteSession(getDb(), sha256(token));
-  return redirect("/login", { headers: { "Set-Cookie": clearSessionCookie() } });
+  return redirect("/login", { headers: { "Set-Cookie": clearSessionCookie(request) } });
 }
 
 /**

@@ -3,7 +3,13 @@
  * Query functions in db/queries return these instead of throwing, so routes can show the message
  * next to the form that caused it.
  */
-export type Refusal = { ok: false; status: 400 | 403 | 404 | 409; message: string };
+export type Refusal = {
+  ok: false;
+  status: 400 | 403 | 404 | 409;
+  message: string;
+  /** a warning, not a rule: the same request with `confirm=1` goes ahead */
+  confirm?: true;
+};
 export type Outcome<T> = { ok: true; value: T } | Refusal;
 
 export function refuse(status: Refusal["status"], message: string): Refusal {
@@ -19,6 +25,11 @@ export class RefusalError extends Error {
 
 export function abort(status: Refusal["status"], message: string): never {
   throw new RefusalError(refuse(status, message));
+}
+
+/** Stops a change the user should confirm first (409 with `confirm`); nothing is written. */
+export function askToConfirm(message: string): never {
+  throw new RefusalError({ ok: false, status: 409, message, confirm: true });
 }
 
 /**

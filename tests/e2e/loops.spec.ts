@@ -133,6 +133,23 @@ test("the demo planning loop shows its coverage warning, and members cannot open
   await expect(page.getByRole("link", { name: "New loop" })).toHaveCount(0);
 });
 
+test("moving a loop to debrief with scorecards outstanding asks first; not confirming changes nothing", async ({
+  page,
+}) => {
+  await login(page, DEMO.recruiter);
+  await page.goto("/loops?status=in_progress");
+  await page.getByRole("link", { name: "Set up the loop of Rafael Domínguez" }).click();
+  await page.getByRole("button", { name: "Move to debrief" }).click();
+  const ask = page.getByTestId("status-confirm");
+  await expect(ask).toContainText(/\d of \d+ scorecards are not submitted yet/);
+  await expect(ask.getByRole("button", { name: "Move to debrief anyway" })).toBeVisible();
+  // the question is all that happened: the loop is still in progress
+  await page.reload();
+  await expect(page.getByTestId("status-confirm")).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1 }).getByTestId("loop-status")).toHaveText("In progress");
+  await expect(page.getByRole("button", { name: "Move to debrief" })).toBeVisible();
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

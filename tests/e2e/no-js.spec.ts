@@ -53,3 +53,36 @@ test("without JavaScript, a too-short decision rationale comes back with the tex
   await expect(page.getByLabel(/^Hold/)).toBeChecked();
   await expect(page.getByTestId("loop-status")).toHaveText("Debrief");
 });
+
+test("without JavaScript, a refused submit lists what to fix at the top, each linking to its field", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await login(page, DEMO.mateo);
+  await page.goto("/interviews");
+  // Mateo's half-rated draft on Rafael's architecture case study (two of five dimensions rated)
+  const row = page.locator("li", { hasText: "Rafael Domínguez" }).filter({ hasText: "Architecture case study" });
+  await row.getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/scorecards\/[A-Za-z0-9_-]+$/);
+  await page.getByLabel("Summary for the hiring manager").fill("Kept as typed — Zoë 👩‍💻");
+
+  const response = page.waitForResponse((r) => r.request().method() === "POST");
+  await page.getByRole("button", { name: "Submit scorecard" }).click();
+  expect((await response).status()).toBe(400);
+
+  // the summary is at the top of the page, in view without scrolling
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toBeInViewport();
+  await expect(summary).toContainText("to fix");
+  const toRecommendation = summary.getByRole("link", { name: "Overall recommendation" });
+  await expect(toRecommendation).toBeVisible();
+  await expect(summary.getByRole("link", { name: /^Rating · / }).first()).toBeVisible();
+  await expect(page.getByTestId("form-message")).toContainText("see the list at the top");
+
+  // a link brings its field into view; nothing typed was lost, nothing was submitted
+  await toRecommendation.click();
+  await expect(page).toHaveURL(/#f-recommendation$/);
+  await expect(page.locator("#f-recommendation")).toBeInViewport();
+  await expect(page.getByLabel("Summary for the hiring manager")).toHaveValue("Kept as typed — Zoë 👩‍💻");
+  await expect(page.getByTestId("scorecard-status")).toHaveText("Draft");
+});

@@ -45,6 +45,37 @@ test("a recruiter imports two candidates from CSV: preview first, then import; t
   await expect(page.getByText("No candidate matches these filters.")).toBeVisible();
 });
 
+test("a preview with problems says why for every row, in view at 1440×900 even for a wide file", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await login(page, DEMO.recruiter);
+  await page.goto("/candidates/import");
+  const long = "Principal Machine Learning Platform Engineer, Very Long Company Name Holdings International";
+  const csv = [
+    "name,email,current title,source,links,notes",
+    `Ana Ok,ana.ok@example.com,"${long}",Referral,https://example.com/ana,"${long}"`,
+    `Ben Bad,not-an-email,"${long}",Referral,https://example.com/ben,"${long}"`,
+    `,nameless@example.com,"${long}",Referral,,`,
+  ].join("\n");
+  await page.getByLabel("CSV text").fill(csv);
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByTestId("import-summary")).toContainText("2 of 3 rows have problems");
+
+  // every problem is listed above the table, readable without scrolling sideways
+  const problems = page.getByTestId("import-problems");
+  await expect(problems.getByRole("listitem").filter({ hasText: /^Row \d/ })).toHaveCount(2);
+  await expect(problems).toContainText("Ben Bad");
+  await expect(problems).toContainText("Email:");
+  await expect(problems).toBeVisible();
+  // the table's Check column comes first, so it is on screen however wide the file is
+  const check = page.getByTestId("import-preview").getByRole("columnheader", { name: "Check" });
+  const box = await check.boundingBox();
+  expect(box).not.toBeNull();
+  expect(box!.x + box!.width).toBeLessThanOrEqual(1440);
+  // the page itself never scrolls sideways; the table scrolls inside its own region
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1440);
+  await expect(page.getByRole("button", { name: /^Import \d/ })).toHaveCount(0);
+});
+
 test("a chosen file over the upload limit is refused in the page, before anything is sent", async ({ page }) => {
   await login(page, DEMO.recruiter);
   await page.goto("/candidates/import");
@@ -81,6 +112,10 @@ test("a recruiter clones rubric v1, edits a dimension anchor and publishes v2; v
     "ML system architecture: The “meets the bar” anchor is missing.",
   );
   await expect(dimension.getByText("The “meets the bar” anchor is missing.")).toBeVisible();
+  // one banner, and it tells the truth: nothing was saved (issue 17: it used to claim the opposite too)
+  await expect(page.getByTestId("publish-problems")).toContainText("Not published and not saved");
+  await expect(page.getByText(/^Not published/)).toHaveCount(1);
+  await expect(page.getByText(/your changes are saved/)).toHaveCount(0);
 
   await dimension.getByLabel("Meets the bar").fill(newAnchor);
   await page.getByRole("button", { name: "Save and publish" }).click();
@@ -156,4 +191,23 @@ test("a recruiter invites a member who sets a password through the one-time link
   await invited.goto(link);
   await expect(invited.getByTestId("link-invalid")).toContainText("This link no longer works");
   await context.close();
+});
+
+test("deactivating the only panelist of an upcoming interview asks first, naming the interview", async ({ page }) => {
+  await login(page, DEMO.admin);
+  await page.goto("/people");
+  // Chen is the only panelist of Keiko Tanaka's incident drill, a week ahead
+  const row = page.getByTestId("people-table").locator("tr[data-email='chen@archpanel.demo']");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await row.getByRole("button", { name: "Deactivate" }).click();
+  const ask = row.getByTestId("deactivate-confirm");
+  // (a loop made by another spec may add a second interview of his)
+  await expect(ask).toContainText(
+    /is the only panelist of (an upcoming interview|\d+ upcoming interviews): Keiko Tanaka · Incident scenario drill, .* \(in 7 days\)/,
+  );
+  await expect(ask.getByRole("button", { name: "Deactivate anyway" })).toBeVisible();
+  // not confirmed: still active
+  await page.reload();
+  await expect(row).not.toContainText("Deactivated");
+  await expect(row.getByRole("button", { name: "Deactivate" })).toBeVisible();
 });

@@ -1,6 +1,7 @@
 // Operations, against the real built server: structured request logs (no PII, no query strings),
 // /healthz (database reachable, migrations current), graceful shutdown on SIGTERM (an in-flight
 // save finishes and is stored; new connections are refused; exit code 0).
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import net from "node:net";
 
@@ -8,7 +9,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
 import type { ServerHandle } from "./server-process";
-import { Browser, logLines, prepareDatabase, startServer, tempDbPath } from "./server-process";
+import { Browser, logLines, prepareDatabase, ROOT, startServer, tempDbPath } from "./server-process";
 
 const PASSWORD = "ops-test-password-123";
 const MEMBER = {
@@ -177,6 +178,30 @@ function startSlowPost(url: string, path: string, headers: Record<string, string
     },
   };
 }
+
+describe("start-up", () => {
+  test("a busy port: one line saying so and how to go on, no stack trace, a non-zero exit", async () => {
+    const holder = net.createServer();
+    await new Promise<void>((r) => holder.listen(0, "127.0.0.1", r));
+    const port = (holder.address() as net.AddressInfo).port;
+    try {
+      const proc = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+        cwd: ROOT,
+        env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: tempDbPath("ops-busy") },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stderr = "";
+      proc.stderr.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
+      const code = await new Promise<number | null>((r) => proc.on("exit", (c) => r(c)));
+      expect(code).toBe(1);
+      expect(stderr.trim()).toBe(
+        `ArchPanel cannot start: port ${port} is in use; set PORT to a free one (e.g. PORT=${port + 1} npm start) or stop the other server.`,
+      );
+    } finally {
+      holder.close();
+    }
+  }, 60_000);
+});
 
 describe("graceful shutdown (runs last: stops the server)", () => {
   test("SIGTERM: new connections are refused, an in-flight save completes and is stored, exit code 0", async () => {

@@ -159,7 +159,7 @@ describe("interview invitations (.ics REQUEST, update, CANCEL)", () => {
     bobDrillCard = b.value;
     await drain();
     expect(mailsTo(bob), "nothing before the loop is scheduled").toEqual([]);
-    const t = transitionLoop(db(), { id: recruiter.id }, loopId, "scheduled", "", clock);
+    const t = transitionLoop(db(), { id: recruiter.id }, loopId, "scheduled", "", { now: clock });
     if (!t.ok) throw new Error(t.message);
     await drain();
     expect(mailsTo(alice)).toHaveLength(setup.interviews.length);
@@ -238,10 +238,12 @@ describe("reminders on a cadence (controlled clock), the digest, webhooks", () =
     expect(first!.subject).toBe(`[Acme Hiring] Scorecard due: Incident scenario drill — ${CANDIDATE}`);
     expect(first!.bodyText).toContain(`${PUBLIC_URL}/scorecards/${aliceDrillCard}`);
     // submitted through the real route: the queued reminder is cancelled in the same transaction
+    // (the route reads the real clock, on which the drill is still days away: confirmed)
     const submitted = await call(
       saveAction as Parameters<typeof call>[0],
       postJson(`/scorecards/${aliceDrillCard}/save`, alice, {
         intent: "submit",
+        confirm: "1",
         version: 0,
         ratings: Object.fromEntries(ASSESSED.map((k) => [k, { score: "3", evidence: EVIDENCE }])),
         redFlags: {},

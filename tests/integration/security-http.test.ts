@@ -359,23 +359,72 @@ describe("production error pages", () => {
   });
 });
 
-describe("in production without COOKIE_SECURE=false", () => {
-  test("cookies are Secure and HSTS is sent", async () => {
+describe("Secure cookies in production follow the scheme the request came over (COOKIE_SECURE unset)", () => {
+  function cookieOf(r: HttpResult, name: string) {
+    return r.setCookies.map(cookieAttrs).find((c) => c.name === name);
+  }
+
+  test("over https (X-Forwarded-Proto from a trusted proxy): Secure cookies and HSTS", async () => {
     const dbPath = tempDbPath("sec-secure");
     await prepareDatabase(dbPath, [MEMBER]);
-    const secure = await startServer({ dbPath, env: { COOKIE_SECURE: "" } });
+    const secure = await startServer({ dbPath, env: { COOKIE_SECURE: "", TRUST_PROXY: "loopback" } });
     try {
       const b = new Browser(secure.url);
-      const first = await b.get("/login");
+      const https = { "X-Forwarded-Proto": "https" };
+      const first = await b.get("/login", https);
       expect(first.headers.get("strict-transport-security")).toMatch(/max-age=\d{7,}/);
-      const csrf = first.setCookies.map(cookieAttrs).find((c) => c.name === "archpanel_csrf");
-      expect(csrf?.attrs).toContain("secure");
-      const login = await b.login(MEMBER.email, MEMBER.password);
+      expect(cookieOf(first, "archpanel_csrf")?.attrs).toContain("secure");
+      const login = await b.postForm("/login", { email: MEMBER.email, password: MEMBER.password }, { headers: https });
       expect(login.status).toBe(302);
-      const session = login.setCookies.map(cookieAttrs).find((c) => c.name === "archpanel_session");
-      for (const a of ["secure", "httponly", "samesite=lax"]) expect(session?.attrs).toContain(a);
+      for (const a of ["secure", "httponly", "samesite=lax"])
+        expect(cookieOf(login, "archpanel_session")?.attrs).toContain(a);
+
+      // plain http to the same server (the demo opened through a LAN address): not Secure, and login sticks
+      const plain = new Browser(secure.url);
+      const page = await plain.get("/login");
+      expect(page.headers.get("strict-transport-security")).toBeNull();
+      expect(cookieOf(page, "archpanel_csrf")?.attrs).not.toContain("secure");
+      const plainLogin = await plain.login(MEMBER.email, MEMBER.password);
+      expect(plainLogin.status).toBe(302);
+      expect(cookieOf(plainLogin, "archpanel_session")?.attrs).not.toContain("secure");
+      expect((await plain.get("/interviews")).status).toBe(200);
     } finally {
       await secure.stop();
     }
+  }, 60_000);
+
+  test("X-Forwarded-Proto from a client that is not a trusted proxy does not count; COOKIE_SECURE=true always sets Secure", async () => {
+    const dbPath = tempDbPath("sec-secure-2");
+    await prepareDatabase(dbPath, [MEMBER]);
+    const untrusted = await startServer({ dbPath, env: { COOKIE_SECURE: "" } });
+    try {
+      const r = await new Browser(untrusted.url).get("/login", { "X-Forwarded-Proto": "https" });
+      expect(cookieOf(r, "archpanel_csrf")?.attrs).not.toContain("secure");
+      expect(r.headers.get("strict-transport-security")).toBeNull();
+    } finally {
+      await untrusted.stop();
+    }
+    const always = await startServer({ dbPath, env: { COOKIE_SECURE: "true" } });
+    try {
+      const b = new Browser(always.url);
+      const first = await b.get("/login");
+      expect(cookieOf(first, "archpanel_csrf")?.attrs).toContain("secure");
+      expect(first.headers.get("strict-transport-security")).toMatch(/max-age=/);
+      const login = await b.login(MEMBER.email, MEMBER.password);
+      expect(cookieOf(login, "archpanel_session")?.attrs).toContain("secure");
+    } finally {
+      await always.stop();
+    }
+  }, 60_000);
+
+  test("a COOKIE_SECURE that is not true, false or auto stops the start with one line", async () => {
+    const error = await startServer({ dbPath: tempDbPath("sec-secure-3"), env: { COOKIE_SECURE: "yes" } }).then(
+      async (s) => {
+        await s.kill();
+        return "";
+      },
+      (e: unknown) => (e instanceof Error ? e.message : String(e)),
+    );
+    expect(error).toContain('COOKIE_SECURE must be true, false or auto (got "yes")');
   }, 60_000);
 });

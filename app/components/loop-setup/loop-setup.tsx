@@ -27,6 +27,8 @@ export interface SetupActionData {
   target: string | null;
   errors: Record<string, string[] | undefined>;
   values?: Record<string, unknown>;
+  /** a warning to confirm before the change goes ahead (e.g. a debrief with scorecards outstanding) */
+  confirm?: string;
 }
 
 /** Errors and typed values of a post, when it belongs to this form. */
@@ -188,45 +190,63 @@ export function StatusForm({
   if (transitions.length === 0)
     return <p className="muted small">{note ?? "No status change is available from here."}</p>;
   const scheduling = transitions.find((t) => t.to === "scheduled");
+  const asked = actionData?.intent === "status" ? actionData.confirm : undefined;
+  const askedMove = transitions.find((t) => t.to === str(values, "to", ""));
   return (
-    <Form method="post" noValidate onSubmit={onSubmit} aria-label="Change status">
-      <Hidden intent="status" />
-      <FormError message={errors?._form?.[0] ?? errors?.to?.[0]} />
-      {scheduling && scheduling.blockers.length > 0 ? (
-        <div className="notice warn" data-testid="schedule-blockers">
-          <strong>Before scheduling:</strong>
-          <ul className="compact">
-            {scheduling.blockers.map((b) => (
-              <li key={b}>{b}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <TextField
-        name="reason"
-        label="Reason (optional, kept in the audit log)"
-        register={register}
-        error={errorFor("reason")}
-        defaultValue={initial.reason}
-        maxLength={500}
-      />
-      <div className="row">
-        {transitions.map((t) => (
-          <button
-            key={t.to}
-            type="submit"
-            name="to"
-            value={t.to}
-            className={t.to === "withdrawn" ? "btn danger" : t.forward ? "btn primary" : "btn"}
-            disabled={busy || t.blockers.length > 0}
-            title={t.blockers.join(" ") || undefined}
-          >
-            {t.label}
+    <>
+      {asked && askedMove ? (
+        // its own form: confirming posts exactly the move that was asked about, nothing else
+        <Form method="post" className="notice warn" data-testid="status-confirm" aria-label="Confirm the status change">
+          <Hidden intent="status" />
+          <input type="hidden" name="reason" value={initial.reason} />
+          <input type="hidden" name="confirm" value="1" />
+          <p>
+            <strong>{askedMove.label}?</strong> {asked}
+          </p>
+          <button type="submit" name="to" value={askedMove.to} className="btn" disabled={busy}>
+            {askedMove.label} anyway
           </button>
-        ))}
-      </div>
-      {note ? <p className="muted small status-note">{note}</p> : null}
-    </Form>
+        </Form>
+      ) : null}
+      <Form method="post" noValidate onSubmit={onSubmit} aria-label="Change status">
+        <Hidden intent="status" />
+        <FormError message={errors?._form?.[0] ?? errors?.to?.[0]} />
+        {scheduling && scheduling.blockers.length > 0 ? (
+          <div className="notice warn" data-testid="schedule-blockers">
+            <strong>Before scheduling:</strong>
+            <ul className="compact">
+              {scheduling.blockers.map((b) => (
+                <li key={b}>{b}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <TextField
+          name="reason"
+          label="Reason (optional, kept in the audit log)"
+          register={register}
+          error={errorFor("reason")}
+          defaultValue={initial.reason}
+          maxLength={500}
+        />
+        <div className="row">
+          {transitions.map((t) => (
+            <button
+              key={t.to}
+              type="submit"
+              name="to"
+              value={t.to}
+              className={t.to === "withdrawn" ? "btn danger" : t.forward ? "btn primary" : "btn"}
+              disabled={busy || t.blockers.length > 0}
+              title={t.blockers.join(" ") || undefined}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        {note ? <p className="muted small status-note">{note}</p> : null}
+      </Form>
+    </>
   );
 }
 

@@ -47,15 +47,11 @@ export function Heatmap({ aggregate }: { aggregate: LoopAggregate }) {
                     </tspan>
                   ))}
                 </text>
-                {c.disagreement ? (
-                  <text x={x + cellWidth / 2} y={headerHeight - 8} textAnchor="middle" className="hm-split-label">
-                    ▲ split
-                  </text>
-                ) : (
-                  <text x={x + cellWidth / 2} y={headerHeight - 8} textAnchor="middle" className="hm-weight">
-                    {c.weight}%
-                  </text>
-                )}
+                {/* the weight stays readable on a split column too */}
+                <text x={x + cellWidth / 2} y={headerHeight - 8} textAnchor="middle" className="hm-weight">
+                  {c.disagreement ? <tspan className="hm-split-label">▲ split · </tspan> : null}
+                  {c.weight}%
+                </text>
               </g>
             );
           })}

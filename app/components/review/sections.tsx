@@ -577,7 +577,14 @@ export function AuditTrail({ facts }: { facts: LoopFacts }) {
         <LocalTime at={a.at} format="calendar-date-time" />
       </td>
       <td>{a.actorName}</td>
-      <td>{ACTION_LABELS[a.action] ?? a.action}</td>
+      <td>
+        {ACTION_LABELS[a.action] ?? a.action}
+        {a.verdict ? (
+          <>
+            : <strong data-testid="audit-verdict">{a.verdict}</strong>
+          </>
+        ) : null}
+      </td>
       <td>{a.entity}</td>
       <td>{a.reason ?? ""}</td>
     </tr>

@@ -91,8 +91,9 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
   return (
     <Form method="post" noValidate onSubmit={onSubmit} className="rubric-editor" aria-label="Edit draft">
       <CsrfInput />
+      {/* with a problem list, the form-level message is that list's heading: one banner, one verdict */}
       <div ref={formErrorRef} tabIndex={-1}>
-        <FormError message={serverErrors?._form?.[0]} />
+        <FormError message={problems?.length ? null : serverErrors?._form?.[0]} />
       </div>
       {problems && problems.length > 0 ? (
         <div
@@ -102,7 +103,7 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
           ref={problemsRef}
           tabIndex={-1}
         >
-          <strong>Not published: fix these first (your changes are saved).</strong>
+          <strong>{serverErrors?._form?.[0] ?? "Not published: fix these first."}</strong>
           <ul>
             {problems.map((p, i) => (
               <li key={i}>{p}</li>

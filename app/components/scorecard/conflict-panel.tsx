@@ -1,5 +1,9 @@
+import { useState } from "react";
+
+import type { MergeChoices, MergeResult, MergeSide } from "../../domain/scorecard/merge";
 import type { DiffEntry } from "../../domain/scorecard/rules";
 
+import { fieldId } from "../ui/field-error";
 import { LocalTime } from "../ui/local-time";
 
 function Cell({ text }: { text: string }) {
@@ -7,29 +11,81 @@ function Cell({ text }: { text: string }) {
   return <span className="diff-text">{text.length > 600 ? `${text.slice(0, 600)}…` : text}</span>;
 }
 
+/** One field changed in both copies: the two values side by side, one to keep. */
+function Choice({ entry, side, onPick }: { entry: DiffEntry; side: MergeSide; onPick: (side: MergeSide) => void }) {
+  const name = `merge-${fieldId(entry.path, "m")}`;
+  return (
+    <fieldset className="merge-choice" data-path={entry.path}>
+      <legend>{entry.label}</legend>
+      <div className="merge-sides">
+        {(["mine", "theirs"] as const).map((s) => (
+          <label key={s} className={`merge-side${side === s ? " picked" : ""}`}>
+            <input type="radio" name={name} value={s} checked={side === s} onChange={() => onPick(s)} />
+            <span className="merge-side-head">
+              {s === "mine" ? "Yours (this tab)" : "The other copy (on the server)"}
+            </span>
+            <Cell text={s === "mine" ? entry.mine : entry.theirs} />
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 /**
- * A stale save was refused: the scorecard changed elsewhere (another tab or device). Shows what
- * differs, field by field, and lets the interviewer keep their copy (saved on top of the server's
- * version) or take the server's. Nothing is overwritten until they choose.
+ * A save found a newer copy on the server (another tab or device) and some fields changed in both
+ * copies. Fields changed in one copy only merge by themselves (listed); each field changed in both
+ * is shown side by side with a choice (yours by default). Nothing is overwritten until the
+ * interviewer saves the choices. Without JavaScript the choice is the whole copy.
  */
 export function ConflictPanel(p: {
+  /** every field that differs between the two copies */
   diffs: DiffEntry[];
+  /** with JavaScript, the three-way merge: which fields both changed, which came from theirs */
+  merge: Pick<MergeResult, "conflicts" | "fromTheirs"> | null;
   serverUpdatedAt: number;
   serverVersion: number;
-  onKeepMine: (() => void) | null;
+  onResolve: ((choices: MergeChoices) => void) | null;
   onTakeServer: (() => void) | null;
   /** without JavaScript: the main form's id (its values are "mine") and the page URL */
   formId?: string;
   pageUrl?: string;
 }) {
+  const [choices, setChoices] = useState<MergeChoices>({});
+  // fields changed in one copy only merge by themselves; only fields changed in both ask
+  const { merge, diffs } = p;
+  const asked = merge ? diffs.filter((d) => merge.conflicts.includes(d.path)) : diffs;
+  const byThemselves = merge
+    ? diffs
+        .filter((d) => !merge.conflicts.includes(d.path))
+        .map((entry) => ({
+          entry,
+          from: merge.fromTheirs.includes(entry.path) ? ("theirs" as const) : ("mine" as const),
+        }))
+    : [];
+  const interactive = p.onResolve !== null;
   return (
     <section className="conflict card" role="alert" aria-labelledby="conflict-h" data-testid="conflict-panel">
       <h2 id="conflict-h">This scorecard changed in another tab or on another device</h2>
       <p>
         The copy on the server (version {p.serverVersion}, saved <LocalTime at={p.serverUpdatedAt} format="seconds" />)
-        differs from what you have here. Nothing has been overwritten. Choose which copy to keep.
+        and yours both changed{" "}
+        {interactive
+          ? `${asked.length === 1 ? "this field" : `these ${asked.length} fields`}. Choose which to keep; nothing is overwritten until you save your choices.`
+          : "since you opened the page. Nothing has been overwritten. Choose which copy to keep."}
       </p>
-      {p.diffs.length ? (
+      {interactive ? (
+        <div className="merge-choices">
+          {asked.map((d) => (
+            <Choice
+              key={d.path}
+              entry={d}
+              side={choices[d.path] ?? "mine"}
+              onPick={(side) => setChoices((c) => ({ ...c, [d.path]: side }))}
+            />
+          ))}
+        </div>
+      ) : asked.length ? (
         <table className="diff">
           <thead>
             <tr>
@@ -39,7 +95,7 @@ export function ConflictPanel(p: {
             </tr>
           </thead>
           <tbody>
-            {p.diffs.map((d) => (
+            {asked.map((d) => (
               <tr key={d.path}>
                 <th scope="row">{d.label}</th>
                 <td>
@@ -55,10 +111,22 @@ export function ConflictPanel(p: {
       ) : (
         <p className="muted">The content is the same; only the version moved on.</p>
       )}
+      {interactive && byThemselves.length ? (
+        <p className="small" data-testid="merge-by-themselves">
+          Merged without asking (changed in one copy only):{" "}
+          {byThemselves.map(({ entry, from }, i) => (
+            <span key={entry.path}>
+              {i > 0 ? "; " : ""}
+              {entry.label} ({from === "mine" ? "yours" : "the other copy's"})
+            </span>
+          ))}
+          .
+        </p>
+      ) : null}
       <div className="row">
-        {p.onKeepMine ? (
-          <button type="button" className="btn primary" onClick={p.onKeepMine}>
-            Keep mine
+        {p.onResolve ? (
+          <button type="button" className="btn primary" onClick={() => p.onResolve?.(choices)}>
+            Save with these choices
           </button>
         ) : (
           <button type="submit" className="btn primary" form={p.formId} name="intent" value="save">
@@ -75,7 +143,9 @@ export function ConflictPanel(p: {
           </a>
         )}
         <span className="muted small">
-          Keeping yours saves it over the server&apos;s copy; taking the server&apos;s replaces what is on this page.
+          {interactive
+            ? "Taking the server's copy drops every change made here."
+            : "Keeping yours saves it over the server's copy; taking the server's replaces what is on this page."}
         </span>
       </div>
     </section>

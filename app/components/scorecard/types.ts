@@ -60,6 +60,8 @@ export interface ScorecardActionData {
   /** the posted values, to re-render the form exactly as typed */
   values?: unknown;
   conflict?: ServerCopyData;
+  /** a submit to confirm first (its interview is still days away) */
+  confirm?: string;
   /** the version to post next (after a conflict: the server's) */
   version?: number;
   amendReason?: string;

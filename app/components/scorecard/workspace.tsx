@@ -1,6 +1,6 @@
 import { Link, useNavigate } from "@remix-run/react";
 import type { FormEvent } from "react";
-import { useEffect, useMemo, useState } from "react";
+import { Suspense, useEffect, useMemo, useRef, useState } from "react";
 import type { FieldErrors, Path, Resolver } from "react-hook-form";
 import { get, set, useForm, useWatch } from "react-hook-form";
 
@@ -8,6 +8,7 @@ import type { ScorecardValues, TimerOp } from "../../domain/scorecard/schema";
 import { LIMITS, lenientScorecardValues } from "../../domain/scorecard/values";
 import { completeness, diffScorecardValues, needsOverrideJustification } from "../../domain/scorecard/rules";
 import type { DiffLabels, ScorecardContext } from "../../domain/scorecard/rules";
+import { mergeScorecardValues } from "../../domain/scorecard/merge";
 import type { FieldErrorMap } from "../../domain/scorecard/autosave";
 import { readEarlyEdits } from "../../hooks/early-edits";
 import type { ScorecardSchemaModule } from "../../hooks/scorecard-schema";
@@ -16,7 +17,6 @@ import { useScorecardSync } from "../../hooks/use-scorecard-sync";
 import { useScorecardTimer } from "../../hooks/use-scorecard-timer";
 import { CsrfInput, useCsrfToken } from "../ui/csrf";
 
-import { ConflictPanel } from "./conflict-panel";
 import { DeclareConflict } from "./conflict-of-interest";
 import { FieldError } from "../ui/field-error";
 import { ScorecardHeader, TimerControl } from "./header";
@@ -25,6 +25,7 @@ import { RecommendationSection, RedFlagsSection, SignalsSection } from "./judgem
 import { LocalTime } from "../ui/local-time";
 import { RatingField } from "./rating-field";
 import { SaveStatus } from "./save-status";
+import { ConflictPanel, ErrorSummary, loadOnDemand, SubmitConfirm, SyncNotices } from "./lazy-parts";
 import type { ScorecardActionData, ScorecardPageData } from "./types";
 
 const FORM_ID = "scorecard-form";
@@ -140,10 +141,13 @@ export function ScorecardWorkspace({
   const [formMessage, setFormMessage] = useState<string | null>(
     actionData?.errors
       ? (actionData.errors._form?.[0] ??
-          `${Object.keys(actionData.errors).length} thing${Object.keys(actionData.errors).length === 1 ? "" : "s"} to fix — see the highlighted fields.`)
+          `${Object.keys(actionData.errors).length} thing${Object.keys(actionData.errors).length === 1 ? "" : "s"} to fix — see the list at the top.`)
       : null,
   );
   const [submitting, setSubmitting] = useState(false);
+  // the server asked before submitting (the interview is still days away): "Submit anyway" confirms
+  const [confirmAsk, setConfirmAsk] = useState<string | null>(actionData?.confirm ?? null);
+  const confirmNext = useRef(false);
 
   const sync = useScorecardSync({
     scorecardId: sc.id,
@@ -193,7 +197,10 @@ export function ScorecardWorkspace({
 
   // The schema follows the first interaction, not the page load (app/hooks/scorecard-schema.ts).
   useEffect(() => {
-    const load = () => void loadScorecardSchema().catch(() => undefined);
+    const load = () => {
+      void loadScorecardSchema().catch(() => undefined);
+      void loadOnDemand().catch(() => undefined);
+    };
     const kinds = ["pointerdown", "keydown", "focusin"] as const;
     for (const kind of kinds) document.addEventListener(kind, load, { once: true, passive: true });
     return () => {
@@ -245,6 +252,14 @@ export function ScorecardWorkspace({
     () => (conflict ? diffScorecardValues(mine, conflict.values, labels) : []),
     [conflict, mine, labels],
   );
+  const restoredAt = sync.restored && status.kind !== "conflict" ? sync.restored.editedAt : null;
+  const mergedPaths = sync.merged && !conflict ? sync.merged.fromTheirs : null;
+  // With JavaScript the fields changed in one copy only merge by themselves; only the rest ask.
+  const conflictBase = sync.conflictBase;
+  const merge = useMemo(
+    () => (conflict && status.kind === "conflict" ? mergeScorecardValues(conflictBase, mine, conflict.values) : null),
+    [conflict, status.kind, conflictBase, mine],
+  );
 
   // A conflict stops autosaving until the interviewer chooses: bring the choice into view.
   const conflictShown = !!conflict;
@@ -286,10 +301,13 @@ export function ScorecardWorkspace({
       setReasonError(undefined);
     }
     setSubmitting(true);
+    const confirmed = confirmNext.current;
+    confirmNext.current = false;
+    setConfirmAsk(null);
     const res = await sync.sendIntent(
       mode === "amend" ? "amend" : "submit",
       { ...values, notes: form.getValues("notes") },
-      mode === "amend" ? { reason: amendReason } : {},
+      mode === "amend" ? { reason: amendReason } : confirmed ? { confirm: "1" } : {},
     );
     setSubmitting(false);
     switch (res.kind) {
@@ -311,15 +329,18 @@ export function ScorecardWorkspace({
         return;
       }
       case "conflict":
-        setFormMessage(
-          "Your scorecard changed in another tab or device. Choose which copy to keep (above), then submit again.",
-        );
+      case "merged":
+        // merged: one-sided changes came in by themselves; conflict: the panel above asks
+        setFormMessage("Your scorecard changed in another tab or device: check it (above), then submit again.");
         window.scrollTo({ top: 0, behavior: "smooth" });
         return;
       case "offline":
         setFormMessage(
           "You are offline. Your scorecard is kept on this device; submit again once you are back online.",
         );
+        return;
+      case "confirm":
+        setConfirmAsk(res.message);
         return;
       case "locked":
         setFormMessage("This scorecard was already submitted or recused elsewhere. Reload the page to see it.");
@@ -340,9 +361,11 @@ export function ScorecardWorkspace({
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     if (submitter?.value === "save") {
       e.preventDefault();
+      setConfirmAsk(null);
       void sync.flush();
       return;
     }
+    confirmNext.current = submitter?.dataset.confirm === "1";
     void form.handleSubmit(onValid, onInvalid)(e);
   };
 
@@ -444,64 +467,46 @@ export function ScorecardWorkspace({
           amendment: the change and your reason go into the audit log, and the packet shows the scorecard was amended.
         </div>
       ) : null}
-      {status.kind === "error" ? (
-        <div className="notice danger" role="alert">
-          {status.message}
-        </div>
-      ) : null}
-      {status.kind === "locked" ? (
-        <div className="notice danger" role="alert">
-          This scorecard was {status.status === "recused" ? "recused" : "submitted"} in another tab or on another
-          device. Your edits here are kept on this device. <a href={`/scorecards/${sc.id}`}>Reload</a>
-        </div>
-      ) : null}
-      {sync.restored && status.kind !== "conflict" ? (
-        <div className="notice ok" role="status">
-          Restored your unsaved edits from this device (last edit{" "}
-          <LocalTime at={sync.restored.editedAt} format="seconds" />
-          ).{" "}
-          <button type="button" className="link-btn" onClick={sync.dismissRestored}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
-      {sync.leftover ? (
-        <div className="notice warn" role="status">
-          This device still holds edits to this scorecard that were never saved (last edit{" "}
-          <LocalTime at={sync.leftover.editedAt} format="seconds" />
-          ). {mode === "view" && sc.status === "submitted" ? <Link to="?amend=1">Amend the scorecard</Link> : null}
-          {mode === "amend" ? (
-            <button
-              type="button"
-              className="link-btn"
-              onClick={() =>
-                sync.leftover &&
-                form.reset(completeValues({ ...sync.leftover.values, notes: form.getValues("notes") }, data))
-              }
-            >
-              Load them into this amendment
-            </button>
-          ) : null}{" "}
-          <button type="button" className="link-btn" onClick={sync.discardLocal}>
-            Discard them
-          </button>
-        </div>
-      ) : null}
-      {conflict ? (
-        <ConflictPanel
-          diffs={diffs}
-          serverUpdatedAt={conflict.updatedAt}
-          serverVersion={conflict.version}
-          onKeepMine={
-            hydrated && status.kind === "conflict"
-              ? () => sync.keepMine({ ...form.getValues(), notes: form.getValues("notes") })
-              : null
-          }
-          onTakeServer={hydrated && status.kind === "conflict" ? sync.takeServer : null}
-          formId={FORM_ID}
-          pageUrl={`/scorecards/${sc.id}`}
-        />
-      ) : null}
+      <Suspense fallback={null}>
+        {status.kind === "error" || status.kind === "locked" || restoredAt || sync.leftover || mergedPaths ? (
+          <SyncNotices
+            status={status}
+            scorecardId={sc.id}
+            restoredAt={restoredAt}
+            leftoverAt={sync.leftover?.editedAt ?? null}
+            mergedPaths={mergedPaths}
+            labels={labels}
+            canAmend={mode === "view" && sc.status === "submitted"}
+            onLoadLeftover={
+              mode === "amend"
+                ? () =>
+                    sync.leftover &&
+                    form.reset(completeValues({ ...sync.leftover.values, notes: form.getValues("notes") }, data))
+                : null
+            }
+            onDiscardLocal={sync.discardLocal}
+            onDismissRestored={sync.dismissRestored}
+            onDismissMerged={sync.dismissMerged}
+          />
+        ) : null}
+        {confirmAsk && mode === "draft" ? <SubmitConfirm message={confirmAsk} formId={FORM_ID} /> : null}
+        {actionData?.errors && actionData.values && submitCount === 0 ? (
+          <ErrorSummary errors={actionData.errors} labels={labels} />
+        ) : null}
+        {conflict ? (
+          <ConflictPanel
+            key={conflict.version}
+            diffs={diffs}
+            merge={merge}
+            serverUpdatedAt={conflict.updatedAt}
+            serverVersion={conflict.version}
+            onResolve={hydrated && status.kind === "conflict" ? sync.resolveConflict : null}
+            onTakeServer={hydrated && status.kind === "conflict" ? sync.takeServer : null}
+            formId={FORM_ID}
+            pageUrl={`/scorecards/${sc.id}`}
+          />
+        ) : null}
+      </Suspense>
       {sc.status === "submitted" && mode === "view" ? (
         <div className="notice ok submitted-notice" role="status">
           Submitted

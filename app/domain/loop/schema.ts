@@ -4,7 +4,7 @@
  */
 import * as z from "zod";
 
-import { idField, text } from "../shared/form-values";
+import { confirmField, idField, text } from "../shared/form-values";
 import { LOOP_TEMPLATE_KEYS } from "./template";
 import { LOOP_STATUSES, WEIGHT_MODES } from "../vocabulary";
 import { validateWeights } from "./weights";
@@ -94,6 +94,7 @@ export const weightsSchema = z
 
 export const statusSchema = z.object({
   to: z.enum(LOOP_STATUSES, { error: "Unknown status" }),
+  confirm: confirmField,
   reason: z.preprocess((v) => (v === undefined || v === null ? "" : v), text(500, "The reason")),
 });
 

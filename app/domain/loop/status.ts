@@ -2,7 +2,7 @@
  * The loop lifecycle: planning → scheduled → in progress → debrief → decided, or withdrawn.
  * Pure: which moves exist, which the setup page may offer, and what blocks a move.
  */
-import { LOOP_STATUS_LABELS, type LoopStatus } from "../vocabulary";
+import { LOOP_STATUS_LABELS, type LoopStatus, type ScorecardStatus } from "../vocabulary";
 
 /** Every valid move. "decided → debrief" is reopening a decision (review page, decision-maker only). */
 export const LOOP_TRANSITIONS: Readonly<Record<LoopStatus, readonly LoopStatus[]>> = {
@@ -49,6 +49,9 @@ export interface TransitionFacts {
   unscheduledInterviewCount: number;
   /** dimension names no active, non-recused panelist assesses (coverage blockers) */
   uncoveredDimensions: string[];
+  /** scorecards that count (not recused), and how many of them are not submitted yet */
+  scorecardCount: number;
+  outstandingScorecardCount: number;
 }
 
 /**
@@ -56,14 +59,34 @@ export interface TransitionFacts {
  * setup page shows exactly the blockers the move itself would hit.
  */
 export function transitionFacts(
-  interviews: readonly { scheduledAt: number | null }[],
+  interviews: readonly { scheduledAt: number | null; panelists: readonly { status: ScorecardStatus }[] }[],
   uncoveredDimensions: readonly string[],
 ): TransitionFacts {
+  const counted = interviews.flatMap((iv) => iv.panelists).filter((p) => p.status !== "recused");
   return {
     interviewCount: interviews.length,
     unscheduledInterviewCount: interviews.filter((iv) => iv.scheduledAt === null).length,
     uncoveredDimensions: [...uncoveredDimensions],
+    scorecardCount: counted.length,
+    outstandingScorecardCount: counted.filter((p) => p.status === "draft").length,
   };
+}
+
+/**
+ * What the recruiter should know before `from → to` that does not stop it (they confirm): moving
+ * to debrief while scorecards are outstanding means the panel discusses without them, and
+ * panelists who have not submitted can no longer be reminded by the overdue list as usual.
+ *
+ * @example transitionWarnings("in_progress", "debrief", { …, scorecardCount: 8, outstandingScorecardCount: 6 })
+ * // ["6 of 8 scorecards are not submitted yet. …"]
+ */
+export function transitionWarnings(from: LoopStatus, to: LoopStatus, facts: TransitionFacts): string[] {
+  if (to !== "debrief" || from === "decided" || facts.outstandingScorecardCount === 0) return [];
+  const n = facts.outstandingScorecardCount;
+  return [
+    `${n} of ${facts.scorecardCount} scorecard${facts.scorecardCount === 1 ? " is" : "s are"} not submitted yet. ` +
+      `The debrief would start without ${n === 1 ? "it" : "them"}: the hiring manager sees only the submitted ones.`,
+  ];
 }
 
 /**

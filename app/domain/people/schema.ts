@@ -4,7 +4,7 @@
  */
 import * as z from "zod";
 
-import { requiredText } from "../shared/form-values";
+import { confirmField, requiredText } from "../shared/form-values";
 import { ROLES } from "../vocabulary";
 
 export const inviteSchema = z.object({
@@ -33,4 +33,5 @@ export const personActionSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose a person from the list."),
+  confirm: confirmField,
 });

@@ -6,6 +6,7 @@
 import { displayCandidateName } from "../candidate/display";
 import { auditChangeOf } from "./audit-sentences";
 import type { Decision, LoopStatus } from "../vocabulary";
+import { DECISION_LABELS, DECISIONS } from "../vocabulary";
 import type { DebriefRecord, LoopFacts } from "./types";
 
 export interface LoopFactsRow {
@@ -47,6 +48,13 @@ export interface AuditRow {
   /** the stored JSON before/after values; only what a sentence needs is kept (auditChangeOf) */
   before?: unknown;
   after?: unknown;
+}
+
+/** The verdict a `loop.decide` entry recorded, in words; null for other entries. */
+function verdictOf(a: AuditRow): string | null {
+  if (a.action !== "loop.decide" || typeof a.after !== "object" || a.after === null) return null;
+  const decision = (a.after as { decision?: unknown }).decision;
+  return (DECISIONS as readonly unknown[]).includes(decision) ? DECISION_LABELS[decision as Decision] : null;
 }
 
 const ACTION_ENTITY_LABELS: Record<string, string> = {
@@ -102,6 +110,7 @@ export function buildLoopFacts(
       entity: cardNames.get(a.entityId) ?? ACTION_ENTITY_LABELS[a.entityType] ?? a.entityType,
       reason: a.reason,
       change: auditChangeOf(a.action, a.before, a.after),
+      verdict: verdictOf(a),
     })),
   };
 }

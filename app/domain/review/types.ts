@@ -295,6 +295,8 @@ export interface LoopFacts {
     entity: string;
     reason: string | null;
     change?: AuditChange | null;
+    /** what a decision entry decided ("Hire"), in words */
+    verdict?: string | null;
   }[];
 }
 

@@ -23,7 +23,8 @@
  * | saving     | edited                                  | saving                  | keep on device; sent after      |
  * | saving     | 200                                     | idle, pending if edited | forget / keep newer, 100 ms     |
  * | saving     | 409 holding our own values              | idle (saved)            | adopt the server's version      |
- * | saving     | 409 holding other values                | conflict                | — (edits stay on the device)    |
+ * | saving     | 409, other side changed other fields    | saving                  | fill the merged form, save it   |
+ * | saving     | 409, a field changed on both sides      | conflict                | — (edits stay on the device)    |
  * | saving     | 409 locked                              | locked                  | —                               |
  * | saving     | 400 field errors                        | invalid                 | show errors                     |
  * | saving     | 403, 413, 404                           | failed                  | —                               |
@@ -32,7 +33,7 @@
  * | any active | edited while offline                    | offline                 | keep on device                  |
  * | offline    | back online                             | saving                  | backoff reset, save at once     |
  * | invalid    | edited, valid again                     | pending                 | clear errors, debounce          |
- * | conflict   | keep mine                               | saving                  | save on the server's version    |
+ * | conflict   | resolved (a side per field)             | saving                  | fill the merged form, save it   |
  * | conflict   | take the server's                       | idle                    | fill the form, forget on device |
  * | any        | submit (a save on its way)              | submitting (waiting)    | —                               |
  * | any        | submit (no save on its way)             | submitting (sent)       | send the intent                 |
@@ -40,20 +41,25 @@
  * | submitting | intent 200                              | closed                  | forget on device, disarm timers |
  * | submitting | intent network error, 5xx               | retrying (a submit)     | keep on device; retry as a save |
  * | submitting | intent 409 conflict, 409 locked         | conflict, locked        | keep on device                  |
+ * | submitting | intent 409 that merges by itself        | saving                  | save the merge; not submitted   |
  * | submitting | intent 400, other refusals              | as before               | edits made meanwhile saved      |
+ * | submitting | intent 409 asking to confirm            | as before               | the question to the page        |
  * | (loading)  | hydrated, device copy on page's version | saving                  | fill the form, save             |
- * | (loading)  | hydrated, device copy on an older one   | conflict                | fill the form; never saved      |
+ * | (loading)  | hydrated, device copy on an older one   | saving, or conflict     | merge as a 409 would            |
  *
  * Mode "amend" (a submitted scorecard being amended) keeps edits on the device only (phase
  * "amending") until the amend intent is sent; mode "off" (read-only) only reports a device copy it
  * cannot use as `leftover`.
  *
- * Extension points: a field-level merge (issue 17) has all three sides in a save conflict —
- * `block.base` (what the server held when the edits were made; null for a copy restored from the
- * device, whose base is unknown), `pending` (mine) and `block.server` (theirs) — and resolves it
- * with `keepMine(merged)`. Inputs made before hydration (issue 13) enter as an ordinary `edited`
- * event after `hydrated`.
+ * Conflicts merge field by field (merge.ts) over three sides: `block.base` (what the server held
+ * when the edits were made; kept with the device copy, null only for an old copy without it),
+ * `pending` (mine) and `block.server` (theirs). Fields changed on one side only merge by
+ * themselves (`merged` tells the page what came from the other side); only fields changed on
+ * both sides stop autosave and ask, and `conflictResolved` carries the interviewer's pick per field.
+ * Inputs made before hydration (issue 13) enter as an ordinary `edited` event after `hydrated`.
  */
+import type { MergeChoices } from "./merge";
+import { mergeScorecardValues } from "./merge";
 import { sameValues } from "./rules";
 import type { ScorecardValues } from "./schema";
 
@@ -82,6 +88,8 @@ export interface StoredEdits {
   v: 1;
   /** the server version these edits were made on top of */
   baseVersion: number;
+  /** the server's copy at `baseVersion` (the merge's base); absent in copies kept before the merge existed */
+  base?: ScorecardValues;
   values: ScorecardValues;
   /** epoch ms of the last edit */
   editedAt: number;
@@ -107,6 +115,10 @@ export type IntentResult =
   | { kind: "ok"; body: Record<string, unknown> }
   | { kind: "invalid"; errors: FieldErrorMap }
   | { kind: "conflict"; server: ServerCopy }
+  /** the server's copy changed meanwhile and merged with this one by itself: nothing was submitted */
+  | { kind: "merged" }
+  /** the server asks first (e.g. the interview is days away): send again with `confirm` to go ahead */
+  | { kind: "confirm"; message: string }
   | { kind: "locked"; status: string }
   | { kind: "offline" }
   | { kind: "error"; message: string };
@@ -151,6 +163,8 @@ export interface AutosaveState {
   restored: StoredEdits | null;
   /** a device copy this page cannot use (read-only, or made in the other mode) */
   leftover: StoredEdits | null;
+  /** the last conflict that merged by itself: the fields that came from the other copy */
+  merged: { fromTheirs: string[]; at: number } | null;
   hydrated: boolean;
 }
 
@@ -167,11 +181,13 @@ export type AutosaveEvent =
   | { type: "wentOffline" }
   | { type: "timerFired"; timer: AutosaveTimer }
   | { type: "saveAnswered"; answer: EndpointAnswer }
-  | { type: "keepMine"; values: ScorecardValues }
+  /** the interviewer's pick for each field changed on both sides (absent: mine) */
+  | { type: "conflictResolved"; choices: MergeChoices }
   | { type: "takeServer" }
   | { type: "submitRequested"; intent: WholeIntent; values: ScorecardValues; extra: Record<string, unknown> }
   | { type: "intentAnswered"; answer: EndpointAnswer }
   | { type: "restoredDismissed" }
+  | { type: "mergedDismissed" }
   | { type: "leftoverDiscarded" };
 
 export type AutosaveEffect =
@@ -187,8 +203,13 @@ export type AutosaveEffect =
     }
   | { type: "arm"; timer: AutosaveTimer; ms: number }
   | { type: "disarm"; timer: AutosaveTimer }
-  /** put values into the form: a device copy, or the server's copy chosen in a conflict */
-  | { type: "fillForm"; values: ScorecardValues; reason: "restored" | "conflict" | "server"; amendReason?: string }
+  /** put values into the form: a device copy, the server's copy chosen in a conflict, or a merge */
+  | {
+      type: "fillForm";
+      values: ScorecardValues;
+      reason: "restored" | "conflict" | "server" | "merged";
+      amendReason?: string;
+    }
   | { type: "showErrors"; errors: FieldErrorMap }
   | { type: "clearErrors" }
   /** the answer to the submit or amend the interviewer asked for */
@@ -231,6 +252,7 @@ export function initialAutosave(init: { mode: AutosaveMode; server: ServerCopy }
     status: { kind: "clean", savedAt: init.server.version > 0 ? init.server.updatedAt : null },
     restored: null,
     leftover: null,
+    merged: null,
     hydrated: false,
   };
 }
@@ -243,6 +265,7 @@ type Reading =
   | { kind: "conflict"; server: ServerCopy }
   | { kind: "locked"; status: string }
   | { kind: "invalid"; errors: FieldErrorMap }
+  | { kind: "confirm"; message: string }
   | { kind: "refused"; status: number };
 
 function read(answer: EndpointAnswer): Reading {
@@ -253,6 +276,8 @@ function read(answer: EndpointAnswer): Reading {
   if (status === 200)
     return { kind: "accepted", body, version: typeof body.version === "number" ? body.version : null };
   if (status === 409 && body.conflict) return { kind: "conflict", server: body.conflict as ServerCopy };
+  if (status === 409 && body.confirm)
+    return { kind: "confirm", message: String((body.confirm as { message?: unknown }).message ?? "") };
   if (status === 409 && body.locked)
     return { kind: "locked", status: String((body.locked as { status?: string }).status ?? "submitted") };
   if (status === 400 && body.errors) return { kind: "invalid", errors: body.errors as FieldErrorMap };
@@ -329,8 +354,8 @@ class Step {
         return this.flush(false);
       case "saveAnswered":
         return this.saveAnswered(e.answer);
-      case "keepMine":
-        return this.keepMine(e.values);
+      case "conflictResolved":
+        return this.conflictResolved(e.choices);
       case "takeServer":
         return this.takeServer();
       case "submitRequested":
@@ -339,6 +364,9 @@ class Step {
         return this.intentAnswered(e.answer);
       case "restoredDismissed":
         s.restored = null;
+        return;
+      case "mergedDismissed":
+        s.merged = null;
         return;
       case "leftoverDiscarded":
         s.leftover = null;
@@ -350,16 +378,20 @@ class Step {
   // -- small moves
 
   private keep(values: ScorecardValues): void {
-    const amend = this.s.mode === "amend";
+    const s = this.s;
+    const amend = s.mode === "amend";
+    // in a conflict `confirmed` may be the newer copy; the edits' own base is the block's
+    const base = s.block?.kind === "conflict" ? s.block.base : s.confirmed;
     this.fx.push({
       type: "keepOnDevice",
       edits: {
         v: 1,
-        baseVersion: this.s.version,
+        baseVersion: s.version,
+        ...(amend || !base ? {} : { base }),
         values,
         editedAt: this.at.now,
         mode: amend ? "amend" : "draft",
-        amendReason: amend ? this.s.amendReason : undefined,
+        amendReason: amend ? s.amendReason : undefined,
       },
     });
   }
@@ -439,14 +471,51 @@ class Step {
       this.flush(false);
       return;
     }
-    // The server moved on since these edits were made (another tab or device): the interviewer
-    // chooses. `version` stays the edits' own base, so the device copy keeps saying so and a second
-    // reload asks again instead of saving it over the newer copy.
+    // The server moved on since these edits were made (another tab or device): merge what merges
+    // by itself, else the interviewer chooses. `version` stays the edits' own base, so the device
+    // copy keeps saying so and a second reload asks again instead of saving it over the newer copy.
     s.version = stored.baseVersion;
-    s.block = { kind: "conflict", server, base: null };
     s.pending = stored.values;
+    if (this.mergeByItself(server, stored.base ?? null, stored.values)) return;
+    s.block = { kind: "conflict", server, base: stored.base ?? null };
     this.fx.push({ type: "fillForm", values: stored.values, reason: "conflict" });
     s.status = { kind: "conflict", server };
+  }
+
+  /**
+   * The server holds a newer copy: when no field changed on both sides, put the merge into the
+   * form and save it on the server's version (true). False: the interviewer has to choose.
+   */
+  private mergeByItself(server: ServerCopy, base: ScorecardValues | null, mine: ScorecardValues): boolean {
+    if (!base) return false;
+    const result = mergeScorecardValues(base, mine, server.values);
+    if (result.conflicts.length > 0) return false;
+    this.adopt(server, result.merged);
+    this.s.merged = { fromTheirs: result.fromTheirs, at: this.at.now };
+    return true;
+  }
+
+  /** Continue on the server's copy with `values` in the form: saved, unless they are the server's. */
+  private adopt(server: ServerCopy, values: ScorecardValues): void {
+    const s = this.s;
+    s.version = server.version;
+    s.confirmed = server.values;
+    s.block = null;
+    this.fx.push({ type: "fillForm", values, reason: "merged" });
+    // a submit waiting for this save is not sent: the merged scorecard is not what was checked
+    if (s.intent && !s.intent.sent) {
+      s.intent = null;
+      this.settle({ kind: "merged" });
+    }
+    if (sameValues(values, server.values)) {
+      s.pending = null;
+      this.fx.push({ type: "forgetOnDevice" });
+      s.status = { kind: "saved", savedAt: server.updatedAt };
+      return;
+    }
+    s.pending = values;
+    this.keep(values);
+    this.flush(false);
   }
 
   private edited(values: ScorecardValues, errors: FieldErrorMap | null): void {
@@ -522,8 +591,10 @@ class Step {
     } else {
       s.pending ??= sent;
       if (r.kind === "conflict") {
-        s.block = { kind: "conflict", server: r.server, base: s.confirmed };
-        s.status = { kind: "conflict", server: r.server };
+        if (!this.mergeByItself(r.server, s.confirmed, s.pending)) {
+          s.block = { kind: "conflict", server: r.server, base: s.confirmed };
+          s.status = { kind: "conflict", server: r.server };
+        }
       } else if (r.kind === "locked") {
         s.block = { kind: "locked", status: r.status };
         s.status = { kind: "locked", status: r.status };
@@ -561,15 +632,12 @@ class Step {
     return false;
   }
 
-  private keepMine(values: ScorecardValues): void {
+  private conflictResolved(choices: MergeChoices): void {
     const s = this.s;
     if (s.block?.kind !== "conflict") return;
-    s.version = s.block.server.version;
-    s.confirmed = s.block.server.values;
-    s.block = null;
-    s.pending = values;
-    this.keep(values);
-    this.flush(false);
+    const { server, base } = s.block;
+    const mine = s.pending ?? s.confirmed;
+    this.adopt(server, mergeScorecardValues(base, mine, server.values, choices).merged);
   }
 
   private takeServer(): void {
@@ -646,9 +714,16 @@ class Step {
       case "invalid":
         this.settle({ kind: "invalid", errors: r.errors });
         return this.resume();
+      case "confirm":
+        this.settle({ kind: "confirm", message: r.message });
+        return this.resume();
       case "conflict":
-        s.block = { kind: "conflict", server: r.server, base: s.confirmed };
         s.pending = it.values;
+        if (this.mergeByItself(r.server, s.confirmed, it.values)) {
+          this.settle({ kind: "merged" });
+          return;
+        }
+        s.block = { kind: "conflict", server: r.server, base: s.confirmed };
         this.keep(it.values);
         s.status = { kind: "conflict", server: r.server };
         this.settle({ kind: "conflict", server: r.server });

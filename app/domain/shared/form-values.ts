@@ -92,3 +92,14 @@ export function searchFold(value: string): string {
     .replace(/[\u0300-\u036f]/g, "")
     .toLocaleLowerCase("en");
 }
+
+/**
+ * The answer to a warning ("… do it anyway?"): the form posts `confirm=1` with the same request,
+ * JSON sends `confirm: "1"` or `true`. Anything else is no confirmation.
+ */
+export const confirmField = z.preprocess((v) => v === "1" || v === 1 || v === true, z.boolean());
+
+export function confirmedIn(body: unknown): boolean {
+  const v = typeof body === "object" && body !== null ? (body as { confirm?: unknown }).confirm : undefined;
+  return confirmField.parse(v);
+}

@@ -153,3 +153,16 @@ export function fileSlug(text: string, fallback = "candidate"): string {
     .replace(/-+$/g, "");
   return slug || fallback;
 }
+
+/**
+ * How far ahead `at` is, in the largest whole unit that reads naturally.
+ * @example formatUntil(now + 2 * 86_400_000, now) // "in 2 days"
+ * @example formatUntil(now + 5 * 3_600_000, now) // "in 5 hours"
+ */
+export function formatUntil(at: number, now: number): string {
+  const minutes = Math.max(0, Math.round((at - now) / 60_000));
+  if (minutes < 90) return `in ${minutes} minute${minutes === 1 ? "" : "s"}`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `in ${hours} hours`;
+  return `in ${Math.round(hours / 24)} days`;
+}

@@ -1,7 +1,13 @@
 import { and, eq } from "drizzle-orm";
 
 import { loopCoverage } from "../../../app/domain/loop/setup";
-import { canTransition, setupTransitions, transitionBlockers, transitionFacts } from "../../../app/domain/loop/status";
+import {
+  canTransition,
+  setupTransitions,
+  transitionBlockers,
+  transitionFacts,
+  transitionWarnings,
+} from "../../../app/domain/loop/status";
 import type { LoopStatus } from "../../../app/domain/vocabulary";
 import { LOOP_STATUS_LABELS } from "../../../app/domain/vocabulary";
 import type { Db } from "../../client.server";
@@ -9,12 +15,13 @@ import { loops } from "../../schema";
 
 import { writeAudit } from "../audit.server";
 import { onLoopChanged } from "../outbox/events.server";
-import { abort, runRefusable, type Outcome } from "../result.server";
+import { abort, askToConfirm, runRefusable, type Outcome } from "../result.server";
 import { loadForChange, type Actor } from "./change.server";
 
 /**
  * Moves the loop along its lifecycle from the setup page. "Decided" is never reached from here:
- * the hiring manager's decision on the review page does that.
+ * the hiring manager's decision on the review page does that. A move with warnings (a debrief
+ * with scorecards outstanding) needs `confirmed`.
  */
 export function transitionLoop(
   db: Db,
@@ -22,8 +29,9 @@ export function transitionLoop(
   loopId: string,
   to: LoopStatus,
   reason: string,
-  now = Date.now(),
+  opts: { confirmed?: boolean; now?: number } = {},
 ): Outcome<null> {
+  const now = opts.now ?? Date.now();
   return runRefusable(() =>
     db.transaction((tx) => {
       const setup = loadForChange(tx, loopId, { requireConfigurable: false });
@@ -37,8 +45,11 @@ export function transitionLoop(
         );
       }
       const coverage = loopCoverage(setup);
-      const blockers = transitionBlockers(from, to, transitionFacts(setup.interviews, coverage.uncoveredDimensions));
+      const facts = transitionFacts(setup.interviews, coverage.uncoveredDimensions);
+      const blockers = transitionBlockers(from, to, facts);
       if (blockers.length > 0) abort(409, blockers.join(" "));
+      const warnings = transitionWarnings(from, to, facts);
+      if (warnings.length > 0 && !opts.confirmed) askToConfirm(warnings.join(" "));
       tx.update(loops)
         .set({ status: to, updatedAt: now })
         .where(and(eq(loops.id, loopId), eq(loops.status, from)))

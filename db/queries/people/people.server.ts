@@ -1,4 +1,8 @@
-import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, notInArray, sql } from "drizzle-orm";
+
+import { displayCandidateName } from "../../../app/domain/candidate/display";
+import type { PanelSeat } from "../../../app/domain/people/deactivation";
+import { deactivationWarning } from "../../../app/domain/people/deactivation";
 
 import type { InviteInput } from "../../../app/domain/people/schema";
 import {
@@ -13,10 +17,21 @@ import {
 import type { Role } from "../../../app/domain/vocabulary";
 import { newId, randomToken, sha256 } from "../../ids.server";
 import type { Db, DbOrTx, Tx } from "../../client.server";
-import { loginAttempts, loops, passwordTokens, scorecards, sessions, users } from "../../schema";
+import {
+  candidates,
+  interviews,
+  loginAttempts,
+  loops,
+  passwordTokens,
+  rubricExercises,
+  scorecards,
+  sessions,
+  users,
+} from "../../schema";
 
 import { writeAudit } from "../audit.server";
-import { abort, runRefusable, type Outcome } from "../result.server";
+import { readOrgSettings } from "../org/settings.server";
+import { abort, askToConfirm, runRefusable, type Outcome } from "../result.server";
 import { onPasswordLinkIssued } from "../outbox/events.server";
 
 export interface PersonRow {
@@ -223,16 +238,71 @@ export function changeRole(db: Db, actor: Actor, userId: string, role: Role, now
   );
 }
 
+/** The person's seats on the panels of loops still running, with how many others sit beside them. */
+function panelSeats(tx: Tx, userId: string): PanelSeat[] {
+  const own = tx
+    .select({
+      interviewId: interviews.id,
+      status: scorecards.status,
+      scheduledAt: interviews.scheduledAt,
+      candidateName: candidates.name,
+      candidateErasedAt: candidates.erasedAt,
+      exerciseTitle: rubricExercises.title,
+    })
+    .from(scorecards)
+    .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+    .innerJoin(loops, eq(loops.id, interviews.loopId))
+    .innerJoin(candidates, eq(candidates.id, loops.candidateId))
+    .innerJoin(rubricExercises, eq(rubricExercises.id, interviews.exerciseId))
+    .where(and(eq(scorecards.panelistId, userId), notInArray(loops.status, ["decided", "withdrawn"])))
+    .all();
+  if (own.length === 0) return [];
+  const others = tx
+    .select({ interviewId: scorecards.interviewId, n: sql<number>`count(*)` })
+    .from(scorecards)
+    .where(
+      and(
+        inArray(
+          scorecards.interviewId,
+          own.map((o) => o.interviewId),
+        ),
+        sql`${scorecards.panelistId} <> ${userId}`,
+        sql`${scorecards.status} <> 'recused'`,
+      ),
+    )
+    .groupBy(scorecards.interviewId)
+    .all();
+  const count = new Map(others.map((o) => [o.interviewId, o.n]));
+  return own.map((o) => ({
+    candidateName: displayCandidateName({ name: o.candidateName, erasedAt: o.candidateErasedAt }),
+    exerciseTitle: o.exerciseTitle,
+    scheduledAt: o.scheduledAt,
+    status: o.status,
+    otherPanelists: count.get(o.interviewId) ?? 0,
+  }));
+}
+
 /**
  * Deactivates an account: it can no longer log in, every session ends at once, pending links
- * stop working. Submitted scorecards stay part of their loops.
+ * stop working. Submitted scorecards stay part of their loops. Leaving an upcoming interview
+ * without any panelist needs `confirmed`.
  */
-export function deactivateUser(db: Db, actor: Actor, userId: string, now = Date.now()): Outcome<null> {
+export function deactivateUser(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  opts: { confirmed?: boolean; now?: number } = {},
+): Outcome<null> {
+  const now = opts.now ?? Date.now();
   return runRefusable(() =>
     db.transaction((tx) => {
       const subject = loadSubject(tx, userId);
       const verdict = canDeactivate(actor, subject, countActiveAdmins(tx));
       if (!verdict.ok) abort(403, verdict.reason);
+      if (!opts.confirmed) {
+        const warning = deactivationWarning(subject.name, panelSeats(tx, userId), now, readOrgSettings(tx).timeZone);
+        if (warning) askToConfirm(warning);
+      }
       tx.update(users).set({ active: false, deactivatedAt: now }).where(eq(users.id, userId)).run();
       tx.delete(sessions).where(eq(sessions.userId, userId)).run();
       tx.delete(passwordTokens)

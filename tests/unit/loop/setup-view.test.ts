@@ -108,10 +108,16 @@ describe("panel cap", () => {
 
 describe("lifecycle helpers", () => {
   it("collects the transition facts from the interviews and the coverage", () => {
-    expect(transitionFacts([{ scheduledAt: T0 }, { scheduledAt: null }], ["Communication"])).toEqual({
+    const interviews = [
+      { scheduledAt: T0, panelists: [{ status: "submitted" as const }, { status: "draft" as const }] },
+      { scheduledAt: null, panelists: [{ status: "recused" as const }, { status: "draft" as const }] },
+    ];
+    expect(transitionFacts(interviews, ["Communication"])).toEqual({
       interviewCount: 2,
       unscheduledInterviewCount: 1,
       uncoveredDimensions: ["Communication"],
+      scorecardCount: 3,
+      outstandingScorecardCount: 2,
     });
   });
 

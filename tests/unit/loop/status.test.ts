@@ -7,11 +7,18 @@ import {
   setupTransitions,
   transitionBlockers,
   transitionLabel,
+  transitionWarnings,
   weightsEditable,
 } from "../../../app/domain/loop/status";
 import { LOOP_STATUSES } from "../../../app/domain/vocabulary";
 
-const clear = { interviewCount: 4, unscheduledInterviewCount: 0, uncoveredDimensions: [] };
+const clear = {
+  interviewCount: 4,
+  unscheduledInterviewCount: 0,
+  uncoveredDimensions: [],
+  scorecardCount: 8,
+  outstandingScorecardCount: 0,
+};
 
 describe("loop lifecycle", () => {
   it("allows exactly the documented moves", () => {
@@ -67,6 +74,7 @@ describe("loop lifecycle", () => {
     ]);
     expect(
       transitionBlockers("planning", "scheduled", {
+        ...clear,
         interviewCount: 0,
         unscheduledInterviewCount: 0,
         uncoveredDimensions: ["A", "B"],
@@ -75,9 +83,22 @@ describe("loop lifecycle", () => {
   });
 
   it("coverage does not block other moves (withdrawing a broken loop is always possible)", () => {
-    const broken = { interviewCount: 0, unscheduledInterviewCount: 0, uncoveredDimensions: ["A"] };
+    const broken = { ...clear, interviewCount: 0, unscheduledInterviewCount: 0, uncoveredDimensions: ["A"] };
     expect(transitionBlockers("planning", "withdrawn", broken)).toEqual([]);
     expect(transitionBlockers("scheduled", "planning", broken)).toEqual([]);
+  });
+
+  it("warns before a debrief with scorecards outstanding, and only then", () => {
+    const outstanding = { ...clear, outstandingScorecardCount: 6 };
+    expect(transitionWarnings("in_progress", "debrief", outstanding)).toEqual([
+      "6 of 8 scorecards are not submitted yet. The debrief would start without them: the hiring manager sees only the submitted ones.",
+    ]);
+    expect(
+      transitionWarnings("in_progress", "debrief", { ...clear, scorecardCount: 1, outstandingScorecardCount: 1 })[0],
+    ).toMatch(/^1 of 1 scorecard is not submitted yet\. The debrief would start without it/);
+    expect(transitionWarnings("in_progress", "debrief", clear)).toEqual([]);
+    expect(transitionWarnings("in_progress", "withdrawn", outstanding)).toEqual([]);
+    expect(transitionWarnings("debrief", "in_progress", outstanding)).toEqual([]);
   });
 
   it("explains invalid and no-op moves", () => {

@@ -41,6 +41,16 @@ describe("buildLoopFacts", () => {
     ]);
   });
 
+  it("says what a decision entry decided, and nothing for other entries or unreadable ones", () => {
+    const decide = (after: unknown): AuditRow => ({ ...entry("loop", "loop-1"), action: "loop.decide", after });
+    const facts = buildLoopFacts(
+      ROW,
+      [],
+      [decide({ status: "decided", decision: "no_hire" }), decide(null), entry("loop", "loop-1")],
+    );
+    expect(facts.audit.map((a) => a.verdict)).toEqual(["No hire", null, null]);
+  });
+
   it("fills a decision's missing rationale and decider, and has no decision without a date", () => {
     expect(buildLoopFacts(ROW, [], []).decision).toEqual({
       decision: "hire",

@@ -110,7 +110,15 @@ describe("autosave of a draft", () => {
     expect(d.effects).toEqual([
       {
         type: "keepOnDevice",
-        edits: { v: 1, baseVersion: 3, values: A, editedAt: T0, mode: "draft", amendReason: undefined },
+        edits: {
+          v: 1,
+          baseVersion: 3,
+          base: LOADED.values,
+          values: A,
+          editedAt: T0,
+          mode: "draft",
+          amendReason: undefined,
+        },
       },
       { type: "arm", timer: "debounce", ms: DEBOUNCE_MS },
     ]);
@@ -378,13 +386,15 @@ describe("autosave of a draft", () => {
       expect(d.state.pending).toEqual(B);
     });
 
-    it("keep mine: saves this copy on top of the server's version", () => {
+    it("keep mine for the field changed on both sides: saves this copy on top of the server's version", () => {
       const d = new Drive();
       d.edit(A);
       d.send({ type: "flushRequested" });
       d.send({ type: "saveAnswered", answer: conflictWith({ version: 5, status: "draft", updatedAt: T0, values: C }) });
-      d.send({ type: "keepMine", values: B });
-      expect(d.of("keepOnDevice")[0]?.edits).toMatchObject({ baseVersion: 5, values: B });
+      d.edit(B);
+      d.send({ type: "conflictResolved", choices: {} });
+      expect(d.of("fillForm")).toEqual([{ type: "fillForm", values: B, reason: "merged" }]);
+      expect(d.of("keepOnDevice")[0]?.edits).toMatchObject({ baseVersion: 5, base: C, values: B });
       expect(d.saved()).toMatchObject({ version: 5, values: B });
       d.send({ type: "saveAnswered", answer: ok(6) });
       expect(d.phase).toBe("idle");
@@ -407,9 +417,66 @@ describe("autosave of a draft", () => {
       expect(d.saved()).toMatchObject({ version: 5, values: B });
     });
 
+    it("fields changed in one copy only merge by themselves: the merge fills the form and is saved", () => {
+      const d = new Drive();
+      const mine = values({ summary: "v3", ratings: { comm: { score: "3", evidence: "Clear status update." } } });
+      d.edit(mine);
+      d.send({ type: "flushRequested" });
+      const server: ServerCopy = {
+        version: 4,
+        status: "draft",
+        updatedAt: T0 + 5,
+        values: values({ summary: "tab A" }),
+      };
+      d.send({ type: "saveAnswered", answer: conflictWith(server) });
+      const merged = values({ summary: "tab A", ratings: { comm: { score: "3", evidence: "Clear status update." } } });
+      expect(d.phase).toBe("saving");
+      expect(d.of("fillForm")).toEqual([{ type: "fillForm", values: merged, reason: "merged" }]);
+      expect(d.of("keepOnDevice")[0]?.edits).toMatchObject({ baseVersion: 4, base: server.values, values: merged });
+      expect(d.saved()).toMatchObject({ version: 4, values: merged });
+      expect(d.state.merged).toEqual({ fromTheirs: ["summary"], at: T0 });
+      // the form reports the merge back: the save on its way carries it
+      expect(d.edit(merged)).toEqual([]);
+      d.send({ type: "saveAnswered", answer: ok(5) });
+      expect(d.phase).toBe("idle");
+      d.send({ type: "mergedDismissed" });
+      expect(d.state.merged).toBeNull();
+    });
+
+    it("a field changed in both copies asks; the choice per field decides, the rest merges", () => {
+      const d = new Drive();
+      const base = LOADED.values;
+      const mine = values({ summary: "mine", signals: { calm: true } });
+      d.edit(mine);
+      d.send({ type: "flushRequested" });
+      const theirs = values({ summary: "theirs", recommendation: "hire" });
+      d.send({
+        type: "saveAnswered",
+        answer: conflictWith({ version: 7, status: "draft", updatedAt: T0, values: theirs }),
+      });
+      expect(d.phase).toBe("conflict");
+      expect(d.state.block).toMatchObject({ kind: "conflict", base });
+      d.send({ type: "conflictResolved", choices: { summary: "theirs" } });
+      const merged = values({ summary: "theirs", recommendation: "hire", signals: { calm: true } });
+      expect(d.saved()).toMatchObject({ version: 7, values: merged });
+      expect(d.state.merged).toBeNull();
+    });
+
+    it("choosing the other copy for every field changed in both saves nothing when that is the server's copy", () => {
+      const d = new Drive();
+      d.edit(A);
+      d.send({ type: "flushRequested" });
+      const server: ServerCopy = { version: 5, status: "draft", updatedAt: T0 + 3, values: C };
+      d.send({ type: "saveAnswered", answer: conflictWith(server) });
+      d.send({ type: "conflictResolved", choices: { summary: "theirs" } });
+      expect(d.effects).toEqual([{ type: "fillForm", values: C, reason: "merged" }, { type: "forgetOnDevice" }]);
+      expect(d.state.status).toEqual({ kind: "saved", savedAt: T0 + 3 });
+      expect(d.phase).toBe("idle");
+    });
+
     it("choices do nothing without a conflict", () => {
       const d = new Drive();
-      expect(d.send({ type: "keepMine", values: A })).toEqual([]);
+      expect(d.send({ type: "conflictResolved", choices: {} })).toEqual([]);
       expect(d.send({ type: "takeServer" })).toEqual([]);
     });
   });
@@ -608,6 +675,30 @@ describe("submit", () => {
     expect(d.of("settleIntent")[0]?.result.kind).toBe("conflict");
   });
 
+  it("with a copy that merges by itself saves the merge and does not submit it unseen", () => {
+    const d = new Drive();
+    const mine = values({ summary: "v3", recommendation: "hire" });
+    d.send(submit(mine));
+    const server: ServerCopy = { version: 6, status: "draft", updatedAt: T0, values: values({ summary: "other tab" }) };
+    d.send({ type: "intentAnswered", answer: conflictWith(server) });
+    expect(d.of("settleIntent")).toEqual([{ type: "settleIntent", result: { kind: "merged" } }]);
+    expect(d.saved()).toMatchObject({ version: 6, values: values({ summary: "other tab", recommendation: "hire" }) });
+    expect(d.of("sendIntent")).toHaveLength(0);
+  });
+
+  it("waiting for a save that merges by itself is settled as merged, not sent", () => {
+    const d = new Drive();
+    const mine = values({ summary: "v3", recommendation: "hire" });
+    d.edit(mine);
+    d.send({ type: "flushRequested" });
+    d.send(submit(mine));
+    const server: ServerCopy = { version: 6, status: "draft", updatedAt: T0, values: values({ summary: "other tab" }) };
+    d.send({ type: "saveAnswered", answer: conflictWith(server) });
+    expect(d.of("settleIntent")).toEqual([{ type: "settleIntent", result: { kind: "merged" } }]);
+    expect(d.of("sendIntent")).toHaveLength(0);
+    expect(d.saved().values).toEqual(values({ summary: "other tab", recommendation: "hire" }));
+  });
+
   it("already submitted elsewhere is locked", () => {
     const d = new Drive();
     d.send(submit(A));
@@ -687,8 +778,19 @@ describe("restore after a reload", () => {
     again.send({ type: "hydrated", stored: kept! });
     expect(again.phase).toBe("conflict");
     expect(again.of("save")).toHaveLength(0);
-    again.send({ type: "keepMine", values: A });
+    again.send({ type: "conflictResolved", choices: {} });
     expect(again.saved()).toMatchObject({ version: 3, values: A });
+  });
+
+  it("a device copy on an older version with its base merges by itself when only the server's copy changed other fields", () => {
+    const d = new Drive();
+    const base = values({ summary: "v2" });
+    const mine = values({ summary: "v2", focus: { drift: true } });
+    d.send({ type: "hydrated", stored: stored({ baseVersion: 2, base, values: mine }) });
+    const merged = values({ summary: "v3", focus: { drift: true } });
+    expect(d.of("fillForm")).toEqual([{ type: "fillForm", values: merged, reason: "merged" }]);
+    expect(d.saved()).toMatchObject({ version: 3, values: merged });
+    expect(d.state.merged?.fromTheirs).toEqual(["summary"]);
   });
 
   it("a device copy equal to the server's is forgotten", () => {
