@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 
-import { CONFLICT_KINDS, RECOMMENDATIONS } from "../vocabulary";
+import { CONFLICT_KINDS, LEVEL_SIGNALS, RECOMMENDATIONS } from "../vocabulary";
 import type { ScorecardContext } from "./rules";
 import { submitProblems, unknownKeyProblems } from "./rules";
 
@@ -24,7 +24,7 @@ export const LIMITS = {
   amendReason: 2_000,
   /** quick notes per scorecard */
   notes: 500,
-  /** entries in any keyed section (ratings, flags, signals, focus points) */
+  /** entries in any keyed section (ratings, flags, signals, focus points, probes) */
   entries: 100,
 } as const;
 
@@ -61,6 +61,11 @@ const scoreField = z.preprocess(
 const recommendationField = z.preprocess(
   (v) => (v === undefined || v === null || v === false ? "" : v),
   z.enum(["", ...RECOMMENDATIONS], { error: "Choose one of the four recommendations." }),
+);
+
+const levelSignalField = z.preprocess(
+  (v) => (v === undefined || v === null || v === false ? "" : v),
+  z.enum(["", ...LEVEL_SIGNALS], { error: "Choose Below Lead, Lead or Staff+." }),
 );
 
 function keyed<T extends z.ZodType>(value: T) {
@@ -106,7 +111,11 @@ export const scorecardDraftSchema = z.object({
   redFlags: keyed(redFlagMarkSchema),
   signals: keyed(checkbox),
   focus: keyed(checkbox),
+  /** format-2 rubrics: probe key -> asked */
+  probes: keyed(checkbox),
   recommendation: recommendationField,
+  /** format-2 rubrics: the level read from the interview ("" = none given) */
+  levelSignal: levelSignalField,
   summary: text("The summary", LIMITS.summary),
   overrideJustification: text("The override justification", LIMITS.override),
   notes: z.array(quickNoteSchema).max(LIMITS.notes, `At most ${LIMITS.notes} quick notes per scorecard.`).optional(),
@@ -206,7 +215,9 @@ export function emptyScorecardValues(): ScorecardValues {
     redFlags: {},
     signals: {},
     focus: {},
+    probes: {},
     recommendation: "",
+    levelSignal: "",
     summary: "",
     overrideJustification: "",
     notes: [],
@@ -248,9 +259,14 @@ export function lenientScorecardValues(raw: unknown): ScorecardValues {
   }
   for (const [k, s] of entries(o.signals)) out.signals[k] = checked(firstString(s) || s);
   for (const [k, s] of entries(o.focus)) out.focus[k] = checked(firstString(s) || s);
+  for (const [k, s] of entries(o.probes)) out.probes[k] = checked(firstString(s) || s);
   const rec = firstString(o.recommendation);
   out.recommendation = (RECOMMENDATIONS as readonly string[]).includes(rec)
     ? (rec as ScorecardValues["recommendation"])
+    : "";
+  const level = firstString(o.levelSignal);
+  out.levelSignal = (LEVEL_SIGNALS as readonly string[]).includes(level)
+    ? (level as ScorecardValues["levelSignal"])
     : "";
   out.summary = firstString(o.summary);
   out.overrideJustification = firstString(o.overrideJustification);
