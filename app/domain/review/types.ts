@@ -7,6 +7,7 @@ import type {
   AgendaItemKind,
   Consensus,
   Decision,
+  LevelSignal,
   LoopStatus,
   RatingScore,
   Recommendation,
@@ -14,6 +15,7 @@ import type {
   ScorecardStatus,
 } from "../vocabulary";
 import type { RubricContent } from "../rubric/model";
+import type { DecisionRuleOutcome } from "./decision-rule";
 
 // ------------------------------------------------------------------ input
 
@@ -43,6 +45,10 @@ export interface ScorecardInput {
   redFlags: { key: string; note: string }[];
   signalKeys: string[];
   focusKeys: string[];
+  /** format 2: probes ticked as asked */
+  probeKeys?: string[];
+  /** format 2: the level read from the interview */
+  levelSignal?: LevelSignal | null;
   quickNotes: { elapsedMinute: number; body: string; createdAt: number }[];
   submittedAt: number | null;
   updatedAt: number;
@@ -145,6 +151,8 @@ export interface ExerciseCoverage {
   scheduledAt: number | null;
   panelists: { panelistId: string; panelistName: string; scorecardId: string; status: ScorecardStatus }[];
   focusPoints: { key: string; label: string; coveredBy: string[] }[];
+  /** format 2: the exercise's probes (core first) with who asked each (submitted scorecards) */
+  probes: { key: string; question: string; core: boolean; askedBy: string[] }[];
   quickNotes: { panelistName: string; elapsedMinute: number; body: string; createdAt: number }[];
 }
 
@@ -177,6 +185,7 @@ export interface ScorecardSummaryOut {
   panelistName: string;
   status: ScorecardStatus;
   recommendation: Recommendation | null;
+  levelSignal: LevelSignal | null;
   summary: string;
   overrideJustification: string;
   conflictNote: string | null;
@@ -231,6 +240,8 @@ export interface LoopAggregate {
   signals: SignalTally[];
   exercises: ExerciseCoverage[];
   calibration: InterviewerCalibration[];
+  /** format 2: the rubric's decision rule applied to the submitted feedback; null for format 1 */
+  decisionRule: DecisionRuleOutcome | null;
   agenda: AgendaItem[];
   scorecards: ScorecardSummaryOut[];
 }

@@ -1,5 +1,6 @@
 /**
- * Executive summary: composite and coverage cards, the recommendation split, dealbreakers, strongest and weakest dimensions.
+ * Executive summary: composite and coverage cards, the decision rule's outcome (format 2), the
+ * recommendation split, dealbreakers, strongest and weakest dimensions.
  */
 import type { Highlight, PacketModel } from "../../domain/packet/model";
 import type { Recommendation } from "../../domain/vocabulary";
@@ -50,6 +51,19 @@ export function drawSummary(flow: Flow, model: PacketModel): void {
     drawLines(doc, l.note, x + 8, y);
   });
   flow.y += ch;
+
+  if (s.decisionRule) {
+    sub(flow, "Decision rule");
+    paragraph(flow, s.decisionRule.statement, S.smallMuted, { after: 3 });
+    paragraph(
+      flow,
+      [sp("Outcome: ", S.bodyBold), sp(s.decisionRule.outcome, s.decisionRule.alert ? S.alert : S.body)],
+      S.body,
+      {
+        after: 2,
+      },
+    );
+  }
 
   // recommendations
   sub(flow, "Recommendations");

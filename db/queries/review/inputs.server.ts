@@ -1,10 +1,11 @@
 /**
  * The aggregation input of one loop or of many (the comparison table): rubric, weights,
- * interviews and scorecards with their ratings, red flags, signals, focus ticks and quick notes.
+ * interviews and scorecards with their ratings, red flags, signals, focus and probe ticks and
+ * quick notes.
  *
- * Query budget: one loop's input is ~12 small indexed queries whatever the panel size (rubric
+ * Query budget: one loop's input is ~13 small indexed queries whatever the panel size (rubric
  * content 5, loop 1, interviews 1, scorecards 1, then one query each for ratings, red flags,
- * signals, focus ticks and quick notes), prepared once per connection.
+ * signals, focus ticks, probe ticks and quick notes), prepared once per connection.
  */
 import { eq, inArray, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
@@ -16,6 +17,7 @@ import {
   focusTicks,
   interviews,
   loops,
+  probeTicks,
   quickNotes,
   ratings,
   redFlagMarks,
@@ -75,6 +77,7 @@ function buildInputQueries(db: Db, loopFilter: (column: typeof loops.id | typeof
         panelistName: users.name,
         status: scorecards.status,
         recommendation: scorecards.recommendation,
+        levelSignal: scorecards.levelSignal,
         summary: scorecards.summary,
         overrideJustification: scorecards.overrideJustification,
         conflictNote: scorecards.conflictNote,
@@ -120,6 +123,12 @@ function buildInputQueries(db: Db, loopFilter: (column: typeof loops.id | typeof
       .innerJoin(scorecards, eq(scorecards.id, focusTicks.scorecardId))
       .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
       .where(loopFilter(interviews.loopId)),
+    probes: db
+      .select({ scorecardId: probeTicks.scorecardId, key: probeTicks.probeKey })
+      .from(probeTicks)
+      .innerJoin(scorecards, eq(scorecards.id, probeTicks.scorecardId))
+      .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+      .where(loopFilter(interviews.loopId)),
     notes: db
       .select({
         scorecardId: quickNotes.scorecardId,
@@ -153,6 +162,7 @@ function preparedInputQueries(db: Db): PreparedInputQueries {
       flags: q.flags.prepare(),
       signals: q.signals.prepare(),
       focus: q.focus.prepare(),
+      probes: q.probes.prepare(),
       notes: q.notes.prepare(),
     };
     preparedInputs.set(db.$client, p);
@@ -165,7 +175,17 @@ function singleLoopRows(db: Db, loopId: string): InputRows {
   const args = { loopId };
   const loopRows = p.loops.all(args);
   if (loopRows.length === 0)
-    return { loops: [], interviews: [], scorecards: [], ratings: [], flags: [], signals: [], focus: [], notes: [] };
+    return {
+      loops: [],
+      interviews: [],
+      scorecards: [],
+      ratings: [],
+      flags: [],
+      signals: [],
+      focus: [],
+      probes: [],
+      notes: [],
+    };
   return {
     loops: loopRows,
     interviews: p.interviews.all(args),
@@ -174,6 +194,7 @@ function singleLoopRows(db: Db, loopId: string): InputRows {
     flags: p.flags.all(args),
     signals: p.signals.all(args),
     focus: p.focus.all(args),
+    probes: p.probes.all(args),
     notes: p.notes.all(args),
   };
 }
@@ -187,6 +208,7 @@ function manyLoopRows(db: Db, loopIds: readonly string[]): InputRows {
     flags: [],
     signals: [],
     focus: [],
+    probes: [],
     notes: [],
   };
   for (const chunk of chunked([...new Set(loopIds)])) {
@@ -198,6 +220,7 @@ function manyLoopRows(db: Db, loopIds: readonly string[]): InputRows {
     out.flags.push(...q.flags.all());
     out.signals.push(...q.signals.all());
     out.focus.push(...q.focus.all());
+    out.probes.push(...q.probes.all());
     out.notes.push(...q.notes.all());
   }
   return out;
@@ -235,6 +258,7 @@ function assembleInputs(db: Db, rows: InputRows): Map<string, LoopAggregationInp
   const flagsBy = groupBy(rows.flags, (r) => r.scorecardId);
   const signalsBy = groupBy(rows.signals, (r) => r.scorecardId);
   const focusBy = groupBy(rows.focus, (r) => r.scorecardId);
+  const probesBy = groupBy(rows.probes, (r) => r.scorecardId);
   const notesBy = groupBy(rows.notes, (r) => r.scorecardId);
   const cardsBy = groupBy(rows.scorecards, (s) => s.loopId);
   const interviewsBy = groupBy(rows.interviews, (i) => i.loopId);
@@ -264,6 +288,7 @@ function assembleInputs(db: Db, rows: InputRows): Map<string, LoopAggregationInp
         panelist: { id: s.panelistId, name: s.panelistName },
         status: s.status,
         recommendation: s.recommendation,
+        levelSignal: s.levelSignal,
         summary: s.summary,
         overrideJustification: s.overrideJustification,
         conflictNote: s.conflictNote,
@@ -276,6 +301,7 @@ function assembleInputs(db: Db, rows: InputRows): Map<string, LoopAggregationInp
         redFlags: (flagsBy.get(s.id) ?? []).map((f) => ({ key: f.key, note: f.note })),
         signalKeys: (signalsBy.get(s.id) ?? []).map((x) => x.key),
         focusKeys: (focusBy.get(s.id) ?? []).map((x) => x.key),
+        probeKeys: (probesBy.get(s.id) ?? []).map((x) => x.key),
         quickNotes: (notesBy.get(s.id) ?? []).map((n) => ({
           elapsedMinute: n.elapsedMinute,
           body: n.body,
@@ -292,7 +318,7 @@ function assembleInputs(db: Db, rows: InputRows): Map<string, LoopAggregationInp
 }
 
 /**
- * Aggregation inputs of several loops (the comparison table): eight queries per 500 loops plus one
+ * Aggregation inputs of several loops (the comparison table): nine queries per 500 loops plus one
  * rubric load per published version and connection. Loops that do not exist are absent.
  */
 export function loadLoopAggregationInputs(db: Db, loopIds: readonly string[]): Map<string, LoopAggregationInput> {
@@ -302,7 +328,7 @@ export function loadLoopAggregationInputs(db: Db, loopIds: readonly string[]): M
 
 /**
  * One loop's aggregation input (rubric, weights, interviews with exercise keys, scorecards with
- * ratings, flags, signals, focus ticks and quick notes), or null. Eight prepared, indexed queries.
+ * ratings, flags, signals, focus and probe ticks and quick notes), or null. Nine prepared, indexed queries.
  */
 export function loadLoopAggregationInput(db: Db, loopId: string): LoopAggregationInput | null {
   return assembleInputs(db, singleLoopRows(db, loopId)).get(loopId) ?? null;
