@@ -1,7 +1,7 @@
 import type { UseFormRegister } from "react-hook-form";
 
 import type { ContextCard, RubricProbe, ScriptedReveal } from "../../domain/rubric/model";
-import { CONTEXT_CARD_FIELDS, orderedProbes } from "../../domain/rubric/model";
+import { CONTEXT_CARD_FIELDS, CONTEXT_CARD_LABELS, orderedProbes } from "../../domain/rubric/model";
 import type { ScorecardValues } from "../../domain/scorecard/schema";
 import type { PhaseWindow } from "../../domain/scorecard/script";
 import { clockPhaseIndex, phaseCue, revealsDue } from "../../domain/scorecard/script";
@@ -10,14 +10,6 @@ import { fieldId } from "../ui/field-error";
 
 // What a format-2 exercise (rubric v2) brings into the room: the phase timeline in the timer, the
 // context card, the probes to tick, and the scripted reveals. Format-1 exercises show none of it.
-
-const CONTEXT_LABELS: Record<(typeof CONTEXT_CARD_FIELDS)[number], string> = {
-  scale: "Scale",
-  labelDelay: "Label delay",
-  team: "Team",
-  stack: "Stack",
-  budget: "Budget",
-};
 
 function wholeMinutes(ms: number): string {
   const m = Math.floor(ms / 60_000);
@@ -114,7 +106,7 @@ export function ContextCardView({ context }: { context: ContextCard }) {
       <dl>
         {rows.map((f) => (
           <div key={f}>
-            <dt>{CONTEXT_LABELS[f]}</dt>
+            <dt>{CONTEXT_CARD_LABELS[f]}</dt>
             <dd>{context[f]}</dd>
           </div>
         ))}

@@ -174,6 +174,13 @@ export interface ContextCard {
   budget?: string;
 }
 export const CONTEXT_CARD_FIELDS = ["scale", "labelDelay", "team", "stack", "budget"] as const;
+export const CONTEXT_CARD_LABELS: Record<(typeof CONTEXT_CARD_FIELDS)[number], string> = {
+  scale: "Scale",
+  labelDelay: "Label delay",
+  team: "Team",
+  stack: "Stack",
+  budget: "Budget",
+};
 
 export interface DecisionRule {
   /**
