@@ -1,12 +1,14 @@
 import { RemixBrowser } from "@remix-run/react";
-import { startTransition, StrictMode } from "react";
+import { StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 
-startTransition(() => {
-  hydrateRoot(
-    document,
-    <StrictMode>
-      <RemixBrowser />
-    </StrictMode>,
-  );
-});
+// Hydrate in one piece, not as an interruptible transition: a click or keystroke made meanwhile
+// then waits for it instead of forcing a half-done hydration (which lost the input and, under
+// repeated clicks, broke the page), and edits made before it are read from the DOM by the first
+// render (app/hooks/early-edits.ts) with nothing able to slip in between.
+hydrateRoot(
+  document,
+  <StrictMode>
+    <RemixBrowser />
+  </StrictMode>,
+);

@@ -14,6 +14,7 @@ import {
 import type { ReactNode } from "react";
 
 import { CsrfInput } from "./components/ui/csrf";
+import { useMarkHydrated } from "./hooks/hydration";
 import { useNonce } from "./components/ui/nonce";
 import { navigationFor } from "./domain/people/navigation";
 import { csrfTokenFor } from "./server/csrf.server";
@@ -77,6 +78,7 @@ function Shell({ children }: { children: ReactNode }) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  useMarkHydrated();
   return (
     <html lang="en">
       <head>

@@ -7,12 +7,17 @@ import {
   LEVEL_SIGNALS,
   LOGIN_THROTTLE_SCOPES,
   LOOP_STATUSES,
+  MESSAGE_KINDS,
+  OUTBOX_CHANNELS,
+  OUTBOX_STATUSES,
+  OUTBOX_TRANSPORTS,
   RECOMMENDATIONS,
   RED_FLAG_SEVERITIES,
   ROLES,
   RUBRIC_VERSION_STATUSES,
   SCORECARD_STATUSES,
   SIGNAL_KINDS,
+  type WebhookEvent,
 } from "../app/domain/vocabulary";
 import type {
   CalibrationExamples,
@@ -442,4 +447,91 @@ export const auditLog = sqliteTable(
     after: text("after", { mode: "json" }).$type<unknown>(),
   },
   (t) => [index("audit_entity_idx").on(t.entityType, t.entityId), index("audit_loop_idx").on(t.loopId)],
+);
+
+// ---------------------------------------------------------------- outgoing messages (issue 18)
+
+/**
+ * The durable outbox: every e-mail and webhook delivery, written in the same transaction as the
+ * event that causes it, then delivered by the worker (app/server/outbox-worker.server.ts).
+ * `dedupe_key` is unique, so a scheduler that runs twice or a retried request never enqueues the
+ * same message twice. Content is rendered at enqueue time: what an admin sees is what was sent.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: text("id").primaryKey(),
+    // e.g. "reminder:<scorecardId>:<n>", "invite:<userId>:<tokenId>"
+    dedupeKey: text("dedupe_key").notNull(),
+    channel: text("channel", { enum: OUTBOX_CHANNELS }).notNull(),
+    kind: text("kind", { enum: MESSAGE_KINDS }).notNull(),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("queued"),
+    // an e-mail address, or a webhook URL
+    recipient: text("recipient").notNull(),
+    recipientUserId: text("recipient_user_id"),
+    loopId: text("loop_id"),
+    scorecardId: text("scorecard_id"),
+    webhookId: text("webhook_id"),
+    subject: text("subject").notNull().default(""),
+    bodyText: text("body_text").notNull().default(""),
+    bodyHtml: text("body_html").notNull().default(""),
+    attachments: text("attachments", { mode: "json" })
+      .$type<{ filename: string; contentType: string; content: string }[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    // e-mail: the Message-ID (the same on every attempt); webhook: the delivery id header
+    messageId: text("message_id").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    // next attempt not before
+    availableAt: integer("available_at").notNull(),
+    // a worker's claim: other workers skip the row until it expires (a crashed worker's claim lapses)
+    leaseOwner: text("lease_owner"),
+    leaseUntil: integer("lease_until"),
+    transport: text("transport", { enum: OUTBOX_TRANSPORTS }),
+    lastAttemptAt: integer("last_attempt_at"),
+    // the server's answer (SMTP reply or HTTP status line) or the error of the last attempt
+    lastResponse: text("last_response"),
+    sentAt: integer("sent_at"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("outbox_dedupe_unique").on(t.dedupeKey),
+    index("outbox_due_idx").on(t.status, t.availableAt),
+    index("outbox_loop_idx").on(t.loopId),
+    index("outbox_scorecard_idx").on(t.scorecardId),
+  ],
+);
+
+/** Webhook endpoints an admin registered: where, for which events, and the signing secret. */
+export const webhooks = sqliteTable("webhooks", {
+  id: text("id").primaryKey(),
+  url: text("url").notNull(),
+  description: text("description").notNull().default(""),
+  events: text("events", { mode: "json" }).$type<WebhookEvent[]>().notNull(),
+  // HMAC-SHA256 key; shown to the admin once, when the endpoint is created
+  secret: text("secret").notNull(),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  createdBy: text("created_by").references(() => users.id),
+  createdAt: integer("created_at").notNull(),
+});
+
+/**
+ * The last calendar invitation each panelist got for an interview (no foreign keys: the interview
+ * may be removed, and the cancellation still needs the UID's sequence). A change of time, length
+ * or exercise sends an update with the next SEQUENCE; removal or recusal a METHOD:CANCEL.
+ */
+export const calendarInvites = sqliteTable(
+  "calendar_invites",
+  {
+    interviewId: text("interview_id").notNull(),
+    panelistId: text("panelist_id").notNull(),
+    loopId: text("loop_id").notNull(),
+    sequence: integer("sequence").notNull(),
+    start: integer("start").notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    exerciseId: text("exercise_id").notNull(),
+    cancelled: integer("cancelled", { mode: "boolean" }).notNull().default(false),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.interviewId, t.panelistId] }), index("calendar_invites_loop_idx").on(t.loopId)],
 );

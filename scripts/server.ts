@@ -13,6 +13,8 @@ import express from "express";
 
 import { closeDb, defaultDatabasePath, getDb, migrateDatabase } from "../db/client.server";
 import { findUserByEmail } from "../db/queries/people/users.server";
+import { compressedAssets, compressResponses } from "./lib/http-compression";
+import { createOutboxWorker } from "../app/server/outbox-worker.server";
 
 import { trustProxySetting } from "./lib/trust-proxy";
 
@@ -208,6 +210,9 @@ async function main(): Promise<void> {
     next();
   });
 
+  // Text responses go out brotli/gzip-compressed; fingerprinted assets are compressed once and kept.
+  app.use(compressResponses());
+  app.use("/build", compressedAssets(path.join(root, "build", "public", "build")));
   app.use("/build", express.static(path.join(root, "build", "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "build", "public"), { maxAge: "1h", index: false }));
 
@@ -281,15 +286,22 @@ async function main(): Promise<void> {
   });
   server.keepAliveTimeout = 5_000;
 
+  // E-mails and webhooks leave through the outbox, delivered in the background of this process.
+  const outboxWorker = createOutboxWorker({ db: getDb(), log });
+  outboxWorker.start();
+
   // SIGTERM: stop accepting, let in-flight saves finish, then close the database cleanly.
   const shutdown = (signal: string) => {
     if (shuttingDown) return;
     shuttingDown = true;
     log({ level: "info", msg: "shutting down", signal, inFlight });
     server.close(() => {
-      closeDb();
-      log({ level: "info", msg: "stopped" });
-      process.exit(0);
+      // a delivery in flight finishes (and is recorded) before the database closes
+      void outboxWorker.stop().then(() => {
+        closeDb();
+        log({ level: "info", msg: "stopped" });
+        process.exit(0);
+      });
     });
     server.closeIdleConnections();
     setTimeout(() => {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 
 import { getDb } from "../../db/client.server";
 import { listComparableVersions, loadComparison } from "../../db/queries/review/compare.server";

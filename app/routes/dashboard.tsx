@@ -11,6 +11,12 @@ import {
   openScorecardsStartedBefore,
 } from "../../db/queries/loop/dashboard.server";
 import { readOrgSettings, updateOrgSettings } from "../../db/queries/org/settings.server";
+import { readNotifySettingsFrom, updateNotifySettings } from "../../db/queries/outbox/settings.server";
+import { submittedScorecardsSince } from "../../db/queries/scorecard/time-to-feedback.server";
+import { NotifySettingsForm } from "../components/notify/notify-settings-form";
+import { TimeToFeedback } from "../components/notify/time-to-feedback";
+import { notifySettingsSchema, toForm } from "../domain/notify/settings";
+import { timeToFeedback } from "../domain/scorecard/time-to-feedback";
 import { CsrfInput } from "../components/ui/csrf";
 import { LoopStatusBadge, ScorecardStatusBadge } from "../components/ui/badges";
 import { CopyButton } from "../components/ui/copy-button";
@@ -28,6 +34,7 @@ export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Dashboard · ArchPanel" }];
 
 const HOUR = 3_600_000;
+const TTF_PERIODS = [7, 30, 90, 365] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireStaff(request);
@@ -43,8 +50,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     link: `${new URL(request.url).origin}/interviews`,
     sender: user.name,
   });
+  const days = TTF_PERIODS.find((d) => String(d) === new URL(request.url).searchParams.get("ttf")) ?? 30;
+  const ttf = timeToFeedback(submittedScorecardsSince(db, now - days * 24 * HOUR), now - days * 24 * HOUR, now + 1);
   return {
     settings,
+    notify: toForm(readNotifySettingsFrom(db)),
+    ttf: { days, periods: TTF_PERIODS, ...ttf },
     counts: loopCountsByStatus(db),
     week: {
       label: `${formatDate(from, settings.timeZone)} – ${formatDate(to - 1, settings.timeZone)}`,
@@ -71,12 +82,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireStaff(request);
   const { data: body } = await readBody(request);
+  if (body.intent === "notify") {
+    const parsed = parseWith(notifySettingsSchema, body);
+    if (!parsed.ok) return data({ form: "notify" as const, errors: parsed.errors }, { status: 400 });
+    updateNotifySettings(getDb(), user.id, parsed.value);
+    throw redirect("/dashboard?saved=notify#notify");
+  }
   const values = {
     overdueHours: typeof body.overdueHours === "string" ? body.overdueHours.slice(0, 20) : "",
     timeZone: typeof body.timeZone === "string" ? body.timeZone.slice(0, 100) : "",
   };
   const parsed = parseWith(settingsSchema, body);
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  if (!parsed.ok) return data({ form: "org" as const, errors: parsed.errors, values }, { status: 400 });
   updateOrgSettings(getDb(), user.id, parsed.value);
   throw redirect("/dashboard?saved=settings#settings");
 }
@@ -86,7 +103,8 @@ function ago(hours: number): string {
 }
 
 function SettingsForm({ defaults }: { defaults: { overdueHours: string; timeZone: string } }) {
-  const actionData = useActionData<typeof action>();
+  const posted = useActionData<typeof action>();
+  const actionData = posted?.form === "org" ? posted : undefined;
   const initial = actionData?.values ?? defaults;
   const { register, onSubmit, errorFor } = useRemixForm(settingsSchema, {
     defaultValues: initial,
@@ -125,7 +143,8 @@ function SettingsForm({ defaults }: { defaults: { overdueHours: string; timeZone
 }
 
 export default function Dashboard() {
-  const { settings, counts, week, overdue } = useLoaderData<typeof loader>();
+  const { settings, notify, ttf, counts, week, overdue } = useLoaderData<typeof loader>();
+  const posted = useActionData<typeof action>();
   const [params] = useSearchParams();
   const total = LOOP_STATUSES.reduce((n, s) => n + counts[s], 0);
   return (
@@ -141,7 +160,15 @@ export default function Dashboard() {
           </Link>
         </div>
       </div>
-      <Notice message={params.get("saved") === "settings" ? "Settings saved." : null} />
+      <Notice
+        message={
+          params.get("saved") === "settings"
+            ? "Settings saved."
+            : params.get("saved") === "notify"
+              ? "E-mail settings saved."
+              : null
+        }
+      />
 
       <section aria-labelledby="by-status-h" className="card">
         <h2 id="by-status-h">Loops by status</h2>
@@ -198,6 +225,11 @@ export default function Dashboard() {
         <section aria-labelledby="settings-h" className="card" id="settings">
           <h2 id="settings-h">Settings</h2>
           <SettingsForm defaults={{ overdueHours: String(settings.overdueHours), timeZone: settings.timeZone }} />
+        </section>
+
+        <section aria-labelledby="notify-h" className="card" id="notify">
+          <h2 id="notify-h">E-mail reminders</h2>
+          <NotifySettingsForm defaults={notify} serverErrors={posted?.form === "notify" ? posted.errors : null} />
         </section>
       </div>
 
@@ -261,6 +293,8 @@ export default function Dashboard() {
           </div>
         )}
       </section>
+
+      <TimeToFeedback view={ttf} />
     </main>
   );
 }

@@ -244,7 +244,8 @@ function InviteForm({
         </div>
       </div>
       <p className="field-hint">
-        No email is sent: you get a one-time link to pass on. It works once and expires after {linkDays} days.
+        The set-password link is e-mailed to them (see the outbox), and shown to you once to pass on. It works once and
+        expires after {linkDays} days.
       </p>
     </Form>
   );

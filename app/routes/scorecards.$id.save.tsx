@@ -3,7 +3,7 @@
 // 200 saved · 400 invalid (field errors) · 409 conflict (with the server's copy) or locked ·
 // 404 not your scorecard · 403 missing CSRF token.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import * as z from "zod";
 
 import { getDb } from "../../db/client.server";
 import { applyTimer } from "../../db/queries/scorecard/timer.server";

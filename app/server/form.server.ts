@@ -1,6 +1,7 @@
 import { isUtf8 } from "node:buffer";
 
 import type { z } from "zod";
+import { safeParse } from "zod/v4/core";
 
 import { verifyCsrf, CSRF_FIELD } from "./csrf.server";
 import { env } from "./env.server";
@@ -199,7 +200,7 @@ export function formDataToObject(fd: FormData): Record<string, unknown> {
 }
 
 /** zod issues -> { "path.to.field": [messages] } */
-export function fieldErrors(error: z.ZodError): FieldErrors {
+export function fieldErrors(error: z.core.$ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".") || "_form";
@@ -210,8 +211,9 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
-export function parseWith<S extends z.ZodType>(schema: S, data: unknown): ParseResult<z.output<S>> {
-  const result = schema.safeParse(data);
+/** Any zod schema, classic or `zod/mini` (the scorecard's, shared with the browser). */
+export function parseWith<S extends z.core.$ZodType>(schema: S, data: unknown): ParseResult<z.output<S>> {
+  const result = safeParse(schema, data);
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, errors: fieldErrors(result.error) };
 }

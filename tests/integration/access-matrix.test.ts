@@ -58,6 +58,13 @@ import {
   prepareUnstartedInterview,
   rubricEditorBody,
 } from "./route-payloads";
+import {
+  OUTBOX_IDS,
+  prepareFailedMessage,
+  prepareWebhook,
+  VALID_NOTIFY_SETTINGS,
+  VALID_WEBHOOK,
+} from "./outbox-payloads";
 
 const ROUTES_DIR = path.resolve(import.meta.dirname, "..", "..", "app", "routes");
 
@@ -661,6 +668,64 @@ const ROWS: Row[] = [
         params: () => ({}),
         body: () => ({ overdueHours: "12", timeZone: "Europe/Berlin" }),
         expect: staffOnly(302),
+      },
+      {
+        label: "POST /dashboard e-mail settings",
+        kind: "action",
+        mutates: true,
+        url: () => "/dashboard",
+        params: () => ({}),
+        body: () => VALID_NOTIFY_SETTINGS,
+        expect: staffOnly(302),
+      },
+    ],
+  },
+
+  // ---------------------------------------------------------------- outgoing messages (admins)
+  {
+    file: "outbox.tsx",
+    probes: [
+      { label: "GET /outbox", kind: "loader", url: () => "/outbox", params: () => ({}), expect: adminOnly(200) },
+      {
+        label: "POST /outbox retry now",
+        kind: "action",
+        mutates: true,
+        url: () => "/outbox",
+        params: () => ({}),
+        prepare: () => prepareFailedMessage(),
+        body: () => ({ intent: "retry", id: OUTBOX_IDS.failedMessage }),
+        expect: adminOnly(302),
+      },
+    ],
+  },
+  {
+    file: "mailbox.tsx",
+    probes: [
+      { label: "GET /mailbox", kind: "loader", url: () => "/mailbox", params: () => ({}), expect: adminOnly(200) },
+    ],
+  },
+  {
+    file: "webhooks.tsx",
+    probes: [
+      { label: "GET /webhooks", kind: "loader", url: () => "/webhooks", params: () => ({}), expect: adminOnly(200) },
+      {
+        label: "POST /webhooks create",
+        kind: "action",
+        mutates: true,
+        url: () => "/webhooks",
+        params: () => ({}),
+        body: () => VALID_WEBHOOK,
+        expect: adminOnly(200),
+      },
+      {
+        label: "POST /webhooks pause",
+        kind: "action",
+        mutates: true,
+        url: () => "/webhooks",
+        params: () => ({}),
+        prepare: () => prepareWebhook(),
+        body: () => ({ intent: "pause", id: OUTBOX_IDS.webhook }),
+        expect: adminOnly(302),
       },
     ],
   },

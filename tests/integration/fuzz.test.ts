@@ -30,6 +30,8 @@ import * as dashboard from "../../app/routes/dashboard";
 import * as erase from "../../app/routes/candidates.$id.erase";
 import * as login from "../../app/routes/login";
 import * as logout from "../../app/routes/logout";
+import * as outboxPage from "../../app/routes/outbox";
+import * as webhooksPage from "../../app/routes/webhooks";
 import * as review from "../../app/routes/loops.$id._index";
 import * as loopSetup from "../../app/routes/loops.$id.setup";
 import * as loopsNew from "../../app/routes/loops.new";
@@ -53,6 +55,13 @@ import {
   prepareUnstartedInterview,
   rubricEditorBody,
 } from "./route-payloads";
+import {
+  OUTBOX_IDS,
+  prepareFailedMessage,
+  prepareWebhook,
+  VALID_NOTIFY_SETTINGS,
+  VALID_WEBHOOK,
+} from "./outbox-payloads";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_127);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 0);
@@ -302,6 +311,44 @@ const TARGETS: Target[] = [
     url: () => "/dashboard",
     base: () => ({ overdueHours: "12", timeZone: "Europe/Berlin" }),
     runs: 40,
+  },
+  {
+    file: "dashboard.tsx",
+    name: "e-mail settings",
+    action: dashboard.action as Handler,
+    actor: "recruiter",
+    url: () => "/dashboard",
+    base: () => VALID_NOTIFY_SETTINGS,
+    runs: 50,
+  },
+  {
+    file: "outbox.tsx",
+    name: "retry",
+    action: outboxPage.action as Handler,
+    actor: "admin",
+    url: () => "/outbox",
+    prepare: () => prepareFailedMessage(),
+    base: () => ({ intent: "retry", id: OUTBOX_IDS.failedMessage }),
+    runs: 30,
+  },
+  {
+    file: "webhooks.tsx",
+    name: "create",
+    action: webhooksPage.action as Handler,
+    actor: "admin",
+    url: () => "/webhooks",
+    base: () => VALID_WEBHOOK,
+    runs: 50,
+  },
+  {
+    file: "webhooks.tsx",
+    name: "pause/delete",
+    action: webhooksPage.action as Handler,
+    actor: "admin",
+    url: () => "/webhooks",
+    prepare: () => prepareWebhook(),
+    base: () => ({ intent: "delete", id: OUTBOX_IDS.webhook }),
+    runs: 30,
   },
   {
     file: "candidates.$id._index.tsx",

@@ -1,10 +1,11 @@
 import type { FormEvent } from "react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { UseFormRegister } from "react-hook-form";
 
 import type { FocusPoint } from "../../domain/rubric/model";
 import type { QuickNote, ScorecardValues } from "../../domain/scorecard/schema";
-import { LIMITS } from "../../domain/scorecard/schema";
+import { LIMITS } from "../../domain/scorecard/values";
+import { readEarlyText } from "../../hooks/early-edits";
 
 import { CsrfInput } from "../ui/csrf";
 
@@ -81,7 +82,8 @@ export function QuickNotes(p: {
   disabled: boolean;
   formId: string;
   action: string;
-  onAdd: ((body: string) => string | null) | null;
+  /** resolves to a problem to show, or null once the note is added */
+  onAdd: ((body: string) => Promise<string | null>) | null;
   onDelete: ((id: string) => void) | null;
   serverError?: string;
   initialBody?: string;
@@ -89,15 +91,23 @@ export function QuickNotes(p: {
   const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState(p.initialBody ?? "");
   const id = "quick-note";
+  // A note typed while the page was loading is still in the input: take it into the state.
+  useEffect(() => {
+    const early = readEarlyText(id);
+    if (early !== null) setDraft(early);
+  }, []);
   const shown = [...p.notes].sort((a, b) => b.at - a.at);
   const message = error ?? p.serverError;
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     if (!p.onAdd) return;
     e.preventDefault();
-    const problem = p.onAdd(draft);
-    setError(problem);
-    if (!problem) setDraft("");
+    const sent = draft;
+    void p.onAdd(sent).then((problem) => {
+      setError(problem);
+      // keep whatever was typed after Enter
+      if (!problem) setDraft((now) => (now === sent ? "" : now));
+    });
   };
 
   return (

@@ -11,7 +11,7 @@ import {
   SIGNAL_KIND_LABELS,
 } from "../../domain/vocabulary";
 import type { ScorecardValues } from "../../domain/scorecard/schema";
-import { LIMITS, OVERRIDE_MIN } from "../../domain/scorecard/schema";
+import { LIMITS, OVERRIDE_MIN } from "../../domain/scorecard/values";
 
 import { RedFlagSeverityBadge } from "../ui/badges";
 import { FieldError, fieldId } from "../ui/field-error";

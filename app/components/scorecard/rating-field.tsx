@@ -6,7 +6,7 @@ import type { RubricDimension, ScaleAnchors } from "../../domain/rubric/model";
 import { CALIBRATION_POINTS } from "../../domain/rubric/model";
 import { RATING_LABELS, RATING_SCORES } from "../../domain/vocabulary";
 import type { ScorecardValues, ScoreValue } from "../../domain/scorecard/schema";
-import { EVIDENCE_MIN, LIMITS } from "../../domain/scorecard/schema";
+import { EVIDENCE_MIN, LIMITS } from "../../domain/scorecard/values";
 
 import { FieldError, fieldId } from "../ui/field-error";
 

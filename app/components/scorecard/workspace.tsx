@@ -1,24 +1,17 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Link, useNavigate } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { useEffect, useMemo, useState } from "react";
-import type { FieldErrors, Resolver } from "react-hook-form";
-import { get, useForm, useWatch } from "react-hook-form";
+import type { FieldErrors, Path, Resolver } from "react-hook-form";
+import { get, set, useForm, useWatch } from "react-hook-form";
 
-import type { TimerOp } from "../../domain/scorecard/schema";
-import {
-  amendReasonSchema,
-  LIMITS,
-  lenientScorecardValues,
-  quickNoteSchema,
-  scorecardDraftSchema,
-  scorecardDraftSchemaFor,
-  scorecardSubmitSchema,
-} from "../../domain/scorecard/schema";
-import type { ScorecardValues } from "../../domain/scorecard/schema";
+import type { ScorecardValues, TimerOp } from "../../domain/scorecard/schema";
+import { LIMITS, lenientScorecardValues } from "../../domain/scorecard/values";
 import { completeness, diffScorecardValues, needsOverrideJustification } from "../../domain/scorecard/rules";
-import type { DiffLabels } from "../../domain/scorecard/rules";
+import type { DiffLabels, ScorecardContext } from "../../domain/scorecard/rules";
 import type { FieldErrorMap } from "../../domain/scorecard/autosave";
+import { readEarlyEdits } from "../../hooks/early-edits";
+import type { ScorecardSchemaModule } from "../../hooks/scorecard-schema";
+import { loadScorecardSchema, scorecardSchemaIfLoaded } from "../../hooks/scorecard-schema";
 import { useScorecardSync } from "../../hooks/use-scorecard-sync";
 import { useScorecardTimer } from "../../hooks/use-scorecard-timer";
 import { currentPhaseIndex, phaseWindows } from "../../domain/scorecard/script";
@@ -71,6 +64,25 @@ function completeValues(v: ScorecardValues, data: ScorecardPageData): ScorecardV
   for (const p of data.exercise.probes ?? []) out.probes[p.key] ??= false;
   out.notes = v.notes ?? [];
   return out;
+}
+
+/**
+ * The submit schema as react-hook-form's resolver, once the schema module is here. If it cannot be
+ * loaded (offline), the server's answer or the offline path takes over.
+ */
+function submitResolver(ctx: ScorecardContext): Resolver<ScorecardValues> {
+  return async (values) => {
+    const schemas = await loadScorecardSchema().catch(() => null);
+    if (!schemas) return { values, errors: {} };
+    const r = schemas.scorecardSubmitSchema(ctx).safeParse(values);
+    if (r.success) return { values: r.data, errors: {} };
+    const errors: FieldErrors<ScorecardValues> = {};
+    for (const issue of r.error.issues) {
+      const path = issue.path.map(String).join(".");
+      if (!get(errors, path)) set(errors, path, { type: issue.code, message: issue.message });
+    }
+    return { values: {}, errors };
+  };
 }
 
 function countErrors(errors: FieldErrors): number {
@@ -139,11 +151,16 @@ export function ScorecardWorkspace({
     v.notes = data.values.notes;
     return completeValues(v, data);
   });
-  const submitSchema = useMemo(() => scorecardSubmitSchema(ctx), [ctx]);
-  const draftSchema = useMemo(() => scorecardDraftSchemaFor(ctx), [ctx]);
+  // Read before hydration overwrites them (app/hooks/early-edits.ts); replayed below.
+  const [earlyEdits] = useState(() => (editable ? readEarlyEdits(FORM_ID) : []));
+  const resolver = useMemo(() => submitResolver(ctx), [ctx]);
+  const draftSchema = useMemo(() => {
+    let bound: ReturnType<ScorecardSchemaModule["scorecardDraftSchemaFor"]> | null = null;
+    return (schemas: ScorecardSchemaModule) => (bound ??= schemas.scorecardDraftSchemaFor(ctx));
+  }, [ctx]);
   const form = useForm<ScorecardValues>({
     defaultValues: initial,
-    resolver: zodResolver(submitSchema) as unknown as Resolver<ScorecardValues>,
+    resolver,
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
@@ -167,8 +184,11 @@ export function ScorecardWorkspace({
     serverStatus: sc.status,
     serverUpdatedAt: sc.updatedAt,
     mode: mode === "draft" ? "draft" : mode === "amend" ? "amend" : "off",
+    // Until the schema arrives, the server checks the limits (a 400 shows the same errors).
     validate: (v) => {
-      const r = draftSchema.safeParse(v);
+      const schemas = scorecardSchemaIfLoaded();
+      if (!schemas) return null;
+      const r = draftSchema(schemas).safeParse(v);
       return r.success ? null : issuesToMap(r.error.issues);
     },
     onRestore: (values, _why, reason) => {
@@ -178,16 +198,38 @@ export function ScorecardWorkspace({
     onInvalid: (errors) => setAutoErrors(errors),
     onSaved: () => setAutoErrors({}),
   });
-  const { changed } = sync;
+  const { changed, setAmendReason: keepAmendReason } = sync;
 
   useEffect(() => {
     const sub = form.watch((v) => {
       const clone = JSON.parse(JSON.stringify(v)) as unknown;
-      const parsed = scorecardDraftSchema.safeParse(clone);
-      changed(parsed.success ? parsed.data : { ...lenientScorecardValues(clone), notes: form.getValues("notes") });
+      const parsed = scorecardSchemaIfLoaded()?.scorecardDraftSchema.safeParse(clone);
+      changed(parsed?.success ? parsed.data : { ...lenientScorecardValues(clone), notes: form.getValues("notes") });
     });
     return () => sub.unsubscribe();
   }, [form, changed]);
+
+  // Inputs made before hydration, now ordinary edits (autosaved; after a device copy was restored).
+  useEffect(() => {
+    for (const edit of earlyEdits) {
+      if (edit.name === "reason" && typeof edit.value === "string") {
+        setAmendReason(edit.value);
+        keepAmendReason(edit.value);
+      } else if (get(initial, edit.name) !== undefined) {
+        form.setValue(edit.name as Path<ScorecardValues>, edit.value, { shouldDirty: true });
+      }
+    }
+  }, [earlyEdits, initial, form, keepAmendReason]);
+
+  // The schema follows the first interaction, not the page load (app/hooks/scorecard-schema.ts).
+  useEffect(() => {
+    const load = () => void loadScorecardSchema().catch(() => undefined);
+    const kinds = ["pointerdown", "keydown", "focusin"] as const;
+    for (const kind of kinds) document.addEventListener(kind, load, { once: true, passive: true });
+    return () => {
+      for (const kind of kinds) document.removeEventListener(kind, load);
+    };
+  }, []);
 
   const timer = useScorecardTimer({
     initial: data.timer,
@@ -249,12 +291,15 @@ export function ScorecardWorkspace({
     if (conflictShown) document.getElementById("conflict-h")?.scrollIntoView({ block: "center", behavior: "smooth" });
   }, [conflictShown]);
 
-  const addNote = (body: string): string | null => {
+  const addNote = async (body: string): Promise<string | null> => {
     const text = body.trim();
     if (!text) return "Write the note first.";
+    const note = { id: randomId(), minute: timer.view.minute, body: text, at: Date.now() };
+    const schemas = await loadScorecardSchema().catch(() => null);
+    if (!schemas) return "This note could not be checked (are you offline?). Try again in a moment.";
     const current = form.getValues("notes") ?? [];
     if (current.length >= LIMITS.notes) return `At most ${LIMITS.notes} quick notes per scorecard.`;
-    const r = quickNoteSchema.safeParse({ id: randomId(), minute: timer.view.minute, body: text, at: Date.now() });
+    const r = schemas.quickNoteSchema.safeParse(note);
     if (!r.success) return r.error.issues[0]?.message ?? "This note cannot be added.";
     form.setValue("notes", [...current, r.data], { shouldDirty: true });
     return null;
@@ -269,8 +314,9 @@ export function ScorecardWorkspace({
 
   const onValid = async (values: ScorecardValues) => {
     setFormMessage(null);
-    if (mode === "amend") {
-      const r = amendReasonSchema.safeParse({ reason: amendReason });
+    const schemas = await loadScorecardSchema().catch(() => null);
+    if (mode === "amend" && schemas) {
+      const r = schemas.amendReasonSchema.safeParse({ reason: amendReason });
       if (!r.success) {
         setReasonError(r.error.issues[0]?.message);
         document.getElementById("amend-reason")?.focus();

@@ -1,5 +1,5 @@
 /** Forms of the erasure page and the retention setting (server `parseWith` and the browser). */
-import { z } from "zod";
+import * as z from "zod";
 
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from "./erasure";
 

@@ -2,7 +2,7 @@
  * The candidate page's forms: which action a post asks for (edit uses `candidateSchema`), and the
  * CSV import form (paste or upload, preview, then import). Pure; no IO.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 import { MAX_IMPORT_CHARS } from "./csv-import";
 

@@ -2,10 +2,10 @@
  * The candidate form (create/edit) and the candidate list filters: one schema for the server
  * (`parseWith`) and the browser (`zodResolver`). Also reused row by row by the CSV import.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 import { optionalText, requiredText, searchFold } from "../shared/form-values";
-import { ERASED_CANDIDATE_NAME, LOOP_STATUSES } from "../vocabulary";
+import { LOOP_STATUSES } from "../vocabulary";
 
 export const MAX_LINKS = 10;
 const emailCheck = z.email();
@@ -119,9 +119,4 @@ export function matchesSearch(c: SearchableCandidate, q: string): boolean {
   if (c.erasedAt !== null) return false;
   const hay = searchFold([c.name, c.email, c.currentTitle, c.source].join(" "));
   return words.every((w) => hay.includes(w));
-}
-
-/** The name to show: erased candidates have no name any more. */
-export function displayCandidateName(c: { name: string; erasedAt: number | null }): string {
-  return c.erasedAt !== null ? ERASED_CANDIDATE_NAME : c.name;
 }

@@ -33,6 +33,8 @@ export interface IcsCalendar {
   /** DTSTAMP of every event: when the data last changed (epoch ms) */
   stamp: number;
   events: readonly IcsEvent[];
+  /** PUBLISH (a download, the default); REQUEST and CANCEL for e-mailed invitations (RFC 5546) */
+  method?: "PUBLISH" | "REQUEST" | "CANCEL";
 }
 
 const CRLF = "\r\n";
@@ -124,7 +126,7 @@ export function buildIcs(cal: IcsCalendar): string {
     "VERSION:2.0",
     "PRODID:-//ArchPanel//Interview loop schedule//EN",
     "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
+    `METHOD:${cal.method ?? "PUBLISH"}`,
     `X-WR-CALNAME:${escapeText(cal.name)}`,
   ];
   const stamp = icsDateTime(cal.stamp);

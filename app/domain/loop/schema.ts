@@ -2,7 +2,7 @@
  * Forms of loop creation and the setup page. Each form posts an `intent` and is parsed with the
  * schema for that intent, on the server and in the browser. Pure; no IO.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 import { idField, text } from "../shared/form-values";
 import { LOOP_TEMPLATE_KEYS } from "./template";

@@ -2,7 +2,7 @@
  * The loop setup page's model: interviews in order with their panels, what is locked because a
  * panelist started, and the coverage of the rubric. Pure: built from plain rows.
  */
-import { displayCandidateName } from "../candidate/schema";
+import { displayCandidateName } from "../candidate/display";
 import type { RubricContent } from "../rubric/model";
 import type { Decision, LoopStatus, ScorecardStatus } from "../vocabulary";
 import { coverageReport, type CoverageReport } from "./coverage";

@@ -2,7 +2,7 @@
  * Organisation settings stored in the `settings` table (key → text) and the form that edits them.
  * Pure; no IO.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from "../shared/zoned-time";
 

@@ -20,6 +20,7 @@ export function navigationFor(role: Role): NavItem[] {
         { to: "/rubrics", label: "Rubrics" },
         { to: "/people", label: "People" },
         { to: "/retention", label: "Retention" },
+        { to: "/outbox", label: "Outbox" },
         { to: "/interviews", label: "My interviews" },
       ];
     case "recruiter":

@@ -2,7 +2,7 @@
  * People administration: the invite, role and row-action forms. Who may do what to whom is in
  * permissions.ts. Pure; no IO.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 import { requiredText } from "../shared/form-values";
 import { ROLES } from "../vocabulary";

@@ -3,7 +3,7 @@
  * sorting. Pure: the route sorts on the server from `?sort=` and `?dir=`, so the table works
  * without JavaScript. Empty values (no rating) always sort last.
  */
-import { displayCandidateName } from "../candidate/schema";
+import { displayCandidateName } from "../candidate/display";
 import type { RubricContent } from "../rubric/model";
 import type { Decision, LoopStatus } from "../vocabulary";
 import type { LoopAggregate } from "./types";

@@ -3,7 +3,7 @@
  * One schema per form, used by the action (`parseWith`) and by react-hook-form (`zodResolver`).
  * Pure; no IO.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 import { DECISIONS } from "../vocabulary";
 

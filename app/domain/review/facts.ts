@@ -3,7 +3,7 @@
  * audit trail), built from plain rows. Pure: erased candidates show no personal data, and every
  * audit entry names its entity so the trail reads on its own.
  */
-import { displayCandidateName } from "../candidate/schema";
+import { displayCandidateName } from "../candidate/display";
 import type { Decision, LoopStatus } from "../vocabulary";
 import type { LoopFacts } from "./types";
 

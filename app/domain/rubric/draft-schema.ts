@@ -7,7 +7,7 @@
  * Each list ends with a spare blank row in the page so rows can be added without JavaScript; a
  * row whose text fields are all blank is ignored, and a row with "remove" ticked is dropped.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 import { checkbox, checkboxList, indexedList, lines, slugKey, text } from "../shared/form-values";
 import type {

@@ -2,7 +2,7 @@
  * Rubric version pages: the clone form, the editor's intents, the diff picker, and turning a
  * posted draft back into form values (so nothing typed is lost on an error). Pure; no IO.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 import {
   BLANK_DIMENSION,

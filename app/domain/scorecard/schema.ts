@@ -1,41 +1,25 @@
 /**
- * The scorecard form: one zod schema for the browser (react-hook-form + zodResolver), the JSON
- * autosave endpoint and the no-JavaScript form post. Field names are the form's `name`s, so a
- * plain HTML post (`ratings.<dimension>.score=3`) parses into exactly the shape the autosave sends.
+ * The scorecard form: one zod schema for the browser (the scorecard form), the JSON autosave
+ * endpoint and the no-JavaScript form post. Field names are the form's `name`s, so a plain HTML post
+ * (`ratings.<dimension>.score=3`) parses into exactly the shape the autosave sends.
+ *
+ * Written with `zod/mini` (same engine as `zod`, functions instead of methods): the scorecard page
+ * ships this schema to the browser, and the classic API with its locales would triple the page's JS
+ * beyond React (README, Decisions 2026-12-03). Every message a person can see is spelled out here.
  *
  * Pure: no IO. Submit rules live in scorecard-rules.ts and are layered on with `scorecardSubmitSchema`.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 
 import { CONFLICT_KINDS, LEVEL_SIGNALS, RECOMMENDATIONS } from "../vocabulary";
 import type { ScorecardContext } from "./rules";
 import { submitProblems, unknownKeyProblems } from "./rules";
 
-export { EVIDENCE_MIN, FLAG_NOTE_MIN, OVERRIDE_MIN } from "./rules";
+import { AMEND_REASON_MIN, KEY, LIMITS, SCORE_VALUES, TIMER_OPS } from "./values";
 
-/** Text limits. The server refuses longer text; the browser keeps it in the field and says why. */
-export const LIMITS = {
-  evidence: 10_000,
-  summary: 10_000,
-  override: 5_000,
-  flagNote: 2_000,
-  note: 2_000,
-  conflictNote: 2_000,
-  amendReason: 2_000,
-  /** quick notes per scorecard */
-  notes: 500,
-  /** entries in any keyed section (ratings, flags, signals, focus points, probes) */
-  entries: 100,
-} as const;
-
-/** Minimum amendment reason. */
-export const AMEND_REASON_MIN = 10;
-
-export const SCORE_VALUES = ["1", "2", "3", "4", "na"] as const;
-/** "" = not rated yet; "na" = explicitly not assessed. */
-export type ScoreValue = "" | (typeof SCORE_VALUES)[number];
-
-const KEY = /^[a-z0-9_]{1,64}$/;
+// The zod-free half of the form (limits, labels, value helpers) lives in ./values, which the
+// browser loads with the page; this module follows on the first interaction (app/hooks/scorecard-schema.ts).
+export * from "./values";
 
 function tooLong(label: string, max: number) {
   return {
@@ -46,34 +30,45 @@ function tooLong(label: string, max: number) {
   };
 }
 
-function text(label: string, max: number) {
-  return z.preprocess((v) => (v === undefined || v === null ? "" : v), z.string().max(max, tooLong(label, max)));
+/** zod's `preprocess` (mini has none): normalise the raw value, then validate it. */
+function preprocess<T extends z.core.$ZodType>(fn: (v: unknown) => unknown, schema: T) {
+  return z.pipe(z.transform(fn), schema) as z.ZodMiniPipe<z.ZodMiniTransform<unknown, unknown>, T>;
 }
 
-/** A checkbox: "on" from a form post, true/false (or the value attribute) from react-hook-form. */
-const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
+function text(label: string, max: number) {
+  return preprocess(
+    (v) => (v === undefined || v === null ? "" : v),
+    z.string().check(z.maxLength(max, tooLong(label, max))),
+  );
+}
 
-const scoreField = z.preprocess(
+const NOT_TEXT = "Expected text.";
+const bounded = (min: number, max: number) => [z.minimum(min, "Out of range."), z.maximum(max, "Out of range.")];
+
+/** A checkbox: "on" from a form post, true/false (or the value attribute) from the browser form. */
+const checkbox = preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
+
+const scoreField = preprocess(
   (v) => (v === undefined || v === null || v === false ? "" : typeof v === "number" ? String(v) : v),
   z.enum(["", ...SCORE_VALUES], { error: "Choose 1–4 or Not assessed." }),
 );
 
-const recommendationField = z.preprocess(
+const recommendationField = preprocess(
   (v) => (v === undefined || v === null || v === false ? "" : v),
   z.enum(["", ...RECOMMENDATIONS], { error: "Choose one of the four recommendations." }),
 );
 
-const levelSignalField = z.preprocess(
+const levelSignalField = preprocess(
   (v) => (v === undefined || v === null || v === false ? "" : v),
   z.enum(["", ...LEVEL_SIGNALS], { error: "Choose Below Lead, Lead or Staff+." }),
 );
 
-function keyed<T extends z.ZodType>(value: T) {
-  return z.preprocess(
+function keyed<T extends z.core.$ZodType>(value: T) {
+  return preprocess(
     (v) => (v === undefined || v === null ? {} : v),
     z
-      .record(z.string().regex(KEY, "Unknown key"), value)
-      .refine((r) => Object.keys(r).length <= LIMITS.entries, "Too many entries"),
+      .record(z.string().check(z.regex(KEY, "Unknown key")), value, { error: "Expected a list of entries." })
+      .check(z.refine((r) => Object.keys(r).length <= LIMITS.entries, "Too many entries")),
   );
 }
 
@@ -87,17 +82,21 @@ export const redFlagMarkSchema = z.object({
   note: text("The note on this flag", LIMITS.flagNote),
 });
 
+const noteBody = z
+  .string(NOT_TEXT)
+  .check(
+    z.trim(),
+    z.minLength(1, "Write the note first."),
+    z.maxLength(LIMITS.note, tooLong("A quick note", LIMITS.note)),
+  );
+
 export const quickNoteSchema = z.object({
   /** client-made id (random), so a note survives retries and offline queues without duplicates */
-  id: z.string().regex(/^[A-Za-z0-9_-]{6,40}$/, "Malformed note id"),
-  minute: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(24 * 60),
-  body: z.string().trim().min(1, "Write the note first.").max(LIMITS.note, tooLong("A quick note", LIMITS.note)),
+  id: z.string(NOT_TEXT).check(z.regex(/^[A-Za-z0-9_-]{6,40}$/, "Malformed note id")),
+  minute: z.coerce.number("Expected a minute.").check(z.int("Expected a whole minute."), ...bounded(0, 24 * 60)),
+  body: noteBody,
   /** epoch ms when the note was taken */
-  at: z.coerce.number().int().min(0).max(8_640_000_000_000_000),
+  at: z.coerce.number("Expected a time.").check(z.int("Expected a time."), ...bounded(0, 8_640_000_000_000_000)),
 });
 export type QuickNote = z.output<typeof quickNoteSchema>;
 
@@ -118,7 +117,11 @@ export const scorecardDraftSchema = z.object({
   levelSignal: levelSignalField,
   summary: text("The summary", LIMITS.summary),
   overrideJustification: text("The override justification", LIMITS.override),
-  notes: z.array(quickNoteSchema).max(LIMITS.notes, `At most ${LIMITS.notes} quick notes per scorecard.`).optional(),
+  notes: z.optional(
+    z
+      .array(quickNoteSchema, "Expected a list of notes.")
+      .check(z.maxLength(LIMITS.notes, `At most ${LIMITS.notes} quick notes per scorecard.`)),
+  ),
 });
 
 export type ScorecardValues = z.output<typeof scorecardDraftSchema>;
@@ -139,30 +142,39 @@ export function versionProblem(raw: unknown): string | null {
   return null;
 }
 
-const versionField = z.unknown().transform((raw, ctx) => {
-  const problem = versionProblem(raw);
-  if (problem === null) return Number(raw);
-  ctx.addIssue({ code: "custom", message: problem });
-  return z.NEVER;
-});
+const versionField = z.pipe(
+  z.unknown(),
+  z.transform((raw, ctx) => {
+    const problem = versionProblem(raw);
+    if (problem === null) return Number(raw);
+    ctx.issues.push({ code: "custom", message: problem, input: raw });
+    return z.NEVER;
+  }),
+);
 
 /** An autosave: the draft plus the version the browser last saw. */
-export const scorecardSaveSchema = scorecardDraftSchema.extend({ version: versionField });
+export const scorecardSaveSchema = z.extend(scorecardDraftSchema, { version: versionField });
+
+type Problem = { path: (string | number)[]; message: string };
+/** Rubric-bound problems (unknown keys, submit rules) as issues on the parsed value. */
+function withProblems<T extends z.ZodMiniObject>(schema: T, problems: (v: z.output<T>) => Problem[]) {
+  return schema.check(
+    z.superRefine((v: z.output<T>, c) => {
+      for (const p of problems(v)) c.addIssue({ code: "custom", path: p.path, message: p.message });
+    }),
+  );
+}
 
 /**
  * The draft schema bound to a rubric: unknown dimension, flag, signal or focus keys are refused.
  * Used for saves on the server and in the bench floor.
  */
 export function scorecardDraftSchemaFor(ctx: ScorecardContext) {
-  return scorecardDraftSchema.superRefine((v, c) => {
-    for (const p of unknownKeyProblems(v, ctx)) c.addIssue({ code: "custom", path: p.path, message: p.message });
-  });
+  return withProblems(scorecardDraftSchema, (v) => unknownKeyProblems(v, ctx));
 }
 
 export function scorecardSaveSchemaFor(ctx: ScorecardContext) {
-  return scorecardSaveSchema.superRefine((v, c) => {
-    for (const p of unknownKeyProblems(v, ctx)) c.addIssue({ code: "custom", path: p.path, message: p.message });
-  });
+  return withProblems(scorecardSaveSchema, (v) => unknownKeyProblems(v, ctx));
 }
 
 /**
@@ -171,111 +183,42 @@ export function scorecardSaveSchemaFor(ctx: ScorecardContext) {
  * overall recommendation and the dealbreaker override justification.
  */
 export function scorecardSubmitSchema(ctx: ScorecardContext) {
-  return scorecardDraftSchema.superRefine((v, c) => {
-    for (const p of [...unknownKeyProblems(v, ctx), ...submitProblems(v, ctx)]) {
-      c.addIssue({ code: "custom", path: p.path, message: p.message });
-    }
-  });
+  return withProblems(scorecardDraftSchema, (v) => [...unknownKeyProblems(v, ctx), ...submitProblems(v, ctx)]);
 }
 
 /** Amending a submitted scorecard: the full scorecard plus the reason for the change. */
 export const amendReasonSchema = z.object({
   reason: z
-    .string()
-    .trim()
-    .min(AMEND_REASON_MIN, `Say why you are changing a submitted scorecard (at least ${AMEND_REASON_MIN} characters).`)
-    .max(LIMITS.amendReason, tooLong("The reason", LIMITS.amendReason)),
+    .string(NOT_TEXT)
+    .check(
+      z.trim(),
+      z.minLength(
+        AMEND_REASON_MIN,
+        `Say why you are changing a submitted scorecard (at least ${AMEND_REASON_MIN} characters).`,
+      ),
+      z.maxLength(LIMITS.amendReason, tooLong("The reason", LIMITS.amendReason)),
+    ),
 });
 
 export const declareConflictSchema = z.object({
   kind: z.enum(CONFLICT_KINDS, { error: "Choose what the conflict is." }),
   note: z
-    .string()
-    .trim()
-    .min(5, "Add a short note for the recruiter (at least 5 characters).")
-    .max(LIMITS.conflictNote, tooLong("The note", LIMITS.conflictNote)),
+    .string(NOT_TEXT)
+    .check(
+      z.trim(),
+      z.minLength(5, "Add a short note for the recruiter (at least 5 characters)."),
+      z.maxLength(LIMITS.conflictNote, tooLong("The note", LIMITS.conflictNote)),
+    ),
 });
 
-export const TIMER_OPS = ["start", "pause", "reset"] as const;
-export type TimerOp = (typeof TIMER_OPS)[number];
-export const timerOpSchema = z.object({ op: z.enum(TIMER_OPS) });
+export const timerOpSchema = z.object({ op: z.enum(TIMER_OPS, "Unknown timer operation.") });
 
 /** A quick note added without JavaScript (the server stamps the minute from the timer). */
-export const addNoteSchema = z.object({
-  body: z.string().trim().min(1, "Write the note first.").max(LIMITS.note, tooLong("A quick note", LIMITS.note)),
+export const addNoteSchema = z.object({ body: noteBody });
+
+export const deleteNoteSchema = z.object({
+  noteId: z.string(NOT_TEXT).check(z.regex(/^[A-Za-z0-9_-]{6,40}$/, "Malformed note id")),
 });
 
 /** Scorecard ids in URLs: opaque, bounded. */
-export const scorecardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
-
-/** An empty scorecard in the form's shape (missing sections become empty records). */
-export function emptyScorecardValues(): ScorecardValues {
-  return {
-    ratings: {},
-    redFlags: {},
-    signals: {},
-    focus: {},
-    probes: {},
-    recommendation: "",
-    levelSignal: "",
-    summary: "",
-    overrideJustification: "",
-    notes: [],
-  };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-function firstString(v: unknown): string {
-  if (typeof v === "string") return v;
-  if (Array.isArray(v) && typeof v[0] === "string") return v[0];
-  return "";
-}
-
-/**
- * Whatever was posted, in the form's shape, without applying limits: used to re-render a refused
- * form with every character the interviewer typed (too-long text included). Unknown shapes become
- * empty fields; keys are still restricted to the rubric-key alphabet.
- */
-export function lenientScorecardValues(raw: unknown): ScorecardValues {
-  const o = isRecord(raw) ? raw : {};
-  const out = emptyScorecardValues();
-  delete out.notes;
-  const entries = (v: unknown) => (isRecord(v) ? Object.entries(v).filter(([k]) => KEY.test(k)) : []);
-  for (const [k, r] of entries(o.ratings)) {
-    const rr = isRecord(r) ? r : {};
-    const score = firstString(typeof rr.score === "number" ? String(rr.score) : rr.score);
-    out.ratings[k] = {
-      score: (SCORE_VALUES as readonly string[]).includes(score) ? (score as ScoreValue) : "",
-      evidence: firstString(rr.evidence),
-    };
-  }
-  const checked = (v: unknown) => v === true || v === "on" || v === "true" || v === "1";
-  for (const [k, f] of entries(o.redFlags)) {
-    const ff = isRecord(f) ? f : {};
-    out.redFlags[k] = { checked: checked(firstString(ff.checked) || ff.checked), note: firstString(ff.note) };
-  }
-  for (const [k, s] of entries(o.signals)) out.signals[k] = checked(firstString(s) || s);
-  for (const [k, s] of entries(o.focus)) out.focus[k] = checked(firstString(s) || s);
-  for (const [k, s] of entries(o.probes)) out.probes[k] = checked(firstString(s) || s);
-  const rec = firstString(o.recommendation);
-  out.recommendation = (RECOMMENDATIONS as readonly string[]).includes(rec)
-    ? (rec as ScorecardValues["recommendation"])
-    : "";
-  const level = firstString(o.levelSignal);
-  out.levelSignal = (LEVEL_SIGNALS as readonly string[]).includes(level)
-    ? (level as ScorecardValues["levelSignal"])
-    : "";
-  out.summary = firstString(o.summary);
-  out.overrideJustification = firstString(o.overrideJustification);
-  if (Array.isArray(o.notes)) {
-    const notes = o.notes.flatMap((n) => {
-      const p = quickNoteSchema.safeParse(n);
-      return p.success ? [p.data] : [];
-    });
-    out.notes = notes;
-  }
-  return out;
-}
+export const scorecardIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));

@@ -6,7 +6,7 @@
  * string, an array or missing in a form post; a list of rows named `rows.0.name` is an array in
  * react-hook-form but an object with keys "0", "1"… after `formDataToObject`.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 /** Checked values of a checkbox group (or a multi-select) as a string array. */
 export function checkboxList(maxItems = 100) {

@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, isNull, ne } from "drizzle-orm";
 
 import type { CandidateFilters, CandidateInput } from "../../../app/domain/candidate/schema";
-import { displayCandidateName, matchesSearch } from "../../../app/domain/candidate/schema";
+import { displayCandidateName } from "../../../app/domain/candidate/display";
+import { matchesSearch } from "../../../app/domain/candidate/schema";
 import type { Decision, LoopStatus } from "../../../app/domain/vocabulary";
 import { newId } from "../../ids.server";
 import type { Db, Tx } from "../../client.server";

@@ -44,6 +44,7 @@ import {
   users,
 } from "../../schema";
 
+import { onCandidateErased } from "../outbox/events.server";
 import { writeAudit } from "../audit.server";
 import { noteCalibrationInputsChanged } from "../review/calibration.server";
 
@@ -190,6 +191,7 @@ export function eraseCandidate(
         .all();
       const loopIds = loopRows.map((l) => l.id);
       const cardIds = scorecardIdsOf(tx, loopIds);
+      onCandidateErased(tx, c.id, loopIds);
       const summary: ErasureSummary = {
         keepRatings: opts.keepRatings,
         loops: loopIds.length,

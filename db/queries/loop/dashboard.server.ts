@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 
-import { displayCandidateName } from "../../../app/domain/candidate/schema";
+import { displayCandidateName } from "../../../app/domain/candidate/display";
 import type { OpenScorecard } from "../../../app/domain/scorecard/overdue";
 import { LOOP_STATUSES, type LoopStatus, type ScorecardStatus } from "../../../app/domain/vocabulary";
 import type { Db } from "../../client.server";

@@ -8,6 +8,7 @@ import { newId } from "../../ids.server";
 import { interviews, scorecards } from "../../schema";
 
 import { writeAudit } from "../audit.server";
+import { onLoopChanged } from "../outbox/events.server";
 import { abort, runRefusable, type Outcome } from "../result.server";
 import { rubricVersionIds } from "../rubric/rubrics.server";
 import { findInterview, loadForChange, touch, type Actor } from "./change.server";
@@ -63,6 +64,7 @@ export function addInterview(
         },
         now,
       );
+      onLoopChanged(tx, loopId, now);
       return id;
     }),
   );
@@ -103,6 +105,7 @@ export function updateInterview(
         },
         now,
       );
+      onLoopChanged(tx, loopId, now);
       return null;
     }),
   );
@@ -143,6 +146,7 @@ export function removeInterview(
         },
         now,
       );
+      onLoopChanged(tx, loopId, now);
       return null;
     }),
   );

@@ -3,7 +3,7 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 
-import { displayCandidateName } from "../../../app/domain/candidate/schema";
+import { displayCandidateName } from "../../../app/domain/candidate/display";
 import { loopFeedbackAccess } from "../../../app/domain/review/access";
 import type { Decision, LoopStatus, Role } from "../../../app/domain/vocabulary";
 import type { Db, DbOrTx } from "../../client.server";

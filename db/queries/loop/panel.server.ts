@@ -7,6 +7,7 @@ import { newId } from "../../ids.server";
 import { scorecards } from "../../schema";
 
 import { writeAudit } from "../audit.server";
+import { onLoopChanged } from "../outbox/events.server";
 import { abort, runRefusable, type Outcome } from "../result.server";
 import { activeUser, findInterview, loadForChange, touch, type Actor } from "./change.server";
 
@@ -61,6 +62,7 @@ export function addPanelist(
         },
         now,
       );
+      onLoopChanged(tx, loopId, now);
       return id;
     }),
   );
@@ -104,6 +106,7 @@ export function removePanelist(
         },
         now,
       );
+      onLoopChanged(tx, loopId, now);
       return null;
     }),
   );

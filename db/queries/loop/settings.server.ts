@@ -7,6 +7,7 @@ import type { Db } from "../../client.server";
 import { interviews, loops } from "../../schema";
 
 import { writeAudit } from "../audit.server";
+import { onLoopChanged } from "../outbox/events.server";
 import { abort, runRefusable, type Outcome } from "../result.server";
 import { loadRubricContent, rubricVersionIds } from "../rubric/rubrics.server";
 import { activeUser, loadForChange, publishedVersion, touch, type Actor } from "./change.server";
@@ -72,6 +73,7 @@ export function updateLoopSettings(
         },
         now,
       );
+      onLoopChanged(tx, loopId, now);
       return null;
     }),
   );

@@ -8,6 +8,7 @@ import type { Db } from "../../client.server";
 import { loops } from "../../schema";
 
 import { writeAudit } from "../audit.server";
+import { onLoopChanged } from "../outbox/events.server";
 import { abort, runRefusable, type Outcome } from "../result.server";
 import { loadForChange, type Actor } from "./change.server";
 
@@ -56,6 +57,7 @@ export function transitionLoop(
         },
         now,
       );
+      onLoopChanged(tx, loopId, now);
       return null;
     }),
   );

@@ -17,6 +17,7 @@ import { loginAttempts, loops, passwordTokens, scorecards, sessions, users } fro
 
 import { writeAudit } from "../audit.server";
 import { abort, runRefusable, type Outcome } from "../result.server";
+import { onPasswordLinkIssued } from "../outbox/events.server";
 
 export interface PersonRow {
   id: string;
@@ -127,6 +128,7 @@ function issueToken(tx: Tx, actorId: string, userId: string, now: number): strin
   tx.insert(passwordTokens)
     .values({ id: sha256(token), userId, createdBy: actorId, createdAt: now, expiresAt: now + INVITE_TTL_MS })
     .run();
+  onPasswordLinkIssued(tx, { userId, tokenId: sha256(token), token, expiresAt: now + INVITE_TTL_MS }, now);
   return token;
 }
 

@@ -10,6 +10,7 @@ import type { Db } from "../../client.server";
 import { loops } from "../../schema";
 
 import { writeAudit } from "../audit.server";
+import { onDecisionRecorded } from "../outbox/events.server";
 
 export type DecisionResult = { ok: true } | { ok: false; reason: "not_found" | "wrong_status"; status?: LoopStatus };
 
@@ -56,6 +57,7 @@ export function recordDecision(
       },
       now,
     );
+    onDecisionRecorded(tx, opts.loopId, now);
     return { ok: true };
   });
 }

@@ -6,6 +6,7 @@ import type { Db } from "../../client.server";
 import { scorecards } from "../../schema";
 
 import { writeAudit } from "../audit.server";
+import { onScorecardChanged } from "../outbox/events.server";
 import type { ScorecardTarget } from "./own-scorecard.server";
 import { timerElapsedNow } from "./timer.server";
 
@@ -48,6 +49,7 @@ export function declareConflict(db: Db, target: ScorecardTarget, note: string, n
         },
         now,
       );
+      onScorecardChanged(tx, target.id, now);
       return true;
     },
     { behavior: "immediate" },
@@ -95,6 +97,7 @@ export function withdrawConflict(db: Db, target: ScorecardTarget, now = Date.now
         },
         now,
       );
+      onScorecardChanged(tx, target.id, now);
       return true;
     },
     { behavior: "immediate" },

@@ -10,6 +10,7 @@ import type { Db, DbOrTx, Tx } from "../../client.server";
 import { scorecards } from "../../schema";
 
 import { writeAudit } from "../audit.server";
+import { onScorecardChanged } from "../outbox/events.server";
 import { noteCalibrationInputsChanged } from "../review/calibration.server";
 import { writeChildren } from "./children.server";
 import { readScorecardValues, type ScorecardTarget } from "./own-scorecard.server";
@@ -88,6 +89,7 @@ function versionedWrite(
       writeChildren(db, target.id, opts.values, target.facts);
       const version = opts.clientVersion + 1;
       opts.audit(tx, version);
+      onScorecardChanged(tx, target.id, opts.now);
       return { kind: "saved", version, updatedAt: opts.now };
     },
     { behavior: "immediate" },

@@ -1,0 +1,250 @@
+// Response compression for scripts/server.ts, on Node's zlib (no extra dependency):
+// - `compressResponses()`: every text response (pages, `.data`, JSON, CSV, .ics, plain text) is sent
+//   with brotli or gzip, whichever the browser prefers, as it is written: streamed pages and
+//   data are flushed chunk by chunk (Remix calls `res.flush()` after each write), so nothing waits
+//   for the end of the response. Responses under 1 KiB with a known length go as they are.
+// - `compressedAssets(dir)`: the fingerprinted files under /build are compressed once per process
+//   (off the event loop, in zlib's thread pool) and then served from memory with a year-long
+//   immutable cache; files that are not text fall through to express.static.
+// Both add `Vary: Accept-Encoding`, so a cache never hands a compressed body to a client that did
+// not ask for it.
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
+
+import type express from "express";
+
+type Encoding = "br" | "gzip";
+
+const MIN_BYTES = 1024;
+const COMPRESSIBLE =
+  /^(?:text\/|application\/(?:json|javascript|ecmascript|xml|[\w.+-]+\+(?:json|xml))|image\/svg\+xml)/i;
+const ASSET_TYPES: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** The browser's preferred encoding among brotli and gzip (q-values honoured), or null. */
+export function negotiateEncoding(acceptEncoding: string | undefined): Encoding | null {
+  if (!acceptEncoding) return null;
+  const q = new Map<string, number>();
+  for (const part of acceptEncoding.split(",")) {
+    const [name = "", ...params] = part.trim().toLowerCase().split(";");
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    q.set(name, qParam ? Number(qParam.slice(2)) || 0 : 1);
+  }
+  const weight = (name: Encoding) => q.get(name) ?? q.get("*") ?? 0;
+  const best = (["br", "gzip"] as const).filter((e) => weight(e) > 0).sort((a, b) => weight(b) - weight(a))[0];
+  return best ?? null;
+}
+
+function addVary(res: express.Response): void {
+  const vary = String(res.getHeader("Vary") ?? "");
+  if (!/(?:^|,)\s*(?:accept-encoding|\*)\s*(?:,|$)/i.test(vary)) {
+    res.setHeader("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
+  }
+}
+
+function createCompressor(encoding: Encoding): zlib.BrotliCompress | zlib.Gzip {
+  // quality 5 / level 6: close to the best ratio at a fraction of the cost, per response
+  return encoding === "br"
+    ? zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })
+    : zlib.createGzip({ level: 6 });
+}
+
+type WriteArgs = [chunk?: unknown, encoding?: unknown, callback?: unknown];
+
+function toBuffer(chunk: unknown, encoding: unknown): Buffer | null {
+  if (chunk === undefined || chunk === null || typeof chunk === "function") return null;
+  if (typeof chunk === "string")
+    return Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  return Buffer.from(String(chunk));
+}
+
+/** Middleware: compress text responses on the fly (see the file header). */
+export function compressResponses(): express.RequestHandler {
+  return (req, res, next) => {
+    const encoding = negotiateEncoding(req.headers["accept-encoding"]);
+    let stream: zlib.BrotliCompress | zlib.Gzip | null = null;
+    let decided = false;
+    let flushQueued = false;
+    let drainPending = false;
+
+    const originalWriteHead = res.writeHead;
+    const originalWrite = res.write as (chunk: Buffer) => boolean;
+    const originalEnd = res.end as () => express.Response;
+
+    const decide = () => {
+      if (decided) return;
+      decided = true;
+      const type = String(res.getHeader("Content-Type") ?? "");
+      if (!COMPRESSIBLE.test(type)) return;
+      addVary(res);
+      const length = Number(res.getHeader("Content-Length") ?? NaN);
+      if (
+        !encoding ||
+        req.method === "HEAD" ||
+        res.statusCode < 200 ||
+        res.statusCode === 204 ||
+        res.statusCode === 304 ||
+        res.getHeader("Content-Encoding") ||
+        /no-transform/i.test(String(res.getHeader("Cache-Control") ?? "")) ||
+        length < MIN_BYTES
+      ) {
+        return;
+      }
+      res.setHeader("Content-Encoding", encoding);
+      res.removeHeader("Content-Length");
+      const compressor = createCompressor(encoding);
+      stream = compressor;
+      compressor.on("data", (chunk: Buffer) => {
+        if (!originalWrite.call(res, chunk)) compressor.pause();
+      });
+      res.on("drain", () => compressor.resume());
+      compressor.on("end", () => originalEnd.call(res));
+      compressor.on("error", (error) => res.destroy(error));
+      res.on("close", () => {
+        if (!res.writableFinished) compressor.destroy();
+      });
+    };
+
+    res.writeHead = function writeHead(this: express.Response, ...args: unknown[]) {
+      // headers handed to writeHead itself count too
+      const last = args[args.length - 1];
+      if (args.length > 1 && last && typeof last === "object" && !Array.isArray(last)) {
+        for (const [name, value] of Object.entries(last as Record<string, string | number | string[]>)) {
+          this.setHeader(name, value);
+        }
+        args.pop();
+      }
+      decide();
+      return (originalWriteHead as (...a: unknown[]) => express.Response).apply(this, args);
+    } as typeof res.writeHead;
+
+    const implicitHeader = () => {
+      if (!res.headersSent) (res as unknown as { _implicitHeader: () => void })._implicitHeader();
+    };
+
+    res.write = function write(this: express.Response, ...args: WriteArgs) {
+      implicitHeader();
+      const compressor = stream;
+      if (!compressor) return (originalWrite as unknown as (...a: WriteArgs) => boolean).apply(this, args);
+      const [chunk, enc, cb] = args;
+      const buffer = toBuffer(chunk, enc);
+      const callback = typeof enc === "function" ? enc : cb;
+      const ok = buffer ? compressor.write(buffer) : true;
+      // writers that wait for 'drain' (stream.pipe) get it once the compressor has room again
+      if (!ok && !drainPending) {
+        drainPending = true;
+        compressor.once("drain", () => {
+          drainPending = false;
+          res.emit("drain");
+        });
+      }
+      if (typeof callback === "function") process.nextTick(callback as () => void);
+      // pages and data stream: what was written goes out now (one flush per tick of writes)
+      if (!flushQueued) {
+        flushQueued = true;
+        setImmediate(() => {
+          flushQueued = false;
+          if (!compressor.writableEnded && !compressor.destroyed) compressor.flush();
+        });
+      }
+      return ok;
+    } as typeof res.write;
+
+    res.end = function end(this: express.Response, ...args: WriteArgs) {
+      implicitHeader();
+      const compressor = stream;
+      if (!compressor) return (originalEnd as unknown as (...a: WriteArgs) => express.Response).apply(this, args);
+      const [chunk, enc, cb] = args;
+      const buffer = toBuffer(chunk, enc);
+      const callback = [chunk, enc, cb].find((a) => typeof a === "function");
+      if (typeof callback === "function") this.once("finish", callback as () => void);
+      if (buffer) compressor.end(buffer);
+      else compressor.end();
+      return this;
+    } as typeof res.end;
+
+    (res as express.Response & { flush?: () => void }).flush = () => {
+      if (stream && !stream.writableEnded && !stream.destroyed) stream.flush();
+    };
+
+    next();
+  };
+}
+
+const brotliCompress = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+interface CompressedAsset {
+  type: string;
+  br: Buffer;
+  gzip: Buffer;
+}
+
+/**
+ * Middleware for the fingerprinted browser assets (mounted at /build): text files compressed once
+ * (brotli quality 6 and gzip -9, at most once per file and process) and kept in memory.
+ */
+export function compressedAssets(dir: string, maxAgeSeconds = 31_536_000): express.RequestHandler {
+  const root = path.resolve(dir);
+  // per file: its compressed forms, "small" (under 1 KiB: sent as it is) or null (not found)
+  const cache = new Map<string, Promise<CompressedAsset | "small" | null>>();
+
+  const load = (file: string, type: string): Promise<CompressedAsset | "small" | null> => {
+    let entry = cache.get(file);
+    if (!entry) {
+      entry = fs.promises.readFile(file).then(
+        async (body) => {
+          if (body.length < MIN_BYTES) return "small" as const;
+          const [br, gz] = await Promise.all([
+            brotliCompress(body, {
+              params: {
+                // quality 6: within a few per cent of 11 at a twentieth of the time (first request only)
+                [zlib.constants.BROTLI_PARAM_QUALITY]: 6,
+                [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+              },
+            }),
+            gzip(body, { level: 9 }),
+          ]);
+          return { type, br, gzip: gz };
+        },
+        () => null,
+      );
+      cache.set(file, entry);
+    }
+    return entry;
+  };
+
+  return (req, res, next) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return next();
+    const type = ASSET_TYPES[path.extname(req.path).toLowerCase()];
+    if (!type) return next();
+    const file = path.resolve(root, `.${decodeURIComponent(req.path)}`);
+    if (!file.startsWith(root + path.sep)) return next();
+    addVary(res);
+    const encoding = negotiateEncoding(req.headers["accept-encoding"]);
+    if (!encoding) return next();
+    load(file, type).then(
+      (asset) => {
+        if (!asset) cache.delete(file);
+        if (!asset || asset === "small") return next();
+        const body = encoding === "br" ? asset.br : asset.gzip;
+        res.setHeader("Content-Type", asset.type);
+        res.setHeader("Content-Encoding", encoding);
+        res.setHeader("Content-Length", body.length);
+        res.setHeader("Cache-Control", `public, max-age=${maxAgeSeconds}, immutable`);
+        if (req.method === "HEAD") res.end();
+        else res.end(body);
+      },
+      (error: unknown) => next(error),
+    );
+  };
+}
