@@ -409,7 +409,7 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
         </button>
         <span className="muted small">
           {format2
-            ? `Publishing checks an anchor for every scale point, weights (sum ${REQUIRED_WEIGHT_TOTAL}), that every probe names its dimensions, that every dimension is reached by at least two exercises through core probes, phases that add up, the decision rule and the guidance.`
+            ? `Publishing checks every scale point's anchor, weights (sum ${REQUIRED_WEIGHT_TOTAL}), probe tags, that two exercises reach each dimension through core probes, phases, the decision rule and the guidance.`
             : `Publishing checks anchors, weights (sum ${REQUIRED_WEIGHT_TOTAL}) and that every dimension is assessed by at least two exercises.`}{" "}
           A published version can no longer change.
         </span>

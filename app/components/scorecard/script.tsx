@@ -32,11 +32,14 @@ export function PhaseTimeline(p: {
   const { windows, current } = p;
   const here = windows[current];
   if (!here) return null;
-  const total = windows[windows.length - 1]?.endMinute ?? 1;
   const cue = p.live ? phaseCue(windows, current, p.elapsedMs) : null;
   const clock = clockPhaseIndex(windows, p.elapsedMs);
   const next = windows[current + 1] ?? null;
-  const clockAt = Math.min(100, (p.elapsedMs / (total * 60_000)) * 100);
+  // the clock mark sits inside the phase the clock is in, so it stays true however wide that phase is drawn
+  const clockWindow = windows[clock];
+  const clockAt = clockWindow
+    ? Math.min(100, ((p.elapsedMs / 60_000 - clockWindow.startMinute) / Math.max(1, clockWindow.minutes)) * 100)
+    : 0;
   return (
     <div className={`phases${cue ? " over" : ""}`} data-testid="phase-timeline">
       <div className="phase-track">
@@ -64,11 +67,13 @@ export function PhaseTimeline(p: {
                     <span className="phase-min">{w.minutes}′</span>
                   </span>
                 )}
+                {i === clock && p.elapsedMs > 0 ? (
+                  <div className="phase-clock" style={{ left: `${clockAt}%` }} aria-hidden="true" />
+                ) : null}
               </li>
             );
           })}
         </ol>
-        {p.elapsedMs > 0 ? <div className="phase-clock" style={{ left: `${clockAt}%` }} aria-hidden="true" /> : null}
       </div>
       <div className="phase-now">
         <span data-testid="current-phase">
@@ -79,7 +84,8 @@ export function PhaseTimeline(p: {
         </span>
         {cue ? (
           <span className="phase-cue" data-testid="phase-cue">
-            {wholeMinutes(cue.overByMs)} over{cue.next ? ` — next: ${cue.next.label}` : ""}
+            {wholeMinutes(cue.overByMs)} over
+            {cue.next ? <span className="phase-cue-next"> — next: {cue.next.label}</span> : null}
           </span>
         ) : null}
         {p.onMove && next ? (
