@@ -6,8 +6,9 @@ import type {
   InterviewInput,
   LoopAggregationInput,
   PanelistRef,
-  ScorecardInput,
   ScorecardRatingInput,
+  SubmittedScorecardInput,
+  UncountedScorecardInput,
 } from "../app/domain/review/types";
 import type { RatingScore } from "../app/domain/vocabulary";
 import type { RubricContent } from "../app/domain/rubric/model";
@@ -106,7 +107,10 @@ export const LEADERSHIP = interview("iv-lead", 2, "leadership");
 let seq = 0;
 
 /** A submitted scorecard by `panelist` on `interviewId`; override anything. */
-export function scorecard(panelist: PanelistRef, overrides: Partial<ScorecardInput> = {}): ScorecardInput {
+export function scorecard(
+  panelist: PanelistRef,
+  overrides: Partial<SubmittedScorecardInput> = {},
+): SubmittedScorecardInput {
   seq += 1;
   return {
     id: `sc-${panelist.id}-${overrides.interviewId ?? DESIGN.id}-${seq}`,
@@ -116,7 +120,6 @@ export function scorecard(panelist: PanelistRef, overrides: Partial<ScorecardInp
     recommendation: "hire",
     summary: "",
     overrideJustification: "",
-    conflictNote: null,
     ratings: [],
     redFlags: [],
     signalKeys: [],
@@ -130,8 +133,25 @@ export function scorecard(panelist: PanelistRef, overrides: Partial<ScorecardInp
   };
 }
 
+/** A draft or recused scorecard, as the review queries give it: state and last save, no content. */
+export function uncounted(
+  panelist: PanelistRef,
+  status: UncountedScorecardInput["status"],
+  overrides: Partial<Omit<UncountedScorecardInput, "status">> = {},
+): UncountedScorecardInput {
+  seq += 1;
+  return {
+    id: `sc-${panelist.id}-${overrides.interviewId ?? DESIGN.id}-${seq}`,
+    interviewId: DESIGN.id,
+    panelist,
+    status,
+    updatedAt: 1_700_000_050_000,
+    ...overrides,
+  };
+}
+
 /** Scores for one dimension from several panelists, one submitted scorecard each. */
-export function scoresOn(dimensionKey: string, scores: [PanelistRef, RatingScore][]): ScorecardInput[] {
+export function scoresOn(dimensionKey: string, scores: [PanelistRef, RatingScore][]): SubmittedScorecardInput[] {
   return scores.map(([p, s]) => scorecard(p, { ratings: [rating(dimensionKey, s)] }));
 }
 

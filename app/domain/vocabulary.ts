@@ -215,7 +215,6 @@ export const AUDIT_ACTIONS = [
   "scorecard.timer.pause",
   "scorecard.timer.reset",
   "scorecard.recuse",
-  "scorecard.unrecuse",
   "rubric.clone",
   "rubric.edit",
   "rubric.publish",

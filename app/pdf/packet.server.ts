@@ -94,7 +94,7 @@ export async function renderPacketModel(model: PacketModel, fingerprint: string)
     section(flow, t.dimensions, (outline) => drawDimensions(flow, model.dimensions, outline));
     section(flow, t.flags, () => drawFlags(flow, model));
     section(flow, t.exercises, (outline) => drawExercises(flow, model.exercises, outline));
-    section(flow, t.scorecards, (outline) => drawScorecards(flow, model.scorecards, outline));
+    section(flow, t.scorecards, (outline) => drawScorecards(flow, model, outline));
     section(flow, t.decision, () => drawDecision(flow, model));
     section(flow, t.appendix, () => drawAppendix(flow, model, fingerprint));
     decoratePages(doc, model.header.candidateName, model.header.confidential, fingerprint);

@@ -329,14 +329,13 @@ export default function LoopSetupPage() {
         <section className="card conflicts" id="conflicts" aria-labelledby="conflicts-h" data-testid="conflicts">
           <h2 id="conflicts-h">Conflicts of interest</h2>
           <p className="small muted">
-            These panelists recused themselves. Their scorecards stay on record but do not count: add someone else to
-            the interview if it needs a replacement.
+            These panelists recused themselves (a recusal is final, and its note is theirs alone). Their scorecards stay
+            on record but do not count: add someone else to the interview if it needs a replacement.
           </p>
           <ul className="plain">
             {d.conflicts.map((c) => (
               <li key={c.scorecardId}>
                 <strong>{c.name}</strong> on <a href={`#iv-${c.interviewId}`}>{c.interview}</a>
-                {c.note ? <span> — “{c.note}”</span> : <span className="muted"> (no note)</span>}
               </li>
             ))}
           </ul>

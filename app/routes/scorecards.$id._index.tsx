@@ -11,7 +11,7 @@ import { getDb } from "../../db/client.server";
 import { getLoopAccess } from "../../db/queries/review/access.server";
 import { appendNote } from "../../db/queries/scorecard/notes.server";
 import { ownDraftsOnLoop, readScorecardValues, scorecardHeader } from "../../db/queries/scorecard/own-scorecard.server";
-import { declareConflict, withdrawConflict } from "../../db/queries/scorecard/recusal.server";
+import { declareConflict } from "../../db/queries/scorecard/recusal.server";
 import { applyTimer } from "../../db/queries/scorecard/timer.server";
 import { RecusedNotice } from "../components/scorecard/conflict-of-interest";
 import { ScorecardHeader } from "../components/scorecard/header";
@@ -178,9 +178,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       declareConflict(db, target, `${CONFLICT_KIND_LABELS[parsed.value.kind]}: ${parsed.value.note}`);
       return redirect(here);
     }
+    // pages from before recusals became final still offer this
     case "withdrawConflict":
-      withdrawConflict(db, target);
-      return redirect(here);
+      return data<ScorecardActionData>(
+        {
+          intent,
+          errors: {
+            _form: [
+              "A declared conflict of interest is final: the scorecard stays recused. Ask the recruiter to assign someone else to the interview.",
+            ],
+          },
+        },
+        { status: 409 },
+      );
     default:
       return data<ScorecardActionData>({ intent, errors: { _form: ["Unknown action."] } }, { status: 400 });
   }
@@ -210,8 +220,7 @@ export default function ScorecardPage() {
         <RecusedNotice
           note={d.scorecard.conflictNote}
           declaredAt={d.scorecard.conflictDeclaredAt}
-          action={action}
-          canWithdraw={d.header.loopStatus !== "decided" && d.header.loopStatus !== "withdrawn"}
+          error={(actionData as ScorecardActionData | undefined)?.errors?._form?.[0]}
         />
       </main>
     );

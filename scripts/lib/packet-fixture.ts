@@ -309,14 +309,22 @@ export function buildPacketFixture(opts: PacketFixtureOptions = {}): PacketFixtu
       );
     const signalKeys = rubric.signals.filter((_, si) => (si + pi) % 3 === 0).map((s) => s.key);
     const submittedAt = start + ((exercise?.durationMinutes ?? 60) + 45 + pi * 7) * MIN;
-    let status: ScorecardInput["status"] = "submitted";
-    if (opts.incomplete && (pi === 4 || pi === 7)) status = "draft";
-    if (opts.incomplete && pi === 6) status = "recused";
+    const updatedAt = submittedAt + (pi === 1 ? DAY : 0);
+    // drafts and recusals reach the aggregate with their state only, as the review queries read them
+    if (opts.incomplete && (pi === 4 || pi === 7 || pi === 6)) {
+      return {
+        id: `sc-${pi + 1}`,
+        interviewId: interview.id,
+        panelist,
+        status: pi === 6 ? "recused" : "draft",
+        updatedAt,
+      };
+    }
     return {
       id: `sc-${pi + 1}`,
       interviewId: interview.id,
       panelist,
-      status,
+      status: "submitted",
       recommendation,
       summary:
         `Overall ${recommendation === "strong_hire" || recommendation === "hire" ? "positive" : "negative"} on ${exercise?.title ?? "the exercise"}. ` +
@@ -325,14 +333,13 @@ export function buildPacketFixture(opts: PacketFixtureOptions = {}): PacketFixtu
         pi === 5
           ? "The incident gap is real but was probed only briefly; the architecture depth outweighs it for this role."
           : "",
-      conflictNote: status === "recused" ? "Worked with the candidate at a previous employer (2019–2021)." : null,
       ratings,
       redFlags,
       signalKeys,
       focusKeys,
       quickNotes,
-      submittedAt: status === "submitted" ? submittedAt : null,
-      updatedAt: submittedAt + (pi === 1 ? DAY : 0),
+      submittedAt,
+      updatedAt,
       amendCount: pi === 1 ? 1 : 0,
       lastAmendReason:
         pi === 1 ? "Added evidence from my written notes on the rollback discussion; score unchanged." : null,
@@ -381,7 +388,7 @@ export function buildPacketFixture(opts: PacketFixtureOptions = {}): PacketFixtu
     { at: T0 - 7 * DAY, actorName: "Ines Ferreira", action: "loop.create", entity: `loop:${loopId}`, reason: null },
     { at: T0 - 6 * DAY, actorName: "Ines Ferreira", action: "loop.schedule", entity: `loop:${loopId}`, reason: null },
     ...scorecards
-      .filter((s) => s.submittedAt !== null)
+      .flatMap((s) => (s.status === "submitted" && s.submittedAt !== null ? [s] : []))
       .map((s) => ({
         at: s.submittedAt ?? 0,
         actorName: s.panelist.name,
@@ -403,7 +410,8 @@ export function buildPacketFixture(opts: PacketFixtureOptions = {}): PacketFixtu
       actorName: "Siobhán Ó Briain",
       action: "scorecard.recuse",
       entity: "scorecard:sc-7",
-      reason: "Conflict of interest",
+      // the declaration's note is the panelist's own: the trail never carries it
+      reason: null,
     });
   }
   const decidedAt = T0 + 4 * DAY + 16 * 60 * MIN;

@@ -49,7 +49,7 @@ import { eq } from "drizzle-orm";
 import type { TestUser } from "./harness";
 import { call, CSRF, freshDatabase, get, postForm, postJson } from "./harness";
 import type { ActorName, World } from "./security-world";
-import { ACTORS, buildWorld, databaseChecksum, MARK } from "./security-world";
+import { ACTORS, buildWorld, databaseChecksum, MARK, RECUSAL_NOTE } from "./security-world";
 import {
   prepareLoginWait,
   preparePasswordLink,
@@ -109,6 +109,7 @@ function staffOnly(ok: Outcome, anon: Outcome = "login"): PerActor {
     anonymous: anon,
     outsider: 403,
     pending: 403,
+    recused: 403,
     submitted: 403,
     hmA: 403,
     hmB: 403,
@@ -126,6 +127,7 @@ function feedback(ok: Outcome, anon: Outcome): PerActor {
     anonymous: anon,
     outsider: 404,
     pending: 403,
+    recused: 403,
     submitted: ok,
     hmA: ok,
     hmB: 404,
@@ -234,7 +236,11 @@ const ROWS: Row[] = [
         // only one's own assignments
         check: (actor, data, w) => {
           const ids = (data as { rows: { scorecardId: string }[] }).rows.map((r) => r.scorecardId).sort();
-          const own: Partial<Record<ActorName, string[]>> = { pending: [w.pendingCard], submitted: [w.submittedCard] };
+          const own: Partial<Record<ActorName, string[]>> = {
+            pending: [w.pendingCard],
+            recused: [w.recusedCard],
+            submitted: [w.submittedCard],
+          };
           expect(ids, actor).toEqual(own[actor] ?? []);
         },
       },
@@ -448,6 +454,23 @@ const ROWS: Row[] = [
         body: () => ({ intent: "declareConflict", kind: "other", note: "matrix: we worked together last year" }),
         expect: ownerOnly("pending", 302, "login"),
       },
+      {
+        label: "GET /scorecards/:recused",
+        kind: "loader",
+        url: (w) => `/scorecards/${w.recusedCard}`,
+        params: (w) => ({ id: w.recusedCard }),
+        expect: ownerOnly("recused", 200, "login"),
+      },
+      {
+        // a recusal is final: even its author gets a refusal, and nothing is written
+        label: "POST /scorecards/:recused withdrawConflict",
+        kind: "action",
+        mutates: true,
+        url: (w) => `/scorecards/${w.recusedCard}?index`,
+        params: (w) => ({ id: w.recusedCard }),
+        body: () => ({ intent: "withdrawConflict" }),
+        expect: ownerOnly("recused", 409, "login"),
+      },
     ],
   },
   {
@@ -637,8 +660,8 @@ const ROWS: Row[] = [
         kind: "loader",
         url: (w) => `/loops/${w.loopA}.ics`,
         params: (w) => ({ id: w.loopA }),
-        // staff, the loop's hiring manager and every panelist (submitted or not): the schedule is not feedback
-        expect: { ...feedback(200, 401), pending: 200 },
+        // staff, the loop's hiring manager and every panelist (submitted, drafting or recused): the schedule is not feedback
+        expect: { ...feedback(200, 401), pending: 200, recused: 200 },
       },
     ],
   },
@@ -1155,12 +1178,20 @@ describe("what an answer contains", () => {
   // note, amendment reason) must reach nobody without feedback access, through any loader: not the
   // panelist still drafting, not an unrelated member, not the other loop's hiring manager. An
   // unrelated member must not see candidate A's identity at all.
+  //
+  // The pending panelist's draft (its evidence, quick note and note) reaches nobody but them, not
+  // even the staff and the hiring manager who see the submitted feedback (issue 12; every loop
+  // state in draft-privacy.test.ts).
   const FEEDBACK = [MARK.evidence, MARK.override, MARK.flagNote, MARK.quickNote, MARK.amend];
   const IDENTITY = [MARK.name, MARK.email, MARK.title];
+  // The recused panelist sees no feedback either, and their conflict note is theirs alone.
+  const DRAFT = [MARK.evidence2, MARK.draftNote, MARK.conflict];
   const blind: Partial<Record<ActorName, string[]>> = {
-    pending: FEEDBACK,
-    hmB: FEEDBACK,
-    outsider: [...FEEDBACK, ...IDENTITY],
+    ...Object.fromEntries(ACTORS.map((a) => [a, [...DRAFT, RECUSAL_NOTE]])),
+    pending: [...FEEDBACK, RECUSAL_NOTE],
+    recused: [...FEEDBACK, ...DRAFT],
+    hmB: [...FEEDBACK, ...DRAFT, RECUSAL_NOTE],
+    outsider: [...FEEDBACK, ...IDENTITY, ...DRAFT, RECUSAL_NOTE],
   };
 
   async function answerText(r: { data: unknown; response: Response | null }): Promise<string> {
@@ -1171,7 +1202,7 @@ describe("what an answer contains", () => {
     return JSON.stringify(r.data) ?? "";
   }
 
-  test("no loader leaks loop A's feedback (or, to an unrelated member, candidate A's identity)", async () => {
+  test("no loader leaks loop A's feedback or draft (or, to an unrelated member, candidate A's identity)", async () => {
     const problems: string[] = [];
     for (const row of active()) {
       const mod = await loadModule(row.file);

@@ -174,7 +174,7 @@ describe("erasure", () => {
     expect(erase.after).toMatchObject({
       keepRatings: true,
       loops: 1,
-      scorecards: 2,
+      scorecards: 3,
       quickNotesDeleted: 2,
       auditEntriesRedacted: 4,
     });

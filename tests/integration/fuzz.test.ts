@@ -187,6 +187,25 @@ const TARGETS: Target[] = [
     runs: 100,
   },
   {
+    // a recusal is final: whatever is posted on a recused scorecard (withdraw, save, notes), nothing changes
+    file: "scorecards.$id._index.tsx",
+    name: "recused",
+    action: scorecardPage.action as Handler,
+    actor: "recused",
+    url: (_w, id) => `/scorecards/${id}?index`,
+    id: (w) => ({ own: w.recusedCard, others: [w.pendingCard, w.submittedCard, w.loopA] }),
+    base: () => ({
+      intent: "withdrawConflict",
+      version: "2",
+      summary: "written after the recusal",
+      kind: "other",
+      note: "a conflict note",
+      body: "a quick note",
+      op: "start",
+    }),
+    runs: 40,
+  },
+  {
     file: "scorecards.$id.save.tsx",
     action: scorecardSave.action as Handler,
     actor: "pending",
@@ -781,6 +800,7 @@ describe("every action is fuzzed", () => {
       world.candidateA,
       world.candidateB,
       world.pendingCard,
+      world.recusedCard,
       world.submittedCard,
       world.cardB,
       world.rubricId,

@@ -190,6 +190,10 @@ describe("an incomplete loop", () => {
     expect(text).toContain("Pending");
     expect(text).toContain("No decision has been recorded yet.");
     expect(squash(text)).toContain(squash("Recused (conflict of interest)"));
+    // drafts and the recusal are one line each with their state and last save, nothing of their content
+    expect(squash(text)).toContain(squash("Not submitted or recused (not counted)"));
+    expect(squash(text)).toMatch(/Draft—notsubmitted,notcounted·lastsaved/);
+    expect(text).not.toMatch(/previous employer/);
   });
 });
 

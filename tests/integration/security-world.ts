@@ -1,6 +1,6 @@
 // A small, complete hiring world for the access matrix, the fuzz test and the erasure test:
-// two loops (A in debrief-ready state with one panelist still drafting and one submitted; B with
-// another hiring manager), every kind of actor, and candidate PII + free text with unique markers
+// two loops (A in debrief-ready state with one panelist still drafting, one who recused and one
+// submitted; B with another hiring manager), every kind of actor, and candidate PII + free text with unique markers
 // so a scan can prove erasure. Built through the harness (fresh DB, real sessions) + direct inserts.
 import { eq } from "drizzle-orm";
 
@@ -45,6 +45,9 @@ export const MARK = {
   auditReason: "REASON-Qx7 amended after the debrief",
 } as const;
 
+/** The recused panelist's conflict note on loop A: theirs alone (not candidate data, so not in MARK). */
+export const RECUSAL_NOTE = "RECUSAL-Kp3 I managed the candidate until last year";
+
 export interface World {
   rubricId: string;
   versionId: string;
@@ -52,6 +55,7 @@ export interface World {
     anonymous: null;
     outsider: TestUser;
     pending: TestUser;
+    recused: TestUser;
     submitted: TestUser;
     hmA: TestUser;
     hmB: TestUser;
@@ -68,6 +72,8 @@ export interface World {
   interviewB1: string;
   /** the pending panelist's draft on loop A */
   pendingCard: string;
+  /** the recused panelist's card on loop A (a declared conflict of interest) */
+  recusedCard: string;
   /** the submitted panelist's card on loop A */
   submittedCard: string;
   /** a submitted card on loop B by hmB's panelist */
@@ -81,6 +87,7 @@ export const ACTORS: ActorName[] = [
   "anonymous",
   "outsider",
   "pending",
+  "recused",
   "submitted",
   "hmA",
   "hmB",
@@ -99,6 +106,7 @@ export function buildWorld(now = Date.now()): World {
     anonymous: null,
     outsider: createTestUser("member", "Otto Outsider"),
     pending: createTestUser("member", "Penny Pending"),
+    recused: createTestUser("member", "Rhea Recused"),
     submitted: createTestUser("member", "Sam Submitted"),
     hmA: createTestUser("member", "Hanna Manager-A"),
     hmB: createTestUser("member", "Hugo Manager-B"),
@@ -119,6 +127,7 @@ export function buildWorld(now = Date.now()): World {
     interviewA2: newId(),
     interviewB1: newId(),
     pendingCard: newId(),
+    recusedCard: newId(),
     submittedCard: newId(),
     cardB: newId(),
     quickNoteId: newId(),
@@ -229,6 +238,19 @@ export function buildWorld(now = Date.now()): World {
         elapsedMinute: 12,
         body: MARK.draftNote,
         createdAt: now - 2 * 86_400_000,
+      })
+      .run();
+
+    // loop A: another panelist declared a conflict of interest on interview 1
+    tx.insert(scorecards)
+      .values({
+        id: ids.recusedCard,
+        interviewId: ids.interviewA1,
+        panelistId: u.recused.id,
+        status: "recused",
+        version: 2,
+        conflictNote: RECUSAL_NOTE,
+        conflictDeclaredAt: now - 2 * 86_400_000,
       })
       .run();
 

@@ -405,9 +405,6 @@ export function InterviewCard({
                     </ButtonForm>
                   ) : null}
                 </div>
-                {p.status === "recused" && p.conflictNote ? (
-                  <p className="small conflict-note">Conflict declared: “{p.conflictNote}”</p>
-                ) : null}
               </li>
             ))}
           </ul>

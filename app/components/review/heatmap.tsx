@@ -18,7 +18,8 @@ export function Heatmap({ aggregate }: { aggregate: LoopAggregate }) {
   }
   return (
     <figure className="chart heatmap">
-      <div className="heatmap-body">
+      {/* focusable so keyboard users can scroll it sideways on a phone */}
+      <div className="heatmap-body" role="region" aria-label="Ratings heatmap" tabIndex={0}>
         <svg
           viewBox={`0 0 ${width} ${height}`}
           width={width}

@@ -449,13 +449,16 @@ export function PanelOverview({ aggregate }: { aggregate: LoopAggregate }) {
           ) : null}
           <ul className="panel-list">
             {ex.panelists.map((p) => {
-              const sc = byId.get(p.scorecardId);
+              const found = byId.get(p.scorecardId);
+              // only a submitted scorecard has content; the others show their state and last save
+              const sc = found?.status === "submitted" ? found : undefined;
+              const lastSavedAt = found && found.status !== "submitted" ? found.lastSavedAt : null;
               return (
                 <li key={p.scorecardId} className={`panelist s-${p.status}`}>
                   <div className="row">
                     <strong>{p.panelistName}</strong>
                     <ScorecardStatusBadge status={p.status} />
-                    {sc?.recommendation && p.status === "submitted" ? (
+                    {sc?.recommendation ? (
                       <span className={`badge ${RECO_CLASS[sc.recommendation]}`}>
                         {RECOMMENDATION_LABELS[sc.recommendation]}
                       </span>
@@ -472,17 +475,22 @@ export function PanelOverview({ aggregate }: { aggregate: LoopAggregate }) {
                     ) : null}
                   </div>
                   {p.status === "recused" ? (
-                    <p className="small muted">
-                      Recused{sc?.conflictNote ? `: ${sc.conflictNote}` : ""}. Excluded from every score.
-                    </p>
+                    <p className="small muted">Declared a conflict of interest. Excluded from every score.</p>
                   ) : null}
                   {p.status === "draft" ? (
-                    <p className="small muted">Not submitted yet: nothing from this scorecard is counted.</p>
+                    <p className="small muted">
+                      Not submitted yet: nothing from this scorecard is counted
+                      {lastSavedAt !== null ? (
+                        <>
+                          {" "}
+                          (last saved <LocalTime at={lastSavedAt} />)
+                        </>
+                      ) : null}
+                      .
+                    </p>
                   ) : null}
-                  {p.status === "submitted" && sc?.summary.trim() ? (
-                    <p className="small summary-text">{sc.summary}</p>
-                  ) : null}
-                  {p.status === "submitted" && sc?.overrideJustification.trim() ? (
+                  {sc?.summary.trim() ? <p className="small summary-text">{sc.summary}</p> : null}
+                  {sc?.overrideJustification.trim() ? (
                     <p className="small">
                       <strong>Override justification:</strong> {sc.overrideJustification}
                     </p>

@@ -8,8 +8,9 @@ import { LocalTime } from "../ui/local-time";
 
 /**
  * Declaring a conflict of interest (knows the candidate, referred them, former report…). The
- * scorecard is then recused: excluded from every aggregate; the recruiter sees it on the loop and
- * can reassign the interview.
+ * scorecard is then recused for good: excluded from every aggregate, its panelist out of the
+ * loop's feedback; the recruiter sees that it is recused (not the note) and can reassign the
+ * interview.
  */
 export function DeclareConflict(p: {
   action: string;
@@ -25,7 +26,8 @@ export function DeclareConflict(p: {
       <summary>Declare a conflict of interest</summary>
       <p className="small">
         If you know the candidate, referred them, or worked with them closely, say so before you score. Your scorecard
-        is then recused: it does not count towards the panel&apos;s scores, and the recruiter is shown it so they can
+        is then recused, and that is final: it does not count towards the panel&apos;s scores, you do not see the
+        panel&apos;s feedback on this candidate, and the recruiter sees that you recused (not your note) so they can
         reassign the interview.
       </p>
       <Form method="post" action={p.action} className="coi-form">
@@ -52,7 +54,7 @@ export function DeclareConflict(p: {
           <FieldError id="coi-kind-error" message={kindError} />
         </div>
         <div className="field">
-          <label htmlFor="coi-note">Note for the recruiter</label>
+          <label htmlFor="coi-note">Note (only you will see it)</label>
           <textarea
             id="coi-note"
             name="note"
@@ -71,15 +73,15 @@ export function DeclareConflict(p: {
   );
 }
 
-export function RecusedNotice(p: {
-  note: string | null;
-  declaredAt: number | null;
-  action: string;
-  canWithdraw: boolean;
-}) {
+export function RecusedNotice(p: { note: string | null; declaredAt: number | null; error?: string }) {
   return (
     <section className="card recused" aria-labelledby="recused-h">
       <h2 id="recused-h">You recused yourself from this interview</h2>
+      {p.error ? (
+        <p className="notice danger" role="alert">
+          {p.error}
+        </p>
+      ) : null}
       <p>
         You declared a conflict of interest
         {p.declaredAt ? (
@@ -88,8 +90,9 @@ export function RecusedNotice(p: {
             on <LocalTime at={p.declaredAt} />
           </>
         ) : null}
-        . Your scorecard does not count towards the panel&apos;s scores; the recruiter sees the declaration on the loop
-        and can reassign the interview.
+        . This is final: your scorecard does not count towards the panel&apos;s scores and the panel&apos;s feedback on
+        this candidate stays closed to you. The recruiter sees that you recused (not your note) and can reassign the
+        interview.
       </p>
       {p.note ? (
         <blockquote className="coi-note" data-testid="conflict-note">
@@ -97,15 +100,6 @@ export function RecusedNotice(p: {
         </blockquote>
       ) : null}
       <div className="row">
-        {p.canWithdraw ? (
-          <Form method="post" action={p.action}>
-            <CsrfInput />
-            <input type="hidden" name="intent" value="withdrawConflict" />
-            <button type="submit" className="btn">
-              Withdraw the declaration (it was a mistake)
-            </button>
-          </Form>
-        ) : null}
         <Link to="/interviews" className="btn">
           Back to my interviews
         </Link>

@@ -11,6 +11,7 @@ import type {
 } from "../../domain/rubric/model";
 import type { ScorecardContext, TimerState } from "../../domain/scorecard/rules";
 import type { ScorecardValues } from "../../domain/scorecard/schema";
+import type { LoopFeedbackAccess } from "../../domain/review/access";
 
 /** What the scorecard page's loader sends: the panelist's own scorecard and the rubric, nothing else. */
 export interface ScorecardPageData {
@@ -57,7 +58,7 @@ export interface ScorecardPageData {
   timer: TimerState;
   serverNow: number;
   /** the independence rule's verdict for this loop, and how many of the user's own scorecards are still drafts */
-  feedback: { access: "full" | "pending_own_submission" | "none"; ownDrafts: number };
+  feedback: { access: LoopFeedbackAccess; ownDrafts: number };
   amendMode: boolean;
 }
 

@@ -566,7 +566,11 @@ export function ScorecardWorkspace({
           {sc.amendCount > 0 && sc.lastAmendReason ? (
             <> Last amended: “{sc.lastAmendReason.replace(/[.!?…]+$/, "")}”.</>
           ) : null}{" "}
-          {data.feedback.access === "full" ? null : data.feedback.ownDrafts > 0 ? (
+          {data.feedback.access === "recused" ? (
+            <span>
+              You declared a conflict of interest on this loop, so the panel&apos;s feedback stays closed to you.
+            </span>
+          ) : data.feedback.access === "full" ? null : data.feedback.ownDrafts > 0 ? (
             <span>
               The panel&apos;s feedback on this candidate opens once your other{" "}
               {data.feedback.ownDrafts === 1 ? "scorecard is" : `${data.feedback.ownDrafts} scorecards are`} submitted.

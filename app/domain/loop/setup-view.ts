@@ -42,7 +42,6 @@ export interface PanelistView {
   active: boolean;
   status: ScorecardStatus;
   started: boolean;
-  conflictNote: string | null;
   isHiringManager: boolean;
 }
 
@@ -91,7 +90,6 @@ export interface LoopSetupFacts {
       active: boolean;
       status: ScorecardStatus;
       started: boolean;
-      conflictNote: string | null;
     }[];
   }[];
   anyStarted: boolean;
@@ -147,7 +145,6 @@ export function loopSetupView({ setup, coverage, people, versions, timeZone }: L
         active: p.active,
         status: p.status,
         started: p.started,
-        conflictNote: p.conflictNote,
         isHiringManager: p.userId === hmId,
       })),
       candidates: people
@@ -162,7 +159,6 @@ export function loopSetupView({ setup, coverage, people, versions, timeZone }: L
       .map((p) => ({
         scorecardId: p.scorecardId,
         name: p.name,
-        note: p.conflictNote,
         interview: `${i + 1}. ${iv.exerciseTitle}`,
         interviewId: iv.id,
       })),

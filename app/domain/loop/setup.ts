@@ -18,7 +18,6 @@ export interface SetupPanelist {
   active: boolean;
   status: ScorecardStatus;
   version: number;
-  conflictNote: string | null;
   submittedAt: number | null;
   /** the panelist has opened or saved the scorecard: it can no longer simply be removed */
   started: boolean;

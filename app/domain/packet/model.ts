@@ -9,7 +9,8 @@ import type {
   DimensionRatingOut,
   LoopAggregate,
   LoopFacts,
-  ScorecardSummaryOut,
+  SubmittedScorecardOut,
+  UncountedScorecardOut,
 } from "../review/types";
 import { compareText } from "../review/calibrate";
 import { type HeatmapColumn, type HeatmapRow, buildHeatmapGrid } from "../review/heatmap";
@@ -165,20 +166,27 @@ export interface ExerciseModel {
   noNotes: string;
 }
 
+/** A submitted scorecard, in full. */
 export interface ScorecardModel {
   panelistName: string;
   exerciseTitle: string;
-  status: ScorecardStatus;
   statusLabel: string;
-  counted: boolean;
   recommendationLabel: string;
   amended: { label: string; reason: string } | null;
-  conflictNote: string;
   summary: string;
   overrideJustification: string;
   ratings: { dimensionName: string; score: RatingScore | null; scoreLabel: string; evidence: string }[];
   redFlags: { label: string; severity: RedFlagSeverity; severityLabel: string; note: string }[];
   signals: { label: string; kindLabel: string }[];
+}
+
+/** A draft or recused scorecard: one line with its state and last save; its content is its author's alone. */
+export interface UncountedScorecardModel {
+  panelistName: string;
+  exerciseTitle: string;
+  status: Exclude<ScorecardStatus, "submitted">;
+  /** "Draft — not submitted, not counted · last saved 14 Mar 2025, 09:05 UTC" */
+  stateLine: string;
 }
 
 export interface DecisionModel {
@@ -233,7 +241,11 @@ export interface PacketModel {
   dimensions: DimensionModel[];
   flags: FlagsModel;
   exercises: ExerciseModel[];
+  /** submitted scorecards */
   scorecards: ScorecardModel[];
+  /** drafts and recused scorecards, after the submitted ones */
+  uncountedScorecards: UncountedScorecardModel[];
+  uncountedTitle: string;
   decision: DecisionModel;
   appendix: AppendixModel;
 }
@@ -377,7 +389,9 @@ export function buildPacketModel(
     dimensions: aggregate.dimensions.map((d) => buildDimension(d, rubric)),
     flags: buildFlags(aggregate),
     exercises: aggregate.exercises.map((e) => buildExercise(e, rubric)),
-    scorecards: aggregate.scorecards.map(buildScorecard),
+    scorecards: aggregate.scorecards.flatMap((sc) => (sc.status === "submitted" ? [buildScorecard(sc)] : [])),
+    uncountedScorecards: aggregate.scorecards.flatMap((sc) => (sc.status === "submitted" ? [] : [buildUncounted(sc)])),
+    uncountedTitle: "Not submitted or recused (not counted)",
     decision: buildDecision(aggregate, facts, options.calibrationWithheld === true),
     appendix: buildAppendix(facts, rubric, rubricLabel),
   };
@@ -386,7 +400,7 @@ export function buildPacketModel(
 /**
  * The packet's "generated at" time, taken from the data (never the clock) so identical input gives
  * an identical PDF: the latest of the decision, audit events, submissions, quick notes and loop
- * creation.
+ * creation, and the last save of each scorecard not submitted (its line shows it).
  */
 export function packetTimestamp(aggregate: LoopAggregate, facts: LoopFacts): number {
   let t = facts.createdAt;
@@ -396,7 +410,7 @@ export function packetTimestamp(aggregate: LoopAggregate, facts: LoopFacts): num
   see(facts.decision?.decidedAt);
   see(facts.lastInterviewAt);
   for (const a of facts.audit) see(a.at);
-  for (const sc of aggregate.scorecards) see(sc.submittedAt);
+  for (const sc of aggregate.scorecards) see(sc.status === "submitted" ? sc.submittedAt : sc.lastSavedAt);
   for (const e of aggregate.exercises) for (const n of e.quickNotes) see(n.createdAt);
   return t;
 }
@@ -693,17 +707,15 @@ function buildExercise(e: LoopAggregate["exercises"][number], rubric: RubricCont
   };
 }
 
-function buildScorecard(sc: ScorecardSummaryOut): ScorecardModel {
+function buildScorecard(sc: SubmittedScorecardOut): ScorecardModel {
   const statusLabel =
-    sc.status === "submitted" && sc.submittedAt !== null
+    sc.submittedAt !== null
       ? `Submitted ${formatUtcDateTime(sc.submittedAt)}`
       : SCORECARD_STATUS_COUNTING_LABELS[sc.status];
   return {
     panelistName: sc.panelistName,
     exerciseTitle: sc.exerciseTitle,
-    status: sc.status,
     statusLabel,
-    counted: sc.status === "submitted",
     recommendationLabel: sc.recommendation ? RECOMMENDATION_LABELS[sc.recommendation] : "No recommendation",
     amended: sc.amended
       ? {
@@ -711,7 +723,6 @@ function buildScorecard(sc: ScorecardSummaryOut): ScorecardModel {
           reason: cleanText(sc.lastAmendReason ?? "") || "No reason recorded.",
         }
       : null,
-    conflictNote: cleanText(sc.conflictNote ?? ""),
     summary: cleanText(sc.summary),
     overrideJustification: cleanText(sc.overrideJustification),
     ratings: sc.ratings.map((r) => ({
@@ -730,6 +741,15 @@ function buildScorecard(sc: ScorecardSummaryOut): ScorecardModel {
       label: s.label,
       kindLabel: `${SIGNAL_KIND_LABELS[s.kind]} signal`,
     })),
+  };
+}
+
+function buildUncounted(sc: UncountedScorecardOut): UncountedScorecardModel {
+  return {
+    panelistName: sc.panelistName,
+    exerciseTitle: sc.exerciseTitle,
+    status: sc.status,
+    stateLine: `${SCORECARD_STATUS_COUNTING_LABELS[sc.status]} · last saved ${formatUtcDateTime(sc.lastSavedAt)}`,
   };
 }
 

@@ -2,15 +2,20 @@ import type { Role, ScorecardStatus } from "../vocabulary";
 
 /**
  * Who may see a loop's panel feedback (other panelists' scorecards, ratings, notes, aggregates,
- * packet, exports). Independence rule: anyone assigned as a panelist on the loop sees nothing of
- * the others until every one of their own (non-recused) scorecards on the loop is submitted —
- * whatever their role, so a hiring manager who also interviews is not anchored either.
+ * packet, exports). Whatever their role (admins, recruiters and the loop's hiring manager too),
+ * a panelist on the loop:
+ * - sees nothing of the others until every one of their own scorecards on the loop is submitted
+ *   (independence: no anchoring before one's own judgement is in);
+ * - never sees it once they recused on any interview of the loop (they declared they should not
+ *   judge the candidate; a recusal is final, see recusal.server.ts), even with a scorecard
+ *   submitted on another interview.
  *
  * - "full": may see the panel's feedback.
+ * - "recused": declared a conflict of interest on the loop (403).
  * - "pending_own_submission": a panelist who has not submitted yet (403).
  * - "none": not related to the loop (404, so ids do not leak).
  */
-export type LoopFeedbackAccess = "full" | "pending_own_submission" | "none";
+export type LoopFeedbackAccess = "full" | "recused" | "pending_own_submission" | "none";
 
 export interface LoopAccessFacts {
   user: { id: string; role: Role };
@@ -21,9 +26,9 @@ export interface LoopAccessFacts {
 }
 
 export function loopFeedbackAccess(f: LoopAccessFacts): LoopFeedbackAccess {
-  const pending = f.ownScorecards.some((s) => s.status === "draft");
+  if (f.ownScorecards.some((s) => s.status === "recused")) return "recused";
+  if (f.ownScorecards.some((s) => s.status === "draft")) return "pending_own_submission";
   const isPanelist = f.ownScorecards.length > 0;
-  if (pending) return "pending_own_submission";
   if (f.user.role === "admin" || f.user.role === "recruiter") return "full";
   if (f.user.id === f.hiringManagerId) return "full";
   if (isPanelist) return "full";

@@ -200,7 +200,8 @@ function recusalItems(recused: AgendaInput["coverage"]["recused"]): AgendaItem[]
   return recused.map((r) => ({
     kind: "recusal" as const,
     title: `Recused: ${r.panelistName}`,
-    detail: `${r.note.trim() ? `${endSentence(`Conflict of interest: “${r.note.trim()}”`)} ` : ""}Excluded from all scores.`,
+    // the declaration's note is the panelist's own: it is not on the agenda
+    detail: "Declared a conflict of interest. Excluded from all scores.",
     scorecardId: r.scorecardId,
   }));
 }

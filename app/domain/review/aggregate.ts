@@ -8,7 +8,9 @@
  *    focus-point coverage and quick notes;
  *  - RECUSED scorecards (conflict of interest) are excluded from everything: they appear only in
  *    coverage.recused, the agenda, and as a content-free scorecard summary;
- *  - drafts are "missing".
+ *  - drafts are "missing", listed with their state and last save only.
+ * A scorecard that is not submitted arrives without its content (UncountedScorecardInput), so no
+ * output can carry it.
  */
 import type {
   DimensionAggregate,
@@ -24,6 +26,10 @@ import type {
   ScorecardRatingInput,
   ScorecardSummaryOut,
   SignalTally,
+  SubmittedScorecardInput,
+  SubmittedScorecardOut,
+  UncountedScorecardInput,
+  UncountedScorecardOut,
 } from "./types";
 import { buildDebriefAgenda, isThinEvidence } from "./agenda";
 import { evaluateDecisionRule } from "./decision-rule";
@@ -131,6 +137,11 @@ function exerciseTitleOf(ctx: Context, interviewId: string): string {
   return ctx.exercises.get(key)?.title ?? key;
 }
 
+/** Only a submitted scorecard carries content (and counts). */
+export function isSubmitted(sc: ScorecardInput): sc is SubmittedScorecardInput {
+  return sc.status === "submitted";
+}
+
 /** Order for two ratings of the same scorecard and dimension (rare; keeps shuffles harmless). */
 function compareRatingContent(a: ScorecardRatingInput, b: ScorecardRatingInput): number {
   return (
@@ -141,7 +152,7 @@ function compareRatingContent(a: ScorecardRatingInput, b: ScorecardRatingInput):
 }
 
 /** The ratings of one scorecard for one dimension, in a fixed order. */
-function ratingsFor(sc: ScorecardInput, dimensionKey: string): ScorecardRatingInput[] {
+function ratingsFor(sc: SubmittedScorecardInput, dimensionKey: string): ScorecardRatingInput[] {
   return sc.ratings.filter((r) => r.dimensionKey === dimensionKey).sort(compareRatingContent);
 }
 
@@ -173,14 +184,15 @@ export function effectiveWeight(dimension: RubricDimension, weights: Record<stri
 export function aggregateDimension(
   dimension: RubricDimension,
   weight: number,
-  submitted: readonly ScorecardInput[],
+  submitted: readonly SubmittedScorecardInput[],
   ctx: Pick<Context, "interviews" | "offsets">,
 ): DimensionAggregate {
-  const entries: { rating: ScorecardRatingInput; sc: ScorecardInput }[] = [];
+  const entries: { rating: ScorecardRatingInput; sc: SubmittedScorecardInput }[] = [];
   for (const sc of submitted) for (const rating of ratingsFor(sc, dimension.key)) entries.push({ rating, sc });
 
   const scored = entries.filter(
-    (e): e is { rating: ScorecardRatingInput & { score: number }; sc: ScorecardInput } => e.rating.score !== null,
+    (e): e is { rating: ScorecardRatingInput & { score: number }; sc: SubmittedScorecardInput } =>
+      e.rating.score !== null,
   );
   const scores = scored.map((e) => e.rating.score);
   const med = median(scores);
@@ -273,7 +285,7 @@ export function consensusOf(d: RecommendationDistribution): Consensus {
   return "split";
 }
 
-function summarizeRecommendations(submitted: readonly ScorecardInput[]): LoopAggregate["recommendations"] {
+function summarizeRecommendations(submitted: readonly SubmittedScorecardInput[]): LoopAggregate["recommendations"] {
   const distribution: RecommendationDistribution = { strong_no_hire: 0, no_hire: 0, hire: 0, strong_hire: 0 };
   for (const sc of submitted) {
     if (sc.recommendation && (RECOMMENDATIONS as readonly string[]).includes(sc.recommendation))
@@ -290,7 +302,7 @@ function summarizeRecommendations(submitted: readonly ScorecardInput[]): LoopAgg
  * (the rubric version is pinned, so they cannot carry a severity). If the same flag was ticked
  * twice, the distinct non-empty notes are joined in sorted order.
  */
-function flagsOf(sc: ScorecardInput, rubric: RubricContent): { flag: RubricRedFlag; note: string }[] {
+function flagsOf(sc: SubmittedScorecardInput, rubric: RubricContent): { flag: RubricRedFlag; note: string }[] {
   return rubric.redFlags.flatMap((flag) => {
     const raised = sc.redFlags.filter((f) => f.key === flag.key);
     if (raised.length === 0) return [];
@@ -303,7 +315,7 @@ function flagsOf(sc: ScorecardInput, rubric: RubricContent): { flag: RubricRedFl
  * Raised red flags with who raised them, ordered: dealbreakers first, then more raisers first,
  * then rubric order. Raisers follow the canonical scorecard order.
  */
-function collectRedFlags(rubric: RubricContent, submitted: readonly ScorecardInput[]): RaisedRedFlag[] {
+function collectRedFlags(rubric: RubricContent, submitted: readonly SubmittedScorecardInput[]): RaisedRedFlag[] {
   const raised: RaisedRedFlag[] = rubric.redFlags.map((f) => ({
     key: f.key,
     label: f.label,
@@ -325,7 +337,7 @@ function collectRedFlags(rubric: RubricContent, submitted: readonly ScorecardInp
 }
 
 /** The scorecard's ticked signal keys, deduplicated (a double tick counts once). */
-function signalKeysOf(sc: ScorecardInput): Set<string> {
+function signalKeysOf(sc: SubmittedScorecardInput): Set<string> {
   return new Set(sc.signalKeys);
 }
 
@@ -333,7 +345,7 @@ function signalKeysOf(sc: ScorecardInput): Set<string> {
  * Every rubric signal in rubric order with how many submitted scorecards ticked it
  * (count) and the distinct names of the panelists who did (canonical scorecard order).
  */
-function tallySignals(rubric: RubricContent, submitted: readonly ScorecardInput[]): SignalTally[] {
+function tallySignals(rubric: RubricContent, submitted: readonly SubmittedScorecardInput[]): SignalTally[] {
   return rubric.signals.map((s) => {
     const tickers = submitted.filter((sc) => signalKeysOf(sc).has(s.key));
     return {
@@ -360,7 +372,7 @@ function exerciseCoverage(
 ): ExerciseCoverage[] {
   return [...interviews].sort(compareInterviews).map((interview) => {
     const cards = ordered.filter((sc) => sc.interviewId === interview.id);
-    const submitted = cards.filter((sc) => sc.status === "submitted");
+    const submitted = cards.filter(isSubmitted);
     const exercise = ctx.exercises.get(interview.exerciseKey);
     const notes = submitted
       .flatMap((sc) =>
@@ -430,7 +442,7 @@ function computeCoverage(
       })),
     recused: ordered
       .filter((sc) => sc.status === "recused")
-      .map((sc) => ({ scorecardId: sc.id, panelistName: sc.panelist.name, note: sc.conflictNote ?? "" })),
+      .map((sc) => ({ scorecardId: sc.id, panelistName: sc.panelist.name })),
     submitted,
     assigned,
     completeness: completeness(submitted, assigned),
@@ -449,21 +461,30 @@ export function completeness(submitted: number, assigned: number): number {
 // ------------------------------------------------------------------ scorecard summaries
 
 /**
- * One summary per scorecard: submitted ones first, then the others, each in canonical order.
- * A recused scorecard keeps its identity and conflict note but none of its content
- * (recommendation, summary, ratings, flags, signals), so a conflicted opinion never reaches
- * the packet. Drafts keep their content; their status says they are not counted.
+ * One summary per scorecard: submitted ones first, in full, then the others (drafts and recused
+ * scorecards) with their state and last save only, each in canonical order.
  */
 function summarizeScorecards(ctx: Context, ordered: readonly ScorecardInput[]): ScorecardSummaryOut[] {
-  const submittedFirst = [
-    ...ordered.filter((sc) => sc.status === "submitted"),
-    ...ordered.filter((sc) => sc.status !== "submitted"),
+  return [
+    ...ordered.filter(isSubmitted).map((sc) => summarizeSubmitted(ctx, sc)),
+    ...ordered.filter((sc) => !isSubmitted(sc)).map((sc) => summarizeUncounted(ctx, sc)),
   ];
-  return submittedFirst.map((sc) => summarizeScorecard(ctx, sc));
 }
 
-function summarizeScorecard(ctx: Context, sc: ScorecardInput): ScorecardSummaryOut {
-  const recused = sc.status === "recused";
+function summarizeUncounted(ctx: Context, sc: UncountedScorecardInput): UncountedScorecardOut {
+  return {
+    scorecardId: sc.id,
+    interviewId: sc.interviewId,
+    exerciseKey: exerciseKeyOf(ctx, sc.interviewId),
+    exerciseTitle: exerciseTitleOf(ctx, sc.interviewId),
+    panelistId: sc.panelist.id,
+    panelistName: sc.panelist.name,
+    status: sc.status,
+    lastSavedAt: sc.updatedAt,
+  };
+}
+
+function summarizeSubmitted(ctx: Context, sc: SubmittedScorecardInput): SubmittedScorecardOut {
   const rubric = ctx.rubric;
   return {
     scorecardId: sc.id,
@@ -473,39 +494,32 @@ function summarizeScorecard(ctx: Context, sc: ScorecardInput): ScorecardSummaryO
     panelistId: sc.panelist.id,
     panelistName: sc.panelist.name,
     status: sc.status,
-    recommendation: recused ? null : sc.recommendation,
-    levelSignal: recused ? null : (sc.levelSignal ?? null),
-    summary: recused ? "" : sc.summary,
-    overrideJustification: recused ? "" : sc.overrideJustification,
-    conflictNote: sc.conflictNote,
+    recommendation: sc.recommendation,
+    levelSignal: sc.levelSignal ?? null,
+    summary: sc.summary,
+    overrideJustification: sc.overrideJustification,
     submittedAt: sc.submittedAt,
     amended: sc.amendCount > 0,
     amendCount: sc.amendCount,
     lastAmendReason: sc.lastAmendReason,
-    ratings: recused
-      ? []
-      : rubric.dimensions.flatMap((d) =>
-          ratingsFor(sc, d.key).map((r) => ({
-            dimensionKey: d.key,
-            dimensionName: d.name,
-            score: r.score,
-            notAssessed: r.notAssessed,
-            evidence: r.evidence,
-          })),
-        ),
-    redFlags: recused
-      ? []
-      : flagsOf(sc, rubric).map(({ flag, note }) => ({
-          key: flag.key,
-          label: flag.label,
-          severity: flag.severity,
-          note,
-        })),
-    signals: recused
-      ? []
-      : rubric.signals
-          .filter((s) => signalKeysOf(sc).has(s.key))
-          .map((s) => ({ key: s.key, label: s.label, kind: s.kind })),
+    ratings: rubric.dimensions.flatMap((d) =>
+      ratingsFor(sc, d.key).map((r) => ({
+        dimensionKey: d.key,
+        dimensionName: d.name,
+        score: r.score,
+        notAssessed: r.notAssessed,
+        evidence: r.evidence,
+      })),
+    ),
+    redFlags: flagsOf(sc, rubric).map(({ flag, note }) => ({
+      key: flag.key,
+      label: flag.label,
+      severity: flag.severity,
+      note,
+    })),
+    signals: rubric.signals
+      .filter((s) => signalKeysOf(sc).has(s.key))
+      .map((s) => ({ key: s.key, label: s.label, kind: s.kind })),
   };
 }
 
@@ -517,7 +531,7 @@ function summarizeScorecard(ctx: Context, sc: ScorecardInput): ScorecardSummaryO
  */
 function panelCalibration(
   calibration: readonly InterviewerCalibration[],
-  submitted: readonly ScorecardInput[],
+  submitted: readonly SubmittedScorecardInput[],
 ): InterviewerCalibration[] {
   const onPanel = new Set(submitted.map((sc) => sc.panelist.id));
   const byId = new Map(calibration.filter((c) => onPanel.has(c.panelistId)).map((c) => [c.panelistId, c]));
@@ -540,7 +554,7 @@ function panelCalibration(
 export function aggregateLoop(input: LoopAggregationInput, calibration: InterviewerCalibration[] = []): LoopAggregate {
   const ctx = buildContext(input, calibration);
   const ordered = [...input.scorecards].sort(scorecardComparator(ctx));
-  const submitted = ordered.filter((sc) => sc.status === "submitted");
+  const submitted = ordered.filter(isSubmitted);
 
   const dimensions = input.rubric.dimensions.map((d) =>
     aggregateDimension(d, effectiveWeight(d, input.weights), submitted, ctx),

@@ -174,7 +174,7 @@ export function buildHeatmapGrid(aggregate: LoopAggregate, opts: { uncounted?: b
         exerciseTitle: sc.exerciseTitle,
         status: sc.status,
         counted,
-        recommendation: sc.recommendation,
+        recommendation: counted ? sc.recommendation : null,
         cells: columns.map((c) => {
           const rating = counted
             ? sc.ratings.find((r) => r.dimensionKey === c.key && (r.score !== null || r.notAssessed))

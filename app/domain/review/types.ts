@@ -32,15 +32,18 @@ export interface ScorecardRatingInput {
   evidence: string;
 }
 
-export interface ScorecardInput {
+/**
+ * A submitted scorecard with its content: the only kind whose content is part of the panel's
+ * feedback. Everything the aggregate counts, quotes or lists comes from these.
+ */
+export interface SubmittedScorecardInput {
   id: string;
   interviewId: string;
   panelist: PanelistRef;
-  status: ScorecardStatus;
+  status: "submitted";
   recommendation: Recommendation | null;
   summary: string;
   overrideJustification: string;
-  conflictNote: string | null;
   ratings: ScorecardRatingInput[];
   redFlags: { key: string; note: string }[];
   signalKeys: string[];
@@ -55,6 +58,22 @@ export interface ScorecardInput {
   amendCount: number;
   lastAmendReason: string | null;
 }
+
+/**
+ * A scorecard that is not submitted (a draft, or recused): that it exists, where, its state and
+ * when it was last saved, never its content. Its content reaches nobody but its author, so the
+ * review queries do not even select it (db/queries/review/inputs.server.ts).
+ */
+export interface UncountedScorecardInput {
+  id: string;
+  interviewId: string;
+  panelist: PanelistRef;
+  status: Exclude<ScorecardStatus, "submitted">;
+  /** last save (or the recusal) */
+  updatedAt: number;
+}
+
+export type ScorecardInput = SubmittedScorecardInput | UncountedScorecardInput;
 
 export interface InterviewInput {
   id: string;
@@ -176,19 +195,19 @@ export interface AgendaItem {
   scorecardId?: string;
 }
 
-export interface ScorecardSummaryOut {
+/** A submitted scorecard in full. */
+export interface SubmittedScorecardOut {
   scorecardId: string;
   interviewId: string;
   exerciseKey: string;
   exerciseTitle: string;
   panelistId: string;
   panelistName: string;
-  status: ScorecardStatus;
+  status: "submitted";
   recommendation: Recommendation | null;
   levelSignal: LevelSignal | null;
   summary: string;
   overrideJustification: string;
-  conflictNote: string | null;
   submittedAt: number | null;
   amended: boolean;
   amendCount: number;
@@ -204,6 +223,20 @@ export interface ScorecardSummaryOut {
   signals: { key: string; label: string; kind: "strong" | "weak" }[];
 }
 
+/** A draft or recused scorecard: who, where, its state and last save; no content. */
+export interface UncountedScorecardOut {
+  scorecardId: string;
+  interviewId: string;
+  exerciseKey: string;
+  exerciseTitle: string;
+  panelistId: string;
+  panelistName: string;
+  status: Exclude<ScorecardStatus, "submitted">;
+  lastSavedAt: number;
+}
+
+export type ScorecardSummaryOut = SubmittedScorecardOut | UncountedScorecardOut;
+
 export interface LoopAggregate {
   loopId: string;
   status: LoopStatus;
@@ -218,7 +251,7 @@ export interface LoopAggregate {
       exerciseTitle: string;
       status: ScorecardStatus;
     }[];
-    recused: { scorecardId: string; panelistName: string; note: string }[];
+    recused: { scorecardId: string; panelistName: string }[];
     submitted: number;
     assigned: number;
     /** submitted / assigned (recused excluded); 0 when nothing is assigned */

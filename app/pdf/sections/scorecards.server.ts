@@ -1,28 +1,22 @@
 /// <reference types="pdfkit" />
 /**
- * Scorecards: one page (or more) per panelist and interview.
+ * Scorecards: one page (or more) per submitted scorecard, then one line for each draft or
+ * recused scorecard (its state and last save: its content is its author's alone).
  */
-import type { ScorecardModel } from "../../domain/packet/model";
+import type { PacketModel } from "../../domain/packet/model";
 
 import { type Flow, S, THEME, bookmark, paragraph, withColor } from "../layout.server";
 import { heading, panel, ratingBlock, sp, sub } from "./blocks.server";
 
-export function drawScorecards(flow: Flow, cards: readonly ScorecardModel[], outline: PDFKit.PDFOutline): void {
+export function drawScorecards(flow: Flow, model: PacketModel, outline: PDFKit.PDFOutline): void {
+  const cards = model.scorecards;
   cards.forEach((c, i) => {
     if (i > 0) flow.newPage();
     bookmark(flow, `${c.panelistName} — ${c.exerciseTitle}`, outline);
     heading(flow, c.panelistName, S.h2, 1, 80);
-    paragraph(
-      flow,
-      [
-        sp(c.exerciseTitle, S.small),
-        sp(`  ·  ${c.statusLabel}`, c.counted ? S.smallMuted : withColor(S.smallBold, THEME.color.mark)),
-      ],
-      S.small,
-      {
-        after: 6,
-      },
-    );
+    paragraph(flow, [sp(c.exerciseTitle, S.small), sp(`  ·  ${c.statusLabel}`, S.smallMuted)], S.small, {
+      after: 6,
+    });
     if (c.amended) {
       panel(
         flow,
@@ -40,17 +34,6 @@ export function drawScorecards(flow: Flow, cards: readonly ScorecardModel[], out
         },
       );
       flow.gap(6);
-    }
-    if (c.conflictNote) {
-      panel(flow, [{ spans: [sp("Conflict of interest: ", S.smallBold), sp(c.conflictNote, S.small)] }], {
-        bg: THEME.color.panel,
-        pad: 5,
-      });
-      flow.gap(6);
-    }
-    if (c.status === "recused") {
-      paragraph(flow, "The panelist recused; the scorecard's content is withheld and does not count.", S.muted);
-      return;
     }
     paragraph(flow, [sp("Recommendation: ", S.smallMuted), sp(c.recommendationLabel, S.bodyBold)], S.body, {
       after: 4,
@@ -111,4 +94,21 @@ export function drawScorecards(flow: Flow, cards: readonly ScorecardModel[], out
       );
     }
   });
+  if (model.uncountedScorecards.length > 0) {
+    if (cards.length > 0) flow.gap(14);
+    bookmark(flow, model.uncountedTitle, outline);
+    heading(flow, model.uncountedTitle, S.h3, 2, 30);
+    for (const u of model.uncountedScorecards) {
+      paragraph(
+        flow,
+        [
+          sp(u.panelistName, S.smallBold),
+          sp(`  ·  ${u.exerciseTitle}  ·  `, S.small),
+          sp(u.stateLine, withColor(S.small, THEME.color.mark)),
+        ],
+        S.small,
+        { after: 3 },
+      );
+    }
+  }
 }

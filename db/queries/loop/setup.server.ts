@@ -80,7 +80,6 @@ export function getLoopSetup(db: DbOrTx, loopId: string): LoopSetup | null {
           active: users.active,
           status: scorecards.status,
           version: scorecards.version,
-          conflictNote: scorecards.conflictNote,
           submittedAt: scorecards.submittedAt,
           createdAt: scorecards.createdAt,
         })

@@ -53,7 +53,7 @@ export function onLoopChanged(tx: Tx, loopId: string, now: number): void {
 }
 
 /**
- * A scorecard was submitted, amended, recused or un-recused: reminders stop, calendars follow a
+ * A scorecard was submitted, amended or recused: reminders stop, calendars follow a
  * recusal, webhooks hear of a submission, and the hiring manager hears when the panel is complete.
  */
 export function onScorecardChanged(tx: Tx, scorecardId: string, now: number): void {

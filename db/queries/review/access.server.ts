@@ -43,11 +43,18 @@ export function getLoopAccess(db: Db, loopId: string, user: { id: string; role: 
 
 /**
  * Route guard: returns the loop when the user may see its panel feedback; throws 404 when the
- * loop does not exist or is not related to the user, 403 when they must submit their own first.
+ * loop does not exist or is not related to the user, 403 when they must submit their own first
+ * or recused on the loop.
  */
 export function requireLoopFeedbackAccess(db: Db, loopId: string, user: { id: string; role: Role }) {
   const { access, loop } = getLoopAccess(db, loopId, user);
   if (!loop || access === "none") throw new Response("Not found", { status: 404 });
+  if (access === "recused") {
+    throw new Response(
+      "You declared a conflict of interest on this loop, so the panel's feedback stays closed to you.",
+      { status: 403 },
+    );
+  }
   if (access === "pending_own_submission") {
     throw new Response(
       "Submit your own scorecard for this candidate first: the panel's feedback opens once yours is in.",

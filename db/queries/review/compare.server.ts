@@ -25,12 +25,12 @@ export interface ComparableVersion {
 
 /**
  * The loops in debrief or decided that `user` may compare: all of them for admins and recruiters,
- * otherwise the loops they manage or sat on as a panelist. Anyone with an unsubmitted (draft)
- * scorecard on a loop does not see it (the independence rule, as in app/domain/review/access.ts).
+ * otherwise the loops they manage or sat on as a panelist. Anyone with a scorecard on a loop that
+ * is not submitted (a draft, or recused) does not see it (as app/domain/review/access.ts rules).
  */
 function visibleComparableLoops(db: Db, user: { id: string; role: Role }) {
   const mine = sql`exists (select 1 from ${scorecards} s join ${interviews} i on i.id = s.interview_id where i.loop_id = ${loops.id} and s.panelist_id = ${user.id})`;
-  const pending = sql`exists (select 1 from ${scorecards} s join ${interviews} i on i.id = s.interview_id where i.loop_id = ${loops.id} and s.panelist_id = ${user.id} and s.status = 'draft')`;
+  const pending = sql`exists (select 1 from ${scorecards} s join ${interviews} i on i.id = s.interview_id where i.loop_id = ${loops.id} and s.panelist_id = ${user.id} and s.status != 'submitted')`;
   const related =
     user.role === "admin" || user.role === "recruiter"
       ? sql`1 = 1`

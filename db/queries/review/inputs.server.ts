@@ -1,16 +1,25 @@
 /**
  * The aggregation input of one loop or of many (the comparison table): rubric, weights,
- * interviews and scorecards with their ratings, red flags, signals, focus and probe ticks and
- * quick notes.
+ * interviews, the submitted scorecards with their ratings, red flags, signals, focus and probe
+ * ticks and quick notes, and the other scorecards (drafts, recused) with their state only.
+ *
+ * Privacy: the content of a scorecard that is not submitted reaches nobody but its author, and
+ * this module feeds the review page, packet.json, ratings.csv, the PDF packet and the comparison,
+ * whoever asks. So every content query below has `scorecards.status = 'submitted'` in its WHERE,
+ * and the other scorecards are read through a status-only projection (no content column).
  *
  * Query budget: one loop's input is ~13 small indexed queries whatever the panel size (rubric
- * content 5, loop 1, interviews 1, scorecards 1, then one query each for ratings, red flags,
+ * content 5, loop 1, interviews 1, scorecards 2, then one query each for ratings, red flags,
  * signals, focus ticks, probe ticks and quick notes), prepared once per connection.
  */
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 
-import type { LoopAggregationInput, ScorecardInput } from "../../../app/domain/review/types";
+import type {
+  LoopAggregationInput,
+  SubmittedScorecardInput,
+  UncountedScorecardInput,
+} from "../../../app/domain/review/types";
 import type { RubricContent } from "../../../app/domain/rubric/model";
 import type { Db } from "../../client.server";
 import {
@@ -35,12 +44,16 @@ import {
 import { loadRubricContent } from "../rubric/rubrics.server";
 import { asScore, chunked, groupBy } from "../rows.server";
 
+/** Content is read from submitted scorecards only (see the module comment). */
+const submittedOnly = eq(scorecards.status, "submitted");
+
 /**
  * The queries behind an aggregation input, for the loops selected by `loopFilter` (applied to a
  * loop-id column). Every child table is reached through `interviews.loop_id`, so each query is
  * one indexed join, whatever the number of scorecards.
  */
 function buildInputQueries(db: Db, loopFilter: (column: typeof loops.id | typeof interviews.loopId) => SQL) {
+  const ofSubmitted = and(loopFilter(interviews.loopId), submittedOnly);
   return {
     loops: db
       .select({
@@ -75,12 +88,10 @@ function buildInputQueries(db: Db, loopFilter: (column: typeof loops.id | typeof
         interviewId: scorecards.interviewId,
         panelistId: scorecards.panelistId,
         panelistName: users.name,
-        status: scorecards.status,
         recommendation: scorecards.recommendation,
         levelSignal: scorecards.levelSignal,
         summary: scorecards.summary,
         overrideJustification: scorecards.overrideJustification,
-        conflictNote: scorecards.conflictNote,
         submittedAt: scorecards.submittedAt,
         updatedAt: scorecards.updatedAt,
         amendCount: scorecards.amendCount,
@@ -89,7 +100,22 @@ function buildInputQueries(db: Db, loopFilter: (column: typeof loops.id | typeof
       .from(scorecards)
       .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
       .innerJoin(users, eq(users.id, scorecards.panelistId))
-      .where(loopFilter(interviews.loopId)),
+      .where(ofSubmitted),
+    // status only: who, where, state and last save of every scorecard that is not submitted
+    uncounted: db
+      .select({
+        id: scorecards.id,
+        loopId: interviews.loopId,
+        interviewId: scorecards.interviewId,
+        panelistId: scorecards.panelistId,
+        panelistName: users.name,
+        status: scorecards.status,
+        updatedAt: scorecards.updatedAt,
+      })
+      .from(scorecards)
+      .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+      .innerJoin(users, eq(users.id, scorecards.panelistId))
+      .where(and(loopFilter(interviews.loopId), ne(scorecards.status, "submitted"))),
     ratings: db
       .select({
         scorecardId: ratings.scorecardId,
@@ -102,33 +128,33 @@ function buildInputQueries(db: Db, loopFilter: (column: typeof loops.id | typeof
       .innerJoin(scorecards, eq(scorecards.id, ratings.scorecardId))
       .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
       .innerJoin(rubricDimensions, eq(rubricDimensions.id, ratings.dimensionId))
-      .where(loopFilter(interviews.loopId)),
+      .where(ofSubmitted),
     flags: db
       .select({ scorecardId: redFlagMarks.scorecardId, key: rubricRedFlags.key, note: redFlagMarks.note })
       .from(redFlagMarks)
       .innerJoin(scorecards, eq(scorecards.id, redFlagMarks.scorecardId))
       .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
       .innerJoin(rubricRedFlags, eq(rubricRedFlags.id, redFlagMarks.redFlagId))
-      .where(loopFilter(interviews.loopId)),
+      .where(ofSubmitted),
     signals: db
       .select({ scorecardId: signalMarks.scorecardId, key: rubricSignals.key })
       .from(signalMarks)
       .innerJoin(scorecards, eq(scorecards.id, signalMarks.scorecardId))
       .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
       .innerJoin(rubricSignals, eq(rubricSignals.id, signalMarks.signalId))
-      .where(loopFilter(interviews.loopId)),
+      .where(ofSubmitted),
     focus: db
       .select({ scorecardId: focusTicks.scorecardId, key: focusTicks.focusKey })
       .from(focusTicks)
       .innerJoin(scorecards, eq(scorecards.id, focusTicks.scorecardId))
       .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
-      .where(loopFilter(interviews.loopId)),
+      .where(ofSubmitted),
     probes: db
       .select({ scorecardId: probeTicks.scorecardId, key: probeTicks.probeKey })
       .from(probeTicks)
       .innerJoin(scorecards, eq(scorecards.id, probeTicks.scorecardId))
       .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
-      .where(loopFilter(interviews.loopId)),
+      .where(ofSubmitted),
     notes: db
       .select({
         scorecardId: quickNotes.scorecardId,
@@ -139,7 +165,7 @@ function buildInputQueries(db: Db, loopFilter: (column: typeof loops.id | typeof
       .from(quickNotes)
       .innerJoin(scorecards, eq(scorecards.id, quickNotes.scorecardId))
       .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
-      .where(loopFilter(interviews.loopId)),
+      .where(ofSubmitted),
   };
 }
 
@@ -158,6 +184,7 @@ function preparedInputQueries(db: Db): PreparedInputQueries {
       loops: q.loops.prepare(),
       interviews: q.interviews.prepare(),
       scorecards: q.scorecards.prepare(),
+      uncounted: q.uncounted.prepare(),
       ratings: q.ratings.prepare(),
       flags: q.flags.prepare(),
       signals: q.signals.prepare(),
@@ -179,6 +206,7 @@ function singleLoopRows(db: Db, loopId: string): InputRows {
       loops: [],
       interviews: [],
       scorecards: [],
+      uncounted: [],
       ratings: [],
       flags: [],
       signals: [],
@@ -190,6 +218,7 @@ function singleLoopRows(db: Db, loopId: string): InputRows {
     loops: loopRows,
     interviews: p.interviews.all(args),
     scorecards: p.scorecards.all(args),
+    uncounted: p.uncounted.all(args),
     ratings: p.ratings.all(args),
     flags: p.flags.all(args),
     signals: p.signals.all(args),
@@ -204,6 +233,7 @@ function manyLoopRows(db: Db, loopIds: readonly string[]): InputRows {
     loops: [],
     interviews: [],
     scorecards: [],
+    uncounted: [],
     ratings: [],
     flags: [],
     signals: [],
@@ -216,6 +246,7 @@ function manyLoopRows(db: Db, loopIds: readonly string[]): InputRows {
     out.loops.push(...q.loops.all());
     out.interviews.push(...q.interviews.all());
     out.scorecards.push(...q.scorecards.all());
+    out.uncounted.push(...q.uncounted.all());
     out.ratings.push(...q.ratings.all());
     out.flags.push(...q.flags.all());
     out.signals.push(...q.signals.all());
@@ -261,6 +292,7 @@ function assembleInputs(db: Db, rows: InputRows): Map<string, LoopAggregationInp
   const probesBy = groupBy(rows.probes, (r) => r.scorecardId);
   const notesBy = groupBy(rows.notes, (r) => r.scorecardId);
   const cardsBy = groupBy(rows.scorecards, (s) => s.loopId);
+  const uncountedBy = groupBy(rows.uncounted, (s) => s.loopId);
   const interviewsBy = groupBy(rows.interviews, (i) => i.loopId);
 
   for (const l of rows.loops) {
@@ -282,36 +314,50 @@ function assembleInputs(db: Db, rows: InputRows): Map<string, LoopAggregationInp
         scheduledAt: i.scheduledAt,
         durationMinutes: i.durationMinutes,
       })),
-      scorecards: (cardsBy.get(l.id) ?? []).map((s): ScorecardInput => ({
-        id: s.id,
-        interviewId: s.interviewId,
-        panelist: { id: s.panelistId, name: s.panelistName },
-        status: s.status,
-        recommendation: s.recommendation,
-        levelSignal: s.levelSignal,
-        summary: s.summary,
-        overrideJustification: s.overrideJustification,
-        conflictNote: s.conflictNote,
-        ratings: (ratingsBy.get(s.id) ?? []).map((r) => ({
-          dimensionKey: r.dimensionKey,
-          score: asScore(r.score),
-          notAssessed: r.notAssessed,
-          evidence: r.evidence,
+      scorecards: [
+        ...(cardsBy.get(l.id) ?? []).map((s): SubmittedScorecardInput => ({
+          id: s.id,
+          interviewId: s.interviewId,
+          panelist: { id: s.panelistId, name: s.panelistName },
+          status: "submitted",
+          recommendation: s.recommendation,
+          levelSignal: s.levelSignal,
+          summary: s.summary,
+          overrideJustification: s.overrideJustification,
+          ratings: (ratingsBy.get(s.id) ?? []).map((r) => ({
+            dimensionKey: r.dimensionKey,
+            score: asScore(r.score),
+            notAssessed: r.notAssessed,
+            evidence: r.evidence,
+          })),
+          redFlags: (flagsBy.get(s.id) ?? []).map((f) => ({ key: f.key, note: f.note })),
+          signalKeys: (signalsBy.get(s.id) ?? []).map((x) => x.key),
+          focusKeys: (focusBy.get(s.id) ?? []).map((x) => x.key),
+          probeKeys: (probesBy.get(s.id) ?? []).map((x) => x.key),
+          quickNotes: (notesBy.get(s.id) ?? []).map((n) => ({
+            elapsedMinute: n.elapsedMinute,
+            body: n.body,
+            createdAt: n.createdAt,
+          })),
+          submittedAt: s.submittedAt,
+          updatedAt: s.updatedAt,
+          amendCount: s.amendCount,
+          lastAmendReason: s.lastAmendReason,
         })),
-        redFlags: (flagsBy.get(s.id) ?? []).map((f) => ({ key: f.key, note: f.note })),
-        signalKeys: (signalsBy.get(s.id) ?? []).map((x) => x.key),
-        focusKeys: (focusBy.get(s.id) ?? []).map((x) => x.key),
-        probeKeys: (probesBy.get(s.id) ?? []).map((x) => x.key),
-        quickNotes: (notesBy.get(s.id) ?? []).map((n) => ({
-          elapsedMinute: n.elapsedMinute,
-          body: n.body,
-          createdAt: n.createdAt,
-        })),
-        submittedAt: s.submittedAt,
-        updatedAt: s.updatedAt,
-        amendCount: s.amendCount,
-        lastAmendReason: s.lastAmendReason,
-      })),
+        ...(uncountedBy.get(l.id) ?? []).flatMap((s): UncountedScorecardInput[] =>
+          s.status === "submitted"
+            ? []
+            : [
+                {
+                  id: s.id,
+                  interviewId: s.interviewId,
+                  panelist: { id: s.panelistId, name: s.panelistName },
+                  status: s.status,
+                  updatedAt: s.updatedAt,
+                },
+              ],
+        ),
+      ],
     });
   }
   return out;
@@ -327,8 +373,9 @@ export function loadLoopAggregationInputs(db: Db, loopIds: readonly string[]): M
 }
 
 /**
- * One loop's aggregation input (rubric, weights, interviews with exercise keys, scorecards with
- * ratings, flags, signals, focus and probe ticks and quick notes), or null. Nine prepared, indexed queries.
+ * One loop's aggregation input (rubric, weights, interviews with exercise keys, submitted
+ * scorecards with ratings, flags, signals, focus and probe ticks and quick notes, the others' state),
+ * or null. Ten prepared, indexed queries.
  */
 export function loadLoopAggregationInput(db: Db, loopId: string): LoopAggregationInput | null {
   return assembleInputs(db, singleLoopRows(db, loopId)).get(loopId) ?? null;

@@ -2,13 +2,14 @@
  * Everything the review page, packet.json, ratings.csv and the PDF packet read about one loop:
  * the aggregate (calibrated against the whole rubric family), the loop facts and the rubric.
  */
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, notInArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
 import { aggregateLoop } from "../../../app/domain/review/aggregate";
 import { buildLoopFacts } from "../../../app/domain/review/facts";
 import type { LoopAggregate, LoopFacts } from "../../../app/domain/review/types";
 import type { RubricContent } from "../../../app/domain/rubric/model";
+import type { AuditAction } from "../../../app/domain/vocabulary";
 import type { Db } from "../../client.server";
 import {
   auditLog,
@@ -24,6 +25,15 @@ import {
 
 import { calibrationForRubric, rubricFamilyOfLoop } from "./calibration.server";
 import { loadLoopAggregationInput } from "./inputs.server";
+
+/**
+ * What the trail may show of a scorecard that is not submitted: that it was assigned, removed or
+ * recused. Its saves, notes and timer are its author's own (as is its content), so they are left
+ * out until it is submitted.
+ */
+const SCORECARD_STATE_ACTIONS: AuditAction[] = ["panelist.add", "panelist.remove", "scorecard.recuse"];
+/** The one scorecard entry whose reason is not the panelist's private text: an amendment of a submitted scorecard. */
+const SCORECARD_REASON_ACTIONS: AuditAction[] = ["scorecard.amend"];
 
 /** Candidate, people, rubric, dates, decision and the audit trail (with actor names) of one loop. */
 export function loadLoopFacts(db: Db, loopId: string): LoopFacts | null {
@@ -74,18 +84,33 @@ export function loadLoopFacts(db: Db, loopId: string): LoopFacts | null {
     .innerJoin(users, eq(users.id, scorecards.panelistId))
     .where(eq(interviews.loopId, loopId))
     .all();
+  // A scorecard's entries follow the privacy rule in the query: a draft's or recusal's own
+  // activity and text (the conflict note is the recusal's reason) never leave the database here.
+  const onScorecard = eq(auditLog.entityType, "scorecard");
   const audit = db
     .select({
       at: auditLog.at,
       action: auditLog.action,
       entityType: auditLog.entityType,
       entityId: auditLog.entityId,
-      reason: auditLog.reason,
+      reason: sql<
+        string | null
+      >`case when ${and(onScorecard, notInArray(auditLog.action, SCORECARD_REASON_ACTIONS))} then null else ${auditLog.reason} end`,
       actorName: users.name,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(eq(auditLog.loopId, loopId))
+    .leftJoin(scorecards, and(onScorecard, eq(scorecards.id, auditLog.entityId)))
+    .where(
+      and(
+        eq(auditLog.loopId, loopId),
+        or(
+          ne(auditLog.entityType, "scorecard"),
+          eq(scorecards.status, "submitted"),
+          inArray(auditLog.action, SCORECARD_STATE_ACTIONS),
+        ),
+      ),
+    )
     .orderBy(asc(auditLog.at), asc(auditLog.id))
     .all();
   return buildLoopFacts(row, scorecardNames, audit);

@@ -1,5 +1,7 @@
-// Conflict of interest: a panelist recuses from an interview (the scorecard is excluded from
-// aggregates; the recruiter sees it) or withdraws a declaration made by mistake.
+// Conflict of interest: a panelist recuses from an interview. The scorecard is excluded from
+// aggregates, the panelist from the loop's feedback (app/domain/review/access.ts), and the
+// recusal is final: there is no way back to a draft, so a recusal can never be a detour to
+// reading the panel's feedback before writing one's own (README, Decisions).
 import { and, eq, sql } from "drizzle-orm";
 
 import type { Db } from "../../client.server";
@@ -10,7 +12,7 @@ import { onScorecardChanged } from "../outbox/events.server";
 import type { ScorecardTarget } from "./own-scorecard.server";
 import { timerElapsedNow } from "./timer.server";
 
-/** Declares a conflict of interest: the scorecard is recused (excluded from aggregates; the recruiter sees it). */
+/** Declares a conflict of interest: the scorecard is recused for good (the recruiter sees that it is, not the note). */
 export function declareConflict(db: Db, target: ScorecardTarget, note: string, now = Date.now()): boolean {
   return db.transaction(
     (tx) => {
@@ -46,54 +48,6 @@ export function declareConflict(db: Db, target: ScorecardTarget, note: string, n
           reason: note,
           before: { status: "draft" },
           after: { status: "recused" },
-        },
-        now,
-      );
-      onScorecardChanged(tx, target.id, now);
-      return true;
-    },
-    { behavior: "immediate" },
-  );
-}
-
-/** Withdraws a conflict declaration made by mistake: back to a draft (not once the loop is decided). */
-export function withdrawConflict(db: Db, target: ScorecardTarget, now = Date.now()): boolean {
-  if (target.loopStatus === "decided" || target.loopStatus === "withdrawn") return false;
-  return db.transaction(
-    (tx) => {
-      const before = tx
-        .select({ note: scorecards.conflictNote })
-        .from(scorecards)
-        .where(eq(scorecards.id, target.id))
-        .get();
-      const res = tx
-        .update(scorecards)
-        .set({
-          status: "draft",
-          conflictNote: null,
-          conflictDeclaredAt: null,
-          version: sql`${scorecards.version} + 1`,
-          updatedAt: now,
-        })
-        .where(
-          and(
-            eq(scorecards.id, target.id),
-            eq(scorecards.panelistId, target.panelistId),
-            eq(scorecards.status, "recused"),
-          ),
-        )
-        .run();
-      if (res.changes === 0) return false;
-      writeAudit(
-        tx,
-        {
-          actorId: target.panelistId,
-          action: "scorecard.unrecuse",
-          entityType: "scorecard",
-          entityId: target.id,
-          loopId: target.loopId,
-          before: { status: "recused", conflictNote: before?.note ?? null },
-          after: { status: "draft" },
         },
         now,
       );

@@ -25,7 +25,6 @@ function panelist(userId: string, status: ScorecardStatus = "draft", extra: Part
     active: true,
     status,
     started: status !== "draft",
-    conflictNote: status === "recused" ? "former colleague" : null,
     ...extra,
   };
 }
@@ -159,9 +158,7 @@ describe("loopSetupView", () => {
       { id: "hm", label: "Hanna Manager (hiring manager)" },
       { id: "rec", label: "Rita Recruiter" },
     ]);
-    expect(v.conflicts).toEqual([
-      { scorecardId: "sc-b", name: "B", note: "former colleague", interview: "2. " + ex2!.title, interviewId: "i2" },
-    ]);
+    expect(v.conflicts).toEqual([{ scorecardId: "sc-b", name: "B", interview: "2. " + ex2!.title, interviewId: "i2" }]);
   });
 
   it("proposes the next start after the last interview and the default break", () => {

@@ -60,7 +60,6 @@ function card(interviewId: string, userId: string, extra: Partial<SetupScorecard
     active: true,
     status: "draft",
     version: 0,
-    conflictNote: null,
     submittedAt: null,
     createdAt: 0,
     ...extra,

@@ -182,7 +182,22 @@ describe("buildPacketModel", () => {
     expect(text).toContain("José Núñez");
     expect(m.decision.decided).toBe(false);
     expect(m.decision.headline).toBe("Pending");
-    expect(m.scorecards.find((s) => s.status === "recused")?.conflictNote).toMatch(/previous employer/);
+  });
+
+  it("prints submitted scorecards in full and the others as one state line, without their content", () => {
+    const { model: m, aggregate } = model({ incomplete: true });
+    const submitted = aggregate.scorecards.filter((s) => s.status === "submitted");
+    expect(m.scorecards).toHaveLength(submitted.length);
+    expect(m.uncountedScorecards.map((u) => [u.panelistName, u.status])).toEqual(
+      aggregate.scorecards.filter((s) => s.status !== "submitted").map((s) => [s.panelistName, s.status]),
+    );
+    expect(m.uncountedScorecards.length).toBeGreaterThan(0);
+    for (const u of m.uncountedScorecards) {
+      expect(Object.keys(u).sort()).toEqual(["exerciseTitle", "panelistName", "stateLine", "status"]);
+      expect(u.stateLine).toMatch(/ · last saved \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC$/);
+    }
+    // the recusal's note is its author's: no trace of it anywhere in the packet
+    expect(JSON.stringify(m)).not.toMatch(/previous employer/);
   });
 
   it("renders the aggregate's numbers, it does not recompute them", () => {

@@ -83,25 +83,26 @@ const loopArb: fc.Arbitrary<LoopAggregationInput> = fc
       scheduledAt: null,
       durationMinutes: 60,
     }));
-    const cards: ScorecardInput[] = scorecards.map((sc, i) => ({
-      id: `sc${i}`,
-      interviewId: `iv${sc.interviewSlot}`,
-      panelist: sc.panelist,
-      status: sc.status,
-      recommendation: sc.recommendation,
-      summary: "",
-      overrideJustification: "",
-      conflictNote: sc.status === "recused" ? "conflict" : null,
-      ratings: [...sc.ratings],
-      redFlags: sc.redFlags,
-      signalKeys: sc.signalKeys,
-      focusKeys: sc.focusKeys,
-      quickNotes: sc.quickNotes,
-      submittedAt: sc.status === "submitted" ? 1 : null,
-      updatedAt: 1,
-      amendCount: sc.amendCount,
-      lastAmendReason: sc.amendCount > 0 ? "fix" : null,
-    }));
+    // drafts and recusals arrive as the review queries give them: state only
+    const cards: ScorecardInput[] = scorecards.map((sc, i): ScorecardInput => {
+      const base = { id: `sc${i}`, interviewId: `iv${sc.interviewSlot}`, panelist: sc.panelist, updatedAt: 1 };
+      if (sc.status !== "submitted") return { ...base, status: sc.status };
+      return {
+        ...base,
+        status: "submitted",
+        recommendation: sc.recommendation,
+        summary: "",
+        overrideJustification: "",
+        ratings: [...sc.ratings],
+        redFlags: sc.redFlags,
+        signalKeys: sc.signalKeys,
+        focusKeys: sc.focusKeys,
+        quickNotes: sc.quickNotes,
+        submittedAt: 1,
+        amendCount: sc.amendCount,
+        lastAmendReason: sc.amendCount > 0 ? "fix" : null,
+      };
+    });
     return {
       loopId: "L",
       status: "debrief" as const,
@@ -142,14 +143,18 @@ function shuffleLoop(input: LoopAggregationInput, seed: number): LoopAggregation
     ...input,
     interviews: shuffle(input.interviews, next),
     scorecards: shuffle(
-      input.scorecards.map((sc) => ({
-        ...sc,
-        ratings: shuffle(sc.ratings, next),
-        redFlags: shuffle(sc.redFlags, next),
-        signalKeys: shuffle(sc.signalKeys, next),
-        focusKeys: shuffle(sc.focusKeys, next),
-        quickNotes: shuffle(sc.quickNotes, next),
-      })),
+      input.scorecards.map((sc) =>
+        sc.status === "submitted"
+          ? {
+              ...sc,
+              ratings: shuffle(sc.ratings, next),
+              redFlags: shuffle(sc.redFlags, next),
+              signalKeys: shuffle(sc.signalKeys, next),
+              focusKeys: shuffle(sc.focusKeys, next),
+              quickNotes: shuffle(sc.quickNotes, next),
+            }
+          : sc,
+      ),
       next,
     ),
   };

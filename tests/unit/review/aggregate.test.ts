@@ -8,7 +8,12 @@ import {
   consensusOf,
   median,
 } from "../../../app/domain/review/aggregate";
-import type { DimensionAggregate, InterviewerCalibration, LoopAggregate } from "../../../app/domain/review/types";
+import type {
+  DimensionAggregate,
+  InterviewerCalibration,
+  LoopAggregate,
+  ScorecardInput,
+} from "../../../app/domain/review/types";
 import {
   formatList,
   formatPercent,
@@ -32,6 +37,7 @@ import {
   rating,
   scorecard,
   scoresOn,
+  uncounted,
 } from "../../factories";
 
 function dim(agg: LoopAggregate, key: string): DimensionAggregate {
@@ -331,14 +337,7 @@ describe("aggregateLoop: per-dimension statistics", () => {
 
 describe("aggregateLoop: which scorecards count", () => {
   it("drafts are missing and not counted", () => {
-    const draft = scorecard(CY, {
-      status: "draft",
-      recommendation: "strong_no_hire",
-      submittedAt: null,
-      ratings: [rating("arch", 1)],
-      redFlags: [{ key: "fabrication", note: "x" }],
-      signalKeys: ["buzz"],
-    });
+    const draft = uncounted(CY, "draft");
     const agg = aggregateLoop(
       loop({
         scorecards: [
@@ -366,20 +365,59 @@ describe("aggregateLoop: which scorecards count", () => {
       },
     ]);
     expect(agg.agenda.map((a) => a.kind)).toEqual(["missing_scorecard"]);
+    // listed with its state and last save, nothing else
+    expect(agg.scorecards.find((s) => s.scorecardId === draft.id)).toEqual({
+      scorecardId: draft.id,
+      interviewId: DESIGN.id,
+      exerciseKey: "design",
+      exerciseTitle: "System design",
+      panelistId: CY.id,
+      panelistName: "Cy",
+      status: "draft",
+      lastSavedAt: draft.updatedAt,
+    });
+  });
+
+  it("a draft or recusal that arrives with content anyway (a query regression) puts none of it in the output", () => {
+    const SECRET = "SECRET-draft-Qz9";
+    const leaky = (status: "draft" | "recused", who: typeof CY) =>
+      ({
+        ...uncounted(who, status),
+        recommendation: "strong_no_hire",
+        summary: SECRET,
+        overrideJustification: SECRET,
+        conflictNote: SECRET,
+        ratings: [{ dimensionKey: "arch", score: 1, notAssessed: false, evidence: SECRET }],
+        redFlags: [{ key: "fabrication", note: SECRET }],
+        signalKeys: ["buzz"],
+        focusKeys: ["serving"],
+        quickNotes: [{ elapsedMinute: 1, body: SECRET, createdAt: 1 }],
+        submittedAt: 1,
+        amendCount: 1,
+        lastAmendReason: SECRET,
+      }) as unknown as ScorecardInput;
+    const agg = aggregateLoop(
+      loop({
+        scorecards: [
+          ...scoresOn("arch", [
+            [ADA, 4],
+            [BEN, 4],
+          ]),
+          leaky("draft", CY),
+          leaky("recused", DEE),
+        ],
+      }),
+    );
+    const text = JSON.stringify(agg);
+    expect(text).not.toContain(SECRET);
+    expect(agg.recommendations).toMatchObject({ total: 2, distribution: { strong_no_hire: 0 } });
+    expect(dim(agg, "arch")).toMatchObject({ count: 2, mean: 4 });
+    expect(agg.signals.every((s) => s.count === 0)).toBe(true);
+    expect(agg.exercises[0]?.focusPoints.find((f) => f.key === "serving")?.coveredBy).toEqual([]);
   });
 
   it("recused scorecards are excluded from everything and listed in coverage.recused", () => {
-    const recused = scorecard(DEE, {
-      status: "recused",
-      conflictNote: "Former manager of the candidate",
-      recommendation: "strong_no_hire",
-      summary: "secret",
-      ratings: [rating("arch", 1), rating("data", 1)],
-      redFlags: [{ key: "ethics", note: "x" }],
-      signalKeys: ["buzz"],
-      focusKeys: ["serving"],
-      quickNotes: [{ elapsedMinute: 1, body: "secret note", createdAt: 1 }],
-    });
+    const recused = uncounted(DEE, "recused");
     const agg = aggregateLoop(
       loop({
         scorecards: [
@@ -404,39 +442,29 @@ describe("aggregateLoop: which scorecards count", () => {
       complete: true,
       missingScorecards: [],
     });
-    expect(agg.coverage.recused).toEqual([
-      { scorecardId: recused.id, panelistName: "Dee", note: "Former manager of the candidate" },
-    ]);
+    expect(agg.coverage.recused).toEqual([{ scorecardId: recused.id, panelistName: "Dee" }]);
     const design = agg.exercises[0];
-    expect(design?.focusPoints.find((f) => f.key === "serving")?.coveredBy).toEqual([]);
     expect(design?.quickNotes).toEqual([]);
     expect(design?.panelists.find((p) => p.panelistName === "Dee")?.status).toBe("recused");
-    const summary = agg.scorecards.find((s) => s.scorecardId === recused.id);
-    expect(summary).toMatchObject({
+    expect(agg.scorecards.find((s) => s.scorecardId === recused.id)).toMatchObject({
       status: "recused",
-      recommendation: null,
-      summary: "",
-      ratings: [],
-      redFlags: [],
-      signals: [],
-      conflictNote: "Former manager of the candidate",
+      lastSavedAt: recused.updatedAt,
     });
+    // the declaration's note is its author's: the agenda says only that there is one
     expect(agg.agenda).toEqual([
       {
         kind: "recusal",
         title: "Recused: Dee",
-        detail: "Conflict of interest: “Former manager of the candidate”. Excluded from all scores.",
+        detail: "Declared a conflict of interest. Excluded from all scores.",
         scorecardId: recused.id,
       },
     ]);
   });
 
   it("only recused scorecards: nothing assigned, completeness 0, not complete", () => {
-    const agg = aggregateLoop(loop({ scorecards: [scorecard(ADA, { status: "recused", conflictNote: null })] }));
+    const agg = aggregateLoop(loop({ scorecards: [uncounted(ADA, "recused")] }));
     expect(agg.coverage).toMatchObject({ assigned: 0, submitted: 0, completeness: 0, complete: false });
-    expect(agg.coverage.recused).toEqual([
-      { scorecardId: agg.scorecards[0]?.scorecardId, panelistName: "Ada", note: "" },
-    ]);
+    expect(agg.coverage.recused).toEqual([{ scorecardId: agg.scorecards[0]?.scorecardId, panelistName: "Ada" }]);
   });
 });
 
@@ -595,11 +623,7 @@ describe("aggregateLoop: exercises and scorecard summaries", () => {
             ],
           }),
           scorecard(ADA, { focusKeys: ["serving"], quickNotes: [{ elapsedMinute: 5, body: "a5", createdAt: 10 }] }),
-          scorecard(CY, {
-            status: "draft",
-            focusKeys: ["drift"],
-            quickNotes: [{ elapsedMinute: 0, body: "draft note", createdAt: 1 }],
-          }),
+          uncounted(CY, "draft"),
           scorecard(DEE, { interviewId: LEADERSHIP.id, focusKeys: ["conflict"] }),
         ],
       }),
@@ -622,7 +646,7 @@ describe("aggregateLoop: exercises and scorecard summaries", () => {
   });
 
   it("summaries: submitted first in interview order, then the others; amended flag", () => {
-    const draft = scorecard(ADA, { status: "draft", submittedAt: null });
+    const draft = uncounted(ADA, "draft");
     const late = scorecard(BEN, {
       interviewId: LEADERSHIP.id,
       amendCount: 2,
@@ -633,12 +657,15 @@ describe("aggregateLoop: exercises and scorecard summaries", () => {
     });
     const early = scorecard(CY, { interviewId: DESIGN.id });
     const agg = aggregateLoop(loop({ scorecards: [draft, late, early] }));
-    expect(agg.scorecards.map((s) => [s.panelistName, s.status, s.amended])).toEqual([
+    expect(
+      agg.scorecards.map((s) => [s.panelistName, s.status, s.status === "submitted" ? s.amended : "no content"]),
+    ).toEqual([
       ["Cy", "submitted", false],
       ["Ben", "submitted", true],
-      ["Ada", "draft", false],
+      ["Ada", "draft", "no content"],
     ]);
-    const ben = agg.scorecards[1];
+    const second = agg.scorecards[1];
+    const ben = second?.status === "submitted" ? second : undefined;
     expect(ben).toMatchObject({
       exerciseKey: "leadership",
       exerciseTitle: "Leadership conversation",

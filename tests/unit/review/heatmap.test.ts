@@ -14,7 +14,7 @@ import {
   wrapLabel,
 } from "../../../app/domain/review/heatmap";
 import { defaultDir, isSortKey, scoreBand, sortRows, type SortableRow } from "../../../app/domain/review/compare";
-import { ADA, BEN, CY, DEE, LEADERSHIP, loop, notAssessed, rating, scorecard } from "../../factories";
+import { ADA, BEN, CY, DEE, LEADERSHIP, loop, notAssessed, rating, scorecard, uncounted } from "../../factories";
 
 describe("wrapLabel / truncate", () => {
   it("wraps words greedily within the width", () => {
@@ -50,7 +50,7 @@ describe("buildHeatmap", () => {
       scorecard(ADA, { ratings: [rating("arch", 1), rating("data", 3, "thin")], recommendation: "no_hire" }),
       scorecard(BEN, { ratings: [rating("arch", 4), notAssessed("data")] }),
       scorecard(CY, { ratings: [rating("arch", 4)] }),
-      scorecard(DEE, { status: "draft", ratings: [rating("arch", 2)] }),
+      uncounted(DEE, "draft"),
       scorecard(ADA, { interviewId: LEADERSHIP.id, ratings: [rating("lead", 3)] }),
     ],
   });
@@ -98,7 +98,7 @@ describe("buildHeatmap", () => {
   });
 
   it("adds drafts and recusals as uncounted rows on request (the packet), their cells not rated", () => {
-    const recused = scorecard(CY, { status: "recused", ratings: [] });
+    const recused = uncounted(CY, "recused");
     const agg = aggregateLoop(loop({ scorecards: [...input.scorecards, recused] }));
     const grid = buildHeatmapGrid(agg, { uncounted: true });
     expect(grid.rows.map((r) => `${r.panelistName}/${r.status}/${r.counted}`)).toEqual([
@@ -109,7 +109,7 @@ describe("buildHeatmap", () => {
       "Cy/recused/false",
       "Dee/draft/false",
     ]);
-    // the draft rated arch 2, but a draft does not count
+    // a draft arrives without its ratings: every cell is "not counted"
     const draft = grid.rows.find((r) => r.status === "draft");
     expect(draft?.cells.map((c) => c.state)).toEqual(["not_rated", "not_rated", "not_rated"]);
     expect(draft?.cells[0]?.label).toBe("Not counted (scorecard not submitted)");
@@ -119,7 +119,7 @@ describe("buildHeatmap", () => {
   });
 
   it("is empty without submitted scorecards", () => {
-    const empty = buildHeatmap(aggregateLoop(loop({ scorecards: [scorecard(ADA, { status: "draft" })] })));
+    const empty = buildHeatmap(aggregateLoop(loop({ scorecards: [uncounted(ADA, "draft")] })));
     expect(empty.rows).toEqual([]);
     expect(describeHeatmap(empty)).toMatch(/^Heatmap of 0 submitted scorecards/);
   });

@@ -1,0 +1,140 @@
+// WCAG 2.2 AA sweep: every page a demo account can reach by its links, at laptop and phone widths, has no
+// serious or critical axe-core violation; so do the error states of forms. Read-only: it follows links and
+// submits only forms that are refused (the other journeys share this database).
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+import { DEMO, login } from "./fixtures";
+
+const WIDTHS = [
+  { name: "laptop", width: 1366, height: 768 },
+  { name: "phone", width: 390, height: 844 },
+] as const;
+
+// Downloads, and links that act (log out) or lead to a destructive confirmation page, are not pages to sweep.
+const SKIP = /logout|\.(pdf|json|csv|ics)$|\/erase$/;
+
+type Finding = { page: string; width: string; rule: string; impact: string; targets: string[] };
+
+async function seriousViolations(page: Page, label: string): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const size of WIDTHS) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    const result = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+      .analyze();
+    for (const v of result.violations) {
+      if (v.impact !== "serious" && v.impact !== "critical") continue;
+      findings.push({
+        page: label,
+        width: size.name,
+        rule: v.id,
+        impact: v.impact,
+        targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+      });
+    }
+  }
+  await page.setViewportSize({ width: WIDTHS[0].width, height: WIDTHS[0].height });
+  return findings;
+}
+
+// Route shapes already swept by an earlier account: each page shape is swept once (the first account that
+// reaches it), which keeps the sweep to a few minutes on a loaded 2-core machine.
+const sweptShapes = new Set<string>();
+
+/** Follows in-app links breadth-first and sweeps each page shape (same route, other id) once. */
+async function sweep(page: Page, start: string): Promise<{ visited: string[]; findings: Finding[] }> {
+  const queue = [start];
+  const seen = new Set<string>();
+  const visited: string[] = [];
+  const findings: Finding[] = [];
+  while (queue.length > 0) {
+    const path = queue.shift() as string;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const response = await page.goto(path);
+    if (!response || !(response.headers()["content-type"] ?? "").includes("text/html")) continue;
+    await expect(page.locator("main#main")).toBeVisible();
+    const shape = path.replace(/\/[A-Za-z0-9_-]{16,}/g, "/:id");
+    if (!sweptShapes.has(shape)) {
+      sweptShapes.add(shape);
+      visited.push(path);
+      findings.push(...(await seriousViolations(page, path)));
+    }
+    const hrefs = await page.$$eval("a[href^='/']", (links) => links.map((a) => a.getAttribute("href") ?? ""));
+    for (const href of hrefs) {
+      const next = href.split("#")[0]?.split("?")[0] ?? "";
+      const nextShape = next.replace(/\/[A-Za-z0-9_-]{16,}/g, "/:id");
+      if (next && !SKIP.test(next) && !seen.has(next) && !sweptShapes.has(nextShape)) queue.push(next);
+    }
+  }
+  return { visited, findings };
+}
+
+// The order matters: the interviewer and the hiring manager come first so their views of shared routes (the
+// loop page, the scorecard) are the ones swept; admin and recruiter then add the configuration pages.
+const ACCOUNTS = [
+  { role: "interviewer", email: DEMO.mateo, minPages: 3 },
+  { role: "hiring manager", email: DEMO.hm1, minPages: 1 },
+  { role: "recruiter", email: DEMO.recruiter, minPages: 5 },
+  { role: "admin", email: DEMO.admin, minPages: 3 },
+] as const;
+
+for (const account of ACCOUNTS) {
+  test(`every page the ${account.role} reaches has no serious axe violation, laptop and phone`, async ({ page }) => {
+    test.setTimeout(600_000);
+    await login(page, account.email);
+    const { visited, findings } = await sweep(page, "/");
+    expect(visited.length, `pages swept: ${visited.join(", ")}`).toBeGreaterThanOrEqual(account.minPages);
+    expect(findings).toEqual([]);
+  });
+}
+
+test("form error states have no serious axe violation", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("nobody@example.com");
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  const findings = await seriousViolations(page, "/login (refused)");
+
+  await login(page, DEMO.recruiter);
+  await page.goto("/candidates/new");
+  await page.locator("form button[type=submit]").last().click();
+  await expect(page.locator("[aria-invalid='true']").first()).toBeVisible();
+  findings.push(...(await seriousViolations(page, "/candidates/new (errors)")));
+  expect(findings).toEqual([]);
+});
+
+test("keyboard only: log in and reach the interviews list, with focus always visible", async ({ page }) => {
+  await page.goto("/login");
+  const focusRing = async () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return "none";
+      const s = getComputedStyle(el);
+      return s.outlineStyle !== "none" && s.outlineWidth !== "0px"
+        ? "outline"
+        : s.boxShadow !== "none"
+          ? "shadow"
+          : "none";
+    });
+  // the email field has the focus on arrival; Shift+Tab reaches the skip link first in the page
+  await expect(page.locator(":focus")).toHaveAttribute("name", "email");
+  await page.keyboard.press("Shift+Tab");
+  await expect(page.locator(":focus")).toHaveText("Skip to content");
+  expect(await focusRing()).not.toBe("none");
+  await page.keyboard.press("Tab");
+  await expect(page.locator(":focus")).toHaveAttribute("name", "email");
+  expect(await focusRing()).not.toBe("none");
+  await page.keyboard.type(DEMO.mateo);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("archpanel-demo");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  const link = page.getByRole("link", { name: /interviews/i }).first();
+  await link.focus();
+  expect(await focusRing()).not.toBe("none");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/interviews/);
+});
