@@ -7,6 +7,7 @@ import {
   DEBRIEF_ROLES,
   DEBRIEF_STATUSES,
   DECISIONS,
+  LEVEL_SIGNALS,
   LOGIN_THROTTLE_SCOPES,
   LOOP_STATUSES,
   MESSAGE_KINDS,
@@ -21,7 +22,18 @@ import {
   SIGNAL_KINDS,
   type WebhookEvent,
 } from "../app/domain/vocabulary";
-import type { FocusPoint } from "../app/domain/rubric/model";
+import type {
+  CalibrationExamples,
+  ContextCard,
+  DecisionRule,
+  ExercisePhase,
+  FocusPoint,
+  InterviewerGuidance,
+  LevelGuidance,
+  RubricProbe,
+  ScaleAnchors,
+  ScriptedReveal,
+} from "../app/domain/rubric/model";
 
 // Timestamps are epoch milliseconds (integers): cheap to compare, unambiguous across time zones.
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
@@ -128,6 +140,10 @@ export const rubricVersions = sqliteTable(
     status: text("status", { enum: RUBRIC_VERSION_STATUSES }).notNull().default("draft"),
     summary: text("summary").notNull().default(""),
     basedOnVersionId: text("based_on_version_id"),
+    // content format: null = format 1 (rubric v1), 2 = format 2 (app/domain/rubric/model.ts)
+    format: integer("format"),
+    decisionRule: text("decision_rule", { mode: "json" }).$type<DecisionRule>(),
+    interviewerGuidance: text("interviewer_guidance", { mode: "json" }).$type<InterviewerGuidance>(),
     createdBy: text("created_by").references(() => users.id),
     createdAt: integer("created_at").notNull().default(now),
     publishedAt: integer("published_at"),
@@ -150,6 +166,10 @@ export const rubricDimensions = sqliteTable(
     anchorMeets: text("anchor_meets").notNull(),
     anchorExceeds: text("anchor_exceeds").notNull(),
     weight: integer("weight").notNull(),
+    // format 2 only (null for format 1)
+    scale: text("scale", { mode: "json" }).$type<ScaleAnchors>(),
+    calibration: text("calibration", { mode: "json" }).$type<CalibrationExamples>(),
+    levels: text("levels", { mode: "json" }).$type<LevelGuidance>(),
   },
   (t) => [uniqueIndex("rubric_dimensions_key_unique").on(t.versionId, t.key)],
 );
@@ -168,6 +188,11 @@ export const rubricExercises = sqliteTable(
     prompt: text("prompt").notNull(),
     focusPoints: text("focus_points", { mode: "json" }).$type<FocusPoint[]>().notNull(),
     probeQuestions: text("probe_questions", { mode: "json" }).$type<string[]>().notNull(),
+    // format 2 only (null for format 1)
+    probes: text("probes", { mode: "json" }).$type<RubricProbe[]>(),
+    phases: text("phases", { mode: "json" }).$type<ExercisePhase[]>(),
+    reveals: text("reveals", { mode: "json" }).$type<ScriptedReveal[]>(),
+    context: text("context", { mode: "json" }).$type<ContextCard>(),
   },
   (t) => [uniqueIndex("rubric_exercises_key_unique").on(t.versionId, t.key)],
 );
@@ -307,6 +332,8 @@ export const scorecards = sqliteTable(
     recommendation: text("recommendation", { enum: RECOMMENDATIONS }),
     summary: text("summary").notNull().default(""),
     overrideJustification: text("override_justification").notNull().default(""),
+    // format-2 rubrics: the level the interviewer read, beside the recommendation
+    levelSignal: text("level_signal", { enum: LEVEL_SIGNALS }),
     conflictNote: text("conflict_note"),
     conflictDeclaredAt: integer("conflict_declared_at"),
     // timer state lives on the server so it survives reloads and devices
@@ -378,6 +405,18 @@ export const focusTicks = sqliteTable(
     focusKey: text("focus_key").notNull(),
   },
   (t) => [primaryKey({ columns: [t.scorecardId, t.focusKey] })],
+);
+
+/** Format-2 rubrics: the probes the interviewer asked (probe keys of the interview's exercise). */
+export const probeTicks = sqliteTable(
+  "probe_ticks",
+  {
+    scorecardId: text("scorecard_id")
+      .notNull()
+      .references(() => scorecards.id, { onDelete: "cascade" }),
+    probeKey: text("probe_key").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scorecardId, t.probeKey] })],
 );
 
 export const quickNotes = sqliteTable(

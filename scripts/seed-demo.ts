@@ -1,6 +1,7 @@
 // `npm run seed:demo`: idempotent demo data. Creates the rubric v1, an admin, a recruiter, two
-// hiring managers, six interviewers and five candidates across the loop lifecycle, then prints
-// every login. Running it again changes nothing and prints the logins again.
+// hiring managers, six interviewers and five candidates across the loop lifecycle (their loops on
+// v1), publishes the shipped rubric v2 as version 2, then prints every login. Running it again
+// changes nothing and prints the logins again.
 import { eq } from "drizzle-orm";
 
 import { LEAD_ML_ARCHITECT_V1 } from "../app/domain/rubric/lead-ml-architect-v1";
@@ -10,7 +11,7 @@ import { hashPassword } from "../app/server/password.server";
 import { defaultDatabasePath, migrateDatabase, openDatabase } from "../db/client.server";
 import type { Db } from "../db/client.server";
 import { writeAudit } from "../db/queries/audit.server";
-import { insertPublishedRubric, rubricVersionIds } from "../db/queries/rubric/rubrics.server";
+import { insertPublishedRubric, publishShippedRubrics, rubricVersionIds } from "../db/queries/rubric/rubrics.server";
 import {
   candidates,
   focusTicks,
@@ -514,6 +515,8 @@ async function main(): Promise<void> {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     seed(db, passwordHash, Date.now());
   }
+  // after the demo loops, so they keep v1; new loops get the newest version
+  publishShippedRubrics(db);
   db.$client.close();
   printLogins(already ? "Demo data already present" : "Demo data created", file);
 }

@@ -31,6 +31,19 @@ export function isPositiveRecommendation(r: Recommendation | null | undefined): 
   return r === "hire" || r === "strong_hire";
 }
 
+/**
+ * The level an interviewer reads from the interview (format-2 rubrics), beside the recommendation:
+ * ordered from below to above, so two signals are "steps" apart by their index.
+ */
+export const LEVEL_SIGNALS = ["below_lead", "lead", "staff_plus"] as const;
+export type LevelSignal = (typeof LEVEL_SIGNALS)[number];
+
+export const LEVEL_SIGNAL_LABELS: Record<LevelSignal, string> = {
+  below_lead: "Below Lead",
+  lead: "Lead",
+  staff_plus: "Staff+",
+};
+
 export const RED_FLAG_SEVERITIES = ["dealbreaker", "concern"] as const;
 export type RedFlagSeverity = (typeof RED_FLAG_SEVERITIES)[number];
 
@@ -140,6 +153,8 @@ export const CONSENSUS_LABELS: Record<Consensus, string> = {
 export const AGENDA_ITEM_KINDS = [
   "dealbreaker",
   "override",
+  "must_have_below_bar",
+  "level_split",
   "disagreement",
   "below_bar",
   "thin_evidence",
@@ -151,6 +166,8 @@ export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 export const AGENDA_ITEM_KIND_LABELS: Record<AgendaItemKind, string> = {
   dealbreaker: "Dealbreaker",
   override: "Override",
+  must_have_below_bar: "Must-have below bar",
+  level_split: "Level split",
   disagreement: "Disagreement",
   below_bar: "Below bar",
   thin_evidence: "Thin evidence",

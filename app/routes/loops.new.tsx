@@ -14,7 +14,7 @@ import { CsrfInput } from "../components/ui/csrf";
 import { FormError, SelectField, TextField } from "../components/ui/fields";
 import { useRemixForm } from "../hooks/use-remix-form";
 import { newLoopSchema } from "../domain/loop/schema";
-import { LOOP_TEMPLATES, templateName } from "../domain/loop/template";
+import { defaultRubricVersion, LOOP_TEMPLATES, templateName } from "../domain/loop/template";
 import { fromLocalInput } from "../domain/shared/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
 import { refusalData } from "../server/refusal.server";
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const wanted = new URL(request.url).searchParams.get("candidate") ?? "";
   const defaults: Values = {
     candidateId: candidates.some((c) => c.id === wanted) ? wanted : "",
-    rubricVersionId: versions[0]?.id ?? "",
+    rubricVersionId: defaultRubricVersion(versions)?.id ?? "",
     hiringManagerId: "",
     template: "full",
     startAt: "",
@@ -76,7 +76,7 @@ export default function NewLoop() {
     serverErrors: actionData?.errors,
   });
   const busy = useNavigation().state === "submitting";
-  const rubricName = versions[0]?.rubricName ?? "Rubric";
+  const rubricName = defaultRubricVersion(versions)?.rubricName ?? "Rubric";
   const hms = people.filter((p) => p.role !== "recruiter");
   return (
     <main id="main" className="narrow">

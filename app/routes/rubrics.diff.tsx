@@ -223,6 +223,27 @@ export default function RubricDiffPage() {
               </table>
             </section>
           ) : null}
+          {diff.rules.length > 0 ? (
+            <section className="card" aria-labelledby="s-rules" data-section="rules">
+              <h2 id="s-rules">
+                Format, decision rule and interviewer guidance{" "}
+                <span className="muted small normal">{diff.rules.length} changed</span>
+              </h2>
+              <table className="diff-table">
+                <colgroup>
+                  <col className="diff-label" />
+                  <col />
+                  <col />
+                </colgroup>
+                <Head left={`v${older?.version ?? ""}`} right={`v${newer?.version ?? ""}`} />
+                <tbody>
+                  {diff.rules.map((c) => (
+                    <ChangeRow key={c.field} change={c} />
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ) : null}
           {diff.sections.map((s) => {
             const shown = s.items.filter((i) => i.status !== "unchanged" || i.moved);
             return (

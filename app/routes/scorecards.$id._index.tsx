@@ -19,6 +19,7 @@ import { ScorecardHeader } from "../components/scorecard/header";
 import type { ScorecardActionData, ScorecardPageData } from "../components/scorecard/types";
 import { ScorecardWorkspace } from "../components/scorecard/workspace";
 import { displayCandidateName } from "../domain/candidate/display";
+import { calibrationPrompts } from "../domain/rubric/model";
 import { canDeclareConflict, noteMinute, timerElapsedMs } from "../domain/scorecard/rules";
 import { CONFLICT_KIND_LABELS } from "../domain/vocabulary";
 import { parseWith, readBodyOrTooLarge } from "../server/form.server";
@@ -71,8 +72,13 @@ export async function loader({ request, params }: LoaderFunctionArgs): Promise<S
       focusPoints: exercise.focusPoints,
       probeQuestions: exercise.probeQuestions,
       dimensionKeys: exercise.dimensionKeys,
+      ...(exercise.probes ? { probes: exercise.probes } : {}),
+      ...(exercise.phases ? { phases: exercise.phases } : {}),
+      ...(exercise.reveals ? { reveals: exercise.reveals } : {}),
+      ...(exercise.context ? { context: exercise.context } : {}),
     },
     dimensions: target.facts.content.dimensions,
+    calibrationPrompts: calibrationPrompts(target.facts.content),
     redFlags: target.facts.content.redFlags,
     signals: target.facts.content.signals,
     ctx: target.ctx,

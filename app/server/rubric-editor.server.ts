@@ -13,6 +13,7 @@ import type { RubricDraftFormValues } from "../domain/rubric/draft-schema";
 import { contentToFormValues, draftToContent, rubricDraftSchema } from "../domain/rubric/draft-schema";
 import type { RubricEditorIntent } from "../domain/rubric/page-schema";
 import { draftBodyToFormValues, publishProblemReport, withSpareRows } from "../domain/rubric/page-schema";
+import { isFormat2 } from "../domain/rubric/model";
 import { validateRubricContent } from "../domain/rubric/validate";
 
 import type { FieldErrors } from "./form.server";
@@ -56,7 +57,7 @@ export function editRubricVersion(
     return result.ok ? { ok: true, done: "discarded" } : refused(result.status, { _form: [result.message] });
   }
 
-  const typed = draftBodyToFormValues(body);
+  const typed = draftBodyToFormValues(body, isFormat2(previous));
   if (info.status !== "draft") {
     // published versions are immutable (the query and the database triggers refuse as well)
     return refused(409, {

@@ -29,6 +29,8 @@ test("a recruiter creates a loop from the template, assigns panelists, fixes a c
     .getAttribute("value");
   await page.getByLabel("Candidate").selectOption(candidateValue!);
   await page.getByLabel("Hiring manager").selectOption({ label: "Priya Raman" });
+  // the template's four v1 interviews (a v2 loop, with five, is walked in scorecard-v2.spec.ts)
+  await page.getByLabel("Rubric version", { exact: true }).selectOption({ label: "Lead ML Architect v1" });
   await expect(page.getByLabel("Lead ML Architect — full loop")).toBeChecked();
   await page.getByLabel("First interview").fill("2027-01-11T09:00");
   await page.getByRole("button", { name: "Create loop" }).click();

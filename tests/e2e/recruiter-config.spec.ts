@@ -88,7 +88,7 @@ test("a chosen file over the upload limit is refused in the page, before anythin
   await expect(page.getByLabel("CSV text")).toHaveValue("");
 });
 
-test("a recruiter clones rubric v1, edits a dimension anchor and publishes v2; v1 stays as it was", async ({
+test("a recruiter clones rubric v1, edits a dimension anchor and publishes it as v3 (v2 ships with the app); v1 stays as it was", async ({
   page,
 }) => {
   const newAnchor =
@@ -99,7 +99,7 @@ test("a recruiter clones rubric v1, edits a dimension anchor and publishes v2; v
   await expect(v1Row).toContainText("Published");
   await v1Row.getByRole("button", { name: "Clone into draft" }).click();
 
-  await expect(page.getByRole("heading", { name: /Lead ML Architect v2/ })).toContainText("Draft");
+  await expect(page.getByRole("heading", { name: /Lead ML Architect v3/ })).toContainText("Draft");
   await expect(page.getByRole("status")).toContainText("Draft created");
   const dimension = page.getByRole("group", { name: "ML system architecture" });
   const meets = dimension.getByLabel("Meets the bar");
@@ -120,14 +120,14 @@ test("a recruiter clones rubric v1, edits a dimension anchor and publishes v2; v
   await dimension.getByLabel("Meets the bar").fill(newAnchor);
   await page.getByRole("button", { name: "Save and publish" }).click();
   await expect(page.getByRole("status")).toContainText("Published.");
-  await expect(page.getByRole("heading", { name: /Lead ML Architect v2/ })).toContainText("Published");
+  await expect(page.getByRole("heading", { name: /Lead ML Architect v3/ })).toContainText("Published");
   await expect(page.locator("tr[data-dimension='ml_system_architecture']")).toContainText(newAnchor);
   // read-only now: no editor, no save button
   await expect(page.getByRole("button", { name: "Save draft" })).toHaveCount(0);
 
   // the diff shows exactly the edited anchor
   await page.getByRole("link", { name: "Changes since v1" }).click();
-  await expect(page.getByRole("heading", { name: "Changes from v1 to v2" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Changes from v1 to v3" })).toBeVisible();
   const dims = page.locator("section[data-section='dimensions']");
   await expect(dims).toContainText("1 changed");
   await expect(dims.locator("[data-status='changed']")).toContainText("Anchor: meets bar");
@@ -136,30 +136,71 @@ test("a recruiter clones rubric v1, edits a dimension anchor and publishes v2; v
 
   // both versions listed; v1 unchanged
   await page.goto("/rubrics");
-  await expect(page.getByTestId("rubric-versions").locator("tr[data-version='2']")).toContainText("Published");
+  await expect(page.getByTestId("rubric-versions").locator("tr[data-version='3']")).toContainText("Published");
   await page.getByTestId("rubric-versions").getByRole("link", { name: "Lead ML Architect v1" }).click();
   await expect(page.locator("tr[data-dimension='ml_system_architecture']")).toContainText("Sketches a consistent path");
   await expect(page.locator("tr[data-dimension='ml_system_architecture']")).not.toContainText(newAnchor);
 
-  // a new loop can use v2, while the loops made before keep v1
+  // a new loop can use v3, while the loops made before keep v1
   await page.goto("/loops/new");
   const candidate = await page
     .locator("#f-candidateId option", { hasText: "Keiko Tanaka" })
     .first()
     .getAttribute("value");
   await page.getByLabel("Candidate").selectOption(candidate!);
-  await page.getByLabel("Rubric version", { exact: true }).selectOption({ label: "Lead ML Architect v2" });
+  await page.getByLabel("Rubric version", { exact: true }).selectOption({ label: "Lead ML Architect v3" });
   await page.getByLabel("Hiring manager").selectOption({ label: "Priya Raman" });
   await page.getByLabel("First interview").fill("2027-03-01T09:00");
   await page.getByRole("button", { name: "Create loop" }).click();
   await expect(page).toHaveURL(/\/loops\/[A-Za-z0-9_-]+\/setup/);
   const newLoop = new URL(page.url()).pathname.replace(/\/setup$/, "");
   await page.goto(newLoop);
-  await expect(page.locator("main")).toContainText("Lead ML Architect v2");
+  await expect(page.locator("main")).toContainText("Lead ML Architect v3");
   await page.goto("/loops");
   await page.getByRole("link", { name: "Ingrid Sørensen", exact: true }).click();
   await expect(page.locator("main")).toContainText("Lead ML Architect v1");
-  await expect(page.locator("main")).not.toContainText("Lead ML Architect v2");
+  await expect(page.locator("main")).not.toContainText("Lead ML Architect v3");
+});
+
+test("a recruiter edits the v2 fields of a draft cloned from rubric v2: a missing scale anchor is refused inline, then it publishes", async ({
+  page,
+}) => {
+  const lookFor = "Names the baseline first, then checks inputs before the model.";
+  await login(page, DEMO.recruiter);
+  await page.goto("/rubrics");
+  await page
+    .getByTestId("rubric-versions")
+    .locator("tr[data-version='2']")
+    .getByRole("button", { name: "Clone into draft" })
+    .click();
+  await expect(page.getByRole("heading", { name: /Lead ML Architect v4/ })).toContainText("Draft");
+
+  const dimension = page.getByRole("group", { name: "ML system architecture", exact: true });
+  const point2 = dimension.getByLabel("2 · Below bar", { exact: true });
+  await expect(point2).not.toHaveValue("");
+  await expect(dimension.getByLabel("Staff+", { exact: true })).not.toHaveValue("");
+  await expect(dimension.getByLabel("A 3 answer (meets bar)")).not.toHaveValue("");
+  const drill = page.locator("fieldset[data-exercise='incident_scenario_drill']");
+  await expect(drill.locator("[data-phase]:not(.spare)")).toHaveCount(4);
+  await expect(drill.locator("[data-reveal]:not(.spare)")).toHaveCount(5);
+  await expect(page.getByLabel("The rule in plain words")).toHaveValue(/dealbreaker/);
+
+  // a scale point without its anchor cannot be published; the typed look-for survives the refusal
+  await point2.fill("");
+  const firstProbe = drill.locator("[data-probe='drill_first_look']");
+  await firstProbe.getByLabel("What to listen for").fill(lookFor);
+  await page.getByRole("button", { name: "Save and publish" }).click();
+  await expect(page.getByTestId("publish-problems")).toContainText("Scale point 2 has no anchor");
+  await expect(dimension.getByText("Scale point 2 has no anchor")).toBeVisible();
+  await expect(firstProbe.getByLabel("What to listen for")).toHaveValue(lookFor);
+
+  await point2.fill("Names the main parts, but links them only when prompted.");
+  await page.getByRole("button", { name: "Save and publish" }).click();
+  await expect(page.getByRole("status")).toContainText("Published.");
+  await page.getByRole("link", { name: "Changes since v2" }).click();
+  const dims = page.locator("section[data-section='dimensions']");
+  await expect(dims.locator("[data-status='changed']")).toContainText("Anchor: 2 (below bar)");
+  await expect(page.locator("section[data-section='exercises']")).toContainText(lookFor);
 });
 
 test("a recruiter invites a member who sets a password through the one-time link and is logged in", async ({

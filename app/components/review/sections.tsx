@@ -5,6 +5,7 @@ import {
   BAR_SCORE,
   CONSENSUS_LABELS,
   RATING_LABELS,
+  LEVEL_SIGNAL_LABELS,
   RECOMMENDATION_LABELS,
   RECOMMENDATIONS,
   SCORECARD_STATUS_LABELS,
@@ -172,6 +173,8 @@ export function SummaryStrip({ aggregate, showCalibrated }: { aggregate: LoopAgg
 const AGENDA_TONE: Record<AgendaItemKind, string> = {
   dealbreaker: "danger",
   override: "danger",
+  must_have_below_bar: "danger",
+  level_split: "warn",
   disagreement: "warn",
   below_bar: "warn",
   thin_evidence: "",
@@ -184,6 +187,19 @@ export function DebriefAgenda({ aggregate }: { aggregate: LoopAggregate }) {
   return (
     <section className="card agenda" aria-labelledby="agenda-title" data-testid="debrief-agenda">
       <h2 id="agenda-title">Debrief agenda</h2>
+      {aggregate.decisionRule ? (
+        <div
+          className={`decision-rule notice ${aggregate.decisionRule.verdict === "composite" ? "ok" : "warn"}`}
+          data-testid="decision-rule"
+        >
+          <p className="small">
+            <strong>Decision rule:</strong> {aggregate.decisionRule.statement}
+          </p>
+          <p className="small" data-testid="decision-rule-verdict">
+            <strong>Outcome:</strong> {aggregate.decisionRule.verdictText}
+          </p>
+        </div>
+      ) : null}
       {items.length === 0 ? (
         <p className="empty">Nothing to resolve: no flags, no disagreement, every dimension at or above the bar.</p>
       ) : (
@@ -390,6 +406,26 @@ const RECO_CLASS: Record<Recommendation, string> = {
   strong_hire: "ok",
 };
 
+function QuickNoteList({ notes }: { notes: LoopAggregate["exercises"][number]["quickNotes"] }) {
+  return (
+    <>
+      <p className="small">
+        <strong>Notes taken during the interview</strong>
+      </p>
+      <ul className="notes-list small">
+        {notes.map((n, i) => (
+          <li key={i}>
+            <span className="muted">
+              min {n.elapsedMinute} · {n.panelistName}:
+            </span>{" "}
+            {n.body}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 /** Every interview with its panelists: status, recommendation and summary; missing and recused are visible here. */
 export function PanelOverview({ aggregate }: { aggregate: LoopAggregate }) {
   const byId = new Map(aggregate.scorecards.map((s) => [s.scorecardId, s]));
@@ -427,6 +463,11 @@ export function PanelOverview({ aggregate }: { aggregate: LoopAggregate }) {
                         {RECOMMENDATION_LABELS[sc.recommendation]}
                       </span>
                     ) : null}
+                    {sc?.levelSignal && p.status === "submitted" ? (
+                      <span className="badge" title="Level signal">
+                        Level: {LEVEL_SIGNAL_LABELS[sc.levelSignal]}
+                      </span>
+                    ) : null}
                     {sc?.amended ? (
                       <span className="badge" title={sc.lastAmendReason ?? undefined}>
                         amended ×{sc.amendCount}
@@ -458,6 +499,27 @@ export function PanelOverview({ aggregate }: { aggregate: LoopAggregate }) {
               );
             })}
           </ul>
+          {ex.probes.length ? (
+            <details className="focus probes-asked" data-testid="probes-asked">
+              <summary className="small">
+                Core probes asked: {ex.probes.filter((q) => q.core && q.askedBy.length > 0).length} of{" "}
+                {ex.probes.filter((q) => q.core).length}
+              </summary>
+              <ul className="focus-list small">
+                {ex.probes.map((q) => (
+                  <li key={q.key} className={q.askedBy.length ? "covered" : "uncovered"} data-probe={q.key}>
+                    <span aria-hidden="true">{q.askedBy.length ? "✓" : "○"}</span> {q.core ? null : <em>Optional: </em>}
+                    {q.question}
+                    <span className="muted">
+                      {" "}
+                      · {q.askedBy.length ? `asked by ${formatList(q.askedBy)}` : "not asked"}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              {ex.focusPoints.length === 0 && ex.quickNotes.length ? <QuickNoteList notes={ex.quickNotes} /> : null}
+            </details>
+          ) : null}
           {ex.focusPoints.length ? (
             <details className="focus">
               <summary className="small">
@@ -476,23 +538,7 @@ export function PanelOverview({ aggregate }: { aggregate: LoopAggregate }) {
                   </li>
                 ))}
               </ul>
-              {ex.quickNotes.length ? (
-                <>
-                  <p className="small">
-                    <strong>Notes taken during the interview</strong>
-                  </p>
-                  <ul className="notes-list small">
-                    {ex.quickNotes.map((n, i) => (
-                      <li key={i}>
-                        <span className="muted">
-                          min {n.elapsedMinute} · {n.panelistName}:
-                        </span>{" "}
-                        {n.body}
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
+              {ex.quickNotes.length ? <QuickNoteList notes={ex.quickNotes} /> : null}
             </details>
           ) : null}
         </div>

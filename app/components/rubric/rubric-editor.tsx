@@ -18,6 +18,9 @@ import { FormError, SelectField, TextAreaField, TextField } from "../ui/fields";
 import type { ServerErrors } from "../../hooks/use-remix-form";
 import { useRemixForm } from "../../hooks/use-remix-form";
 
+import type { EditorKit } from "./rubric-editor-v2";
+import { DimensionV2Fields, ExerciseV2Fields, RubricV2Sections } from "./rubric-editor-v2";
+
 interface Props {
   defaultValues: RubricDraftFormValues;
   serverErrors?: ServerErrors;
@@ -58,7 +61,9 @@ function RemoveBox({
  * The draft editor: every list shows its items plus one spare blank row (fill it in to add an
  * item, without JavaScript); ticking “Remove” drops an item on save. The same zod schema checks
  * the form in the browser and on the server; the publish checks (anchors, weights, coverage)
- * run on the server and come back as `serverErrors`.
+ * run on the server and come back as `serverErrors`. A format-2 draft (rubric v2) edits its scale
+ * anchors, level guidance, calibration, probes, phases, reveals, context cards, decision rule and
+ * guidance instead of the format-1 bands, focus points and probe lines (derived on save).
  */
 export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
   const { form, register, onSubmit, errorFor } = useRemixForm(rubricDraftSchema, { defaultValues, serverErrors });
@@ -76,6 +81,9 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
     const v: unknown = get(defaultValues, name);
     return typeof v === "string" ? v : v === undefined || v === null ? "" : String(v);
   };
+  const format2 = defaultValues.decisionRule !== undefined;
+  const kit: EditorKit = { reg, err, dv };
+  const dimensionChoices = assessable.map((d) => ({ key: d.key, name: d.name }));
   const problemsRef = useRef<HTMLDivElement>(null);
   const formErrorRef = useRef<HTMLDivElement>(null);
   const hasServerError = Boolean(serverErrors && Object.keys(serverErrors).length > 0);
@@ -166,32 +174,36 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
                 error={err(`${p}.description`)}
                 rows={2}
               />
-              <div className="grid grid-3 tight anchors">
-                <TextAreaField
-                  name={`${p}.anchors.belowBar`}
-                  label="Below the bar"
-                  register={reg}
-                  defaultValue={dv(`${p}.anchors.belowBar`)}
-                  error={err(`${p}.anchors.belowBar`)}
-                  rows={4}
-                />
-                <TextAreaField
-                  name={`${p}.anchors.meetsBar`}
-                  label="Meets the bar"
-                  register={reg}
-                  defaultValue={dv(`${p}.anchors.meetsBar`)}
-                  error={err(`${p}.anchors.meetsBar`)}
-                  rows={4}
-                />
-                <TextAreaField
-                  name={`${p}.anchors.exceeds`}
-                  label="Exceeds the bar"
-                  register={reg}
-                  defaultValue={dv(`${p}.anchors.exceeds`)}
-                  error={err(`${p}.anchors.exceeds`)}
-                  rows={4}
-                />
-              </div>
+              {format2 ? (
+                <DimensionV2Fields p={p} d={d} kit={kit} exercises={defaultValues.exercises} />
+              ) : (
+                <div className="grid grid-3 tight anchors">
+                  <TextAreaField
+                    name={`${p}.anchors.belowBar`}
+                    label="Below the bar"
+                    register={reg}
+                    defaultValue={dv(`${p}.anchors.belowBar`)}
+                    error={err(`${p}.anchors.belowBar`)}
+                    rows={4}
+                  />
+                  <TextAreaField
+                    name={`${p}.anchors.meetsBar`}
+                    label="Meets the bar"
+                    register={reg}
+                    defaultValue={dv(`${p}.anchors.meetsBar`)}
+                    error={err(`${p}.anchors.meetsBar`)}
+                    rows={4}
+                  />
+                  <TextAreaField
+                    name={`${p}.anchors.exceeds`}
+                    label="Exceeds the bar"
+                    register={reg}
+                    defaultValue={dv(`${p}.anchors.exceeds`)}
+                    error={err(`${p}.anchors.exceeds`)}
+                    rows={4}
+                  />
+                </div>
+              )}
               {!isNew ? (
                 <RemoveBox name={`${p}.remove`} register={reg} label="Remove this dimension" checked={d.remove} />
               ) : null}
@@ -238,26 +250,28 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
                 error={err(`${p}.prompt`)}
                 rows={3}
               />
-              <div className="grid grid-2 tight">
-                <TextAreaField
-                  name={`${p}.focusPoints`}
-                  label="Focus points"
-                  hint="One per line."
-                  register={reg}
-                  defaultValue={dv(`${p}.focusPoints`)}
-                  error={err(`${p}.focusPoints`)}
-                  rows={5}
-                />
-                <TextAreaField
-                  name={`${p}.probeQuestions`}
-                  label="Probe questions"
-                  hint="One per line."
-                  register={reg}
-                  defaultValue={dv(`${p}.probeQuestions`)}
-                  error={err(`${p}.probeQuestions`)}
-                  rows={5}
-                />
-              </div>
+              {format2 ? null : (
+                <div className="grid grid-2 tight">
+                  <TextAreaField
+                    name={`${p}.focusPoints`}
+                    label="Focus points"
+                    hint="One per line."
+                    register={reg}
+                    defaultValue={dv(`${p}.focusPoints`)}
+                    error={err(`${p}.focusPoints`)}
+                    rows={5}
+                  />
+                  <TextAreaField
+                    name={`${p}.probeQuestions`}
+                    label="Probe questions"
+                    hint="One per line."
+                    register={reg}
+                    defaultValue={dv(`${p}.probeQuestions`)}
+                    error={err(`${p}.probeQuestions`)}
+                    rows={5}
+                  />
+                </div>
+              )}
               <fieldset className="dims-assessed" aria-describedby={dimError ? `${p}-dims-error` : undefined}>
                 <legend>Dimensions assessed</legend>
                 {assessable.length === 0 ? (
@@ -283,6 +297,7 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
                   </div>
                 ) : null}
               </fieldset>
+              {format2 ? <ExerciseV2Fields p={p} e={e} kit={kit} dimensions={dimensionChoices} /> : null}
               {!isNew ? (
                 <RemoveBox name={`${p}.remove`} register={reg} label="Remove this exercise" checked={e.remove} />
               ) : null}
@@ -378,6 +393,14 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
         })}
       </section>
 
+      {format2 ? (
+        <RubricV2Sections
+          kit={kit}
+          dimensions={dimensionChoices}
+          mustHave={defaultValues.decisionRule?.mustHaveDimensionKeys ?? []}
+        />
+      ) : null}
+
       <div className="save-bar">
         <button type="submit" name="intent" value="save" className="btn" disabled={busy}>
           {busy && pending === "save" ? "Saving…" : "Save draft"}
@@ -386,8 +409,10 @@ export function RubricEditor({ defaultValues, serverErrors, problems }: Props) {
           {busy && pending === "publish" ? "Publishing…" : "Save and publish"}
         </button>
         <span className="muted small">
-          Publishing checks anchors, weights (sum {REQUIRED_WEIGHT_TOTAL}) and that every dimension is assessed by at
-          least two exercises. A published version can no longer change.
+          {format2
+            ? `Publishing checks every scale point's anchor, weights (sum ${REQUIRED_WEIGHT_TOTAL}), probe tags, that two exercises reach each dimension through core probes, phases, the decision rule and the guidance.`
+            : `Publishing checks anchors, weights (sum ${REQUIRED_WEIGHT_TOTAL}) and that every dimension is assessed by at least two exercises.`}{" "}
+          A published version can no longer change.
         </span>
       </div>
     </Form>

@@ -115,9 +115,11 @@ export function ScorecardHeader(p: {
   timer: ReactNode;
   saveStatus: ReactNode;
   progress: ReactNode;
+  /** format 2: the phase timeline under the timer */
+  phases?: ReactNode;
 }) {
   return (
-    <header className="sc-header" data-loop-id={p.loopId}>
+    <header className={`sc-header${p.phases ? " with-phases" : ""}`} data-loop-id={p.loopId}>
       <div className="sc-title">
         <h1>
           {p.candidateName} <span className="sep">·</span> <span className="exercise">{p.exerciseTitle}</span>
@@ -138,6 +140,7 @@ export function ScorecardHeader(p: {
         {p.saveStatus}
         {p.progress}
       </div>
+      {p.phases}
     </header>
   );
 }

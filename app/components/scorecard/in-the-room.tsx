@@ -11,7 +11,7 @@ import { CsrfInput } from "../ui/csrf";
 
 import { FieldError, fieldId } from "../ui/field-error";
 
-/** The exercise brief: prompt and probe questions, collapsible, readable at a glance. */
+/** The exercise brief: prompt and probe questions (format 1; format 2 ticks its probes), collapsible. */
 export function ExerciseBrief(p: { title: string; prompt: string; probeQuestions: string[]; durationMinutes: number }) {
   return (
     <details className="card brief" open>
@@ -22,14 +22,16 @@ export function ExerciseBrief(p: { title: string; prompt: string; probeQuestions
         </span>
       </summary>
       <p className="prompt">{p.prompt}</p>
-      <details className="probes">
-        <summary>Probe questions ({p.probeQuestions.length})</summary>
-        <ol>
-          {p.probeQuestions.map((q) => (
-            <li key={q}>{q}</li>
-          ))}
-        </ol>
-      </details>
+      {p.probeQuestions.length ? (
+        <details className="probes">
+          <summary>Probe questions ({p.probeQuestions.length})</summary>
+          <ol>
+            {p.probeQuestions.map((q) => (
+              <li key={q}>{q}</li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
     </details>
   );
 }

@@ -1,8 +1,15 @@
 import type { UseFormRegister } from "react-hook-form";
 
 import type { Recommendation } from "../../domain/vocabulary";
-import type { RubricRedFlag, RubricSignal } from "../../domain/rubric/model";
-import { bySeverity, RECOMMENDATION_LABELS, RECOMMENDATIONS, SIGNAL_KIND_LABELS } from "../../domain/vocabulary";
+import type { RubricDimension, RubricRedFlag, RubricSignal } from "../../domain/rubric/model";
+import {
+  bySeverity,
+  LEVEL_SIGNAL_LABELS,
+  LEVEL_SIGNALS,
+  RECOMMENDATION_LABELS,
+  RECOMMENDATIONS,
+  SIGNAL_KIND_LABELS,
+} from "../../domain/vocabulary";
 import type { ScorecardValues } from "../../domain/scorecard/schema";
 import { LIMITS, OVERRIDE_MIN } from "../../domain/scorecard/values";
 
@@ -114,6 +121,8 @@ export function RecommendationSection(p: {
   errorAt: ErrorAt;
   needsOverride: boolean;
   summaryLength: number;
+  /** format 2: ask for a level signal, with what separates the levels on these dimensions */
+  levels?: RubricDimension[] | null;
 }) {
   const recError = p.errorAt("recommendation");
   const sumError = p.errorAt("summary");
@@ -140,6 +149,7 @@ export function RecommendationSection(p: {
         </div>
         <FieldError id={`${rid}-error`} message={recError} />
       </fieldset>
+      {p.levels ? <LevelSignalField {...p} levels={p.levels} /> : null}
       <div className={`field override${p.needsOverride || ovError ? " show" : ""}`}>
         <label htmlFor={fieldId("overrideJustification")}>Override justification</label>
         <p className="field-hint" id="override-hint">
@@ -175,5 +185,66 @@ export function RecommendationSection(p: {
         <FieldError id={`${fieldId("summary")}-error`} message={sumError} />
       </div>
     </section>
+  );
+}
+
+/** Format 2: the level the interview showed (Below Lead / Lead / Staff+), beside the recommendation. */
+function LevelSignalField(p: {
+  register: UseFormRegister<ScorecardValues>;
+  initial: ScorecardValues;
+  errorAt: ErrorAt;
+  levels: RubricDimension[];
+}) {
+  const error = p.errorAt("levelSignal");
+  const lid = fieldId("levelSignal");
+  const guided = p.levels.filter((d) => d.levels);
+  return (
+    <fieldset className="rec level-signal" aria-describedby={error ? `${lid}-error` : undefined}>
+      <legend>
+        Level signal <span className="muted small">(optional)</span>
+      </legend>
+      <div className="scale rec-scale" id={lid}>
+        {LEVEL_SIGNALS.map((l, i) => (
+          <label key={l} className={`seg seg-${i + 2} level-${l}`}>
+            <input
+              type="radio"
+              value={l}
+              defaultChecked={p.initial.levelSignal === l}
+              aria-invalid={error ? true : undefined}
+              {...p.register("levelSignal")}
+            />
+            <span className="seg-l">{LEVEL_SIGNAL_LABELS[l]}</span>
+          </label>
+        ))}
+      </div>
+      <FieldError id={`${lid}-error`} message={error} />
+      {guided.length ? (
+        <details className="level-guide">
+          <summary>What separates the levels</summary>
+          <table className="small">
+            <thead>
+              <tr>
+                <th scope="col">Dimension</th>
+                {LEVEL_SIGNALS.map((l) => (
+                  <th key={l} scope="col">
+                    {LEVEL_SIGNAL_LABELS[l]}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {guided.map((d) => (
+                <tr key={d.key}>
+                  <th scope="row">{d.name}</th>
+                  <td>{d.levels?.belowLead}</td>
+                  <td>{d.levels?.lead}</td>
+                  <td>{d.levels?.staffPlus}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ) : null}
+    </fieldset>
   );
 }

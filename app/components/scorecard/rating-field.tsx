@@ -2,7 +2,8 @@ import type { KeyboardEvent } from "react";
 import { useRef } from "react";
 import type { UseFormRegister } from "react-hook-form";
 
-import type { RubricDimension } from "../../domain/rubric/model";
+import type { RubricDimension, ScaleAnchors } from "../../domain/rubric/model";
+import { CALIBRATION_POINTS } from "../../domain/rubric/model";
 import { RATING_LABELS, RATING_SCORES } from "../../domain/vocabulary";
 import type { ScorecardValues, ScoreValue } from "../../domain/scorecard/schema";
 import { EVIDENCE_MIN, LIMITS } from "../../domain/scorecard/values";
@@ -29,6 +30,8 @@ export interface RatingFieldProps {
   evidenceError?: string;
   disabled: boolean;
   onClear?: () => void;
+  /** format 2: the probe and exercise the dimension's calibration answers respond to */
+  calibrationPrompt?: { exerciseTitle: string; question: string } | null;
 }
 
 /**
@@ -59,7 +62,12 @@ export function RatingField(p: RatingFieldProps) {
 
   const length = p.evidence.length;
   const nearLimit = length > LIMITS.evidence * 0.8;
-  const describedBy = [`${sid}-anchors`, p.scoreError ? `${sid}-error` : null].filter(Boolean).join(" ");
+  const scale = p.dimension.scale;
+  // format 2: each radio is described by its own point's anchor; format 1 by the three bands
+  const describedBy = (point: string) =>
+    [scale && point !== "na" ? `${sid}-pt-${point}` : `${sid}-anchors`, p.scoreError ? `${sid}-error` : null]
+      .filter(Boolean)
+      .join(" ");
   const rated = p.score !== "" && p.score !== "na";
 
   return (
@@ -88,7 +96,7 @@ export function RatingField(p: RatingFieldProps) {
                 type="radio"
                 value={String(n)}
                 defaultChecked={p.initial.score === String(n)}
-                aria-describedby={describedBy}
+                aria-describedby={describedBy(String(n))}
                 aria-invalid={p.scoreError ? true : undefined}
                 {...scoreReg}
               />
@@ -101,7 +109,7 @@ export function RatingField(p: RatingFieldProps) {
               type="radio"
               value="na"
               defaultChecked={p.initial.score === "na"}
-              aria-describedby={describedBy}
+              aria-describedby={describedBy("na")}
               aria-invalid={p.scoreError ? true : undefined}
               {...scoreReg}
             />
@@ -135,20 +143,79 @@ export function RatingField(p: RatingFieldProps) {
           <FieldError id={`${eid}-error`} message={p.evidenceError} />
         </div>
       </div>
-      <div className="anchors" id={`${sid}-anchors`}>
-        <div className="anchor anchor-below">
-          <span className="anchor-h">Below bar · 1–2</span>
-          {p.dimension.anchors.belowBar}
+      {scale ? (
+        <PointAnchors sid={sid} scale={scale} dimension={p.dimension} calibrationPrompt={p.calibrationPrompt ?? null} />
+      ) : (
+        <div className="anchors" id={`${sid}-anchors`}>
+          <div className="anchor anchor-below">
+            <span className="anchor-h">Below bar · 1–2</span>
+            {p.dimension.anchors.belowBar}
+          </div>
+          <div className="anchor anchor-meets">
+            <span className="anchor-h">Meets bar · 3</span>
+            {p.dimension.anchors.meetsBar}
+          </div>
+          <div className="anchor anchor-exceeds">
+            <span className="anchor-h">Exceeds · 4</span>
+            {p.dimension.anchors.exceeds}
+          </div>
         </div>
-        <div className="anchor anchor-meets">
-          <span className="anchor-h">Meets bar · 3</span>
-          {p.dimension.anchors.meetsBar}
-        </div>
-        <div className="anchor anchor-exceeds">
-          <span className="anchor-h">Exceeds · 4</span>
-          {p.dimension.anchors.exceeds}
-        </div>
-      </div>
+      )}
     </fieldset>
+  );
+}
+
+/**
+ * Format 2: one anchor per scale point, on demand: the anchor of the point you hover, focus or
+ * choose shows (CSS `:has`, so it works before JavaScript too); "All anchors" opens the four at
+ * once. The calibration answers (a 2, a 3 and a 4 to one probe) are one click away.
+ */
+function PointAnchors(p: {
+  sid: string;
+  scale: ScaleAnchors;
+  dimension: RubricDimension;
+  calibrationPrompt: { exerciseTitle: string; question: string } | null;
+}) {
+  const calibration = p.dimension.calibration;
+  return (
+    <div className="pt-anchors">
+      <label className="check all-anchors">
+        <input type="checkbox" aria-controls={`${p.sid}-pts`} /> All anchors
+        <span className="sr-only"> for {p.dimension.name}</span>
+      </label>
+      <div className="pts" id={`${p.sid}-pts`} data-testid="point-anchors">
+        <p className="pts-hint muted">Hover, focus or choose a score to see its anchor.</p>
+        {RATING_SCORES.map((n) => (
+          <p key={n} className={`pt pt-${n}`} id={`${p.sid}-pt-${n}`} data-point={n}>
+            <span className="anchor-h">
+              {n} · {RATING_LABELS[n]}
+            </span>{" "}
+            {p.scale[n]}
+          </p>
+        ))}
+      </div>
+      {calibration ? (
+        <details className="calibration" data-testid="calibration">
+          <summary>
+            What a 2, 3 and 4 sound like<span className="sr-only"> for {p.dimension.name}</span>
+          </summary>
+          {p.calibrationPrompt ? (
+            <p className="muted">
+              Answers to “{p.calibrationPrompt.question}” ({p.calibrationPrompt.exerciseTitle})
+            </p>
+          ) : null}
+          <dl>
+            {CALIBRATION_POINTS.map((n) => (
+              <div key={n} className={`cal cal-${n}`}>
+                <dt>
+                  {n} · {RATING_LABELS[n]}
+                </dt>
+                <dd>{calibration.answers[n]}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      ) : null}
+    </div>
   );
 }

@@ -1,5 +1,14 @@
 import type { LoopStatus, ScorecardStatus } from "../../domain/vocabulary";
-import type { FocusPoint, RubricDimension, RubricRedFlag, RubricSignal } from "../../domain/rubric/model";
+import type {
+  ContextCard,
+  ExercisePhase,
+  FocusPoint,
+  RubricDimension,
+  RubricProbe,
+  RubricRedFlag,
+  RubricSignal,
+  ScriptedReveal,
+} from "../../domain/rubric/model";
 import type { ScorecardContext, TimerState } from "../../domain/scorecard/rules";
 import type { ScorecardValues } from "../../domain/scorecard/schema";
 import type { LoopFeedbackAccess } from "../../domain/review/access";
@@ -33,8 +42,15 @@ export interface ScorecardPageData {
     focusPoints: FocusPoint[];
     probeQuestions: string[];
     dimensionKeys: string[];
+    /** format 2 (rubric v2); absent for format 1 */
+    probes?: RubricProbe[];
+    phases?: ExercisePhase[];
+    reveals?: ScriptedReveal[];
+    context?: ContextCard;
   };
   dimensions: RubricDimension[];
+  /** format 2: per dimension key, the probe its calibration answers respond to */
+  calibrationPrompts: Record<string, { exerciseTitle: string; question: string }>;
   redFlags: RubricRedFlag[];
   signals: RubricSignal[];
   ctx: ScorecardContext;

@@ -15,6 +15,7 @@ import type { ScorecardSchemaModule } from "../../hooks/scorecard-schema";
 import { loadScorecardSchema, scorecardSchemaIfLoaded } from "../../hooks/scorecard-schema";
 import { useScorecardSync } from "../../hooks/use-scorecard-sync";
 import { useScorecardTimer } from "../../hooks/use-scorecard-timer";
+import { currentPhaseIndex, phaseWindows } from "../../domain/scorecard/script";
 import { CsrfInput, useCsrfToken } from "../ui/csrf";
 
 import { DeclareConflict } from "./conflict-of-interest";
@@ -26,6 +27,7 @@ import { LocalTime } from "../ui/local-time";
 import { RatingField } from "./rating-field";
 import { SaveStatus } from "./save-status";
 import { ConflictPanel, ErrorSummary, loadOnDemand, SubmitConfirm, SyncNotices } from "./lazy-parts";
+import { ContextCardView, PhaseTimeline, ProbeChecklist, RevealScript } from "./script";
 import type { ScorecardActionData, ScorecardPageData } from "./types";
 
 const FORM_ID = "scorecard-form";
@@ -59,6 +61,8 @@ function completeValues(v: ScorecardValues, data: ScorecardPageData): ScorecardV
   for (const f of data.redFlags) out.redFlags[f.key] ??= { checked: false, note: "" };
   for (const sg of data.signals) out.signals[sg.key] ??= false;
   for (const f of data.exercise.focusPoints) out.focus[f.key] ??= false;
+  out.probes = { ...v.probes };
+  for (const p of data.exercise.probes ?? []) out.probes[p.key] ??= false;
   out.notes = v.notes ?? [];
   return out;
 }
@@ -95,6 +99,32 @@ function countErrors(errors: FieldErrors): number {
   };
   walk(errors);
   return n;
+}
+
+/**
+ * The phase the interviewer moved to, kept on this device (it paces the conversation; it is not
+ * part of the scorecard). null until they move on, and before JavaScript has loaded.
+ */
+function useChosenPhase(scorecardId: string): [number | null, (index: number) => void] {
+  const key = `archpanel:phase:${scorecardId}`;
+  const [chosen, setChosen] = useState<number | null>(null);
+  useEffect(() => {
+    try {
+      const stored = window.localStorage.getItem(key);
+      if (stored !== null && /^\d{1,3}$/.test(stored)) setChosen(Number(stored));
+    } catch {
+      // storage unavailable (private mode): the phase is kept for this page only
+    }
+  }, [key]);
+  const choose = (index: number) => {
+    setChosen(index);
+    try {
+      window.localStorage.setItem(key, String(index));
+    } catch {
+      // as above
+    }
+  };
+  return [chosen, choose];
 }
 
 export function ScorecardWorkspace({
@@ -216,6 +246,14 @@ export function ScorecardWorkspace({
     enabled: mode === "draft",
   });
 
+  const windows = useMemo(() => phaseWindows(exercise.phases ?? []), [exercise.phases]);
+  const [chosenPhase, setChosenPhase] = useChosenPhase(sc.id);
+  const phaseIndex = currentPhaseIndex(windows, chosenPhase);
+  const dimensionNames = useMemo(
+    () => Object.fromEntries(data.dimensions.map((d) => [d.key, d.name])),
+    [data.dimensions],
+  );
+
   const liveRaw = useWatch({ control: form.control });
   const live = useMemo(() => lenientScorecardValues(liveRaw), [liveRaw]);
   const notes = useMemo(
@@ -241,8 +279,9 @@ export function ScorecardWorkspace({
       redFlags: Object.fromEntries(data.redFlags.map((f) => [f.key, f.label])),
       signals: Object.fromEntries(data.signals.map((s) => [s.key, s.label])),
       focus: Object.fromEntries(exercise.focusPoints.map((f) => [f.key, f.label])),
+      probes: Object.fromEntries((exercise.probes ?? []).map((p) => [p.key, p.question])),
     }),
-    [data.dimensions, data.redFlags, data.signals, exercise.focusPoints],
+    [data.dimensions, data.redFlags, data.signals, exercise.focusPoints, exercise.probes],
   );
 
   const status = sync.status;
@@ -391,6 +430,7 @@ export function ScorecardWorkspace({
       evidenceError={errorAt(`ratings.${d.key}.evidence`)}
       disabled={!editable}
       onClear={hydrated ? () => form.setValue(`ratings.${d.key}.score`, "", { shouldDirty: true }) : undefined}
+      calibrationPrompt={data.calibrationPrompts[d.key] ?? null}
     />
   );
 
@@ -448,6 +488,17 @@ export function ScorecardWorkspace({
           ) : (
             <SaveStatus status={status} />
           )
+        }
+        phases={
+          windows.length ? (
+            <PhaseTimeline
+              windows={windows}
+              elapsedMs={timer.view.elapsedMs}
+              current={phaseIndex}
+              onMove={hydrated && mode === "draft" ? setChosenPhase : null}
+              live={mode === "draft" && timer.view.phase !== "not_started"}
+            />
+          ) : undefined
         }
         progress={
           mode === "view" ? (
@@ -538,17 +589,34 @@ export function ScorecardWorkspace({
           <ExerciseBrief
             title={exercise.title}
             prompt={exercise.prompt}
-            probeQuestions={exercise.probeQuestions}
+            probeQuestions={exercise.probes ? [] : exercise.probeQuestions}
             durationMinutes={header.durationMinutes}
           />
-          <FocusChecklist
-            points={exercise.focusPoints}
-            register={form.register}
-            initial={initial}
-            covered={covered}
-            formId={FORM_ID}
-            disabled={!editable}
-          />
+          {exercise.context ? <ContextCardView context={exercise.context} /> : null}
+          {exercise.reveals?.length ? (
+            <RevealScript reveals={exercise.reveals} minute={timer.view.minute} started={timer.view.elapsedMs > 0} />
+          ) : null}
+          {exercise.probes ? (
+            <ProbeChecklist
+              probes={exercise.probes}
+              dimensionNames={dimensionNames}
+              register={form.register}
+              initial={initial}
+              asked={live.probes}
+              formId={FORM_ID}
+              disabled={!editable}
+            />
+          ) : null}
+          {exercise.focusPoints.length || !exercise.probes ? (
+            <FocusChecklist
+              points={exercise.focusPoints}
+              register={form.register}
+              initial={initial}
+              covered={covered}
+              formId={FORM_ID}
+              disabled={!editable}
+            />
+          ) : null}
           <QuickNotes
             notes={notes}
             minute={timer.view.minute}
@@ -609,6 +677,7 @@ export function ScorecardWorkspace({
               errorAt={errorAt}
               needsOverride={needsOverride}
               summaryLength={live.summary.length}
+              levels={ctx.levelSignal ? assessed : null}
             />
             {mode === "amend" ? (
               <section className="card sc-section amend" aria-labelledby="amend-h">

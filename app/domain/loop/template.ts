@@ -31,6 +31,23 @@ export function templateName(template: LoopTemplate, rubricName: string): string
   return template.name.replace("{rubric}", rubricName);
 }
 
+/**
+ * The rubric version a new loop starts on: the newest published version of the first rubric family
+ * (by name), so a newly published version (rubric v2) is what the template uses from then on, while
+ * loops made earlier keep the version they were made with.
+ *
+ * @example defaultRubricVersion([{ rubricName: "Lead ML Architect", version: 1 }, { rubricName: "Lead ML Architect", version: 2 }])
+ * // { rubricName: "Lead ML Architect", version: 2 }
+ */
+export function defaultRubricVersion<T extends { rubricName: string; version: number }>(
+  published: readonly T[],
+): T | undefined {
+  const family = [...published].sort((a, b) =>
+    a.rubricName < b.rubricName ? -1 : a.rubricName > b.rubricName ? 1 : 0,
+  )[0]?.rubricName;
+  return published.filter((v) => v.rubricName === family).sort((a, b) => b.version - a.version)[0];
+}
+
 export interface PlannedInterview {
   exerciseKey: string;
   durationMinutes: number;

@@ -90,6 +90,8 @@ export interface SummaryModel {
   consensusLabel: string;
   coverageLabel: string;
   dealbreakers: { label: string; raisedBy: string }[];
+  /** format 2: the rubric's decision rule and what it says for this loop; null for format 1 */
+  decisionRule: { statement: string; outcome: string; alert: boolean } | null;
   strongest: Highlight[];
   weakest: Highlight[];
   /** said under "Strongest/Weakest dimensions" when there is nothing to rank */
@@ -173,6 +175,9 @@ export interface ExerciseModel {
   panelists: LabelValue[];
   focusPoints: { label: string; covered: boolean; coveredBy: string }[];
   focusSummary: string;
+  /** format 2: the probes (core first) and who asked each; empty for format 1 */
+  probes: { question: string; asked: boolean; askedBy: string }[];
+  probeSummary: string;
   notes: { time: string; panelistName: string; body: string }[];
   noNotes: string;
 }
@@ -581,6 +586,13 @@ function buildSummary(aggregate: LoopAggregate, facts: LoopFacts): SummaryModel 
     dealbreakers: aggregate.redFlags
       .filter((f) => f.severity === "dealbreaker")
       .map((f) => ({ label: f.label, raisedBy: formatList(f.raisedBy.map((r) => r.panelistName)) })),
+    decisionRule: aggregate.decisionRule
+      ? {
+          statement: cleanText(aggregate.decisionRule.statement),
+          outcome: cleanText(aggregate.decisionRule.verdictText),
+          alert: aggregate.decisionRule.verdict !== "composite",
+        }
+      : null,
     strongest: strongest.map(({ d }) => highlight(d, "high", exerciseTitles)),
     weakest: weakest.map(({ d }) => highlight(d, "low", exerciseTitles)),
     noHighlights:
@@ -792,6 +804,12 @@ function buildExercise(e: LoopAggregate["exercises"][number], rubric: RubricCont
       coveredBy: f.coveredBy.length > 0 ? formatList(f.coveredBy) : "Not covered",
     })),
     focusSummary: `${covered} of ${e.focusPoints.length} focus points covered`,
+    probes: e.probes.map((q) => ({
+      question: `${q.core ? "" : "(optional) "}${cleanText(q.question)}`,
+      asked: q.askedBy.length > 0,
+      askedBy: q.askedBy.length > 0 ? formatList(q.askedBy) : "Not asked",
+    })),
+    probeSummary: `${e.probes.filter((q) => q.core && q.askedBy.length > 0).length} of ${e.probes.filter((q) => q.core).length} core probes asked`,
     notes: e.quickNotes.map((n) => ({
       time: `+${n.elapsedMinute} min`,
       panelistName: n.panelistName,

@@ -12,6 +12,7 @@ import type {
 } from "./types";
 import { BAR_SCORE, RATING_LABELS, RECOMMENDATION_LABELS, isPositiveRecommendation } from "../vocabulary";
 import { formatList, formatRange, formatScore } from "../shared/format";
+import { describeLevels, type DecisionRuleOutcome } from "./decision-rule";
 
 /** Evidence shorter than this (after trimming) is "thin": the score is not backed by what was observed. */
 export const THIN_EVIDENCE_CHARS = 80;
@@ -33,6 +34,8 @@ export interface AgendaInput {
   redFlags: RaisedRedFlag[];
   scorecards: ScorecardSummaryOut[];
   coverage: Pick<LoopAggregate["coverage"], "missingScorecards" | "recused">;
+  /** format 2: the rubric's decision rule applied (null or absent for format 1) */
+  decisionRule?: DecisionRuleOutcome | null;
 }
 
 /**
@@ -45,16 +48,24 @@ export interface AgendaInput {
  *  5. thin-evidence ratings (rubric order, then rating order);
  *  6. missing scorecards; 7. recusals.
  *
+ * With a decision rule (format 2), its must-have dimensions below the bar (lowest mean first) and a
+ * split of level signals more than one step apart come right after the dealbreakers, and a
+ * must-have dimension is not listed again under "below bar".
+ *
  * @example
  * buildDebriefAgenda(parts)[0]
  * // { kind: "dealbreaker", title: "Dealbreaker: Fabricated results", detail: "Raised by Ada: “…”." }
  */
 export function buildDebriefAgenda(input: AgendaInput): AgendaItem[] {
+  const rule = input.decisionRule ?? null;
+  const mustHave = new Set(rule?.mustHaveBelowBar.map((d) => d.key) ?? []);
   return [
     ...dealbreakerItems(input.redFlags),
+    ...(rule ? mustHaveItems(rule, input.dimensions) : []),
+    ...(rule?.levelSplit ? [levelSplitItem(rule.levelSplit)] : []),
     ...overrideItems(input.scorecards),
     ...disagreementItems(input.dimensions),
-    ...belowBarItems(input.dimensions),
+    ...belowBarItems(input.dimensions.filter((d) => !mustHave.has(d.key))),
     ...thinEvidenceItems(input.dimensions),
     ...missingScorecardItems(input.coverage.missingScorecards),
     ...recusalItems(input.coverage.recused),
@@ -79,6 +90,26 @@ function dealbreakerItems(flags: readonly RaisedRedFlag[]): AgendaItem[] {
       title: `Dealbreaker: ${f.label}`,
       detail: endSentence(`Raised by ${f.raisedBy.map((r) => `${r.panelistName}${quoted(r.note)}`).join("; ")}`),
     }));
+}
+
+function mustHaveItems(rule: DecisionRuleOutcome, dimensions: readonly DimensionAggregate[]): AgendaItem[] {
+  const byKey = new Map(dimensions.map((d) => [d.key, d]));
+  return [...rule.mustHaveBelowBar]
+    .sort((a, b) => a.mean - b.mean) // stable: ties keep rubric order
+    .map((d) => ({
+      kind: "must_have_below_bar" as const,
+      title: `${d.name}: must-have, below bar (mean ${formatScore(d.mean)})`,
+      detail: `${describeRatings(byKey.get(d.key)?.ratings ?? [])}. A must-have dimension below the bar (${BAR_SCORE}) is discussed before the composite score.`,
+      dimensionKey: d.key,
+    }));
+}
+
+function levelSplitItem(levels: NonNullable<DecisionRuleOutcome["levelSplit"]>): AgendaItem {
+  return {
+    kind: "level_split",
+    title: "Level signals more than one step apart",
+    detail: `${describeLevels(levels)}. Agree which level the evidence supports.`,
+  };
 }
 
 function overrideItems(scorecards: readonly ScorecardSummaryOut[]): AgendaItem[] {

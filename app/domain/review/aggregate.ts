@@ -32,9 +32,16 @@ import type {
   UncountedScorecardOut,
 } from "./types";
 import { buildDebriefAgenda, isThinEvidence } from "./agenda";
+import { evaluateDecisionRule } from "./decision-rule";
 import { compareText } from "./calibrate";
 import { BAR_SCORE, bySeverity, RATING_SCORES, RECOMMENDATIONS, type Consensus } from "../vocabulary";
-import { type RubricContent, type RubricDimension, type RubricExercise, type RubricRedFlag } from "../rubric/model";
+import {
+  orderedProbes,
+  type RubricContent,
+  type RubricDimension,
+  type RubricExercise,
+  type RubricRedFlag,
+} from "../rubric/model";
 
 export { THIN_EVIDENCE_CHARS, isThinEvidence } from "./agenda";
 
@@ -399,6 +406,14 @@ function exerciseCoverage(
         label: fp.label,
         coveredBy: [...new Set(submitted.filter((sc) => sc.focusKeys.includes(fp.key)).map((sc) => sc.panelist.name))],
       })),
+      probes: orderedProbes(exercise?.probes ?? []).map((probe) => ({
+        key: probe.key,
+        question: probe.question,
+        core: probe.core,
+        askedBy: [
+          ...new Set(submitted.filter((sc) => (sc.probeKeys ?? []).includes(probe.key)).map((sc) => sc.panelist.name)),
+        ],
+      })),
       quickNotes: notes,
     };
   });
@@ -480,6 +495,7 @@ function summarizeSubmitted(ctx: Context, sc: SubmittedScorecardInput): Submitte
     panelistName: sc.panelist.name,
     status: sc.status,
     recommendation: sc.recommendation,
+    levelSignal: sc.levelSignal ?? null,
     summary: sc.summary,
     overrideJustification: sc.overrideJustification,
     submittedAt: sc.submittedAt,
@@ -546,6 +562,12 @@ export function aggregateLoop(input: LoopAggregationInput, calibration: Intervie
   const coverage = computeCoverage(ctx, ordered, dimensions);
   const redFlags = collectRedFlags(input.rubric, submitted);
   const scorecards = summarizeScorecards(ctx, ordered);
+  const decisionRule = evaluateDecisionRule({
+    rule: input.rubric.decisionRule,
+    dimensions,
+    redFlags,
+    levels: submitted.map((sc) => ({ panelistName: sc.panelist.name, level: sc.levelSignal ?? null })),
+  });
 
   return {
     loopId: input.loopId,
@@ -558,7 +580,8 @@ export function aggregateLoop(input: LoopAggregationInput, calibration: Intervie
     signals: tallySignals(input.rubric, submitted),
     exercises: exerciseCoverage(ctx, input.interviews, ordered),
     calibration: panelCalibration(calibration, submitted),
-    agenda: buildDebriefAgenda({ dimensions, redFlags, scorecards, coverage }),
+    decisionRule,
+    agenda: buildDebriefAgenda({ dimensions, redFlags, scorecards, coverage, decisionRule }),
     scorecards,
   };
 }

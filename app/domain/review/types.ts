@@ -10,6 +10,7 @@ import type {
   DebriefRole,
   DebriefStatus,
   Decision,
+  LevelSignal,
   LoopStatus,
   RatingScore,
   Recommendation,
@@ -17,6 +18,7 @@ import type {
   ScorecardStatus,
 } from "../vocabulary";
 import type { RubricContent } from "../rubric/model";
+import type { DecisionRuleOutcome } from "./decision-rule";
 
 // ------------------------------------------------------------------ input
 
@@ -49,6 +51,10 @@ export interface SubmittedScorecardInput {
   redFlags: { key: string; note: string }[];
   signalKeys: string[];
   focusKeys: string[];
+  /** format 2: probes ticked as asked */
+  probeKeys?: string[];
+  /** format 2: the level read from the interview */
+  levelSignal?: LevelSignal | null;
   quickNotes: { elapsedMinute: number; body: string; createdAt: number }[];
   submittedAt: number | null;
   updatedAt: number;
@@ -167,6 +173,8 @@ export interface ExerciseCoverage {
   scheduledAt: number | null;
   panelists: { panelistId: string; panelistName: string; scorecardId: string; status: ScorecardStatus }[];
   focusPoints: { key: string; label: string; coveredBy: string[] }[];
+  /** format 2: the exercise's probes (core first) with who asked each (submitted scorecards) */
+  probes: { key: string; question: string; core: boolean; askedBy: string[] }[];
   quickNotes: { panelistName: string; elapsedMinute: number; body: string; createdAt: number }[];
 }
 
@@ -200,6 +208,7 @@ export interface SubmittedScorecardOut {
   panelistName: string;
   status: "submitted";
   recommendation: Recommendation | null;
+  levelSignal: LevelSignal | null;
   summary: string;
   overrideJustification: string;
   submittedAt: number | null;
@@ -267,6 +276,8 @@ export interface LoopAggregate {
   signals: SignalTally[];
   exercises: ExerciseCoverage[];
   calibration: InterviewerCalibration[];
+  /** format 2: the rubric's decision rule applied to the submitted feedback; null for format 1 */
+  decisionRule: DecisionRuleOutcome | null;
   agenda: AgendaItem[];
   scorecards: ScorecardSummaryOut[];
 }

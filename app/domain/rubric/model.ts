@@ -174,6 +174,13 @@ export interface ContextCard {
   budget?: string;
 }
 export const CONTEXT_CARD_FIELDS = ["scale", "labelDelay", "team", "stack", "budget"] as const;
+export const CONTEXT_CARD_LABELS: Record<(typeof CONTEXT_CARD_FIELDS)[number], string> = {
+  scale: "Scale",
+  labelDelay: "Label delay",
+  team: "Team",
+  stack: "Stack",
+  budget: "Budget",
+};
 
 export interface DecisionRule {
   /**
@@ -249,7 +256,65 @@ export function structuredContent(authored: AuthoredRubricContent): StructuredRu
   };
 }
 
+/**
+ * The probe (and its exercise) a dimension's calibration answers respond to, for the line above
+ * them; null when the dimension has no calibration or it points nowhere.
+ */
+export function calibrationPrompt(
+  content: Pick<RubricContent, "exercises">,
+  dimension: Pick<RubricDimension, "calibration">,
+): { exerciseTitle: string; question: string } | null {
+  const c = dimension.calibration;
+  const exercise = c ? content.exercises.find((e) => e.key === c.exerciseKey) : undefined;
+  const probe = exercise?.probes?.find((p) => p.key === c?.probeKey);
+  return exercise && probe ? { exerciseTitle: exercise.title, question: probe.question } : null;
+}
+
+/** `calibrationPrompt` for every dimension that has one, by dimension key. */
+export function calibrationPrompts(
+  content: Pick<RubricContent, "exercises" | "dimensions">,
+): Record<string, { exerciseTitle: string; question: string }> {
+  const out: Record<string, { exerciseTitle: string; question: string }> = {};
+  for (const d of content.dimensions) {
+    const prompt = calibrationPrompt(content, d);
+    if (prompt) out[d.key] = prompt;
+  }
+  return out;
+}
+
 /** Core probes first, each group in its own order. */
 export function orderedProbes(probes: readonly RubricProbe[]): RubricProbe[] {
   return [...probes.filter((p) => p.core), ...probes.filter((p) => !p.core)];
+}
+
+/** JSON with object keys sorted, so two contents compare equal whatever order their keys were built in. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : v,
+  );
+}
+
+/** An exercise's dimensions are a set; the database returns them in the rubric's dimension order. */
+function inDimensionOrder(content: RubricContent): RubricContent {
+  const position = new Map(content.dimensions.map((d, i) => [d.key, i]));
+  const at = (key: string) => position.get(key) ?? Number.MAX_SAFE_INTEGER;
+  return {
+    ...content,
+    exercises: content.exercises.map((e) => ({
+      ...e,
+      dimensionKeys: [...e.dimensionKeys].sort((x, y) => at(x) - at(y)),
+    })),
+  };
+}
+
+/**
+ * Whether two rubric contents say exactly the same thing (absent and undefined fields are the
+ * same; an exercise's dimension list is compared as a set).
+ */
+export function sameRubricContent(a: RubricContent | null, b: RubricContent | null): boolean {
+  return a !== null && b !== null && canonicalJson(inDimensionOrder(a)) === canonicalJson(inDimensionOrder(b));
 }

@@ -6,15 +6,21 @@ import * as z from "zod";
 
 import {
   BLANK_DIMENSION,
+  BLANK_DIMENSION_FORMAT_2,
   BLANK_EXERCISE,
+  BLANK_EXERCISE_FORMAT_2,
+  BLANK_PHASE,
+  BLANK_PROBE,
   BLANK_RED_FLAG,
+  BLANK_REVEAL,
   BLANK_SIGNAL,
+  GUIDANCE_FIELDS,
   problemsToFieldErrors,
   type RubricDraftFormValues,
 } from "./draft-schema";
 import type { RubricProblem } from "./validate";
 import { RED_FLAG_SEVERITIES, SIGNAL_KINDS } from "../vocabulary";
-import { type RubricContent } from "./model";
+import { CONTEXT_CARD_FIELDS, type RubricContent } from "./model";
 import type { WordSegment } from "./diff";
 
 const versionId = z
@@ -61,11 +67,20 @@ const isChecked = (v: unknown) =>
 const stringList = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" && v ? [v] : [];
 
+const record = (v: unknown): Record<string, unknown> =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const strings = <K extends string>(v: unknown, keys: readonly K[]): Record<K, string> => {
+  const r = record(v);
+  return Object.fromEntries(keys.map((k) => [k, str(r[k])])) as Record<K, string>;
+};
+
 /**
  * A posted editor form (from `formDataToObject`) as the editor's form values, every field a
- * string as typed. Used to re-render the form with the user's text after a refused save.
+ * string as typed. Used to re-render the form with the user's text after a refused save. With
+ * `format2`, the format-2 fields (scale points, calibration, levels, probes, phases, reveals,
+ * context card, decision rule, guidance) come back too.
  */
-export function draftBodyToFormValues(body: Record<string, unknown>): RubricDraftFormValues {
+export function draftBodyToFormValues(body: Record<string, unknown>, format2 = false): RubricDraftFormValues {
   return {
     summary: str(body.summary),
     dimensions: rowsOf(body.dimensions).map((d) => {
@@ -76,6 +91,13 @@ export function draftBodyToFormValues(body: Record<string, unknown>): RubricDraf
         description: str(d.description),
         anchors: { belowBar: str(a.belowBar), meetsBar: str(a.meetsBar), exceeds: str(a.exceeds) },
         weight: str(d.weight, 20),
+        ...(format2
+          ? {
+              scale: strings(d.scale, ["p1", "p2", "p3", "p4"] as const),
+              calibration: strings(d.calibration, ["exerciseKey", "probeKey", "a2", "a3", "a4"] as const),
+              levels: strings(d.levels, ["belowLead", "lead", "staffPlus"] as const),
+            }
+          : {}),
         remove: isChecked(d.remove),
       };
     }),
@@ -87,6 +109,33 @@ export function draftBodyToFormValues(body: Record<string, unknown>): RubricDraf
       focusPoints: str(e.focusPoints),
       probeQuestions: str(e.probeQuestions),
       dimensionKeys: stringList(e.dimensionKeys),
+      ...(format2
+        ? {
+            probes: rowsOf(e.probes).map((p) => ({
+              key: str(p.key, 100),
+              question: str(p.question),
+              lookFor: str(p.lookFor),
+              core: isChecked(p.core),
+              dimensionKeys: stringList(p.dimensionKeys),
+              remove: isChecked(p.remove),
+            })),
+            phases: rowsOf(e.phases).map((p) => ({
+              key: str(p.key, 100),
+              label: str(p.label),
+              minutes: str(p.minutes, 20),
+              candidateQuestions: isChecked(p.candidateQuestions),
+              remove: isChecked(p.remove),
+            })),
+            reveals: rowsOf(e.reveals).map((r) => ({
+              key: str(r.key, 100),
+              atMinute: str(r.atMinute, 20),
+              show: str(r.show),
+              listenFor: str(r.listenFor),
+              remove: isChecked(r.remove),
+            })),
+            context: strings(e.context, CONTEXT_CARD_FIELDS),
+          }
+        : {}),
       remove: isChecked(e.remove),
     })),
     redFlags: rowsOf(body.redFlags).map((f) => ({
@@ -106,35 +155,73 @@ export function draftBodyToFormValues(body: Record<string, unknown>): RubricDraf
         : "strong",
       remove: isChecked(s.remove),
     })),
+    ...(format2
+      ? {
+          decisionRule: {
+            mustHaveDimensionKeys: stringList(record(body.decisionRule).mustHaveDimensionKeys),
+            statement: str(record(body.decisionRule).statement),
+          },
+          interviewerGuidance: strings(body.interviewerGuidance, GUIDANCE_FIELDS),
+        }
+      : {}),
   };
 }
 
-/** Form values with one spare blank row per list (to add an item without JavaScript). */
+const blankText = (v: unknown): boolean =>
+  typeof v === "string" ? v === "" : v && typeof v === "object" ? Object.values(v).every(blankText) : true;
+
+/** A row whose text fields are all empty (checkboxes and numbers aside): the spare row. */
+function isSpare(row: Record<string, unknown>, textFields: readonly string[]): boolean {
+  return textFields.every((f) => blankText(row[f]));
+}
+
+function spare<T extends Record<string, unknown>>(rows: T[], blank: T, textFields: readonly string[]): T[] {
+  return rows.length > 0 && isSpare(rows[rows.length - 1]!, textFields) ? rows : [...rows, structuredClone(blank)];
+}
+
+/**
+ * Form values with one spare blank row per list (to add an item without JavaScript), including
+ * each format-2 exercise's probes, phases and reveals.
+ */
 export function withSpareRows(v: RubricDraftFormValues): RubricDraftFormValues {
-  const spare = <T extends { key: string }>(rows: T[], blank: T, isBlank: (r: T) => boolean): T[] =>
-    rows.length > 0 && isBlank(rows[rows.length - 1]!) ? rows : [...rows, structuredClone(blank)];
+  const format2 = "decisionRule" in v && v.decisionRule !== undefined;
   return {
-    summary: v.summary,
-    dimensions: spare(
-      v.dimensions,
-      BLANK_DIMENSION,
-      (d) => !d.key && !d.name && !d.description && !d.anchors.belowBar && !d.anchors.meetsBar && !d.anchors.exceeds,
-    ),
+    ...v,
+    dimensions: spare(v.dimensions, format2 ? BLANK_DIMENSION_FORMAT_2 : BLANK_DIMENSION, [
+      "key",
+      "name",
+      "description",
+      "anchors",
+      "scale",
+      "levels",
+    ]),
     exercises: spare(
-      v.exercises,
-      BLANK_EXERCISE,
-      (e) => !e.key && !e.title && !e.prompt && !e.focusPoints && !e.probeQuestions,
+      v.exercises.map((e) =>
+        format2
+          ? {
+              ...e,
+              probes: spare(e.probes ?? [], BLANK_PROBE, ["key", "question", "lookFor"]),
+              phases: spare(e.phases ?? [], BLANK_PHASE, ["key", "label"]),
+              reveals: spare(e.reveals ?? [], BLANK_REVEAL, ["key", "show", "listenFor"]),
+            }
+          : e,
+      ),
+      format2
+        ? {
+            ...BLANK_EXERCISE_FORMAT_2,
+            probes: [structuredClone(BLANK_PROBE)],
+            phases: [structuredClone(BLANK_PHASE)],
+            reveals: [structuredClone(BLANK_REVEAL)],
+          }
+        : BLANK_EXERCISE,
+      ["key", "title", "prompt", "focusPoints", "probeQuestions"],
     ),
-    redFlags: spare(
-      v.redFlags,
-      { ...BLANK_RED_FLAG, severity: "concern" as (typeof RED_FLAG_SEVERITIES)[number] },
-      (f) => !f.key && !f.label && !f.description,
-    ),
-    signals: spare(
-      v.signals,
-      { ...BLANK_SIGNAL, kind: "strong" as (typeof SIGNAL_KINDS)[number] },
-      (s) => !s.key && !s.label,
-    ),
+    redFlags: spare(v.redFlags, { ...BLANK_RED_FLAG, severity: "concern" as (typeof RED_FLAG_SEVERITIES)[number] }, [
+      "key",
+      "label",
+      "description",
+    ]),
+    signals: spare(v.signals, { ...BLANK_SIGNAL, kind: "strong" as (typeof SIGNAL_KINDS)[number] }, ["key", "label"]),
   };
 }
 

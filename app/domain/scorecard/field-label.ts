@@ -17,6 +17,10 @@ export function scorecardFieldLabel(path: string, labels: DiffLabels): string {
       return `Signal · ${name(labels.signals)}`;
     case "focus":
       return `Covered · ${name(labels.focus)}`;
+    case "probes":
+      return `Probe asked · ${name(labels.probes ?? {})}`;
+    case "levelSignal":
+      return "Level signal";
     case "recommendation":
       return "Overall recommendation";
     case "overrideJustification":

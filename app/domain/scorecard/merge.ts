@@ -7,7 +7,7 @@
  * differs is a conflict.
  *
  * Fields are the form's paths, the same as `diffScorecardValues` uses: `ratings.<k>.score`,
- * `ratings.<k>.evidence`, `redFlags.<k>.checked`, `redFlags.<k>.note`, `signals.<k>`, `focus.<k>`,
+ * `ratings.<k>.evidence`, `redFlags.<k>.checked`, `redFlags.<k>.note`, `signals.<k>`, `focus.<k>`, `probes.<k>`, `levelSignal`,
  * `recommendation`, `summary`, `overrideJustification`. Quick notes are a set keyed by id: notes
  * added on either side are kept, a note deleted on one side is gone; they never conflict.
  */
@@ -77,7 +77,7 @@ export function mergeScorecardValues(
     redFlags[k] = { checked: true, note };
   }
 
-  const ticks = (section: "signals" | "focus"): Record<string, boolean> => {
+  const ticks = (section: "signals" | "focus" | "probes"): Record<string, boolean> => {
     const out: Record<string, boolean> = {};
     for (const k of keysOf(b?.[section], m[section], t[section])) {
       if (three(`${section}.${k}`, known, !!b?.[section][k], !!m[section][k], !!t[section][k])) out[k] = true;
@@ -90,6 +90,8 @@ export function mergeScorecardValues(
     redFlags,
     signals: ticks("signals"),
     focus: ticks("focus"),
+    probes: ticks("probes"),
+    levelSignal: three("levelSignal", known, b?.levelSignal ?? "", m.levelSignal, t.levelSignal),
     recommendation: three("recommendation", known, b?.recommendation ?? "", m.recommendation, t.recommendation),
     summary: three("summary", known, b?.summary ?? "", m.summary, t.summary),
     overrideJustification: three(

@@ -4,8 +4,8 @@
  * the interview timer, and where an assignment belongs on "My interviews". Pure; no IO.
  */
 import type { LoopStatus, RedFlagSeverity, ScorecardStatus } from "../vocabulary";
-import type { RubricContent } from "../rubric/model";
-import { isPositiveRecommendation, RATING_LABELS, RECOMMENDATION_LABELS } from "../vocabulary";
+import { isFormat2, type RubricContent } from "../rubric/model";
+import { isPositiveRecommendation, LEVEL_SIGNAL_LABELS, RATING_LABELS, RECOMMENDATION_LABELS } from "../vocabulary";
 import type { QuickNote, ScorecardValues, ScoreValue } from "./schema";
 
 /** Minimum evidence for a rating, counted after trimming. */
@@ -25,6 +25,10 @@ export interface ScorecardContext {
   signalKeys: readonly string[];
   /** the exercise's focus points */
   focusKeys: readonly string[];
+  /** the exercise's probes (format 2; empty otherwise) */
+  probeKeys: readonly string[];
+  /** the rubric asks for a level signal (format 2) */
+  levelSignal: boolean;
 }
 
 /** Builds the context for one exercise of a rubric version; null when the exercise is unknown. */
@@ -37,6 +41,8 @@ export function scorecardContext(rubric: RubricContent, exerciseKey: string): Sc
     redFlags: rubric.redFlags.map((f) => ({ key: f.key, severity: f.severity })),
     signalKeys: rubric.signals.map((s) => s.key),
     focusKeys: exercise.focusPoints.map((f) => f.key),
+    probeKeys: (exercise.probes ?? []).map((p) => p.key),
+    levelSignal: isFormat2(rubric),
   };
 }
 
@@ -60,6 +66,11 @@ export function unknownKeyProblems(v: ScorecardValues, ctx: ScorecardContext): P
     if (!signals.has(k)) out.push({ path: ["signals", k], message: "This signal is not part of the rubric." });
   for (const k of Object.keys(v.focus))
     if (!focus.has(k)) out.push({ path: ["focus", k], message: "This focus point is not part of the exercise." });
+  const probes = new Set(ctx.probeKeys);
+  for (const k of Object.keys(v.probes))
+    if (!probes.has(k)) out.push({ path: ["probes", k], message: "This probe is not part of the exercise." });
+  if (!ctx.levelSignal && v.levelSignal !== "")
+    out.push({ path: ["levelSignal"], message: "This rubric does not ask for a level signal." });
   return out;
 }
 
@@ -170,12 +181,16 @@ export function normalizeValues(v: ScorecardValues): ScorecardValues {
   for (const [k, s] of sortedEntries(v.signals)) if (s) signals[k] = true;
   const focus: ScorecardValues["focus"] = {};
   for (const [k, s] of sortedEntries(v.focus)) if (s) focus[k] = true;
+  const probes: ScorecardValues["probes"] = {};
+  for (const [k, s] of sortedEntries(v.probes ?? {})) if (s) probes[k] = true;
   const out: ScorecardValues = {
     ratings,
     redFlags,
     signals,
     focus,
+    probes,
     recommendation: v.recommendation,
+    levelSignal: v.levelSignal ?? "",
     summary: v.summary,
     overrideJustification: v.overrideJustification,
   };
@@ -192,6 +207,7 @@ export interface DiffLabels {
   redFlags: Record<string, string>;
   signals: Record<string, string>;
   focus: Record<string, string>;
+  probes?: Record<string, string>;
 }
 
 export interface DiffEntry {
@@ -284,6 +300,20 @@ export function diffScorecardValues(mine: ScorecardValues, theirs: ScorecardValu
       });
     }
   }
+  for (const k of keys(a.probes, b.probes)) {
+    if (!!a.probes[k] !== !!b.probes[k]) {
+      out.push({
+        path: `probes.${k}`,
+        label: `Asked · ${name(labels.probes ?? {}, k)}`,
+        mine: a.probes[k] ? "Ticked" : "Not ticked",
+        theirs: b.probes[k] ? "Ticked" : "Not ticked",
+      });
+    }
+  }
+  if (a.levelSignal !== b.levelSignal) {
+    const level = (l: ScorecardValues["levelSignal"]) => (l === "" ? "None yet" : LEVEL_SIGNAL_LABELS[l]);
+    out.push({ path: "levelSignal", label: "Level signal", mine: level(a.levelSignal), theirs: level(b.levelSignal) });
+  }
   if (a.recommendation !== b.recommendation) {
     const rec = (r: ScorecardValues["recommendation"]) => (r === "" ? "None yet" : RECOMMENDATION_LABELS[r]);
     out.push({
@@ -326,7 +356,7 @@ export function changedFields(
   before: ScorecardValues,
   after: ScorecardValues,
 ): { before: Record<string, unknown>; after: Record<string, unknown> } {
-  const labels: DiffLabels = { dimensions: {}, redFlags: {}, signals: {}, focus: {} };
+  const labels: DiffLabels = { dimensions: {}, redFlags: {}, signals: {}, focus: {}, probes: {} };
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const d of diffScorecardValues(after, before, labels)) {

@@ -11,7 +11,7 @@
  */
 import * as z from "zod/mini";
 
-import { CONFLICT_KINDS, RECOMMENDATIONS } from "../vocabulary";
+import { CONFLICT_KINDS, LEVEL_SIGNALS, RECOMMENDATIONS } from "../vocabulary";
 import type { ScorecardContext } from "./rules";
 import { submitProblems, unknownKeyProblems } from "./rules";
 
@@ -56,6 +56,11 @@ const scoreField = preprocess(
 const recommendationField = preprocess(
   (v) => (v === undefined || v === null || v === false ? "" : v),
   z.enum(["", ...RECOMMENDATIONS], { error: "Choose one of the four recommendations." }),
+);
+
+const levelSignalField = preprocess(
+  (v) => (v === undefined || v === null || v === false ? "" : v),
+  z.enum(["", ...LEVEL_SIGNALS], { error: "Choose Below Lead, Lead or Staff+." }),
 );
 
 function keyed<T extends z.core.$ZodType>(value: T) {
@@ -105,7 +110,11 @@ export const scorecardDraftSchema = z.object({
   redFlags: keyed(redFlagMarkSchema),
   signals: keyed(checkbox),
   focus: keyed(checkbox),
+  /** format-2 rubrics: probe key -> asked */
+  probes: keyed(checkbox),
   recommendation: recommendationField,
+  /** format-2 rubrics: the level read from the interview ("" = none given) */
+  levelSignal: levelSignalField,
   summary: text("The summary", LIMITS.summary),
   overrideJustification: text("The override justification", LIMITS.override),
   notes: z.optional(

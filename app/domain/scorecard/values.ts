@@ -5,7 +5,7 @@
  *
  * Pure: no IO.
  */
-import { RECOMMENDATIONS } from "../vocabulary";
+import { LEVEL_SIGNALS, RECOMMENDATIONS } from "../vocabulary";
 import type { QuickNote, ScorecardValues } from "./schema";
 
 export { EVIDENCE_MIN, FLAG_NOTE_MIN, OVERRIDE_MIN } from "./rules";
@@ -21,7 +21,7 @@ export const LIMITS = {
   amendReason: 2_000,
   /** quick notes per scorecard */
   notes: 500,
-  /** entries in any keyed section (ratings, flags, signals, focus points) */
+  /** entries in any keyed section (ratings, flags, signals, focus points, probes) */
   entries: 100,
 } as const;
 
@@ -44,7 +44,9 @@ export function emptyScorecardValues(): ScorecardValues {
     redFlags: {},
     signals: {},
     focus: {},
+    probes: {},
     recommendation: "",
+    levelSignal: "",
     summary: "",
     overrideJustification: "",
     notes: [],
@@ -97,9 +99,14 @@ export function lenientScorecardValues(raw: unknown): ScorecardValues {
   }
   for (const [k, s] of entries(o.signals)) out.signals[k] = checked(firstString(s) || s);
   for (const [k, s] of entries(o.focus)) out.focus[k] = checked(firstString(s) || s);
+  for (const [k, s] of entries(o.probes)) out.probes[k] = checked(firstString(s) || s);
   const rec = firstString(o.recommendation);
   out.recommendation = (RECOMMENDATIONS as readonly string[]).includes(rec)
     ? (rec as ScorecardValues["recommendation"])
+    : "";
+  const level = firstString(o.levelSignal);
+  out.levelSignal = (LEVEL_SIGNALS as readonly string[]).includes(level)
+    ? (level as ScorecardValues["levelSignal"])
     : "";
   out.summary = firstString(o.summary);
   out.overrideJustification = firstString(o.overrideJustification);

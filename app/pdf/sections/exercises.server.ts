@@ -1,6 +1,7 @@
 /// <reference types="pdfkit" />
 /**
- * Exercises: panelists, focus-point coverage and quick notes per interview.
+ * Exercises: panelists, focus-point coverage (format 1) or the probes asked and by whom (format 2),
+ * and quick notes per interview.
  */
 import type { ExerciseModel } from "../../domain/packet/model";
 
@@ -37,11 +38,20 @@ function drawExercise(flow: Flow, e: ExerciseModel, outline: PDFKit.PDFOutline, 
       S.small,
       { after: 8 },
     );
-    table(
-      flow,
-      [{ header: `Focus point (${e.focusSummary})` }, { header: "Covered by", width: 230 }],
-      e.focusPoints.map((fp) => [fp.label, [sp(fp.coveredBy, fp.covered ? S.small : S.mark)]]),
-    );
+    if (e.focusPoints.length > 0 || e.probes.length === 0) {
+      table(
+        flow,
+        [{ header: `Focus point (${e.focusSummary})` }, { header: "Covered by", width: 230 }],
+        e.focusPoints.map((fp) => [fp.label, [sp(fp.coveredBy, fp.covered ? S.small : S.mark)]]),
+      );
+    }
+    if (e.probes.length > 0) {
+      table(
+        flow,
+        [{ header: `Probe (${e.probeSummary})` }, { header: "Asked by", width: 150 }],
+        e.probes.map((q) => [q.question, [sp(q.askedBy, q.asked ? S.small : S.mark)]]),
+      );
+    }
     flow.gap(10);
     heading(flow, "Quick notes", 3);
     if (e.notes.length === 0) {

@@ -1,5 +1,5 @@
 /**
- * Executive summary: composite and coverage cards, the decision and its rationale, the
+ * Executive summary: composite and coverage cards, the decision rule's outcome (format 2), the decision and its rationale, the
  * recommendation split, dealbreakers, strongest and weakest dimensions.
  */
 import type { Highlight, PacketModel } from "../../domain/packet/model";
@@ -68,6 +68,18 @@ export function drawSummary(flow: Flow, model: PacketModel): void {
   );
   flow.y += ch;
 
+  if (s.decisionRule) {
+    sub(flow, "Decision rule");
+    paragraph(flow, s.decisionRule.statement, S.smallMuted, { after: 3 });
+    paragraph(
+      flow,
+      [sp("Outcome: ", S.bodyBold), sp(s.decisionRule.outcome, s.decisionRule.alert ? S.alert : S.body)],
+      S.body,
+      {
+        after: 2,
+      },
+    );
+  }
   // the decision, with its rationale
   sub(flow, "Decision");
   const d = s.decision;

@@ -35,6 +35,7 @@ import {
   debriefItems,
   debriefSessions,
   focusTicks,
+  probeTicks,
   interviews,
   loops,
   quickNotes,
@@ -250,6 +251,7 @@ export function eraseCandidate(
           tx.delete(redFlagMarks).where(inArray(redFlagMarks.scorecardId, cardIds)).run();
           tx.delete(signalMarks).where(inArray(signalMarks.scorecardId, cardIds)).run();
           tx.delete(focusTicks).where(inArray(focusTicks.scorecardId, cardIds)).run();
+          tx.delete(probeTicks).where(inArray(probeTicks.scorecardId, cardIds)).run();
         }
         tx.update(scorecards)
           .set({
@@ -257,7 +259,7 @@ export function eraseCandidate(
             overrideJustification: "",
             conflictNote: sql`case when ${scorecards.conflictNote} is null then null else '' end`,
             lastAmendReason: sql`case when ${scorecards.lastAmendReason} is null then null else '' end`,
-            ...(opts.keepRatings ? {} : { recommendation: null }),
+            ...(opts.keepRatings ? {} : { recommendation: null, levelSignal: null }),
             updatedAt: now,
           })
           .where(inArray(scorecards.id, cardIds))

@@ -1,7 +1,7 @@
 /**
  * The aggregation input of one loop or of many (the comparison table): rubric, weights,
- * interviews, the submitted scorecards with their ratings, red flags, signals, focus ticks and
- * quick notes, and the other scorecards (drafts, recused) with their state only.
+ * interviews, the submitted scorecards with their ratings, red flags, signals, focus and probe
+ * ticks and quick notes, and the other scorecards (drafts, recused) with their state only.
  *
  * Privacy: the content of a scorecard that is not submitted reaches nobody but its author, and
  * this module feeds the review page, packet.json, ratings.csv, the PDF packet and the comparison,
@@ -10,7 +10,7 @@
  *
  * Query budget: one loop's input is ~13 small indexed queries whatever the panel size (rubric
  * content 5, loop 1, interviews 1, scorecards 2, then one query each for ratings, red flags,
- * signals, focus ticks and quick notes), prepared once per connection.
+ * signals, focus ticks, probe ticks and quick notes), prepared once per connection.
  */
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
@@ -26,6 +26,7 @@ import {
   focusTicks,
   interviews,
   loops,
+  probeTicks,
   quickNotes,
   ratings,
   redFlagMarks,
@@ -88,6 +89,7 @@ function buildInputQueries(db: Db, loopFilter: (column: typeof loops.id | typeof
         panelistId: scorecards.panelistId,
         panelistName: users.name,
         recommendation: scorecards.recommendation,
+        levelSignal: scorecards.levelSignal,
         summary: scorecards.summary,
         overrideJustification: scorecards.overrideJustification,
         submittedAt: scorecards.submittedAt,
@@ -147,6 +149,12 @@ function buildInputQueries(db: Db, loopFilter: (column: typeof loops.id | typeof
       .innerJoin(scorecards, eq(scorecards.id, focusTicks.scorecardId))
       .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
       .where(ofSubmitted),
+    probes: db
+      .select({ scorecardId: probeTicks.scorecardId, key: probeTicks.probeKey })
+      .from(probeTicks)
+      .innerJoin(scorecards, eq(scorecards.id, probeTicks.scorecardId))
+      .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+      .where(ofSubmitted),
     notes: db
       .select({
         scorecardId: quickNotes.scorecardId,
@@ -181,6 +189,7 @@ function preparedInputQueries(db: Db): PreparedInputQueries {
       flags: q.flags.prepare(),
       signals: q.signals.prepare(),
       focus: q.focus.prepare(),
+      probes: q.probes.prepare(),
       notes: q.notes.prepare(),
     };
     preparedInputs.set(db.$client, p);
@@ -202,6 +211,7 @@ function singleLoopRows(db: Db, loopId: string): InputRows {
       flags: [],
       signals: [],
       focus: [],
+      probes: [],
       notes: [],
     };
   return {
@@ -213,6 +223,7 @@ function singleLoopRows(db: Db, loopId: string): InputRows {
     flags: p.flags.all(args),
     signals: p.signals.all(args),
     focus: p.focus.all(args),
+    probes: p.probes.all(args),
     notes: p.notes.all(args),
   };
 }
@@ -227,6 +238,7 @@ function manyLoopRows(db: Db, loopIds: readonly string[]): InputRows {
     flags: [],
     signals: [],
     focus: [],
+    probes: [],
     notes: [],
   };
   for (const chunk of chunked([...new Set(loopIds)])) {
@@ -239,6 +251,7 @@ function manyLoopRows(db: Db, loopIds: readonly string[]): InputRows {
     out.flags.push(...q.flags.all());
     out.signals.push(...q.signals.all());
     out.focus.push(...q.focus.all());
+    out.probes.push(...q.probes.all());
     out.notes.push(...q.notes.all());
   }
   return out;
@@ -276,6 +289,7 @@ function assembleInputs(db: Db, rows: InputRows): Map<string, LoopAggregationInp
   const flagsBy = groupBy(rows.flags, (r) => r.scorecardId);
   const signalsBy = groupBy(rows.signals, (r) => r.scorecardId);
   const focusBy = groupBy(rows.focus, (r) => r.scorecardId);
+  const probesBy = groupBy(rows.probes, (r) => r.scorecardId);
   const notesBy = groupBy(rows.notes, (r) => r.scorecardId);
   const cardsBy = groupBy(rows.scorecards, (s) => s.loopId);
   const uncountedBy = groupBy(rows.uncounted, (s) => s.loopId);
@@ -307,6 +321,7 @@ function assembleInputs(db: Db, rows: InputRows): Map<string, LoopAggregationInp
           panelist: { id: s.panelistId, name: s.panelistName },
           status: "submitted",
           recommendation: s.recommendation,
+          levelSignal: s.levelSignal,
           summary: s.summary,
           overrideJustification: s.overrideJustification,
           ratings: (ratingsBy.get(s.id) ?? []).map((r) => ({
@@ -318,6 +333,7 @@ function assembleInputs(db: Db, rows: InputRows): Map<string, LoopAggregationInp
           redFlags: (flagsBy.get(s.id) ?? []).map((f) => ({ key: f.key, note: f.note })),
           signalKeys: (signalsBy.get(s.id) ?? []).map((x) => x.key),
           focusKeys: (focusBy.get(s.id) ?? []).map((x) => x.key),
+          probeKeys: (probesBy.get(s.id) ?? []).map((x) => x.key),
           quickNotes: (notesBy.get(s.id) ?? []).map((n) => ({
             elapsedMinute: n.elapsedMinute,
             body: n.body,
@@ -358,8 +374,8 @@ export function loadLoopAggregationInputs(db: Db, loopIds: readonly string[]): M
 
 /**
  * One loop's aggregation input (rubric, weights, interviews with exercise keys, submitted
- * scorecards with ratings, flags, signals, focus ticks and quick notes, the others' state), or
- * null. Nine prepared, indexed queries.
+ * scorecards with ratings, flags, signals, focus and probe ticks and quick notes, the others' state),
+ * or null. Ten prepared, indexed queries.
  */
 export function loadLoopAggregationInput(db: Db, loopId: string): LoopAggregationInput | null {
   return assembleInputs(db, singleLoopRows(db, loopId)).get(loopId) ?? null;

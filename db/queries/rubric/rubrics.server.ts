@@ -2,7 +2,13 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
 import type { RubricVersionStatus } from "../../../app/domain/vocabulary";
-import type { RubricContent } from "../../../app/domain/rubric/model";
+import {
+  RUBRIC_FORMAT_2,
+  sameRubricContent,
+  withDerivedFields,
+  type RubricContent,
+} from "../../../app/domain/rubric/model";
+import { SHIPPED_RUBRIC_VERSIONS } from "../../../app/domain/rubric/shipped";
 import { validateRubricContent, type RubricProblem } from "../../../app/domain/rubric/validate";
 import { newId } from "../../ids.server";
 import type { Db, DbOrTx } from "../../client.server";
@@ -82,13 +88,25 @@ export function insertPublishedRubric(
   return { rubricId, versionId };
 }
 
-/** Replaces a draft version's content. Published versions refuse at the database (triggers). */
-export function writeRubricContent(db: DbOrTx, versionId: string, content: RubricContent): void {
+/**
+ * Replaces a draft version's content. Published versions refuse at the database (triggers).
+ * Format-2 content is stored with its format-1 fields derived, so every reader sees them current.
+ */
+export function writeRubricContent(db: DbOrTx, versionId: string, given: RubricContent): void {
+  const content = withDerivedFields(given);
   db.delete(rubricExercises).where(eq(rubricExercises.versionId, versionId)).run();
   db.delete(rubricDimensions).where(eq(rubricDimensions.versionId, versionId)).run();
   db.delete(rubricRedFlags).where(eq(rubricRedFlags.versionId, versionId)).run();
   db.delete(rubricSignals).where(eq(rubricSignals.versionId, versionId)).run();
-  db.update(rubricVersions).set({ summary: content.summary }).where(eq(rubricVersions.id, versionId)).run();
+  db.update(rubricVersions)
+    .set({
+      summary: content.summary,
+      format: content.format ?? null,
+      decisionRule: content.decisionRule ?? null,
+      interviewerGuidance: content.interviewerGuidance ?? null,
+    })
+    .where(eq(rubricVersions.id, versionId))
+    .run();
   const dimensionIds = new Map<string, string>();
   content.dimensions.forEach((d, position) => {
     const id = newId();
@@ -105,6 +123,9 @@ export function writeRubricContent(db: DbOrTx, versionId: string, content: Rubri
         anchorMeets: d.anchors.meetsBar,
         anchorExceeds: d.anchors.exceeds,
         weight: d.weight,
+        scale: d.scale ?? null,
+        calibration: d.calibration ?? null,
+        levels: d.levels ?? null,
       })
       .run();
   });
@@ -121,6 +142,10 @@ export function writeRubricContent(db: DbOrTx, versionId: string, content: Rubri
         prompt: e.prompt,
         focusPoints: e.focusPoints,
         probeQuestions: e.probeQuestions,
+        probes: e.probes ?? null,
+        phases: e.phases ?? null,
+        reveals: e.reveals ?? null,
+        context: e.context ?? null,
       })
       .run();
     for (const key of e.dimensionKeys) {
@@ -196,6 +221,9 @@ export function loadRubricContent(db: DbOrTx, versionId: string): RubricContent 
     .select({
       id: rubricVersions.id,
       summary: rubricVersions.summary,
+      format: rubricVersions.format,
+      decisionRule: rubricVersions.decisionRule,
+      interviewerGuidance: rubricVersions.interviewerGuidance,
       name: rubrics.name,
       roleTitle: rubrics.roleTitle,
     })
@@ -241,7 +269,9 @@ export function loadRubricContent(db: DbOrTx, versionId: string): RubricContent 
     .where(eq(rubricSignals.versionId, versionId))
     .orderBy(asc(rubricSignals.position))
     .all();
-  return {
+  // Format-2 fields appear only when stored, so format-1 content reads back exactly as it was written.
+  const content: RubricContent = {
+    ...(version.format === RUBRIC_FORMAT_2 ? { format: RUBRIC_FORMAT_2 } : {}),
     name: version.name,
     roleTitle: version.roleTitle,
     summary: version.summary,
@@ -251,6 +281,7 @@ export function loadRubricContent(db: DbOrTx, versionId: string): RubricContent 
       description: d.description,
       anchors: { belowBar: d.anchorBelow, meetsBar: d.anchorMeets, exceeds: d.anchorExceeds },
       weight: d.weight,
+      ...present({ scale: d.scale, calibration: d.calibration, levels: d.levels }),
     })),
     exercises: exercises.map((e) => ({
       key: e.key,
@@ -265,10 +296,20 @@ export function loadRubricContent(db: DbOrTx, versionId: string): RubricContent 
         .filter((x): x is { key: string; position: number } => !!x)
         .sort((a, b) => a.position - b.position)
         .map((x) => x.key),
+      ...present({ probes: e.probes, phases: e.phases, reveals: e.reveals, context: e.context }),
     })),
     redFlags: flags.map((f) => ({ key: f.key, label: f.label, description: f.description, severity: f.severity })),
     signals: signals.map((s) => ({ key: s.key, label: s.label, kind: s.kind })),
+    ...present({ decisionRule: version.decisionRule, interviewerGuidance: version.interviewerGuidance }),
   };
+  return content;
+}
+
+/** The fields of `fields` that are stored (not null), for optional format-2 fields. */
+function present<T extends Record<string, unknown>>(fields: T): { [K in keyof T]?: NonNullable<T[K]> } {
+  const out: { [K in keyof T]?: NonNullable<T[K]> } = {};
+  for (const [k, v] of Object.entries(fields)) if (v !== null && v !== undefined) out[k as keyof T] = v as never;
+  return out;
 }
 
 // ---------------------------------------------------------------- versions: view, clone, edit, publish
@@ -417,30 +458,92 @@ export function publishRubricVersion(
   versionId: string,
   now = Date.now(),
 ): Outcome<{ problems: RubricProblem[] }> {
+  return runRefusable(() => db.transaction((tx) => ({ problems: publishDraft(tx, actorId, versionId, now) })));
+}
+
+/** The publish step inside a transaction: validate, then mark published and audit. */
+function publishDraft(tx: DbOrTx, actorId: string | null, versionId: string, now: number): RubricProblem[] {
+  const v = loadDraft(tx, versionId);
+  const content = loadRubricContent(tx, versionId)!;
+  const problems = validateRubricContent(content);
+  if (problems.length > 0) return problems;
+  tx.update(rubricVersions)
+    .set({ status: "published", publishedAt: now })
+    .where(and(eq(rubricVersions.id, versionId), eq(rubricVersions.status, "draft")))
+    .run();
+  writeAudit(
+    tx,
+    {
+      actorId,
+      action: "rubric.publish",
+      entityType: "rubric_version",
+      entityId: versionId,
+      after: { version: v.version },
+    },
+    now,
+  );
+  return [];
+}
+
+/**
+ * Publishes rubric content that ships with ArchPanel (e.g. rubric v2) as the next version of the
+ * rubric family of the same name, the way a recruiter would: written as a draft, then published
+ * through the same validation. Idempotent: nothing happens when a version of the family already
+ * holds this content, or when the family does not exist yet (the demo seed creates it first).
+ * A refused publish writes nothing and returns the problems.
+ */
+export function publishShippedVersion(
+  db: Db,
+  content: RubricContent,
+  now = Date.now(),
+): Outcome<{ id: string; version: number } | { problems: RubricProblem[] } | null> {
   return runRefusable(() =>
     db.transaction((tx) => {
-      const v = loadDraft(tx, versionId);
-      const content = loadRubricContent(tx, versionId)!;
-      const problems = validateRubricContent(content);
+      const family = tx.select({ id: rubrics.id }).from(rubrics).where(eq(rubrics.name, content.name)).get();
+      if (!family) return null;
+      const versions = tx
+        .select({ id: rubricVersions.id, version: rubricVersions.version })
+        .from(rubricVersions)
+        .where(eq(rubricVersions.rubricId, family.id))
+        .all();
+      const wanted = withDerivedFields(content);
+      if (versions.some((v) => sameRubricContent(loadRubricContent(tx, v.id), wanted))) return null;
+      const problems = validateRubricContent(wanted);
       if (problems.length > 0) return { problems };
-      tx.update(rubricVersions)
-        .set({ status: "published", publishedAt: now })
-        .where(and(eq(rubricVersions.id, versionId), eq(rubricVersions.status, "draft")))
-        .run();
-      writeAudit(
-        tx,
-        {
-          actorId,
-          action: "rubric.publish",
-          entityType: "rubric_version",
-          entityId: versionId,
-          after: { version: v.version },
-        },
+      const version = Math.max(0, ...versions.map((v) => v.version)) + 1;
+      const id = insertRubricVersion(tx, {
+        rubricId: family.id,
+        version,
+        content,
+        status: "draft",
+        createdBy: null,
         now,
-      );
-      return { problems: [] };
+      });
+      // the stored content is checked again, as any publish checks it
+      const stored = publishDraft(tx, null, id, now);
+      if (stored.length > 0) abort(409, `Stored rubric content fails the publish rules: ${stored[0]!.message}`);
+      return { id, version };
     }),
   );
+}
+
+/**
+ * Publishes every shipped rubric version (SHIPPED_RUBRIC_VERSIONS) that its family lacks; returns
+ * one line per version published. Throws when shipped content fails the publish rules (a bug to fix
+ * before release, never a state to run in).
+ */
+export function publishShippedRubrics(db: Db, now = Date.now()): string[] {
+  const done: string[] = [];
+  for (const content of SHIPPED_RUBRIC_VERSIONS) {
+    const result = publishShippedVersion(db, content, now);
+    if (!result.ok) throw new Error(result.message);
+    if (result.value && "problems" in result.value) {
+      const first = result.value.problems[0];
+      throw new Error(`Shipped rubric "${content.name}" fails the publish rules: ${first?.path}: ${first?.message}`);
+    }
+    if (result.value) done.push(`Published ${content.name} v${result.value.version}`);
+  }
+  return done;
 }
 
 /** Deletes a draft version (published ones are refused by the triggers as well). */

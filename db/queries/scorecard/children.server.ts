@@ -54,13 +54,14 @@ export function writeChildren(db: Db, scorecardId: string, values: ScorecardValu
   const signalIds = new Set(Object.keys(v.signals).flatMap((key) => facts.signalIds.get(key) ?? []));
   syncSet(scorecardId, signalIds, st.signals, st.insertSignal, st.deleteSignal);
   syncSet(scorecardId, new Set(Object.keys(v.focus)), st.focus, st.insertFocus, st.deleteFocus);
+  syncSet(scorecardId, new Set(Object.keys(v.probes)), st.probes, st.insertProbe, st.deleteProbe);
 
   if (v.notes) syncNotes(st, scorecardId, v.notes);
 }
 
 type Statement = SaveStatements["signals"];
 
-/** A set of marks (signals, focus ticks): insert what is new, delete what is gone. */
+/** A set of marks (signals, focus and probe ticks): insert what is new, delete what is gone. */
 function syncSet(
   scorecardId: string,
   wanted: Set<string>,

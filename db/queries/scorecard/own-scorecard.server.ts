@@ -14,6 +14,7 @@ import {
   focusTicks,
   interviews,
   loops,
+  probeTicks,
   quickNotes,
   ratings,
   redFlagMarks,
@@ -135,6 +136,7 @@ export function readScorecardValues(db: DbOrTx, scorecardId: string, facts: Rubr
   const card = db
     .select({
       recommendation: scorecards.recommendation,
+      levelSignal: scorecards.levelSignal,
       summary: scorecards.summary,
       overrideJustification: scorecards.overrideJustification,
     })
@@ -146,7 +148,9 @@ export function readScorecardValues(db: DbOrTx, scorecardId: string, facts: Rubr
     redFlags: {},
     signals: {},
     focus: {},
+    probes: {},
     recommendation: card?.recommendation ?? "",
+    levelSignal: card?.levelSignal ?? "",
     summary: card?.summary ?? "",
     overrideJustification: card?.overrideJustification ?? "",
     notes: [],
@@ -165,6 +169,8 @@ export function readScorecardValues(db: DbOrTx, scorecardId: string, facts: Rubr
   }
   for (const f of db.select().from(focusTicks).where(eq(focusTicks.scorecardId, scorecardId)).all())
     values.focus[f.focusKey] = true;
+  for (const p of db.select().from(probeTicks).where(eq(probeTicks.scorecardId, scorecardId)).all())
+    values.probes[p.probeKey] = true;
   values.notes = db
     .select()
     .from(quickNotes)

@@ -42,6 +42,7 @@ function serverCopy(db: DbOrTx, target: Pick<ScorecardTarget, "id" | "panelistId
 function fieldsOf(values: ScorecardValues) {
   return {
     recommendation: values.recommendation === "" ? null : values.recommendation,
+    levelSignal: values.levelSignal === "" ? null : values.levelSignal,
     summary: values.summary,
     overrideJustification: values.overrideJustification,
   };
@@ -119,6 +120,7 @@ export function saveDrafts(db: Db, saves: readonly DraftSave[], now = Date.now()
     const fields = fieldsOf(values);
     const res = st.updateDraft.run(
       fields.recommendation,
+      fields.levelSignal,
       fields.summary,
       fields.overrideJustification,
       now,

@@ -20,7 +20,7 @@ function prepareSaveStatements(client: Db["$client"]) {
         WHERE s.id = ? AND s.panelist_id = ?`,
     ),
     updateDraft: client.prepare(
-      `UPDATE scorecards SET recommendation = ?, summary = ?, override_justification = ?, version = version + 1, updated_at = ?
+      `UPDATE scorecards SET recommendation = ?, level_signal = ?, summary = ?, override_justification = ?, version = version + 1, updated_at = ?
         WHERE id = ? AND panelist_id = ? AND status = 'draft' AND version = ?`,
     ),
     ratings: client.prepare(
@@ -42,6 +42,9 @@ function prepareSaveStatements(client: Db["$client"]) {
     focus: client.prepare("SELECT focus_key AS id FROM focus_ticks WHERE scorecard_id = ?"),
     insertFocus: client.prepare("INSERT OR IGNORE INTO focus_ticks (scorecard_id, focus_key) VALUES (?, ?)"),
     deleteFocus: client.prepare("DELETE FROM focus_ticks WHERE scorecard_id = ? AND focus_key = ?"),
+    probes: client.prepare("SELECT probe_key AS id FROM probe_ticks WHERE scorecard_id = ?"),
+    insertProbe: client.prepare("INSERT OR IGNORE INTO probe_ticks (scorecard_id, probe_key) VALUES (?, ?)"),
+    deleteProbe: client.prepare("DELETE FROM probe_ticks WHERE scorecard_id = ? AND probe_key = ?"),
     notes: client.prepare(
       "SELECT id, body, elapsed_minute AS minute, created_at AS at FROM quick_notes WHERE scorecard_id = ?",
     ),
