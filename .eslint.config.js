@@ -74,6 +74,15 @@ export default tseslint.config(
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-console": ["error", { allow: ["warn", "error"] }],
+      // The named `z` is a namespace object esbuild cannot tree-shake: all of zod, locales included,
+      // lands in every page that reaches the module (README Decisions, issue 13).
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ImportDeclaration[source.value='zod'][importKind='value'] > ImportSpecifier[imported.name='z']",
+          message: 'Write `import * as z from "zod"`: the named `z` pulls all of zod into the browser bundle.',
+        },
+      ],
     },
   },
   // One block per layer; each file matches exactly one of them.

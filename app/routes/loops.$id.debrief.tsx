@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 
 import { getDb } from "../../db/client.server";
 import { commandDebrief, decideFromDebrief, joinDebrief, startDebrief } from "../../db/queries/debrief/control.server";

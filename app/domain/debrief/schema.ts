@@ -2,7 +2,7 @@
  * The debrief screen's forms. Each facilitator form carries `at`, the step the facilitator was
  * looking at: a double click or a second tab cannot move the meeting twice. Pure; no IO.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 import type { DebriefCommand } from "./rules";
 

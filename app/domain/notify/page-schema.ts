@@ -1,7 +1,7 @@
 /**
  * The zod schemas of the admin pages for outgoing messages (outbox, mailbox, webhooks). Pure.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 import { OUTBOX_CHANNELS, OUTBOX_STATUSES, WEBHOOK_EVENTS } from "../vocabulary";
 

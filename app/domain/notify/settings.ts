@@ -3,7 +3,7 @@
  * name e-mails carry, the reminder cadence, quiet hours and the daily digest. Edited on the
  * dashboard beside the other organisation settings. Pure; no IO.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 export const NOTIFY_SETTING_KEYS = {
   orgName: "notify_org_name",

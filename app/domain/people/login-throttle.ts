@@ -4,7 +4,7 @@
  * with growing delays, never a lock on the account as a whole. Pure; the counters are stored by
  * db/queries/people/login-throttle.server.ts. README "Sessions and logins" states the guarantees.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 import type { Actor, Verdict } from "./permissions";
 

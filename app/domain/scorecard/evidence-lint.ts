@@ -9,7 +9,7 @@
  * look at a fixed window, so the cost is linear in the text's length. Words live in a per-language
  * lexicon (`evidence-lint-en.ts`); this file is the language-neutral engine.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 import { ENGLISH_LEXICON } from "./evidence-lint-en";
 import type { ScorecardValues } from "./schema";
