@@ -57,12 +57,7 @@ export function DebriefScreen(props: DebriefScreenProps) {
           </p>
         </div>
         <div className="row head-actions">
-          <Link
-            className="btn"
-            to={large ? `${base}/debrief` : `${base}/debrief?large=1`}
-            aria-pressed={large}
-            preventScrollReset
-          >
+          <Link className="btn" to={large ? `${base}/debrief` : `${base}/debrief?large=1`} preventScrollReset>
             {large ? "Normal type" : "Large type"}
           </Link>
           <Link className="btn" to={base}>

@@ -445,6 +445,9 @@ export function ScorecardWorkspace({
       </Link>
     ) : null;
 
+  const showSyncNotices =
+    status.kind === "error" || status.kind === "locked" || !!restoredAt || !!sync.leftover || !!mergedPaths;
+  const showErrorSummary = !!(actionData?.errors && actionData.values && submitCount === 0);
   return (
     <>
       <ScorecardHeader
@@ -518,46 +521,48 @@ export function ScorecardWorkspace({
           amendment: the change and your reason go into the audit log, and the packet shows the scorecard was amended.
         </div>
       ) : null}
-      <Suspense fallback={null}>
-        {status.kind === "error" || status.kind === "locked" || restoredAt || sync.leftover || mergedPaths ? (
-          <SyncNotices
-            status={status}
-            scorecardId={sc.id}
-            restoredAt={restoredAt}
-            leftoverAt={sync.leftover?.editedAt ?? null}
-            mergedPaths={mergedPaths}
-            labels={labels}
-            canAmend={mode === "view" && sc.status === "submitted"}
-            onLoadLeftover={
-              mode === "amend"
-                ? () =>
-                    sync.leftover &&
-                    form.reset(completeValues({ ...sync.leftover.values, notes: form.getValues("notes") }, data))
-                : null
-            }
-            onDiscardLocal={sync.discardLocal}
-            onDismissRestored={sync.dismissRestored}
-            onDismissMerged={sync.dismissMerged}
-          />
-        ) : null}
-        {confirmAsk && mode === "draft" ? <SubmitConfirm message={confirmAsk} formId={FORM_ID} /> : null}
-        {actionData?.errors && actionData.values && submitCount === 0 ? (
-          <ErrorSummary errors={actionData.errors} labels={labels} />
-        ) : null}
-        {conflict ? (
-          <ConflictPanel
-            key={conflict.version}
-            diffs={diffs}
-            merge={merge}
-            serverUpdatedAt={conflict.updatedAt}
-            serverVersion={conflict.version}
-            onResolve={hydrated && status.kind === "conflict" ? sync.resolveConflict : null}
-            onTakeServer={hydrated && status.kind === "conflict" ? sync.takeServer : null}
-            formId={FORM_ID}
-            pageUrl={`/scorecards/${sc.id}`}
-          />
-        ) : null}
-      </Suspense>
+      {/* The boundary exists only while one of its parts is shown: an empty boundary rendered on the
+          server hydrates after the page, and an early edit replayed before that would throw (React #421). */}
+      {showSyncNotices || (confirmAsk && mode === "draft") || showErrorSummary || conflict ? (
+        <Suspense fallback={null}>
+          {showSyncNotices ? (
+            <SyncNotices
+              status={status}
+              scorecardId={sc.id}
+              restoredAt={restoredAt}
+              leftoverAt={sync.leftover?.editedAt ?? null}
+              mergedPaths={mergedPaths}
+              labels={labels}
+              canAmend={mode === "view" && sc.status === "submitted"}
+              onLoadLeftover={
+                mode === "amend"
+                  ? () =>
+                      sync.leftover &&
+                      form.reset(completeValues({ ...sync.leftover.values, notes: form.getValues("notes") }, data))
+                  : null
+              }
+              onDiscardLocal={sync.discardLocal}
+              onDismissRestored={sync.dismissRestored}
+              onDismissMerged={sync.dismissMerged}
+            />
+          ) : null}
+          {confirmAsk && mode === "draft" ? <SubmitConfirm message={confirmAsk} formId={FORM_ID} /> : null}
+          {showErrorSummary && actionData?.errors ? <ErrorSummary errors={actionData.errors} labels={labels} /> : null}
+          {conflict ? (
+            <ConflictPanel
+              key={conflict.version}
+              diffs={diffs}
+              merge={merge}
+              serverUpdatedAt={conflict.updatedAt}
+              serverVersion={conflict.version}
+              onResolve={hydrated && status.kind === "conflict" ? sync.resolveConflict : null}
+              onTakeServer={hydrated && status.kind === "conflict" ? sync.takeServer : null}
+              formId={FORM_ID}
+              pageUrl={`/scorecards/${sc.id}`}
+            />
+          ) : null}
+        </Suspense>
+      ) : null}
       {sc.status === "submitted" && mode === "view" ? (
         <div className="notice ok submitted-notice" role="status">
           Submitted
