@@ -5,9 +5,12 @@
 import { eq, sql } from "drizzle-orm";
 
 import {
-  calibrateFromParts,
+  buildCalibrationLedger,
+  calibrationOfLedger,
   compareText,
   loopCalibrationPart,
+  replaceLoopPart,
+  type CalibrationLedger,
   type LoopCalibrationPart,
 } from "../../../app/domain/review/calibrate";
 import type { CalibrationRating, InterviewerCalibration } from "../../../app/domain/review/types";
@@ -111,15 +114,15 @@ export function loadCalibrationPopulation(db: Db, rubricId: string, loopId?: str
   return out;
 }
 
-/** A rubric family's calibration and the per-loop parts it was combined from. */
+/** A rubric family's calibration, its per-loop parts and the ledger they are summed in. */
 interface FamilyCalibration {
   /** `PRAGMA data_version` when loaded: another connection's commit means a full reload */
   dataVersion: number;
   /** calibrationInputsGeneration() the parts reflect */
   generation: number;
-  /** loop id → its part, and the loop ids in compareText order (the order parts are summed in) */
+  /** loop id → its part (what a change replaces in the ledger) */
   parts: Map<string, LoopCalibrationPart>;
-  loopOrder: string[];
+  ledger: CalibrationLedger;
   calibration: InterviewerCalibration[];
 }
 
@@ -132,56 +135,37 @@ function loadFamily(db: Db, rubricId: string, dataVersion: number): FamilyCalibr
     if (list) list.push(r);
     else byLoop.set(r.loopId, [r]);
   }
-  const parts = new Map([...byLoop].map(([id, ratings]) => [id, loopCalibrationPart(ratings)] as const));
-  const loopOrder = [...parts.keys()].sort(compareText);
+  const parts = new Map<string, LoopCalibrationPart>();
+  for (const loopId of [...byLoop.keys()].sort(compareText))
+    parts.set(loopId, loopCalibrationPart(byLoop.get(loopId)!));
+  const ledger = buildCalibrationLedger(parts.values());
   return {
     dataVersion,
     generation: calibrationInputsGeneration(),
     parts,
-    loopOrder,
-    calibration: combine(parts, loopOrder),
+    ledger,
+    calibration: calibrationOfLedger(ledger),
   };
 }
 
-function combine(parts: Map<string, LoopCalibrationPart>, loopOrder: string[]): InterviewerCalibration[] {
-  return calibrateFromParts(loopOrder.map((id) => parts.get(id)!));
-}
-
-/** Where `id` sits (or would sit) in the compareText-sorted `order`. */
-function positionOf(order: string[], id: string): number {
-  let lo = 0;
-  let hi = order.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareText(order[mid]!, id) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Reloads the changed loops' parts only, then recombines (the same bits as a full reload). */
+/** Replaces the changed loops' parts only (the same bits as a full reload). */
 function updateFamily(db: Db, rubricId: string, family: FamilyCalibration, changed: Set<string>): void {
   for (const loopId of changed) {
     const ratings = loadCalibrationPopulation(db, rubricId, loopId);
-    const at = positionOf(family.loopOrder, loopId);
-    const present = family.loopOrder[at] === loopId;
-    if (ratings.length === 0) {
-      if (present) family.loopOrder.splice(at, 1);
-      family.parts.delete(loopId);
-      continue;
-    }
-    if (!present) family.loopOrder.splice(at, 0, loopId);
-    family.parts.set(loopId, loopCalibrationPart(ratings));
+    const next = ratings.length === 0 ? null : loopCalibrationPart(ratings);
+    replaceLoopPart(family.ledger, loopId, family.parts.get(loopId) ?? null, next);
+    if (next) family.parts.set(loopId, next);
+    else family.parts.delete(loopId);
   }
   family.generation = calibrationInputsGeneration();
-  family.calibration = combine(family.parts, family.loopOrder);
+  family.calibration = calibrationOfLedger(family.ledger);
 }
 
 /**
  * Interviewer calibration for a rubric family, memoised per connection. Computing it from scratch
  * reads every rating of the family (hundreds of thousands at scale: seconds), so the review page
  * must not pay that on every view, nor after every submit: a submit, amend or erasure reloads only
- * the loops it changed and recombines the per-loop parts (tens of ms at 10,000 loops). Draft
+ * the loops it changed and recombines the per-loop parts (the changed loops' panelists are summed again: a few ms at 10,000 loops). Draft
  * autosaves change nothing here. Another connection's commit (a script, a restore) reloads all.
  */
 export function calibrationForRubric(db: Db, rubricId: string): InterviewerCalibration[] {

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 
 import type { CalibrationRating } from "../../../app/domain/review/types";
-import { calibrateInterviewers, groupDeviations, shrinkOffset, tendencyOf } from "../../../app/domain/review/calibrate";
+import {
+  buildCalibrationLedger,
+  calibrateInterviewers,
+  calibrationOfLedger,
+  groupDeviations,
+  loopCalibrationPart,
+  replaceLoopPart,
+  shrinkOffset,
+  tendencyOf,
+} from "../../../app/domain/review/calibrate";
 import type { RatingScore } from "../../../app/domain/vocabulary";
 
 const NAMES: Record<string, string> = { a: "Ada", b: "Ben", c: "Cy", d: "Dee" };
@@ -128,5 +137,63 @@ describe("calibration helpers", () => {
     expect(tendencyOf(0.3499)).toBe("neutral");
     expect(tendencyOf(-0.3499)).toBe("neutral");
     expect(tendencyOf(0.2, 0.1)).toBe("lenient");
+  });
+});
+
+describe("calibration ledger (a changed loop re-sums only its panelists)", () => {
+  const byLoop = (ratings: CalibrationRating[]) => {
+    const out = new Map<string, CalibrationRating[]>();
+    for (const x of ratings) out.set(x.loopId, [...(out.get(x.loopId) ?? []), x]);
+    return out;
+  };
+  // a deterministic pseudo-random population: 40 loops, 6 panelists, 3 dimensions, scores 1–4
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+  const population: CalibrationRating[] = [];
+  for (let l = 0; l < 40; l++)
+    for (const d of ["arch", "data", "lead"])
+      for (const p of ["a", "b", "c", "d", "e", "f"])
+        if (next() % 3 !== 0)
+          population.push(r(`L${String(l).padStart(2, "0")}`, d, p, ((next() % 4) + 1) as RatingScore));
+
+  it("replacing, adding and removing loops gives the same bits as computing from every rating", () => {
+    const loops = byLoop(population);
+    const ids = [...loops.keys()].sort();
+    const parts = new Map(ids.map((id) => [id, loopCalibrationPart(loops.get(id)!)] as const));
+    const ledger = buildCalibrationLedger(parts.values());
+    expect(calibrationOfLedger(ledger)).toEqual(calibrateInterviewers(population));
+
+    // an amend changes one rating of L07; a new loop L07b arrives between L07 and L08; L13 is erased
+    let current = population.map((x, i) =>
+      x.loopId === "L07" && i % 2 === 0 ? { ...x, score: 5 - x.score } : x,
+    ) as CalibrationRating[];
+    const added = ["a", "c", "e"].map((p, i) => r("L07b", "arch", p, ((i % 4) + 1) as RatingScore));
+    current = [...current.filter((x) => x.loopId !== "L13"), ...added];
+    const now = byLoop(current);
+    for (const loopId of ["L07", "L07b", "L13"]) {
+      const ratings = now.get(loopId);
+      const nextPart = ratings ? loopCalibrationPart(ratings) : null;
+      replaceLoopPart(ledger, loopId, parts.get(loopId) ?? null, nextPart);
+    }
+    const expected = calibrateInterviewers(current);
+    expect(expected).not.toEqual(calibrateInterviewers(population));
+    // toEqual on numbers is Object.is: the same bits, not merely close
+    expect(calibrationOfLedger(ledger)).toEqual(expected);
+  });
+
+  it("a panelist whose only loop is removed leaves the result; a renamed panelist takes the alphabetically first name", () => {
+    const lone = [r("L1", "arch", "a", 4), r("L1", "arch", "z", 2)];
+    const parts = [loopCalibrationPart(lone)];
+    const ledger = buildCalibrationLedger(parts);
+    expect(calibrationOfLedger(ledger).map((c) => c.panelistId)).toEqual(["a", "z"]);
+    const renamed = [{ ...r("L2", "arch", "a", 3), panelistName: "Aaron" }, r("L2", "arch", "b", 3)];
+    replaceLoopPart(ledger, "L2", null, loopCalibrationPart(renamed));
+    replaceLoopPart(ledger, "L1", parts[0]!, null);
+    const result = calibrationOfLedger(ledger);
+    expect(result.map((c) => [c.panelistId, c.panelistName, c.sampleSize])).toEqual([
+      ["a", "Aaron", 1],
+      ["b", "Ben", 1],
+    ]);
+    expect(result).toEqual(calibrateInterviewers(renamed));
   });
 });
