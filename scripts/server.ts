@@ -40,6 +40,8 @@ function routeOf(pathname: string): string {
 
 async function main(): Promise<void> {
   const cookieSecure = cookieSecureSetting(process.env.COOKIE_SECURE);
+  // packets render in a worker thread, so a download never holds up autosaves (render-pool.server.ts)
+  process.env.PACKET_RENDER ??= "worker";
   migrateDatabase(getDb());
   const buildPath = path.join(root, "build", "index.js");
   // `npm run dev` (remix dev --manual sets NODE_ENV=development): re-import the build after each

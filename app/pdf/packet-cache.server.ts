@@ -1,7 +1,8 @@
 /**
- * Rendered packets kept by their content fingerprint. Rendering a full loop's packet holds the
- * request thread for 100–350 ms, and identical input gives a byte-identical PDF (packet.server.ts),
- * so a packet whose inputs have not changed since the last download is sent from memory, and
+ * Rendered packets kept by their content fingerprint. Rendering a full loop's packet costs
+ * 100–350 ms of CPU (off the request thread in the server: render-pool.server.ts), and identical
+ * input gives a byte-identical PDF (packet.server.ts), so a packet whose inputs have not changed
+ * since the last download is sent from memory, and
  * concurrent downloads of the same packet share one render. Any change (a submit, an amend, a
  * decision, an erasure) changes the fingerprint, so nothing stale is ever served; the fingerprint
  * covers the viewer-dependent option (calibration withheld), so viewers never share a packet they
@@ -14,7 +15,8 @@ import type { LoopAggregate, LoopFacts } from "../domain/review/types";
 import type { RubricContent } from "../domain/rubric/model";
 
 import { packetFingerprint } from "./fingerprint.server";
-import { renderPacketModel } from "./packet.server";
+import { renderPacketOffThread, retirePacketRenderer } from "./render-pool.server";
+import { clearTextCaches } from "./text/caches.server";
 
 /** Upper bound of the cached PDFs' bytes (a 64-page packet is ~0.5 MB). */
 const MAX_CACHED_BYTES = 32 * 1024 * 1024;
@@ -49,7 +51,7 @@ export function cachedPacket(
     cache.set(fingerprint, hit);
     return hit;
   }
-  const rendering = renderPacketModel(buildPacketModel(aggregate, facts, rubric, options), fingerprint);
+  const rendering = renderPacketOffThread(buildPacketModel(aggregate, facts, rubric, options), fingerprint);
   cache.set(fingerprint, rendering);
   rendering.then(
     (pdf) => {
@@ -65,8 +67,13 @@ export function cachedPacket(
   return rendering;
 }
 
-/** Drops every cached packet: an erasure leaves no copy of the erased text in memory. */
+/**
+ * Drops every cached packet and retires the render worker with its text caches: an erasure leaves
+ * no copy of the erased text in memory.
+ */
 export function clearPacketCache(): void {
+  retirePacketRenderer();
+  clearTextCaches();
   cache.clear();
   sizes.clear();
   cachedBytes = 0;
