@@ -266,6 +266,32 @@ export const candidates = sqliteTable(
   (t) => [index("candidates_name_idx").on(t.name)],
 );
 
+/**
+ * A search (requisition): the role being hired for, on one rubric family, owned by a hiring manager
+ * who sees every loop of the search like its own hiring manager (app/domain/review/access.ts).
+ * Closed searches take no new loops; their loops stay as they are.
+ */
+export const searches = sqliteTable(
+  "searches",
+  {
+    id: text("id").primaryKey(),
+    title: text("title").notNull(),
+    rubricId: text("rubric_id")
+      .notNull()
+      .references(() => rubrics.id),
+    hiringManagerId: text("hiring_manager_id")
+      .notNull()
+      .references(() => users.id),
+    // how many people the search hires; null: not stated
+    headcount: integer("headcount"),
+    notes: text("notes").notNull().default(""),
+    createdBy: text("created_by").references(() => users.id),
+    openedAt: integer("opened_at").notNull(),
+    closedAt: integer("closed_at"),
+  },
+  (t) => [index("searches_hm_idx").on(t.hiringManagerId)],
+);
+
 export const loops = sqliteTable(
   "loops",
   {
@@ -280,6 +306,8 @@ export const loops = sqliteTable(
       .notNull()
       .references(() => users.id),
     recruiterId: text("recruiter_id").references(() => users.id),
+    // the search the loop belongs to; null only in a database not yet migrated past the backfill
+    searchId: text("search_id").references(() => searches.id),
     status: text("status", { enum: LOOP_STATUSES }).notNull().default("planning"),
     // dimension key -> percent; null means equal weights
     weights: text("weights", { mode: "json" }).$type<Record<string, number> | null>(),
@@ -294,6 +322,7 @@ export const loops = sqliteTable(
     index("loops_candidate_idx").on(t.candidateId),
     index("loops_hm_idx").on(t.hiringManagerId),
     index("loops_status_idx").on(t.status),
+    index("loops_search_idx").on(t.searchId),
   ],
 );
 

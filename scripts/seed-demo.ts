@@ -1,6 +1,7 @@
 // `npm run seed:demo`: idempotent demo data. Creates the rubric v1, an admin, a recruiter, two
 // hiring managers, six interviewers and five candidates across the loop lifecycle (their loops on
-// v1), publishes the shipped rubric v2 as version 2, then prints every login. Running it again
+// v1, in two searches: Łukasz's search holds both loops past the interviews, so /compare shows him
+// two candidates side by side), publishes the shipped rubric v2 as version 2, then prints every login. Running it again
 // changes nothing and prints the logins again.
 import { eq } from "drizzle-orm";
 
@@ -20,7 +21,9 @@ import {
   quickNotes,
   ratings,
   redFlagMarks,
+  rubricVersions,
   scorecards,
+  searches,
   settings,
   signalMarks,
   users,
@@ -68,10 +71,31 @@ interface InterviewSpec {
   panel: ScorecardSpec[];
 }
 
+const SEARCHES = {
+  platform: {
+    title: "Lead ML Architect — ML Platform",
+    hm: "hm1",
+    headcount: 1,
+    notes: "Owns the feature store, training platform and model serving for every product team.",
+    openedDaysAgo: 45,
+  },
+  applied: {
+    title: "Lead ML Architect — Applied AI",
+    hm: "hm2",
+    headcount: 1,
+    notes: "Leads the architecture of the retrieval and ranking products.",
+    openedDaysAgo: 30,
+  },
+} as const satisfies Record<
+  string,
+  { title: string; hm: PersonKey; headcount: number; notes: string; openedDaysAgo: number }
+>;
+
 interface LoopSpec {
   candidate: { name: string; email: string; currentTitle: string; source: string; links: string[]; notes: string };
   status: LoopStatus;
   hm: PersonKey;
+  search: keyof typeof SEARCHES;
   interviews: InterviewSpec[];
   decision?: { decision: "hire" | "no_hire" | "hold"; rationale: string; by: PersonKey; at: number };
   createdAt: number;
@@ -97,6 +121,7 @@ function demoLoops(now: number): LoopSpec[] {
       },
       status: "debrief",
       hm: "hm1",
+      search: "platform",
       createdAt: now - 20 * DAY,
       interviews: [
         {
@@ -280,6 +305,7 @@ function demoLoops(now: number): LoopSpec[] {
       },
       status: "in_progress",
       hm: "hm2",
+      search: "applied",
       createdAt: now - 10 * DAY,
       interviews: [
         {
@@ -359,6 +385,7 @@ function demoLoops(now: number): LoopSpec[] {
       },
       status: "planning",
       hm: "hm1",
+      search: "platform",
       createdAt: now - 2 * DAY,
       interviews: [
         {
@@ -390,6 +417,7 @@ function demoLoops(now: number): LoopSpec[] {
       },
       status: "decided",
       hm: "hm2",
+      search: "platform",
       createdAt: now - 40 * DAY,
       decision: {
         decision: "hire",
@@ -480,6 +508,7 @@ function demoLoops(now: number): LoopSpec[] {
       },
       status: "scheduled",
       hm: "hm2",
+      search: "applied",
       createdAt: now - 4 * DAY,
       interviews: [
         {
@@ -549,6 +578,28 @@ function seed(db: Db, passwordHash: string, now: number): void {
     });
     const rv = rubricVersionIds(tx, versionId);
     const exercises = new Map(LEAD_ML_ARCHITECT_V1.exercises.map((e) => [e.key, e]));
+    const rubricId = tx
+      .select({ rubricId: rubricVersions.rubricId })
+      .from(rubricVersions)
+      .where(eq(rubricVersions.id, versionId))
+      .get()!.rubricId;
+    const searchIds = new Map<string, string>();
+    for (const [key, spec] of Object.entries(SEARCHES)) {
+      const id = newId();
+      searchIds.set(key, id);
+      tx.insert(searches)
+        .values({
+          id,
+          title: spec.title,
+          rubricId,
+          hiringManagerId: person(spec.hm),
+          headcount: spec.headcount,
+          notes: spec.notes,
+          createdBy: person("recruiter"),
+          openedAt: now - spec.openedDaysAgo * DAY,
+        })
+        .run();
+    }
 
     for (const spec of demoLoops(now)) {
       // Texts already given out in this loop: no two ratings or summaries share one.
@@ -571,6 +622,7 @@ function seed(db: Db, passwordHash: string, now: number): void {
           rubricVersionId: versionId,
           hiringManagerId: person(spec.hm),
           recruiterId: person("recruiter"),
+          searchId: searchIds.get(spec.search)!,
           status: spec.status,
           weights: null,
           decision: spec.decision?.decision ?? null,

@@ -8,6 +8,7 @@ import { getDb } from "../../db/client.server";
 import { listSelectableCandidates } from "../../db/queries/candidate/candidates.server";
 import { listAssignablePeople, listPublishedVersions } from "../../db/queries/loop/choices.server";
 import { createLoop } from "../../db/queries/loop/create.server";
+import { listOpenSearches } from "../../db/queries/search/searches.server";
 import { activeLoopCount } from "../../db/queries/loop/list.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
 import { CsrfInput } from "../components/ui/csrf";
@@ -24,7 +25,7 @@ import styles from "../styles/setup.css";
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "New loop · ArchPanel" }];
 
-const FIELDS = ["candidateId", "rubricVersionId", "hiringManagerId", "template", "startAt"] as const;
+const FIELDS = ["candidateId", "rubricVersionId", "hiringManagerId", "searchId", "template", "startAt"] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -33,15 +34,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const candidates = listSelectableCandidates(db).map((c) => ({ ...c, activeLoops: activeLoopCount(db, c.id) }));
   const versions = listPublishedVersions(db);
   const people = listAssignablePeople(db);
-  const wanted = new URL(request.url).searchParams.get("candidate") ?? "";
+  const searches = listOpenSearches(db);
+  const params = new URL(request.url).searchParams;
+  const wanted = params.get("candidate") ?? "";
+  const wantedSearch = searches.find((s) => s.id === params.get("search"));
   const defaults: Values = {
     candidateId: candidates.some((c) => c.id === wanted) ? wanted : "",
     rubricVersionId: defaultRubricVersion(versions)?.id ?? "",
-    hiringManagerId: "",
+    hiringManagerId: wantedSearch?.hiringManagerId ?? "",
+    searchId: wantedSearch?.id ?? "",
     template: "full",
     startAt: "",
   };
-  return { candidates, versions, people, defaults, timeZone: readOrgSettings(db).timeZone };
+  return { candidates, versions, people, searches, defaults, timeZone: readOrgSettings(db).timeZone };
 }
 
 function formValues(body: Record<string, unknown>): Values {
@@ -62,13 +67,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const tz = readOrgSettings(db).timeZone;
   const startAt = parsed.value.startAt ? fromLocalInput(parsed.value.startAt, tz) : null;
-  const result = createLoop(db, user, { ...parsed.value, startAt });
+  const result = createLoop(db, user, { ...parsed.value, searchId: parsed.value.searchId || null, startAt });
   if (!result.ok) return refusalData(result, { values });
   throw redirect(`/loops/${result.value}/setup?saved=created`);
 }
 
 export default function NewLoop() {
-  const { candidates, versions, people, defaults, timeZone } = useLoaderData<typeof loader>();
+  const { candidates, versions, people, searches, defaults, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const values = actionData?.values ?? defaults;
   const { register, onSubmit, errorFor } = useRemixForm(newLoopSchema, {
@@ -146,6 +151,21 @@ export default function NewLoop() {
                 ))}
               </SelectField>
             </div>
+            <SelectField
+              name="searchId"
+              label="Search"
+              register={register}
+              error={errorFor("searchId")}
+              defaultValue={values.searchId}
+              hint="The requisition the candidate is considered for; its hiring manager compares its candidates."
+            >
+              <option value="">The hiring manager&apos;s open search for this rubric (opened if none)</option>
+              {searches.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title} — {s.hiringManagerName}
+                </option>
+              ))}
+            </SelectField>
             <fieldset>
               <legend>Template</legend>
               {LOOP_TEMPLATES.map((t) => (

@@ -27,8 +27,8 @@
 // House rules the rows encode (follow them for new routes):
 // - anonymous: pages -> 302 /login?redirectTo=...; resource routes (.json .csv .pdf .ics, JSON
 //   fetches) -> 401. A deactivated user's session is dead: same as anonymous.
-// - staff pages (candidates, dashboard, rubrics, people, loops.new, loops.$id.setup): recruiter and
-//   admin; members get 403. Retention and erasure: admin only.
+// - staff pages (candidates, dashboard, rubrics, people, searches, loops.new, loops.$id.setup): recruiter
+//   and admin; members get 403. Retention and erasure: admin only.
 // - loop feedback (review page, packet.json/.pdf, ratings.csv): 404 for unrelated people (ids do not
 //   leak), 403 for a panelist who has not submitted yet (independence), 200 for the loop's hiring
 //   manager, submitted panelists, recruiters, admins. Decisions: the loop's hiring manager and admins.
@@ -258,12 +258,54 @@ const ROWS: Row[] = [
         url: () => "/compare",
         params: () => ({}),
         expect: loggedIn(200),
-        // loop B (debrief) is listed for staff and its hiring manager; never for unrelated members
+        // loop B (debrief, in hmB's search) is listed for staff and its hiring manager; never for unrelated members
         check: (actor, data, w) => {
           const text = JSON.stringify(data);
           const seesB = ["hmB", "recruiter", "admin"].includes(actor);
           expect(text.includes(w.loopB) || text.includes("Bruno Other"), `${actor} sees loop B`).toBe(seesB);
         },
+      },
+    ],
+  },
+  {
+    file: "searches._index.tsx",
+    probes: [
+      {
+        label: "GET /searches",
+        kind: "loader",
+        url: () => "/searches",
+        params: () => ({}),
+        expect: staffOnly(200),
+      },
+      {
+        label: "POST /searches (open a search)",
+        kind: "action",
+        mutates: true,
+        url: () => "/searches",
+        params: () => ({}),
+        body: (w) => ({ title: "Lead ML Architect — Matrix", rubricId: w.rubricId, hiringManagerId: w.users.hmA.id }),
+        expect: staffOnly(302),
+      },
+    ],
+  },
+  {
+    file: "searches.$id.tsx",
+    probes: [
+      {
+        label: "GET /searches/:id",
+        kind: "loader",
+        url: (w) => `/searches/${w.searchA}`,
+        params: (w) => ({ id: w.searchA }),
+        expect: staffOnly(200),
+      },
+      {
+        label: "POST /searches/:id (close)",
+        kind: "action",
+        mutates: true,
+        url: (w) => `/searches/${w.searchA}`,
+        params: (w) => ({ id: w.searchA }),
+        body: () => ({ intent: "close" }),
+        expect: staffOnly(302),
       },
     ],
   },
@@ -1326,7 +1368,16 @@ describe("identifiers in URLs", () => {
     }
     expect(seen.size).toBe(20_000);
     const client = getDb().$client;
-    for (const table of ["users", "candidates", "loops", "interviews", "scorecards", "rubrics", "rubric_versions"]) {
+    for (const table of [
+      "users",
+      "candidates",
+      "loops",
+      "interviews",
+      "scorecards",
+      "rubrics",
+      "rubric_versions",
+      "searches",
+    ]) {
       const ids = (client.prepare(`select id from "${table}"`).all() as { id: string }[]).map((r) => r.id);
       expect(ids.length, table).toBeGreaterThan(0);
       for (const id of ids) expect(id, `${table}.id`).toMatch(/^[A-Za-z0-9_-]{22}$/);

@@ -38,6 +38,8 @@ import * as loopSetup from "../../app/routes/loops.$id.setup";
 import * as loopsNew from "../../app/routes/loops.new";
 import * as people from "../../app/routes/people._index";
 import * as retention from "../../app/routes/retention";
+import * as searchPage from "../../app/routes/searches.$id";
+import * as searchesIndex from "../../app/routes/searches._index";
 import * as rubricPage from "../../app/routes/rubrics.$id._index";
 import * as rubricsIndex from "../../app/routes/rubrics._index";
 import * as scorecardPage from "../../app/routes/scorecards.$id._index";
@@ -284,6 +286,47 @@ const TARGETS: Target[] = [
       recommendation: "hire",
     }),
     runs: 40,
+  },
+
+  // ---------------------------------------------------------------- searches
+  {
+    file: "searches._index.tsx",
+    action: searchesIndex.action as Handler,
+    actor: "recruiter",
+    url: () => "/searches",
+    base: (w) => ({
+      title: "Lead ML Architect — Fuzz",
+      rubricId: w.rubricId,
+      hiringManagerId: w.users.hmA.id,
+      headcount: "2",
+      notes: "Two seats on the platform team.",
+    }),
+    runs: 50,
+  },
+  {
+    file: "searches.$id.tsx",
+    action: searchPage.action as Handler,
+    actor: "recruiter",
+    url: (_w, id) => `/searches/${id}`,
+    id: (w) => ({ own: w.searchA, others: [w.searchB, w.loopA, w.candidateA] }),
+    base: () => ({ intent: "close" }),
+    runs: 30,
+  },
+  {
+    file: "loops.new.tsx",
+    name: "into a search",
+    action: loopsNew.action as Handler,
+    actor: "recruiter",
+    url: () => "/loops/new",
+    base: (w) => ({
+      candidateId: w.candidateB,
+      rubricVersionId: w.versionId,
+      hiringManagerId: w.users.hmA.id,
+      searchId: w.searchB,
+      template: "full",
+      startAt: "",
+    }),
+    runs: 30,
   },
 
   // ---------------------------------------------------------------- loops: new and setup

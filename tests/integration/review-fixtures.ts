@@ -2,6 +2,7 @@
 // straight to the database (the scorecard UI is another feature's business).
 import { getDb } from "../../db/client.server";
 import { rubricVersionIds } from "../../db/queries/rubric/rubrics.server";
+import { rubricOfVersion, searchForNewLoop } from "../../db/queries/search/searches.server";
 import { writeAudit } from "../../db/queries/audit.server";
 import { candidates, interviews, loops, ratings, redFlagMarks, scorecards, signalMarks } from "../../db/schema";
 import type { LoopStatus, RatingScore, Recommendation } from "../../app/domain/vocabulary";
@@ -27,6 +28,8 @@ export interface LoopSpec {
   versionId: string;
   hiringManagerId: string;
   recruiterId?: string | null;
+  /** the search the loop joins; default: the hiring manager's open search on the rubric (opened if none) */
+  searchId?: string;
   candidateName?: string;
   status?: LoopStatus;
   interviews: { exercise: string; panel: CardSpec[] }[];
@@ -57,6 +60,16 @@ export function buildLoop(spec: LoopSpec): BuiltLoop {
         rubricVersionId: spec.versionId,
         hiringManagerId: spec.hiringManagerId,
         recruiterId: spec.recruiterId ?? null,
+        searchId: searchForNewLoop(
+          tx,
+          {
+            searchId: spec.searchId ?? null,
+            rubricId: rubricOfVersion(tx, spec.versionId) ?? "",
+            hiringManagerId: spec.hiringManagerId,
+            actorId: null,
+          },
+          now,
+        ),
         status: spec.status ?? "debrief",
       })
       .run();

@@ -13,7 +13,7 @@ import {
 import { loadLoopAggregationInput, loadLoopAggregationInputs } from "../../db/queries/review/inputs.server";
 import { getLoopReview, loadLoopFacts } from "../../db/queries/review/loop-review.server";
 import { insertRubricVersion } from "../../db/queries/rubric/rubrics.server";
-import { candidates, quickNotes, focusTicks, ratings, rubrics, scorecards } from "../../db/schema";
+import { candidates, loops, quickNotes, focusTicks, ratings, rubrics, scorecards } from "../../db/schema";
 import { loader as compareLoaderFn } from "../../app/routes/compare";
 import { aggregateLoop } from "../../app/domain/review/aggregate";
 import { calibrateInterviewers } from "../../app/domain/review/calibrate";
@@ -371,79 +371,107 @@ describe("loadLoopFacts and getLoopReview", () => {
   });
 });
 
-describe("/compare", () => {
+describe("/compare: one search, one rubric version", () => {
   type CompareData = {
-    versions: { versionId: string; loops: number }[];
-    scope: string | null;
+    searches: { searchId: string; versions: { versionId: string; loops: number }[] }[];
+    searchId: string | null;
+    versionId: string | null;
     sort: string;
     dir: string;
     rows: { loopId: string; candidateName: string; raw: number | null; means: Record<string, number | null> }[];
+    setAside: { loopId: string; candidateName: string; reason: string }[];
     dimensions: { key: string }[];
   };
   const load = async (user: TestUser | null, query = "") => call(compareLoader, get(`/compare${query}`, user));
+  const searchOf = (loopId: string) =>
+    getDb().select({ searchId: loops.searchId }).from(loops).where(eq(loops.id, loopId)).get()!.searchId!;
+  let shared: string;
+
+  beforeAll(() => {
+    // Dora's loop (hm2 manages it) joins Alice's search, whose hiring manager is hm; Bob (v2) too
+    shared = searchOf(main.loopId);
+    getDb()
+      .update(loops)
+      .set({ searchId: shared })
+      .where(inArray(loops.id, [draftLoop.loopId, onV2.loopId]))
+      .run();
+  });
 
   it("sends anonymous visitors to the login page", async () => {
     expect((await load(null)).status).toBe(302);
   });
 
-  it("shows recruiters every comparable loop of the chosen version", async () => {
-    const res = await load(recruiter, `?scope=v:${v1}`);
-    const d = res.data as CompareData;
-    expect(d.scope).toBe(`v:${v1}`);
+  it("compares the search's candidates on one version and sets the others aside with the reason", async () => {
+    const d = (await load(recruiter, `?search=${shared}&version=${v1}`)).data as CompareData;
+    expect(d.searchId).toBe(shared);
+    expect(d.versionId).toBe(v1);
     expect(d.rows.map((r) => r.candidateName).sort()).toEqual(["Alice Applicant", "Dora Draft"]);
     expect(d.dimensions).toHaveLength(7);
     const alice = d.rows.find((r) => r.loopId === main.loopId);
     expect(alice?.means.ml_system_architecture).toBe(3);
     expect(alice?.means.cloud_platform).toBe(3.5);
+    expect(d.setAside.map((l) => l.candidateName)).toEqual(["Bob Builder"]);
+    expect(d.setAside[0]?.reason).toContain("v2; the table compares v1");
+    // the version with most loops is the default; another version is one click away, never mixed
+    expect(((await load(recruiter, `?search=${shared}`)).data as CompareData).versionId).toBe(v1);
+    const onTwo = (await load(recruiter, `?search=${shared}&version=${v2}`)).data as CompareData;
+    expect(onTwo.rows.map((r) => r.candidateName)).toEqual(["Bob Builder"]);
+    expect(onTwo.setAside.map((l) => l.candidateName).sort()).toEqual(["Alice Applicant", "Dora Draft"]);
   });
 
-  it("covers every version of a family with the f: scope", async () => {
-    const d = (await load(recruiter, `?scope=f:${rubricId}`)).data as CompareData;
-    expect(d.rows.map((r) => r.candidateName).sort()).toEqual(["Alice Applicant", "Bob Builder", "Dora Draft"]);
-  });
-
-  it("shows members only the loops they manage or reviewed after submitting", async () => {
-    const hmView = (await load(hm)).data as CompareData;
-    expect(hmView.versions.map((v) => v.versionId).sort()).toEqual([v1, otherFamilyVersion].sort());
-    const hmRows = ((await load(hm, `?scope=v:${v1}`)).data as CompareData).rows.map((r) => r.candidateName);
-    expect(hmRows).toEqual(["Alice Applicant"]);
-    // Cy recused on Alice (out of that loop's feedback for good) and has a draft on Dora's loop: no loop
-    // on v1 is theirs to compare, so the scope falls back to the other family, where Cy submitted
-    const cyView = (await load(cy, `?scope=v:${v1}`)).data as CompareData;
-    expect(cyView.versions.map((v) => v.versionId)).toEqual([otherFamilyVersion]);
-    expect(cyView.rows.map((r) => r.candidateName)).toEqual(["Carla Other"]);
+  it("the search's hiring manager sees its candidates; another hiring manager only the loops they manage", async () => {
+    const hmView = (await load(hm, `?search=${shared}&version=${v1}`)).data as CompareData;
+    expect(hmView.rows.map((r) => r.candidateName).sort()).toEqual(["Alice Applicant", "Dora Draft"]);
+    // hm2 manages Dora's and Bob's loops but not the search: Alice stays out
+    const hm2View = (await load(hm2, `?search=${shared}&version=${v1}`)).data as CompareData;
+    expect(hm2View.rows.map((r) => r.candidateName)).toEqual(["Dora Draft"]);
+    expect(JSON.stringify(hm2View)).not.toContain("Alice Applicant");
     const stranger = createTestUser("member");
-    expect(((await load(stranger)).data as CompareData).versions).toEqual([]);
-    // a scope the member cannot see falls back to one they can
-    const forced = (await load(hm, `?scope=v:${v2}`)).data as CompareData;
-    expect(forced.rows.map((r) => r.candidateName)).not.toContain("Bob Builder");
+    expect(((await load(stranger, `?search=${shared}`)).data as CompareData).searches).toEqual([]);
+  });
+
+  it("a panelist sees only the candidates they submitted for; a draft or a recusal keeps that candidate out", async () => {
+    // Cy recused on Alice and has a draft on Dora: nothing of the shared search; Carla's search, where Cy submitted
+    const cyView = (await load(cy, `?search=${shared}`)).data as CompareData;
+    expect(cyView.searches.map((s) => s.searchId)).toEqual([searchOf(otherFamily.loopId)]);
+    expect(cyView.rows.map((r) => r.candidateName)).toEqual(["Carla Other"]);
+    expect(JSON.stringify(cyView)).not.toContain("Dora Draft");
+    // Ben submitted on Alice, Bob and Dora
+    const benView = (await load(ben, `?search=${shared}&version=${v1}`)).data as CompareData;
+    expect(benView.rows.map((r) => r.candidateName).sort()).toEqual(["Alice Applicant", "Dora Draft"]);
   });
 
   it("sorts from the query string and ignores unknown sort keys", async () => {
-    const asc = (await load(recruiter, `?scope=v:${v1}&sort=dim.ml_system_architecture&dir=asc`)).data as CompareData;
+    const q = `?search=${shared}&version=${v1}`;
+    const asc = (await load(recruiter, `${q}&sort=dim.ml_system_architecture&dir=asc`)).data as CompareData;
     expect(asc.rows.map((r) => r.candidateName)).toEqual(["Alice Applicant", "Dora Draft"]);
-    const desc = (await load(recruiter, `?scope=v:${v1}&sort=dim.ml_system_architecture&dir=desc`)).data as CompareData;
+    const desc = (await load(recruiter, `${q}&sort=dim.ml_system_architecture&dir=desc`)).data as CompareData;
     expect(desc.rows.map((r) => r.candidateName)).toEqual(["Dora Draft", "Alice Applicant"]);
-    const bogus = (await load(recruiter, `?scope=v:${v1}&sort=__proto__&dir=sideways`)).data as CompareData;
+    const bogus = (await load(recruiter, `${q}&sort=__proto__&dir=sideways`)).data as CompareData;
     expect(bogus.sort).toBe("raw");
     expect(bogus.dir).toBe("desc");
-    const byName = (await load(recruiter, `?scope=v:${v1}&sort=candidate`)).data as CompareData;
+    const byName = (await load(recruiter, `${q}&sort=candidate`)).data as CompareData;
     expect(byName.dir).toBe("asc");
     expect(byName.rows.map((r) => r.candidateName)).toEqual(["Alice Applicant", "Dora Draft"]);
+    // a search the viewer may not compare falls back to one they may
+    const forced = (await load(cy, `?search=${shared}&version=${v1}`)).data as CompareData;
+    expect(forced.searchId).not.toBe(shared);
   });
 
   it("leaves out loops that are not in debrief or decided", async () => {
     const planning = buildLoop({
       versionId: v1,
       hiringManagerId: hm.id,
+      searchId: shared,
       status: "in_progress",
       candidateName: "Ivan InProgress",
       interviews: [
         { exercise: "architecture_case_study", panel: [{ panelistId: ada.id, scores: { ml_system_architecture: 3 } }] },
       ],
     });
-    const d = (await load(recruiter, `?scope=v:${v1}`)).data as CompareData;
+    const d = (await load(recruiter, `?search=${shared}&version=${v1}`)).data as CompareData;
     expect(d.rows.map((r) => r.loopId)).not.toContain(planning.loopId);
+    expect(d.setAside.map((r) => r.loopId)).not.toContain(planning.loopId);
     expect(
       getDb().select().from(scorecards).where(eq(scorecards.interviewId, planning.interviewIds[0]!)).all(),
     ).toHaveLength(1);

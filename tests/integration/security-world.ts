@@ -17,6 +17,7 @@ import {
   ratings,
   redFlagMarks,
   scorecards,
+  searches,
   signalMarks,
   users,
 } from "../../db/schema";
@@ -67,6 +68,9 @@ export interface World {
   candidateB: string;
   loopA: string;
   loopB: string;
+  /** hmA's search (loop A) and hmB's search (loop B) */
+  searchA: string;
+  searchB: string;
   interviewA1: string;
   interviewA2: string;
   interviewB1: string;
@@ -123,6 +127,8 @@ export function buildWorld(now = Date.now()): World {
     candidateB: newId(),
     loopA: newId(),
     loopB: newId(),
+    searchA: newId(),
+    searchB: newId(),
     interviewA1: newId(),
     interviewA2: newId(),
     interviewB1: newId(),
@@ -159,9 +165,16 @@ export function buildWorld(now = Date.now()): World {
         createdBy: u.recruiter.id,
       })
       .run();
+    tx.insert(searches)
+      .values([
+        { id: ids.searchA, title: "Search A", rubricId, hiringManagerId: u.hmA.id, openedAt: now - 40 * 86_400_000 },
+        { id: ids.searchB, title: "Search B", rubricId, hiringManagerId: u.hmB.id, openedAt: now - 40 * 86_400_000 },
+      ])
+      .run();
     tx.insert(loops)
       .values({
         id: ids.loopA,
+        searchId: ids.searchA,
         candidateId: ids.candidateA,
         rubricVersionId: versionId,
         hiringManagerId: u.hmA.id,
@@ -173,6 +186,7 @@ export function buildWorld(now = Date.now()): World {
     tx.insert(loops)
       .values({
         id: ids.loopB,
+        searchId: ids.searchB,
         candidateId: ids.candidateB,
         rubricVersionId: versionId,
         hiringManagerId: u.hmB.id,

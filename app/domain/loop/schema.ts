@@ -9,6 +9,7 @@ import { LOOP_TEMPLATE_KEYS } from "./template";
 import { LOOP_STATUSES, WEIGHT_MODES } from "../vocabulary";
 import { validateWeights } from "./weights";
 import { isLocalInput } from "../shared/zoned-time";
+import { loopSearchField } from "../search/schema";
 
 /** A datetime-local value, or empty for "no time yet". */
 export const localDateTime = z
@@ -30,6 +31,8 @@ export const newLoopSchema = z.object({
   candidateId: pick("a candidate"),
   rubricVersionId: pick("a rubric version"),
   hiringManagerId: pick("a hiring manager"),
+  // "" lets the server match the hiring manager's open search on the rubric, or open one
+  searchId: loopSearchField,
   template: z.enum(LOOP_TEMPLATE_KEYS, { error: "Choose a template" }),
   startAt: localDateTime,
 });

@@ -14,6 +14,7 @@ export function navigationFor(role: Role): NavItem[] {
     case "admin":
       return [
         { to: "/dashboard", label: "Dashboard" },
+        { to: "/searches", label: "Searches" },
         { to: "/loops", label: "Loops" },
         { to: "/candidates", label: "Candidates" },
         { to: "/compare", label: "Compare" },
@@ -26,6 +27,7 @@ export function navigationFor(role: Role): NavItem[] {
     case "recruiter":
       return [
         { to: "/dashboard", label: "Dashboard" },
+        { to: "/searches", label: "Searches" },
         { to: "/loops", label: "Loops" },
         { to: "/candidates", label: "Candidates" },
         { to: "/compare", label: "Compare" },

@@ -14,12 +14,18 @@ import type { Role, ScorecardStatus } from "../vocabulary";
  * - "recused": declared a conflict of interest on the loop (403).
  * - "pending_own_submission": a panelist who has not submitted yet (403).
  * - "none": not related to the loop (404, so ids do not leak).
+ *
+ * The hiring manager of the loop's search (the requisition) counts as a hiring manager of every loop
+ * in it, so they can benchmark the search's candidates against each other; deciding stays with the
+ * loop's own hiring manager (canDecide).
  */
 export type LoopFeedbackAccess = "full" | "recused" | "pending_own_submission" | "none";
 
 export interface LoopAccessFacts {
   user: { id: string; role: Role };
   hiringManagerId: string;
+  /** the hiring manager of the search the loop belongs to (null: no search) */
+  searchHiringManagerId?: string | null;
   recruiterId: string | null;
   /** the user's own scorecards on this loop */
   ownScorecards: { status: ScorecardStatus }[];
@@ -30,9 +36,17 @@ export function loopFeedbackAccess(f: LoopAccessFacts): LoopFeedbackAccess {
   if (f.ownScorecards.some((s) => s.status === "draft")) return "pending_own_submission";
   const isPanelist = f.ownScorecards.length > 0;
   if (f.user.role === "admin" || f.user.role === "recruiter") return "full";
-  if (f.user.id === f.hiringManagerId) return "full";
+  if (managesLoop(f.user, f)) return "full";
   if (isPanelist) return "full";
   return "none";
+}
+
+/** Whether `user` is the loop's hiring manager or the hiring manager of its search. */
+export function managesLoop(
+  user: { id: string },
+  loop: { hiringManagerId: string; searchHiringManagerId?: string | null },
+): boolean {
+  return user.id === loop.hiringManagerId || (!!loop.searchHiringManagerId && user.id === loop.searchHiringManagerId);
 }
 
 /** Who may configure a loop (candidates, interviews, panel, weights, status). */
@@ -45,7 +59,13 @@ export function canDecide(f: { user: { id: string; role: Role }; hiringManagerId
   return f.user.role === "admin" || f.user.id === f.hiringManagerId;
 }
 
-/** Who may see interviewer calibration (who rates leniently or severely): staff and the loop's hiring manager. */
-export function seesCalibration(user: { id: string; role: Role }, loop: { hiringManagerId: string }): boolean {
-  return user.role === "admin" || user.role === "recruiter" || user.id === loop.hiringManagerId;
+/**
+ * Who may see interviewer calibration (who rates leniently or severely): staff, the loop's hiring
+ * manager and its search's.
+ */
+export function seesCalibration(
+  user: { id: string; role: Role },
+  loop: { hiringManagerId: string; searchHiringManagerId?: string | null },
+): boolean {
+  return user.role === "admin" || user.role === "recruiter" || managesLoop(user, loop);
 }

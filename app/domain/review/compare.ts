@@ -159,30 +159,75 @@ export function scoreBand(mean: number | null): 1 | 2 | 3 | 4 | null {
 }
 
 export interface ComparableVersionFacts {
-  rubricId: string;
-  rubricName: string;
   versionId: string;
-  /** comparable loops (debrief or decided) the viewer may see on this version */
+  version: number;
+  rubricName: string;
+  /** comparable loops (debrief or decided) of the search the viewer may see on this version */
   loops: number;
 }
 
+export interface ComparableSearchFacts {
+  searchId: string;
+  title: string;
+  closedAt: number | null;
+  openedAt: number;
+  versions: ComparableVersionFacts[];
+}
+
 /**
- * The scopes the viewer can pick (each version, and each rubric family with its loops summed),
- * and the one to show: the requested scope when it is one of them, else the first version. A scope
- * is `v:<versionId>` (one rubric version) or `f:<rubricId>` (every version of a rubric).
+ * The search to show: the requested one when the viewer may compare it, else the first open
+ * search (most recently opened first), else the first closed one.
  *
- * @example compareScopes([{ rubricId: "r", rubricName: "Lead ML Architect", versionId: "v2", loops: 3 }], "f:r").scope // "f:r"
+ * @example pickSearch([{ searchId: "s1", closedAt: null, openedAt: 1 }], "gone") // "s1"
  */
-export function compareScopes(versions: readonly ComparableVersionFacts[], requested: string | undefined) {
-  const families = new Map<string, { rubricId: string; rubricName: string; loops: number }>();
+export function pickSearch(
+  searches: readonly Pick<ComparableSearchFacts, "searchId" | "closedAt" | "openedAt">[],
+  requested: string | undefined,
+): string | null {
+  if (requested && searches.some((s) => s.searchId === requested)) return requested;
+  const ordered = orderSearches(searches);
+  return ordered[0]?.searchId ?? null;
+}
+
+/** Open searches first, each group most recently opened first. */
+export function orderSearches<T extends { closedAt: number | null; openedAt: number }>(searches: readonly T[]): T[] {
+  return [...searches].sort(
+    (a, b) => Number(a.closedAt !== null) - Number(b.closedAt !== null) || b.openedAt - a.openedAt,
+  );
+}
+
+/**
+ * The rubric version a search is compared on: the requested one when the search has comparable
+ * loops on it, else the version with the most of them (the newest on a tie). Ratings on different
+ * versions are never mixed in one table.
+ *
+ * @example pickVersion([{ versionId: "a", version: 1, loops: 2 }, { versionId: "b", version: 2, loops: 2 }], undefined) // "b"
+ */
+export function pickVersion(
+  versions: readonly Pick<ComparableVersionFacts, "versionId" | "version" | "loops">[],
+  requested: string | undefined,
+): string | null {
+  if (requested && versions.some((v) => v.versionId === requested && v.loops > 0)) return requested;
+  let best: (typeof versions)[number] | null = null;
   for (const v of versions) {
-    const f = families.get(v.rubricId) ?? { rubricId: v.rubricId, rubricName: v.rubricName, loops: 0 };
-    f.loops += v.loops;
-    families.set(v.rubricId, f);
+    if (v.loops === 0) continue;
+    if (!best || v.loops > best.loops || (v.loops === best.loops && v.version > best.version)) best = v;
   }
-  const known = (s: string) =>
-    s.startsWith("v:") ? versions.some((v) => v.versionId === s.slice(2)) : families.has(s.slice(2));
-  const first = versions[0];
-  const scope: string | null = requested && known(requested) ? requested : first ? `v:${first.versionId}` : null;
-  return { families: [...families.values()], scope };
+  return best?.versionId ?? null;
+}
+
+/**
+ * Why a loop of the search is not in the table: it was scored on another rubric version, whose
+ * dimensions, anchors or weights may differ, so its means are not comparable with the table's.
+ *
+ * @example setAsideReason({ rubricName: "Lead ML Architect", version: 1 }, { rubricName: "Lead ML Architect", version: 2 })
+ * // "Scored on Lead ML Architect v1; the table compares v2, and ratings on different rubric versions are not comparable."
+ */
+export function setAsideReason(
+  loop: { rubricName: string; version: number },
+  table: { rubricName: string; version: number },
+): string {
+  const tableName =
+    loop.rubricName === table.rubricName ? `v${table.version}` : `${table.rubricName} v${table.version}`;
+  return `Scored on ${loop.rubricName} v${loop.version}; the table compares ${tableName}, and ratings on different rubric versions are not comparable.`;
 }

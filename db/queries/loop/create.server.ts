@@ -9,12 +9,15 @@ import { candidates, interviews, loops } from "../../schema";
 import { writeAudit } from "../audit.server";
 import { abort, runRefusable, type Outcome } from "../result.server";
 import { loadRubricContent, rubricVersionIds } from "../rubric/rubrics.server";
+import { rubricOfVersion, searchForNewLoop } from "../search/searches.server";
 import { activeUser, publishedVersion, type Actor } from "./change.server";
 
 export interface NewLoop {
   candidateId: string;
   rubricVersionId: string;
   hiringManagerId: string;
+  /** the search the loop joins; null: the hiring manager's open search on this rubric, or a new one */
+  searchId?: string | null;
   template: LoopTemplateKey;
   startAt: number | null;
 }
@@ -38,6 +41,16 @@ export function createLoop(db: Db, actor: Actor, input: NewLoop, now = Date.now(
       if (cand.archivedAt !== null) abort(409, "This candidate is archived: restore them first.");
       const version = publishedVersion(tx, input.rubricVersionId);
       activeUser(tx, input.hiringManagerId);
+      const searchId = searchForNewLoop(
+        tx,
+        {
+          searchId: input.searchId ?? null,
+          rubricId: rubricOfVersion(tx, version.id) ?? "",
+          hiringManagerId: input.hiringManagerId,
+          actorId: actor.id,
+        },
+        now,
+      );
       const content = loadRubricContent(tx, version.id)!;
       const ids = rubricVersionIds(tx, version.id);
       const id = newId();
@@ -48,6 +61,7 @@ export function createLoop(db: Db, actor: Actor, input: NewLoop, now = Date.now(
           rubricVersionId: version.id,
           hiringManagerId: input.hiringManagerId,
           recruiterId: actor.id,
+          searchId,
           status: "planning",
           weights: equalWeights(content.dimensions.map((d) => d.key)),
           createdAt: now,
@@ -80,6 +94,7 @@ export function createLoop(db: Db, actor: Actor, input: NewLoop, now = Date.now(
             candidateId: cand.id,
             rubricVersion: version.version,
             hiringManagerId: input.hiringManagerId,
+            searchId,
             template: input.template,
             interviews: plan.map((p) => p.exerciseKey),
             status: "planning",

@@ -1,13 +1,13 @@
 // The loop lists: every loop for staff, the loops a member may open (the independence rule), and
 // how many loops of a candidate are still active.
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 
 import { displayCandidateName } from "../../../app/domain/candidate/display";
 import { loopFeedbackAccess } from "../../../app/domain/review/access";
 import type { Decision, LoopStatus, Role } from "../../../app/domain/vocabulary";
 import type { Db, DbOrTx } from "../../client.server";
-import { candidates, interviews, loops, rubrics, rubricVersions, scorecards, users } from "../../schema";
+import { candidates, interviews, loops, rubrics, rubricVersions, scorecards, searches, users } from "../../schema";
 
 export interface LoopListRow {
   id: string;
@@ -101,7 +101,7 @@ export function listLoopsForStaff(db: Db, status: LoopStatus | ""): LoopListRow[
 }
 
 /**
- * Loops a member may open: those they are hiring manager of, and those where they are a panelist
+ * Loops a member may open: those they are hiring manager of (of the loop or of its search), and those where they are a panelist
  * whose own scorecards are all in (the independence rule). `waitingOnYou` counts loops where the
  * member still has a scorecard to submit (listed on their interviews page instead).
  */
@@ -116,12 +116,22 @@ export function listLoopsForMember(
     .where(eq(scorecards.panelistId, user.id))
     .all();
   const hmLoops = db
-    .select({ id: loops.id, hiringManagerId: loops.hiringManagerId, recruiterId: loops.recruiterId })
+    .select({ id: loops.id })
     .from(loops)
-    .where(eq(loops.hiringManagerId, user.id))
+    .leftJoin(searches, eq(searches.id, loops.searchId))
+    .where(or(eq(loops.hiringManagerId, user.id), eq(searches.hiringManagerId, user.id)))
     .all();
   const related = new Set([...own.map((o) => o.loopId), ...hmLoops.map((l) => l.id)]);
   if (related.size === 0) return { loops: [], waitingOnYou: 0 };
+  const searchManagers = new Map(
+    db
+      .select({ id: loops.id, searchHiringManagerId: searches.hiringManagerId })
+      .from(loops)
+      .innerJoin(searches, eq(searches.id, loops.searchId))
+      .where(inArray(loops.id, [...related]))
+      .all()
+      .map((r) => [r.id, r.searchHiringManagerId]),
+  );
   const rows = loopRows(db, inArray(loops.id, [...related]));
   const visible: LoopListRow[] = [];
   let waitingOnYou = 0;
@@ -129,6 +139,7 @@ export function listLoopsForMember(
     const access = loopFeedbackAccess({
       user,
       hiringManagerId: row.hiringManagerId,
+      searchHiringManagerId: searchManagers.get(row.id) ?? null,
       recruiterId: null,
       ownScorecards: own.filter((o) => o.loopId === row.id).map((o) => ({ status: o.status })),
     });

@@ -4,11 +4,17 @@ import { loopFeedbackAccess } from "../../../app/domain/review/access";
 import type { LoopFeedbackAccess } from "../../../app/domain/review/access";
 import type { Role } from "../../../app/domain/vocabulary";
 import type { Db } from "../../client.server";
-import { interviews, loops, scorecards } from "../../schema";
+import { interviews, loops, scorecards, searches } from "../../schema";
 
 export interface LoopAccess {
   access: LoopFeedbackAccess;
-  loop: { id: string; hiringManagerId: string; recruiterId: string | null; status: string } | null;
+  loop: {
+    id: string;
+    hiringManagerId: string;
+    searchHiringManagerId: string | null;
+    recruiterId: string | null;
+    status: string;
+  } | null;
 }
 
 /** Gathers the facts for the independence rule (app/domain/review/access.ts) in two small queries. */
@@ -17,10 +23,12 @@ export function getLoopAccess(db: Db, loopId: string, user: { id: string; role: 
     .select({
       id: loops.id,
       hiringManagerId: loops.hiringManagerId,
+      searchHiringManagerId: searches.hiringManagerId,
       recruiterId: loops.recruiterId,
       status: loops.status,
     })
     .from(loops)
+    .leftJoin(searches, eq(searches.id, loops.searchId))
     .where(eq(loops.id, loopId))
     .get();
   if (!loop) return { access: "none", loop: null };
@@ -34,6 +42,7 @@ export function getLoopAccess(db: Db, loopId: string, user: { id: string; role: 
     access: loopFeedbackAccess({
       user,
       hiringManagerId: loop.hiringManagerId,
+      searchHiringManagerId: loop.searchHiringManagerId,
       recruiterId: loop.recruiterId,
       ownScorecards: own,
     }),

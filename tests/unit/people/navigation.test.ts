@@ -9,10 +9,13 @@ describe("navigation by role", () => {
     expect(labels).not.toContain("/candidates");
     expect(labels).not.toContain("/people");
     expect(labels).not.toContain("/rubrics");
+    expect(labels).not.toContain("/searches");
   });
   it("gives recruiters configuration pages but not the admin-only retention page", () => {
     const labels = navigationFor("recruiter").map((i) => i.to);
-    expect(labels).toEqual(expect.arrayContaining(["/dashboard", "/loops", "/candidates", "/rubrics", "/people"]));
+    expect(labels).toEqual(
+      expect.arrayContaining(["/dashboard", "/searches", "/loops", "/candidates", "/rubrics", "/people"]),
+    );
     expect(labels).not.toContain("/retention");
   });
   it("gives admins everything", () => {

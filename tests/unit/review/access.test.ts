@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { loopFeedbackAccess } from "../../../app/domain/review/access";
+import { canDecide, loopFeedbackAccess, managesLoop, seesCalibration } from "../../../app/domain/review/access";
 import type { Role, ScorecardStatus } from "../../../app/domain/vocabulary";
 
 const HM = "u-hm";
@@ -37,5 +37,34 @@ describe("loopFeedbackAccess", () => {
       expect(access(role, ["submitted", "recused", "draft"])).toBe("recused");
     }
     expect(access("member", ["recused"], HM)).toBe("recused");
+  });
+});
+
+describe("the search's hiring manager", () => {
+  const inSearch = (own: ScorecardStatus[], id: string) =>
+    loopFeedbackAccess({
+      user: { id, role: "member" },
+      hiringManagerId: HM,
+      searchHiringManagerId: "u-search-hm",
+      recruiterId: "u-rec",
+      ownScorecards: own.map((status) => ({ status })),
+    });
+
+  it("sees every loop of the search like its own hiring manager, under the same independence rule", () => {
+    expect(inSearch([], "u-search-hm")).toBe("full");
+    expect(inSearch(["draft"], "u-search-hm")).toBe("pending_own_submission");
+    expect(inSearch(["recused"], "u-search-hm")).toBe("recused");
+    expect(inSearch([], "u-other-hm")).toBe("none");
+    expect(managesLoop({ id: "u-search-hm" }, { hiringManagerId: HM, searchHiringManagerId: "u-search-hm" })).toBe(
+      true,
+    );
+    expect(managesLoop({ id: "u-x" }, { hiringManagerId: HM, searchHiringManagerId: null })).toBe(false);
+  });
+
+  it("sees the calibration but does not decide: the loop's hiring manager does", () => {
+    const loop = { hiringManagerId: HM, searchHiringManagerId: "u-search-hm" };
+    expect(seesCalibration({ id: "u-search-hm", role: "member" }, loop)).toBe(true);
+    expect(seesCalibration({ id: "u-other", role: "member" }, loop)).toBe(false);
+    expect(canDecide({ user: { id: "u-search-hm", role: "member" }, hiringManagerId: HM })).toBe(false);
   });
 });
