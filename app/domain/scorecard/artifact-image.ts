@@ -15,6 +15,8 @@
 import type { ArtifactMediaType } from "../vocabulary";
 
 export const ARTIFACT_MAX_BYTES = 8 * 1024 * 1024;
+/** one image with its caption and the form's other fields */
+export const ARTIFACT_UPLOAD_MAX_BODY = ARTIFACT_MAX_BYTES + 64 * 1024;
 export const ARTIFACTS_PER_SCORECARD = 6;
 export const ARTIFACT_CAPTION_MAX = 300;
 /** decoding a larger image (the PDF re-encodes PNGs) would take hundreds of MB of memory */
