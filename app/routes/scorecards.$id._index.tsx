@@ -15,7 +15,8 @@ import { ownDraftsOnLoop, readScorecardValues, scorecardHeader } from "../../db/
 import { declareConflict } from "../../db/queries/scorecard/recusal.server";
 import { applyTimer } from "../../db/queries/scorecard/timer.server";
 import { ownArtifacts } from "../../db/queries/scorecard/artifacts.server";
-import { type ArtifactView, ScorecardArtifacts, artifactView } from "../components/scorecard/artifacts";
+import { ScorecardArtifacts } from "../components/scorecard/artifacts";
+import { type ArtifactView, artifactView } from "../domain/scorecard/artifact-view";
 import { RecusedNotice } from "../components/scorecard/lazy-parts";
 import { ScorecardHeader } from "../components/scorecard/header";
 import type { ScorecardActionData, ScorecardPageData } from "../components/scorecard/types";

@@ -22,7 +22,7 @@ import type { FieldErrors } from "../server/form.server";
 import { parseWith, readBody } from "../server/form.server";
 import { verifyCsrf } from "../server/csrf.server";
 import { requireOwnScorecard } from "../server/scorecard.server";
-import { artifactView } from "../components/scorecard/artifacts";
+import { artifactView } from "../domain/scorecard/artifact-view";
 
 /** GET: nothing to show here; back to the scorecard (which checks ownership). */
 export function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,6 +4,7 @@
 // them with fetch and updates the list in place (the scorecard's own form is never touched).
 import { useState, type FormEvent } from "react";
 
+import type { ArtifactView } from "../../domain/scorecard/artifact-view";
 import { CsrfInput } from "../ui/csrf";
 import { FieldError } from "../ui/field-error";
 
@@ -11,33 +12,6 @@ import { FieldError } from "../ui/field-error";
 const MAX_MB = 8;
 const MAX_COUNT = 6;
 const CAPTION_MAX = 300;
-
-export interface ArtifactView {
-  id: string;
-  caption: string;
-  dimensionKey: string | null;
-  width: number;
-  height: number;
-  src: string;
-}
-
-/** The page's view of a stored artifact (route loaders and the upload action's JSON answer). */
-export function artifactView(a: {
-  id: string;
-  caption: string;
-  dimensionKey: string | null;
-  width: number;
-  height: number;
-}): ArtifactView {
-  return {
-    id: a.id,
-    caption: a.caption,
-    dimensionKey: a.dimensionKey,
-    width: a.width,
-    height: a.height,
-    src: `/artifacts/${a.id}`,
-  };
-}
 
 type Errors = Record<string, string[]>;
 
@@ -141,7 +115,7 @@ export function ScorecardArtifacts({
   return (
     <section id="artifacts" className="card artifacts" aria-labelledby="artifacts-title">
       <h2 id="artifacts-title">What the candidate drew</h2>
-      <p className="hint">
+      <p className="field-hint">
         Photos of the whiteboard or exported diagrams, PNG or JPEG up to {MAX_MB} MB, at most {MAX_COUNT}. Location,
         camera and other details stored in the file are removed. Like the rest of the scorecard, only you see them until
         you submit; then they are locked with it.
@@ -162,7 +136,7 @@ export function ScorecardArtifacts({
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="artifactId" value={a.id} />
                   <button type="submit" className="secondary" disabled={busy}>
-                    Remove<span className="visually-hidden"> “{a.caption}”</span>
+                    Remove<span className="sr-only"> “{a.caption}”</span>
                   </button>
                 </form>
               ) : null}
