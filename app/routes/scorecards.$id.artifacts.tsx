@@ -6,7 +6,12 @@
 // with fetch (Accept: application/json) and shows the JSON answer beside the form; without, a success
 // goes back to the scorecard (303) and a refusal is a small page with the reasons (4xx).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import {
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
 
 import { getDb } from "../../db/client.server";
 import { addArtifact, ownArtifacts, removeArtifact } from "../../db/queries/scorecard/artifacts.server";
@@ -105,7 +110,7 @@ async function upload(request: Request, params: ActionFunctionArgs["params"]): P
       unstable_createMemoryUploadHandler({ maxPartSize: ARTIFACT_MAX_BYTES }),
     );
   } catch (error) {
-    if (error instanceof Response || (error instanceof Error && error.name === "MaxPartSizeExceededError"))
+    if (error instanceof Response || error instanceof MaxPartSizeExceededError)
       return no(413, { image: [tooLargeMessage()] });
     return no(400, { _form: ["The form could not be read. Reload the page and try again."] });
   }
