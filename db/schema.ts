@@ -1,8 +1,9 @@
 // Drizzle schema: the whole hiring domain. Relative imports only (drizzle-kit has no path aliases).
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 import {
+  ARTIFACT_MEDIA_TYPES,
   DEBRIEF_ITEM_KINDS,
   DEBRIEF_ROLES,
   DEBRIEF_STATUSES,
@@ -461,6 +462,34 @@ export const quickNotes = sqliteTable(
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("quick_notes_scorecard_idx").on(t.scorecardId)],
+);
+
+/**
+ * What the candidate drew (a whiteboard photo, an exported diagram), attached to a scorecard. The
+ * image bytes live here, in the database, so backup/restore and erasure cover them like the text;
+ * they are stored with their metadata already stripped (app/domain/scorecard/artifact-image.ts).
+ * Content of the scorecard: private to its author until submitted.
+ */
+export const scorecardArtifacts = sqliteTable(
+  "scorecard_artifacts",
+  {
+    id: text("id").primaryKey(),
+    scorecardId: text("scorecard_id")
+      .notNull()
+      .references(() => scorecards.id, { onDelete: "cascade" }),
+    mediaType: text("media_type", { enum: ARTIFACT_MEDIA_TYPES }).notNull(),
+    // alt text on the review page and /Alt in the packet
+    caption: text("caption").notNull(),
+    // the rubric dimension it supports, if the panelist said
+    dimensionKey: text("dimension_key"),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    sha256: text("sha256").notNull(),
+    data: blob("data", { mode: "buffer" }).notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("scorecard_artifacts_scorecard_idx").on(t.scorecardId, t.createdAt)],
 );
 
 // ---------------------------------------------------------------- debrief

@@ -19,11 +19,13 @@ const pipeline = () =>
     import("../db/queries/review/loop-review.server"),
     import("../app/domain/packet/model"),
     import("../app/pdf/packet.server"),
-  ]).then(([list, review, model, pdf]) => ({
+    import("../app/server/artifacts.server"),
+  ]).then(([list, review, model, pdf, artifacts]) => ({
     listLoopsForStaff: list.listLoopsForStaff,
     getLoopReview: review.getLoopReview,
     packetFileNames: model.packetFileNames,
     renderPacket: pdf.renderPacket,
+    packetArtifacts: artifacts.packetArtifacts,
   }));
 type Pipeline = Awaited<ReturnType<typeof pipeline>>;
 
@@ -108,7 +110,7 @@ function writeAtomic(file: string, data: Buffer, force: boolean): void {
 }
 
 async function renderLoop(
-  { getLoopReview, renderPacket }: Pipeline,
+  { getLoopReview, renderPacket, packetArtifacts }: Pipeline,
   db: Db,
   loopId: string,
   generatedAt: number,
@@ -116,7 +118,10 @@ async function renderLoop(
   const review = getLoopReview(db, loopId);
   if (!review) return null;
   return {
-    pdf: await renderPacket(review.aggregate, review.facts, review.rubric, { generatedAt }),
+    pdf: await renderPacket(review.aggregate, review.facts, review.rubric, {
+      generatedAt,
+      artifacts: packetArtifacts(db, review),
+    }),
     candidate: review.facts.candidate.name,
   };
 }

@@ -11,6 +11,7 @@ import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 
+import { ARTIFACT_UPLOAD_MAX_BODY } from "../app/domain/scorecard/artifact-image";
 import { cookieSecureSetting, secureCookies } from "../app/server/cookie-secure.server";
 import { closeDb, defaultDatabasePath, getDb, migrateDatabase } from "../db/client.server";
 import { findUserByEmail } from "../db/queries/people/users.server";
@@ -24,6 +25,13 @@ const root = process.cwd();
 const PORT = Number(process.env.PORT ?? 3000);
 const HOST = process.env.HOST ?? "127.0.0.1";
 const MAX_BODY = Number(process.env.MAX_BODY_BYTES ?? 1_048_576);
+// A scorecard artifact (a whiteboard photo) is larger than any form: its multipart upload gets its
+// own limit, checked again by the route (app/routes/scorecards.$id.artifacts.tsx).
+const ARTIFACT_UPLOAD = /^\/scorecards\/[^/]+\/artifacts$/;
+function bodyLimitOf(req: express.Request): number {
+  const multipart = String(req.headers["content-type"] ?? "").startsWith("multipart/form-data");
+  return multipart && ARTIFACT_UPLOAD.test(req.path) ? Math.max(MAX_BODY, ARTIFACT_UPLOAD_MAX_BODY) : MAX_BODY;
+}
 const CSRF_COOKIE = "archpanel_csrf";
 
 function log(fields: Record<string, unknown>): void {
@@ -192,22 +200,23 @@ async function main(): Promise<void> {
       refuseCrossOrigin(req, res);
       return;
     }
+    const limit = bodyLimitOf(req);
     const length = Number(req.headers["content-length"] ?? "0");
-    if (length > MAX_BODY) {
+    if (length > limit) {
       // The route answers from the declared length alone (a page with its own "too large" message,
       // or a 413): the body is drained unread, and a connection sending far too much is cut.
       res.locals.bodyRefused = true;
       let drained = 0;
       req.on("data", (chunk: Buffer) => {
         drained += chunk.length;
-        if (drained > 64 * MAX_BODY) req.destroy();
+        if (drained > 64 * limit) req.destroy();
       });
       return next();
     }
     let seen = 0;
     req.on("data", (chunk: Buffer) => {
       seen += chunk.length;
-      if (seen > MAX_BODY && !res.headersSent) {
+      if (seen > limit && !res.headersSent) {
         res.status(413).type("text/plain").send("Request body too large");
         req.destroy();
       }

@@ -96,6 +96,10 @@ export const DECISION_LABELS: Record<Decision, string> = {
   hold: "Hold",
 };
 
+/** Image types a scorecard artifact may have: the two the packet's PDF embeds as they are. */
+export const ARTIFACT_MEDIA_TYPES = ["image/png", "image/jpeg"] as const;
+export type ArtifactMediaType = (typeof ARTIFACT_MEDIA_TYPES)[number];
+
 export const SCORECARD_STATUSES = ["draft", "submitted", "recused"] as const;
 export type ScorecardStatus = (typeof SCORECARD_STATUSES)[number];
 

@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 
+import { artifactFingerprintInput } from "../domain/packet/artifacts";
 import type { PacketOptions } from "../domain/packet/model";
 import type { LoopAggregate, LoopFacts } from "../domain/review/types";
 import type { RubricContent } from "../domain/rubric/model";
@@ -62,10 +63,15 @@ export function packetFingerprint(
   aggregate: LoopAggregate,
   facts: LoopFacts,
   rubric: RubricContent,
-  options: Pick<PacketOptions, "calibrationWithheld"> = {},
+  options: Pick<PacketOptions, "calibrationWithheld" | "artifacts"> = {},
 ): string {
-  // Options are part of the input only when set, so the common fingerprint stays stable.
-  const opts = options.calibrationWithheld ? { calibrationWithheld: true } : undefined;
+  // Options are part of the input only when set, so the common fingerprint stays stable. Attached
+  // pictures count by their content hash, caption and placement (their bytes are not re-hashed).
+  const artifacts = options.artifacts?.length ? artifactFingerprintInput(options.artifacts) : undefined;
+  const opts =
+    options.calibrationWithheld || artifacts
+      ? { ...(options.calibrationWithheld ? { calibrationWithheld: true } : {}), ...(artifacts ? { artifacts } : {}) }
+      : undefined;
   const hash = createHash("sha256");
   const sink = new HashSink(hash);
   writeCanonical({ packet: 1, aggregate, facts, rubric, options: opts }, sink);

@@ -8,6 +8,7 @@ import { recordDecision, reopenLoop } from "../../db/queries/review/decision.ser
 import { DECIDABLE_STATUSES } from "../domain/loop/status";
 import { DecisionPanel, type DecisionActionData } from "../components/review/decision-panel";
 import { DimensionChart } from "../components/review/dimension-chart";
+import { ReviewArtifacts } from "../components/review/artifacts";
 import { Heatmap } from "../components/review/heatmap";
 import { LocalTime } from "../components/ui/local-time";
 import {
@@ -25,6 +26,8 @@ import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/vocabulary";
 import { parseWith, readBodyOrTooLarge } from "../server/form.server";
 import { forbidden, notFound } from "../server/http.server";
 import { requireLoopFeedback } from "../server/loop-feedback.server";
+import { reviewArtifactGroups } from "../server/artifacts.server";
+import { submittedArtifactsOfLoop } from "../../db/queries/scorecard/artifacts.server";
 import { idParam } from "../server/params.server";
 import { requireUser } from "../server/session.server";
 import styles from "../styles/review.css";
@@ -47,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     decidable: DECIDABLE_STATUSES.includes(review.facts.status),
     saved: saved === "decision" || saved === "reopened" ? saved : null,
+    artifacts: reviewArtifactGroups(review, submittedArtifactsOfLoop(getDb(), loop.id)),
   };
 }
 
@@ -120,7 +124,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function LoopReviewPage() {
-  const { aggregate, facts, rubric, viewer, decidable, saved } = useLoaderData<typeof loader>();
+  const { aggregate, facts, rubric, viewer, decidable, saved, artifacts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as DecisionActionData | undefined;
   const c = aggregate.coverage;
   const base = `/loops/${facts.loopId}`;
@@ -235,6 +239,7 @@ export default function LoopReviewPage() {
 
       <DimensionDetails aggregate={aggregate} rubric={rubric} showCalibrated={true} />
       <FlagsAndSignals aggregate={aggregate} />
+      <ReviewArtifacts groups={artifacts} />
       <PanelOverview aggregate={aggregate} />
       {viewer.managerView ? <CalibrationTable calibration={aggregate.calibration} /> : null}
       <AuditTrail facts={facts} />

@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { packetContentDisposition } from "../domain/packet/model";
+import { getDb } from "../../db/client.server";
 import { cachedPacket } from "../pdf/packet-cache.server";
+import { packetArtifacts } from "../server/artifacts.server";
 import { fileResponse } from "../server/download.server";
 import { requireLoopFeedback } from "../server/loop-feedback.server";
 
@@ -15,6 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { review, calibration } = requireLoopFeedback(request, params, { calibration: "when-allowed" });
   const pdf = await cachedPacket(review.aggregate, review.facts, review.rubric, {
     calibrationWithheld: !calibration,
+    artifacts: packetArtifacts(getDb(), review),
     // "Generated" is when this file was rendered: now, or when the cached copy of the same content was;
     // "Data as of" comes from the data. The cache key (the fingerprint) leaves the generation time out.
     generatedAt: Date.now(),

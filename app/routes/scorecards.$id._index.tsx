@@ -14,6 +14,9 @@ import { appendNote } from "../../db/queries/scorecard/notes.server";
 import { ownDraftsOnLoop, readScorecardValues, scorecardHeader } from "../../db/queries/scorecard/own-scorecard.server";
 import { declareConflict } from "../../db/queries/scorecard/recusal.server";
 import { applyTimer } from "../../db/queries/scorecard/timer.server";
+import { ownArtifacts } from "../../db/queries/scorecard/artifacts.server";
+import { ScorecardArtifacts } from "../components/scorecard/artifacts";
+import { type ArtifactView, artifactView } from "../domain/scorecard/artifact-view";
 import { RecusedNotice } from "../components/scorecard/lazy-parts";
 import { ScorecardHeader } from "../components/scorecard/header";
 import type { ScorecardActionData, ScorecardPageData } from "../components/scorecard/types";
@@ -36,7 +39,10 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `${d.header.candidateName} · ${d.header.exerciseTitle} · ArchPanel` : "Scorecard · ArchPanel" },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs): Promise<ScorecardPageData> {
+export async function loader({
+  request,
+  params,
+}: LoaderFunctionArgs): Promise<ScorecardPageData & { artifacts: ArtifactView[] }> {
   const { target, user } = requireOwnScorecard(request, params);
   const db = getDb();
   const head = scorecardHeader(db, { scorecardId: target.id, panelistId: user.id });
@@ -87,6 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs): Promise<S
     serverNow: Date.now(),
     feedback: { access, ownDrafts: ownDraftsOnLoop(db, target.loopId, user.id) },
     amendMode,
+    artifacts: ownArtifacts(db, { scorecardId: target.id, panelistId: user.id }).map(artifactView),
   };
 }
 
@@ -242,6 +249,12 @@ export default function ScorecardPage() {
         data={d}
         actionData={actionData as ScorecardActionData | undefined}
         action={action}
+      />
+      <ScorecardArtifacts
+        scorecardId={d.scorecard.id}
+        editable={d.scorecard.status === "draft"}
+        initial={d.artifacts}
+        dimensions={d.exercise.dimensionKeys.flatMap((key) => d.dimensions.filter((x) => x.key === key))}
       />
     </main>
   );

@@ -68,6 +68,7 @@ import {
   VALID_NOTIFY_SETTINGS,
   VALID_WEBHOOK,
 } from "./outbox-payloads";
+import { ARTIFACT_IDS, prepareArtifacts } from "./artifact-payloads";
 
 const ROUTES_DIR = path.resolve(import.meta.dirname, "..", "..", "app", "routes");
 
@@ -585,6 +586,62 @@ const ROWS: Row[] = [
         params: (w) => ({ id: w.recusedCard }),
         body: () => ({ intent: "withdrawConflict" }),
         expect: ownerOnly("recused", 409, "login"),
+      },
+    ],
+  },
+  {
+    file: "scorecards.$id.artifacts.tsx",
+    probes: [
+      {
+        label: "GET /scorecards/:draft/artifacts (back to the scorecard)",
+        kind: "loader",
+        url: (w) => `/scorecards/${w.pendingCard}/artifacts`,
+        params: (w) => ({ id: w.pendingCard }),
+        expect: ownerOnly("pending", 302, "login"),
+      },
+      {
+        label: "POST /scorecards/:draft/artifacts remove (no-JS form)",
+        kind: "action",
+        mutates: true,
+        prepare: prepareArtifacts,
+        url: (w) => `/scorecards/${w.pendingCard}/artifacts`,
+        params: (w) => ({ id: w.pendingCard }),
+        body: () => ({ intent: "remove", artifactId: ARTIFACT_IDS.draft }),
+        expect: ownerOnly("pending", 303, "login"),
+      },
+      {
+        label: "POST /scorecards/:submitted/artifacts remove (locked once submitted)",
+        kind: "action",
+        mutates: true,
+        prepare: prepareArtifacts,
+        url: (w) => `/scorecards/${w.submittedCard}/artifacts`,
+        params: (w) => ({ id: w.submittedCard }),
+        body: () => ({ intent: "remove", artifactId: ARTIFACT_IDS.submitted }),
+        expect: ownerOnly("submitted", 409, "login"),
+      },
+    ],
+  },
+  {
+    // a picture is scorecard content: its author's alone while a draft, loop feedback once submitted
+    file: "artifacts.$id.tsx",
+    probes: [
+      {
+        label: "GET /artifacts/:draft's picture",
+        kind: "loader",
+        mutates: true,
+        prepare: prepareArtifacts,
+        url: () => `/artifacts/${ARTIFACT_IDS.draft}`,
+        params: () => ({ id: ARTIFACT_IDS.draft }),
+        expect: ownerOnly("pending", 200, 401),
+      },
+      {
+        label: "GET /artifacts/:submitted scorecard's picture",
+        kind: "loader",
+        mutates: true,
+        prepare: prepareArtifacts,
+        url: () => `/artifacts/${ARTIFACT_IDS.submitted}`,
+        params: () => ({ id: ARTIFACT_IDS.submitted }),
+        expect: feedback(200, 401),
       },
     ],
   },

@@ -44,6 +44,7 @@ import * as rubricPage from "../../app/routes/rubrics.$id._index";
 import * as rubricsIndex from "../../app/routes/rubrics._index";
 import * as scorecardPage from "../../app/routes/scorecards.$id._index";
 import * as scorecardSave from "../../app/routes/scorecards.$id.save";
+import * as scorecardArtifacts from "../../app/routes/scorecards.$id.artifacts";
 import * as setPassword from "../../app/routes/set-password.$token";
 import { newId } from "../../db/ids.server";
 
@@ -66,6 +67,8 @@ import {
   VALID_NOTIFY_SETTINGS,
   VALID_WEBHOOK,
 } from "./outbox-payloads";
+import { ARTIFACT_IDS, prepareArtifacts } from "./artifact-payloads";
+import { exifSegment, jpegWith } from "../images";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_127);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 0);
@@ -86,6 +89,8 @@ interface Target {
   /** the route param the id goes to (default "id") */
   param?: string;
   json?: boolean;
+  /** a file upload: mostly multipart bodies (File values are posted as file parts) */
+  multipart?: boolean;
   /** a valid request, which the fuzzer then breaks */
   base: (w: World) => Record<string, unknown>;
   prepare?: (w: World) => void;
@@ -326,6 +331,32 @@ const TARGETS: Target[] = [
       template: "full",
       startAt: "",
     }),
+    runs: 30,
+  },
+  {
+    file: "scorecards.$id.artifacts.tsx",
+    name: "upload",
+    action: scorecardArtifacts.action as Handler,
+    actor: "pending",
+    multipart: true,
+    url: (_w, id) => `/scorecards/${id}/artifacts`,
+    id: (w) => ({ own: w.pendingCard, others: [w.submittedCard, w.recusedCard, w.cardB, w.loopA] }),
+    base: () => ({
+      caption: "Whiteboard: serving path with a feature store",
+      dimensionKey: "ml_system_architecture",
+      image: new File([new Uint8Array(jpegWith([exifSegment(6)]))], "board.jpg", { type: "image/jpeg" }),
+    }),
+    runs: 60,
+  },
+  {
+    file: "scorecards.$id.artifacts.tsx",
+    name: "remove",
+    action: scorecardArtifacts.action as Handler,
+    actor: "pending",
+    prepare: prepareArtifacts,
+    url: (_w, id) => `/scorecards/${id}/artifacts`,
+    id: (w) => ({ own: w.pendingCard, others: [w.submittedCard, w.cardB] }),
+    base: () => ({ intent: "remove", artifactId: ARTIFACT_IDS.draft }),
     runs: 30,
   },
 
@@ -698,11 +729,16 @@ function arbitraries(w: World, t: Target) {
         { weight: 1, arbitrary: fc.constant("raw-json" as const) },
         { weight: 1, arbitrary: fc.constant("form" as const) },
       )
-    : fc.oneof(
-        { weight: 6, arbitrary: fc.constant("form" as const) },
-        { weight: 2, arbitrary: fc.constant("multipart" as const) },
-        { weight: 1, arbitrary: fc.constant("json" as const) },
-      );
+    : t.multipart
+      ? fc.oneof(
+          { weight: 6, arbitrary: fc.constant("multipart" as const) },
+          { weight: 1, arbitrary: fc.constant("form" as const) },
+        )
+      : fc.oneof(
+          { weight: 6, arbitrary: fc.constant("form" as const) },
+          { weight: 2, arbitrary: fc.constant("multipart" as const) },
+          { weight: 1, arbitrary: fc.constant("json" as const) },
+        );
   const rawJson = fc.oneof(
     fc.constantFrom(
       '{"version":2,"version":"x","intent":"save"}',
@@ -770,7 +806,10 @@ function buildRequest(
   if (input.encoding === "multipart") {
     const fd = new FormData();
     if (input.csrf) fd.append("csrf", CSRF);
-    for (const [k, v] of input.payload) for (const item of formValues(v)) fd.append(k, item);
+    for (const [k, v] of input.payload) {
+      if (v instanceof Blob) fd.append(k, v);
+      else for (const item of formValues(v)) fd.append(k, item);
+    }
     return new Request(url, { method: "POST", headers, body: fd });
   }
   const form = new URLSearchParams();

@@ -50,6 +50,12 @@ import {
   type ScorecardStatus,
 } from "../vocabulary";
 import { type RubricContent } from "../rubric/model";
+import {
+  type ArtifactFigureModel,
+  type ArtifactListEntry,
+  type PacketArtifactInput,
+  packetArtifactFigures,
+} from "./artifacts";
 import { auditSentence } from "../review/audit-sentences";
 
 // ------------------------------------------------------------------ model types
@@ -194,6 +200,8 @@ export interface ScorecardModel {
   ratings: { dimensionName: string; score: RatingScore | null; scoreLabel: string; evidence: string }[];
   redFlags: { label: string; severity: RedFlagSeverity; severityLabel: string; note: string }[];
   signals: { label: string; kindLabel: string }[];
+  /** pictures the panelist attached (./artifacts.ts) */
+  artifacts: ArtifactFigureModel[];
 }
 
 /** A draft or recused scorecard: one line with its state and last save; its content is its author's alone. */
@@ -227,6 +235,8 @@ export interface AppendixModel {
   auditSummary: string;
   /** each entry as a sentence ("Aisha Bello amended Leadership 3 → 4: reason: …") */
   audit: { at: string; sentence: string; entity: string }[];
+  /** every attached picture, by figure number */
+  artifacts: ArtifactListEntry[];
 }
 
 export interface PacketModel {
@@ -368,6 +378,8 @@ export interface PacketOptions {
    * calibration table is empty on purpose, and the packet says so instead of "no data".
    */
   calibrationWithheld?: boolean;
+  /** pictures attached to submitted scorecards (with their bytes, for the PDF) */
+  artifacts?: readonly PacketArtifactInput[];
 }
 
 export function buildPacketModel(
@@ -380,6 +392,9 @@ export function buildPacketModel(
   const dataAsOf = packetDataAsOf(aggregate, facts);
   const candidateName = facts.candidate.name.trim() || "Unnamed candidate";
   const rubricLabel = `${facts.rubricName} v${facts.rubricVersion}`;
+  const submitted = aggregate.scorecards.flatMap((sc) => (sc.status === "submitted" ? [sc] : []));
+  const dimensionNames = new Map(rubric.dimensions.map((d) => [d.key, d.name]));
+  const figures = packetArtifactFigures(submitted, options.artifacts ?? [], (k) => dimensionNames.get(k));
 
   return {
     meta: {
@@ -416,11 +431,14 @@ export function buildPacketModel(
     dimensions: aggregate.dimensions.map((d) => buildDimension(d, rubric)),
     flags: buildFlags(aggregate),
     exercises: aggregate.exercises.map((e) => buildExercise(e, rubric)),
-    scorecards: aggregate.scorecards.flatMap((sc) => (sc.status === "submitted" ? [buildScorecard(sc)] : [])),
+    scorecards: submitted.map((sc) => ({
+      ...buildScorecard(sc),
+      artifacts: figures.byScorecard.get(sc.scorecardId) ?? [],
+    })),
     uncountedScorecards: aggregate.scorecards.flatMap((sc) => (sc.status === "submitted" ? [] : [buildUncounted(sc)])),
     uncountedTitle: "Not submitted or recused (not counted)",
     decision: buildDecision(aggregate, facts, options.calibrationWithheld === true),
-    appendix: buildAppendix(aggregate, facts, rubric, rubricLabel),
+    appendix: { ...buildAppendix(aggregate, facts, rubric, rubricLabel), artifacts: figures.list },
   };
 }
 
@@ -819,7 +837,7 @@ function buildExercise(e: LoopAggregate["exercises"][number], rubric: RubricCont
   };
 }
 
-function buildScorecard(sc: SubmittedScorecardOut): ScorecardModel {
+function buildScorecard(sc: SubmittedScorecardOut): Omit<ScorecardModel, "artifacts"> {
   const statusLabel =
     sc.submittedAt !== null
       ? `Submitted ${formatUtcDateTime(sc.submittedAt)}`
@@ -924,7 +942,7 @@ function buildAppendix(
   facts: LoopFacts,
   rubric: RubricContent,
   rubricLabel: string,
-): AppendixModel {
+): Omit<AppendixModel, "artifacts"> {
   const dimName = new Map(rubric.dimensions.map((d) => [d.key, d.name]));
   const flagName = new Map(rubric.redFlags.map((f) => [f.key, f.label]));
   const signalName = new Map(rubric.signals.map((x) => [x.key, x.label]));

@@ -50,6 +50,20 @@ export function drawAppendix(flow: Flow, model: PacketModel, fingerprint: string
     { style: withColor(S.tiny, THEME.color.text) },
   );
 
+  if (a.artifacts.length > 0) {
+    sub(flow, "Attached pictures", 3);
+    table(
+      flow,
+      [{ header: "Figure", width: 50 }, { header: "Attached by", width: 150 }, { header: "Caption" }],
+      a.artifacts.map((x) => [
+        x.label,
+        [sp(x.panelistName, S.tinyBold), sp(`\n${x.exerciseTitle}`, S.tiny)],
+        x.supports ? `${x.caption} (${x.supports})` : x.caption,
+      ]),
+      { style: withColor(S.tiny, THEME.color.text) },
+    );
+  }
+
   sub(flow, "Audit summary", 3);
   paragraph(flow, a.auditSummary, S.small, { after: 6 });
   if (a.audit.length > 0) {
@@ -64,7 +78,7 @@ export function drawAppendix(flow: Flow, model: PacketModel, fingerprint: string
   sub(flow, "Fingerprint", 3);
   paragraph(
     flow,
-    "SHA-256 of the canonical JSON of the aggregate, loop facts and rubric version this packet was rendered from. " +
+    "SHA-256 of the canonical JSON of the aggregate, loop facts, rubric version and attached pictures (by their own SHA-256) this packet was rendered from. " +
       "The same data always gives the same fingerprint and the same pages: two downloads differ only in their " +
       "generation time (on the cover and in the file's dates and identifier). A different fingerprint means different data.",
     S.smallMuted,

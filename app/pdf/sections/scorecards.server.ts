@@ -4,10 +4,11 @@
  * head of every page it fills); drafts and recusals one line each, first: their state and last
  * save only, since their content is their author's alone.
  */
+import type { ArtifactFigureModel } from "../../domain/packet/artifacts";
 import type { PacketModel, ScorecardModel } from "../../domain/packet/model";
 
 import { type Flow, S, THEME, paragraph, withColor } from "../layout.server";
-import { heading, listItem, panel, ratingBlock, sp, sub } from "./blocks.server";
+import { figure, heading, listItem, panel, ratingBlock, sp, sub } from "./blocks.server";
 
 export function drawScorecards(flow: Flow, model: PacketModel, outline: PDFKit.PDFOutline, sectionTitle: string): void {
   const counted = model.scorecards;
@@ -122,4 +123,20 @@ function drawCard(flow: Flow, c: ScorecardModel, outline: PDFKit.PDFOutline, sec
       S.small,
     );
   }
+  if (c.artifacts.length > 0) {
+    sub(flow, "What the candidate drew", 3);
+    for (const a of c.artifacts) drawArtifact(flow, a);
+  }
+}
+
+/** A picture scaled to fit the text width and at most about half a page, centred, its caption under it. */
+function drawArtifact(flow: Flow, a: ArtifactFigureModel): void {
+  const scale = Math.min(1, flow.width / a.width, (flow.pageHeight * 0.55) / a.height);
+  const w = a.width * scale;
+  const h = a.height * scale;
+  const caption = `${a.label}. ${a.caption}${a.supports ? ` (${a.supports})` : ""}`;
+  figure(flow, { alt: `${a.label}: ${a.caption}`, height: h, caption }, (x, y, width) => {
+    flow.doc.image(Buffer.from(a.bytes), x + (width - w) / 2, y, { width: w, height: h });
+  });
+  flow.gap(8);
 }

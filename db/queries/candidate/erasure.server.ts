@@ -6,7 +6,8 @@
 //  - every loop of the candidate: the decision rationale and the debrief's conclusions are removed;
 //    active loops are withdrawn;
 //  - every scorecard on those loops: summary, override justification, conflict note and amend
-//    reason removed; evidence cleared; red-flag notes cleared; quick notes deleted; numeric ratings
+//    reason removed; evidence cleared; red-flag notes cleared; quick notes and artifacts (images
+//    with their captions) deleted; numeric ratings
 //    (scores, not-assessed marks, flags, signals, focus ticks, recommendation) kept only when the
 //    admin chose "keep anonymised for calibration", else deleted;
 //  - every audit entry of those loops (and of the candidate itself) is redacted: before/after ->
@@ -41,6 +42,7 @@ import {
   quickNotes,
   ratings,
   redFlagMarks,
+  scorecardArtifacts,
   scorecards,
   settings,
   signalMarks,
@@ -225,6 +227,8 @@ export function eraseCandidate(
       // 2. scorecards' free text
       if (cardIds.length > 0) {
         summary.quickNotesDeleted = tx.delete(quickNotes).where(inArray(quickNotes.scorecardId, cardIds)).run().changes;
+        // what the candidate drew is theirs too: images and captions go whatever is kept for calibration
+        tx.delete(scorecardArtifacts).where(inArray(scorecardArtifacts.scorecardId, cardIds)).run();
         summary.evidenceCleared = countWhere(
           tx
             .select({ n: sql<number>`count(*)`.mapWith(Number) })
