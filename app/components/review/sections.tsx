@@ -53,6 +53,7 @@ const CONSENSUS_TONE: Record<Consensus, string> = {
   consensus_hire: "ok",
   consensus_no_hire: "danger",
   split: "warn",
+  too_few: "",
   none: "",
 };
 
