@@ -35,6 +35,7 @@ import type {
   ScaleAnchors,
   ScriptedReveal,
 } from "../app/domain/rubric/model";
+import type { OverrideGround } from "../app/domain/review/override";
 
 // Timestamps are epoch milliseconds (integers): cheap to compare, unambiguous across time zones.
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
@@ -314,6 +315,10 @@ export const loops = sqliteTable(
     weights: text("weights", { mode: "json" }).$type<Record<string, number> | null>(),
     decision: text("decision", { enum: DECISIONS }),
     decisionRationale: text("decision_rationale"),
+    // a decision against the rubric's signals: the decider's written override and the grounds it
+    // answered, in words, as they stood when it was recorded (app/domain/review/override.ts)
+    decisionOverride: text("decision_override"),
+    decisionOverrideGrounds: text("decision_override_grounds", { mode: "json" }).$type<OverrideGround[]>(),
     decidedBy: text("decided_by").references(() => users.id),
     decidedAt: integer("decided_at"),
     createdAt: integer("created_at").notNull().default(now),

@@ -142,14 +142,18 @@ export const WEIGHT_MODE_LABELS: Record<WeightMode, string> = {
   custom: "Custom",
 };
 
-/** Where the panel's recommendations point. */
-export const CONSENSUS_OUTCOMES = ["consensus_hire", "consensus_no_hire", "split", "none"] as const;
+/**
+ * Where the panel's recommendations point. A consensus needs at least two panelists'
+ * recommendations: one scorecard is "too_few", whatever it says.
+ */
+export const CONSENSUS_OUTCOMES = ["consensus_hire", "consensus_no_hire", "split", "too_few", "none"] as const;
 export type Consensus = (typeof CONSENSUS_OUTCOMES)[number];
 
 export const CONSENSUS_LABELS: Record<Consensus, string> = {
   consensus_hire: "Consensus: hire",
   consensus_no_hire: "Consensus: no hire",
   split: "Split panel",
+  too_few: "One panelist's recommendation: no consensus yet",
   none: "No recommendations yet",
 };
 

@@ -22,6 +22,7 @@ import {
 } from "../components/review/sections";
 import { canConfigureLoops, canDecide } from "../domain/review/access";
 import { decisionSchema, reopenSchema, reviewIntentSchema } from "../domain/review/decision-schema";
+import { overrideGroundsByDecision, overrideSignalsOf } from "../domain/review/override";
 import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/vocabulary";
 import { parseWith, readBodyOrTooLarge } from "../server/form.server";
 import { forbidden, notFound } from "../server/http.server";
@@ -49,6 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       managerView: calibration,
     },
     decidable: DECIDABLE_STATUSES.includes(review.facts.status),
+    // which choices need a written override, and why: the form asks for it only then
+    overrideGrounds: overrideGroundsByDecision(overrideSignalsOf(review.aggregate)),
     saved: saved === "decision" || saved === "reopened" ? saved : null,
     artifacts: reviewArtifactGroups(review, submittedArtifactsOfLoop(getDb(), loop.id)),
   };
@@ -78,7 +81,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent.value.intent === "decide") {
     // Re-rendered intact after a 400 (the body limit bounds the size), so an over-long rationale can be shortened in place.
-    const values = { decision: clip(body.decision, 20), rationale: clip(body.rationale, 200_000) };
+    const values = {
+      decision: clip(body.decision, 20),
+      rationale: clip(body.rationale, 200_000),
+      override: clip(body.override, 200_000),
+    };
     const parsed = parseWith(decisionSchema, body);
     if (!parsed.ok)
       return data<DecisionActionData>({ intent: "decide", errors: parsed.errors, values }, { status: 400 });
@@ -87,9 +94,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       actorId: user.id,
       decision: parsed.value.decision,
       rationale: parsed.value.rationale,
+      override: parsed.value.override,
     });
     if (!result.ok) {
       if (result.reason === "not_found") throw notFound();
+      if (result.reason === "override")
+        return data<DecisionActionData>(
+          { intent: "decide", errors: { override: [result.message] }, values, grounds: result.grounds },
+          { status: 400 },
+        );
       const status = result.status ? LOOP_STATUS_LABELS[result.status].toLowerCase() : "changed";
       return data<DecisionActionData>(
         {
@@ -124,7 +137,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function LoopReviewPage() {
-  const { aggregate, facts, rubric, viewer, decidable, saved, artifacts } = useLoaderData<typeof loader>();
+  const { aggregate, facts, rubric, viewer, decidable, saved, artifacts, overrideGrounds } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as DecisionActionData | undefined;
   const c = aggregate.coverage;
   const base = `/loops/${facts.loopId}`;
@@ -138,6 +152,7 @@ export default function LoopReviewPage() {
       canDecide={viewer.canDecide}
       decidable={decidable}
       actionData={actionData}
+      overrideGrounds={overrideGrounds}
     />
   );
   return (

@@ -8,6 +8,7 @@ import { commandDebrief, decideFromDebrief, joinDebrief, startDebrief } from "..
 import { interviewerExperience, loadDebrief, ownScorecardsOnLoop } from "../../db/queries/debrief/read.server";
 import { requireLoopFeedbackAccess } from "../../db/queries/review/access.server";
 import { getLoopReview } from "../../db/queries/review/loop-review.server";
+import { decisionOverrideGrounds } from "../../db/queries/review/decision.server";
 import type { DebriefActionData } from "../components/debrief/debrief-form";
 import { DebriefScreen } from "../components/debrief/debrief-screen";
 import { canFacilitate, joinRole, planDebriefItems } from "../domain/debrief/rules";
@@ -16,6 +17,7 @@ import { buildDebriefView } from "../domain/debrief/view";
 import { DECIDABLE_STATUSES } from "../domain/loop/status";
 import { canDecide } from "../domain/review/access";
 import { decisionSchema } from "../domain/review/decision-schema";
+import { overrideGroundsByDecision, overrideSignalsOf } from "../domain/review/override";
 import { parseWith, readBodyOrTooLarge } from "../server/form.server";
 import { forbidden, notFound } from "../server/http.server";
 import { requireLoopFeedback } from "../server/loop-feedback.server";
@@ -78,6 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           aggregate: { coverage: aggregate.coverage, redFlags: aggregate.redFlags },
           canDecide: mayDecide,
           decidable: DECIDABLE_STATUSES.includes(facts.status),
+          overrideGrounds: overrideGroundsByDecision(overrideSignalsOf(aggregate)),
         }
       : null,
   };
@@ -146,12 +149,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "decide": {
       if (!canDecide(people))
         throw forbidden("Only this loop's hiring manager or an admin can record the hiring decision.");
-      const values = { decision: clip(body.decision, 20), rationale: clip(body.rationale, 200_000) };
+      const values = {
+        decision: clip(body.decision, 20),
+        rationale: clip(body.rationale, 200_000),
+        override: clip(body.override, 200_000),
+      };
       const parsed = parseWith(decisionSchema, body);
       if (!parsed.ok)
         return data<DebriefActionData>({ intent: "decide", errors: parsed.errors, values }, { status: 400 });
       const decided = decideFromDebrief(db, { loopId: id, actorId: user.id, ...parsed.value });
-      if (!decided.ok) return refusalData(decided, { intent: "decide" as const, values });
+      if (!decided.ok) {
+        // 400 is the override rule (the debrief obeys the review page's): the message goes beside the field
+        const grounds = decided.status === 400 ? decisionOverrideGrounds(db, id, parsed.value.decision) : undefined;
+        return refusalData(decided, { intent: "decide" as const, values, grounds }, { 400: "override" });
+      }
       throw redirect(`/loops/${id}?saved=decision#decision`);
     }
   }

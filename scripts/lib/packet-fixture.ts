@@ -10,6 +10,7 @@
  */
 import type {
   CalibrationRating,
+  DecisionOverride,
   InterviewInput,
   InterviewerCalibration,
   LoopAggregate,
@@ -434,7 +435,10 @@ export function buildPacketFixture(opts: PacketFixtureOptions = {}): PacketFixtu
       action: "loop.decide",
       entity: `loop:${loopId}`,
       reason: "Clears the bar on architecture, MLOps and communication; governance gaps covered by a 90-day plan.",
-      change: { decision: "hire" },
+      change: {
+        decision: "hire",
+        override: { grounds: FIXTURE_OVERRIDE.grounds.map((g) => g.text), text: FIXTURE_OVERRIDE.text },
+      },
     });
   audit.sort((a, b) => a.at - b.at);
 
@@ -465,6 +469,7 @@ export function buildPacketFixture(opts: PacketFixtureOptions = {}): PacketFixtu
             "on-call history (verified in the reference call) addresses it.",
           decidedBy: "Margaret Chen-Adeyemi",
           decidedAt,
+          override: FIXTURE_OVERRIDE,
         }
       : null,
     audit,
@@ -472,6 +477,19 @@ export function buildPacketFixture(opts: PacketFixtureOptions = {}): PacketFixtu
 
   return { input, facts, rubric, calibration };
 }
+
+/** The fixture's Hire goes against the incident-experience dealbreaker, so it carries an override. */
+export const FIXTURE_OVERRIDE: DecisionOverride = {
+  text:
+    "The incident-experience dealbreaker rests on one answer in the drill; the reference call verified two years of " +
+    "on-call ownership with post-mortems she led, which outweighs it.",
+  grounds: [
+    {
+      kind: "open_dealbreaker",
+      text: "open dealbreaker “Has never handled a production incident or regression” raised by two panelists",
+    },
+  ],
+};
 
 /** The fixture's aggregate, computed by the real aggregation engine. */
 export function aggregateFixture(fx: PacketFixture): LoopAggregate {

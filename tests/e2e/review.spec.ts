@@ -31,9 +31,19 @@ test("a hiring manager reviews the fully scored loop, sees the agenda and record
     "The panel resolved the incident-handling flag: Sofia's follow-up covered two real rollbacks she led. " +
     "Cloud/platform split settled at meets bar after reviewing the cost model evidence.";
   await decision.getByLabel("Rationale").fill(rationale);
+  // a Hire over the open dealbreaker is an override: it needs its own written reason (decision-override.spec.ts)
+  await decision.getByRole("button", { name: "Record decision" }).click();
+  await expect(decision.locator("#override-error")).toContainText("This decision goes against open dealbreaker");
+  await decision
+    .getByLabel("Override", { exact: true })
+    .fill(
+      "The dealbreaker rested on post-mortems read rather than run; Sofia's follow-up and the references showed two " +
+        "rollbacks the candidate led.",
+    );
   await decision.getByRole("button", { name: "Record decision" }).click();
 
   await expect(page.getByText("Decided", { exact: true }).first()).toBeVisible();
+  await expect(page.getByTestId("decision-override")).toContainText("Override of: open dealbreaker");
   await expect(page.locator("main")).toContainText("Sofia's follow-up covered two real rollbacks she led.");
 
   // the loop list shows the decision too

@@ -158,6 +158,9 @@ const IMPORT_CSV =
 const NEW_PASSWORD = "a long matrix passphrase 42";
 const UNKNOWN_TOKEN = `${newId()}${newId()}`;
 const RATIONALE = "Consistent strong signals across architecture and MLOps exercises.";
+/** the world's Hire goes against a raised dealbreaker, so the decision carries a written override */
+const OVERRIDE =
+  "The dealbreaker rests on one hypothetical answer; the reference call confirmed two incidents the candidate led.";
 
 function toDebrief(w: World): void {
   getDb().update(loops).set({ status: "debrief" }).where(eq(loops.id, w.loopA)).run();
@@ -396,7 +399,7 @@ const ROWS: Row[] = [
         prepare: toDebrief,
         url: (w) => `/loops/${w.loopA}`,
         params: (w) => ({ id: w.loopA }),
-        body: () => ({ intent: "decide", decision: "hire", rationale: RATIONALE }),
+        body: () => ({ intent: "decide", decision: "hire", rationale: RATIONALE, override: OVERRIDE }),
         // feedback access first (404/403), then only the loop's hiring manager or an admin
         expect: { ...feedback(302, "login"), submitted: 403, recruiter: 403 },
       },
@@ -482,7 +485,7 @@ const ROWS: Row[] = [
         prepare: prepareRunningDebrief,
         url: (w) => `/loops/${w.loopA}/debrief`,
         params: (w) => ({ id: w.loopA }),
-        body: () => ({ intent: "decide", decision: "hire", rationale: RATIONALE }),
+        body: () => ({ intent: "decide", decision: "hire", rationale: RATIONALE, override: OVERRIDE }),
         expect: { ...feedback(302, "login"), submitted: 403, recruiter: 403 },
       },
     ],

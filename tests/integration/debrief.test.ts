@@ -96,6 +96,10 @@ function post(user: TestUser | null, fields: Record<string, string>) {
   return call(action, postForm(`/loops/${loopId}/debrief`, user, fields), { id: loopId });
 }
 
+const OVERRIDE =
+  "The only incident answer was hypothetical, but the reference call confirmed two real rollbacks the candidate led, " +
+  "which outweighs the flag.";
+
 async function refusedWithoutWriting(user: TestUser | null, fields: Record<string, string>, status: number) {
   const before = databaseChecksum();
   const r = await post(user, fields);
@@ -244,8 +248,28 @@ describe("the decision ends it", () => {
     expect((short.data as { values: { rationale: string } }).values.rationale).toBe("Fine.");
   });
 
+  it("obeys the review page's override rule: a Hire over the open dealbreaker needs a written override", async () => {
+    const fields = { intent: "decide", decision: "hire", rationale: `Hire. ${CONCLUSION}`, override: "Coachable." };
+    const refused = await refusedWithoutWriting(hm, fields, 400);
+    const d = refused.data as {
+      errors: Record<string, string[]>;
+      values: { override: string; rationale: string };
+      grounds: { kind: string; text: string }[];
+    };
+    expect(d.errors.override?.[0]).toMatch(
+      /^This decision goes against open dealbreaker “Has never handled a production incident or regression” raised by .*at least 80 characters/,
+    );
+    expect(d.values).toMatchObject({ override: "Coachable.", rationale: `Hire. ${CONCLUSION}` });
+    expect(d.grounds.map((g) => g.kind)).toEqual(["open_dealbreaker"]);
+  });
+
   it("records the decision, concludes the debrief and keeps attendance and notes in the loop's record", async () => {
-    const r = await post(hm, { intent: "decide", decision: "hire", rationale: `Hire. ${CONCLUSION}` });
+    const r = await post(hm, {
+      intent: "decide",
+      decision: "hire",
+      rationale: `Hire. ${CONCLUSION}`,
+      override: OVERRIDE,
+    });
     expect(r.status).toBe(302);
     expect(r.response?.headers.get("Location")).toBe(`/loops/${loopId}?saved=decision#decision`);
     expect(getDb().select().from(loops).where(eq(loops.id, loopId)).get()).toMatchObject({
@@ -272,6 +296,8 @@ describe("the decision ends it", () => {
       "Not discussed.",
     ]);
     expect(packet.appendix.audit.some((a) => a.entity === "Debrief")).toBe(true);
+    expect(packet.decision.override?.text).toBe(OVERRIDE);
+    expect(packet.decision.override?.title).toMatch(/^Override of: open dealbreaker “Has never handled/);
     // a concluded debrief reads as a record; nothing more can be commanded
     expect((await view(junior)).data!.view).toMatchObject({ phase: "concluded", current: null });
     await refusedWithoutWriting(hm, { intent: "move", at: "3", to: "previous" }, 409);

@@ -231,6 +231,9 @@ describe("a draft's and a recusal's content reach nobody but their author", () =
       actorId: w.users.hmA.id,
       decision: "hire",
       rationale: "Consistent signals from the submitted scorecards.",
+      // the submitted scorecard raised a dealbreaker, so a Hire needs a written override
+      override:
+        "The dealbreaker rests on one hypothetical answer; the reference call confirmed the candidate owned compliance reviews.",
     });
     expect(decided.ok).toBe(true);
     expect(await leaks()).toEqual([]);

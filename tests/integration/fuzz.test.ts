@@ -98,6 +98,9 @@ interface Target {
 }
 
 const RATIONALE = "Consistent strong signals across architecture and MLOps exercises.";
+/** the world's Hire goes against a raised dealbreaker, so the decision carries a written override */
+const OVERRIDE =
+  "The dealbreaker rests on one hypothetical answer; the reference call confirmed two incidents the candidate led.";
 const IMPORT_CSV =
   "name,email,current title,source\nIris Import,iris.import@example.org,Principal ML Engineer,Conference\nOwen Import,owen.import@example.org,ML Platform Lead,Inbound\n";
 /** fixed ids for the unstarted interview (and its panelist's card) each setup run adds to loop A */
@@ -170,7 +173,7 @@ const TARGETS: Target[] = [
     url: (_w, id) => `/loops/${id}`,
     id: (w) => ({ own: w.loopA, others: [w.loopB, w.candidateA, w.submittedCard] }),
     prepare: toDebrief,
-    base: () => ({ intent: "decide", decision: "hire", rationale: RATIONALE }),
+    base: () => ({ intent: "decide", decision: "hire", rationale: RATIONALE, override: OVERRIDE }),
     runs: 80,
   },
   // ---------------------------------------------------------------- the debrief meeting
@@ -201,7 +204,7 @@ const TARGETS: Target[] = [
       ["reveal", { intent: "reveal", at: "0" }],
       ["note", { intent: "note", at: "0", conclusion: "The flag needs a reference check.", then: "next" }],
       ["move", { intent: "move", at: "0", to: "next" }],
-      ["decide", { intent: "decide", decision: "hire", rationale: RATIONALE }],
+      ["decide", { intent: "decide", decision: "hire", rationale: RATIONALE, override: OVERRIDE }],
     ] as const
   ).map(([name, base]): Target => ({
     file: "loops.$id.debrief.tsx",

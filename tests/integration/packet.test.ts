@@ -351,7 +351,7 @@ describe("bearings on every page (the 64-page fixture)", () => {
       ...full.fx.rubric.dimensions.flatMap((d) => [d.anchors.belowBar, d.anchors.meetsBar, d.anchors.exceeds]),
       ...full.fx.rubric.redFlags.map((f) => f.description),
       "amended Leadership and enablement 3 → 4 and the evidence for Leadership and enablement",
-      "recorded the decision: Hire (override: Clears the bar on architecture",
+      "recorded the decision: Hire, overriding open dealbreaker “Has never handled a production incident",
     ];
     for (const c of cells)
       expect(

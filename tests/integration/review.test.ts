@@ -233,6 +233,8 @@ describe("decision rules", () => {
       .all();
   const RATIONALE =
     "Strong architecture and platform depth; the incident concern was probed in the debrief and is coachable.";
+  const OVERRIDE =
+    "Sam's flag rests on post-mortems read rather than run; the references confirmed two incidents the candidate led.";
 
   it("requires a rationale (400, errors per field, text kept, nothing written)", async () => {
     const res = await decide(hm, { decision: "hire", rationale: "   " });
@@ -268,7 +270,8 @@ describe("decision rules", () => {
 
   it("records the decision with who and when, moves the loop to decided and audits it", async () => {
     const before = Date.now();
-    const res = await decide(hm, { decision: "hire", rationale: `  ${RATIONALE}  ` });
+    // the Hire goes against the dealbreaker Sam raised: the override is required (tests/integration/decision-override.test.ts)
+    const res = await decide(hm, { decision: "hire", rationale: `  ${RATIONALE}  `, override: OVERRIDE });
     expect(res.status).toBe(302);
     expect(res.response?.headers.get("Location")).toBe(`/loops/${loopId}?saved=decision#decision`);
     const row = loopRow();
@@ -278,7 +281,7 @@ describe("decision rules", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: hm.id, entityType: "loop", entityId: loopId, reason: RATIONALE });
     expect(audit[0]?.before).toEqual({ status: "debrief", decision: null });
-    expect(audit[0]?.after).toEqual({ status: "decided", decision: "hire" });
+    expect(audit[0]?.after).toMatchObject({ status: "decided", decision: "hire", override: { text: OVERRIDE } });
     const page = await call(pageLoader, get(`/loops/${loopId}?saved=decision`, recruiter), { id: loopId });
     const facts = (page.data as { facts: LoopFacts }).facts;
     expect(facts.decision).toMatchObject({ decision: "hire", rationale: RATIONALE, decidedBy: "Hana Manager" });

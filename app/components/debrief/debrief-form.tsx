@@ -1,12 +1,15 @@
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 
+import type { OverrideGround } from "../../domain/review/override";
 import { CsrfInput } from "../ui/csrf";
 
 export interface DebriefActionData {
   intent: "start" | "join" | "reveal" | "note" | "move" | "decide" | null;
   errors: Record<string, string[] | undefined>;
-  values?: { conclusion?: string; decision?: string; rationale?: string };
+  values?: { conclusion?: string; decision?: string; rationale?: string; override?: string };
+  /** a decision refused for want of an override: the grounds it goes against */
+  grounds?: OverrideGround[];
 }
 
 /**

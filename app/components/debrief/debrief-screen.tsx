@@ -3,7 +3,7 @@ import { Link } from "@remix-run/react";
 import type { DebriefView } from "../../domain/debrief/view";
 import type { LoopAggregate, LoopFacts } from "../../domain/review/types";
 import { usePolling } from "../../hooks/use-polling";
-import { DecisionPanel, type DecisionActionData } from "../review/decision-panel";
+import { DecisionPanel, type DecisionActionData, type OverrideGroundsByDecision } from "../review/decision-panel";
 import { LocalTime } from "../ui/local-time";
 
 import { CurrentItem } from "./current-item";
@@ -21,6 +21,7 @@ export interface DebriefScreenProps {
     aggregate: Pick<LoopAggregate, "coverage" | "redFlags">;
     canDecide: boolean;
     decidable: boolean;
+    overrideGrounds: OverrideGroundsByDecision;
   } | null;
   actionData: DebriefActionData | undefined;
 }
@@ -164,7 +165,12 @@ function Meeting(props: DebriefScreenProps) {
   const { view, large, loopId, decision, actionData } = props;
   const decisionData =
     actionData?.intent === "decide"
-      ? ({ intent: "decide", errors: actionData.errors, values: actionData.values } satisfies DecisionActionData)
+      ? ({
+          intent: "decide",
+          errors: actionData.errors,
+          values: actionData.values,
+          grounds: actionData.grounds,
+        } satisfies DecisionActionData)
       : undefined;
   return (
     <div className="debrief-grid">
@@ -202,6 +208,7 @@ function Meeting(props: DebriefScreenProps) {
                 actionData={decisionData}
                 action={`/loops/${loopId}/debrief`}
                 defaultRationale={view.rationaleDraft}
+                overrideGrounds={decision.overrideGrounds}
               />
             ) : null}
           </div>

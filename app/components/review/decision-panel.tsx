@@ -1,11 +1,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
-import type { FormEvent } from "react";
+import { useMemo, type FormEvent } from "react";
 import { useForm } from "react-hook-form";
 
 import type { LoopAggregate, LoopFacts } from "../../domain/review/types";
+import { OVERRIDE_MIN, type OverrideGround } from "../../domain/review/override";
 import {
-  decisionSchema,
+  decisionFormSchema,
   RATIONALE_MIN,
   reopenSchema,
   type DecisionInput,
@@ -28,8 +29,13 @@ import { LocalTime } from "../ui/local-time";
 export interface DecisionActionData {
   intent: "decide" | "reopen" | null;
   errors: Record<string, string[] | undefined>;
-  values?: { decision?: string; rationale?: string; reason?: string };
+  values?: { decision?: string; rationale?: string; override?: string; reason?: string };
+  /** the grounds the server found for the decision posted, when it refused it for want of an override */
+  grounds?: OverrideGround[];
 }
+
+/** Which choices go against the rubric's signals, and on what grounds (app/domain/review/override.ts). */
+export type OverrideGroundsByDecision = Partial<Record<Decision, OverrideGround[]>>;
 
 const DECISION_HINTS: Record<Decision, string> = {
   hire: "Move to offer.",
@@ -38,36 +44,50 @@ const DECISION_HINTS: Record<Decision, string> = {
 };
 
 /**
- * Hire / no hire / hold with a required rationale. A plain POST form that react-hook-form
- * enhances: with JS the schema is checked before sending, without JS the server checks it
- * (same schema) and re-renders the errors with the text intact.
+ * Hire / no hire / hold with a required rationale, and a written override when the choice goes
+ * against the rubric's signals. A plain POST form that react-hook-form enhances: with JS the
+ * schema is checked before sending and the override field appears as soon as the choice needs it;
+ * without JS the server checks it (same rules) and re-renders the errors with the text intact.
  */
 function DecideForm({
   actionData,
   action,
   defaultRationale,
+  overrideGrounds,
 }: {
   actionData: DecisionActionData | undefined;
   action: string;
   defaultRationale: string;
+  overrideGrounds: OverrideGroundsByDecision;
 }) {
   const submit = useSubmit();
   const navigation = useNavigation();
   const mine = actionData?.intent === "decide" ? actionData : undefined;
   const values = mine?.values;
+  // the server's grounds for the choice it refused are fresher than the page's
+  const refusedChoice = mine?.grounds && (DECISIONS as readonly string[]).includes(values?.decision ?? "");
+  const grounds: OverrideGroundsByDecision = useMemo(
+    () => (refusedChoice ? { ...overrideGrounds, [values?.decision as Decision]: mine?.grounds } : overrideGrounds),
+    [refusedChoice, overrideGrounds, values?.decision, mine?.grounds],
+  );
+  const schema = useMemo(() => decisionFormSchema(grounds), [grounds]);
   const form = useForm<DecisionInput, unknown, DecisionValues>({
-    resolver: zodResolver(decisionSchema),
+    resolver: zodResolver(schema),
     mode: "onTouched",
     defaultValues: {
       decision: (DECISIONS as readonly string[]).includes(values?.decision ?? "")
         ? (values?.decision as Decision)
         : undefined,
       rationale: values?.rationale ?? defaultRationale,
+      override: values?.override ?? "",
     },
   });
   const errors = form.formState.errors;
   const decisionError = errors.decision?.message ?? mine?.errors.decision?.[0];
   const rationaleError = errors.rationale?.message ?? mine?.errors.rationale?.[0];
+  const overrideError = errors.override?.message ?? mine?.errors.override?.[0];
+  const chosen = form.watch("decision") as Decision | undefined;
+  const against = (chosen && grounds[chosen]) || [];
   const formError = mine?.errors._form?.[0];
   const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "decide";
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -126,6 +146,38 @@ function DecideForm({
         </div>
         <FieldError id="rationale-error" message={rationaleError} />
       </div>
+      {against.length > 0 ? (
+        <div className="field override-field" data-testid="override-field">
+          <label htmlFor="override">Override</label>
+          <div className="notice danger small" id="override-grounds">
+            <p>
+              {DECISION_LABELS[chosen as Decision]} goes against the rubric&apos;s signals. Explain the override in your
+              own words; it is stored as an override and printed beside the decision in the packet.
+            </p>
+            <ul>
+              {against.map((g) => (
+                <li key={g.text}>Against {g.text}</li>
+              ))}
+            </ul>
+          </div>
+          <textarea
+            id="override"
+            rows={4}
+            defaultValue={values?.override ?? ""}
+            {...form.register("override")}
+            aria-invalid={overrideError ? true : undefined}
+            aria-describedby={`override-grounds override-hint${overrideError ? " override-error" : ""}`}
+          />
+          <div className="field-hint" id="override-hint">
+            Required for this choice, at least {OVERRIDE_MIN} characters, not a copy of the rationale: what outweighs
+            each point above, and what evidence shows it.
+          </div>
+          <FieldError id="override-error" message={overrideError} />
+        </div>
+      ) : overrideError ? (
+        // the server found grounds the page did not know of (feedback changed since it loaded)
+        <FieldError id="override-error" message={overrideError} />
+      ) : null}
       <button type="submit" className="btn primary" disabled={busy}>
         {busy ? "Recording…" : "Record decision"}
       </button>
@@ -192,6 +244,7 @@ export function DecisionPanel({
   actionData,
   action,
   defaultRationale = "",
+  overrideGrounds = {},
 }: {
   facts: Pick<LoopFacts, "loopId" | "status" | "decision" | "hiringManager">;
   aggregate: Pick<LoopAggregate, "coverage" | "redFlags">;
@@ -202,6 +255,8 @@ export function DecisionPanel({
   action?: string;
   /** the rationale the form starts with (the debrief's conclusions) */
   defaultRationale?: string;
+  /** which choices need a written override, and why */
+  overrideGrounds?: OverrideGroundsByDecision;
 }) {
   const decision = facts.decision;
   const dealbreakers = aggregate.redFlags.filter((f) => f.severity === "dealbreaker");
@@ -216,6 +271,14 @@ export function DecisionPanel({
               by {decision.decidedBy}, <LocalTime at={decision.decidedAt} format="calendar-date-time" />
             </span>
           </p>
+          {decision.override ? (
+            <div className="notice danger decision-override" data-testid="decision-override">
+              <p className="small">
+                <strong>Override of:</strong> {decision.override.grounds.map((g) => g.text).join("; ")}
+              </p>
+              <blockquote className="rationale">{decision.override.text}</blockquote>
+            </div>
+          ) : null}
           <blockquote className="rationale">{decision.rationale}</blockquote>
           {canDecide ? <ReopenForm actionData={actionData} loopId={facts.loopId} /> : null}
         </div>
@@ -237,6 +300,7 @@ export function DecisionPanel({
             actionData={actionData}
             action={action ?? `/loops/${facts.loopId}`}
             defaultRationale={defaultRationale}
+            overrideGrounds={overrideGrounds}
           />
         </>
       ) : canDecide ? (

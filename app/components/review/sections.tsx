@@ -53,6 +53,7 @@ const CONSENSUS_TONE: Record<Consensus, string> = {
   consensus_hire: "ok",
   consensus_no_hire: "danger",
   split: "warn",
+  too_few: "",
   none: "",
 };
 
@@ -630,9 +631,13 @@ export function AuditTrail({ facts }: { facts: LoopFacts }) {
             : <strong data-testid="audit-verdict">{a.verdict}</strong>
           </>
         ) : null}
+        {a.change?.override ? <> (override of {a.change.override.grounds.join("; ")})</> : null}
       </td>
       <td>{a.entity}</td>
-      <td>{a.reason ?? ""}</td>
+      <td>
+        {a.reason ?? ""}
+        {a.change?.override ? <p className="small">Override: {a.change.override.text}</p> : null}
+      </td>
     </tr>
   );
   const head = (

@@ -86,6 +86,16 @@ export interface Highlight {
   quote: string;
   /** "Name, Exercise"; empty when there is no quote */
   quoteBy: string;
+  /** how many submitted scorecards the mean rests on: "from 1 scorecard" */
+  basis: string;
+}
+
+/** A decision against the rubric's signals, as the packet prints it beside the decision. */
+export interface OverrideModel {
+  /** "Override of: open dealbreaker “…” raised by …; …" */
+  title: string;
+  grounds: string[];
+  text: string;
 }
 
 export interface SummaryModel {
@@ -102,8 +112,10 @@ export interface SummaryModel {
   weakest: Highlight[];
   /** said under "Strongest/Weakest dimensions" when there is nothing to rank */
   noHighlights: string;
-  /** the decision and its rationale, on the summary page */
-  decision: { headline: string; byLine: string; rationale: string; decided: boolean };
+  /** how many scorecards the rankings rest on, said above them */
+  rankingNote: string;
+  /** the decision and its rationale (and override), on the summary page */
+  decision: { headline: string; byLine: string; rationale: string; decided: boolean; override: OverrideModel | null };
 }
 
 export interface ChartsModel {
@@ -218,6 +230,8 @@ export interface DecisionModel {
   headline: string;
   lines: LabelValue[];
   rationale: string;
+  /** the decision went against the rubric's signals: the written override and the grounds it answered */
+  override: OverrideModel | null;
   /** the debrief meeting behind the decision: who ran and attended it, what was concluded per item */
   debrief: { lines: LabelValue[]; notes: { title: string; conclusion: string; time: string }[] } | null;
   calibration: { panelistName: string; sampleSize: string; rawOffset: string; offset: string; tendency: string }[];
@@ -554,7 +568,11 @@ function bestRating(d: DimensionAggregate, pick: "high" | "low"): DimensionRatin
   );
 }
 
-function highlight(d: DimensionAggregate, pick: "high" | "low", exerciseTitles: Map<string, string>): Highlight {
+function highlight(
+  d: DimensionAggregate,
+  pick: "high" | "low",
+  exerciseTitles: Map<string, string>,
+): Omit<Highlight, "basis"> {
   const r = bestRating(d, pick);
   return {
     dimensionName: d.name,
@@ -611,14 +629,49 @@ function buildSummary(aggregate: LoopAggregate, facts: LoopFacts): SummaryModel 
           alert: aggregate.decisionRule.verdict !== "composite",
         }
       : null,
-    strongest: strongest.map(({ d }) => highlight(d, "high", exerciseTitles)),
-    weakest: weakest.map(({ d }) => highlight(d, "low", exerciseTitles)),
+    strongest: strongest.map(({ d }) => ({ ...highlight(d, "high", exerciseTitles), basis: rankingBasis(d) })),
+    weakest: weakest.map(({ d }) => ({ ...highlight(d, "low", exerciseTitles), basis: rankingBasis(d) })),
     noHighlights:
       rated.length === 0
         ? "No dimension has a submitted rating yet."
         : "Every rated dimension is listed under strongest dimensions.",
+    rankingNote: rankingNote(rated.map(({ d }) => scorecardsBehind(d))),
     decision: summaryDecision(facts),
   };
+}
+
+/** The submitted scorecards a dimension's mean rests on (each scores a dimension once). */
+function scorecardsBehind(d: DimensionAggregate): number {
+  return new Set(d.ratings.filter((r) => r.score !== null).map((r) => r.scorecardId)).size;
+}
+
+/** @example rankingBasis(dimensionRatedOnce) // "from 1 scorecard" */
+function rankingBasis(d: DimensionAggregate): string {
+  return `from ${plural(scorecardsBehind(d), "scorecard")}`;
+}
+
+/**
+ * What the strongest/weakest rankings rest on, said before them: a ranking of one scorecard's
+ * ratings is one panelist's view, not the panel's.
+ * @example rankingNote([1, 1]) // "Ranked by the mean of each dimension, every one from a single scorecard: …"
+ */
+export function rankingNote(scorecards: readonly number[]): string {
+  if (scorecards.length === 0) return "";
+  const least = Math.min(...scorecards);
+  const most = Math.max(...scorecards);
+  if (most <= 1)
+    return "Ranked by the mean of each dimension, every one from a single scorecard: one panelist's view, not the panel's.";
+  return least === most
+    ? `Ranked by the mean of each dimension, each from ${plural(most, "scorecard")}.`
+    : `Ranked by the mean of each dimension, from ${least} to ${plural(most, "scorecard")} each (said per dimension).`;
+}
+
+/** The override as the packet prints it; null when the decision followed the signals. */
+export function overrideModel(decision: LoopFacts["decision"]): OverrideModel | null {
+  const o = decision?.override;
+  if (!o || o.grounds.length === 0) return null;
+  const grounds = o.grounds.map((g) => cleanText(g.text));
+  return { title: `Override of: ${grounds.join("; ")}`, grounds, text: cleanText(o.text) };
 }
 
 /** What the composite leaves out; with nothing rated yet, that plainly, not a list of every dimension. */
@@ -636,12 +689,15 @@ function summaryDecision(facts: LoopFacts): SummaryModel["decision"] {
       headline: "Pending",
       byLine: `Loop status: ${LOOP_STATUS_LABELS[facts.status]}`,
       rationale: "No decision has been recorded yet.",
+      override: null,
     };
+  const override = overrideModel(d);
   return {
     decided: true,
-    headline: DECISION_LABELS[d.decision],
+    headline: override ? `${DECISION_LABELS[d.decision]} (override)` : DECISION_LABELS[d.decision],
     byLine: `Recorded by ${d.decidedBy}, ${formatUtcDateTime(d.decidedAt)}`,
     rationale: cleanText(d.rationale) || "No rationale recorded.",
+    override,
   };
 }
 
@@ -885,9 +941,10 @@ function buildUncounted(sc: UncountedScorecardOut): UncountedScorecardModel {
 
 function buildDecision(aggregate: LoopAggregate, facts: LoopFacts, calibrationWithheld: boolean): DecisionModel {
   const d = facts.decision;
+  const override = overrideModel(d);
   return {
     decided: d !== null,
-    headline: d ? DECISION_LABELS[d.decision] : "Pending",
+    headline: d ? `${DECISION_LABELS[d.decision]}${override ? " (override)" : ""}` : "Pending",
     lines: d
       ? [
           { label: "Decided by", value: d.decidedBy },
@@ -896,6 +953,7 @@ function buildDecision(aggregate: LoopAggregate, facts: LoopFacts, calibrationWi
         ]
       : [{ label: "Loop status", value: LOOP_STATUS_LABELS[facts.status] }],
     rationale: d ? cleanText(d.rationale) || "No rationale recorded." : "No decision has been recorded yet.",
+    override,
     debrief: buildDebrief(facts.debrief ?? null),
     calibration: aggregate.calibration.map((c) => ({
       panelistName: c.panelistName,
@@ -946,16 +1004,10 @@ function buildAppendix(
   const dimName = new Map(rubric.dimensions.map((d) => [d.key, d.name]));
   const flagName = new Map(rubric.redFlags.map((f) => [f.key, f.label]));
   const signalName = new Map(rubric.signals.map((x) => [x.key, x.label]));
-  const consensus = aggregate.recommendations.consensus;
-  const dealbreaker = aggregate.redFlags.some((f) => f.severity === "dealbreaker");
   const names = {
     dimension: (k: string) => dimName.get(k) ?? k,
     redFlag: (k: string) => flagName.get(k) ?? k,
     signal: (k: string) => signalName.get(k) ?? k,
-    decisionOverrides: (d: string) =>
-      d === "hire"
-        ? dealbreaker || consensus === "consensus_no_hire"
-        : d === "no_hire" && consensus === "consensus_hire",
   };
   const audit = [...facts.audit].sort((a, b) => a.at - b.at);
   const actors = new Map<string, number>();

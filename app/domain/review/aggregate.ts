@@ -271,28 +271,34 @@ export function computeComposite(dimensions: readonly DimensionAggregate[]): Loo
 
 /**
  * Consensus over the submitted recommendations:
- * "none" if there are none; "consensus_hire" if all are hire/strong_hire;
+ * "none" if there are none; "too_few" if fewer than two panelists gave one (a single scorecard is
+ * no consensus, whatever it says); "consensus_hire" if all are hire/strong_hire;
  * "consensus_no_hire" if all are no_hire/strong_no_hire; otherwise "split".
+ * `panelists` is how many different panelists the recommendations come from (default: one each).
  *
  * @example consensusOf({ strong_no_hire: 0, no_hire: 0, hire: 2, strong_hire: 1 }) // "consensus_hire"
+ * @example consensusOf({ strong_no_hire: 0, no_hire: 0, hire: 1, strong_hire: 0 }) // "too_few"
  */
-export function consensusOf(d: RecommendationDistribution): Consensus {
+export function consensusOf(d: RecommendationDistribution, panelists?: number): Consensus {
   const positive = d.hire + d.strong_hire;
   const negative = d.no_hire + d.strong_no_hire;
   if (positive + negative === 0) return "none";
-  if (negative === 0) return "consensus_hire";
-  if (positive === 0) return "consensus_no_hire";
-  return "split";
+  if (positive > 0 && negative > 0) return "split";
+  if ((panelists ?? positive + negative) < 2) return "too_few";
+  return negative === 0 ? "consensus_hire" : "consensus_no_hire";
 }
 
 function summarizeRecommendations(submitted: readonly SubmittedScorecardInput[]): LoopAggregate["recommendations"] {
   const distribution: RecommendationDistribution = { strong_no_hire: 0, no_hire: 0, hire: 0, strong_hire: 0 };
+  const panelists = new Set<string>();
   for (const sc of submitted) {
-    if (sc.recommendation && (RECOMMENDATIONS as readonly string[]).includes(sc.recommendation))
+    if (sc.recommendation && (RECOMMENDATIONS as readonly string[]).includes(sc.recommendation)) {
       distribution[sc.recommendation] += 1;
+      panelists.add(sc.panelist.id);
+    }
   }
   const total = distribution.strong_no_hire + distribution.no_hire + distribution.hire + distribution.strong_hire;
-  return { distribution, consensus: consensusOf(distribution), total };
+  return { distribution, consensus: consensusOf(distribution, panelists.size), total };
 }
 
 // ------------------------------------------------------------------ red flags & signals

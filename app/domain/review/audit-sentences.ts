@@ -5,7 +5,8 @@
  *
  * `auditChangeOf` reduces an entry's stored before/after JSON to what a sentence needs and nothing
  * more: the verdict, the recommendation, rating changes as numbers and the names of other changed
- * fields, never free text (evidence and notes stay where their own visibility rules apply).
+ * fields, never a panelist's free text (evidence and notes stay where their own visibility rules
+ * apply). A decision's override is the decider's own statement, shown wherever its rationale is.
  */
 import {
   AUDIT_ACTIONS,
@@ -22,6 +23,8 @@ import {
 export interface AuditChange {
   /** loop.decide: the verdict recorded; loop.reopen: the verdict withdrawn */
   decision?: Decision;
+  /** loop.decide against the rubric's signals: the decider's own override and the grounds it answered, in words */
+  override?: { grounds: string[]; text: string };
   /** scorecard.submit */
   recommendation?: Recommendation;
   /** loop.status */
@@ -61,7 +64,14 @@ export function auditChangeOf(action: string, before: unknown, after: unknown): 
   switch (action) {
     case "loop.decide": {
       const decision = pick(a.decision, DECISION_LABELS);
-      return decision ? { decision } : null;
+      if (!decision) return null;
+      const o = isRecord(a.override) ? a.override : null;
+      const grounds = Array.isArray(o?.grounds)
+        ? o.grounds.flatMap((g: unknown) => (isRecord(g) && typeof g.text === "string" ? [g.text] : []))
+        : [];
+      return o && typeof o.text === "string" && grounds.length
+        ? { decision, override: { grounds, text: o.text } }
+        : { decision };
     }
     case "loop.reopen": {
       const decision = pick(b.decision, DECISION_LABELS);
@@ -129,8 +139,6 @@ export interface AuditNames {
   dimension(key: string): string;
   redFlag?(key: string): string;
   signal?(key: string): string;
-  /** true when a verdict goes against the panel (its consensus, or a dealbreaker raised): "(override: …)" */
-  decisionOverrides?(decision: Decision): boolean;
 }
 
 /** What each action did, after the actor's name; `{x}` parts are filled from the change. */
@@ -230,7 +238,8 @@ function joinAnd(xs: readonly string[]): string {
  * @example auditSentence({ actorName: "Łukasz Wiśniewski", action: "loop.decide", reason: "Strong evidence…",
  *   change: { decision: "hire" } }, names)
  * // "Łukasz Wiśniewski recorded the decision: Hire. Rationale: Strong evidence…"
- * // against a dealbreaker or the panel's consensus: "… recorded the decision: Hire (override: Strong evidence…)"
+ * // with a recorded override: "… recorded the decision: Hire, overriding open dealbreaker “X” raised by Ana.
+ * // Override: <its text>. Rationale: Strong evidence…"
  */
 export function auditSentence(entry: AuditSentenceInput, names: AuditNames): string {
   const who = entry.actorName.trim() || "System";
@@ -244,9 +253,15 @@ export function auditSentence(entry: AuditSentenceInput, names: AuditNames): str
   switch (entry.action) {
     case "loop.decide": {
       const verdict = c?.decision ? `: ${DECISION_LABELS[c.decision]}` : "";
-      if (c?.decision && names.decisionOverrides?.(c.decision))
-        return `${who} recorded the decision${verdict} (override: ${reason || "no rationale recorded"})`;
-      return `${who} recorded the decision${verdict}${reason ? `. Rationale: ${reason}` : ""}`;
+      const rationale = reason ? `. Rationale: ${reason}` : "";
+      if (c?.override) {
+        const text = c.override.text.trim();
+        return (
+          `${who} recorded the decision${verdict}, overriding ${c.override.grounds.join("; ")}. ` +
+          `Override: ${/[.!?…]$/.test(text) ? text : `${text}.`}${reason ? ` Rationale: ${reason}` : ""}`
+        );
+      }
+      return `${who} recorded the decision${verdict}${rationale}`;
     }
     case "loop.reopen":
       return withReason(

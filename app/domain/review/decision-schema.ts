@@ -5,7 +5,8 @@
  */
 import * as z from "zod";
 
-import { DECISIONS } from "../vocabulary";
+import { DECISIONS, type Decision } from "../vocabulary";
+import { OVERRIDE_MAX, overrideProblem, type OverrideGround } from "./override";
 
 export const RATIONALE_MIN = 20;
 export const RATIONALE_MAX = 5000;
@@ -28,9 +29,30 @@ export const decisionSchema = z.object({
     .min(1, { message: "Write the rationale for this decision", abort: true })
     .min(RATIONALE_MIN, `Write at least ${RATIONALE_MIN} characters: what tipped the decision?`)
     .max(RATIONALE_MAX, `Keep the rationale under ${RATIONALE_MAX} characters`),
+  /**
+   * The written override of a decision against the rubric's signals. Whether it is needed depends
+   * on the loop's feedback, so the server checks it where the decision is recorded
+   * (db/queries/review/decision.server.ts) and the form with {@link decisionFormSchema}.
+   */
+  override: z
+    .string({ message: "Write the override as text" })
+    .trim()
+    .max(OVERRIDE_MAX, `Keep the override under ${OVERRIDE_MAX} characters`)
+    .optional(),
 });
 export type DecisionInput = z.input<typeof decisionSchema>;
 export type DecisionValues = z.output<typeof decisionSchema>;
+
+/**
+ * The decision form as the browser checks it: the schema plus the override rule for the choice
+ * made, with the grounds the page was rendered with (the server checks again with fresh ones).
+ */
+export function decisionFormSchema(groundsByDecision: Partial<Record<Decision, readonly OverrideGround[]>>) {
+  return decisionSchema.superRefine((v, ctx) => {
+    const problem = overrideProblem(groundsByDecision[v.decision] ?? [], v.override ?? "", v.rationale);
+    if (problem) ctx.addIssue({ code: "custom", path: ["override"], message: problem });
+  });
+}
 
 /** Reopening undoes a recorded decision, so it needs a reason for the audit trail. */
 export const reopenSchema = z.object({

@@ -7,7 +7,8 @@ import { displayCandidateName } from "../candidate/display";
 import { auditChangeOf } from "./audit-sentences";
 import type { Decision, LoopStatus } from "../vocabulary";
 import { DECISION_LABELS, DECISIONS } from "../vocabulary";
-import type { DebriefRecord, LoopFacts } from "./types";
+import { OVERRIDE_GROUND_KINDS, type OverrideGround } from "./override";
+import type { DebriefRecord, DecisionOverride, LoopFacts } from "./types";
 
 export interface LoopFactsRow {
   loopId: string;
@@ -15,6 +16,9 @@ export interface LoopFactsRow {
   createdAt: number;
   decision: Decision | null;
   decisionRationale: string | null;
+  /** the written override, when the decision went against the rubric's signals */
+  decisionOverride?: string | null;
+  decisionOverrideGrounds?: unknown;
   decidedAt: number | null;
   deciderName: string | null;
   candidateName: string;
@@ -55,6 +59,23 @@ function verdictOf(a: AuditRow): string | null {
   if (a.action !== "loop.decide" || typeof a.after !== "object" || a.after === null) return null;
   const decision = (a.after as { decision?: unknown }).decision;
   return (DECISIONS as readonly unknown[]).includes(decision) ? DECISION_LABELS[decision as Decision] : null;
+}
+
+/** The stored grounds, as far as they are well formed (the column is JSON written by recordDecision). */
+export function groundsOf(v: unknown): OverrideGround[] {
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((g: unknown) => {
+    if (typeof g !== "object" || g === null) return [];
+    const { kind, text } = g as { kind?: unknown; text?: unknown };
+    return (OVERRIDE_GROUND_KINDS as readonly unknown[]).includes(kind) && typeof text === "string"
+      ? [{ kind: kind as OverrideGround["kind"], text }]
+      : [];
+  });
+}
+
+function overrideOf(text: string | null | undefined, grounds: unknown): DecisionOverride | null {
+  const g = groundsOf(grounds);
+  return typeof text === "string" && g.length > 0 ? { text, grounds: g } : null;
 }
 
 const ACTION_ENTITY_LABELS: Record<string, string> = {
@@ -100,6 +121,7 @@ export function buildLoopFacts(
             rationale: row.decisionRationale ?? "",
             decidedBy: row.deciderName ?? "Unknown",
             decidedAt: row.decidedAt,
+            override: overrideOf(row.decisionOverride, row.decisionOverrideGrounds),
           }
         : null,
     debrief,

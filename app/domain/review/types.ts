@@ -19,6 +19,7 @@ import type {
 } from "../vocabulary";
 import type { RubricContent } from "../rubric/model";
 import type { DecisionRuleOutcome } from "./decision-rule";
+import type { OverrideGround } from "./override";
 
 // ------------------------------------------------------------------ input
 
@@ -295,7 +296,14 @@ export interface LoopFacts {
   createdAt: number;
   firstInterviewAt: number | null;
   lastInterviewAt: number | null;
-  decision: { decision: Decision; rationale: string; decidedBy: string; decidedAt: number } | null;
+  decision: {
+    decision: Decision;
+    rationale: string;
+    decidedBy: string;
+    decidedAt: number;
+    /** a decision against the rubric's signals: the written override and the grounds it answered */
+    override?: DecisionOverride | null;
+  } | null;
   /** the debrief meeting, when one was held (app/domain/debrief) */
   debrief?: DebriefRecord | null;
   /** `change`: what the entry changed, reduced to what its sentence needs (./audit-sentences.ts) */
@@ -309,6 +317,12 @@ export interface LoopFacts {
     /** what a decision entry decided ("Hire"), in words */
     verdict?: string | null;
   }[];
+}
+
+/** The override of a decision against the rubric's signals, as recorded (app/domain/review/override.ts). */
+export interface DecisionOverride {
+  text: string;
+  grounds: OverrideGround[];
 }
 
 /** The debrief meeting as the loop's record keeps it: who ran it, who attended, what was concluded per item. */

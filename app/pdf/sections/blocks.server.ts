@@ -14,6 +14,7 @@ import {
   rule,
   scoreChip,
   strokeRect,
+  withColor,
 } from "../layout.server";
 import { artifact, type StructType } from "../tags.server";
 import { layoutSpans, linesHeight } from "../text/break.server";
@@ -223,4 +224,17 @@ export function figure(
       flow.y += linesHeight(captionLines);
     },
   );
+}
+
+/** A decision's override beside it: what it goes against, then the decider's text, on a red bar. */
+export function overridePanel(flow: Flow, override: { title: string; text: string }): void {
+  panel(
+    flow,
+    [
+      { spans: [sp(override.title, withColor(S.smallBold, THEME.color.alert))] },
+      { spans: [sp("Override: ", S.smallBold), sp(override.text, S.small)] },
+    ],
+    { bar: THEME.color.alert, bg: THEME.color.alertBg, pad: 6 },
+  );
+  flow.gap(4);
 }

@@ -4,7 +4,7 @@
 import type { PacketModel } from "../../domain/packet/model";
 
 import { type Flow, S, THEME, paragraph, st, table } from "../layout.server";
-import { keyValues, sp, sub } from "./blocks.server";
+import { keyValues, overridePanel, sp, sub } from "./blocks.server";
 
 export function drawDecision(flow: Flow, model: PacketModel): void {
   const d = model.decision;
@@ -13,6 +13,10 @@ export function drawDecision(flow: Flow, model: PacketModel): void {
     leading: 1.2,
   });
   keyValues(flow, d.lines, 110);
+  if (d.override) {
+    flow.gap(6);
+    overridePanel(flow, d.override);
+  }
 
   sub(flow, "Rationale");
   paragraph(flow, d.rationale, d.decided ? S.body : S.muted, { after: 4 });

@@ -9,7 +9,7 @@ import { type Flow, S, THEME, drawFlowingLines, fillRect, paragraph, scoreChip, 
 import { layoutSpans, linesHeight, measureText } from "../text/break.server";
 import { drawLines } from "../text/emit.server";
 import type { TextStyle } from "../text/style.server";
-import { figure, listItem, sp, sub } from "./blocks.server";
+import { figure, listItem, overridePanel, sp, sub } from "./blocks.server";
 
 function recommendationScore(r: Recommendation): 1 | 2 | 3 | 4 {
   return r === "strong_no_hire" ? 1 : r === "no_hire" ? 2 : r === "hire" ? 3 : 4;
@@ -88,6 +88,7 @@ export function drawSummary(flow: Flow, model: PacketModel): void {
     leading: 1.25,
   });
   paragraph(flow, d.byLine, S.smallMuted, { after: 4 });
+  if (d.override) overridePanel(flow, d.override);
   paragraph(flow, d.rationale, d.decided ? S.body : S.muted, { after: 2 });
 
   // recommendations
@@ -137,6 +138,7 @@ export function drawSummary(flow: Flow, model: PacketModel): void {
     return;
   }
   sub(flow, "Strongest dimensions");
+  if (s.rankingNote) paragraph(flow, s.rankingNote, S.smallMuted, { after: 4 });
   highlights(flow, s.strongest, s.noHighlights);
   sub(flow, "Weakest dimensions");
   highlights(flow, s.weakest, "No other dimension has ratings yet.");
@@ -155,7 +157,13 @@ function highlights(flow: Flow, items: readonly Highlight[], empty: string): voi
 function highlight(flow: Flow, h: Highlight): void {
   const indent = 34;
   const { tags, doc } = flow;
-  const head = layoutSpans([sp(h.dimensionName, S.bodyBold)], flow.width - indent, { leading: 1.35 });
+  const head = layoutSpans(
+    [sp(h.dimensionName, S.bodyBold), sp(` · mean ${h.meanLabel} ${h.basis}`, S.smallMuted)],
+    flow.width - indent,
+    {
+      leading: 1.35,
+    },
+  );
   const quote = h.quote
     ? layoutSpans([sp(`“${h.quote}”`, S.bodyItalic)], flow.width - indent, { leading: THEME.leading })
     : [];

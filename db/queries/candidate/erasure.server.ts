@@ -270,13 +270,14 @@ export function eraseCandidate(
           .run();
       }
 
-      // 3. loops: the rationale goes; loops still under way are withdrawn
+      // 3. loops: the rationale and any override go; loops still under way are withdrawn
       for (const l of loopRows) {
         const withdraw = isActiveLoopStatus(l.status);
         if (withdraw) summary.loopsWithdrawn++;
         tx.update(loops)
           .set({
             decisionRationale: sql`case when ${loops.decisionRationale} is null then null else '' end`,
+            decisionOverride: sql`case when ${loops.decisionOverride} is null then null else '' end`,
             ...(withdraw ? { status: "withdrawn" as const } : {}),
             updatedAt: now,
           })

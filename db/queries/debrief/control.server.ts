@@ -263,15 +263,20 @@ export function commandDebrief(
  */
 export function decideFromDebrief(
   db: Db,
-  opts: { loopId: string; actorId: string; decision: Decision; rationale: string; now?: number },
+  opts: { loopId: string; actorId: string; decision: Decision; rationale: string; override?: string; now?: number },
 ): Outcome<"decided"> {
   const now = opts.now ?? Date.now();
   return runRefusable(() =>
     db.transaction((tx) => {
       const session = sessionOf(tx, opts.loopId);
       if (!session || session.status !== "running") abort(409, "The debrief is not running. Reload to see its state.");
-      const decided = recordDecision(tx, { ...opts, now });
-      if (!decided.ok) abort(decided.reason === "not_found" ? 404 : 409, NOT_IN_DEBRIEF);
+      // on the same connection, so it reads and writes inside this transaction (as a savepoint)
+      const decided = recordDecision(db, { ...opts, now });
+      if (!decided.ok) {
+        // a decision against the panel's signals without a real override: 400, for the override field
+        if (decided.reason === "override") abort(400, decided.message);
+        abort(decided.reason === "not_found" ? 404 : 409, NOT_IN_DEBRIEF);
+      }
       const current = tx
         .select({ elapsedMs: debriefItems.elapsedMs })
         .from(debriefItems)

@@ -51,6 +51,8 @@ function buildFactsQueries(db: Db) {
         createdAt: loops.createdAt,
         decision: loops.decision,
         decisionRationale: loops.decisionRationale,
+        decisionOverride: loops.decisionOverride,
+        decisionOverrideGrounds: loops.decisionOverrideGrounds,
         decidedAt: loops.decidedAt,
         deciderName: decider.name,
         candidateName: candidates.name,

@@ -20,6 +20,7 @@ import {
   aggregateFixture,
   buildPacketFixture,
   FIXTURE_CANDIDATE,
+  FIXTURE_OVERRIDE,
   FIXTURE_PANELISTS,
 } from "../../../scripts/lib/packet-fixture";
 
@@ -173,10 +174,21 @@ describe("buildPacketModel", () => {
       expect(h.quote.length).toBeGreaterThan(10);
       expect(h.quoteBy).toMatch(/, /);
     }
+    // each ranked dimension says how many scorecards its mean rests on
+    for (const h of [...m.summary.strongest, ...m.summary.weakest]) expect(h.basis).toMatch(/^from [2-9] scorecards$/);
+    expect(m.summary.rankingNote).toMatch(/^Ranked by the mean of each dimension, /);
+    // the Hire goes against a raised dealbreaker: the override is beside the decision, on its page and the summary
     expect(m.decision.decided).toBe(true);
-    expect(m.decision.headline).toBe("Hire");
+    expect(m.decision.headline).toBe("Hire (override)");
+    const override = {
+      title: `Override of: ${FIXTURE_OVERRIDE.grounds[0]?.text}`,
+      grounds: FIXTURE_OVERRIDE.grounds.map((g) => g.text),
+      text: FIXTURE_OVERRIDE.text,
+    };
+    expect(m.decision.override).toEqual(override);
+    expect(m.summary.decision.override).toEqual(override);
     // the decision and its rationale are on the summary page too
-    expect(m.summary.decision).toMatchObject({ decided: true, headline: "Hire" });
+    expect(m.summary.decision).toMatchObject({ decided: true, headline: "Hire (override)" });
     expect(m.summary.decision.rationale).toMatch(/^The panel agreed/);
     expect(m.summary.decision.byLine).toBe("Recorded by Margaret Chen-Adeyemi, 15 Mar 2025, 01:00 UTC");
     expect(m.cover.statusNote).toBe("");
@@ -257,10 +269,11 @@ describe("buildPacketModel", () => {
       "Zoë Ångström amended Leadership and enablement 3 → 4 and the evidence for Leadership and enablement: " +
         "reason: Added evidence from my written notes on the rollback discussion; Leadership raised after re-reading them.",
     );
-    // a dealbreaker was raised and the decision is Hire: an override, with its rationale
+    // a dealbreaker was raised and the decision is Hire: the recorded override, with its grounds and its rationale
     expect(sentences.find((x) => x.startsWith("Margaret Chen-Adeyemi recorded the decision"))).toBe(
-      "Margaret Chen-Adeyemi recorded the decision: Hire (override: Clears the bar on architecture, MLOps and " +
-        "communication; governance gaps covered by a 90-day plan.)",
+      "Margaret Chen-Adeyemi recorded the decision: Hire, overriding open dealbreaker “Has never handled a " +
+        `production incident or regression” raised by two panelists. Override: ${FIXTURE_OVERRIDE.text} ` +
+        "Rationale: Clears the bar on architecture, MLOps and communication; governance gaps covered by a 90-day plan.",
     );
     expect(sentences).toContain("Łukasz Wiśniewski submitted the scorecard: Hire");
     expect(sentences.join("\n")).not.toMatch(/scorecard\.submit|loop\.decide|\{"/);

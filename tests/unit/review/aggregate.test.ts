@@ -90,6 +90,12 @@ describe("small math", () => {
     expect(consensusOf(d(0, 0, 2, 1))).toBe("consensus_hire");
     expect(consensusOf(d(1, 2, 0, 0))).toBe("consensus_no_hire");
     expect(consensusOf(d(0, 1, 0, 1))).toBe("split");
+    // never a consensus from fewer than two panelists
+    expect(consensusOf(d(0, 0, 1, 0))).toBe("too_few");
+    expect(consensusOf(d(0, 0, 0, 1))).toBe("too_few");
+    expect(consensusOf(d(1, 0, 0, 0))).toBe("too_few");
+    expect(consensusOf(d(0, 0, 1, 1), 1)).toBe("too_few");
+    expect(consensusOf(d(0, 0, 1, 1), 2)).toBe("consensus_hire");
   });
 });
 
@@ -550,6 +556,18 @@ describe("aggregateLoop: recommendations, flags, signals", () => {
     expect(withRecs("no_hire", "strong_no_hire", null).total).toBe(2);
     expect(withRecs("hire", "no_hire").consensus).toBe("split");
     expect(withRecs(null, null).consensus).toBe("none");
+    // 0, 1 and 2 submitted scorecards: none, too few, a consensus
+    expect(withRecs().consensus).toBe("none");
+    expect(withRecs("strong_hire").consensus).toBe("too_few");
+    expect(withRecs("no_hire", null).consensus).toBe("too_few");
+    expect(withRecs("hire", "hire").consensus).toBe("consensus_hire");
+  });
+
+  it("one panelist's two scorecards are not a consensus", () => {
+    const agg = aggregateLoop(
+      loop({ scorecards: [scorecard(ADA, { recommendation: "hire" }), scorecard(ADA, { recommendation: "hire" })] }),
+    );
+    expect(agg.recommendations).toMatchObject({ consensus: "too_few", total: 2 });
   });
 
   it("red flags: dealbreakers first, then most raisers, then rubric order", () => {

@@ -34,7 +34,7 @@ describe("auditSentence", () => {
     );
   });
 
-  it("names the verdict of a decision, and calls it an override when it goes against the panel", () => {
+  it("names the verdict of a decision, and its recorded override with the grounds it answered", () => {
     const change = auditChangeOf(
       "loop.decide",
       { status: "debrief", decision: null },
@@ -44,9 +44,28 @@ describe("auditSentence", () => {
     expect(auditSentence(entry, names)).toBe(
       "Łukasz Wiśniewski recorded the decision: Hire. Rationale: Strong evidence",
     );
-    expect(auditSentence(entry, { ...names, decisionOverrides: (d) => d === "hire" })).toBe(
-      "Łukasz Wiśniewski recorded the decision: Hire (override: Strong evidence)",
+    // a recorded override: its grounds and its text, in words
+    const override = {
+      text: "The dealbreaker came from one question; two incidents he ran were verified in the references.",
+      grounds: [{ kind: "open_dealbreaker", text: "open dealbreaker “Blames others” raised by Ana" }],
+    };
+    const overridden = auditChangeOf(
+      "loop.decide",
+      { status: "debrief", decision: null },
+      { status: "decided", decision: "hire", override },
     );
+    expect(overridden).toEqual({
+      decision: "hire",
+      override: { grounds: ["open dealbreaker “Blames others” raised by Ana"], text: override.text },
+    });
+    expect(auditSentence({ ...entry, change: overridden }, names)).toBe(
+      "Łukasz Wiśniewski recorded the decision: Hire, overriding open dealbreaker “Blames others” raised by Ana. " +
+        `Override: ${override.text} Rationale: Strong evidence`,
+    );
+    // a malformed override (no grounds) is not called one
+    expect(
+      auditChangeOf("loop.decide", {}, { decision: "hire", override: { text: "x", grounds: [{ kind: "?" }] } }),
+    ).toEqual({ decision: "hire" });
     const reopen = auditChangeOf("loop.reopen", { status: "decided", decision: "no_hire" }, { status: "debrief" });
     expect(
       auditSentence({ actorName: "Ana", action: "loop.reopen", reason: "New reference", change: reopen }, names),

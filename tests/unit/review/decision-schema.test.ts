@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import {
+  decisionFormSchema,
   decisionSchema,
   RATIONALE_MAX,
   RATIONALE_MIN,
@@ -78,5 +79,30 @@ describe("reviewIntentSchema", () => {
     expect(reviewIntentSchema.safeParse({ intent: "reopen" }).success).toBe(true);
     expect(reviewIntentSchema.safeParse({ intent: "delete" }).success).toBe(false);
     expect(reviewIntentSchema.safeParse({}).success).toBe(false);
+  });
+});
+
+describe("decisionFormSchema (the override rule as the browser checks it)", () => {
+  const grounds = { hire: [{ kind: "open_dealbreaker" as const, text: "open dealbreaker “X” raised by Ana" }] };
+  const OVERRIDE =
+    "The flag came from one hypothetical answer; the references confirmed two incidents the candidate led end to end.";
+
+  it("asks for an override only for a choice with grounds", () => {
+    const schema = decisionFormSchema(grounds);
+    expect(errorsOf(schema.safeParse({ decision: "hire", rationale: GOOD })).override).toMatch(
+      /^This decision goes against open dealbreaker “X” raised by Ana\. Write the override/,
+    );
+    expect(schema.safeParse({ decision: "hold", rationale: GOOD }).success).toBe(true);
+    expect(schema.safeParse({ decision: "hire", rationale: GOOD, override: `  ${OVERRIDE} ` }).data).toEqual({
+      decision: "hire",
+      rationale: GOOD,
+      override: OVERRIDE,
+    });
+  });
+
+  it("bounds the override's length like the server", () => {
+    expect(
+      errorsOf(decisionSchema.safeParse({ decision: "hold", rationale: GOOD, override: "x".repeat(5001) })).override,
+    ).toMatch(/under 5000/);
   });
 });

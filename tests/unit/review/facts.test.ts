@@ -57,8 +57,25 @@ describe("buildLoopFacts", () => {
       rationale: "",
       decidedBy: "Unknown",
       decidedAt: 10,
+      override: null,
     });
     expect(buildLoopFacts({ ...ROW, decidedAt: null }, [], []).decision).toBeNull();
+  });
+
+  it("carries a recorded override with its well-formed grounds only", () => {
+    const grounds = [
+      { kind: "open_dealbreaker", text: "open dealbreaker “X” raised by Ana" },
+      { kind: "made_up", text: "?" },
+      "junk",
+    ];
+    const row = { ...ROW, decisionOverride: "Because the references verified it.", decisionOverrideGrounds: grounds };
+    expect(buildLoopFacts(row, [], []).decision?.override).toEqual({
+      text: "Because the references verified it.",
+      grounds: [{ kind: "open_dealbreaker", text: "open dealbreaker “X” raised by Ana" }],
+    });
+    // text without grounds (or grounds without text) is no override
+    expect(buildLoopFacts({ ...row, decisionOverrideGrounds: [] }, [], []).decision?.override).toBeNull();
+    expect(buildLoopFacts({ ...row, decisionOverride: null }, [], []).decision?.override).toBeNull();
   });
 
   it("shows an erased candidate without personal data", () => {
