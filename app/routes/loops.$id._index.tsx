@@ -8,6 +8,7 @@ import { recordDecision, reopenLoop } from "../../db/queries/review/decision.ser
 import { DECIDABLE_STATUSES } from "../domain/loop/status";
 import { DecisionPanel, type DecisionActionData } from "../components/review/decision-panel";
 import { DimensionChart } from "../components/review/dimension-chart";
+import { EvidenceOverrides } from "../components/review/evidence-overrides";
 import { Heatmap } from "../components/review/heatmap";
 import { LocalTime } from "../components/ui/local-time";
 import {
@@ -20,6 +21,7 @@ import {
   SummaryStrip,
 } from "../components/review/sections";
 import { canConfigureLoops, canDecide } from "../domain/review/access";
+import { evidenceReview } from "../domain/review/evidence-review";
 import { decisionSchema, reopenSchema, reviewIntentSchema } from "../domain/review/decision-schema";
 import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/vocabulary";
 import { parseWith, readBodyOrTooLarge } from "../server/form.server";
@@ -46,6 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       managerView: calibration,
     },
     decidable: DECIDABLE_STATUSES.includes(review.facts.status),
+    // submitted scorecards only (the aggregate carries no draft's text)
+    evidenceLint: evidenceReview(review.aggregate, review.facts),
     saved: saved === "decision" || saved === "reopened" ? saved : null,
   };
 }
@@ -120,7 +124,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function LoopReviewPage() {
-  const { aggregate, facts, rubric, viewer, decidable, saved } = useLoaderData<typeof loader>();
+  const { aggregate, facts, rubric, viewer, decidable, saved, evidenceLint } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as DecisionActionData | undefined;
   const c = aggregate.coverage;
   const base = `/loops/${facts.loopId}`;
@@ -236,6 +240,7 @@ export default function LoopReviewPage() {
       <DimensionDetails aggregate={aggregate} rubric={rubric} showCalibrated={true} />
       <FlagsAndSignals aggregate={aggregate} />
       <PanelOverview aggregate={aggregate} />
+      <EvidenceOverrides rows={evidenceLint} />
       {viewer.managerView ? <CalibrationTable calibration={aggregate.calibration} /> : null}
       <AuditTrail facts={facts} />
     </main>

@@ -19,6 +19,7 @@ import type {
 } from "../vocabulary";
 import type { RubricContent } from "../rubric/model";
 import type { DecisionRuleOutcome } from "./decision-rule";
+import type { StoredAcknowledgement } from "../scorecard/evidence-gate";
 
 // ------------------------------------------------------------------ input
 
@@ -298,6 +299,8 @@ export interface LoopFacts {
   decision: { decision: Decision; rationale: string; decidedBy: string; decidedAt: number } | null;
   /** the debrief meeting, when one was held (app/domain/debrief) */
   debrief?: DebriefRecord | null;
+  /** evidence-lint findings kept as job-related, by SUBMITTED scorecard id (drafts never appear) */
+  evidenceAcknowledgements?: Record<string, StoredAcknowledgement[]>;
   /** `change`: what the entry changed, reduced to what its sentence needs (./audit-sentences.ts) */
   audit: {
     at: number;

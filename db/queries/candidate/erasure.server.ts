@@ -38,6 +38,7 @@ import {
   probeTicks,
   interviews,
   loops,
+  evidenceAcknowledgements,
   quickNotes,
   ratings,
   redFlagMarks,
@@ -225,6 +226,8 @@ export function eraseCandidate(
       // 2. scorecards' free text
       if (cardIds.length > 0) {
         summary.quickNotesDeleted = tx.delete(quickNotes).where(inArray(quickNotes.scorecardId, cardIds)).run().changes;
+        // kept-as-job-related sentences and reasons are the scorecard's free text too
+        tx.delete(evidenceAcknowledgements).where(inArray(evidenceAcknowledgements.scorecardId, cardIds)).run();
         summary.evidenceCleared = countWhere(
           tx
             .select({ n: sql<number>`count(*)`.mapWith(Number) })

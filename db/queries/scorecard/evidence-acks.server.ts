@@ -6,7 +6,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { StoredAcknowledgement } from "../../../app/domain/scorecard/evidence-gate";
 import type { FindingCategory } from "../../../app/domain/scorecard/evidence-lint";
 import type { Db, DbOrTx, Tx } from "../../client.server";
-import { evidenceAcknowledgements, scorecards } from "../../schema";
+import { evidenceAcknowledgements, interviews, scorecards } from "../../schema";
 
 import { writeAudit } from "../audit.server";
 import type { ScorecardTarget } from "./own-scorecard.server";
@@ -47,28 +47,18 @@ export function ownAcknowledgements(
     .map(stored);
 }
 
-/**
- * The acknowledgements of the SUBMITTED scorecards among `scorecardIds`, by scorecard id. A draft's
- * acknowledgements (its text) reach nobody but its author, so they are never read here.
- */
-export function submittedAcknowledgements(
-  db: DbOrTx,
-  scorecardIds: readonly string[],
-): Map<string, StoredAcknowledgement[]> {
-  const out = new Map<string, StoredAcknowledgement[]>();
-  if (scorecardIds.length === 0) return out;
+/** The acknowledgements of a loop's submitted scorecards, by scorecard id (for the review and the packet). */
+export function loopAcknowledgements(db: DbOrTx, loopId: string): Record<string, StoredAcknowledgement[]> {
+  const out: Record<string, StoredAcknowledgement[]> = {};
   const rows = db
     .select(columns)
     .from(evidenceAcknowledgements)
     .innerJoin(scorecards, eq(scorecards.id, evidenceAcknowledgements.scorecardId))
-    .where(and(inArray(scorecards.id, [...scorecardIds]), eq(scorecards.status, "submitted")))
+    .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+    .where(and(eq(interviews.loopId, loopId), eq(scorecards.status, "submitted")))
     .orderBy(asc(evidenceAcknowledgements.acknowledgedAt), asc(evidenceAcknowledgements.findingKey))
     .all();
-  for (const r of rows) {
-    const list = out.get(r.scorecardId) ?? [];
-    list.push(stored(r));
-    out.set(r.scorecardId, list);
-  }
+  for (const r of rows) (out[r.scorecardId] ??= []).push(stored(r));
   return out;
 }
 
