@@ -68,3 +68,41 @@ test("a panelist is stopped by a protected finding, keeps one with a reason, rev
   await page.getByRole("button", { name: "Submit anyway" }).click();
   await expect(page.getByTestId("scorecard-status")).toHaveText("Submitted");
 });
+
+// Without JavaScript: the refused page shows the finding and a reason field that travels with the
+// next submit. Uses Mateo's scorecard for the same interview (not started; no other spec uses it).
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the refused submit shows the finding; a reason posted with the next submit lets it through", async ({
+    page,
+  }) => {
+    await login(page, DEMO.mateo);
+    await page.goto("/interviews");
+    await page.locator("li", { hasText: CANDIDATE }).filter({ hasText: EXERCISE }).getByRole("link").first().click();
+    await expect(page.getByTestId("scorecard-status")).toHaveText("Draft");
+    const dims = page.locator("section.ratings fieldset.dim:not(details fieldset.dim)");
+    const keys = await dims.evaluateAll((els) => els.map((e) => e.getAttribute("data-dimension") ?? ""));
+    for (const key of keys) {
+      const dim = page.locator(`fieldset.dim[data-dimension="${key}"]`);
+      await dim.locator("label.seg-3").click();
+      await dim.locator("textarea").fill(key === keys[0] ? GERMAN : CLEAN);
+    }
+    const level = page.getByRole("radio", { name: "Lead", exact: true });
+    if ((await level.count()) > 0) await level.check();
+    await page.getByRole("radio", { name: "Hire", exact: true }).check();
+
+    const refused = page.waitForResponse((r) => r.request().method() === "POST");
+    await page.getByRole("button", { name: "Submit scorecard" }).click();
+    expect((await refused).status()).toBe(400);
+    const finding = page.getByTestId("lint-finding").filter({ hasText: "first language" });
+    await expect(finding).toContainText("Blocks submit");
+    await expect(page.locator(`fieldset.dim[data-dimension="${keys[0]}"] textarea`)).toHaveValue(GERMAN);
+
+    await finding.getByText("It is job-related: keep it…").click();
+    await finding.getByRole("textbox").fill(REASON);
+    await page.getByRole("button", { name: "Submit scorecard" }).click();
+    await page.getByRole("button", { name: "Submit anyway" }).click();
+    await expect(page.getByTestId("scorecard-status")).toHaveText("Submitted");
+  });
+});
