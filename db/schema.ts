@@ -497,6 +497,31 @@ export const scorecardArtifacts = sqliteTable(
   (t) => [index("scorecard_artifacts_scorecard_idx").on(t.scorecardId, t.createdAt)],
 );
 
+/**
+ * Evidence-lint findings a panelist kept as job-related (app/domain/scorecard/evidence-lint.ts): one
+ * row per finding key per scorecard, covering every occurrence of the term. `sentence` and `fieldPath`
+ * are where it was first acknowledged; the review and packet read the current text. A row whose
+ * finding was revised away is dropped at submit/amend.
+ */
+export const evidenceAcknowledgements = sqliteTable(
+  "evidence_acknowledgements",
+  {
+    scorecardId: text("scorecard_id")
+      .notNull()
+      .references(() => scorecards.id, { onDelete: "cascade" }),
+    findingKey: text("finding_key").notNull(),
+    category: text("category").notNull(),
+    fieldPath: text("field_path").notNull(),
+    sentence: text("sentence").notNull(),
+    reason: text("reason").notNull(),
+    acknowledgedBy: text("acknowledged_by")
+      .notNull()
+      .references(() => users.id),
+    acknowledgedAt: integer("acknowledged_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scorecardId, t.findingKey] })],
+);
+
 // ---------------------------------------------------------------- debrief
 
 /**

@@ -6,6 +6,7 @@
 import { eq } from "drizzle-orm";
 
 import { LEAD_ML_ARCHITECT_V1 } from "../app/domain/rubric/lead-ml-architect-v1";
+import type { FindingCategory } from "../app/domain/scorecard/evidence-lint";
 import type { LoopStatus, RatingScore, Recommendation } from "../app/domain/vocabulary";
 import { newId } from "../db/ids.server";
 import { hashPassword } from "../app/server/password.server";
@@ -18,6 +19,7 @@ import {
   focusTicks,
   interviews,
   loops,
+  evidenceAcknowledgements,
   quickNotes,
   ratings,
   redFlagMarks,
@@ -63,6 +65,10 @@ interface ScorecardSpec {
   amendReason?: string;
   /** Written for this scorecard; otherwise a demo summary for its recommendation and exercise. */
   summary?: string;
+  /** evidence written for this scorecard, by dimension (otherwise a demo text for the score) */
+  evidence?: Partial<Record<string, string>>;
+  /** evidence-lint findings the panelist kept as job-related before submitting */
+  acknowledgements?: { key: string; category: FindingCategory; fieldPath: string; sentence: string; reason: string }[];
 }
 
 interface InterviewSpec {
@@ -100,6 +106,11 @@ interface LoopSpec {
   decision?: { decision: "hire" | "no_hire" | "hold"; rationale: string; by: PersonKey; at: number };
   createdAt: number;
 }
+
+const INGRID_GERMAN =
+  "German is her first language, and she ran the whole design review in German with the Munich platform team.";
+const INGRID_ARCHITECTURE =
+  "Designed the fraud-scoring path end to end: feature store with online/offline parity, synchronous scoring with a rule-engine fallback and a 90-day label join window.";
 
 function demoLoops(now: number): LoopSpec[] {
   const startOfToday = new Date(now);
@@ -139,6 +150,22 @@ function demoLoops(now: number): LoopSpec[] {
                 governance_risk: 3,
                 communication: 4,
               },
+              // the evidence lint in the demo: a remark that is advice only (never a packet headline) and
+              // a protected finding kept as job-related with a reason (review page and packet appendix)
+              evidence: {
+                ml_system_architecture: `Honestly a great culture fit for the team, the kind of person everyone would enjoy a beer with. ${INGRID_ARCHITECTURE}`,
+                communication: `${INGRID_GERMAN} Explained each trade-off to the product owner in plain terms and checked understanding before moving on.`,
+              },
+              acknowledgements: [
+                {
+                  key: "accent_language:first language",
+                  category: "accent_language",
+                  fieldPath: "ratings.communication.evidence",
+                  sentence: INGRID_GERMAN,
+                  reason:
+                    "The Munich platform team works in German and the job description lists fluent business German as a requirement.",
+                },
+              ],
               signals: ["owned_production_platforms", "knows_ml_failure_modes"],
               focus: [
                 "trade_offs",
@@ -688,7 +715,8 @@ function seed(db: Db, passwordHash: string, now: number): void {
             .run();
           for (const [dimensionKey, score] of Object.entries(sc.scores ?? {})) {
             if (score === undefined) continue;
-            const evidence = score === "na" ? "" : pickEvidence(dimensionKey, score, iv.exercise, usedTexts);
+            const picked = score === "na" ? "" : pickEvidence(dimensionKey, score, iv.exercise, usedTexts);
+            const evidence = sc.evidence?.[dimensionKey] ?? picked;
             tx.insert(ratings)
               .values({
                 scorecardId,
@@ -718,6 +746,34 @@ function seed(db: Db, passwordHash: string, now: number): void {
                 createdAt: iv.at + n.minute * 60_000,
               })
               .run();
+          for (const ack of sc.acknowledgements ?? []) {
+            const at = submittedAt! - 5 * 60_000;
+            tx.insert(evidenceAcknowledgements)
+              .values({
+                scorecardId,
+                findingKey: ack.key,
+                category: ack.category,
+                fieldPath: ack.fieldPath,
+                sentence: ack.sentence,
+                reason: ack.reason,
+                acknowledgedBy: person(sc.panelist),
+                acknowledgedAt: at,
+              })
+              .run();
+            writeAudit(
+              tx,
+              {
+                actorId: person(sc.panelist),
+                action: "scorecard.evidence_acknowledge",
+                entityType: "scorecard",
+                entityId: scorecardId,
+                loopId,
+                reason: ack.reason,
+                after: { findingKey: ack.key, category: ack.category, field: ack.fieldPath, sentence: ack.sentence },
+              },
+              at,
+            );
+          }
           if (submitted) {
             writeAudit(
               tx,

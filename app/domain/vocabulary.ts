@@ -244,6 +244,7 @@ export const AUDIT_ACTIONS = [
   "scorecard.timer.pause",
   "scorecard.timer.reset",
   "scorecard.recuse",
+  "scorecard.evidence_acknowledge",
   "debrief.start",
   "debrief.resume",
   "debrief.join",

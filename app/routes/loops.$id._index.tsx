@@ -9,6 +9,7 @@ import { DECIDABLE_STATUSES } from "../domain/loop/status";
 import { DecisionPanel, type DecisionActionData } from "../components/review/decision-panel";
 import { DimensionChart } from "../components/review/dimension-chart";
 import { ReviewArtifacts } from "../components/review/artifacts";
+import { EvidenceOverrides } from "../components/review/evidence-overrides";
 import { Heatmap } from "../components/review/heatmap";
 import { LocalTime } from "../components/ui/local-time";
 import {
@@ -21,6 +22,7 @@ import {
   SummaryStrip,
 } from "../components/review/sections";
 import { canConfigureLoops, canDecide } from "../domain/review/access";
+import { evidenceReview } from "../domain/review/evidence-review";
 import { decisionSchema, reopenSchema, reviewIntentSchema } from "../domain/review/decision-schema";
 import { overrideGroundsByDecision, overrideSignalsOf } from "../domain/review/override";
 import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/vocabulary";
@@ -52,6 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     decidable: DECIDABLE_STATUSES.includes(review.facts.status),
     // which choices need a written override, and why: the form asks for it only then
     overrideGrounds: overrideGroundsByDecision(overrideSignalsOf(review.aggregate)),
+    // submitted scorecards only (the aggregate carries no draft's text)
+    evidenceLint: evidenceReview(review.aggregate, review.facts),
     saved: saved === "decision" || saved === "reopened" ? saved : null,
     artifacts: reviewArtifactGroups(review, submittedArtifactsOfLoop(getDb(), loop.id)),
   };
@@ -137,7 +141,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function LoopReviewPage() {
-  const { aggregate, facts, rubric, viewer, decidable, saved, artifacts, overrideGrounds } =
+  const { aggregate, facts, rubric, viewer, decidable, saved, artifacts, overrideGrounds, evidenceLint } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as DecisionActionData | undefined;
   const c = aggregate.coverage;
@@ -256,6 +260,7 @@ export default function LoopReviewPage() {
       <FlagsAndSignals aggregate={aggregate} />
       <ReviewArtifacts groups={artifacts} />
       <PanelOverview aggregate={aggregate} />
+      <EvidenceOverrides rows={evidenceLint} />
       {viewer.managerView ? <CalibrationTable calibration={aggregate.calibration} /> : null}
       <AuditTrail facts={facts} />
     </main>

@@ -1,7 +1,8 @@
 // /scorecards/:id — the interviewer's live scorecard. Only the panelist it is assigned to can open
 // it (everyone else, admins included, gets 404). The loader reads this panelist's own scorecard and
 // the rubric, and nothing of any other panelist (independence). The action serves plain form posts
-// (no JavaScript): save, submit, amend, timer, quick notes, conflict of interest. With JavaScript
+// (no JavaScript): save, submit, amend, timer, quick notes, conflict of interest, acknowledge (an
+// evidence-lint finding kept as job-related). With JavaScript
 // the page autosaves through /scorecards/:id/save instead.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -12,6 +13,7 @@ import { getDb } from "../../db/client.server";
 import { getLoopAccess } from "../../db/queries/review/access.server";
 import { appendNote } from "../../db/queries/scorecard/notes.server";
 import { ownDraftsOnLoop, readScorecardValues, scorecardHeader } from "../../db/queries/scorecard/own-scorecard.server";
+import { ownAcknowledgements } from "../../db/queries/scorecard/evidence-acks.server";
 import { declareConflict } from "../../db/queries/scorecard/recusal.server";
 import { applyTimer } from "../../db/queries/scorecard/timer.server";
 import { ownArtifacts } from "../../db/queries/scorecard/artifacts.server";
@@ -30,7 +32,14 @@ import { addNoteSchema, declareConflictSchema, timerOpSchema } from "../server/s
 import { newId } from "../../db/ids.server";
 import { notFound } from "../server/http.server";
 import type { WriteAnswer } from "../server/scorecard.server";
-import { handleAmend, handleSave, handleSubmit, requireOwnScorecard, versionOf } from "../server/scorecard.server";
+import {
+  handleAcknowledge,
+  handleAmend,
+  handleSave,
+  handleSubmit,
+  requireOwnScorecard,
+  versionOf,
+} from "../server/scorecard.server";
 import styles from "../styles/scorecard.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
@@ -94,6 +103,7 @@ export async function loader({
     feedback: { access, ownDrafts: ownDraftsOnLoop(db, target.loopId, user.id) },
     amendMode,
     artifacts: ownArtifacts(db, { scorecardId: target.id, panelistId: user.id }).map(artifactView),
+    acknowledgements: ownAcknowledgements(db, { scorecardId: target.id, panelistId: user.id }),
   };
 }
 
@@ -157,6 +167,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return respond(handleSubmit(target, body));
     case "amend":
       return respond(handleAmend(target, body));
+    case "acknowledge": {
+      const a = handleAcknowledge(target, body);
+      if (a.status === 200) return redirect(here);
+      const errors = "errors" in a.body ? a.body.errors : { _form: ["This scorecard can no longer be changed."] };
+      return data<ScorecardActionData>({ intent, errors }, { status: a.status });
+    }
     case "timer": {
       const op = parseWith(timerOpSchema, body);
       if (!op.ok) return data<ScorecardActionData>({ intent, errors: op.errors }, { status: 400 });

@@ -1,5 +1,6 @@
 // POST /scorecards/:id/save — the autosave endpoint (JSON in, JSON out), used by fetch() from the
-// scorecard page. Intents: save (versioned draft save), submit, amend, timer.
+// scorecard page. Intents: save (versioned draft save), submit, amend, timer, acknowledge (keep an
+// evidence-lint finding as job-related, with a reason).
 // 200 saved · 400 invalid (field errors) · 409 conflict (with the server's copy) or locked ·
 // 404 not your scorecard · 403 missing CSRF token.
 import type { ActionFunctionArgs } from "@remix-run/node";
@@ -10,9 +11,15 @@ import { applyTimer } from "../../db/queries/scorecard/timer.server";
 import { timerOpSchema } from "../domain/scorecard/schema";
 import { parseWith, readBody } from "../server/form.server";
 import type { RequestWithBody } from "../server/request.server";
-import { handleAmend, handleSave, handleSubmit, requireOwnScorecard } from "../server/scorecard.server";
+import {
+  handleAcknowledge,
+  handleAmend,
+  handleSave,
+  handleSubmit,
+  requireOwnScorecard,
+} from "../server/scorecard.server";
 
-const intentSchema = z.object({ intent: z.enum(["save", "submit", "amend", "timer"]).default("save") });
+const intentSchema = z.object({ intent: z.enum(["save", "submit", "amend", "timer", "acknowledge"]).default("save") });
 
 export const AUTOSAVE_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
 
@@ -43,6 +50,8 @@ export async function autosave(
       return handleSubmit(target, data);
     case "amend":
       return handleAmend(target, data);
+    case "acknowledge":
+      return handleAcknowledge(target, data);
     case "timer": {
       const op = parseWith(timerOpSchema, data);
       if (!op.ok) return { status: 400, body: { ok: false, errors: op.errors } };

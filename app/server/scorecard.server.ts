@@ -8,6 +8,19 @@ import type { DraftSave, WriteResult } from "../../db/queries/scorecard/save.ser
 import { amendScorecard, saveDrafts, submitScorecard } from "../../db/queries/scorecard/save.server";
 import { interviewScheduledAt } from "../../db/queries/scorecard/schedule.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
+import {
+  acknowledgeFinding,
+  dropAcknowledgements,
+  ownAcknowledgements,
+  putAcknowledgement,
+} from "../../db/queries/scorecard/evidence-acks.server";
+import type { Tx } from "../../db/client.server";
+import {
+  acknowledgeFindingSchema,
+  evidenceGate,
+  postedAcknowledgements,
+  protectedFindingIn,
+} from "../domain/scorecard/evidence-gate";
 import { earlySubmitWarning } from "../domain/scorecard/early-submit";
 import { confirmedIn } from "../domain/shared/form-values";
 import type { ScorecardValues } from "../domain/scorecard/schema";
@@ -137,6 +150,8 @@ export function handleSubmit(target: ScorecardTarget, data: unknown): WriteAnswe
     return { status: 409, body: { ok: false, locked: { status: target.status, version: target.version } } };
   const parsed = parseWith(scorecardSubmitSchema(target.ctx), data);
   if (!parsed.ok) return { status: 400, body: { ok: false, errors: parsed.errors } };
+  const gate = passEvidenceGate(target, parsed.value, data);
+  if (!gate.ok) return gate.answer;
   if (!confirmedIn(data)) {
     const db = getDb();
     const warning = earlySubmitWarning(
@@ -146,7 +161,7 @@ export function handleSubmit(target: ScorecardTarget, data: unknown): WriteAnswe
     );
     if (warning) return { status: 409, body: { ok: false, confirm: { message: warning } } };
   }
-  return answer(submitScorecard(getDb(), target, parsed.value, version), "submitted");
+  return answer(submitScorecard(getDb(), target, parsed.value, version, Date.now(), gate.write), "submitted");
 }
 
 /** Amend a submitted scorecard: the full scorecard must still pass the submit rules, plus a reason. */
@@ -167,5 +182,66 @@ export function handleAmend(target: ScorecardTarget, data: unknown): WriteAnswer
       body: { ok: false, errors: { ...(reason.ok ? {} : reason.errors), ...(parsed.ok ? {} : parsed.errors) } },
     };
   }
-  return answer(amendScorecard(getDb(), target, parsed.value, version, reason.value.reason), "submitted");
+  const gate = passEvidenceGate(target, parsed.value, data);
+  if (!gate.ok) return gate.answer;
+  return answer(
+    amendScorecard(getDb(), target, parsed.value, version, reason.value.reason, Date.now(), gate.write),
+    "submitted",
+  );
+}
+
+/**
+ * The evidence lint's submit rule, on the server (JSON and plain form posts alike): a protected
+ * finding neither revised away nor acknowledged with a reason refuses the write with an error on
+ * its field. Acknowledgements the post carries are stored with the write; stale ones are dropped.
+ */
+function passEvidenceGate(
+  target: ScorecardTarget,
+  values: ScorecardValues,
+  data: unknown,
+): { ok: true; write: (tx: Tx) => void } | { ok: false; answer: WriteAnswer } {
+  const now = Date.now();
+  const stored = ownAcknowledgements(getDb(), { scorecardId: target.id, panelistId: target.panelistId });
+  const gate = evidenceGate(values, stored, postedAcknowledgements(data), now);
+  if (Object.keys(gate.errors).length > 0)
+    return { ok: false, answer: { status: 400, body: { ok: false, errors: gate.errors } } };
+  return {
+    ok: true,
+    write: (tx) => {
+      dropAcknowledgements(tx, target.id, gate.stale);
+      for (const ack of gate.added) putAcknowledgement(tx, target, ack);
+    },
+  };
+}
+
+export type AcknowledgeAnswer =
+  | { status: 200; body: { ok: true; key: string; acknowledgedAt: number } }
+  | { status: 400; body: { ok: false; errors: FieldErrors } }
+  | { status: 409; body: { ok: false; locked: { status: string; version: number } } };
+
+/**
+ * Keeps one protected finding as job-related (with JavaScript, as soon as the panelist confirms):
+ * the finding must be one the lint reports in the sentence sent, and the reason long enough.
+ */
+export function handleAcknowledge(target: ScorecardTarget, data: unknown): AcknowledgeAnswer {
+  const parsed = parseWith(acknowledgeFindingSchema, data);
+  if (!parsed.ok) return { status: 400, body: { ok: false, errors: parsed.errors } };
+  const { key, fieldPath, sentence, reason } = parsed.value;
+  const finding = protectedFindingIn(sentence, key);
+  if (!finding)
+    return {
+      status: 400,
+      body: { ok: false, errors: { key: ["That sentence no longer holds this finding: nothing to keep."] } },
+    };
+  const at = Date.now();
+  const ok = acknowledgeFinding(getDb(), target, {
+    key,
+    category: finding.category,
+    fieldPath,
+    sentence,
+    reason: reason.trim(),
+    acknowledgedAt: at,
+  });
+  if (!ok) return { status: 409, body: { ok: false, locked: { status: target.status, version: target.version } } };
+  return { status: 200, body: { ok: true, key, acknowledgedAt: at } };
 }

@@ -280,6 +280,24 @@ const TARGETS: Target[] = [
     runs: 100,
   },
   {
+    // keeping an evidence-lint finding as job-related: the finding must be in the sentence sent
+    file: "scorecards.$id.save.tsx",
+    name: "acknowledge",
+    action: scorecardSave.action as Handler,
+    actor: "pending",
+    json: true,
+    url: (_w, id) => `/scorecards/${id}/save`,
+    id: (w) => ({ own: w.pendingCard, others: [w.submittedCard, w.cardB, w.loopA] }),
+    base: () => ({
+      intent: "acknowledge",
+      key: "age:young",
+      fieldPath: "ratings.ml_system_architecture.evidence",
+      sentence: "A young candidate who sized the feature store well.",
+      reason: "Fuzz: the candidate's career stage was part of the exercise brief.",
+    }),
+    runs: 60,
+  },
+  {
     file: "scorecards.$id.save.tsx",
     action: scorecardSave.action as Handler,
     actor: "submitted",

@@ -12,6 +12,7 @@ import type {
 import type { ScorecardContext, TimerState } from "../../domain/scorecard/rules";
 import type { ScorecardValues } from "../../domain/scorecard/schema";
 import type { LoopFeedbackAccess } from "../../domain/review/access";
+import type { StoredAcknowledgement } from "../../domain/scorecard/evidence-gate";
 
 /** What the scorecard page's loader sends: the panelist's own scorecard and the rubric, nothing else. */
 export interface ScorecardPageData {
@@ -60,6 +61,8 @@ export interface ScorecardPageData {
   /** the independence rule's verdict for this loop, and how many of the user's own scorecards are still drafts */
   feedback: { access: LoopFeedbackAccess; ownDrafts: number };
   amendMode: boolean;
+  /** evidence-lint findings this panelist kept as job-related, with the reason */
+  acknowledgements: StoredAcknowledgement[];
 }
 
 export interface ServerCopyData {

@@ -1,6 +1,6 @@
 import { Link, useNavigate } from "@remix-run/react";
 import type { FormEvent } from "react";
-import { Suspense, useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { FieldErrors, Path, Resolver } from "react-hook-form";
 import { get, set, useForm, useWatch } from "react-hook-form";
 
@@ -19,6 +19,7 @@ import { currentPhaseIndex, phaseWindows } from "../../domain/scorecard/script";
 import { CsrfInput, useCsrfToken } from "../ui/csrf";
 
 import { DeclareConflict } from "./conflict-of-interest";
+import { EvidenceLintHints, useEvidenceLint } from "./evidence-lint-hints";
 import { FieldError } from "../ui/field-error";
 import { ScorecardHeader, TimerControl } from "./header";
 import { ExerciseBrief, FocusChecklist, QuickNotes } from "./in-the-room";
@@ -260,6 +261,17 @@ export function ScorecardWorkspace({
     () => (liveRaw.notes as ScorecardValues["notes"]) ?? initial.notes ?? [],
     [liveRaw.notes, initial.notes],
   );
+  const mine = useMemo(() => ({ ...live, notes }), [live, notes]);
+  const clearServerError = useCallback((path: string) => form.clearErrors(path as "summary"), [form]);
+  const lint = useEvidenceLint({
+    values: mine,
+    stored: data.acknowledgements,
+    postedValues: actionData?.values,
+    formId: FORM_ID,
+    enabled: editable,
+    post: hydrated ? sync.post : null,
+    onAcknowledged: clearServerError,
+  });
   const progress = completeness(live, ctx);
   const needsOverride = needsOverrideJustification(live, ctx);
 
@@ -286,7 +298,6 @@ export function ScorecardWorkspace({
 
   const status = sync.status;
   const conflict = status.kind === "conflict" ? status.server : (actionData?.conflict ?? null);
-  const mine = useMemo(() => ({ ...live, notes }), [live, notes]);
   const diffs = useMemo(
     () => (conflict ? diffScorecardValues(mine, conflict.values, labels) : []),
     [conflict, mine, labels],
@@ -418,20 +429,22 @@ export function ScorecardWorkspace({
   const covered = exercise.focusPoints.filter((f) => live.focus[f.key]).length;
 
   const ratingFor = (d: (typeof data.dimensions)[number], isAssessed: boolean) => (
-    <RatingField
-      key={d.key}
-      dimension={d}
-      assessed={isAssessed}
-      register={form.register}
-      initial={initial.ratings[d.key] ?? { score: "", evidence: "" }}
-      score={live.ratings[d.key]?.score ?? ""}
-      evidence={live.ratings[d.key]?.evidence ?? ""}
-      scoreError={errorAt(`ratings.${d.key}.score`)}
-      evidenceError={errorAt(`ratings.${d.key}.evidence`)}
-      disabled={!editable}
-      onClear={hydrated ? () => form.setValue(`ratings.${d.key}.score`, "", { shouldDirty: true }) : undefined}
-      calibrationPrompt={data.calibrationPrompts[d.key] ?? null}
-    />
+    <Fragment key={d.key}>
+      <RatingField
+        dimension={d}
+        assessed={isAssessed}
+        register={form.register}
+        initial={initial.ratings[d.key] ?? { score: "", evidence: "" }}
+        score={live.ratings[d.key]?.score ?? ""}
+        evidence={live.ratings[d.key]?.evidence ?? ""}
+        scoreError={errorAt(`ratings.${d.key}.score`)}
+        evidenceError={errorAt(`ratings.${d.key}.evidence`)}
+        disabled={!editable}
+        onClear={hydrated ? () => form.setValue(`ratings.${d.key}.score`, "", { shouldDirty: true }) : undefined}
+        calibrationPrompt={data.calibrationPrompts[d.key] ?? null}
+      />
+      <EvidenceLintHints lint={lint} paths={[`ratings.${d.key}.evidence`]} label={d.name} />
+    </Fragment>
   );
 
   const feedbackLink = (size: "small" | "normal") =>
@@ -675,6 +688,7 @@ export function ScorecardWorkspace({
               ) : null}
             </section>
             <RedFlagsSection flags={data.redFlags} register={form.register} initial={initial} errorAt={errorAt} />
+            <EvidenceLintHints lint={lint} paths={["redFlags."]} label="Red flag notes" />
             <SignalsSection signals={data.signals} register={form.register} initial={initial} />
             <RecommendationSection
               register={form.register}
@@ -683,6 +697,11 @@ export function ScorecardWorkspace({
               needsOverride={needsOverride}
               summaryLength={live.summary.length}
               levels={ctx.levelSignal ? assessed : null}
+            />
+            <EvidenceLintHints
+              lint={lint}
+              paths={["summary", "overrideJustification", "notes."]}
+              label="Summary, justification and quick notes"
             />
             {mode === "amend" ? (
               <section className="card sc-section amend" aria-labelledby="amend-h">

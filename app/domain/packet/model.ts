@@ -57,6 +57,7 @@ import {
   packetArtifactFigures,
 } from "./artifacts";
 import { auditSentence } from "../review/audit-sentences";
+import { evidenceReview, quotablePart } from "../review/evidence-review";
 
 // ------------------------------------------------------------------ model types
 
@@ -251,6 +252,16 @@ export interface AppendixModel {
   audit: { at: string; sentence: string; entity: string }[];
   /** every attached picture, by figure number */
   artifacts: ArtifactListEntry[];
+  /** evidence-lint findings on protected characteristics that panelists kept as job-related, with their reason */
+  overriddenFindings: {
+    panelistName: string;
+    exerciseTitle: string;
+    field: string;
+    sentence: string;
+    category: string;
+    reason: string;
+  }[];
+  overriddenFindingsNote: string;
 }
 
 export interface PacketModel {
@@ -558,7 +569,8 @@ export function coverStatusNote(submitted: number, assigned: number): string {
 }
 
 function bestRating(d: DimensionAggregate, pick: "high" | "low"): DimensionRatingOut | null {
-  const scored = d.ratings.filter((r) => r.score !== null && r.evidence.trim().length > 0);
+  // a headline never quotes a sentence the evidence lint flags (acknowledged or not)
+  const scored = d.ratings.filter((r) => r.score !== null && quotablePart(r.evidence).trim().length > 0);
   if (scored.length === 0) return null;
   return (
     [...scored].sort((a, b) => {
@@ -578,7 +590,7 @@ function highlight(
     dimensionName: d.name,
     mean: d.mean,
     meanLabel: formatScore(d.mean),
-    quote: r ? excerpt(r.evidence) : "",
+    quote: r ? excerpt(quotablePart(r.evidence)) : "",
     quoteBy: r ? `${r.panelistName}, ${exerciseTitles.get(r.interviewId) ?? r.exerciseKey}` : "",
   };
 }
@@ -1055,6 +1067,30 @@ function buildAppendix(
       sentence: auditSentence({ ...a, reason: cleanText(a.reason ?? "") }, names),
       entity: a.entity,
     })),
+    ...overriddenFindingsOf(aggregate, facts),
+  };
+}
+
+function overriddenFindingsOf(
+  aggregate: LoopAggregate,
+  facts: LoopFacts,
+): Pick<AppendixModel, "overriddenFindings" | "overriddenFindingsNote"> {
+  const overriddenFindings = evidenceReview(aggregate, facts).flatMap((row) =>
+    row.overridden.map((o) => ({
+      panelistName: row.panelistName,
+      exerciseTitle: row.exerciseTitle,
+      field: o.fieldLabel,
+      sentence: cleanText(o.sentence),
+      category: o.categoryLabel,
+      reason: cleanText(o.reason),
+    })),
+  );
+  return {
+    overriddenFindings,
+    overriddenFindingsNote:
+      overriddenFindings.length === 0
+        ? "No panelist kept a remark the evidence check flags as touching a protected characteristic."
+        : `${plural(overriddenFindings.length, "remark")} touching a protected characteristic kept by the panelist as job-related, with the reason given. These sentences are never quoted as headlines.`,
   };
 }
 

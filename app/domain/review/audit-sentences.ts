@@ -172,6 +172,7 @@ const ACTION_PHRASES: Record<AuditAction, string> = {
   "scorecard.timer.pause": "paused the interview timer",
   "scorecard.timer.reset": "reset the interview timer",
   "scorecard.recuse": "recused from the interview",
+  "scorecard.evidence_acknowledge": "kept flagged evidence as job-related",
   "debrief.start": "started the debrief",
   "debrief.resume": "resumed the debrief",
   "debrief.join": "joined the debrief",

@@ -20,6 +20,7 @@ import type {
 import type { RubricContent } from "../rubric/model";
 import type { DecisionRuleOutcome } from "./decision-rule";
 import type { OverrideGround } from "./override";
+import type { StoredAcknowledgement } from "../scorecard/evidence-gate";
 
 // ------------------------------------------------------------------ input
 
@@ -306,6 +307,8 @@ export interface LoopFacts {
   } | null;
   /** the debrief meeting, when one was held (app/domain/debrief) */
   debrief?: DebriefRecord | null;
+  /** evidence-lint findings kept as job-related, by SUBMITTED scorecard id (drafts never appear) */
+  evidenceAcknowledgements?: Record<string, StoredAcknowledgement[]>;
   /** `change`: what the entry changed, reduced to what its sentence needs (./audit-sentences.ts) */
   audit: {
     at: number;

@@ -4,12 +4,12 @@
  * labels without behaviour) and verdicts with no observed behaviour behind them. Protected findings
  * block submit until revised or acknowledged with a reason; the others are advice.
  *
- * Pure, deterministic, no dependency beyond zod. Cheap enough for every keystroke: each lexicon's
+ * Pure, deterministic, no dependency beyond zod (mini: the scorecard page loads this module). Cheap enough for every keystroke: each lexicon's
  * regexes are compiled once, every rule is a bounded pattern (no nested quantifiers), context checks
  * look at a fixed window, so the cost is linear in the text's length. Words live in a per-language
  * lexicon (`evidence-lint-en.ts`); this file is the language-neutral engine.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 
 import { ENGLISH_LEXICON } from "./evidence-lint-en";
 import type { ScorecardValues } from "./schema";
@@ -407,17 +407,19 @@ const FINDING_KEY = new RegExp(`^(?:${FINDING_CATEGORIES.join("|")}):[^\\n]{1,20
 /** The stored shape, for the form post and the database column. */
 export const acknowledgementsSchema = z
   .record(
-    z.string().regex(FINDING_KEY, "Unknown finding"),
+    z.string().check(z.regex(FINDING_KEY, "Unknown finding")),
     z
       .string()
-      .trim()
-      .min(
-        ACKNOWLEDGEMENT_REASON_MIN,
-        `Say why this is job-related (at least ${ACKNOWLEDGEMENT_REASON_MIN} characters).`,
-      )
-      .max(ACKNOWLEDGEMENT_REASON_MAX),
+      .check(
+        z.trim(),
+        z.minLength(
+          ACKNOWLEDGEMENT_REASON_MIN,
+          `Say why this is job-related (at least ${ACKNOWLEDGEMENT_REASON_MIN} characters).`,
+        ),
+        z.maxLength(ACKNOWLEDGEMENT_REASON_MAX),
+      ),
   )
-  .refine((r) => Object.keys(r).length <= 100, "Too many acknowledgements");
+  .check(z.refine((r) => Object.keys(r).length <= 100, "Too many acknowledgements"));
 
 /** Null when `reason` is long enough to acknowledge a finding; otherwise what is missing. */
 export function acknowledgementProblem(reason: string): string | null {

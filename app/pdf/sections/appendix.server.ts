@@ -1,5 +1,5 @@
 /**
- * Appendix: the rubric version, the audit trail and the fingerprint.
+ * Appendix: the rubric version, the audit trail, the evidence kept after a lint finding and the fingerprint.
  */
 import type { PacketModel } from "../../domain/packet/model";
 
@@ -71,6 +71,29 @@ export function drawAppendix(flow: Flow, model: PacketModel, fingerprint: string
       flow,
       [{ header: "When", width: 86 }, { header: "What happened" }, { header: "Concerning", width: 150 }],
       a.audit.map((e) => [e.at, e.sentence, e.entity]),
+      { style: withColor(S.tiny, THEME.color.text), zebra: true },
+    );
+  }
+
+  sub(flow, "Evidence kept after a protected-characteristic finding", 3);
+  paragraph(flow, a.overriddenFindingsNote, S.small, { after: 6 });
+  if (a.overriddenFindings.length > 0) {
+    table(
+      flow,
+      [
+        { header: "Panelist", width: 96 },
+        { header: "Field", width: 86 },
+        { header: "Sentence" },
+        { header: "Category", width: 70 },
+        { header: "Reason given" },
+      ],
+      a.overriddenFindings.map((o) => [
+        [sp(o.panelistName, S.tinyBold), sp(`\n${o.exerciseTitle}`, S.tiny)],
+        o.field,
+        o.sentence,
+        o.category,
+        o.reason,
+      ]),
       { style: withColor(S.tiny, THEME.color.text), zebra: true },
     );
   }

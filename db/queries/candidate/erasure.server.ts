@@ -39,6 +39,7 @@ import {
   probeTicks,
   interviews,
   loops,
+  evidenceAcknowledgements,
   quickNotes,
   ratings,
   redFlagMarks,
@@ -229,6 +230,8 @@ export function eraseCandidate(
         summary.quickNotesDeleted = tx.delete(quickNotes).where(inArray(quickNotes.scorecardId, cardIds)).run().changes;
         // what the candidate drew is theirs too: images and captions go whatever is kept for calibration
         tx.delete(scorecardArtifacts).where(inArray(scorecardArtifacts.scorecardId, cardIds)).run();
+        // kept-as-job-related sentences and reasons are the scorecard's free text too
+        tx.delete(evidenceAcknowledgements).where(inArray(evidenceAcknowledgements.scorecardId, cardIds)).run();
         summary.evidenceCleared = countWhere(
           tx
             .select({ n: sql<number>`count(*)`.mapWith(Number) })

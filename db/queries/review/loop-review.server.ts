@@ -7,6 +7,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 
 import { aggregateLoop } from "../../../app/domain/review/aggregate";
 import { buildLoopFacts } from "../../../app/domain/review/facts";
+import { loopAcknowledgements } from "../scorecard/evidence-acks.server";
 import type { LoopAggregate, LoopFacts } from "../../../app/domain/review/types";
 import type { RubricContent } from "../../../app/domain/rubric/model";
 import type { AuditAction } from "../../../app/domain/vocabulary";
@@ -157,8 +158,9 @@ export interface LoopReview {
 export function getLoopReview(db: Db, loopId: string, opts: { includeCalibration?: boolean } = {}): LoopReview | null {
   const input = loadLoopAggregationInput(db, loopId);
   if (!input) return null;
-  const facts = loadLoopFacts(db, loopId);
-  if (!facts) return null;
+  const loaded = loadLoopFacts(db, loopId);
+  if (!loaded) return null;
+  const facts: LoopFacts = { ...loaded, evidenceAcknowledgements: loopAcknowledgements(db, loopId) };
   const rubricId = rubricFamilyOfLoop(db, loopId);
   const calibration = rubricId ? calibrationForRubric(db, rubricId) : [];
   const aggregate = aggregateLoop(input, calibration);

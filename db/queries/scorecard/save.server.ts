@@ -63,6 +63,8 @@ function versionedWrite(
     values: ScorecardValues;
     now: number;
     audit: (tx: Tx, newVersion: number) => void;
+    /** further rows of the same write (evidence acknowledgements), in its transaction */
+    alsoWrite?: ((tx: Tx) => void) | undefined;
   },
 ): WriteResult {
   return db.transaction(
@@ -89,6 +91,7 @@ function versionedWrite(
       writeChildren(db, target.id, opts.values, target.facts);
       const version = opts.clientVersion + 1;
       opts.audit(tx, version);
+      opts.alsoWrite?.(tx);
       onScorecardChanged(tx, target.id, opts.now);
       return { kind: "saved", version, updatedAt: opts.now };
     },
@@ -173,11 +176,13 @@ export function submitScorecard(
   values: ScorecardValues,
   clientVersion: number,
   now = Date.now(),
+  alsoWrite?: (tx: Tx) => void,
 ): WriteResult {
   return noteIfSaved(
     target.loopId,
     versionedWrite(db, target, {
       clientVersion,
+      alsoWrite,
       requireStatus: "draft",
       set: {
         status: "submitted",
@@ -228,6 +233,7 @@ export function amendScorecard(
   clientVersion: number,
   reason: string,
   now = Date.now(),
+  alsoWrite?: (tx: Tx) => void,
 ): WriteResult {
   const before = readScorecardValues(db, target.id, target.facts);
   const merged: ScorecardValues = { ...values, notes: values.notes ?? before.notes };
@@ -236,6 +242,7 @@ export function amendScorecard(
     target.loopId,
     versionedWrite(db, target, {
       clientVersion,
+      alsoWrite,
       requireStatus: "submitted",
       set: { amendCount: sql`${scorecards.amendCount} + 1`, lastAmendReason: reason },
       values: merged,

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+
+import { quotablePart, scorecardEvidenceReview } from "../../../app/domain/review/evidence-review";
+import type { SubmittedScorecardOut } from "../../../app/domain/review/types";
+
+const REASON = "The team works in German; business German is a listed requirement.";
+
+function card(evidence: string, summary = ""): SubmittedScorecardOut {
+  return {
+    scorecardId: "sc1",
+    interviewId: "iv1",
+    exerciseKey: "architecture_case_study",
+    exerciseTitle: "Architecture case study",
+    panelistId: "p1",
+    panelistName: "Mateo García",
+    status: "submitted",
+    recommendation: "hire",
+    levelSignal: null,
+    summary,
+    overrideJustification: "",
+    submittedAt: 1,
+    amended: false,
+    amendCount: 0,
+    lastAmendReason: null,
+    ratings: [
+      { dimensionKey: "communication", dimensionName: "Communication", score: 4, notAssessed: false, evidence },
+    ],
+    redFlags: [],
+    signals: [],
+  };
+}
+
+describe("evidence review (hiring manager view)", () => {
+  it("lists overridden findings with category, field, sentence and reason, and counts the advice left", () => {
+    const row = scorecardEvidenceReview(
+      card("German is her first language. Explained the trade-offs.", "Great culture fit."),
+      [
+        {
+          key: "accent_language:first language",
+          category: "accent_language",
+          fieldPath: "ratings.communication.evidence",
+          sentence: "German is her first language.",
+          reason: REASON,
+          acknowledgedAt: 1,
+        },
+      ],
+    );
+    expect(row.overridden).toEqual([
+      {
+        categoryLabel: "Accent or first language",
+        fieldLabel: "Evidence · Communication",
+        sentence: "German is her first language.",
+        reason: REASON,
+      },
+    ]);
+    expect(row.advisory).toBe(1);
+  });
+});
+
+describe("headline quotes", () => {
+  it("quote the first run of sentences without any finding", () => {
+    expect(quotablePart("Great culture fit. Designed the feature store. Sized the GPUs.")).toBe(
+      "Designed the feature store. Sized the GPUs.",
+    );
+    expect(quotablePart("Designed the feature store. She is young. Sized the GPUs.")).toBe(
+      "Designed the feature store.",
+    );
+    expect(quotablePart("She is young.")).toBe("");
+  });
+});
