@@ -19,6 +19,7 @@ import { type RubricContent } from "../../domain/rubric/model";
 import { RedFlagSeverityBadge } from "../ui/badges";
 
 import { LocalTime } from "../ui/local-time";
+import { ScrollRegion } from "../ui/scroll-region";
 
 // ------------------------------------------------------------------ small pieces
 
@@ -654,18 +655,22 @@ export function AuditTrail({ facts }: { facts: LoopFacts }) {
           No scorecard was amended after submission and no decision has been recorded or reopened.
         </p>
       ) : (
-        <table className="audit-table">
-          {head}
-          <tbody>{notable.map(row)}</tbody>
-        </table>
+        <ScrollRegion label="Amendments and decisions">
+          <table className="audit-table">
+            {head}
+            <tbody>{notable.map(row)}</tbody>
+          </table>
+        </ScrollRegion>
       )}
       {facts.audit.length ? (
         <details className="audit-all">
           <summary className="small">Full audit log ({facts.audit.length} events)</summary>
-          <table className="audit-table">
-            {head}
-            <tbody>{facts.audit.map(row)}</tbody>
-          </table>
+          <ScrollRegion label="Full audit log">
+            <table className="audit-table">
+              {head}
+              <tbody>{facts.audit.map(row)}</tbody>
+            </table>
+          </ScrollRegion>
         </details>
       ) : null}
     </section>
