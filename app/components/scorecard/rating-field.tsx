@@ -118,6 +118,33 @@ export function RatingField(p: RatingFieldProps) {
           </label>
         </div>
         <FieldError id={`${sid}-error`} message={p.scoreError} />
+      </div>
+      <div className="field evidence">
+        <label htmlFor={eid}>
+          Evidence<span className="sr-only"> for {p.dimension.name}</span>
+          {rated ? <span className="req"> · required, {EVIDENCE_MIN}+ characters</span> : null}
+        </label>
+        <textarea
+          id={eid}
+          rows={3}
+          defaultValue={p.initial.evidence}
+          placeholder="What did the candidate say or do? Quotes, examples, numbers."
+          aria-invalid={p.evidenceError ? true : undefined}
+          aria-describedby={
+            [p.evidenceError ? `${eid}-error` : null, nearLimit ? `${eid}-count` : null].filter(Boolean).join(" ") ||
+            undefined
+          }
+          {...evidenceReg}
+        />
+        {nearLimit ? (
+          <div className={`counter${length > LIMITS.evidence ? " over" : ""}`} id={`${eid}-count`}>
+            {length.toLocaleString("en-US")} / {LIMITS.evidence.toLocaleString("en-US")}
+          </div>
+        ) : null}
+        <FieldError id={`${eid}-error`} message={p.evidenceError} />
+      </div>
+      {/* after the evidence in the tab order (rating, Tab, evidence); beside the scale on a laptop */}
+      <div className="dim-more">
         {scale ? (
           <PointAnchors
             sid={sid}
@@ -148,30 +175,6 @@ export function RatingField(p: RatingFieldProps) {
             </div>
           </details>
         )}
-      </div>
-      <div className="field evidence">
-        <label htmlFor={eid}>
-          Evidence<span className="sr-only"> for {p.dimension.name}</span>
-          {rated ? <span className="req"> · required, {EVIDENCE_MIN}+ characters</span> : null}
-        </label>
-        <textarea
-          id={eid}
-          rows={3}
-          defaultValue={p.initial.evidence}
-          placeholder="What did the candidate say or do? Quotes, examples, numbers."
-          aria-invalid={p.evidenceError ? true : undefined}
-          aria-describedby={
-            [p.evidenceError ? `${eid}-error` : null, nearLimit ? `${eid}-count` : null].filter(Boolean).join(" ") ||
-            undefined
-          }
-          {...evidenceReg}
-        />
-        {nearLimit ? (
-          <div className={`counter${length > LIMITS.evidence ? " over" : ""}`} id={`${eid}-count`}>
-            {length.toLocaleString("en-US")} / {LIMITS.evidence.toLocaleString("en-US")}
-          </div>
-        ) : null}
-        <FieldError id={`${eid}-error`} message={p.evidenceError} />
       </div>
     </fieldset>
   );
