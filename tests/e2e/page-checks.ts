@@ -30,9 +30,12 @@ export async function sidewaysOverflow(page: Page): Promise<string[]> {
       ["auto", "scroll"].includes(getComputedStyle(el).overflowX);
     for (const el of document.body.querySelectorAll("*")) {
       if (!sticksOut(el) || el.closest(".sr-only")) continue;
+      // inside a scroll region, or text cut short on purpose (a title ending in "…"); content that a box
+      // merely hides (overflow: hidden on a wide table) still counts, it cannot be reached
+      const truncated = (up: Element) => getComputedStyle(up).textOverflow === "ellipsis";
       let inRegion = false;
       for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
-        if (scrollRegion(up)) {
+        if (scrollRegion(up) || truncated(up)) {
           inRegion = true;
           break;
         }
