@@ -562,40 +562,42 @@ export function CalibrationTable({ calibration }: { calibration: InterviewerCali
       {calibration.length === 0 ? (
         <p className="muted small">No calibration data for this panel yet.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Interviewer</th>
-              <th scope="col" className="num">
-                Comparisons
-              </th>
-              <th scope="col" className="num">
-                Raw offset
-              </th>
-              <th scope="col" className="num">
-                Offset used
-              </th>
-              <th scope="col">Tendency</th>
-            </tr>
-          </thead>
-          <tbody>
-            {calibration.map((c) => (
-              <tr key={c.panelistId}>
-                <th scope="row">{c.panelistName}</th>
-                <td className="num">{c.sampleSize}</td>
-                <td className="num">{formatSigned(c.rawOffset)}</td>
-                <td className="num">{formatSigned(c.offset)}</td>
-                <td>
-                  {c.tendency === "neutral" ? (
-                    <span className="muted">in line</span>
-                  ) : (
-                    <span className={`badge ${c.tendency === "lenient" ? "info" : "warn"}`}>{c.tendency}</span>
-                  )}
-                </td>
+        <ScrollRegion label="Interviewer calibration">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Interviewer</th>
+                <th scope="col" className="num">
+                  Comparisons
+                </th>
+                <th scope="col" className="num">
+                  Raw offset
+                </th>
+                <th scope="col" className="num">
+                  Offset used
+                </th>
+                <th scope="col">Tendency</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {calibration.map((c) => (
+                <tr key={c.panelistId}>
+                  <th scope="row">{c.panelistName}</th>
+                  <td className="num">{c.sampleSize}</td>
+                  <td className="num">{formatSigned(c.rawOffset)}</td>
+                  <td className="num">{formatSigned(c.offset)}</td>
+                  <td>
+                    {c.tendency === "neutral" ? (
+                      <span className="muted">in line</span>
+                    ) : (
+                      <span className={`badge ${c.tendency === "lenient" ? "info" : "warn"}`}>{c.tendency}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </section>
   );
