@@ -11,6 +11,7 @@ import { LOOP_STATUS_LABELS, LOOP_STATUSES } from "../domain/vocabulary";
 import { formatDate } from "../domain/shared/zoned-time";
 import { requireStaff } from "../server/session.server";
 import styles from "../styles/setup.css";
+import { ScrollRegion } from "../components/ui/scroll-region";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Candidates · ArchPanel" }];
@@ -120,48 +121,50 @@ export default function Candidates() {
         </p>
       ) : (
         <div className="card flush">
-          <table className="list-table" data-testid="candidate-table">
-            <caption className="sr-only">Candidates</caption>
-            <thead>
-              <tr>
-                <th scope="col">Candidate</th>
-                <th scope="col">Email</th>
-                <th scope="col">Source</th>
-                <th scope="col">Loops</th>
-                <th scope="col">Added</th>
-              </tr>
-            </thead>
-            <tbody>
-              {candidates.map((c) => (
-                <tr key={c.id} className={c.archived ? "archived" : undefined}>
-                  <td>
-                    <Link to={`/candidates/${c.id}`} className={c.erased ? "erased" : undefined}>
-                      {c.name}
-                    </Link>
-                    {c.archived ? <span className="badge">Archived</span> : null}
-                    {c.currentTitle ? <div className="muted small">{c.currentTitle}</div> : null}
-                  </td>
-                  <td>{c.email || <span className="muted">—</span>}</td>
-                  <td>{c.source || <span className="muted">—</span>}</td>
-                  <td>
-                    {c.loops.length === 0 ? (
-                      <span className="muted">No loop</span>
-                    ) : (
-                      <ul className="plain">
-                        {c.loops.map((l) => (
-                          <li key={l.id}>
-                            <LoopStatusBadge status={l.status} />{" "}
-                            <span className="muted small">HM {l.hiringManagerName}</span>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td className="nowrap">{formatDate(c.createdAt, timeZone)}</td>
+          <ScrollRegion label="Candidates">
+            <table className="list-table" data-testid="candidate-table">
+              <caption className="sr-only">Candidates</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Candidate</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Source</th>
+                  <th scope="col">Loops</th>
+                  <th scope="col">Added</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {candidates.map((c) => (
+                  <tr key={c.id} className={c.archived ? "archived" : undefined}>
+                    <td>
+                      <Link to={`/candidates/${c.id}`} className={c.erased ? "erased" : undefined}>
+                        {c.name}
+                      </Link>
+                      {c.archived ? <span className="badge">Archived</span> : null}
+                      {c.currentTitle ? <div className="muted small">{c.currentTitle}</div> : null}
+                    </td>
+                    <td>{c.email || <span className="muted">—</span>}</td>
+                    <td>{c.source || <span className="muted">—</span>}</td>
+                    <td>
+                      {c.loops.length === 0 ? (
+                        <span className="muted">No loop</span>
+                      ) : (
+                        <ul className="plain">
+                          {c.loops.map((l) => (
+                            <li key={l.id}>
+                              <LoopStatusBadge status={l.status} />{" "}
+                              <span className="muted small">HM {l.hiringManagerName}</span>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td className="nowrap">{formatDate(c.createdAt, timeZone)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
           <p className="muted small table-foot">
             {candidates.length} candidate{candidates.length === 1 ? "" : "s"}
           </p>

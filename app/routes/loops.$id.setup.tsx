@@ -42,7 +42,7 @@ import { loopSetupView } from "../domain/loop/setup-view";
 import { LIFECYCLE } from "../domain/loop/status";
 import { weightsForMode } from "../domain/loop/weights";
 import { fromLocalInput } from "../domain/shared/zoned-time";
-import { LOOP_STATUS_LABELS } from "../domain/vocabulary";
+import { LOOP_STATUS_LABELS, WEIGHT_MODE_LABELS } from "../domain/vocabulary";
 import { parseWith, readBody, type FieldErrors } from "../server/form.server";
 import { notFound } from "../server/http.server";
 import { idParam } from "../server/params.server";
@@ -325,7 +325,11 @@ export default function LoopSetupPage() {
           </span>
         </div>
         <CoverageWarnings warnings={d.coverage.warnings} />
-        <CoverageMatrix report={d.coverage} columns={d.columns} />
+        {/* the matrix explains the problems above; with none, it is one click away */}
+        <details className="matrix-details" open={d.coverage.warnings.length > 0}>
+          <summary className="small">Who assesses what</summary>
+          <CoverageMatrix report={d.coverage} columns={d.columns} />
+        </details>
       </section>
 
       {d.conflicts.length > 0 ? (
@@ -382,8 +386,17 @@ export default function LoopSetupPage() {
         ) : null}
       </section>
 
-      <section className="card" id="weights" aria-labelledby="weights-h">
-        <h2 id="weights-h">Dimension weights</h2>
+      {/* set once per loop, if at all: on demand, open again after its own save or refusal */}
+      <details
+        className="card setup-more"
+        id="weights"
+        open={actionData?.intent === "weights" || saved === "weights"}
+        data-testid="weights-section"
+      >
+        <summary>
+          <h2 id="weights-h">Dimension weights</h2>
+          <span className="muted small">{WEIGHT_MODE_LABELS[d.weights.mode]}</span>
+        </summary>
         <p className="small muted">How much each dimension counts in the composite score. Equal by default.</p>
         <WeightsForm
           key={`weights-${d.weights.mode}-${Object.values(d.weights.values).join("/")}`}
@@ -399,7 +412,7 @@ export default function LoopSetupPage() {
               : "Weights are frozen from the debrief on, so the composite cannot be tuned after seeing the scores."
           }
         />
-      </section>
+      </details>
     </main>
   );
 }

@@ -12,6 +12,7 @@ import { formatDateTime } from "../domain/shared/zoned-time";
 import { notFound } from "../server/http.server";
 import { requireAdmin } from "../server/session.server";
 import styles from "../styles/setup.css";
+import { ScrollRegion } from "../components/ui/scroll-region";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Mailbox · ArchPanel" }];
@@ -80,28 +81,30 @@ export default function Mailbox() {
         {items.length === 0 ? (
           <p className="empty">No e-mail yet.</p>
         ) : (
-          <table className="list-table" data-testid="mailbox-table">
-            <caption className="sr-only">E-mails in the in-app mailbox</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">To</th>
-                <th scope="col">Subject</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((m) => (
-                <tr key={m.id} aria-current={open?.id === m.id ? "true" : undefined}>
-                  <td className="nowrap">{m.at}</td>
-                  <td className="small">{m.to}</td>
-                  <td>
-                    <Link to={`/mailbox?id=${m.id}`}>{m.subject}</Link>
-                    <div className="muted xsmall">{m.kind}</div>
-                  </td>
+          <ScrollRegion label="E-mails">
+            <table className="list-table" data-testid="mailbox-table">
+              <caption className="sr-only">E-mails in the in-app mailbox</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">To</th>
+                  <th scope="col">Subject</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {items.map((m) => (
+                  <tr key={m.id} aria-current={open?.id === m.id ? "true" : undefined}>
+                    <td className="nowrap">{m.at}</td>
+                    <td className="small">{m.to}</td>
+                    <td>
+                      <Link to={`/mailbox?id=${m.id}`}>{m.subject}</Link>
+                      <div className="muted xsmall">{m.kind}</div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
       </div>
     </main>

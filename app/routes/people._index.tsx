@@ -30,6 +30,7 @@ import { refusalData } from "../server/refusal.server";
 import { requireStaff } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
 import styles from "../styles/recruiter-config.css";
+import { ScrollRegion } from "../components/ui/scroll-region";
 
 export const links = () => [
   { rel: "stylesheet", href: setupStyles },
@@ -347,109 +348,85 @@ export default function People() {
       </section>
 
       <div className="card flush">
-        <table className="list-table people-table" data-testid="people-table">
-          <caption className="sr-only">People</caption>
-          <thead>
-            <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Role</th>
-              <th scope="col">Account</th>
-              <th scope="col">Last login</th>
-              <th scope="col" className="num">
-                Scorecards
-              </th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((p) => (
-              <tr key={p.id} data-email={p.email} className={p.active ? undefined : "inactive"}>
-                <td>
-                  <strong>{p.name}</strong> {p.isYou ? <span className="badge">You</span> : null}
-                  <div className="muted small">{p.email}</div>
-                </td>
-                <td>
-                  {p.roles.length > 1 ? (
-                    <RoleForm userId={p.id} role={p.role} roles={p.roles} name={p.name} />
-                  ) : (
-                    <>
-                      {ROLE_LABELS[p.role]}
-                      {p.roleLockedReason ? <div className="muted xsmall">{p.roleLockedReason}</div> : null}
-                    </>
-                  )}
-                  {p.hiringManagerOf > 0 ? (
-                    <div className="muted xsmall">
-                      HM of {p.hiringManagerOf} loop{p.hiringManagerOf === 1 ? "" : "s"}
-                    </div>
-                  ) : null}
-                </td>
-                <td>
-                  {!p.active ? (
-                    <span className="badge danger">Deactivated {p.deactivatedOn}</span>
-                  ) : p.pendingLinkUntil ? (
-                    <span className="badge warn" title={`Link valid until ${p.pendingLinkUntil}`}>
-                      {p.hasPassword ? "Reset link sent" : "Invited"}
-                    </span>
-                  ) : p.hasPassword ? (
-                    <span className="badge ok">Active</span>
-                  ) : (
-                    <span className="badge warn">No password yet</span>
-                  )}
-                </td>
-                <td className="nowrap">
-                  {p.lastLogin ?? <span className="muted">{p.hasPassword ? "—" : "never"}</span>}
-                  {p.lastSeen && p.lastSeen !== p.lastLogin ? (
-                    <div className="muted xsmall">active {p.lastSeen}</div>
-                  ) : null}
-                  {p.loginWait ? (
-                    <div className="xsmall" data-testid="login-wait">
-                      <span className="badge warn">
-                        {p.loginWait.failures} failed login{p.loginWait.failures === 1 ? "" : "s"}
-                      </span>
-                      {p.loginWait.wait ? <span className="muted"> · next try in {p.loginWait.wait}</span> : null}
-                    </div>
-                  ) : null}
-                </td>
-                <td className="num">
-                  {p.assigned > 0 ? `${p.submitted} / ${p.assigned}` : <span className="muted">—</span>}
-                </td>
-                <td className="actions">
-                  {rowError && rowError.userId === p.id && rowError.errors._form ? (
-                    <div className="field-error">{rowError.errors._form[0]}</div>
-                  ) : null}
-                  {rowError && rowError.userId === p.id && rowConfirm ? (
-                    <Form method="post" className="notice warn" data-testid="deactivate-confirm">
-                      <CsrfInput />
-                      <input type="hidden" name="userId" value={p.id} />
-                      <input type="hidden" name="confirm" value="1" />
-                      <p>{rowConfirm}</p>
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="deactivate"
-                        className="btn small danger"
-                        disabled={busy}
-                      >
-                        Deactivate anyway
-                      </button>
-                    </Form>
-                  ) : null}
-                  <div className="row">
-                    {p.canIssueLink ? (
-                      <Form method="post" className="inline">
-                        <CsrfInput />
-                        <input type="hidden" name="userId" value={p.id} />
-                        <button type="submit" name="intent" value="link" className="btn small" disabled={busy}>
-                          {p.hasPassword ? "Reset link" : "New invite link"}
-                        </button>
-                      </Form>
+        <ScrollRegion label="People (scrolls sideways)">
+          <table className="list-table people-table" data-testid="people-table">
+            <caption className="sr-only">People</caption>
+            <thead>
+              <tr>
+                <th scope="col">Person</th>
+                <th scope="col">Role</th>
+                <th scope="col">Account</th>
+                <th scope="col">Last login</th>
+                <th scope="col" className="num">
+                  Scorecards
+                </th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.map((p) => (
+                <tr key={p.id} data-email={p.email} className={p.active ? undefined : "inactive"}>
+                  <td>
+                    <strong>{p.name}</strong> {p.isYou ? <span className="badge">You</span> : null}
+                    <div className="muted small">{p.email}</div>
+                  </td>
+                  <td>
+                    {p.roles.length > 1 ? (
+                      <RoleForm userId={p.id} role={p.role} roles={p.roles} name={p.name} />
+                    ) : (
+                      <>
+                        {ROLE_LABELS[p.role]}
+                        {p.roleLockedReason ? <div className="muted xsmall">{p.roleLockedReason}</div> : null}
+                      </>
+                    )}
+                    {p.hiringManagerOf > 0 ? (
+                      <div className="muted xsmall">
+                        HM of {p.hiringManagerOf} loop{p.hiringManagerOf === 1 ? "" : "s"}
+                      </div>
                     ) : null}
-                    {p.canDeactivate ? (
-                      <Form method="post" className="inline" onSubmit={confirmDeactivate(p.name)}>
+                  </td>
+                  <td>
+                    {!p.active ? (
+                      <span className="badge danger">Deactivated {p.deactivatedOn}</span>
+                    ) : p.pendingLinkUntil ? (
+                      <span className="badge warn" title={`Link valid until ${p.pendingLinkUntil}`}>
+                        {p.hasPassword ? "Reset link sent" : "Invited"}
+                      </span>
+                    ) : p.hasPassword ? (
+                      <span className="badge ok">Active</span>
+                    ) : (
+                      <span className="badge warn">No password yet</span>
+                    )}
+                  </td>
+                  <td className="nowrap">
+                    {p.lastLogin ?? <span className="muted">{p.hasPassword ? "—" : "never"}</span>}
+                    {p.lastSeen && p.lastSeen !== p.lastLogin ? (
+                      <div className="muted xsmall">active {p.lastSeen}</div>
+                    ) : null}
+                    {p.loginWait ? (
+                      <div className="xsmall" data-testid="login-wait">
+                        <span className="badge warn">
+                          {p.loginWait.failures} failed login{p.loginWait.failures === 1 ? "" : "s"}
+                        </span>
+                        {p.loginWait.wait ? <span className="muted"> · next try in {p.loginWait.wait}</span> : null}
+                      </div>
+                    ) : null}
+                  </td>
+                  <td className="num">
+                    {p.assigned > 0 ? `${p.submitted} / ${p.assigned}` : <span className="muted">—</span>}
+                  </td>
+                  <td className="actions">
+                    {rowError && rowError.userId === p.id && rowError.errors._form ? (
+                      <div className="field-error">{rowError.errors._form[0]}</div>
+                    ) : null}
+                    {rowError && rowError.userId === p.id && rowConfirm ? (
+                      <Form method="post" className="notice warn" data-testid="deactivate-confirm">
                         <CsrfInput />
                         <input type="hidden" name="userId" value={p.id} />
+                        <input type="hidden" name="confirm" value="1" />
+                        <p>{rowConfirm}</p>
                         <button
                           type="submit"
                           name="intent"
@@ -457,41 +434,67 @@ export default function People() {
                           className="btn small danger"
                           disabled={busy}
                         >
-                          Deactivate
+                          Deactivate anyway
                         </button>
                       </Form>
                     ) : null}
-                    {p.loginWait ? (
-                      <Form method="post" className="inline">
-                        <CsrfInput />
-                        <input type="hidden" name="userId" value={p.id} />
-                        <button
-                          type="submit"
-                          name="intent"
-                          value="clear-throttle"
-                          className="btn small"
-                          disabled={busy}
-                          title="Failed logins slow down further tries on this account. Clear them once you know the person asking is its owner."
-                        >
-                          Clear login wait
-                        </button>
-                      </Form>
-                    ) : null}
-                    {p.canReactivate ? (
-                      <Form method="post" className="inline">
-                        <CsrfInput />
-                        <input type="hidden" name="userId" value={p.id} />
-                        <button type="submit" name="intent" value="reactivate" className="btn small" disabled={busy}>
-                          Reactivate
-                        </button>
-                      </Form>
-                    ) : null}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                    <div className="row">
+                      {p.canIssueLink ? (
+                        <Form method="post" className="inline">
+                          <CsrfInput />
+                          <input type="hidden" name="userId" value={p.id} />
+                          <button type="submit" name="intent" value="link" className="btn small" disabled={busy}>
+                            {p.hasPassword ? "Reset link" : "New invite link"}
+                          </button>
+                        </Form>
+                      ) : null}
+                      {p.canDeactivate ? (
+                        <Form method="post" className="inline" onSubmit={confirmDeactivate(p.name)}>
+                          <CsrfInput />
+                          <input type="hidden" name="userId" value={p.id} />
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="deactivate"
+                            className="btn small danger"
+                            disabled={busy}
+                          >
+                            Deactivate
+                          </button>
+                        </Form>
+                      ) : null}
+                      {p.loginWait ? (
+                        <Form method="post" className="inline">
+                          <CsrfInput />
+                          <input type="hidden" name="userId" value={p.id} />
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="clear-throttle"
+                            className="btn small"
+                            disabled={busy}
+                            title="Failed logins slow down further tries on this account. Clear them once you know the person asking is its owner."
+                          >
+                            Clear login wait
+                          </button>
+                        </Form>
+                      ) : null}
+                      {p.canReactivate ? (
+                        <Form method="post" className="inline">
+                          <CsrfInput />
+                          <input type="hidden" name="userId" value={p.id} />
+                          <button type="submit" name="intent" value="reactivate" className="btn small" disabled={busy}>
+                            Reactivate
+                          </button>
+                        </Form>
+                      ) : null}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
         <p className="muted small table-foot">
           {people.filter((p) => p.active).length} active · {people.filter((p) => !p.active).length} deactivated. Members
           are interviewers and hiring managers; a loop makes someone its hiring manager.

@@ -17,6 +17,7 @@ import type { Decision } from "../domain/vocabulary";
 import { parseWith, readBody } from "../server/form.server";
 import { requireAdmin } from "../server/session.server";
 import styles from "../styles/erasure.css";
+import { ScrollRegion } from "../components/ui/scroll-region";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 
@@ -80,51 +81,53 @@ type Row = Awaited<ReturnType<typeof loader>>["due"][number];
 
 function CandidateTable({ rows, caption, overdue }: { rows: Row[]; caption: string; overdue: boolean }) {
   return (
-    <table>
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Candidate</th>
-          <th scope="col">Last activity</th>
-          <th scope="col">{overdue ? "Due since" : "Due on"}</th>
-          <th scope="col">Loops</th>
-          <th scope="col">
-            <span className="sr-only">Action</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <td>{r.name}</td>
-            <td>{r.lastActivity}</td>
-            <td>
-              {r.dueOn}
-              {overdue && r.overdueDays > 0 ? (
-                <span className="muted small"> ({r.overdueDays.toLocaleString("en-US")} days ago)</span>
-              ) : null}
-            </td>
-            <td>
-              {r.loops.length === 0 ? (
-                <span className="muted">none</span>
-              ) : (
-                r.loops.map((l, i) => (
-                  <span key={i} className="badge">
-                    {l.status}
-                    {l.decision ? ` · ${l.decision}` : ""}
-                  </span>
-                ))
-              )}
-            </td>
-            <td className="num">
-              <Link className="btn small" to={`/candidates/${r.id}/erase`}>
-                Review and erase
-              </Link>
-            </td>
+    <ScrollRegion label="Retention">
+      <table>
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Candidate</th>
+            <th scope="col">Last activity</th>
+            <th scope="col">{overdue ? "Due since" : "Due on"}</th>
+            <th scope="col">Loops</th>
+            <th scope="col">
+              <span className="sr-only">Action</span>
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>{r.name}</td>
+              <td>{r.lastActivity}</td>
+              <td>
+                {r.dueOn}
+                {overdue && r.overdueDays > 0 ? (
+                  <span className="muted small"> ({r.overdueDays.toLocaleString("en-US")} days ago)</span>
+                ) : null}
+              </td>
+              <td>
+                {r.loops.length === 0 ? (
+                  <span className="muted">none</span>
+                ) : (
+                  r.loops.map((l, i) => (
+                    <span key={i} className="badge">
+                      {l.status}
+                      {l.decision ? ` · ${l.decision}` : ""}
+                    </span>
+                  ))
+                )}
+              </td>
+              <td className="num">
+                <Link className="btn small" to={`/candidates/${r.id}/erase`}>
+                  Review and erase
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
 

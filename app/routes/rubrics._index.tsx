@@ -14,6 +14,7 @@ import { refusalData } from "../server/refusal.server";
 import { requireStaff } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
 import styles from "../styles/recruiter-config.css";
+import { ScrollRegion } from "../components/ui/scroll-region";
 
 export const links = () => [
   { rel: "stylesheet", href: setupStyles },
@@ -80,65 +81,67 @@ export default function Rubrics() {
         <p className="empty">No rubric yet. Seed rubric v1 with the demo script.</p>
       ) : (
         <div className="card flush">
-          <table className="list-table" data-testid="rubric-versions">
-            <caption className="sr-only">Rubric versions</caption>
-            <thead>
-              <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Status</th>
-                <th scope="col">Created</th>
-                <th scope="col">Published</th>
-                <th scope="col" className="num">
-                  Loops
-                </th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {versions.map((v) => (
-                <tr key={v.id} data-version={v.version}>
-                  <td>
-                    <Link to={`/rubrics/${v.id}`}>
-                      {v.rubricName} v{v.version}
-                    </Link>
-                    {v.basedOnVersion !== null ? (
-                      <div className="muted xsmall">cloned from v{v.basedOnVersion}</div>
-                    ) : null}
-                  </td>
-                  <td>
-                    {v.status === "published" ? (
-                      <span className="badge ok">Published</span>
-                    ) : (
-                      <span className="badge warn">Draft</span>
-                    )}
-                  </td>
-                  <td className="nowrap">
-                    {v.createdOn}
-                    <div className="muted xsmall">{v.createdByName ? `by ${v.createdByName}` : "built in"}</div>
-                  </td>
-                  <td className="nowrap">{v.publishedOn ?? <span className="muted">—</span>}</td>
-                  <td className="num">{v.loopCount}</td>
-                  <td className="actions">
-                    {v.status === "published" ? (
-                      <Form method="post" className="inline">
-                        <CsrfInput />
-                        <input type="hidden" name="versionId" value={v.id} />
-                        <button type="submit" name="intent" value="clone" className="btn small" disabled={busy}>
-                          Clone into draft
-                        </button>
-                      </Form>
-                    ) : (
-                      <Link to={`/rubrics/${v.id}`} className="btn small">
-                        Edit draft
-                      </Link>
-                    )}
-                  </td>
+          <ScrollRegion label="Rubric versions">
+            <table className="list-table" data-testid="rubric-versions">
+              <caption className="sr-only">Rubric versions</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Version</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Published</th>
+                  <th scope="col" className="num">
+                    Loops
+                  </th>
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {versions.map((v) => (
+                  <tr key={v.id} data-version={v.version}>
+                    <td>
+                      <Link to={`/rubrics/${v.id}`}>
+                        {v.rubricName} v{v.version}
+                      </Link>
+                      {v.basedOnVersion !== null ? (
+                        <div className="muted xsmall">cloned from v{v.basedOnVersion}</div>
+                      ) : null}
+                    </td>
+                    <td>
+                      {v.status === "published" ? (
+                        <span className="badge ok">Published</span>
+                      ) : (
+                        <span className="badge warn">Draft</span>
+                      )}
+                    </td>
+                    <td className="nowrap">
+                      {v.createdOn}
+                      <div className="muted xsmall">{v.createdByName ? `by ${v.createdByName}` : "built in"}</div>
+                    </td>
+                    <td className="nowrap">{v.publishedOn ?? <span className="muted">—</span>}</td>
+                    <td className="num">{v.loopCount}</td>
+                    <td className="actions">
+                      {v.status === "published" ? (
+                        <Form method="post" className="inline">
+                          <CsrfInput />
+                          <input type="hidden" name="versionId" value={v.id} />
+                          <button type="submit" name="intent" value="clone" className="btn small" disabled={busy}>
+                            Clone into draft
+                          </button>
+                        </Form>
+                      ) : (
+                        <Link to={`/rubrics/${v.id}`} className="btn small">
+                          Edit draft
+                        </Link>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
           {rubricsWithDraft.length > 0 ? (
             <p className="muted small table-foot">
               A draft is open: cloning again makes another draft with the next number; finish or discard one first to

@@ -17,6 +17,7 @@ import { formatDateTime } from "../domain/shared/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
 import { requireAdmin } from "../server/session.server";
 import styles from "../styles/setup.css";
+import { ScrollRegion } from "../components/ui/scroll-region";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Webhooks · ArchPanel" }];
@@ -182,61 +183,69 @@ export default function Webhooks() {
         {hooks.length === 0 ? (
           <p className="empty">No endpoint yet.</p>
         ) : (
-          <table className="list-table" data-testid="webhooks-table">
-            <caption className="sr-only">Webhook endpoints</caption>
-            <thead>
-              <tr>
-                <th scope="col">URL</th>
-                <th scope="col">Events</th>
-                <th scope="col">Deliveries</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {hooks.map((h) => (
-                <tr key={h.id} className={h.active ? undefined : "inactive"}>
-                  <td>
-                    <code className="small">{h.url}</code>
-                    {h.description ? <div className="muted small">{h.description}</div> : null}
-                    <div className="muted xsmall">
-                      added {h.created}
-                      {h.active ? "" : " · paused"}
-                    </div>
-                  </td>
-                  <td className="small">{h.events.map((e) => WEBHOOK_EVENT_LABELS[e]).join(", ")}</td>
-                  <td className="small">
-                    {h.delivered} sent · {h.queued} queued · {h.failed} failed
-                  </td>
-                  <td className="actions">
-                    <div className="row">
-                      <Form method="post" className="inline">
-                        <CsrfInput />
-                        <input type="hidden" name="id" value={h.id} />
-                        <button
-                          type="submit"
-                          name="intent"
-                          value={h.active ? "pause" : "resume"}
-                          className="btn small"
-                          disabled={busy}
-                        >
-                          {h.active ? "Pause" : "Resume"}
-                        </button>
-                      </Form>
-                      <Form method="post" className="inline">
-                        <CsrfInput />
-                        <input type="hidden" name="id" value={h.id} />
-                        <button type="submit" name="intent" value="delete" className="btn small danger" disabled={busy}>
-                          Remove
-                        </button>
-                      </Form>
-                    </div>
-                  </td>
+          <ScrollRegion label="Webhooks">
+            <table className="list-table" data-testid="webhooks-table">
+              <caption className="sr-only">Webhook endpoints</caption>
+              <thead>
+                <tr>
+                  <th scope="col">URL</th>
+                  <th scope="col">Events</th>
+                  <th scope="col">Deliveries</th>
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {hooks.map((h) => (
+                  <tr key={h.id} className={h.active ? undefined : "inactive"}>
+                    <td>
+                      <code className="small">{h.url}</code>
+                      {h.description ? <div className="muted small">{h.description}</div> : null}
+                      <div className="muted xsmall">
+                        added {h.created}
+                        {h.active ? "" : " · paused"}
+                      </div>
+                    </td>
+                    <td className="small">{h.events.map((e) => WEBHOOK_EVENT_LABELS[e]).join(", ")}</td>
+                    <td className="small">
+                      {h.delivered} sent · {h.queued} queued · {h.failed} failed
+                    </td>
+                    <td className="actions">
+                      <div className="row">
+                        <Form method="post" className="inline">
+                          <CsrfInput />
+                          <input type="hidden" name="id" value={h.id} />
+                          <button
+                            type="submit"
+                            name="intent"
+                            value={h.active ? "pause" : "resume"}
+                            className="btn small"
+                            disabled={busy}
+                          >
+                            {h.active ? "Pause" : "Resume"}
+                          </button>
+                        </Form>
+                        <Form method="post" className="inline">
+                          <CsrfInput />
+                          <input type="hidden" name="id" value={h.id} />
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="delete"
+                            className="btn small danger"
+                            disabled={busy}
+                          >
+                            Remove
+                          </button>
+                        </Form>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
       </section>
 
@@ -245,34 +254,36 @@ export default function Webhooks() {
         {deliveries.length === 0 ? (
           <p className="empty">No delivery yet.</p>
         ) : (
-          <table className="list-table" data-testid="deliveries-table">
-            <caption className="sr-only">Webhook deliveries</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Event</th>
-                <th scope="col">State</th>
-                <th scope="col">Answer</th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.map((d) => (
-                <tr key={d.id}>
-                  <td className="nowrap">{d.at}</td>
-                  <td>
-                    <code className="small">{d.event}</code>
-                    <div className="muted xsmall">
-                      {d.url} · delivery {d.id}
-                    </div>
-                  </td>
-                  <td>
-                    {OUTBOX_STATUS_LABELS[d.status]} ({d.attempts})
-                  </td>
-                  <td className="small">{d.answer ?? "—"}</td>
+          <ScrollRegion label="Deliveries">
+            <table className="list-table" data-testid="deliveries-table">
+              <caption className="sr-only">Webhook deliveries</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Event</th>
+                  <th scope="col">State</th>
+                  <th scope="col">Answer</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {deliveries.map((d) => (
+                  <tr key={d.id}>
+                    <td className="nowrap">{d.at}</td>
+                    <td>
+                      <code className="small">{d.event}</code>
+                      <div className="muted xsmall">
+                        {d.url} · delivery {d.id}
+                      </div>
+                    </td>
+                    <td>
+                      {OUTBOX_STATUS_LABELS[d.status]} ({d.attempts})
+                    </td>
+                    <td className="small">{d.answer ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
       </section>
     </main>

@@ -1,42 +1,14 @@
 // WCAG 2.2 AA sweep: every page a demo account can reach by its links, at laptop and phone widths, has no
-// serious or critical axe-core violation; so do the error states of forms. Read-only: it follows links and
-// submits only forms that are refused (the other journeys share this database).
-import AxeBuilder from "@axe-core/playwright";
+// serious or critical axe-core violation and, at 390 px, does not scroll sideways (the phone rule); so do the
+// error states of forms. Read-only: it follows links and submits only forms that are refused (the other
+// journeys share this database).
 import { expect, test, type Page } from "@playwright/test";
 
 import { DEMO, login } from "./fixtures";
-
-const WIDTHS = [
-  { name: "laptop", width: 1366, height: 768 },
-  { name: "phone", width: 390, height: 844 },
-] as const;
+import { seriousViolations, type Finding } from "./page-checks";
 
 // Downloads, and links that act (log out) or lead to a destructive confirmation page, are not pages to sweep.
 const SKIP = /logout|\.(pdf|json|csv|ics)$|\/erase$/;
-
-type Finding = { page: string; width: string; rule: string; impact: string; targets: string[] };
-
-async function seriousViolations(page: Page, label: string): Promise<Finding[]> {
-  const findings: Finding[] = [];
-  for (const size of WIDTHS) {
-    await page.setViewportSize({ width: size.width, height: size.height });
-    const result = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-      .analyze();
-    for (const v of result.violations) {
-      if (v.impact !== "serious" && v.impact !== "critical") continue;
-      findings.push({
-        page: label,
-        width: size.name,
-        rule: v.id,
-        impact: v.impact,
-        targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
-      });
-    }
-  }
-  await page.setViewportSize({ width: WIDTHS[0].width, height: WIDTHS[0].height });
-  return findings;
-}
 
 const shapeOf = (path: string) => path.replace(/\/[A-Za-z0-9_-]{16,}/g, "/:id");
 // Pages whose content depends on who looks (an interviewer's and a hiring manager's loop page differ).

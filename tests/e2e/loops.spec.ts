@@ -77,7 +77,8 @@ test("a recruiter creates a loop from the template, assigns panelists, fixes a c
     "Sofia Nakamura",
   );
 
-  // weights that do not add up are refused inline, nothing typed lost
+  // weights that do not add up are refused inline, nothing typed lost (the section opens on demand)
+  await page.getByTestId("weights-section").locator("summary").click();
   await page.getByLabel("Custom").check();
   await page.getByLabel("ML system architecture").fill("50");
   await page.getByRole("button", { name: "Save weights" }).click();
@@ -178,6 +179,7 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("status")).toHaveText("Panelist added.");
     await expect(page.getByTestId("interview").nth(2).getByTestId("panelist")).toContainText("Chen Wei");
 
+    await page.getByTestId("weights-section").locator("summary").click();
     await page.getByLabel("Custom").check();
     await page.getByLabel("Communication").fill("40");
     await page.getByRole("button", { name: "Save weights" }).click();

@@ -215,9 +215,17 @@ export function StatusForm({
           <div className="notice warn" data-testid="schedule-blockers">
             <strong>Before scheduling:</strong>
             <ul className="compact">
-              {scheduling.blockers.map((b) => (
+              {scheduling.ownBlockers.map((b) => (
                 <li key={b}>{b}</li>
               ))}
+              {/* the dimensions themselves are listed once, under Coverage */}
+              {scheduling.uncoveredCount > 0 ? (
+                <li>
+                  Nobody on the panel assesses{" "}
+                  {scheduling.uncoveredCount === 1 ? "one dimension" : `${scheduling.uncoveredCount} dimensions`}:{" "}
+                  <a href="#coverage">see Coverage</a>.
+                </li>
+              ) : null}
             </ul>
           </div>
         ) : null}

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { ScrollRegion } from "../ui/scroll-region";
 
 export interface TimeToFeedbackView {
   days: number;
@@ -32,43 +33,45 @@ export function TimeToFeedback({ view }: { view: TimeToFeedbackView }) {
       {view.overall === null ? (
         <p className="empty">No scorecard was submitted in this period.</p>
       ) : (
-        <table className="list-table">
-          <caption className="sr-only">Hours from interview end to submitted scorecard</caption>
-          <thead>
-            <tr>
-              <th scope="col">Interviewer</th>
-              <th scope="col" className="num">
-                Scorecards
-              </th>
-              <th scope="col" className="num">
-                Median (h)
-              </th>
-              <th scope="col" className="num">
-                90th percentile (h)
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">Everyone</th>
-              <td className="num">{view.overall.count}</td>
-              <td className="num" data-testid="ttf-median">
-                {view.overall.median}
-              </td>
-              <td className="num" data-testid="ttf-p90">
-                {view.overall.p90}
-              </td>
-            </tr>
-            {view.interviewers.map((i) => (
-              <tr key={i.panelistId}>
-                <td>{i.panelistName}</td>
-                <td className="num">{i.count}</td>
-                <td className="num">{i.median}</td>
-                <td className="num">{i.p90}</td>
+        <ScrollRegion label="Time to feedback">
+          <table className="list-table">
+            <caption className="sr-only">Hours from interview end to submitted scorecard</caption>
+            <thead>
+              <tr>
+                <th scope="col">Interviewer</th>
+                <th scope="col" className="num">
+                  Scorecards
+                </th>
+                <th scope="col" className="num">
+                  Median (h)
+                </th>
+                <th scope="col" className="num">
+                  90th percentile (h)
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">Everyone</th>
+                <td className="num">{view.overall.count}</td>
+                <td className="num" data-testid="ttf-median">
+                  {view.overall.median}
+                </td>
+                <td className="num" data-testid="ttf-p90">
+                  {view.overall.p90}
+                </td>
+              </tr>
+              {view.interviewers.map((i) => (
+                <tr key={i.panelistId}>
+                  <td>{i.panelistName}</td>
+                  <td className="num">{i.count}</td>
+                  <td className="num">{i.median}</td>
+                  <td className="num">{i.p90}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </section>
   );

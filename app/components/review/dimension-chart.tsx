@@ -79,36 +79,39 @@ export function DimensionChart({ aggregate }: { aggregate: LoopAggregate }) {
           <span className="lg-range split" /> disagreement
         </span>
       </figcaption>
-      <table className="sr-only">
-        <caption>Mean and spread per dimension</caption>
-        <thead>
-          <tr>
-            <th scope="col">Dimension</th>
-            <th scope="col">Mean</th>
-            <th scope="col">Calibrated mean</th>
-            <th scope="col">Min</th>
-            <th scope="col">Max</th>
-            <th scope="col">Ratings</th>
-            <th scope="col">Not assessed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {c.rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">
-                {r.name}
-                {r.disagreement ? " (disagreement)" : ""}
-              </th>
-              <td>{formatScore(r.mean)}</td>
-              <td>{formatScore(r.calibratedMean)}</td>
-              <td>{r.min ?? "—"}</td>
-              <td>{r.max ?? "—"}</td>
-              <td>{r.count}</td>
-              <td>{r.notAssessedCount}</td>
+      {/* the wrapper hides it: a table box ignores overflow and would widen the page on a phone */}
+      <div className="sr-only">
+        <table>
+          <caption>Mean and spread per dimension</caption>
+          <thead>
+            <tr>
+              <th scope="col">Dimension</th>
+              <th scope="col">Mean</th>
+              <th scope="col">Calibrated mean</th>
+              <th scope="col">Min</th>
+              <th scope="col">Max</th>
+              <th scope="col">Ratings</th>
+              <th scope="col">Not assessed</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {c.rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">
+                  {r.name}
+                  {r.disagreement ? " (disagreement)" : ""}
+                </th>
+                <td>{formatScore(r.mean)}</td>
+                <td>{formatScore(r.calibratedMean)}</td>
+                <td>{r.min ?? "—"}</td>
+                <td>{r.max ?? "—"}</td>
+                <td>{r.count}</td>
+                <td>{r.notAssessedCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -173,41 +173,44 @@ export function Heatmap({ aggregate }: { aggregate: LoopAggregate }) {
           </span>
         </figcaption>
       </div>
-      <table className="sr-only">
-        <caption>Ratings by panelist and dimension</caption>
-        <thead>
-          <tr>
-            <th scope="col">Panelist (interview)</th>
-            {h.columns.map((c) => (
-              <th key={c.key} scope="col">
-                {c.name}
-                {c.disagreement ? " (disagreement)" : ""}
-              </th>
-            ))}
-            <th scope="col">Recommendation</th>
-          </tr>
-        </thead>
-        <tbody>
-          {h.rows.map((row) => (
-            <tr key={row.scorecardId}>
-              <th scope="row">
-                {row.panelistName} ({row.exerciseTitle})
-              </th>
-              {row.cells.map((cell) => (
-                <td key={cell.dimensionKey}>{cell.label}</td>
+      {/* the wrapper hides it: a table box ignores overflow and would widen the page on a phone */}
+      <div className="sr-only">
+        <table>
+          <caption>Ratings by panelist and dimension</caption>
+          <thead>
+            <tr>
+              <th scope="col">Panelist (interview)</th>
+              {h.columns.map((c) => (
+                <th key={c.key} scope="col">
+                  {c.name}
+                  {c.disagreement ? " (disagreement)" : ""}
+                </th>
               ))}
-              <td>{row.recommendation ? RECOMMENDATION_LABELS[row.recommendation] : "None"}</td>
+              <th scope="col">Recommendation</th>
             </tr>
-          ))}
-          <tr>
-            <th scope="row">Panel mean</th>
-            {h.columns.map((c) => (
-              <td key={c.key}>{formatScore(c.mean)}</td>
+          </thead>
+          <tbody>
+            {h.rows.map((row) => (
+              <tr key={row.scorecardId}>
+                <th scope="row">
+                  {row.panelistName} ({row.exerciseTitle})
+                </th>
+                {row.cells.map((cell) => (
+                  <td key={cell.dimensionKey}>{cell.label}</td>
+                ))}
+                <td>{row.recommendation ? RECOMMENDATION_LABELS[row.recommendation] : "None"}</td>
+              </tr>
             ))}
-            <td />
-          </tr>
-        </tbody>
-      </table>
+            <tr>
+              <th scope="row">Panel mean</th>
+              {h.columns.map((c) => (
+                <td key={c.key}>{formatScore(c.mean)}</td>
+              ))}
+              <td />
+            </tr>
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

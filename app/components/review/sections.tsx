@@ -19,6 +19,7 @@ import { type RubricContent } from "../../domain/rubric/model";
 import { RedFlagSeverityBadge } from "../ui/badges";
 
 import { LocalTime } from "../ui/local-time";
+import { ScrollRegion } from "../ui/scroll-region";
 
 // ------------------------------------------------------------------ small pieces
 
@@ -562,40 +563,42 @@ export function CalibrationTable({ calibration }: { calibration: InterviewerCali
       {calibration.length === 0 ? (
         <p className="muted small">No calibration data for this panel yet.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Interviewer</th>
-              <th scope="col" className="num">
-                Comparisons
-              </th>
-              <th scope="col" className="num">
-                Raw offset
-              </th>
-              <th scope="col" className="num">
-                Offset used
-              </th>
-              <th scope="col">Tendency</th>
-            </tr>
-          </thead>
-          <tbody>
-            {calibration.map((c) => (
-              <tr key={c.panelistId}>
-                <th scope="row">{c.panelistName}</th>
-                <td className="num">{c.sampleSize}</td>
-                <td className="num">{formatSigned(c.rawOffset)}</td>
-                <td className="num">{formatSigned(c.offset)}</td>
-                <td>
-                  {c.tendency === "neutral" ? (
-                    <span className="muted">in line</span>
-                  ) : (
-                    <span className={`badge ${c.tendency === "lenient" ? "info" : "warn"}`}>{c.tendency}</span>
-                  )}
-                </td>
+        <ScrollRegion label="Interviewer calibration">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Interviewer</th>
+                <th scope="col" className="num">
+                  Comparisons
+                </th>
+                <th scope="col" className="num">
+                  Raw offset
+                </th>
+                <th scope="col" className="num">
+                  Offset used
+                </th>
+                <th scope="col">Tendency</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {calibration.map((c) => (
+                <tr key={c.panelistId}>
+                  <th scope="row">{c.panelistName}</th>
+                  <td className="num">{c.sampleSize}</td>
+                  <td className="num">{formatSigned(c.rawOffset)}</td>
+                  <td className="num">{formatSigned(c.offset)}</td>
+                  <td>
+                    {c.tendency === "neutral" ? (
+                      <span className="muted">in line</span>
+                    ) : (
+                      <span className={`badge ${c.tendency === "lenient" ? "info" : "warn"}`}>{c.tendency}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </section>
   );
@@ -659,18 +662,22 @@ export function AuditTrail({ facts }: { facts: LoopFacts }) {
           No scorecard was amended after submission and no decision has been recorded or reopened.
         </p>
       ) : (
-        <table className="audit-table">
-          {head}
-          <tbody>{notable.map(row)}</tbody>
-        </table>
+        <ScrollRegion label="Amendments and decisions">
+          <table className="audit-table">
+            {head}
+            <tbody>{notable.map(row)}</tbody>
+          </table>
+        </ScrollRegion>
       )}
       {facts.audit.length ? (
         <details className="audit-all">
           <summary className="small">Full audit log ({facts.audit.length} events)</summary>
-          <table className="audit-table">
-            {head}
-            <tbody>{facts.audit.map(row)}</tbody>
-          </table>
+          <ScrollRegion label="Full audit log">
+            <table className="audit-table">
+              {head}
+              <tbody>{facts.audit.map(row)}</tbody>
+            </table>
+          </ScrollRegion>
         </details>
       ) : null}
     </section>

@@ -1,6 +1,7 @@
 import type { RubricContent } from "../../domain/rubric/model";
 import { SIGNAL_KIND_LABELS } from "../../domain/vocabulary";
 import { RedFlagSeverityBadge } from "../ui/badges";
+import { ScrollRegion } from "../ui/scroll-region";
 
 /** A rubric version's content, read-only (published versions, and the draft's starting point). */
 export function RubricView({ content }: { content: RubricContent }) {
@@ -18,33 +19,35 @@ export function RubricView({ content }: { content: RubricContent }) {
         <h2 id="v-dims-h" className="pad">
           Dimensions
         </h2>
-        <table className="anchor-table">
-          <thead>
-            <tr>
-              <th scope="col">Dimension</th>
-              <th scope="col" className="num">
-                Weight
-              </th>
-              <th scope="col">Below the bar</th>
-              <th scope="col">Meets the bar</th>
-              <th scope="col">Exceeds the bar</th>
-            </tr>
-          </thead>
-          <tbody>
-            {content.dimensions.map((d) => (
-              <tr key={d.key} data-dimension={d.key}>
-                <th scope="row">
-                  {d.name}
-                  <div className="muted xsmall normal">{d.description}</div>
+        <ScrollRegion label="Dimensions and weights">
+          <table className="anchor-table">
+            <thead>
+              <tr>
+                <th scope="col">Dimension</th>
+                <th scope="col" className="num">
+                  Weight
                 </th>
-                <td className="num">{d.weight}%</td>
-                <td>{d.anchors.belowBar}</td>
-                <td>{d.anchors.meetsBar}</td>
-                <td>{d.anchors.exceeds}</td>
+                <th scope="col">Below the bar</th>
+                <th scope="col">Meets the bar</th>
+                <th scope="col">Exceeds the bar</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {content.dimensions.map((d) => (
+                <tr key={d.key} data-dimension={d.key}>
+                  <th scope="row">
+                    {d.name}
+                    <div className="muted xsmall normal">{d.description}</div>
+                  </th>
+                  <td className="num">{d.weight}%</td>
+                  <td>{d.anchors.belowBar}</td>
+                  <td>{d.anchors.meetsBar}</td>
+                  <td>{d.anchors.exceeds}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       </section>
 
       <section aria-labelledby="v-ex-h">

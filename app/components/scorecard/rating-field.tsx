@@ -35,9 +35,10 @@ export interface RatingFieldProps {
 }
 
 /**
- * One dimension: a labelled radio group on the 4-point scale plus "Not assessed", the dimension's
- * anchors beside it, and the evidence. Keys 1–4 rate the focused dimension (0 = not assessed)
- * when focus is anywhere in it except a text field; arrows move within the group as usual.
+ * One dimension as a compact card: a labelled radio group on the 4-point scale plus "Not assessed",
+ * the evidence beside it (below it on a phone), and the description and anchors on demand (a
+ * `<details>`, so it opens without JavaScript too). Keys 1–4 rate the focused dimension (0 = not
+ * assessed) when focus is anywhere in it except a text field; arrows move within the group as usual.
  */
 export function RatingField(p: RatingFieldProps) {
   const key = p.dimension.key;
@@ -87,8 +88,7 @@ export function RatingField(p: RatingFieldProps) {
           </button>
         ) : null}
       </legend>
-      <div className="dim-main">
-        <p className="dim-desc">{p.dimension.description}</p>
+      <div className="dim-rate">
         <div className="scale" id={sid}>
           {RATING_SCORES.map((n) => (
             <label key={n} className={`seg seg-${n}`}>
@@ -118,49 +118,64 @@ export function RatingField(p: RatingFieldProps) {
           </label>
         </div>
         <FieldError id={`${sid}-error`} message={p.scoreError} />
-        <div className="field evidence">
-          <label htmlFor={eid}>
-            Evidence<span className="sr-only"> for {p.dimension.name}</span>
-            {rated ? <span className="req"> · required, {EVIDENCE_MIN}+ characters</span> : null}
-          </label>
-          <textarea
-            id={eid}
-            rows={3}
-            defaultValue={p.initial.evidence}
-            placeholder="What did the candidate say or do? Quotes, examples, numbers."
-            aria-invalid={p.evidenceError ? true : undefined}
-            aria-describedby={
-              [p.evidenceError ? `${eid}-error` : null, nearLimit ? `${eid}-count` : null].filter(Boolean).join(" ") ||
-              undefined
-            }
-            {...evidenceReg}
-          />
-          {nearLimit ? (
-            <div className={`counter${length > LIMITS.evidence ? " over" : ""}`} id={`${eid}-count`}>
-              {length.toLocaleString("en-US")} / {LIMITS.evidence.toLocaleString("en-US")}
-            </div>
-          ) : null}
-          <FieldError id={`${eid}-error`} message={p.evidenceError} />
-        </div>
       </div>
-      {scale ? (
-        <PointAnchors sid={sid} scale={scale} dimension={p.dimension} calibrationPrompt={p.calibrationPrompt ?? null} />
-      ) : (
-        <div className="anchors" id={`${sid}-anchors`}>
-          <div className="anchor anchor-below">
-            <span className="anchor-h">Below bar · 1–2</span>
-            {p.dimension.anchors.belowBar}
+      <div className="field evidence">
+        <label htmlFor={eid}>
+          Evidence<span className="sr-only"> for {p.dimension.name}</span>
+          {rated ? <span className="req"> · required, {EVIDENCE_MIN}+ characters</span> : null}
+        </label>
+        <textarea
+          id={eid}
+          rows={3}
+          defaultValue={p.initial.evidence}
+          placeholder="What did the candidate say or do? Quotes, examples, numbers."
+          aria-invalid={p.evidenceError ? true : undefined}
+          aria-describedby={
+            [p.evidenceError ? `${eid}-error` : null, nearLimit ? `${eid}-count` : null].filter(Boolean).join(" ") ||
+            undefined
+          }
+          {...evidenceReg}
+        />
+        {nearLimit ? (
+          <div className={`counter${length > LIMITS.evidence ? " over" : ""}`} id={`${eid}-count`}>
+            {length.toLocaleString("en-US")} / {LIMITS.evidence.toLocaleString("en-US")}
           </div>
-          <div className="anchor anchor-meets">
-            <span className="anchor-h">Meets bar · 3</span>
-            {p.dimension.anchors.meetsBar}
-          </div>
-          <div className="anchor anchor-exceeds">
-            <span className="anchor-h">Exceeds · 4</span>
-            {p.dimension.anchors.exceeds}
-          </div>
-        </div>
-      )}
+        ) : null}
+        <FieldError id={`${eid}-error`} message={p.evidenceError} />
+      </div>
+      {/* after the evidence in the tab order (rating, Tab, evidence); beside the scale on a laptop */}
+      <div className="dim-more">
+        {scale ? (
+          <PointAnchors
+            sid={sid}
+            scale={scale}
+            dimension={p.dimension}
+            calibrationPrompt={p.calibrationPrompt ?? null}
+          />
+        ) : (
+          <details className="dim-guide" data-testid="dimension-guide">
+            <summary>
+              What it covers and the anchors<span className="sr-only"> for {p.dimension.name}</span>
+            </summary>
+            <p className="dim-desc">{p.dimension.description}</p>
+            {/* radios name this as their description, so it stays in the page while the disclosure is closed */}
+            <div className="anchors" id={`${sid}-anchors`}>
+              <div className="anchor anchor-below">
+                <span className="anchor-h">Below bar · 1–2</span>
+                {p.dimension.anchors.belowBar}
+              </div>
+              <div className="anchor anchor-meets">
+                <span className="anchor-h">Meets bar · 3</span>
+                {p.dimension.anchors.meetsBar}
+              </div>
+              <div className="anchor anchor-exceeds">
+                <span className="anchor-h">Exceeds · 4</span>
+                {p.dimension.anchors.exceeds}
+              </div>
+            </div>
+          </details>
+        )}
+      </div>
     </fieldset>
   );
 }
@@ -179,10 +194,18 @@ function PointAnchors(p: {
   const calibration = p.dimension.calibration;
   return (
     <div className="pt-anchors">
-      <label className="check all-anchors">
-        <input type="checkbox" aria-controls={`${p.sid}-pts`} /> All anchors
-        <span className="sr-only"> for {p.dimension.name}</span>
-      </label>
+      <div className="pt-tools">
+        <label className="check all-anchors">
+          <input type="checkbox" aria-controls={`${p.sid}-pts`} /> All anchors
+          <span className="sr-only"> for {p.dimension.name}</span>
+        </label>
+        <details className="dim-guide">
+          <summary>
+            What it covers<span className="sr-only"> ({p.dimension.name})</span>
+          </summary>
+          <p className="dim-desc">{p.dimension.description}</p>
+        </details>
+      </div>
       <div className="pts" id={`${p.sid}-pts`} data-testid="point-anchors">
         <p className="pts-hint muted">Hover, focus or choose a score to see its anchor.</p>
         {RATING_SCORES.map((n) => (

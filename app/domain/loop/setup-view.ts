@@ -33,6 +33,10 @@ export interface TransitionView {
   /** a step along planning → scheduled → in progress → debrief (drawn as the main action) */
   forward: boolean;
   blockers: string[];
+  /** the blockers the Coverage section does not already list (its uncovered dimensions are counted instead) */
+  ownBlockers: string[];
+  /** dimensions nobody assesses that stop this move, listed once, under Coverage */
+  uncoveredCount: number;
 }
 
 export interface PanelistView {
@@ -124,6 +128,8 @@ export function loopSetupView({ setup, coverage, people, versions, timeZone }: L
     label: transitionLabel(status, to),
     forward: isForwardMove(status, to),
     blockers: transitionBlockers(status, to, facts),
+    ownBlockers: transitionBlockers(status, to, { ...facts, uncoveredDimensions: [] }),
+    uncoveredCount: to === "scheduled" ? facts.uncoveredDimensions.length : 0,
   }));
 
   const interviews: InterviewView[] = setup.interviews.map((iv) => {

@@ -152,6 +152,10 @@ describe("loopSetupView", () => {
     expect(schedule.blockers).toContain("One interview has no date and time yet.");
     expect(schedule.blockers.some((b) => b.startsWith("Nobody on the panel assesses"))).toBe(true);
     expect(v.transitions[1]!.blockers).toEqual([]);
+    // the page lists each blocker once: uncovered dimensions are under Coverage, the status card counts them
+    expect(schedule.ownBlockers).toEqual(["One interview has no date and time yet."]);
+    expect(schedule.uncoveredCount).toBe(schedule.blockers.length - 1);
+    expect(schedule.uncoveredCount).toBeGreaterThan(0);
   });
 
   it("marks a full panel and lists only people not on it, naming the hiring manager", () => {

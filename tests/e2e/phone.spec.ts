@@ -1,0 +1,74 @@
+// Phone and density on the live scorecard: on a 390x844 screen a whole dimension (its rating control and
+// its evidence box) is visible between the sticky header and the submit bar without scrolling, the
+// description and anchors open on demand, and at laptop width a dimension card stays compact.
+// Read-only: it opens a draft of the demo data and changes nothing (it only opens a disclosure).
+import type { Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+
+import { DEMO, login } from "./fixtures";
+import { sidewaysOverflow } from "./page-checks";
+
+/** Mateo's draft in the in-progress loop (Architecture case study, already part-rated in the demo data). */
+async function openDraft(page: Page): Promise<void> {
+  await login(page, DEMO.mateo);
+  await page.goto("/interviews");
+  const row = page.locator("li", { hasText: "Rafael Domínguez" }).filter({ hasText: "Architecture case study" });
+  await row.getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/scorecards\/[A-Za-z0-9_-]+$/);
+  await expect(page.locator("fieldset.dim").first()).toBeVisible();
+}
+
+test("on a 390x844 phone the first dimension's rating control and evidence box fit on one screen", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openDraft(page);
+  expect(await sidewaysOverflow(page)).toEqual([]);
+
+  const first = page.locator("fieldset.dim").first();
+  // scroll to the start of the dimension list, as a thumb would, then measure what is left uncovered
+  await first.evaluate((el) => el.scrollIntoView({ block: "start" }));
+  const box = await page.evaluate(() => {
+    const rect = (sel: string, root: ParentNode = document) => {
+      const el = root.querySelector(sel);
+      if (!el) throw new Error(`missing ${sel}`);
+      return el.getBoundingClientRect();
+    };
+    const dim = document.querySelector("fieldset.dim");
+    if (!dim) throw new Error("no dimension");
+    return {
+      headerBottom: rect("header.sc-header").bottom,
+      submitTop: rect(".submit-bar").top,
+      scale: rect(".scale", dim),
+      evidence: rect("textarea", dim),
+      viewport: window.innerHeight,
+    };
+  });
+  expect(box.scale.top).toBeGreaterThanOrEqual(box.headerBottom);
+  expect(box.evidence.bottom).toBeLessThanOrEqual(box.submitTop);
+  expect(box.submitTop).toBeLessThanOrEqual(box.viewport);
+  // the sticky chrome leaves most of the screen to the form
+  expect(box.headerBottom + (box.viewport - box.submitTop)).toBeLessThan(box.viewport * 0.4);
+
+  // the anchors are on demand and open without leaving the page
+  const guide = first.getByTestId("dimension-guide");
+  await expect(guide.locator(".anchors")).toBeHidden();
+  await guide.locator("summary").click();
+  await expect(guide.locator(".anchor-meets")).toBeVisible();
+});
+
+test("at laptop width a dimension card is compact and the chosen rating is a solid fill", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openDraft(page);
+  const heights = await page
+    .locator("fieldset.dim")
+    .evaluateAll((dims) => dims.map((d) => Math.round(d.getBoundingClientRect().height)));
+  expect(heights.length).toBeGreaterThanOrEqual(5);
+  for (const h of heights) expect(h).toBeLessThan(200);
+  // the demo draft has a rating; its segment is filled with the rating's colour, white text on it
+  const chosen = page.locator("fieldset.dim .seg:has(input:checked)").first();
+  const colours = await chosen.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { background: s.backgroundColor, text: s.color };
+  });
+  expect(colours.text).toBe("rgb(255, 255, 255)");
+  expect(colours.background).not.toBe("rgb(255, 255, 255)");
+});
