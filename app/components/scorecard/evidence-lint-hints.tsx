@@ -5,12 +5,13 @@
 import { useEffect, useMemo, useState } from "react";
 
 import type { StoredAcknowledgement } from "../../domain/scorecard/evidence-gate";
-import { sentenceOf, textAt } from "../../domain/scorecard/evidence-gate";
 import type { ScorecardFinding } from "../../domain/scorecard/evidence-lint";
 import {
   ACKNOWLEDGEMENT_REASON_MIN,
   acknowledgementProblem,
   lintScorecard,
+  sentenceOf,
+  textAt,
 } from "../../domain/scorecard/evidence-lint";
 import { ENGLISH_LEXICON } from "../../domain/scorecard/evidence-lint-en";
 import type { ScorecardValues } from "../../domain/scorecard/schema";

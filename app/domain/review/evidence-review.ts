@@ -5,9 +5,8 @@
  * nobody but their author. Pure.
  */
 import type { StoredAcknowledgement } from "../scorecard/evidence-gate";
-import { sentenceOf } from "../scorecard/evidence-gate";
 import type { EvidenceFinding } from "../scorecard/evidence-lint";
-import { lintEvidence, overriddenFindings, quotableSentences } from "../scorecard/evidence-lint";
+import { lintEvidence, overriddenFindings, quotableSentences, sentenceOf } from "../scorecard/evidence-lint";
 import { ENGLISH_LEXICON } from "../scorecard/evidence-lint-en";
 import type { LoopAggregate, LoopFacts, SubmittedScorecardOut } from "./types";
 

@@ -3,21 +3,43 @@
  * submit (or amend), the acknowledgements a form post carries, and the rows to keep. The lint
  * itself is ./evidence-lint.ts; this module only joins it to the scorecard's fields.
  *
- * Pure: no IO. zod/mini, because the scorecard page loads it.
+ * Pure: no IO. Server-side (submit, amend, the acknowledge intent); the page loads ./evidence-lint.ts only.
  */
 import * as z from "zod/mini";
 
 import type { Acknowledgements, EvidenceFinding, FindingCategory, ScorecardFinding } from "./evidence-lint";
 import {
+  ACKNOWLEDGED_SENTENCE_MAX,
   ACKNOWLEDGEMENT_REASON_MAX,
+  ACKNOWLEDGEMENT_REASON_MIN,
   acknowledgementProblem,
   FINDING_CATEGORIES,
   isAcknowledged,
   lintEvidence,
   lintScorecard,
-  splitSentences,
+  sentenceOf,
+  textAt,
 } from "./evidence-lint";
 import type { ScorecardValues } from "./schema";
+
+const KEY = new RegExp(`^(?:${FINDING_CATEGORIES.join("|")}):[^\\n]{1,200}$`);
+
+/** The stored shape, for the form post and the database column. */
+export const acknowledgementsSchema = z
+  .record(
+    z.string().check(z.regex(KEY, "Unknown finding")),
+    z
+      .string()
+      .check(
+        z.trim(),
+        z.minLength(
+          ACKNOWLEDGEMENT_REASON_MIN,
+          `Say why this is job-related (at least ${ACKNOWLEDGEMENT_REASON_MIN} characters).`,
+        ),
+        z.maxLength(ACKNOWLEDGEMENT_REASON_MAX),
+      ),
+  )
+  .check(z.refine((r) => Object.keys(r).length <= 100, "Too many acknowledgements"));
 
 /** An acknowledgement as stored with the scorecard (evidence_acknowledgements). */
 export interface StoredAcknowledgement {
@@ -29,12 +51,8 @@ export interface StoredAcknowledgement {
   acknowledgedAt: number;
 }
 
-/** Longest sentence kept with an acknowledgement (evidence is at most 10,000 characters). */
-export const ACKNOWLEDGED_SENTENCE_MAX = 2_000;
-
 const FIELD_PATH =
   /^(?:ratings\.[a-z0-9_]{1,64}\.evidence|redFlags\.[a-z0-9_]{1,64}\.note|summary|overrideJustification|notes\.[A-Za-z0-9_-]{6,40})$/;
-const KEY = new RegExp(`^(?:${FINDING_CATEGORIES.join("|")}):[^\\n]{1,200}$`);
 
 /** The acknowledge intent (with JavaScript): the finding, the sentence it sits in, the field, the reason. */
 export const acknowledgeFindingSchema = z.object({
@@ -57,23 +75,6 @@ export type AcknowledgeFinding = z.output<typeof acknowledgeFindingSchema>;
  */
 export function protectedFindingIn(sentence: string, key: string): EvidenceFinding | null {
   return lintEvidence(sentence).find((f) => f.key === key && f.kind === "protected") ?? null;
-}
-
-/** The sentence of `text` that holds the finding (the whole text when it has no sentence break there). */
-export function sentenceOf(text: string, finding: Pick<EvidenceFinding, "start" | "end">): string {
-  const s = splitSentences(text).find((x) => finding.start < x.end && finding.end > x.start);
-  return (s?.text ?? text.trim()).slice(0, ACKNOWLEDGED_SENTENCE_MAX);
-}
-
-/** The text at a form path of the scorecard (see `scorecardTexts`). */
-export function textAt(values: ScorecardValues, path: string): string {
-  const [head, key, leaf] = path.split(".");
-  if (head === "ratings" && key && leaf === "evidence") return values.ratings[key]?.evidence ?? "";
-  if (head === "redFlags" && key && leaf === "note") return values.redFlags[key]?.note ?? "";
-  if (head === "summary") return values.summary;
-  if (head === "overrideJustification") return values.overrideJustification;
-  if (head === "notes" && key) return values.notes?.find((n) => n.id === key)?.body ?? "";
-  return "";
 }
 
 /** Where a finding's error is shown: the field itself; quick notes share one place. */

@@ -4,13 +4,11 @@
  * labels without behaviour) and verdicts with no observed behaviour behind them. Protected findings
  * block submit until revised or acknowledged with a reason; the others are advice.
  *
- * Pure, deterministic, no dependency beyond zod (mini: the scorecard page loads this module). Cheap enough for every keystroke: each lexicon's
+ * Pure, deterministic, no dependency (the scorecard page loads this module, so no zod either). Cheap enough for every keystroke: each lexicon's
  * regexes are compiled once, every rule is a bounded pattern (no nested quantifiers), context checks
  * look at a fixed window, so the cost is linear in the text's length. Words live in a per-language
  * lexicon (`evidence-lint-en.ts`); this file is the language-neutral engine.
  */
-import * as z from "zod/mini";
-
 import { ENGLISH_LEXICON } from "./evidence-lint-en";
 import type { ScorecardValues } from "./schema";
 
@@ -402,25 +400,6 @@ export const ACKNOWLEDGEMENT_REASON_MAX = 1_000;
  */
 export type Acknowledgements = Readonly<Record<string, string>>;
 
-const FINDING_KEY = new RegExp(`^(?:${FINDING_CATEGORIES.join("|")}):[^\\n]{1,200}$`);
-
-/** The stored shape, for the form post and the database column. */
-export const acknowledgementsSchema = z
-  .record(
-    z.string().check(z.regex(FINDING_KEY, "Unknown finding")),
-    z
-      .string()
-      .check(
-        z.trim(),
-        z.minLength(
-          ACKNOWLEDGEMENT_REASON_MIN,
-          `Say why this is job-related (at least ${ACKNOWLEDGEMENT_REASON_MIN} characters).`,
-        ),
-        z.maxLength(ACKNOWLEDGEMENT_REASON_MAX),
-      ),
-  )
-  .check(z.refine((r) => Object.keys(r).length <= 100, "Too many acknowledgements"));
-
 /** Null when `reason` is long enough to acknowledge a finding; otherwise what is missing. */
 export function acknowledgementProblem(reason: string): string | null {
   const n = reason.trim().length;
@@ -509,4 +488,24 @@ export function lintScorecard(v: ScorecardValues, options?: LintOptions): Scorec
   return scorecardTexts(v).flatMap(({ path, text }) =>
     lintEvidence(text, options).map((finding) => ({ path, finding })),
   );
+}
+
+/** Longest sentence kept with an acknowledgement (evidence is at most 10,000 characters). */
+export const ACKNOWLEDGED_SENTENCE_MAX = 2_000;
+
+/** The sentence of `text` that holds the finding (the whole text when it has no sentence break there). */
+export function sentenceOf(text: string, finding: Pick<EvidenceFinding, "start" | "end">): string {
+  const s = splitSentences(text).find((x) => finding.start < x.end && finding.end > x.start);
+  return (s?.text ?? text.trim()).slice(0, ACKNOWLEDGED_SENTENCE_MAX);
+}
+
+/** The text at a form path of the scorecard (see `scorecardTexts`). */
+export function textAt(values: ScorecardValues, path: string): string {
+  const [head, key, leaf] = path.split(".");
+  if (head === "ratings" && key && leaf === "evidence") return values.ratings[key]?.evidence ?? "";
+  if (head === "redFlags" && key && leaf === "note") return values.redFlags[key]?.note ?? "";
+  if (head === "summary") return values.summary;
+  if (head === "overrideJustification") return values.overrideJustification;
+  if (head === "notes" && key) return values.notes?.find((n) => n.id === key)?.body ?? "";
+  return "";
 }

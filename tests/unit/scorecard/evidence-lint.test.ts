@@ -5,7 +5,6 @@ import {
   ACKNOWLEDGEMENT_REASON_MIN,
   acknowledge,
   acknowledgementProblem,
-  acknowledgementsSchema,
   blocksSubmit,
   countByKind,
   findingKey,
@@ -18,6 +17,7 @@ import {
   splitSentences,
   unacknowledged,
 } from "../../../app/domain/scorecard/evidence-lint";
+import { acknowledgementsSchema } from "../../../app/domain/scorecard/evidence-gate";
 import { ENGLISH_LEXICON } from "../../../app/domain/scorecard/evidence-lint-en";
 import { emptyScorecardValues } from "../../../app/domain/scorecard/schema";
 
