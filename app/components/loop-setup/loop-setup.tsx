@@ -409,8 +409,7 @@ export function InterviewCard({
         </Form>
         <div className="panel-box">
           <h4>
-            Panel{" "}
-            <span className="muted small">({iv.seated} of 3)</span>
+            Panel <span className="muted small">({iv.seated} of 3)</span>
           </h4>
           {iv.panelists.length === 0 ? <p className="cell-missing panel-empty">No panelist yet</p> : null}
           <ul className="plain panel-list">

@@ -84,7 +84,10 @@ export function panelRoleRefusal(input: {
  * Why the full panelist `seat` may not be taken off, or null: the last full panelist stays while a
  * trainee sits on the interview (nobody's ratings would count for it).
  */
-export function removalRefusal(seat: Seat & { scorecardId: string }, panelists: readonly (Seat & { scorecardId: string })[]): string | null {
+export function removalRefusal(
+  seat: Seat & { scorecardId: string },
+  panelists: readonly (Seat & { scorecardId: string })[],
+): string | null {
   if (isTraineeRole(seat.panelRole) || seat.status === "recused") return null;
   const remaining = panelists.filter((p) => p.scorecardId !== seat.scorecardId);
   if (traineeCount(remaining) > 0 && seatedCount(remaining) === 0) {

@@ -67,9 +67,7 @@ export function transitionFacts(
   uncoveredDimensions: readonly string[],
 ): TransitionFacts {
   // trainees' scorecards are never outstanding: the loop does not wait for them
-  const counted = interviews
-    .flatMap((iv) => iv.panelists)
-    .filter((p) => p.status !== "recused" && countsForPanel(p));
+  const counted = interviews.flatMap((iv) => iv.panelists).filter((p) => p.status !== "recused" && countsForPanel(p));
   return {
     interviewCount: interviews.length,
     unscheduledInterviewCount: interviews.filter((iv) => iv.scheduledAt === null).length,
