@@ -64,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs): Promise<S
       durationMinutes: head.durationMinutes,
       loopId: head.loopId,
       loopStatus: head.loopStatus,
+      panelRole: head.panelRole,
     },
     exercise: {
       key: exercise.key,
@@ -219,6 +220,8 @@ export default function ScorecardPage() {
           durationMinutes={d.header.durationMinutes}
           loopStatus={d.header.loopStatus}
           loopId={d.header.loopId}
+          panelRole={d.header.panelRole}
+          scorecardId={d.scorecard.id}
           status={d.scorecard.status}
           amendCount={d.scorecard.amendCount}
           timer={null}
