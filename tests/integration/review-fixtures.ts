@@ -4,7 +4,7 @@ import { getDb } from "../../db/client.server";
 import { rubricVersionIds } from "../../db/queries/rubric/rubrics.server";
 import { writeAudit } from "../../db/queries/audit.server";
 import { candidates, interviews, loops, ratings, redFlagMarks, scorecards, signalMarks } from "../../db/schema";
-import type { LoopStatus, RatingScore, Recommendation } from "../../app/domain/vocabulary";
+import type { LoopStatus, PanelRole, RatingScore, Recommendation } from "../../app/domain/vocabulary";
 import { newId } from "../../db/ids.server";
 
 import type { call } from "./harness";
@@ -14,6 +14,8 @@ export const EVIDENCE =
 
 export interface CardSpec {
   panelistId: string;
+  /** a trainee's seat; full panelist when absent */
+  panelRole?: PanelRole;
   status?: "draft" | "submitted" | "recused";
   recommendation?: Recommendation | null;
   scores?: Record<string, RatingScore | "na">;
@@ -83,6 +85,7 @@ export function buildLoop(spec: LoopSpec): BuiltLoop {
             id: scorecardId,
             interviewId,
             panelistId: card.panelistId,
+            panelRole: card.panelRole ?? "panelist",
             status,
             recommendation:
               card.recommendation === undefined ? (status === "submitted" ? "hire" : null) : card.recommendation,
