@@ -11,7 +11,7 @@ import {
 } from "../../../app/domain/loop/panel";
 import { transitionFacts } from "../../../app/domain/loop/status";
 import { loopFeedbackAccess } from "../../../app/domain/review/access";
-import type { PanelRole, ScorecardStatus } from "../../../app/domain/vocabulary";
+import type { PanelRole, Role, ScorecardStatus } from "../../../app/domain/vocabulary";
 
 const seat = (panelRole: PanelRole, status: ScorecardStatus = "draft", scorecardId = `${panelRole}-${status}`) => ({
   scorecardId,
@@ -100,7 +100,7 @@ describe("panel roles: who may sit where", () => {
 });
 
 describe("panel roles: a trainee never sees the loop's feedback", () => {
-  const user = { id: "t", role: "member" as const };
+  const user: { id: string; role: Role } = { id: "t", role: "member" };
   const access = (ownScorecards: { status: ScorecardStatus; panelRole?: PanelRole }[], role = user.role) =>
     loopFeedbackAccess({ user: { ...user, role }, hiringManagerId: "hm", recruiterId: null, ownScorecards });
 
