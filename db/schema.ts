@@ -15,6 +15,7 @@ import {
   OUTBOX_CHANNELS,
   OUTBOX_STATUSES,
   OUTBOX_TRANSPORTS,
+  PANEL_ROLES,
   RECOMMENDATIONS,
   RED_FLAG_SEVERITIES,
   ROLES,
@@ -362,6 +363,8 @@ export const scorecards = sqliteTable(
       .notNull()
       .references(() => users.id),
     status: text("status", { enum: SCORECARD_STATUSES }).notNull().default("draft"),
+    // a trainee's seat (shadow, reverse shadow) never counts toward the panel's feedback
+    panelRole: text("panel_role", { enum: PANEL_ROLES }).notNull().default("panelist"),
     // optimistic concurrency: every accepted save increments it
     version: integer("version").notNull().default(0),
     recommendation: text("recommendation", { enum: RECOMMENDATIONS }),

@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 
 import { LEAD_ML_ARCHITECT_V1 } from "../app/domain/rubric/lead-ml-architect-v1";
 import type { FindingCategory } from "../app/domain/scorecard/evidence-lint";
-import type { LoopStatus, RatingScore, Recommendation } from "../app/domain/vocabulary";
+import type { LoopStatus, PanelRole, RatingScore, Recommendation } from "../app/domain/vocabulary";
 import { newId } from "../db/ids.server";
 import { hashPassword } from "../app/server/password.server";
 import { defaultDatabasePath, migrateDatabase, openDatabase } from "../db/client.server";
@@ -46,6 +46,8 @@ const PEOPLE = [
   { key: "i4", name: "Aisha Bello", email: "aisha@archpanel.demo", role: "member" },
   { key: "i5", name: "Chen Wei (陈伟)", email: "chen@archpanel.demo", role: "member" },
   { key: "i6", name: "Noémie Dubois", email: "noemie@archpanel.demo", role: "member" },
+  // a trainee interviewer: shadows on a decided loop, so the comparison and the shadowing record show data
+  { key: "t1", name: "Tomás Rivera", email: "tomas@archpanel.demo", role: "member" },
 ] as const;
 
 type PersonKey = (typeof PEOPLE)[number]["key"];
@@ -55,6 +57,8 @@ const DAY = 24 * HOUR;
 
 interface ScorecardSpec {
   panelist: PersonKey;
+  /** a trainee's seat (shadow, reverse shadow); full panelist when absent */
+  role?: PanelRole;
   status: "draft" | "submitted" | "none";
   recommendation?: Recommendation;
   scores?: Partial<Record<string, RatingScore | "na">>;
@@ -470,6 +474,29 @@ function demoLoops(now: number): LoopSpec[] {
                 communication: 3,
               },
             },
+            {
+              panelist: "t1",
+              role: "shadow",
+              status: "submitted",
+              recommendation: "hire",
+              scores: {
+                ml_system_architecture: 3,
+                cloud_platform: 3,
+                observability_reliability: 2,
+                governance_risk: 2,
+                communication: 3,
+              },
+              evidence: {
+                ml_system_architecture:
+                  "Drew the feature store, the batch and online paths and the registry, and said which team owns each.",
+                cloud_platform: "Chose managed Kubernetes for serving and gave the cost of the GPU pool per month.",
+                observability_reliability: "Named latency dashboards but not how drift would page anyone.",
+                governance_risk: "Mentioned model cards only when asked about the audit.",
+                communication: "Summarised the design in three sentences before going into detail.",
+              },
+              summary:
+                "Shadowing Jonas. A sound platform design with ownership spelled out; monitoring and governance stayed thin until prompted.",
+            },
           ],
         },
         {
@@ -697,6 +724,7 @@ function seed(db: Db, passwordHash: string, now: number): void {
               id: scorecardId,
               interviewId,
               panelistId: person(sc.panelist),
+              panelRole: sc.role ?? "panelist",
               status: submitted ? "submitted" : "draft",
               version: started ? (submitted ? 6 : 3) + (sc.amendReason ? 1 : 0) : 0,
               recommendation: sc.recommendation ?? null,
@@ -715,7 +743,8 @@ function seed(db: Db, passwordHash: string, now: number): void {
             .run();
           for (const [dimensionKey, score] of Object.entries(sc.scores ?? {})) {
             if (score === undefined) continue;
-            const picked = score === "na" ? "" : pickEvidence(dimensionKey, score, iv.exercise, usedTexts);
+            // a trainee's texts are written out: picking would shift the texts of every later panelist
+            const picked = score === "na" || sc.role ? "" : pickEvidence(dimensionKey, score, iv.exercise, usedTexts);
             const evidence = sc.evidence?.[dimensionKey] ?? picked;
             tx.insert(ratings)
               .values({
@@ -836,7 +865,7 @@ function printLogins(headline: string, file: string): void {
     "Demo logins (all share one password):",
     ...PEOPLE.map(
       (p) =>
-        `  ${p.role.padEnd(9)} ${p.email.padEnd(28)} ${p.name}${p.key.startsWith("hm") ? " (hiring manager)" : p.key.startsWith("i") ? " (interviewer)" : ""}`,
+        `  ${p.role.padEnd(9)} ${p.email.padEnd(28)} ${p.name}${p.key.startsWith("hm") ? " (hiring manager)" : p.key.startsWith("i") ? " (interviewer)" : p.key.startsWith("t") ? " (trainee interviewer)" : ""}`,
     ),
     `password: ${DEMO_PASSWORD}`,
     "",

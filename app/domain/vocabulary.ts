@@ -109,6 +109,27 @@ export const SCORECARD_STATUS_LABELS: Record<ScorecardStatus, string> = {
   recused: "Recused",
 };
 
+/**
+ * A seat on an interview's panel. A full panelist's submitted ratings are the panel's; a trainee's
+ * never are. "shadow": a trainee observes and scores independently while full panelists lead;
+ * "reverse_shadow": the trainee leads the interview while a full panelist observes and scores.
+ */
+export const PANEL_ROLES = ["panelist", "shadow", "reverse_shadow"] as const;
+export type PanelRole = (typeof PANEL_ROLES)[number];
+
+export const PANEL_ROLE_LABELS: Record<PanelRole, string> = {
+  panelist: "Full panelist",
+  shadow: "Shadow (trainee observes)",
+  reverse_shadow: "Reverse shadow (trainee leads)",
+};
+
+/** Short badge text beside a name on the panel. */
+export const PANEL_ROLE_BADGES: Record<PanelRole, string> = {
+  panelist: "Panelist",
+  shadow: "Shadow",
+  reverse_shadow: "Reverse shadow",
+};
+
 /** How the panel's record reads a status: only submitted scorecards count toward the aggregate. */
 export const SCORECARD_STATUS_COUNTING_LABELS: Record<ScorecardStatus, string> = {
   submitted: "Submitted",

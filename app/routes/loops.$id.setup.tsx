@@ -186,7 +186,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "panelist.add": {
       const p = parseWith(addPanelistSchema, body);
       if (!p.ok) return bad(p.errors);
-      return done(addPanelist(db, user, id, p.value.interviewId, p.value.panelistId), "panelistId");
+      return done(
+        addPanelist(db, user, id, p.value.interviewId, p.value.panelistId, Date.now(), p.value.panelRole),
+        "panelistId",
+      );
     }
     case "panelist.remove": {
       const p = parseWith(scorecardRefSchema, body);

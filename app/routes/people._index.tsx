@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { FormEvent } from "react";
 
 import { getDb } from "../../db/client.server";
@@ -16,6 +16,7 @@ import {
 } from "../../db/queries/people/people.server";
 import { accountThrottles, clearLoginThrottle } from "../../db/queries/people/login-throttle.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
+import { traineeSeatCounts } from "../../db/queries/review/shadow.server";
 import { CsrfInput } from "../components/ui/csrf";
 import { CopyButton } from "../components/ui/copy-button";
 import { FormError, Notice, SelectField, TextField } from "../components/ui/fields";
@@ -51,7 +52,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     timeZone: readOrgSettings(db).timeZone,
     loginThrottles: canClearLoginThrottle(actor).ok ? accountThrottles(db, now) : new Map(),
   });
-  return { people, inviteRoles: assignableRoles(actor), linkDays: Math.round(INVITE_TTL_MS / 86_400_000) };
+  return {
+    people,
+    // who has sat as a trainee: their row links to the shadowing record
+    trainees: [...traineeSeatCounts(db).keys()],
+    inviteRoles: assignableRoles(actor),
+    linkDays: Math.round(INVITE_TTL_MS / 86_400_000),
+  };
 }
 
 type ActionData =
@@ -301,7 +308,7 @@ function confirmDeactivate(name: string) {
 }
 
 export default function People() {
-  const { people, inviteRoles, linkDays } = useLoaderData<typeof loader>();
+  const { people, trainees, inviteRoles, linkDays } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -370,6 +377,11 @@ export default function People() {
                 <tr key={p.id} data-email={p.email} className={p.active ? undefined : "inactive"}>
                   <td>
                     <strong>{p.name}</strong> {p.isYou ? <span className="badge">You</span> : null}
+                    {trainees.includes(p.id) ? (
+                      <Link to={`/people/${p.id}/shadowing`} className="small">
+                        Shadowing record
+                      </Link>
+                    ) : null}
                     <div className="muted small">{p.email}</div>
                   </td>
                   <td>

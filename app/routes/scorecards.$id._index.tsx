@@ -79,6 +79,7 @@ export async function loader({
       durationMinutes: head.durationMinutes,
       loopId: head.loopId,
       loopStatus: head.loopStatus,
+      panelRole: head.panelRole,
     },
     exercise: {
       key: exercise.key,
@@ -242,6 +243,8 @@ export default function ScorecardPage() {
           durationMinutes={d.header.durationMinutes}
           loopStatus={d.header.loopStatus}
           loopId={d.header.loopId}
+          panelRole={d.header.panelRole}
+          scorecardId={d.scorecard.id}
           status={d.scorecard.status}
           amendCount={d.scorecard.amendCount}
           timer={null}

@@ -14,6 +14,7 @@ export const DEMO = {
   aisha: "aisha@archpanel.demo",
   chen: "chen@archpanel.demo",
   noemie: "noemie@archpanel.demo",
+  tomas: "tomas@archpanel.demo",
 } as const;
 
 /** Logs in through the real form and waits for the app shell. */

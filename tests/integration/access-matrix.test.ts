@@ -37,6 +37,9 @@
 // - the debrief meeting: seen like loop feedback; started by the hiring manager, recruiters and
 //   admins; joined by them and submitted panelists; commanded only by its facilitator.
 // - healthz, login, set-password: public.
+// - trainees (shadow, reverse shadow): never the loop's feedback, submitted or not (403); their own
+//   comparison (/scorecards/:id/compare) only once submitted and the loop decided; the shadowing
+//   record (/people/:id/shadowing) is staff only. The trainee is the outsider, seated by `prepare`.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -90,6 +93,8 @@ interface Probe {
   prepare?: (w: World) => void;
   /** extra assertions on an allowed answer's data */
   check?: (actor: ActorName, data: unknown, w: World) => void;
+  /** `prepare` seats the outsider on loop A (as a trainee): candidate A's identity is theirs to see, feedback still not */
+  seatsOutsider?: true;
 }
 
 interface Row {
@@ -161,6 +166,32 @@ const RATIONALE = "Consistent strong signals across architecture and MLOps exerc
 /** the world's Hire goes against a raised dealbreaker, so the decision carries a written override */
 const OVERRIDE =
   "The dealbreaker rests on one hypothetical answer; the reference call confirmed two incidents the candidate led.";
+
+/** A trainee scorecard for the outsider, written by `seatOutsiderAsTrainee` (a fixed id, so probes can name it). */
+const TRAINEE_CARD = newId();
+
+/** The outsider shadows loop A's first interview and submitted; `decided` also decides loop A. */
+function seatOutsiderAsTrainee(w: World, opts: { decided: boolean }): void {
+  getDb()
+    .insert(scorecards)
+    .values({
+      id: TRAINEE_CARD,
+      interviewId: w.interviewA1,
+      panelistId: w.users.outsider.id,
+      panelRole: "shadow",
+      status: "submitted",
+      version: 3,
+      recommendation: "hire",
+      submittedAt: Date.now(),
+    })
+    .run();
+  if (opts.decided)
+    getDb()
+      .update(loops)
+      .set({ status: "decided", decision: "hire", decidedAt: Date.now(), decidedBy: w.users.hmA.id })
+      .where(eq(loops.id, w.loopA))
+      .run();
+}
 
 function toDebrief(w: World): void {
   getDb().update(loops).set({ status: "debrief" }).where(eq(loops.id, w.loopA)).run();
@@ -393,6 +424,17 @@ const ROWS: Row[] = [
         expect: feedback(200, "login"),
       },
       {
+        // the outsider sits on loop A as a shadow and submitted: still no feedback, decided or not
+        label: "GET /loops/:id as a submitted trainee (loop decided)",
+        kind: "loader",
+        mutates: true,
+        prepare: (w) => seatOutsiderAsTrainee(w, { decided: true }),
+        seatsOutsider: true,
+        url: (w) => `/loops/${w.loopA}`,
+        params: (w) => ({ id: w.loopA }),
+        expect: { ...feedback(200, "login"), outsider: 403 },
+      },
+      {
         label: "POST /loops/:id decide (loop in debrief)",
         kind: "action",
         mutates: true,
@@ -499,6 +541,16 @@ const ROWS: Row[] = [
         url: (w) => `/loops/${w.loopA}/packet.json`,
         params: (w) => ({ id: w.loopA }),
         expect: feedback(200, 401),
+      },
+      {
+        label: "GET /loops/:id/packet.json as a submitted trainee (loop in progress)",
+        kind: "loader",
+        mutates: true,
+        prepare: (w) => seatOutsiderAsTrainee(w, { decided: false }),
+        seatsOutsider: true,
+        url: (w) => `/loops/${w.loopA}/packet.json`,
+        params: (w) => ({ id: w.loopA }),
+        expect: { ...feedback(200, 401), outsider: 403 },
       },
     ],
   },
@@ -660,6 +712,39 @@ const ROWS: Row[] = [
         url: () => `/artifacts/${ARTIFACT_IDS.submitted}`,
         params: () => ({ id: ARTIFACT_IDS.submitted }),
         expect: feedback(200, 401),
+      },
+    ],
+  },
+  {
+    file: "scorecards.$id.compare.tsx",
+    probes: [
+      {
+        label: "GET /scorecards/:trainee-card/compare (submitted, loop decided)",
+        kind: "loader",
+        mutates: true,
+        prepare: (w) => seatOutsiderAsTrainee(w, { decided: true }),
+        seatsOutsider: true,
+        url: () => `/scorecards/${TRAINEE_CARD}/compare`,
+        params: () => ({ id: TRAINEE_CARD }),
+        expect: ownerOnly("outsider", 200, "login"),
+      },
+      {
+        label: "GET /scorecards/:trainee-card/compare (submitted, loop not decided)",
+        kind: "loader",
+        mutates: true,
+        prepare: (w) => seatOutsiderAsTrainee(w, { decided: false }),
+        seatsOutsider: true,
+        url: () => `/scorecards/${TRAINEE_CARD}/compare`,
+        params: () => ({ id: TRAINEE_CARD }),
+        expect: ownerOnly("outsider", 403, "login"),
+      },
+      {
+        // a full panelist's scorecard has no comparison page
+        label: "GET /scorecards/:submitted/compare",
+        kind: "loader",
+        url: (w) => `/scorecards/${w.submittedCard}/compare`,
+        params: (w) => ({ id: w.submittedCard }),
+        expect: ownerOnly("submitted", 404, "login"),
       },
     ],
   },
@@ -1106,6 +1191,18 @@ const ROWS: Row[] = [
     ],
   },
   {
+    file: "people.$id.shadowing.tsx",
+    probes: [
+      {
+        label: "GET /people/:id/shadowing",
+        kind: "loader",
+        url: (w) => `/people/${w.users.outsider.id}/shadowing?n=5`,
+        params: (w) => ({ id: w.users.outsider.id }),
+        expect: staffOnly(200),
+      },
+    ],
+  },
+  {
     file: "people._index.tsx",
     probes: [
       { label: "GET /people", kind: "loader", url: () => "/people", params: () => ({}), expect: staffOnly(200) },
@@ -1419,7 +1516,11 @@ describe("what an answer contains", () => {
           probe.prepare?.(world);
           const r = await call(mod.loader, requestFor(probe, actor), probe.params(world));
           const text = await answerText(r);
-          for (const m of marks)
+          const seen =
+            actor === "outsider" && probe.seatsOutsider
+              ? marks.filter((m) => !(IDENTITY as readonly string[]).includes(m))
+              : marks;
+          for (const m of seen)
             if (text.includes(m))
               problems.push(`${row.file} ${probe.label} as ${actor} (${r.status}): contains ${JSON.stringify(m)}`);
           if (probe.mutates) {

@@ -5,7 +5,7 @@ import { rubricVersionIds } from "../../db/queries/rubric/rubrics.server";
 import { rubricOfVersion, searchForNewLoop } from "../../db/queries/search/searches.server";
 import { writeAudit } from "../../db/queries/audit.server";
 import { candidates, interviews, loops, ratings, redFlagMarks, scorecards, signalMarks } from "../../db/schema";
-import type { LoopStatus, RatingScore, Recommendation } from "../../app/domain/vocabulary";
+import type { LoopStatus, PanelRole, RatingScore, Recommendation } from "../../app/domain/vocabulary";
 import { newId } from "../../db/ids.server";
 
 import type { call } from "./harness";
@@ -15,6 +15,8 @@ export const EVIDENCE =
 
 export interface CardSpec {
   panelistId: string;
+  /** a trainee's seat; full panelist when absent */
+  panelRole?: PanelRole;
   status?: "draft" | "submitted" | "recused";
   recommendation?: Recommendation | null;
   scores?: Record<string, RatingScore | "na">;
@@ -96,6 +98,7 @@ export function buildLoop(spec: LoopSpec): BuiltLoop {
             id: scorecardId,
             interviewId,
             panelistId: card.panelistId,
+            panelRole: card.panelRole ?? "panelist",
             status,
             recommendation:
               card.recommendation === undefined ? (status === "submitted" ? "hire" : null) : card.recommendation,

@@ -12,7 +12,15 @@ import {
   weightsSchema,
 } from "../../domain/loop/schema";
 import type { InterviewView, Option, TransitionView } from "../../domain/loop/setup-view";
-import { WEIGHT_MODE_LABELS, WEIGHT_MODES, type WeightMode } from "../../domain/vocabulary";
+import {
+  PANEL_ROLE_BADGES,
+  PANEL_ROLE_LABELS,
+  PANEL_ROLES,
+  type PanelRole,
+  WEIGHT_MODE_LABELS,
+  WEIGHT_MODES,
+  type WeightMode,
+} from "../../domain/vocabulary";
 import { formatWeight, weightTotal } from "../../domain/loop/weights";
 import { CsrfInput } from "../ui/csrf";
 
@@ -409,8 +417,7 @@ export function InterviewCard({
         </Form>
         <div className="panel-box">
           <h4>
-            Panel{" "}
-            <span className="muted small">({iv.panelists.filter((p) => p.status !== "recused").length} of 3)</span>
+            Panel <span className="muted small">({iv.seated} of 3)</span>
           </h4>
           {iv.panelists.length === 0 ? <p className="cell-missing panel-empty">No panelist yet</p> : null}
           <ul className="plain panel-list">
@@ -419,6 +426,11 @@ export function InterviewCard({
                 <div className="row tight-row">
                   <span className={p.status === "recused" ? "struck" : undefined}>{p.name}</span>
                   {p.isHiringManager ? <span className="badge info">Hiring manager</span> : null}
+                  {p.panelRole !== "panelist" ? (
+                    <span className="badge" title={`${PANEL_ROLE_LABELS[p.panelRole]}: their ratings never count`}>
+                      {PANEL_ROLE_BADGES[p.panelRole]}
+                    </span>
+                  ) : null}
                   {!p.active ? <span className="badge danger">Deactivated</span> : null}
                   <ScorecardStatusBadge status={p.status} started={p.started} />
                   <span className="spacer" />
@@ -461,13 +473,25 @@ function AddPanelistForm({
   actionData: SetupActionData | undefined;
 }) {
   const { errors, values } = forForm(actionData, "panelist.add", iv.id);
-  const initial = { interviewId: iv.id, panelistId: str(values, "panelistId", "") };
+  const initial = {
+    interviewId: iv.id,
+    panelistId: str(values, "panelistId", ""),
+    panelRole: (PANEL_ROLES as readonly string[]).includes(str(values, "panelRole", ""))
+      ? (str(values, "panelRole", "") as PanelRole)
+      : (iv.openRoles[0] ?? "panelist"),
+  };
   const { register, onSubmit, errorFor } = useRemixForm(addPanelistSchema, {
     defaultValues: initial,
     serverErrors: errors,
   });
   const busy = useBusy("panelist.add", iv.id);
-  if (iv.full) return <p className="muted small">Three panelists: the maximum for one interview.</p>;
+  if (iv.openRoles.length === 0) {
+    return (
+      <p className="muted small">
+        {iv.full ? "Three panelists and a trainee: the most one interview takes." : "No seat left on this interview."}
+      </p>
+    );
+  }
   return (
     <Form
       method="post"
@@ -493,6 +517,20 @@ function AddPanelistForm({
           {iv.candidates.map((c) => (
             <option key={c.id} value={c.id}>
               {c.label}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          name="panelRole"
+          label="As"
+          idPrefix={`iv${index}`}
+          register={register}
+          error={errorFor("panelRole")}
+          defaultValue={initial.panelRole}
+        >
+          {iv.openRoles.map((role) => (
+            <option key={role} value={role}>
+              {PANEL_ROLE_LABELS[role]}
             </option>
           ))}
         </SelectField>

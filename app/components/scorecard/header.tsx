@@ -1,7 +1,8 @@
 import type { FormEvent, ReactNode } from "react";
+import { Link } from "@remix-run/react";
 
-import type { LoopStatus, ScorecardStatus } from "../../domain/vocabulary";
-import { LOOP_STATUS_LABELS, SCORECARD_STATUS_LABELS } from "../../domain/vocabulary";
+import type { LoopStatus, PanelRole, ScorecardStatus } from "../../domain/vocabulary";
+import { LOOP_STATUS_LABELS, PANEL_ROLE_BADGES, SCORECARD_STATUS_LABELS } from "../../domain/vocabulary";
 import type { TimerState, TimerView } from "../../domain/scorecard/rules";
 import { formatClock } from "../../domain/scorecard/rules";
 import type { TimerOp } from "../../domain/scorecard/schema";
@@ -110,6 +111,9 @@ export function ScorecardHeader(p: {
   durationMinutes: number;
   loopStatus: LoopStatus;
   loopId: string;
+  /** a trainee's seat: their ratings never count; after the decision they compare with the panel */
+  panelRole: PanelRole;
+  scorecardId: string;
   status: ScorecardStatus;
   amendCount: number;
   timer: ReactNode;
@@ -133,6 +137,14 @@ export function ScorecardHeader(p: {
             Loop: {LOOP_STATUS_LABELS[p.loopStatus]}
           </span>
           <StatusBadge status={p.status} amendCount={p.amendCount} />
+          {p.panelRole !== "panelist" ? (
+            <span className="badge info" title="Your ratings are practice: they never count toward the panel's view">
+              {PANEL_ROLE_BADGES[p.panelRole]} · not counted
+            </span>
+          ) : null}
+          {p.panelRole !== "panelist" && p.loopStatus === "decided" && p.status === "submitted" ? (
+            <Link to={`/scorecards/${p.scorecardId}/compare`}>Compare with the panel</Link>
+          ) : null}
         </div>
       </div>
       {p.timer}

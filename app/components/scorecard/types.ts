@@ -1,4 +1,4 @@
-import type { LoopStatus, ScorecardStatus } from "../../domain/vocabulary";
+import type { LoopStatus, PanelRole, ScorecardStatus } from "../../domain/vocabulary";
 import type {
   ContextCard,
   ExercisePhase,
@@ -35,6 +35,7 @@ export interface ScorecardPageData {
     durationMinutes: number;
     loopId: string;
     loopStatus: LoopStatus;
+    panelRole: PanelRole;
   };
   exercise: {
     key: string;

@@ -471,6 +471,8 @@ export function ScorecardWorkspace({
         durationMinutes={header.durationMinutes}
         loopStatus={header.loopStatus}
         loopId={header.loopId}
+        panelRole={header.panelRole}
+        scorecardId={sc.id}
         status={sc.status}
         amendCount={sc.amendCount}
         timer={

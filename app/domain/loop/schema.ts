@@ -6,7 +6,7 @@ import * as z from "zod";
 
 import { confirmField, idField, text } from "../shared/form-values";
 import { LOOP_TEMPLATE_KEYS } from "./template";
-import { LOOP_STATUSES, WEIGHT_MODES } from "../vocabulary";
+import { LOOP_STATUSES, PANEL_ROLES, WEIGHT_MODES } from "../vocabulary";
 import { validateWeights } from "./weights";
 import { isLocalInput } from "../shared/zoned-time";
 import { loopSearchField } from "../search/schema";
@@ -65,6 +65,8 @@ export const moveInterviewSchema = z.object({
 export const addPanelistSchema = z.object({
   interviewId: idField,
   panelistId: z.string().trim().min(1, "Choose a person to add").max(64),
+  // absent (older forms, scripts) means a full panelist
+  panelRole: z.enum(PANEL_ROLES, { error: "Choose how they sit on the panel" }).default("panelist"),
 });
 
 export const scorecardRefSchema = z.object({ scorecardId: idField });

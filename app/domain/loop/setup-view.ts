@@ -3,12 +3,13 @@
  * recruiter may make and what blocks them, weights, and the defaults of the "add interview" form.
  * Pure; the route loads the facts and hands them in.
  */
-import type { Decision, LoopStatus, Role, ScorecardStatus } from "../vocabulary";
+import type { Decision, LoopStatus, PanelRole, Role, ScorecardStatus } from "../vocabulary";
+import { PANEL_ROLES } from "../vocabulary";
 import type { RubricDimension, RubricExercise } from "../rubric/model";
 import { formatSlot, toLocalInput } from "../shared/zoned-time";
 
 import type { CoverageReport } from "./coverage";
-import { panelIsFull } from "./panel";
+import { panelIsFull, panelRoleRefusal, seatedCount } from "./panel";
 import {
   isConfigurable,
   isForwardMove,
@@ -45,6 +46,7 @@ export interface PanelistView {
   email: string;
   active: boolean;
   status: ScorecardStatus;
+  panelRole: PanelRole;
   started: boolean;
   isHiringManager: boolean;
 }
@@ -62,6 +64,10 @@ export interface InterviewView {
   /** people who may still be added */
   candidates: Option[];
   full: boolean;
+  /** full panelists seated (recused and trainees not counted) */
+  seated: number;
+  /** the seats the add form offers now: a full one while there is room, a trainee's beside a full panelist */
+  openRoles: PanelRole[];
 }
 
 /** What the page needs of a loop as set up (db/queries/loop's `LoopSetup` has it all). */
@@ -93,6 +99,7 @@ export interface LoopSetupFacts {
       email: string;
       active: boolean;
       status: ScorecardStatus;
+      panelRole: PanelRole;
       started: boolean;
     }[];
   }[];
@@ -144,12 +151,17 @@ export function loopSetupView({ setup, coverage, people, versions, timeZone }: L
       durationMinutes: iv.durationMinutes,
       locked: iv.locked,
       full: panelIsFull(iv.panelists),
+      seated: seatedCount(iv.panelists),
+      openRoles: PANEL_ROLES.filter(
+        (role) => panelRoleRefusal({ name: "", role, panelists: iv.panelists, otherRolesOnLoop: [] }) === null,
+      ),
       panelists: iv.panelists.map((p) => ({
         scorecardId: p.scorecardId,
         name: p.name,
         email: p.email,
         active: p.active,
         status: p.status,
+        panelRole: p.panelRole,
         started: p.started,
         isHiringManager: p.userId === hmId,
       })),

@@ -4,8 +4,9 @@
  */
 import { displayCandidateName } from "../candidate/display";
 import type { RubricContent } from "../rubric/model";
-import type { Decision, LoopStatus, ScorecardStatus } from "../vocabulary";
+import type { Decision, LoopStatus, PanelRole, ScorecardStatus } from "../vocabulary";
 import { coverageReport, type CoverageReport } from "./coverage";
+import { countsForPanel } from "./panel";
 
 /** At most this many interviews in one loop. */
 export const MAX_INTERVIEWS_PER_LOOP = 12;
@@ -17,6 +18,8 @@ export interface SetupPanelist {
   email: string;
   active: boolean;
   status: ScorecardStatus;
+  /** a trainee's seat (shadow, reverse shadow) is not part of the panel's coverage or feedback */
+  panelRole: PanelRole;
   version: number;
   submittedAt: number | null;
   /** the panelist has opened or saved the scorecard: it can no longer simply be removed */
@@ -170,7 +173,10 @@ export function loopCoverage(setup: LoopSetup): CoverageReport {
       dimensionKeys: iv.dimensionKeys,
       scheduledAt: iv.scheduledAt,
       durationMinutes: iv.durationMinutes,
-      panelists: iv.panelists.map((p) => ({ id: p.userId, name: p.name, status: p.status, active: p.active })),
+      // a trainee covers nothing: their ratings never count
+      panelists: iv.panelists
+        .filter(countsForPanel)
+        .map((p) => ({ id: p.userId, name: p.name, status: p.status, active: p.active })),
     })),
     hiringManager: { id: setup.loop.hiringManager.id, name: setup.loop.hiringManager.name },
   });

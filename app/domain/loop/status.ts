@@ -2,7 +2,8 @@
  * The loop lifecycle: planning → scheduled → in progress → debrief → decided, or withdrawn.
  * Pure: which moves exist, which the setup page may offer, and what blocks a move.
  */
-import { LOOP_STATUS_LABELS, type LoopStatus, type ScorecardStatus } from "../vocabulary";
+import { LOOP_STATUS_LABELS, type LoopStatus, type PanelRole, type ScorecardStatus } from "../vocabulary";
+import { countsForPanel } from "./panel";
 
 /** Every valid move. "decided → debrief" is reopening a decision (review page, decision-maker only). */
 export const LOOP_TRANSITIONS: Readonly<Record<LoopStatus, readonly LoopStatus[]>> = {
@@ -59,10 +60,14 @@ export interface TransitionFacts {
  * setup page shows exactly the blockers the move itself would hit.
  */
 export function transitionFacts(
-  interviews: readonly { scheduledAt: number | null; panelists: readonly { status: ScorecardStatus }[] }[],
+  interviews: readonly {
+    scheduledAt: number | null;
+    panelists: readonly { status: ScorecardStatus; panelRole?: PanelRole }[];
+  }[],
   uncoveredDimensions: readonly string[],
 ): TransitionFacts {
-  const counted = interviews.flatMap((iv) => iv.panelists).filter((p) => p.status !== "recused");
+  // trainees' scorecards are never outstanding: the loop does not wait for them
+  const counted = interviews.flatMap((iv) => iv.panelists).filter((p) => p.status !== "recused" && countsForPanel(p));
   return {
     interviewCount: interviews.length,
     unscheduledInterviewCount: interviews.filter((iv) => iv.scheduledAt === null).length,

@@ -92,7 +92,14 @@ export function interviewerExperience(db: DbOrTx, userIds: readonly string[]): M
       db
         .select({ id: scorecards.panelistId, n: count() })
         .from(scorecards)
-        .where(and(inArray(scorecards.panelistId, chunk), eq(scorecards.status, "submitted")))
+        .where(
+          and(
+            inArray(scorecards.panelistId, chunk),
+            eq(scorecards.status, "submitted"),
+            // practice as a trainee is not experience on a panel
+            eq(scorecards.panelRole, "panelist"),
+          ),
+        )
         .groupBy(scorecards.panelistId)
         .all(),
     ).map((r) => [r.id, r.n]),

@@ -103,6 +103,8 @@ export function openScorecardsStartedBefore(db: Db, startedBefore: number): Open
     .where(
       and(
         eq(scorecards.status, "draft"),
+        // a trainee's scorecard never holds the loop up
+        eq(scorecards.panelRole, "panelist"),
         eq(users.active, true),
         isNotNull(interviews.scheduledAt),
         lt(interviews.scheduledAt, startedBefore),

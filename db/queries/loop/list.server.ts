@@ -77,7 +77,8 @@ function loopRows(db: DbOrTx, where: SQL | undefined): LoopListRow[] {
     })
     .from(scorecards)
     .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
-    .where(inArray(interviews.loopId, ids))
+    // the panel's scorecards only: the loop never waits for a trainee's
+    .where(and(inArray(interviews.loopId, ids), eq(scorecards.panelRole, "panelist")))
     .groupBy(interviews.loopId)
     .all();
   const ivBy = new Map(ivStats.map((s) => [s.loopId, s]));
@@ -110,7 +111,7 @@ export function listLoopsForMember(
   user: { id: string; role: Role },
 ): { loops: LoopListRow[]; waitingOnYou: number } {
   const own = db
-    .select({ loopId: interviews.loopId, status: scorecards.status })
+    .select({ loopId: interviews.loopId, status: scorecards.status, panelRole: scorecards.panelRole })
     .from(scorecards)
     .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
     .where(eq(scorecards.panelistId, user.id))
@@ -141,7 +142,7 @@ export function listLoopsForMember(
       hiringManagerId: row.hiringManagerId,
       searchHiringManagerId: searchManagers.get(row.id) ?? null,
       recruiterId: null,
-      ownScorecards: own.filter((o) => o.loopId === row.id).map((o) => ({ status: o.status })),
+      ownScorecards: own.filter((o) => o.loopId === row.id).map((o) => ({ status: o.status, panelRole: o.panelRole })),
     });
     if (access === "full") visible.push(row);
     else if (access === "pending_own_submission") waitingOnYou++;

@@ -1,7 +1,8 @@
 // A loop's panels: put a person on an interview (their empty draft scorecard), take them off.
 import { and, eq } from "drizzle-orm";
 
-import { MAX_PANELISTS_PER_INTERVIEW, panelIsFull } from "../../../app/domain/loop/panel";
+import { panelRoleRefusal, removalRefusal } from "../../../app/domain/loop/panel";
+import type { PanelRole } from "../../../app/domain/vocabulary";
 import type { Db } from "../../client.server";
 import { newId } from "../../ids.server";
 import { scorecards } from "../../schema";
@@ -11,7 +12,10 @@ import { onLoopChanged } from "../outbox/events.server";
 import { abort, runRefusable, type Outcome } from "../result.server";
 import { activeUser, findInterview, loadForChange, touch, type Actor } from "./change.server";
 
-/** Puts a person on an interview's panel: creates their (empty) draft scorecard. */
+/**
+ * Puts a person on an interview's panel as a full panelist or a trainee (shadow, reverse shadow):
+ * creates their (empty) draft scorecard with that role. The role rules are app/domain/loop/panel.ts.
+ */
 export function addPanelist(
   db: Db,
   actor: Actor,
@@ -19,6 +23,7 @@ export function addPanelist(
   interviewId: string,
   userId: string,
   now = Date.now(),
+  role: PanelRole = "panelist",
 ): Outcome<string> {
   return runRefusable(() =>
     db.transaction((tx) => {
@@ -34,9 +39,15 @@ export function addPanelist(
             : `${person.name} is already on this interview.`,
         );
       }
-      if (panelIsFull(iv.panelists)) {
-        abort(409, `An interview has at most ${MAX_PANELISTS_PER_INTERVIEW} panelists.`);
-      }
+      const refusal = panelRoleRefusal({
+        name: person.name,
+        role,
+        panelists: iv.panelists,
+        otherRolesOnLoop: setup.interviews.flatMap((i) =>
+          i.panelists.filter((p) => p.userId === person.id).map((p) => p.panelRole),
+        ),
+      });
+      if (refusal) abort(409, refusal);
       const id = newId();
       tx.insert(scorecards)
         .values({
@@ -44,6 +55,7 @@ export function addPanelist(
           interviewId: iv.id,
           panelistId: person.id,
           status: "draft",
+          panelRole: role,
           version: 0,
           createdAt: now,
           updatedAt: now,
@@ -58,7 +70,7 @@ export function addPanelist(
           entityType: "scorecard",
           entityId: id,
           loopId,
-          after: { interviewId: iv.id, panelistId: person.id, exerciseKey: iv.exerciseKey },
+          after: { interviewId: iv.id, panelistId: person.id, exerciseKey: iv.exerciseKey, panelRole: role },
         },
         now,
       );
@@ -90,6 +102,8 @@ export function removePanelist(
             : `${p.name} has already started their scorecard, so they cannot be removed. Ask them to declare a conflict (recuse) if they should not assess.`,
         );
       }
+      const lastFull = removalRefusal(p, iv.panelists);
+      if (lastFull) abort(409, lastFull);
       tx.delete(scorecards)
         .where(and(eq(scorecards.id, scorecardId), eq(scorecards.version, 0)))
         .run();

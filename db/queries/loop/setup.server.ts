@@ -79,6 +79,7 @@ export function getLoopSetup(db: DbOrTx, loopId: string): LoopSetup | null {
           email: users.email,
           active: users.active,
           status: scorecards.status,
+          panelRole: scorecards.panelRole,
           version: scorecards.version,
           submittedAt: scorecards.submittedAt,
           createdAt: scorecards.createdAt,

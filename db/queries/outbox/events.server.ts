@@ -92,7 +92,7 @@ export function onScorecardChanged(tx: Tx, scorecardId: string, now: number): vo
   if (card.status !== "draft") noteIfPanelComplete(tx, card.loopId, now);
 }
 
-/** Every expected (not recused) scorecard of the loop is submitted: tell the hiring manager. */
+/** Every expected (not recused, not a trainee's) scorecard of the loop is submitted: tell the hiring manager. */
 function noteIfPanelComplete(tx: Tx, loopId: string, now: number): void {
   const counts = tx
     .select({
@@ -101,7 +101,7 @@ function noteIfPanelComplete(tx: Tx, loopId: string, now: number): void {
     })
     .from(scorecards)
     .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
-    .where(eq(interviews.loopId, loopId))
+    .where(and(eq(interviews.loopId, loopId), eq(scorecards.panelRole, "panelist")))
     .get();
   const expected = Number(counts?.expected ?? 0);
   const submitted = Number(counts?.submitted ?? 0);

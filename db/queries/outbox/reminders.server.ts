@@ -28,7 +28,7 @@ interface OpenCard {
   endedAt: number;
 }
 
-/** Draft scorecards whose interview has ended, on loops still running. */
+/** Full panelists' draft scorecards whose interview has ended, on loops still running (a trainee's never gates the loop). */
 function openCards(db: Pick<Db, "select">, now: number): OpenCard[] {
   const end = sql<number>`${interviews.scheduledAt} + ${interviews.durationMinutes} * 60000`;
   return db
@@ -56,6 +56,7 @@ function openCards(db: Pick<Db, "select">, now: number): OpenCard[] {
     .where(
       and(
         eq(scorecards.status, "draft"),
+        eq(scorecards.panelRole, "panelist"),
         isNotNull(interviews.scheduledAt),
         lt(end, now),
         inArray(loops.status, ["scheduled", "in_progress", "debrief"]),

@@ -238,7 +238,10 @@ export function changeRole(db: Db, actor: Actor, userId: string, role: Role, now
   );
 }
 
-/** The person's seats on the panels of loops still running, with how many others sit beside them. */
+/**
+ * The person's full seats on the panels of loops still running, with how many other full panelists
+ * sit beside them: a trainee neither leaves an interview without a panel nor covers for one.
+ */
 function panelSeats(tx: Tx, userId: string): PanelSeat[] {
   const own = tx
     .select({
@@ -254,7 +257,13 @@ function panelSeats(tx: Tx, userId: string): PanelSeat[] {
     .innerJoin(loops, eq(loops.id, interviews.loopId))
     .innerJoin(candidates, eq(candidates.id, loops.candidateId))
     .innerJoin(rubricExercises, eq(rubricExercises.id, interviews.exerciseId))
-    .where(and(eq(scorecards.panelistId, userId), notInArray(loops.status, ["decided", "withdrawn"])))
+    .where(
+      and(
+        eq(scorecards.panelistId, userId),
+        eq(scorecards.panelRole, "panelist"),
+        notInArray(loops.status, ["decided", "withdrawn"]),
+      ),
+    )
     .all();
   if (own.length === 0) return [];
   const others = tx
@@ -268,6 +277,7 @@ function panelSeats(tx: Tx, userId: string): PanelSeat[] {
         ),
         sql`${scorecards.panelistId} <> ${userId}`,
         sql`${scorecards.status} <> 'recused'`,
+        eq(scorecards.panelRole, "panelist"),
       ),
     )
     .groupBy(scorecards.interviewId)

@@ -33,7 +33,7 @@ export function getLoopAccess(db: Db, loopId: string, user: { id: string; role: 
     .get();
   if (!loop) return { access: "none", loop: null };
   const own = db
-    .select({ status: scorecards.status })
+    .select({ status: scorecards.status, panelRole: scorecards.panelRole })
     .from(scorecards)
     .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
     .where(and(eq(interviews.loopId, loopId), eq(scorecards.panelistId, user.id)))
@@ -61,6 +61,12 @@ export function requireLoopFeedbackAccess(db: Db, loopId: string, user: { id: st
   if (access === "recused") {
     throw new Response(
       "You declared a conflict of interest on this loop, so the panel's feedback stays closed to you.",
+      { status: 403 },
+    );
+  }
+  if (access === "trainee") {
+    throw new Response(
+      "You sit on this loop as a trainee: the panel's feedback stays closed to you. Once the loop is decided, your scorecard shows how your ratings compare with the panel's.",
       { status: 403 },
     );
   }

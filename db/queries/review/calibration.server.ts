@@ -78,8 +78,8 @@ export function rubricFamilyOfLoop(db: Db, loopId: string): string | null {
 
 /**
  * Every submitted, scored rating of every loop that uses a version of the rubric family
- * `rubricId`, as the calibration engine wants it. One query. Recused and draft scorecards and
- * "not assessed" ratings are not part of the population.
+ * `rubricId`, as the calibration engine wants it. One query. Recused and draft scorecards,
+ * trainees' scorecards (shadow, reverse shadow) and "not assessed" ratings are not part of the population.
  *
  * At scale this reads hundreds of thousands of ratings, and materialising a JS row per rating
  * (drizzle's mapped objects, or even better-sqlite3's raw arrays) costs more than the SQL itself.
@@ -95,7 +95,7 @@ export function loadCalibrationPopulation(db: Db, rubricId: string, loopId?: str
        from rubric_versions v
        join loops l on l.rubric_version_id = v.id
        join interviews i on i.loop_id = l.id
-       join scorecards s on s.interview_id = i.id and s.status = 'submitted'
+       join scorecards s on s.interview_id = i.id and s.status = 'submitted' and s.panel_role = 'panelist'
        join users u on u.id = s.panelist_id
        join ratings r on r.scorecard_id = s.id and r.score is not null
        join rubric_dimensions d on d.id = r.dimension_id

@@ -24,7 +24,8 @@ import { loadLoopAggregationInputs } from "./inputs.server";
  */
 function visibleComparableLoops(db: Db, user: { id: string; role: Role }, searchId?: string) {
   const mine = sql`exists (select 1 from ${scorecards} s join ${interviews} i on i.id = s.interview_id where i.loop_id = ${loops.id} and s.panelist_id = ${user.id})`;
-  const pending = sql`exists (select 1 from ${scorecards} s join ${interviews} i on i.id = s.interview_id where i.loop_id = ${loops.id} and s.panelist_id = ${user.id} and s.status != 'submitted')`;
+  // a trainee's seat closes the loop's feedback like a draft does (app/domain/review/access.ts)
+  const pending = sql`exists (select 1 from ${scorecards} s join ${interviews} i on i.id = s.interview_id where i.loop_id = ${loops.id} and s.panelist_id = ${user.id} and (s.status != 'submitted' or s.panel_role != 'panelist'))`;
   const related =
     user.role === "admin" || user.role === "recruiter"
       ? sql`1 = 1`

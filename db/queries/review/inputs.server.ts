@@ -8,6 +8,11 @@
  * whoever asks. So every content query below has `scorecards.status = 'submitted'` in its WHERE,
  * and the other scorecards are read through a status-only projection (no content column).
  *
+ * Trainees: a shadow's or reverse shadow's scorecard is not the panel's (app/domain/loop/panel.ts),
+ * so every query below also has `scorecards.panel_role = 'panelist'`: their ratings reach no
+ * aggregate, composite, agenda, heatmap, debrief, comparison, export or packet, and they are not
+ * listed as outstanding either.
+ *
  * Query budget: one loop's input is ~13 small indexed queries whatever the panel size (rubric
  * content 5, loop 1, interviews 1, scorecards 2, then one query each for ratings, red flags,
  * signals, focus ticks, probe ticks and quick notes), prepared once per connection.
@@ -47,13 +52,16 @@ import { asScore, chunked, groupBy } from "../rows.server";
 /** Content is read from submitted scorecards only (see the module comment). */
 const submittedOnly = eq(scorecards.status, "submitted");
 
+/** Only full panelists' scorecards are the panel's (see the module comment). */
+const panelOnly = eq(scorecards.panelRole, "panelist");
+
 /**
  * The queries behind an aggregation input, for the loops selected by `loopFilter` (applied to a
  * loop-id column). Every child table is reached through `interviews.loop_id`, so each query is
  * one indexed join, whatever the number of scorecards.
  */
 function buildInputQueries(db: Db, loopFilter: (column: typeof loops.id | typeof interviews.loopId) => SQL) {
-  const ofSubmitted = and(loopFilter(interviews.loopId), submittedOnly);
+  const ofSubmitted = and(loopFilter(interviews.loopId), submittedOnly, panelOnly);
   return {
     loops: db
       .select({
@@ -115,7 +123,7 @@ function buildInputQueries(db: Db, loopFilter: (column: typeof loops.id | typeof
       .from(scorecards)
       .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
       .innerJoin(users, eq(users.id, scorecards.panelistId))
-      .where(and(loopFilter(interviews.loopId), ne(scorecards.status, "submitted"))),
+      .where(and(loopFilter(interviews.loopId), ne(scorecards.status, "submitted"), panelOnly)),
     ratings: db
       .select({
         scorecardId: ratings.scorecardId,

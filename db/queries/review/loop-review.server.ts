@@ -103,11 +103,11 @@ function buildFactsQueries(db: Db) {
         // what an entry changed feeds its sentence (review/audit-sentences.ts); an uncounted scorecard's own
         // changes stay in the database like its text
         before:
-          sql<unknown>`case when ${onScorecard} and ${scorecards.status} is not 'submitted' then null else ${auditLog.before} end`.mapWith(
+          sql<unknown>`case when ${onScorecard} and (${scorecards.status} is not 'submitted' or ${scorecards.panelRole} is not 'panelist') then null else ${auditLog.before} end`.mapWith(
             auditLog.before,
           ),
         after:
-          sql<unknown>`case when ${onScorecard} and ${scorecards.status} is not 'submitted' then null else ${auditLog.after} end`.mapWith(
+          sql<unknown>`case when ${onScorecard} and (${scorecards.status} is not 'submitted' or ${scorecards.panelRole} is not 'panelist') then null else ${auditLog.after} end`.mapWith(
             auditLog.after,
           ),
         actorName: users.name,
@@ -120,7 +120,8 @@ function buildFactsQueries(db: Db) {
           eq(auditLog.loopId, loopId),
           or(
             ne(auditLog.entityType, "scorecard"),
-            eq(scorecards.status, "submitted"),
+            // a trainee's scorecard is not the panel's: only its seat shows (added, removed)
+            and(eq(scorecards.status, "submitted"), eq(scorecards.panelRole, "panelist")),
             inArray(auditLog.action, SCORECARD_STATE_ACTIONS),
           ),
         ),

@@ -194,6 +194,7 @@ export function scorecardHeader(db: Db, opts: { scorecardId: string; panelistId:
       lastAmendReason: scorecards.lastAmendReason,
       conflictNote: scorecards.conflictNote,
       conflictDeclaredAt: scorecards.conflictDeclaredAt,
+      panelRole: scorecards.panelRole,
       scheduledAt: interviews.scheduledAt,
       durationMinutes: interviews.durationMinutes,
       loopId: loops.id,

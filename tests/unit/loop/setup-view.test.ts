@@ -24,6 +24,7 @@ function panelist(userId: string, status: ScorecardStatus = "draft", extra: Part
     email: `${userId}@example.test`,
     active: true,
     status,
+    panelRole: "panelist",
     started: status !== "draft",
     ...extra,
   };

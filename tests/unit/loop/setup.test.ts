@@ -59,6 +59,7 @@ function card(interviewId: string, userId: string, extra: Partial<SetupScorecard
     email: `${userId}@example.test`,
     active: true,
     status: "draft",
+    panelRole: "panelist",
     version: 0,
     submittedAt: null,
     createdAt: 0,

@@ -1,0 +1,1 @@
+ALTER TABLE `scorecards` ADD `panel_role` text DEFAULT 'panelist' NOT NULL;
