@@ -4,8 +4,8 @@
 // no serious or critical axe violation at 1366 and 390 px and does not scroll sideways at 390 px.
 //
 // Named to run last (specs run alphabetically on one database): it records a decision on the demo loop in
-// debrief (Ingrid Sørensen) and edits Mateo's draft in the scheduled loop (Siobhán O'Connor), which no
-// later spec reads.
+// debrief (Ingrid Sørensen) and edits Aisha's draft in the scheduled loop (Siobhán O'Connor), which no
+// other spec reads (evidence-lint.spec submits Chen's and Mateo's there).
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 
@@ -22,7 +22,7 @@ test.describe("states reached by acting", () => {
   test("the conflict panel of a stale second tab", async ({ browser }) => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await login(page, DEMO.mateo);
+    await login(page, DEMO.aisha);
     await page.goto("/interviews");
     await page.locator("li", { hasText: "Siobhán O'Connor" }).getByRole("link").first().click();
     await expect(page).toHaveURL(/\/scorecards\/[A-Za-z0-9_-]+$/);
