@@ -10,6 +10,7 @@ import { DECISION_LABELS, RECOMMENDATION_LABELS } from "../domain/vocabulary";
 import { notFound } from "../server/http.server";
 import { idParam } from "../server/params.server";
 import { requireStaff } from "../server/session.server";
+import { ScrollRegion } from "../components/ui/scroll-region";
 
 export const meta: MetaFunction = () => [{ title: "Shadowing record · ArchPanel" }];
 
@@ -74,50 +75,54 @@ export default function Shadowing() {
       ) : (
         <>
           <h2>Per dimension</h2>
-          <table className="list-table" data-testid="tracking-dimensions">
-            <thead>
-              <tr>
-                <th scope="col">Dimension</th>
-                <th scope="col">Mean |difference|</th>
-                <th scope="col">Loops</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tracking.dimensions.map((d) => (
-                <tr key={d.key}>
-                  <th scope="row">{d.name}</th>
-                  <td>{formatScore(d.meanAbsDiff)}</td>
-                  <td>{d.loops}</td>
+          <ScrollRegion label="Per dimension (scrolls sideways)">
+            <table className="list-table" data-testid="tracking-dimensions">
+              <thead>
+                <tr>
+                  <th scope="col">Dimension</th>
+                  <th scope="col">Mean |difference|</th>
+                  <th scope="col">Loops</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {tracking.dimensions.map((d) => (
+                  <tr key={d.key}>
+                    <th scope="row">{d.name}</th>
+                    <td>{formatScore(d.meanAbsDiff)}</td>
+                    <td>{d.loops}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
           <h2>Loops</h2>
-          <table className="list-table" data-testid="tracking-loops">
-            <thead>
-              <tr>
-                <th scope="col">Candidate</th>
-                <th scope="col">Differences (theirs − panel median)</th>
-                <th scope="col">Recommendation</th>
-                <th scope="col">Decision</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tracking.loops.map((l) => (
-                <tr key={l.loopId}>
-                  <th scope="row">{l.candidateName}</th>
-                  <td>
-                    {l.comparison.dimensions
-                      .filter((d) => d.difference !== null)
-                      .map((d) => `${d.name} ${formatSigned(d.difference)}`)
-                      .join(", ") || "—"}
-                  </td>
-                  <td>{l.comparison.recommendation ? RECOMMENDATION_LABELS[l.comparison.recommendation] : "—"}</td>
-                  <td>{l.comparison.decision ? DECISION_LABELS[l.comparison.decision] : "—"}</td>
+          <ScrollRegion label="Loops (scrolls sideways)">
+            <table className="list-table" data-testid="tracking-loops">
+              <thead>
+                <tr>
+                  <th scope="col">Candidate</th>
+                  <th scope="col">Differences (theirs − panel median)</th>
+                  <th scope="col">Recommendation</th>
+                  <th scope="col">Decision</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {tracking.loops.map((l) => (
+                  <tr key={l.loopId}>
+                    <th scope="row">{l.candidateName}</th>
+                    <td>
+                      {l.comparison.dimensions
+                        .filter((d) => d.difference !== null)
+                        .map((d) => `${d.name} ${formatSigned(d.difference)}`)
+                        .join(", ") || "—"}
+                    </td>
+                    <td>{l.comparison.recommendation ? RECOMMENDATION_LABELS[l.comparison.recommendation] : "—"}</td>
+                    <td>{l.comparison.decision ? DECISION_LABELS[l.comparison.decision] : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         </>
       )}
     </main>

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 import { DEMO, login } from "./fixtures";
+import { seriousViolations } from "./page-checks";
 
 // Read-only on the demo: Dmitri Volkov's loop is decided (Priya). Tomás Rivera, a trainee, shadowed
 // Jonas on the architecture case study: ML system architecture 3, where the panel (Jonas 4, Sofia 3)
@@ -37,6 +38,8 @@ test("a shadow's ratings change nothing the hiring manager sees; after the decis
   const archRow = page.getByRole("row", { name: /ML system architecture/ });
   await expect(archRow).toContainText("3.50");
   await expect(archRow).toContainText("−0.50");
+  // held to the rules of every page: axe-clean at 1366 and 390 px, no sideways scroll on a phone
+  expect(await seriousViolations(page, "shadow comparison")).toEqual([]);
 
   // the hiring manager: the panel's four scorecards, no trace of the trainee
   const context = await browser.newContext();
@@ -64,5 +67,6 @@ test("a shadow's ratings change nothing the hiring manager sees; after the decis
   await recruiter.locator("tr", { hasText: "Tomás Rivera" }).getByRole("link", { name: "Shadowing record" }).click();
   await expect(recruiter.getByRole("heading", { level: 1 })).toContainText("Tomás Rivera");
   await expect(recruiter.getByTestId("readiness")).toContainText("Not yet (1 of 3 loops so far");
+  expect(await seriousViolations(recruiter, "shadowing record")).toEqual([]);
   await recruiterContext.close();
 });
