@@ -111,3 +111,65 @@ test("keyboard only: log in and reach the interviews list, with focus always vis
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/interviews/);
 });
+
+/** Tabs forward until the focused element's text matches, checking that every stop shows where the focus is. */
+async function tabUntil(page: Page, target: RegExp, maxStops = 150): Promise<void> {
+  // Tab presses start once the page is interactive (a navigation can replace the document under a key press)
+  await page.waitForFunction(() => (window as { __archpanelHydrated?: boolean }).__archpanelHydrated === true);
+  for (let i = 0; i < maxStops; i++) {
+    await page.keyboard.press("Tab");
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body)
+        return { text: "", ring: "none", what: `the page itself (focus lost) on ${location.pathname}` };
+      const s = getComputedStyle(el);
+      const ring =
+        s.outlineStyle !== "none" && s.outlineWidth !== "0px" ? "outline" : s.boxShadow !== "none" ? "shadow" : "none";
+      // a form field is named by its name attribute here; links and buttons by their text
+      const text = (el.getAttribute("aria-label") ?? el.getAttribute("name") ?? el.textContent ?? "")
+        .trim()
+        .slice(0, 80);
+      return { text, ring, what: el.outerHTML.slice(0, 160) };
+    });
+    expect(stop.ring, `focus is visible on ${stop.what}`).not.toBe("none");
+    if (target.test(stop.text)) return;
+  }
+  throw new Error(`No focus stop matching ${String(target)} within ${maxStops} Tab presses`);
+}
+
+async function keyboardLogin(page: Page, email: string): Promise<void> {
+  await page.goto("/login");
+  await expect(page.locator(":focus")).toHaveAttribute("name", "email");
+  await page.keyboard.type(email);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("archpanel-demo");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("current-user")).toBeVisible();
+}
+
+test("keyboard only, hiring manager: from the navigation to a loop's review and its decision form, focus always visible", async ({
+  page,
+}) => {
+  test.slow();
+  await keyboardLogin(page, DEMO.hm1);
+  await tabUntil(page, /^Loops$/);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/loops$/);
+  await tabUntil(page, /Ingrid Sørensen/);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/loops\/[A-Za-z0-9_-]+$/);
+  // every stop of the review page up to the decision's outcome choice (read-only: nothing is submitted)
+  await tabUntil(page, /^decision$/, 400);
+});
+
+test("keyboard only, recruiter: from the navigation to a loop's setup, focus always visible", async ({ page }) => {
+  test.slow();
+  await keyboardLogin(page, DEMO.recruiter);
+  await tabUntil(page, /^Loops$/);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/loops$/);
+  await tabUntil(page, /^Set up/);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/setup$/);
+  await tabUntil(page, /Add (a )?panelist|Add panelist|^Add$/, 400);
+});
