@@ -23,6 +23,8 @@ test("a panelist is stopped by a protected finding, keeps one with a reason, rev
   await page.locator("li", { hasText: CANDIDATE }).filter({ hasText: EXERCISE }).getByRole("link").first().click();
   await expect(page).toHaveURL(/\/scorecards\/[A-Za-z0-9_-]+$/);
   await expect(page.getByTestId("scorecard-status")).toHaveText("Draft");
+  // the page streams: read the dimensions once the whole form (its submit bar comes last) is there
+  await expect(page.getByRole("button", { name: "Submit scorecard" })).toBeVisible();
 
   const dims = page.locator("section.ratings fieldset.dim:not(details fieldset.dim)");
   const keys = await dims.evaluateAll((els) => els.map((e) => e.getAttribute("data-dimension") ?? ""));
@@ -81,6 +83,8 @@ test.describe("without JavaScript", () => {
     await page.goto("/interviews");
     await page.locator("li", { hasText: CANDIDATE }).filter({ hasText: EXERCISE }).getByRole("link").first().click();
     await expect(page.getByTestId("scorecard-status")).toHaveText("Draft");
+    // the page streams: read the dimensions once the whole form (its submit bar comes last) is there
+    await expect(page.getByRole("button", { name: "Submit scorecard" })).toBeVisible();
     const dims = page.locator("section.ratings fieldset.dim:not(details fieldset.dim)");
     const keys = await dims.evaluateAll((els) => els.map((e) => e.getAttribute("data-dimension") ?? ""));
     for (const key of keys) {
