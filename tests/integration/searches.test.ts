@@ -13,6 +13,7 @@ import { auditLog, candidates, loops, searches } from "../../db/schema";
 import { loader as reviewLoaderFn } from "../../app/routes/loops.$id._index";
 import { loader as loopsLoaderFn } from "../../app/routes/loops._index";
 import { action as newLoopActionFn } from "../../app/routes/loops.new";
+import { action as setupActionFn } from "../../app/routes/loops.$id.setup";
 import { action as searchActionFn, loader as searchLoaderFn } from "../../app/routes/searches.$id";
 import { action as searchesActionFn, loader as searchesLoaderFn } from "../../app/routes/searches._index";
 
@@ -24,6 +25,7 @@ const searchesLoader = handler(searchesLoaderFn);
 const searchAction = handler(searchActionFn);
 const searchLoader = handler(searchLoaderFn);
 const newLoopAction = handler(newLoopActionFn);
+const setupAction = handler(setupActionFn);
 const reviewLoader = handler(reviewLoaderFn);
 const loopsLoader = handler(loopsLoaderFn);
 
@@ -230,6 +232,40 @@ describe("a new loop joins a search", () => {
     );
     expect(res.status).toBe(400);
     expect(tableCounts()).toEqual(before);
+  });
+});
+
+describe("a loop in a search keeps the search's rubric", () => {
+  it("refuses a version of another rubric in the loop's settings, naming the search; nothing changes", async () => {
+    const id = newSearch("Payments", hm.id);
+    const created = await call(
+      newLoopAction,
+      postForm("/loops/new", recruiter, {
+        candidateId: newCandidate(),
+        rubricVersionId: versionId,
+        hiringManagerId: hm.id,
+        searchId: id,
+        template: "full",
+      }),
+    );
+    const loopId = /\/loops\/([^/]+)\/setup/.exec(created.headers.get("Location") ?? "")?.[1] ?? "";
+    const { versionId: otherVersion } = seedRubricV1();
+    const before = tableCounts();
+    const settings = (rubricVersionId: string, hiringManagerId = hm.id) =>
+      call(
+        setupAction,
+        postForm(`/loops/${loopId}/setup`, recruiter, { intent: "settings", rubricVersionId, hiringManagerId }),
+        { id: loopId },
+      );
+    const refused = await settings(otherVersion);
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(refused.data)).toContain("This loop is in the search “Payments”");
+    expect(tableCounts()).toEqual(before);
+    expect(getDb().select({ v: loops.rubricVersionId }).from(loops).where(eq(loops.id, loopId)).get()?.v).toBe(
+      versionId,
+    );
+    // the hiring manager may still change (the search's manager keeps seeing the loop)
+    expect((await settings(versionId, otherHm.id)).status).toBe(302);
   });
 });
 
