@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { shapeBothWaysForTest, shapeWord } from "../../../app/pdf/text/shape.server";
+import { aggregateFixture, buildPacketFixture } from "../../../scripts/lib/packet-fixture";
+import { asciiPairsBothWaysForTest, shapeBothWaysForTest, shapeWord } from "../../../app/pdf/text/shape.server";
 
 // The printable-ASCII fast path must give exactly what fontkit gives for the same word: same
 // glyphs, advances, kerning and width. Words where a pair ligates or positions differently must
@@ -67,6 +68,47 @@ describe("printable-ASCII shaping fast path", () => {
     }
     // it is actually used (most such words qualify)
     expect(fast).toBeGreaterThan(3000);
+  });
+
+  it("matches fontkit glyph for glyph on every word of the packet fixtures", () => {
+    const text = new Set<string>();
+    const collect = (v: unknown): void => {
+      if (typeof v === "string") for (const w of v.split(/\s+/)) text.add(w);
+      else if (Array.isArray(v)) v.forEach(collect);
+      else if (v && typeof v === "object") Object.values(v).forEach(collect);
+    };
+    for (const options of [{}, { hostile: true }, { seed: 1001 }])
+      collect(aggregateFixture(buildPacketFixture(options)));
+    let fast = 0;
+    for (const style of ["regular", "bold", "italic"] as const) {
+      for (const w of text) {
+        const { fast: f, fontkit } = shapeBothWaysForTest(style, w);
+        if (!f) continue;
+        fast++;
+        expect(strip(f), `${style} ${JSON.stringify(w)}`).toBe(strip(fontkit));
+      }
+    }
+    // ~940 distinct ASCII words per style take the fast path
+    expect(fast).toBeGreaterThan(2000);
+  });
+
+  it("takes every pair's advance from the font table exactly as fontkit shapes the pair alone", () => {
+    for (const style of ["regular", "bold", "italic"] as const) {
+      const pairs = asciiPairsBothWaysForTest(style);
+      expect(pairs).toHaveLength(94 * 94);
+      // a pair the de Bruijn run could not show is shaped alone when met: only a handful
+      const deferred = pairs.filter((p) => p.table === Number.POSITIVE_INFINITY);
+      expect(deferred.length, `${style}: ${deferred.map((p) => p.pair).join(" ")}`).toBeLessThan(20);
+      const differ = pairs
+        .filter((p) => p.table !== Number.POSITIVE_INFINITY && !Object.is(p.table, p.alone))
+        .map((p) => `${JSON.stringify(p.pair)}: table ${p.table}, alone ${p.alone}`);
+      expect(differ, style).toEqual([]);
+      // the ligature pairs are not usable (those words go through fontkit)
+      for (const lig of ["fi", "fl"]) {
+        const p = pairs.find((x) => x.pair === lig);
+        expect(Number.isNaN(p?.alone), `${style} ${lig}`).toBe(true);
+      }
+    }
   });
 
   it("leaves words without a Latin letter, and non-ASCII words, to fontkit", () => {
