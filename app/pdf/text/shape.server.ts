@@ -116,7 +116,14 @@ interface AsciiGlyph {
   cps: number[];
 }
 
+/**
+ * The script fontkit shapes a word of printable ASCII in: "latn" with a Latin letter in it; without
+ * one (numbers, punctuation) it detects none, "zzzz", and the font's default script applies.
+ */
+type AsciiScript = "latn" | "zzzz";
+
 interface AsciiTable {
+  script: AsciiScript;
   /** by char code 0x21..0x7e; null: not usable (no glyph, or shaped to something else) */
   glyphs: (AsciiGlyph | null)[];
   /**
@@ -128,19 +135,27 @@ interface AsciiTable {
 
 const FIRST = 0x21;
 const LAST = 0x7e;
+const isLatinLetter = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+/** the characters of each script's words: all of printable ASCII, or all but the letters */
+const ALPHABETS: Record<AsciiScript, number[]> = {
+  latn: Array.from({ length: LAST - FIRST + 1 }, (_, i) => FIRST + i),
+  zzzz: Array.from({ length: LAST - FIRST + 1 }, (_, i) => FIRST + i).filter((c) => !isLatinLetter(c)),
+};
+/** by face index * 2 (+1 for "zzzz") */
 const asciiTables = new Map<number, AsciiTable>();
 
-function asciiTable(face: Face): AsciiTable {
-  let t = asciiTables.get(face.index);
+function asciiTable(face: Face, script: AsciiScript): AsciiTable {
+  const key = face.index * 2 + (script === "latn" ? 0 : 1);
+  let t = asciiTables.get(key);
   if (!t) {
-    t = buildAsciiTable(face);
-    asciiTables.set(face.index, t);
+    t = buildAsciiTable(face, script);
+    asciiTables.set(key, t);
   }
   return t;
 }
 
-function soloGlyph(face: Face, c: number): AsciiGlyph | null {
-  const run = face.font.layout(String.fromCharCode(c), undefined, "latn");
+function soloGlyph(face: Face, c: number, script: AsciiScript): AsciiGlyph | null {
+  const run = face.font.layout(String.fromCharCode(c), undefined, script);
   const gl = run.glyphs[0];
   const p = run.positions[0];
   if (run.glyphs.length !== 1 || !gl || !p || gl.id === 0 || p.xOffset !== 0 || p.yOffset !== 0) return null;
@@ -148,23 +163,25 @@ function soloGlyph(face: Face, c: number): AsciiGlyph | null {
   return cps.length === 1 && cps[0] === c ? { gid: gl.id, advance: gl.advanceWidth, xAdvance: p.xAdvance, cps } : null;
 }
 
-/** Every ordered pair of printable ASCII characters exactly once (de Bruijn sequence B(94, 2)). */
-function everyAsciiPair(): number[] {
+/** Every ordered pair of the alphabet exactly once (de Bruijn sequence B(k, 2)). */
+function everyPair(alphabet: readonly number[]): number[] {
   const seq: number[] = [];
-  for (let a = FIRST; a <= LAST; a++) {
+  for (let i = 0; i < alphabet.length; i++) {
+    const a = alphabet[i] ?? 0;
     seq.push(a);
-    for (let b = a + 1; b <= LAST; b++) seq.push(a, b);
+    for (let j = i + 1; j < alphabet.length; j++) seq.push(a, alphabet[j] ?? 0);
   }
-  seq.push(FIRST);
+  if (alphabet[0] !== undefined) seq.push(alphabet[0]);
   return seq;
 }
 
-function buildAsciiTable(face: Face): AsciiTable {
+function buildAsciiTable(face: Face, script: AsciiScript): AsciiTable {
+  const alphabet = ALPHABETS[script];
   const glyphs: (AsciiGlyph | null)[] = [];
-  for (let c = FIRST; c <= LAST; c++) glyphs[c] = soloGlyph(face, c);
+  for (const c of alphabet) glyphs[c] = soloGlyph(face, c, script);
   const pairs = new Float64Array(128 * 128).fill(Number.NaN);
-  const seq = everyAsciiPair();
-  const run = face.font.layout(String.fromCharCode(...seq), undefined, "latn");
+  const seq = everyPair(alphabet);
+  const run = face.font.layout(String.fromCharCode(...seq), undefined, script);
   // glyph j of the run, when it is its character's own glyph unmoved: that character's index in seq
   const at: number[] = [];
   let pos = 0;
@@ -177,8 +194,8 @@ function buildAsciiTable(face: Face): AsciiTable {
     at[j] = gl.codePoints.length === 1 && own && gl.id === own.gid && p.xOffset === 0 && p.yOffset === 0 ? pos : -1;
     pos += Math.max(1, gl.codePoints.length);
   }
-  for (let c1 = FIRST; c1 <= LAST; c1++) {
-    for (let c2 = FIRST; c2 <= LAST; c2++) {
+  for (const c1 of alphabet) {
+    for (const c2 of alphabet) {
       if (glyphs[c1] && glyphs[c2]) pairs[(c1 << 7) | c2] = Number.POSITIVE_INFINITY;
     }
   }
@@ -189,12 +206,19 @@ function buildAsciiTable(face: Face): AsciiTable {
     const c2 = seq[i + 1] ?? 0;
     pairs[(c1 << 7) | c2] = run.positions[j]?.xAdvance ?? Number.POSITIVE_INFINITY;
   }
-  return { glyphs, pairs };
+  return { script, glyphs, pairs };
 }
 
 /** A pair shaped alone: the first glyph's xAdvance, or NaN when the pair does not qualify. */
-function shapePairAlone(face: Face, c1: number, g1: AsciiGlyph, c2: number, g2: AsciiGlyph): number {
-  const run = face.font.layout(String.fromCharCode(c1, c2), undefined, "latn");
+function shapePairAlone(
+  face: Face,
+  script: AsciiScript,
+  c1: number,
+  g1: AsciiGlyph,
+  c2: number,
+  g2: AsciiGlyph,
+): number {
+  const run = face.font.layout(String.fromCharCode(c1, c2), undefined, script);
   const [a, b] = run.glyphs;
   const [pa, pb] = run.positions;
   return run.glyphs.length === 2 &&
@@ -217,7 +241,7 @@ function asciiPair(face: Face, t: AsciiTable, c1: number, g1: AsciiGlyph, c2: nu
   const k = (c1 << 7) | c2;
   let xa = t.pairs[k] ?? Number.NaN;
   if (xa === Number.POSITIVE_INFINITY) {
-    xa = shapePairAlone(face, c1, g1, c2, g2);
+    xa = shapePairAlone(face, t.script, c1, g1, c2, g2);
     t.pairs[k] = xa;
   }
   return xa;
@@ -230,11 +254,10 @@ function shapeAscii(face: Face, text: string): ShapedRun | null {
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c <= 0x20 || c >= 0x7f) return null;
-    if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letter = true;
+    if (isLatinLetter(c)) letter = true;
   }
-  // fontkit picks the script from the word: with a Latin letter it is "latn", like our pairs
-  if (!letter) return null;
-  const t = asciiTable(face);
+  // fontkit picks the script from the word, and so do we
+  const t = asciiTable(face, letter ? "latn" : "zzzz");
   const gids = new Array<number>(n);
   const adv = new Array<number>(n);
   const kern = new Array<number>(n);
@@ -343,20 +366,23 @@ export function shapeBothWaysForTest(style: FontStyle, text: string): { fast: Sh
 }
 
 /**
- * For tests: every ordered pair of printable ASCII characters in a style, as the font table built
+ * For tests: every ordered pair of a script's ASCII characters in a style, as the font table built
  * from the de Bruijn sequence has it (+Infinity: left to be shaped alone) and shaped alone.
  */
-export function asciiPairsBothWaysForTest(style: FontStyle): { pair: string; table: number; alone: number }[] {
+export function asciiPairsBothWaysForTest(
+  style: FontStyle,
+  script: AsciiScript,
+): { pair: string; table: number; alone: number }[] {
   const face = primaryFace(style);
-  const t = buildAsciiTable(face);
+  const t = buildAsciiTable(face, script);
   const out: { pair: string; table: number; alone: number }[] = [];
-  for (let c1 = FIRST; c1 <= LAST; c1++) {
-    for (let c2 = FIRST; c2 <= LAST; c2++) {
+  for (const c1 of ALPHABETS[script]) {
+    for (const c2 of ALPHABETS[script]) {
       const g1 = t.glyphs[c1];
       const g2 = t.glyphs[c2];
       const pair = String.fromCharCode(c1, c2);
       const table = t.pairs[(c1 << 7) | c2] ?? Number.NaN;
-      out.push({ pair, table, alone: g1 && g2 ? shapePairAlone(face, c1, g1, c2, g2) : Number.NaN });
+      out.push({ pair, table, alone: g1 && g2 ? shapePairAlone(face, script, c1, g1, c2, g2) : Number.NaN });
     }
   }
   return out;
