@@ -265,6 +265,7 @@ export function ScorecardWorkspace({
   const clearServerError = useCallback((path: string) => form.clearErrors(path as "summary"), [form]);
   const lint = useEvidenceLint({
     values: mine,
+    initial: actionData?.values === undefined ? data.lintFindings : (actionData.lintFindings ?? []),
     stored: data.acknowledgements,
     postedValues: actionData?.values,
     formId: FORM_ID,
