@@ -5,7 +5,6 @@
 // evidence-lint finding kept as job-related). With JavaScript
 // the page autosaves through /scorecards/:id/save instead.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Suspense } from "react";
 
@@ -25,14 +24,19 @@ import type { ScorecardActionData, ScorecardPageData } from "../components/score
 import { ScorecardWorkspace } from "../components/scorecard/workspace";
 import { displayCandidateName } from "../domain/candidate/display";
 import { calibrationPrompts } from "../domain/rubric/model";
-import { shownFindings } from "../server/evidence-lint.server";
 import { canDeclareConflict, noteMinute, timerElapsedMs } from "../domain/scorecard/rules";
 import { lenientScorecardValues } from "../domain/scorecard/values";
 import { CONFLICT_KIND_LABELS } from "../domain/vocabulary";
-import { parseWith, readBodyOrTooLarge } from "../server/form.server";
 import { addNoteSchema, declareConflictSchema, timerOpSchema } from "../server/scorecard-schemas.server";
 import { newId } from "../../db/ids.server";
-import { notFound } from "../server/http.server";
+import {
+  data,
+  notFound,
+  parseWith,
+  readBodyOrTooLarge,
+  redirect,
+  shownFindings,
+} from "../server/scorecard-page.server";
 import type { WriteAnswer } from "../server/scorecard.server";
 import {
   handleAcknowledge,

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from "react";
 
 import type { StoredAcknowledgement } from "../../domain/scorecard/evidence-gate";
-import { ACKNOWLEDGEMENT_REASON_MIN, acknowledgementProblem } from "../../domain/scorecard/evidence-ack";
+import { ACKNOWLEDGEMENT_REASON_MIN, acknowledgementProblem } from "../../domain/scorecard/values";
 import type { ScorecardFinding, ShownFinding } from "../../domain/scorecard/evidence-lint";
 import type { ScorecardValues } from "../../domain/scorecard/schema";
 import { loadEvidenceLint } from "../../hooks/evidence-lint-engine";

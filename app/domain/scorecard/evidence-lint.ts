@@ -9,7 +9,7 @@
  * look at a fixed window, so the cost is linear in the text's length. Words live in a per-language
  * lexicon (`evidence-lint-en.ts`); this file is the language-neutral engine.
  */
-import { acknowledgementProblem } from "./evidence-ack";
+import { acknowledgementProblem } from "./values";
 import { ENGLISH_LEXICON } from "./evidence-lint-en";
 import type { ScorecardValues } from "./schema";
 
@@ -391,7 +391,7 @@ export function quotableSentences(text: string, options?: LintOptions): Sentence
 
 // ---- Acknowledgements ------------------------------------------------------------------------------
 
-export { ACKNOWLEDGEMENT_REASON_MAX, ACKNOWLEDGEMENT_REASON_MIN, acknowledgementProblem } from "./evidence-ack";
+export { ACKNOWLEDGEMENT_REASON_MAX, ACKNOWLEDGEMENT_REASON_MIN, acknowledgementProblem } from "./values";
 
 /**
  * The panelist's confirmations that flagged text is job-related: finding key -> reason. One
