@@ -97,7 +97,10 @@ export function requireUser(request: RequestHead): PublicUser {
 
 export function requireRole(request: RequestHead, roles: readonly Role[]): PublicUser {
   const user = requireUser(request);
-  if (!roles.includes(user.role)) throw new Response("Forbidden", { status: 403 });
+  if (!roles.includes(user.role)) {
+    const who = roles.map((r) => `${r}s`).join(" and ");
+    throw new Response(`This page is for ${who}; you are logged in as a ${user.role}.`, { status: 403 });
+  }
   return user;
 }
 

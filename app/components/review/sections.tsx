@@ -122,7 +122,8 @@ export function SummaryStrip({ aggregate, showCalibrated }: { aggregate: LoopAgg
         </p>
       </div>
       <div className="card stat">
-        <h2 className="stat-title">Recommendations</h2>
+        {/* a soft hyphen: on a phone's half-width tile the word breaks there, with a hyphen, not at any letter */}
+        <h2 className="stat-title">Recommen{"\u00AD"}dations</h2>
         <div
           className="reco-bar"
           role="img"

@@ -135,7 +135,7 @@ export function ScorecardArtifacts({
                   <CsrfInput />
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="artifactId" value={a.id} />
-                  <button type="submit" className="secondary" disabled={busy}>
+                  <button type="submit" className="btn small" disabled={busy}>
                     Remove<span className="sr-only"> “{a.caption}”</span>
                   </button>
                 </form>
@@ -198,7 +198,7 @@ export function ScorecardArtifacts({
             </select>
             <FieldError id="artifact-dimension-error" message={first("dimensionKey")} />
           </div>
-          <button type="submit" disabled={busy}>
+          <button type="submit" className="btn" disabled={busy}>
             {busy ? "Attaching…" : "Attach picture"}
           </button>
         </form>
