@@ -17,11 +17,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 
 import Database from "better-sqlite3";
 
-import { buildLoadWorld, savePayload } from "./lib/load-world";
-import { Browser, ensureBuilt, logLines, ROOT, startServer, tempDbPath } from "./lib/server-process";
+import { LightClient } from "./lib/load-client";
+import { LOADED_REVIEW, timed, type RouteStats, type UsersJob, type UsersResult } from "./lib/load-users";
+import { buildLoadWorld } from "./lib/load-world";
+import { ensureBuilt, logLines, ROOT, startServer, tempDbPath } from "./lib/server-process";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,29 +42,9 @@ const SAVE_EVERY_MS = 2_000;
 const THINK_MS = 1_000;
 
 const UNLOADED_SECONDS = arg("unloaded-seconds", 10);
-const LOADED_REVIEW = "GET /loops/:id (review page)";
 const UNLOADED_REVIEW = "GET /loops/:id (review page, alone)";
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface RouteStats {
-  ms: number[];
-  errors: number;
-  bytes: number;
-  firstError?: string;
-}
 const stats = new Map<string, RouteStats>();
-
-function record(route: string, ms: number, ok: boolean, bytes: number, detail: string): void {
-  const s = stats.get(route) ?? { ms: [], errors: 0, bytes: 0 };
-  s.ms.push(ms);
-  s.bytes += bytes;
-  if (!ok) {
-    s.errors++;
-    s.firstError ??= detail;
-  }
-  stats.set(route, s);
-}
 
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return NaN;
@@ -71,22 +55,6 @@ function serverQ(list: number[] | undefined): string {
   if (!list?.length) return "-";
   const sorted = [...list].sort((a, b) => a - b);
   return `${quantile(sorted, 0.5).toFixed(1)}/${quantile(sorted, 0.99).toFixed(1)}`;
-}
-
-async function timed(
-  route: string,
-  run: () => ReturnType<Browser["request"]>,
-): Promise<{ status: number; body: string } | null> {
-  const t0 = performance.now();
-  try {
-    const r = await run();
-    const ok = r.status >= 200 && r.status < 300;
-    record(route, performance.now() - t0, ok, Buffer.byteLength(r.body), `${r.status} ${r.body.slice(0, 120)}`);
-    return r;
-  } catch (e) {
-    record(route, performance.now() - t0, false, 0, `${String(e)} ${String((e as { cause?: unknown }).cause ?? "")}`);
-    return null;
-  }
 }
 
 /** The review page's p99 under load against its p99 alone (goal: at most 2×), client and server side. */
@@ -109,6 +77,36 @@ function reviewRatio(serverMs: Map<string, number[]>): string {
 /** A route's key in the server's request logs; the baseline's review pages keep their own. */
 const serverKey = (route: string) => (route === UNLOADED_REVIEW ? route : route.split(" (")[0]!);
 
+/** CPU seconds a process has used so far (Linux /proc; null elsewhere). */
+function processCpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    // utime and stime, fields 14 and 15 of the whole line, in clock ticks (100 Hz on Linux)
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+function cpuText(before: number | null, after: number | null): string {
+  return before === null || after === null ? "n/a" : `${(after - before).toFixed(1)} s`;
+}
+
+/** One group of simulated people in its own worker thread (scripts/lib/load-users.ts). */
+function runUsers(job: UsersJob): Promise<UsersResult> {
+  const worker = new Worker(path.join(ROOT, "scripts", "lib", "ts-worker.mjs"), {
+    workerData: { ...job, entry: pathToFileURL(path.join(ROOT, "scripts", "lib", "load-users.ts")).href },
+  });
+  return new Promise((resolve, reject) => {
+    worker.once("message", (result: UsersResult) => {
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the ${job.kind} worker exited (${code}) without results`)));
+  });
+}
+
 async function main(): Promise<void> {
   await ensureBuilt();
   const buildText = fs.readFileSync(path.join(ROOT, "build", "index.js"), "utf8");
@@ -124,70 +122,76 @@ async function main(): Promise<void> {
     sessions: true,
   });
   const seedMs = performance.now() - seedStart;
-  const server = await startServer({ dbPath });
-  const browserFor = (a: { token: string | null; csrf: string }) => {
-    const b = new Browser(server.url);
-    b.cookies.set("archpanel_session", a.token!);
-    b.cookies.set("archpanel_csrf", a.csrf);
-    return b;
-  };
+  // the server as `npm start` runs it: no overrides of its own defaults from this shell
+  delete process.env.PACKET_RENDER;
+  const profDir = process.argv.includes("--cpu-prof") ? fs.mkdtempSync(path.join(ROOT, ".bench-load-prof-")) : null;
+  const server = await startServer({
+    dbPath,
+    nodeArgs: profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`] : [],
+  });
+  const started = logLines(server).find((l) => l.msg === "listening") ?? {};
+
+  // Warm-up, not timed: each loop's review page once (first compilation, caches, the calibration).
+  const alone = new LightClient(server.url, world.managers[0]!);
+  for (const m of world.managers) {
+    const c = new LightClient(server.url, m);
+    for (const loopId of m.loops) await c.get(`/loops/${loopId}`);
+    c.close();
+  }
+  const warmupLogs = logLines(server).length;
 
   // The baseline: review pages alone (one viewer, nobody saving, no PDFs), for the loaded/unloaded ratio.
   const unloadedUntil = performance.now() + UNLOADED_SECONDS * 1000;
-  const alone = browserFor(world.managers[0]!);
   for (let n = 0; performance.now() < unloadedUntil; n++) {
     const loops = world.managers[0]!.loops;
-    await timed(UNLOADED_REVIEW, () => alone.get(`/loops/${loops[n % loops.length]!}`));
+    await timed(stats, UNLOADED_REVIEW, () => alone.get(`/loops/${loops[n % loops.length]!}`));
   }
+  alone.close();
 
-  // the server's request logs up to here belong to the baseline
+  // the server's request logs up to here belong to the warm-up and the baseline
   const aloneLogs = logLines(server).length;
 
-  const deadline = performance.now() + SECONDS * 1000;
-  const acked = new Map<string, { version: number; marker: string; count: number }>();
-  let seq = 0;
-
-  const interviewer = async (i: number) => {
-    const p = world.panelists[i]!;
-    const card = p.cards[0]!;
-    const b = browserFor(p);
-    let version = card.version;
-    await sleep(Math.random() * SAVE_EVERY_MS); // spread the first saves over the interval
-    while (performance.now() < deadline) {
-      const tick = performance.now();
-      const marker = `LOAD-${i}-${++seq}`;
-      const r = await timed("POST /scorecards/:id/save", () =>
-        b.postJson(`/scorecards/${card.id}/save`, savePayload(version, marker)),
-      );
-      if (r?.status === 200) {
-        version = (JSON.parse(r.body) as { version: number }).version;
-        const prev = acked.get(card.id);
-        acked.set(card.id, { version, marker, count: (prev?.count ?? 0) + 1 });
-      }
-      await sleep(Math.max(0, Math.min(SAVE_EVERY_MS - (performance.now() - tick), deadline - performance.now())));
-    }
-  };
-
-  const viewer = async (i: number) => {
-    const m = world.managers[i % MANAGERS]!;
-    const b = browserFor(m);
-    let n = i;
-    await sleep(Math.random() * THINK_MS);
-    while (performance.now() < deadline) {
-      const loopId = m.loops[n++ % m.loops.length]!;
-      await timed(LOADED_REVIEW, () => b.get(`/loops/${loopId}`));
-      await timed("GET /loops/:id/packet.json", () => b.get(`/loops/${loopId}/packet.json`));
-      if (hasPdf) await timed("GET /loops/:id/packet.pdf", () => b.get(`/loops/${loopId}/packet.pdf`));
-      await sleep(Math.max(0, Math.min(THINK_MS, deadline - performance.now())));
-    }
-  };
-
+  const serverCpu0 = processCpuSeconds(server.proc.pid);
+  const benchCpu0 = process.cpuUsage();
   const t0 = performance.now();
-  await Promise.all([
-    ...Array.from({ length: INTERVIEWERS }, (_, i) => interviewer(i)),
-    ...Array.from({ length: VIEWERS }, (_, i) => viewer(i)),
+  const common = {
+    url: server.url,
+    deadline: Date.now() + SECONDS * 1000,
+    saveEveryMs: SAVE_EVERY_MS,
+    thinkMs: THINK_MS,
+    hasPdf,
+    interviewers: [],
+    viewers: [],
+  };
+  const results = await Promise.all([
+    runUsers({
+      ...common,
+      kind: "interviewers",
+      interviewers: world.panelists.slice(0, INTERVIEWERS).map((p, index) => ({
+        token: p.token,
+        csrf: p.csrf,
+        cardId: p.cards[0]!.id,
+        version: p.cards[0]!.version,
+        index,
+      })),
+    }),
+    runUsers({
+      ...common,
+      kind: "viewers",
+      viewers: Array.from({ length: VIEWERS }, (_, index) => {
+        const m = world.managers[index % MANAGERS]!;
+        return { token: m.token, csrf: m.csrf, loops: m.loops, index };
+      }),
+    }),
   ]);
   const elapsed = (performance.now() - t0) / 1000;
+  const benchCpu = process.cpuUsage(benchCpu0);
+  const serverCpu1 = processCpuSeconds(server.proc.pid);
+  const acked = new Map<string, { version: number; marker: string; count: number }>();
+  for (const r of results) {
+    for (const [route, s] of r.stats) stats.set(route, s);
+    for (const [cardId, a] of r.acked) acked.set(cardId, a);
+  }
   const earlyExit = server.proc.exitCode ?? server.proc.signalCode;
   if (earlyExit !== null)
     process.stdout.write(`the server exited DURING the run (${earlyExit}): errors below are refused connections\n`);
@@ -218,6 +222,7 @@ async function main(): Promise<void> {
   const serverMs = new Map<string, number[]>();
   for (const [i, l] of logLines(server).entries()) {
     if (typeof l.ms !== "number" || typeof l.route !== "string") continue;
+    if (i < warmupLogs) continue;
     const key = i < aloneLogs ? serverKey(UNLOADED_REVIEW) : `${String(l.method)} ${l.route}`;
     const list = serverMs.get(key) ?? [];
     list.push(l.ms);
@@ -243,9 +248,17 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       `bench:load — ${INTERVIEWERS} interviewers autosaving every ${SAVE_EVERY_MS / 1000} s, ${VIEWERS} hiring-manager viewers (${MANAGERS} managers, ${LOOPS} loops, ${THINK_MS} ms think time), ${elapsed.toFixed(1)} s, Node ${process.version}, seed ${seedMs.toFixed(0)} ms`,
+      `server as started (its own log): NODE_ENV ${String(started.nodeEnv)}, packets rendered ${String(started.packetRender)}, journal ${String(started.journalMode)}, synchronous ${String(started.synchronous)}, database ${dbPath}`,
       hasPdf ? "" : "note: this build has no /loops/:id/packet.pdf route: PDF packets skipped",
       ...lines,
       reviewRatio(serverMs),
+      `CPU over the loaded ${elapsed.toFixed(1)} s: server ${cpuText(serverCpu0, serverCpu1)}; load generator (this process, 2 worker threads) ${((benchCpu.user + benchCpu.system) / 1e6).toFixed(1)} s; ` +
+        results
+          .map(
+            (r) => `${r.kind}' event loop ${(r.elu * 100).toFixed(0)} % busy, delay p99 ${r.delayP99Ms.toFixed(1)} ms`,
+          )
+          .join("; "),
+      profDir ? `server CPU profiles (main thread and render worker): ${profDir}` : "",
       `total: ${total} requests, ${(total / elapsed).toFixed(1)} req/s, ${errors} errors; ${[...acked.values()].reduce((n, a) => n + a.count, 0)} saves acknowledged, ${missing} missing; server exit ${exit}`,
       ...problems.slice(0, 10),
     ]
