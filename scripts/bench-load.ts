@@ -1,17 +1,24 @@
 /**
- * `npm run bench:load [-- --seconds 60 --interviewers 50 --viewers 10]` — the built server under a
- * realistic panel-day load, on a seeded file database:
+ * `npm run bench:load [-- --seconds 60 --unloaded-seconds 15 --slices 3 --interviewers 50 --viewers 10 --cpu-prof]`
+ * — the built server, as `npm start` runs it, under a realistic panel-day load on a seeded file database:
  *  - 50 simulated interviewers, each autosaving their own scorecard every 2 s (versioned JSON
  *    saves to POST /scorecards/:id/save, each with a unique marker in its text);
  *  - hiring managers (10 concurrent viewers over 5 managers, ~1 s think time) opening their loop's
  *    review page (GET /loops/:id, server-rendered HTML), the packet JSON, and the PDF packet when the
  *    build has that route (otherwise a note says it was skipped).
- * First, for --unloaded-seconds (10), one viewer opens review pages alone: the baseline of the
- * review page's p99 under load (goal: at most 2× it).
+ * The baseline: one viewer opening review pages alone (nobody saving, no packets); the goal is the
+ * review page's p99 under load at most 2× its p99 alone. The two alternate in --slices slices
+ * (alone, then loaded, --unloaded-seconds and --seconds split between them) after an untimed
+ * warm-up, so both sides see the same machine: the cores are shared, and what else runs on them
+ * changes from minute to minute.
+ * The simulated people run in two worker threads (interviewers, viewers) with a light node:http
+ * client, so the generator is not what is measured; the bench prints its CPU and its event loops'
+ * load beside the server's, and the server's own timings (its request logs) beside the client's.
  * Prints throughput, p50/p99/max per route and errors (any non-2xx or network failure; must be 0),
  * then stops the server gracefully and verifies that every acknowledged save is in the database
  * (stored version and marker = the last acknowledged ones; one audit entry per acknowledged save).
  * Sessions are created in the seed (as a login would) so scrypt does not distort the figures.
+ * --cpu-prof writes the server's CPU profiles (main thread, render worker) to .bench-load-prof-*.
  * Exit code 1 on any error or missing save.
  */
 import fs from "node:fs";
@@ -41,7 +48,8 @@ const LOOPS = 10;
 const SAVE_EVERY_MS = 2_000;
 const THINK_MS = 1_000;
 
-const UNLOADED_SECONDS = arg("unloaded-seconds", 10);
+const UNLOADED_SECONDS = arg("unloaded-seconds", 15);
+const SLICES = Math.round(arg("slices", 3));
 const UNLOADED_REVIEW = "GET /loops/:id (review page, alone)";
 
 const stats = new Map<string, RouteStats>();
@@ -88,10 +96,6 @@ function processCpuSeconds(pid: number | undefined): number | null {
   }
 }
 
-function cpuText(before: number | null, after: number | null): string {
-  return before === null || after === null ? "n/a" : `${(after - before).toFixed(1)} s`;
-}
-
 /** One group of simulated people in its own worker thread (scripts/lib/load-users.ts). */
 function runUsers(job: UsersJob): Promise<UsersResult> {
   const worker = new Worker(path.join(ROOT, "scripts", "lib", "ts-worker.mjs"), {
@@ -132,65 +136,87 @@ async function main(): Promise<void> {
   const started = logLines(server).find((l) => l.msg === "listening") ?? {};
 
   // Warm-up, not timed: each loop's review page once (first compilation, caches, the calibration).
-  const alone = new LightClient(server.url, world.managers[0]!);
   for (const m of world.managers) {
     const c = new LightClient(server.url, m);
     for (const loopId of m.loops) await c.get(`/loops/${loopId}`);
     c.close();
   }
+  // which of the server's request logs belong to the baseline (the others: warm-up, then load)
   const warmupLogs = logLines(server).length;
+  const aloneLogRanges: [number, number][] = [];
 
-  // The baseline: review pages alone (one viewer, nobody saving, no PDFs), for the loaded/unloaded ratio.
-  const unloadedUntil = performance.now() + UNLOADED_SECONDS * 1000;
-  for (let n = 0; performance.now() < unloadedUntil; n++) {
-    const loops = world.managers[0]!.loops;
-    await timed(stats, UNLOADED_REVIEW, () => alone.get(`/loops/${loops[n % loops.length]!}`));
-  }
-  alone.close();
-
-  // the server's request logs up to here belong to the warm-up and the baseline
-  const aloneLogs = logLines(server).length;
-
-  const serverCpu0 = processCpuSeconds(server.proc.pid);
-  const benchCpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const common = {
-    url: server.url,
-    deadline: Date.now() + SECONDS * 1000,
-    saveEveryMs: SAVE_EVERY_MS,
-    thinkMs: THINK_MS,
-    hasPdf,
-    interviewers: [],
-    viewers: [],
-  };
-  const results = await Promise.all([
-    runUsers({
-      ...common,
-      kind: "interviewers",
-      interviewers: world.panelists.slice(0, INTERVIEWERS).map((p, index) => ({
-        token: p.token,
-        csrf: p.csrf,
-        cardId: p.cards[0]!.id,
-        version: p.cards[0]!.version,
-        index,
-      })),
-    }),
-    runUsers({
-      ...common,
-      kind: "viewers",
-      viewers: Array.from({ length: VIEWERS }, (_, index) => {
-        const m = world.managers[index % MANAGERS]!;
-        return { token: m.token, csrf: m.csrf, loops: m.loops, index };
-      }),
-    }),
-  ]);
-  const elapsed = (performance.now() - t0) / 1000;
-  const benchCpu = process.cpuUsage(benchCpu0);
-  const serverCpu1 = processCpuSeconds(server.proc.pid);
   const acked = new Map<string, { version: number; marker: string; count: number }>();
-  for (const r of results) {
-    for (const [route, s] of r.stats) stats.set(route, s);
-    for (const [cardId, a] of r.acked) acked.set(cardId, a);
+  const interviewers = world.panelists.slice(0, INTERVIEWERS).map((p, index) => ({
+    token: p.token,
+    csrf: p.csrf,
+    cardId: p.cards[0]!.id,
+    version: p.cards[0]!.version,
+    index,
+  }));
+  const results: UsersResult[] = [];
+  let elapsed = 0;
+  let serverCpu: number | null = 0;
+  let benchCpuSeconds = 0;
+  for (let slice = 0; slice < SLICES; slice++) {
+    // the baseline: review pages alone (one viewer, nobody saving, no PDFs)
+    const from = logLines(server).length;
+    const alone = new LightClient(server.url, world.managers[0]!);
+    const unloadedUntil = performance.now() + (UNLOADED_SECONDS / SLICES) * 1000;
+    for (let n = 0; performance.now() < unloadedUntil; n++) {
+      const loops = world.managers[0]!.loops;
+      await timed(stats, UNLOADED_REVIEW, () => alone.get(`/loops/${loops[n % loops.length]!}`));
+    }
+    alone.close();
+    aloneLogRanges.push([from, logLines(server).length]);
+
+    // the load: interviewers and viewers, each group in its own worker thread
+    const serverCpu0 = processCpuSeconds(server.proc.pid);
+    const benchCpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const common = {
+      url: server.url,
+      slice,
+      deadline: Date.now() + (SECONDS / SLICES) * 1000,
+      saveEveryMs: SAVE_EVERY_MS,
+      thinkMs: THINK_MS,
+      hasPdf,
+      interviewers: [],
+      viewers: [],
+    };
+    const sliceResults = await Promise.all([
+      runUsers({ ...common, kind: "interviewers", interviewers }),
+      runUsers({
+        ...common,
+        kind: "viewers",
+        viewers: Array.from({ length: VIEWERS }, (_, index) => {
+          const m = world.managers[index % MANAGERS]!;
+          return { token: m.token, csrf: m.csrf, loops: m.loops, index };
+        }),
+      }),
+    ]);
+    elapsed += (performance.now() - t0) / 1000;
+    const benchCpu = process.cpuUsage(benchCpu0);
+    benchCpuSeconds += (benchCpu.user + benchCpu.system) / 1e6;
+    const serverCpu1 = processCpuSeconds(server.proc.pid);
+    serverCpu =
+      serverCpu === null || serverCpu0 === null || serverCpu1 === null ? null : serverCpu + serverCpu1 - serverCpu0;
+    results.push(...sliceResults);
+    for (const r of sliceResults) {
+      for (const [route, s] of r.stats) {
+        const all = stats.get(route) ?? { ms: [], errors: 0, bytes: 0 };
+        all.ms.push(...s.ms);
+        all.errors += s.errors;
+        all.bytes += s.bytes;
+        all.firstError ??= s.firstError;
+        stats.set(route, all);
+      }
+      for (const [cardId, a] of r.acked) {
+        acked.set(cardId, { ...a, count: (acked.get(cardId)?.count ?? 0) + a.count });
+        // the next slice's saves continue from the acknowledged version
+        const card = interviewers.find((i) => i.cardId === cardId);
+        if (card) card.version = a.version;
+      }
+    }
   }
   const earlyExit = server.proc.exitCode ?? server.proc.signalCode;
   if (earlyExit !== null)
@@ -223,7 +249,8 @@ async function main(): Promise<void> {
   for (const [i, l] of logLines(server).entries()) {
     if (typeof l.ms !== "number" || typeof l.route !== "string") continue;
     if (i < warmupLogs) continue;
-    const key = i < aloneLogs ? serverKey(UNLOADED_REVIEW) : `${String(l.method)} ${l.route}`;
+    const isAlone = aloneLogRanges.some(([from, to]) => i >= from && i < to);
+    const key = isAlone ? serverKey(UNLOADED_REVIEW) : `${String(l.method)} ${l.route}`;
     const list = serverMs.get(key) ?? [];
     list.push(l.ms);
     serverMs.set(key, list);
@@ -247,16 +274,19 @@ async function main(): Promise<void> {
   }
   process.stdout.write(
     [
-      `bench:load — ${INTERVIEWERS} interviewers autosaving every ${SAVE_EVERY_MS / 1000} s, ${VIEWERS} hiring-manager viewers (${MANAGERS} managers, ${LOOPS} loops, ${THINK_MS} ms think time), ${elapsed.toFixed(1)} s, Node ${process.version}, seed ${seedMs.toFixed(0)} ms`,
+      `bench:load — ${INTERVIEWERS} interviewers autosaving every ${SAVE_EVERY_MS / 1000} s, ${VIEWERS} hiring-manager viewers (${MANAGERS} managers, ${LOOPS} loops, ${THINK_MS} ms think time), ${elapsed.toFixed(1)} s loaded and ${UNLOADED_SECONDS} s alone in ${SLICES} alternating slices, Node ${process.version}, seed ${seedMs.toFixed(0)} ms`,
       `server as started (its own log): NODE_ENV ${String(started.nodeEnv)}, packets rendered ${String(started.packetRender)}, journal ${String(started.journalMode)}, synchronous ${String(started.synchronous)}, database ${dbPath}`,
       hasPdf ? "" : "note: this build has no /loops/:id/packet.pdf route: PDF packets skipped",
       ...lines,
       reviewRatio(serverMs),
-      `CPU over the loaded ${elapsed.toFixed(1)} s: server ${cpuText(serverCpu0, serverCpu1)}; load generator (this process, 2 worker threads) ${((benchCpu.user + benchCpu.system) / 1e6).toFixed(1)} s; ` +
-        results
-          .map(
-            (r) => `${r.kind}' event loop ${(r.elu * 100).toFixed(0)} % busy, delay p99 ${r.delayP99Ms.toFixed(1)} ms`,
-          )
+      `CPU over the loaded ${elapsed.toFixed(1)} s: server ${serverCpu === null ? "n/a" : `${serverCpu.toFixed(1)} s`}; load generator (this process, 2 worker threads) ${benchCpuSeconds.toFixed(1)} s; ` +
+        (["interviewers", "viewers"] as const)
+          .map((kind) => {
+            const mine = results.filter((r) => r.kind === kind);
+            const elu = mine.reduce((a, r) => a + r.elu, 0) / mine.length;
+            const delay = Math.max(...mine.map((r) => r.delayP99Ms));
+            return `${kind}' event loop ${(elu * 100).toFixed(0)} % busy, delay p99 ≤ ${delay.toFixed(1)} ms`;
+          })
           .join("; "),
       profDir ? `server CPU profiles (main thread and render worker): ${profDir}` : "",
       `total: ${total} requests, ${(total / elapsed).toFixed(1)} req/s, ${errors} errors; ${[...acked.values()].reduce((n, a) => n + a.count, 0)} saves acknowledged, ${missing} missing; server exit ${exit}`,

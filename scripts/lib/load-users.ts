@@ -18,6 +18,8 @@ interface Session {
 export interface UsersJob {
   kind: "interviewers" | "viewers";
   url: string;
+  /** which of the bench's loaded slices this is (markers stay unique across slices) */
+  slice: number;
   /** Date.now() at which the run ends */
   deadline: number;
   saveEveryMs: number;
@@ -89,7 +91,7 @@ async function run(job: UsersJob): Promise<UsersResult> {
     await sleep(Math.random() * job.saveEveryMs); // spread the first saves over the interval
     while (left() > 0) {
       const tick = performance.now();
-      const marker = `LOAD-${p.index}-${++n}`;
+      const marker = `LOAD-${job.slice}-${p.index}-${++n}`;
       const r = await timed(stats, "POST /scorecards/:id/save", () =>
         client.postJson(`/scorecards/${p.cardId}/save`, savePayload(version, marker)),
       );
