@@ -96,18 +96,28 @@ function processCpuSeconds(pid: number | undefined): number | null {
   }
 }
 
-/** One group of simulated people in its own worker thread (scripts/lib/load-users.ts). */
-function runUsers(job: UsersJob): Promise<UsersResult> {
+/**
+ * One group of simulated people in its own worker thread (scripts/lib/load-users.ts): resolves once
+ * the worker has loaded, with a function that starts the run and resolves with its results.
+ */
+function startUsers(job: Omit<UsersJob, "deadline">): Promise<(deadline: number) => Promise<UsersResult>> {
   const worker = new Worker(path.join(ROOT, "scripts", "lib", "ts-worker.mjs"), {
-    workerData: { ...job, entry: pathToFileURL(path.join(ROOT, "scripts", "lib", "load-users.ts")).href },
+    workerData: { ...job, deadline: 0, entry: pathToFileURL(path.join(ROOT, "scripts", "lib", "load-users.ts")).href },
   });
-  return new Promise((resolve, reject) => {
-    worker.once("message", (result: UsersResult) => {
-      resolve(result);
-      void worker.terminate();
-    });
+  const failed = new Promise<never>((_, reject) => {
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`the ${job.kind} worker exited (${code}) without results`)));
+  });
+  const ready = new Promise<void>((resolve) => worker.once("message", () => resolve()));
+  return Promise.race([ready, failed]).then(() => (deadline: number) => {
+    const done = new Promise<UsersResult>((resolve) =>
+      worker.once("message", (result: UsersResult) => {
+        resolve(result);
+        void worker.terminate();
+      }),
+    );
+    worker.postMessage({ deadline });
+    return Promise.race([done, failed]);
   });
 }
 
@@ -157,6 +167,7 @@ async function main(): Promise<void> {
   let elapsed = 0;
   let serverCpu: number | null = 0;
   let benchCpuSeconds = 0;
+  let requestThread: { run: number; wait: number } | null = { run: 0, wait: 0 };
   for (let slice = 0; slice < SLICES; slice++) {
     // the baseline: review pages alone (one viewer, nobody saving, no PDFs)
     const from = logLines(server).length;
@@ -169,23 +180,19 @@ async function main(): Promise<void> {
     alone.close();
     aloneLogRanges.push([from, logLines(server).length]);
 
-    // the load: interviewers and viewers, each group in its own worker thread
-    const serverCpu0 = processCpuSeconds(server.proc.pid);
-    const benchCpu0 = process.cpuUsage();
-    const t0 = performance.now();
+    // the load: interviewers and viewers, each group in its own worker thread, started together
     const common = {
       url: server.url,
       slice,
-      deadline: Date.now() + (SECONDS / SLICES) * 1000,
       saveEveryMs: SAVE_EVERY_MS,
       thinkMs: THINK_MS,
       hasPdf,
       interviewers: [],
       viewers: [],
     };
-    const sliceResults = await Promise.all([
-      runUsers({ ...common, kind: "interviewers", interviewers }),
-      runUsers({
+    const starts = await Promise.all([
+      startUsers({ ...common, kind: "interviewers", interviewers }),
+      startUsers({
         ...common,
         kind: "viewers",
         viewers: Array.from({ length: VIEWERS }, (_, index) => {
@@ -194,10 +201,21 @@ async function main(): Promise<void> {
         }),
       }),
     ]);
+    const serverCpu0 = processCpuSeconds(server.proc.pid);
+    const sched0 = requestThreadSchedule(server.proc.pid);
+    const benchCpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const deadline = Date.now() + (SECONDS / SLICES) * 1000;
+    const sliceResults = await Promise.all(starts.map((start) => start(deadline)));
     elapsed += (performance.now() - t0) / 1000;
     const benchCpu = process.cpuUsage(benchCpu0);
     benchCpuSeconds += (benchCpu.user + benchCpu.system) / 1e6;
     const serverCpu1 = processCpuSeconds(server.proc.pid);
+    const sched1 = requestThreadSchedule(server.proc.pid);
+    requestThread =
+      requestThread && sched0 && sched1
+        ? { run: requestThread.run + sched1.run - sched0.run, wait: requestThread.wait + sched1.wait - sched0.wait }
+        : null;
     serverCpu =
       serverCpu === null || serverCpu0 === null || serverCpu1 === null ? null : serverCpu + serverCpu1 - serverCpu0;
     results.push(...sliceResults);
@@ -279,7 +297,7 @@ async function main(): Promise<void> {
       hasPdf ? "" : "note: this build has no /loops/:id/packet.pdf route: PDF packets skipped",
       ...lines,
       reviewRatio(serverMs),
-      `CPU over the loaded ${elapsed.toFixed(1)} s: server ${serverCpu === null ? "n/a" : `${serverCpu.toFixed(1)} s`}; load generator (this process, 2 worker threads) ${benchCpuSeconds.toFixed(1)} s; ` +
+      `CPU over the loaded ${elapsed.toFixed(1)} s: server ${serverCpu === null ? "n/a" : `${serverCpu.toFixed(1)} s`}; request thread on a core ${requestThread ? `${requestThread.run.toFixed(1)} s, waiting for one ${requestThread.wait.toFixed(1)} s` : "n/a"}; load generator (this process, 2 worker threads) ${benchCpuSeconds.toFixed(1)} s; ` +
         (["interviewers", "viewers"] as const)
           .map((kind) => {
             const mine = results.filter((r) => r.kind === kind);

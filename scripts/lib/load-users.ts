@@ -8,7 +8,7 @@ import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
 
 import { LightClient, type LightAnswer } from "./load-client";
-import { savePayload } from "./load-world";
+import { savePayload } from "./load-payloads";
 
 interface Session {
   token: string | null;
@@ -20,7 +20,7 @@ export interface UsersJob {
   url: string;
   /** which of the bench's loaded slices this is (markers stay unique across slices) */
   slice: number;
-  /** Date.now() at which the run ends */
+  /** Date.now() at which the run ends (sent when the run starts) */
   deadline: number;
   saveEveryMs: number;
   thinkMs: number;
@@ -130,7 +130,11 @@ async function run(job: UsersJob): Promise<UsersResult> {
   };
 }
 
+// Ready once loaded; the run starts when the bench says so, with the end time it sends (both groups at once).
 const port = parentPort;
 if (port) {
-  void run(workerData as UsersJob).then((result) => port.postMessage(result));
+  port.once("message", (start: { deadline: number }) => {
+    void run({ ...(workerData as UsersJob), deadline: start.deadline }).then((result) => port.postMessage(result));
+  });
+  port.postMessage("ready");
 }
