@@ -97,6 +97,19 @@ function processCpuSeconds(pid: number | undefined): number | null {
 }
 
 /**
+ * The server's request thread: seconds on a core and seconds runnable but waiting for one (Linux
+ * schedstat; null elsewhere). The wait is what the machine's other work costs the request thread.
+ */
+function requestThreadSchedule(pid: number | undefined): { run: number; wait: number } | null {
+  try {
+    const [run, wait] = fs.readFileSync(`/proc/${pid}/task/${pid}/schedstat`, "utf8").split(" ").map(Number);
+    return run === undefined || wait === undefined ? null : { run: run / 1e9, wait: wait / 1e9 };
+  } catch {
+    return null;
+  }
+}
+
+/**
  * One group of simulated people in its own worker thread (scripts/lib/load-users.ts): resolves once
  * the worker has loaded, with a function that starts the run and resolves with its results.
  */
