@@ -1,9 +1,9 @@
 /**
  * `npm run bench:load [-- --seconds 60 --unloaded-seconds 15 --slices 3 --interviewers 50 --viewers 10 --cpu-prof]`
  * — the built server, as `npm start` runs it, under a realistic panel-day load on a seeded file database:
- *  - 50 simulated interviewers, each autosaving their own scorecard every 2 s (versioned JSON
- *    saves to POST /scorecards/:id/save, each with a unique marker in its text);
- *  - hiring managers (10 concurrent viewers over 5 managers, ~1 s think time) opening their loop's
+ *  - 50 simulated interviewers, each autosaving their own scorecard every 2 s on average (1–3 s;
+ *    versioned JSON saves to POST /scorecards/:id/save, each with a unique marker in its text);
+ *  - hiring managers (10 concurrent viewers over 5 managers, 1 s think time on average, 0.5–1.5 s) opening their loop's
  *    review page (GET /loops/:id, server-rendered HTML), the packet JSON, and the PDF packet when the
  *    build has that route (otherwise a note says it was skipped).
  * The baseline: one viewer opening review pages alone (nobody saving, no packets); the goal is the
@@ -305,7 +305,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(
     [
-      `bench:load — ${INTERVIEWERS} interviewers autosaving every ${SAVE_EVERY_MS / 1000} s, ${VIEWERS} hiring-manager viewers (${MANAGERS} managers, ${LOOPS} loops, ${THINK_MS} ms think time), ${elapsed.toFixed(1)} s loaded and ${UNLOADED_SECONDS} s alone in ${SLICES} alternating slices, Node ${process.version}, seed ${seedMs.toFixed(0)} ms`,
+      `bench:load — ${INTERVIEWERS} interviewers autosaving every ${SAVE_EVERY_MS / 1000} s, ${VIEWERS} hiring-manager viewers (${MANAGERS} managers, ${LOOPS} loops, ${THINK_MS} ms think time; pauses ±50 %), ${elapsed.toFixed(1)} s loaded and ${UNLOADED_SECONDS} s alone in ${SLICES} alternating slices, Node ${process.version}, seed ${seedMs.toFixed(0)} ms`,
       `server as started (its own log): NODE_ENV ${String(started.nodeEnv)}, packets rendered ${String(started.packetRender)}, journal ${String(started.journalMode)}, synchronous ${String(started.synchronous)}, database ${dbPath}`,
       hasPdf ? "" : "note: this build has no /loops/:id/packet.pdf route: PDF packets skipped",
       ...lines,

@@ -50,6 +50,12 @@ export const LOADED_REVIEW = "GET /loops/:id (review page)";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * A person's pause: the mean given, drawn from ±50 %. Fixed pauses put the simulated people in
+ * lockstep after any stall (all ten viewers then ask at once, forever), which no panel does.
+ */
+const pause = (mean: number) => mean * (0.5 + Math.random());
+
 /** Times one request into `stats` (any non-2xx answer or network failure is an error). */
 export async function timed(
   stats: Map<string, RouteStats>,
@@ -100,7 +106,7 @@ async function run(job: UsersJob): Promise<UsersResult> {
         const prev = acked.get(p.cardId);
         acked.set(p.cardId, { version, marker, count: (prev?.count ?? 0) + 1 });
       }
-      await sleep(Math.max(0, Math.min(job.saveEveryMs - (performance.now() - tick), left())));
+      await sleep(Math.max(0, Math.min(pause(job.saveEveryMs) - (performance.now() - tick), left())));
     }
     client.close();
   };
@@ -114,7 +120,7 @@ async function run(job: UsersJob): Promise<UsersResult> {
       await timed(stats, LOADED_REVIEW, () => client.get(`/loops/${loopId}`));
       await timed(stats, "GET /loops/:id/packet.json", () => client.get(`/loops/${loopId}/packet.json`));
       if (job.hasPdf) await timed(stats, "GET /loops/:id/packet.pdf", () => client.get(`/loops/${loopId}/packet.pdf`));
-      await sleep(Math.max(0, Math.min(job.thinkMs, left())));
+      await sleep(Math.max(0, Math.min(pause(job.thinkMs), left())));
     }
     client.close();
   };
