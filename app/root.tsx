@@ -14,6 +14,7 @@ import {
 import type { ReactNode } from "react";
 
 import { CsrfInput } from "./components/ui/csrf";
+import { useFocusMainOnNavigation } from "./hooks/focus-on-navigation";
 import { useMarkHydrated } from "./hooks/hydration";
 import { useNonce } from "./components/ui/nonce";
 import { navigationFor } from "./domain/people/navigation";
@@ -79,6 +80,7 @@ function Shell({ children }: { children: ReactNode }) {
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   useMarkHydrated();
+  useFocusMainOnNavigation();
   return (
     <html lang="en">
       <head>

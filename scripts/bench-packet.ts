@@ -11,9 +11,10 @@
  * Three series, alternating iteration by iteration so all see the same load of a shared machine:
  *   - warm: the same packet again (fonts loaded, words shaped, paragraphs laid out: the download
  *     button pressed twice);
- *   - cold: the same packet after dropping every process-wide text cache (shaped words, ASCII
- *     tables, paragraph layouts, subsets: clearTextCaches), i.e. a loop whose text the process has
- *     never seen; only the parsed font files stay loaded, as in a running server;
+ *   - cold: the same packet after dropping every process-wide text cache (shaped words,
+ *     paragraph layouts, subsets: clearTextCaches), i.e. a loop whose text the process has never
+ *     seen; only the fonts stay loaded, as in a running server: the parsed files and the ASCII
+ *     fast path's glyph and pair tables, which are built from the font whole and hold no text;
  *   - other loops: packets of other seeded loops (new evidence text, the same vocabulary).
  * Chromium is warm throughout (browser launched, page open, one print done). Prints medians and
  * ranges, CPU time per packet, page counts and the ratios. Goals: cold >= 10x and warm >= 15x

@@ -266,6 +266,8 @@ export const AUDIT_ACTIONS = [
   "scorecard.timer.reset",
   "scorecard.recuse",
   "scorecard.evidence_acknowledge",
+  "scorecard.artifact_add",
+  "scorecard.artifact_remove",
   "debrief.start",
   "debrief.resume",
   "debrief.join",

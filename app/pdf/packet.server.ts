@@ -22,7 +22,7 @@ import type { RubricContent } from "../domain/rubric/model";
 
 import { type ArchivalInfo, infoDictionary, makeArchival } from "./archive.server";
 import { Flow, THEME, bookmark, compressPageContents, decoratePages } from "./layout.server";
-import { collectPageContents } from "./page-sink.server";
+import { collectDocumentBytes, collectPageContents } from "./page-sink.server";
 import { Tags } from "./tags.server";
 import { withParagraphCache } from "./text/break.server";
 import { heading } from "./sections/blocks.server";
@@ -87,11 +87,13 @@ export async function renderPacketModel(model: PacketModel, fingerprint: string)
     font: null as unknown as string,
     info: infoDictionary(info),
   });
+  // the header went through the stream; everything after it is collected directly
+  const body = collectDocumentBytes(doc);
   makeArchival(doc, info);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("end", () => resolve(Buffer.concat([...chunks, body.contents()])));
     doc.on("error", reject);
   });
 

@@ -8,8 +8,12 @@
  * the output bytes are the same as pdfkit's own buffering.
  */
 export class PageSink {
-  private buf: Buffer = Buffer.allocUnsafe(16_384);
+  private buf: Buffer;
   len = 0;
+
+  constructor(initialBytes = 16_384) {
+    this.buf = Buffer.allocUnsafe(initialBytes);
+  }
 
   private reserve(n: number): void {
     if (this.len + n <= this.buf.length) return;
@@ -68,4 +72,28 @@ function attachSink(page: PDFKit.PDFPage): void {
 export function collectPageContents(doc: PDFKit.PDFDocument): void {
   attachSink(doc.page);
   doc.on("pageAdded", () => attachSink(doc.page));
+}
+
+interface DocumentInternals {
+  _offset: number;
+  _write(data: Uint8Array | string): void;
+}
+
+/**
+ * From now on, the document's own output (every object, the xref and the trailer) is collected in
+ * one growable buffer instead of being pushed through its Readable stream object by object: each
+ * push was a char-by-char string conversion, a Buffer and a "data" event, thousands per tagged
+ * packet. Same bytes and offsets as pdfkit's `_write` (pdfkit 0.20 internals). Whatever the document
+ * wrote before (its header) still arrives through the stream, ahead of these bytes: call right
+ * after constructing the document and put the stream's chunks first.
+ */
+export function collectDocumentBytes(doc: PDFKit.PDFDocument): PageSink {
+  const internals = doc as unknown as DocumentInternals;
+  const sink = new PageSink(1 << 19);
+  internals._write = (data) => {
+    const before = sink.len;
+    sink.write(data);
+    internals._offset += sink.len - before;
+  };
+  return sink;
 }

@@ -5,7 +5,7 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { CsrfInput } from "../components/ui/csrf";
 import { loginSchema } from "../domain/people/auth-schema";
 import { throttledMessage } from "../domain/people/login-throttle";
-import { homeFor } from "../domain/people/navigation";
+import { homeFor } from "../domain/people/home";
 import { clientIpOf } from "../server/context.server";
 import { parseWith, readBody } from "../server/form.server";
 import { attemptLogin, GENERIC_LOGIN_ERROR } from "../server/login.server";

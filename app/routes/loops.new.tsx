@@ -12,7 +12,7 @@ import { listOpenSearches } from "../../db/queries/search/searches.server";
 import { activeLoopCount } from "../../db/queries/loop/list.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
 import { CsrfInput } from "../components/ui/csrf";
-import { FormError, SelectField, TextField } from "../components/ui/fields";
+import { ChoiceField, FormError, SelectField, TextField } from "../components/ui/fields";
 import { useRemixForm } from "../hooks/use-remix-form";
 import { newLoopSchema } from "../domain/loop/schema";
 import { defaultRubricVersion, LOOP_TEMPLATES, templateName } from "../domain/loop/template";
@@ -122,34 +122,26 @@ export default function NewLoop() {
               ))}
             </SelectField>
             <div className="grid grid-2 tight">
-              <SelectField
+              <ChoiceField
                 name="rubricVersionId"
                 label="Rubric version"
                 register={register}
                 error={errorFor("rubricVersionId")}
                 defaultValue={values.rubricVersionId}
                 hint="Published versions only. The loop keeps this version."
-              >
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    {v.rubricName} v{v.version}
-                  </option>
-                ))}
-              </SelectField>
-              <SelectField
+                options={versions}
+                labelOf={(v) => `${v.rubricName} v${v.version}`}
+              />
+              <ChoiceField
                 name="hiringManagerId"
                 label="Hiring manager"
                 register={register}
                 error={errorFor("hiringManagerId")}
                 defaultValue={values.hiringManagerId}
-              >
-                <option value="">Choose a hiring manager…</option>
-                {hms.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </SelectField>
+                options={hms}
+                labelOf={(p) => p.name}
+                placeholder="Choose a hiring manager…"
+              />
             </div>
             <SelectField
               name="searchId"

@@ -5,7 +5,6 @@
 // evidence-lint finding kept as job-related). With JavaScript
 // the page autosaves through /scorecards/:id/save instead.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Suspense } from "react";
 
@@ -26,11 +25,18 @@ import { ScorecardWorkspace } from "../components/scorecard/workspace";
 import { displayCandidateName } from "../domain/candidate/display";
 import { calibrationPrompts } from "../domain/rubric/model";
 import { canDeclareConflict, noteMinute, timerElapsedMs } from "../domain/scorecard/rules";
+import { lenientScorecardValues } from "../domain/scorecard/values";
 import { CONFLICT_KIND_LABELS } from "../domain/vocabulary";
-import { parseWith, readBodyOrTooLarge } from "../server/form.server";
 import { addNoteSchema, declareConflictSchema, timerOpSchema } from "../server/scorecard-schemas.server";
 import { newId } from "../../db/ids.server";
-import { notFound } from "../server/http.server";
+import {
+  data,
+  notFound,
+  parseWith,
+  readBodyOrTooLarge,
+  redirect,
+  shownFindings,
+} from "../server/scorecard-page.server";
 import type { WriteAnswer } from "../server/scorecard.server";
 import {
   handleAcknowledge,
@@ -59,6 +65,7 @@ export async function loader({
   if (!head || !exercise) throw notFound();
   const { access } = getLoopAccess(db, target.loopId, user);
   const amendMode = new URL(request.url).searchParams.get("amend") === "1" && head.status === "submitted";
+  const values = readScorecardValues(db, target.id, target.facts);
   return {
     scorecard: {
       id: head.id,
@@ -98,13 +105,14 @@ export async function loader({
     redFlags: target.facts.content.redFlags,
     signals: target.facts.content.signals,
     ctx: target.ctx,
-    values: readScorecardValues(db, target.id, target.facts),
+    values,
     timer: target.timer,
     serverNow: Date.now(),
     feedback: { access, ownDrafts: ownDraftsOnLoop(db, target.loopId, user.id) },
     amendMode,
     artifacts: ownArtifacts(db, { scorecardId: target.id, panelistId: user.id }).map(artifactView),
     acknowledgements: ownAcknowledgements(db, { scorecardId: target.id, panelistId: user.id }),
+    lintFindings: head.status === "draft" || amendMode ? shownFindings(values) : [],
   };
 }
 
@@ -122,6 +130,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/scorecards/${target.id}`;
   const intent = str(body.intent);
 
+  // what the refused form re-renders with: the posted text and the stored quick notes (see the workspace)
+  const postedFindings = () =>
+    shownFindings({ ...lenientScorecardValues(body), notes: readScorecardValues(db, target.id, target.facts).notes });
   const respond = (a: WriteAnswer) => {
     if (a.status === 200) return redirect(here);
     if (a.status === 400) {
@@ -130,6 +141,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           intent,
           errors: a.body.errors,
           values: body,
+          lintFindings: postedFindings(),
           version: versionOf(body) ?? target.version,
           amendReason: str(body.reason),
         },
@@ -142,6 +154,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           intent,
           conflict: a.body.conflict,
           values: body,
+          lintFindings: postedFindings(),
           version: a.body.conflict.version,
           amendReason: str(body.reason),
         },
@@ -151,7 +164,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if ("confirm" in a.body) {
       // asked before submitting: the form comes back as typed, with the question and "Submit anyway"
       return data<ScorecardActionData>(
-        { intent, confirm: a.body.confirm.message, values: body, version: versionOf(body) ?? target.version },
+        {
+          intent,
+          confirm: a.body.confirm.message,
+          values: body,
+          lintFindings: postedFindings(),
+          version: versionOf(body) ?? target.version,
+        },
         { status: 409 },
       );
     }

@@ -9,7 +9,7 @@ import { listAssignablePeople } from "../../db/queries/loop/choices.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
 import { createSearch, listSearches, listSearchRubrics } from "../../db/queries/search/searches.server";
 import { CsrfInput } from "../components/ui/csrf";
-import { FormError, SelectField, TextAreaField, TextField } from "../components/ui/fields";
+import { ChoiceField, FormError, TextAreaField, TextField } from "../components/ui/fields";
 import { useRemixForm } from "../hooks/use-remix-form";
 import { SEARCH_STATE_LABELS, searchState } from "../domain/search/rules";
 import { newSearchSchema, SEARCH_NOTES_MAX, SEARCH_TITLE_MAX } from "../domain/search/schema";
@@ -147,35 +147,27 @@ export default function Searches() {
             hint="The role and team, e.g. “Lead ML Architect — Payments”."
           />
           <div className="grid grid-2 tight">
-            <SelectField
+            <ChoiceField
               name="rubricId"
               label="Rubric"
               register={register}
               error={errorFor("rubricId")}
               defaultValue={values.rubricId}
               hint="The role's rubric; the search's loops use its versions."
-            >
-              <option value="">Choose the rubric…</option>
-              {rubrics.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
+              options={rubrics}
+              labelOf={(r) => r.name}
+              placeholder="Choose the rubric…"
+            />
+            <ChoiceField
               name="hiringManagerId"
               label="Hiring manager"
               register={register}
               error={errorFor("hiringManagerId")}
               defaultValue={values.hiringManagerId}
-            >
-              <option value="">Choose a hiring manager…</option>
-              {managers.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </SelectField>
+              options={managers}
+              labelOf={(p) => p.name}
+              placeholder="Choose a hiring manager…"
+            />
           </div>
           <TextField
             name="headcount"

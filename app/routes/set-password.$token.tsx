@@ -9,7 +9,7 @@ import { CsrfInput } from "../components/ui/csrf";
 import { FormError, TextField } from "../components/ui/fields";
 import { useRemixForm } from "../hooks/use-remix-form";
 import { PASSWORD_MIN, setPasswordSchema } from "../domain/people/auth-schema";
-import { homeFor } from "../domain/people/navigation";
+import { homeFor } from "../domain/people/home";
 import { parseWith, readBody } from "../server/form.server";
 import { refusalData } from "../server/refusal.server";
 import { hashPassword } from "../server/password.server";

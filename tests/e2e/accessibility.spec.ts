@@ -113,11 +113,11 @@ test("keyboard only: log in and reach the interviews list, with focus always vis
 });
 
 /** Tabs forward until the focused element's text matches, checking that every stop shows where the focus is. */
-async function tabUntil(page: Page, target: RegExp, maxStops = 150): Promise<void> {
+async function tabUntil(page: Page, target: RegExp, maxStops = 150, key: "Tab" | "Shift+Tab" = "Tab"): Promise<void> {
   // Tab presses start once the page is interactive (a navigation can replace the document under a key press)
   await page.waitForFunction(() => (window as { __archpanelHydrated?: boolean }).__archpanelHydrated === true);
   for (let i = 0; i < maxStops; i++) {
-    await page.keyboard.press("Tab");
+    await page.keyboard.press(key);
     const stop = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body)
@@ -137,6 +137,14 @@ async function tabUntil(page: Page, target: RegExp, maxStops = 150): Promise<voi
   throw new Error(`No focus stop matching ${String(target)} within ${maxStops} Tab presses`);
 }
 
+/** Follows the focused link with Enter and waits for the new page to take the focus to its main region. */
+async function followLink(page: Page, url: RegExp): Promise<void> {
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(url);
+  // the link is gone with the old page: focus moves to the new page's main region, not back to the top
+  await expect(page.locator("#main")).toBeFocused();
+}
+
 async function keyboardLogin(page: Page, email: string): Promise<void> {
   await page.goto("/login");
   await expect(page.locator(":focus")).toHaveAttribute("name", "email");
@@ -145,6 +153,8 @@ async function keyboardLogin(page: Page, email: string): Promise<void> {
   await page.keyboard.type("archpanel-demo");
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("current-user")).toBeVisible();
+  // the start page takes the focus to its main region; the navigation is above it
+  await expect(page.locator("#main")).toBeFocused();
 }
 
 test("keyboard only, hiring manager: from the navigation to a loop's review and its decision form, focus always visible", async ({
@@ -152,12 +162,13 @@ test("keyboard only, hiring manager: from the navigation to a loop's review and 
 }) => {
   test.slow();
   await keyboardLogin(page, DEMO.hm1);
-  await tabUntil(page, /^Loops$/);
+  await tabUntil(page, /^Loops$/, 20, "Shift+Tab");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/loops$/);
+  // the nav link keeps the focus; Tab only once the list has replaced the old page's content
+  await expect(page.getByRole("heading", { level: 1, name: "Loops" })).toBeVisible();
   await tabUntil(page, /Ingrid Sørensen/);
-  await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/loops\/[A-Za-z0-9_-]+$/);
+  await followLink(page, /\/loops\/[A-Za-z0-9_-]+$/);
   // every stop of the review page up to the decision's outcome choice (read-only: nothing is submitted)
   await tabUntil(page, /^decision$/, 400);
 });
@@ -165,11 +176,12 @@ test("keyboard only, hiring manager: from the navigation to a loop's review and 
 test("keyboard only, recruiter: from the navigation to a loop's setup, focus always visible", async ({ page }) => {
   test.slow();
   await keyboardLogin(page, DEMO.recruiter);
-  await tabUntil(page, /^Loops$/);
+  await tabUntil(page, /^Loops$/, 20, "Shift+Tab");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/loops$/);
+  // the nav link keeps the focus; Tab only once the list has replaced the old page's content
+  await expect(page.getByRole("heading", { level: 1, name: "Loops" })).toBeVisible();
   await tabUntil(page, /^Set up/);
-  await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/setup$/);
+  await followLink(page, /\/setup$/);
   await tabUntil(page, /Add (a )?panelist|Add panelist|^Add$/, 400);
 });

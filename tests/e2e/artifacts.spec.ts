@@ -11,42 +11,19 @@ import { expect, test } from "@playwright/test";
 
 import { exifSegment, jpegWith } from "../images";
 
-import { DEMO, login, logout } from "./fixtures";
+import { createScheduledV2Loop, DEMO, login, logout } from "./fixtures";
 
 const CANDIDATE = "Ines Okafor";
 const DRILL = "Incident scenario drill";
 const CAPTION = "Whiteboard: triage flow from alert to rollback, drawn by the candidate";
 const EVIDENCE = "Cut the error rate by app version first and rolled back the feature, not the model.";
 
-async function createLoop(page: Page): Promise<string> {
-  await login(page, DEMO.recruiter);
-  await page.goto("/candidates/new");
-  await page.getByLabel("Name").fill(CANDIDATE);
-  await page.getByLabel("Email").fill("ines.okafor@example.com");
-  await page.getByRole("button", { name: "Add candidate" }).click();
-  await expect(page).not.toHaveURL(/\/candidates\/new$/);
-
-  await page.goto("/loops/new");
-  const candidateValue = await page.locator("#f-candidateId option", { hasText: CANDIDATE }).getAttribute("value");
-  await page.getByLabel("Candidate").selectOption(candidateValue!);
-  await page.getByLabel("Hiring manager").selectOption({ label: "Priya Raman" });
-  await page.getByLabel("Rubric version", { exact: true }).selectOption({ label: "Lead ML Architect v2" });
-  await page.getByLabel("First interview").fill("2027-03-08T09:00");
-  await page.getByRole("button", { name: "Create loop" }).click();
-  await expect(page).toHaveURL(/\/loops\/[A-Za-z0-9_-]+\/setup\?saved=created/);
-  const loopId = /\/loops\/([A-Za-z0-9_-]+)\/setup/.exec(page.url())![1]!;
-  const interviews = page.getByTestId("interview");
-  await expect(interviews).toHaveCount(5);
-  const panel = ["Noémie Dubois", "Sofia Nakamura", "Mateo García", "Aisha Bello", "Jonas Bergström"];
-  for (const [i, name] of panel.entries()) {
-    await interviews.nth(i).getByLabel("Add panelist").selectOption({ label: name });
-    await interviews.nth(i).getByRole("button", { name: "Add", exact: true }).click();
-    await expect(interviews.nth(i).getByTestId("panelist").filter({ hasText: name })).toBeVisible();
-  }
-  await page.getByRole("button", { name: "Mark as scheduled" }).click();
-  await expect(page.getByTestId("loop-status").first()).toHaveText("Scheduled");
-  await logout(page);
-  return loopId;
+function createLoop(page: Page): Promise<string> {
+  return createScheduledV2Loop(page, {
+    candidate: CANDIDATE,
+    email: "ines.okafor@example.com",
+    firstInterview: "2027-03-08T09:00",
+  });
 }
 
 test("a panelist attaches a whiteboard photo with a caption and submits; the hiring manager sees it on the review page and in the packet", async ({

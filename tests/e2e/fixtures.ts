@@ -30,3 +30,54 @@ export async function logout(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Log out" }).click();
   await expect(page).toHaveURL(/\/login/);
 }
+
+/** The panel a journey's own v2 loop gets: one panelist per interview of the full template, in order. */
+export const FULL_V2_PANEL = ["Noémie Dubois", "Sofia Nakamura", "Mateo García", "Aisha Bello", "Jonas Bergström"];
+
+/**
+ * As the recruiter: adds a candidate, creates a full loop on rubric v2 for them (Priya Raman hiring),
+ * puts one panelist on each interview and marks it scheduled; logs out and returns the loop's id.
+ * Journeys that change a loop make their own this way, so no demo loop or other journey depends on it.
+ * `onNewLoopForm` and `beforeScheduling` let a journey check the pages on the way.
+ */
+export async function createScheduledV2Loop(
+  page: Page,
+  opts: {
+    candidate: string;
+    email: string;
+    firstInterview: string;
+    onNewLoopForm?: (page: Page) => Promise<void>;
+    beforeScheduling?: (page: Page) => Promise<void>;
+  },
+): Promise<string> {
+  await login(page, DEMO.recruiter);
+  await page.goto("/candidates/new");
+  await page.getByLabel("Name").fill(opts.candidate);
+  await page.getByLabel("Email").fill(opts.email);
+  await page.getByRole("button", { name: "Add candidate" }).click();
+  await expect(page).not.toHaveURL(/\/candidates\/new$/);
+
+  await page.goto("/loops/new");
+  const candidateValue = await page.locator("#f-candidateId option", { hasText: opts.candidate }).getAttribute("value");
+  await page.getByLabel("Candidate").selectOption(candidateValue!);
+  await page.getByLabel("Hiring manager").selectOption({ label: "Priya Raman" });
+  await opts.onNewLoopForm?.(page);
+  await page.getByLabel("Rubric version", { exact: true }).selectOption({ label: "Lead ML Architect v2" });
+  await page.getByLabel("First interview").fill(opts.firstInterview);
+  await page.getByRole("button", { name: "Create loop" }).click();
+  await expect(page).toHaveURL(/\/loops\/[A-Za-z0-9_-]+\/setup\?saved=created/);
+  const loopId = /\/loops\/([A-Za-z0-9_-]+)\/setup/.exec(page.url())![1]!;
+
+  const interviews = page.getByTestId("interview");
+  await expect(interviews).toHaveCount(FULL_V2_PANEL.length);
+  for (const [i, name] of FULL_V2_PANEL.entries()) {
+    await interviews.nth(i).getByLabel("Add panelist").selectOption({ label: name });
+    await interviews.nth(i).getByRole("button", { name: "Add", exact: true }).click();
+    await expect(interviews.nth(i).getByTestId("panelist").filter({ hasText: name })).toBeVisible();
+  }
+  await opts.beforeScheduling?.(page);
+  await page.getByRole("button", { name: "Mark as scheduled" }).click();
+  await expect(page.getByTestId("loop-status").first()).toHaveText("Scheduled");
+  await logout(page);
+  return loopId;
+}

@@ -10,53 +10,33 @@ import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 
-import { DEMO, login, logout } from "./fixtures";
+import { createScheduledV2Loop, DEMO, login, logout } from "./fixtures";
 
 const CANDIDATE = "Hana Kowalczyk";
 const DRILL = "Incident scenario drill";
 const EVIDENCE = "Asked for the segment cut by app version and fixed the feature at the source, not by retraining.";
 
-async function createV2Loop(page: Page): Promise<string> {
-  await login(page, DEMO.recruiter);
-  await page.goto("/candidates/new");
-  await page.getByLabel("Name").fill(CANDIDATE);
-  await page.getByLabel("Email").fill("hana.kowalczyk@example.com");
-  await page.getByRole("button", { name: "Add candidate" }).click();
-  await expect(page).not.toHaveURL(/\/candidates\/new$/);
-
-  await page.goto("/loops/new");
-  const candidateValue = await page.locator("#f-candidateId option", { hasText: CANDIDATE }).getAttribute("value");
-  await page.getByLabel("Candidate").selectOption(candidateValue!);
-  await page.getByLabel("Hiring manager").selectOption({ label: "Priya Raman" });
-  // the newest published version is the default (journeys that ran before may have published v3, v4 from v1);
-  // this journey is about the shipped v2
-  const versionSelect = page.getByLabel("Rubric version", { exact: true });
-  const labels = await versionSelect.locator("option").allTextContents();
-  const numberOf = (label: string) => Number(/ v(\d+)$/.exec(label)?.[1] ?? 0);
-  const newest = labels.reduce((a, b) => (numberOf(b) > numberOf(a) ? b : a));
-  expect(numberOf(newest)).toBeGreaterThanOrEqual(2);
-  await expect(versionSelect.locator("option:checked")).toHaveText(newest);
-  await versionSelect.selectOption({ label: "Lead ML Architect v2" });
-  await page.getByLabel("First interview").fill("2027-02-08T09:00");
-  await page.getByRole("button", { name: "Create loop" }).click();
-  await expect(page).toHaveURL(/\/loops\/[A-Za-z0-9_-]+\/setup\?saved=created/);
-  const loopId = /\/loops\/([A-Za-z0-9_-]+)\/setup/.exec(page.url())![1]!;
-
-  const interviews = page.getByTestId("interview");
-  // v2 adds a behavioural session on influence and leadership
-  await expect(interviews).toHaveCount(5);
-  const panel = ["Noémie Dubois", "Sofia Nakamura", "Mateo García", "Aisha Bello", "Jonas Bergström"];
-  for (const [i, name] of panel.entries()) {
-    await interviews.nth(i).getByLabel("Add panelist").selectOption({ label: name });
-    await interviews.nth(i).getByRole("button", { name: "Add", exact: true }).click();
-    await expect(interviews.nth(i).getByTestId("panelist").filter({ hasText: name })).toBeVisible();
-  }
-  await expect(interviews.nth(2)).toContainText(DRILL);
-  await expect(page.getByTestId("coverage-ok")).toBeVisible();
-  await page.getByRole("button", { name: "Mark as scheduled" }).click();
-  await expect(page.getByTestId("loop-status").first()).toHaveText("Scheduled");
-  await logout(page);
-  return loopId;
+function createV2Loop(page: Page): Promise<string> {
+  return createScheduledV2Loop(page, {
+    candidate: CANDIDATE,
+    email: "hana.kowalczyk@example.com",
+    firstInterview: "2027-02-08T09:00",
+    // the newest published version is the default (journeys that ran before may have published v3, v4
+    // from v1); this journey is about the shipped v2
+    onNewLoopForm: async (form) => {
+      const versionSelect = form.getByLabel("Rubric version", { exact: true });
+      const labels = await versionSelect.locator("option").allTextContents();
+      const numberOf = (label: string) => Number(/ v(\d+)$/.exec(label)?.[1] ?? 0);
+      const newest = labels.reduce((x, y) => (numberOf(y) > numberOf(x) ? y : x));
+      expect(numberOf(newest)).toBeGreaterThanOrEqual(2);
+      await expect(versionSelect.locator("option:checked")).toHaveText(newest);
+    },
+    // v2 adds a behavioural session on influence and leadership; every dimension is covered
+    beforeScheduling: async (setup) => {
+      await expect(setup.getByTestId("interview").nth(2)).toContainText(DRILL);
+      await expect(setup.getByTestId("coverage-ok")).toBeVisible();
+    },
+  });
 }
 
 test("an interviewer on a v2 loop follows the phases, ticks probes, gets a reveal on time, rates with per-point anchors and submits; review and packet show probes asked and the decision rule", async ({

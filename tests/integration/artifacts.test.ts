@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "../../db/client.server";
 import { eraseCandidate } from "../../db/queries/candidate/erasure.server";
-import { candidates, loops, scorecardArtifacts, scorecards } from "../../db/schema";
+import { auditLog, candidates, loops, scorecardArtifacts, scorecards } from "../../db/schema";
 import { ARTIFACT_MAX_BYTES, ARTIFACTS_PER_SCORECARD } from "../../app/domain/scorecard/artifact-image";
 import * as imageRoute from "../../app/routes/artifacts.$id";
 import * as reviewRoute from "../../app/routes/loops.$id._index";
@@ -225,6 +225,52 @@ describe("upload validation", () => {
     expect(rm.status).toBe(409);
     expect((await upload(submitted, submittedCard, { bytes: greyJpeg(), caption: "late" })).status).toBe(409);
     expect(storedOf(submittedCard).length).toBe(locked);
+  });
+});
+
+describe("the audit trail", () => {
+  const entries = () =>
+    getDb()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, draftCard))
+      .all()
+      .filter((e) => e.action.startsWith("scorecard.artifact_"));
+
+  it("records each picture added and removed by its content hash, never its caption; a refusal records nothing", async () => {
+    const before = entries().length;
+    const caption = "Private draft caption: the serving tier sketch";
+    const held = storedOf(draftCard).length;
+    if (held >= ARTIFACTS_PER_SCORECARD) {
+      const [oldest] = storedOf(draftCard);
+      await call(
+        handler(uploadRoute.action),
+        postForm(`/scorecards/${draftCard}/artifacts`, drafting, { intent: "remove", artifactId: oldest!.id }),
+        { id: draftCard },
+      );
+    }
+    const mark = entries().length;
+    expect((await upload(drafting, draftCard, { bytes: greyJpeg(), caption })).status).toBe(303);
+    const added = entries().slice(mark);
+    expect(added.map((e) => e.action)).toEqual(["scorecard.artifact_add"]);
+    const stored = storedOf(draftCard).find((a) => a.caption === caption)!;
+    expect(added[0]).toMatchObject({ actorId: drafting.id, loopId });
+    expect(added[0]!.after).toMatchObject({ artifactId: stored.id, sha256: stored.sha256, byteSize: stored.byteSize });
+    expect(JSON.stringify(added[0])).not.toContain("Private draft caption");
+
+    const refused = await upload(drafting, draftCard, { bytes: new Uint8Array([1, 2, 3]), caption });
+    expect(refused.status).toBe(400);
+    expect(entries().length).toBe(mark + 1);
+
+    await call(
+      handler(uploadRoute.action),
+      postForm(`/scorecards/${draftCard}/artifacts`, drafting, { intent: "remove", artifactId: stored.id }),
+      { id: draftCard },
+    );
+    const removed = entries().slice(mark + 1);
+    expect(removed.map((e) => e.action)).toEqual(["scorecard.artifact_remove"]);
+    expect(removed[0]!.before).toMatchObject({ artifactId: stored.id, sha256: stored.sha256 });
+    expect(entries().length).toBeGreaterThan(before);
   });
 });
 

@@ -13,6 +13,7 @@ import { auditLog, candidates, loops, searches } from "../../db/schema";
 import { loader as reviewLoaderFn } from "../../app/routes/loops.$id._index";
 import { loader as loopsLoaderFn } from "../../app/routes/loops._index";
 import { action as newLoopActionFn } from "../../app/routes/loops.new";
+import { action as setupActionFn } from "../../app/routes/loops.$id.setup";
 import { action as searchActionFn, loader as searchLoaderFn } from "../../app/routes/searches.$id";
 import { action as searchesActionFn, loader as searchesLoaderFn } from "../../app/routes/searches._index";
 
@@ -24,6 +25,7 @@ const searchesLoader = handler(searchesLoaderFn);
 const searchAction = handler(searchActionFn);
 const searchLoader = handler(searchLoaderFn);
 const newLoopAction = handler(newLoopActionFn);
+const setupAction = handler(setupActionFn);
 const reviewLoader = handler(reviewLoaderFn);
 const loopsLoader = handler(loopsLoaderFn);
 
@@ -122,16 +124,7 @@ describe("opening, closing and reopening a search", () => {
     const bogus = await call(searchAction, postForm(`/searches/${id}`, recruiter, { intent: "delete" }), { id });
     expect(bogus.status).toBe(400);
     const candidateId = newCandidate();
-    const refused = await call(
-      newLoopAction,
-      postForm("/loops/new", recruiter, {
-        candidateId,
-        rubricVersionId: versionId,
-        hiringManagerId: hm.id,
-        searchId: id,
-        template: "full",
-      }),
-    );
+    const refused = await postNewLoop({ candidateId, hiringManagerId: hm.id, searchId: id });
     expect(refused.status).toBe(409);
     expect((refused.data as { errors: { _form: string[] } }).errors._form[0]).toContain("is closed");
     expect(tableCounts()).toEqual(before);
@@ -177,16 +170,7 @@ describe("opening, closing and reopening a search", () => {
 describe("a new loop joins a search", () => {
   it("joins the chosen open search", async () => {
     const id = newSearch("Chosen", otherHm.id);
-    const res = await call(
-      newLoopAction,
-      postForm("/loops/new", recruiter, {
-        candidateId: newCandidate(),
-        rubricVersionId: versionId,
-        hiringManagerId: hm.id,
-        searchId: id,
-        template: "full",
-      }),
-    );
+    const res = await postNewLoop({ hiringManagerId: hm.id, searchId: id });
     expect(res.status).toBe(302);
     const loopId = /\/loops\/([^/]+)\/setup/.exec(res.headers.get("Location") ?? "")?.[1] ?? "";
     expect(getDb().select({ s: loops.searchId }).from(loops).where(eq(loops.id, loopId)).get()?.s).toBe(id);
@@ -194,16 +178,7 @@ describe("a new loop joins a search", () => {
 
   it("without a choice joins the hiring manager's newest open search on the rubric, or opens one named after the role", async () => {
     const fresh = createTestUser("member", "Nia New");
-    const post = () =>
-      call(
-        newLoopAction,
-        postForm("/loops/new", recruiter, {
-          candidateId: newCandidate(),
-          rubricVersionId: versionId,
-          hiringManagerId: fresh.id,
-          template: "full",
-        }),
-      );
+    const post = () => postNewLoop({ hiringManagerId: fresh.id });
     expect((await post()).status).toBe(302);
     const opened = getDb().select().from(searches).where(eq(searches.hiringManagerId, fresh.id)).all();
     expect(opened).toHaveLength(1);
@@ -218,18 +193,34 @@ describe("a new loop joins a search", () => {
     const { rubricId: otherRubric } = seedRubricV1();
     const id = newSearch("Other rubric", hm.id, otherRubric);
     const before = tableCounts();
-    const res = await call(
-      newLoopAction,
-      postForm("/loops/new", recruiter, {
-        candidateId: newCandidate(),
-        rubricVersionId: versionId,
-        hiringManagerId: hm.id,
-        searchId: id,
-        template: "full",
-      }),
-    );
+    const res = await postNewLoop({ hiringManagerId: hm.id, searchId: id });
     expect(res.status).toBe(400);
     expect(tableCounts()).toEqual(before);
+  });
+});
+
+describe("a loop in a search keeps the search's rubric", () => {
+  it("refuses a version of another rubric in the loop's settings, naming the search; nothing changes", async () => {
+    const id = newSearch("Payments", hm.id);
+    const created = await postNewLoop({ hiringManagerId: hm.id, searchId: id });
+    const loopId = /\/loops\/([^/]+)\/setup/.exec(created.headers.get("Location") ?? "")?.[1] ?? "";
+    const { versionId: otherVersion } = seedRubricV1();
+    const before = tableCounts();
+    const settings = (rubricVersionId: string, hiringManagerId = hm.id) =>
+      call(
+        setupAction,
+        postForm(`/loops/${loopId}/setup`, recruiter, { intent: "settings", rubricVersionId, hiringManagerId }),
+        { id: loopId },
+      );
+    const refused = await settings(otherVersion);
+    expect(refused.status).toBe(409);
+    expect(JSON.stringify(refused.data)).toContain("This loop is in the search “Payments”");
+    expect(tableCounts()).toEqual(before);
+    expect(getDb().select({ v: loops.rubricVersionId }).from(loops).where(eq(loops.id, loopId)).get()?.v).toBe(
+      versionId,
+    );
+    // the hiring manager may still change (the search's manager keeps seeing the loop)
+    expect((await settings(versionId, otherHm.id)).status).toBe(302);
   });
 });
 
@@ -300,6 +291,20 @@ function newSearch(title: string, hiringManagerId: string, rubric = rubricId): s
   const id = newId();
   getDb().insert(searches).values({ id, title, rubricId: rubric, hiringManagerId, openedAt: Date.now() }).run();
   return id;
+}
+
+/** A recruiter creates a full loop for a new (or the given) candidate on rubric v1. */
+function postNewLoop(fields: { hiringManagerId: string; searchId?: string; candidateId?: string }) {
+  return call(
+    newLoopAction,
+    postForm("/loops/new", recruiter, {
+      candidateId: fields.candidateId ?? newCandidate(),
+      rubricVersionId: versionId,
+      hiringManagerId: fields.hiringManagerId,
+      ...(fields.searchId ? { searchId: fields.searchId } : {}),
+      template: "full",
+    }),
+  );
 }
 
 function newCandidate(): string {

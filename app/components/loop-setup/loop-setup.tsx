@@ -25,7 +25,7 @@ import { formatWeight, weightTotal } from "../../domain/loop/weights";
 import { CsrfInput } from "../ui/csrf";
 
 import { ScorecardStatusBadge } from "../ui/badges";
-import { FormError, SelectField, TextField } from "../ui/fields";
+import { ChoiceField, FormError, SelectField, TextField } from "../ui/fields";
 import type { ServerErrors } from "../../hooks/use-remix-form";
 import { useRemixForm } from "../../hooks/use-remix-form";
 
@@ -141,33 +141,25 @@ export function SettingsForm({
       <Hidden intent="settings" />
       <fieldset className="bare" disabled={disabled}>
         <FormError message={errors?._form?.[0]} />
-        <SelectField
+        <ChoiceField
           name="rubricVersionId"
           label="Rubric version"
           register={register}
           error={errorFor("rubricVersionId")}
           defaultValue={initial.rubricVersionId}
           hint={versionLocked ?? "Published versions only. Interviews move to the same exercises of the new version."}
-        >
-          {versions.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.label}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
+          options={versions}
+          labelOf={(v) => v.label}
+        />
+        <ChoiceField
           name="hiringManagerId"
           label="Hiring manager"
           register={register}
           error={errorFor("hiringManagerId")}
           defaultValue={initial.hiringManagerId}
-        >
-          {people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
-        </SelectField>
+          options={people}
+          labelOf={(p) => p.label}
+        />
         {!disabled ? (
           <button type="submit" className="btn" disabled={busy}>
             {busy ? "Saving…" : "Save settings"}

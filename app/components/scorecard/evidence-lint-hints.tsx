@@ -5,16 +5,10 @@
 import { useEffect, useMemo, useState } from "react";
 
 import type { StoredAcknowledgement } from "../../domain/scorecard/evidence-gate";
-import type { ScorecardFinding } from "../../domain/scorecard/evidence-lint";
-import {
-  ACKNOWLEDGEMENT_REASON_MIN,
-  acknowledgementProblem,
-  lintScorecard,
-  sentenceOf,
-  textAt,
-} from "../../domain/scorecard/evidence-lint";
-import { ENGLISH_LEXICON } from "../../domain/scorecard/evidence-lint-en";
+import { ACKNOWLEDGEMENT_REASON_MIN, acknowledgementProblem } from "../../domain/scorecard/values";
+import type { ScorecardFinding, ShownFinding } from "../../domain/scorecard/evidence-lint";
 import type { ScorecardValues } from "../../domain/scorecard/schema";
+import { loadEvidenceLint } from "../../hooks/evidence-lint-engine";
 
 /** Quiet while the panelist is typing: the findings follow a pause. */
 const LINT_DELAY_MS = 400;
@@ -22,7 +16,7 @@ const LINT_DELAY_MS = 400;
 type Answer = { kind: "response"; status: number; body: Record<string, unknown> } | { kind: "network" };
 
 export interface EvidenceLint {
-  findings: ScorecardFinding[];
+  findings: ShownFinding[];
   values: ScorecardValues;
   acks: Record<string, string>;
   /** the form-post index of each protected finding key (`evidenceAcks.<i>.key`) */
@@ -45,11 +39,14 @@ function postedReasons(values: unknown): Record<string, string> {
 }
 
 /**
- * The scorecard's findings, recomputed a moment after typing stops (at once on the server render,
- * so a page without JavaScript shows them too).
+ * The scorecard's findings, recomputed a moment after typing stops. The first render shows the
+ * findings the server computed for the same values (`initial`), so a page without JavaScript shows
+ * them too and hydration matches; the engine is loaded after hydration (hooks/evidence-lint-engine.ts).
  */
 export function useEvidenceLint(opts: {
   values: ScorecardValues;
+  /** the server's findings for `values` as first rendered */
+  initial: ShownFinding[];
   stored: readonly StoredAcknowledgement[];
   postedValues: unknown;
   formId: string;
@@ -61,12 +58,24 @@ export function useEvidenceLint(opts: {
   const { values, enabled, post, onAcknowledged } = opts;
   const [linted, setLinted] = useState(() => ({
     values,
-    findings: enabled ? lintScorecard(values) : [],
+    findings: enabled ? opts.initial : [],
   }));
   useEffect(() => {
     if (!enabled) return;
-    const t = setTimeout(() => setLinted({ values, findings: lintScorecard(values) }), LINT_DELAY_MS);
-    return () => clearTimeout(t);
+    let current = true;
+    const t = setTimeout(() => {
+      loadEvidenceLint().then(
+        (engine) => {
+          if (current) setLinted({ values, findings: engine.shownFindings(values) });
+        },
+        // offline: the findings shown stay until the next edit tries again; the server still checks at submit
+        () => undefined,
+      );
+    }, LINT_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(t);
+    };
   }, [values, enabled]);
   const [acks, setAcks] = useState<Record<string, string>>(() =>
     Object.fromEntries(opts.stored.map((a) => [a.key, a.reason])),
@@ -84,11 +93,13 @@ export function useEvidenceLint(opts: {
     return async (f: ScorecardFinding, reason: string): Promise<string | null> => {
       const problem = acknowledgementProblem(reason);
       if (problem) return problem;
+      const engine = await loadEvidenceLint().catch(() => null);
+      if (!engine) return "You are offline: the reason was not kept. Try again once you are back online.";
       const res = await post({
         intent: "acknowledge",
         key: f.finding.key,
         fieldPath: f.path,
-        sentence: sentenceOf(textAt(linted.values, f.path), f.finding),
+        sentence: engine.sentenceOf(engine.textAt(linted.values, f.path), f.finding),
         reason,
       });
       if (res.kind === "network")
@@ -114,7 +125,7 @@ export function EvidenceLintHints({ lint, paths, label }: { lint: EvidenceLint; 
     paths.some((p) => (p.endsWith(".") ? path.startsWith(p) : path === p)),
   );
   if (here.length === 0) return null;
-  const firstOfKey = new Set<ScorecardFinding>();
+  const firstOfKey = new Set<ShownFinding>();
   const seen = new Set<string>();
   for (const f of lint.findings) {
     if (!seen.has(f.finding.key)) firstOfKey.add(f);
@@ -136,11 +147,10 @@ export function EvidenceLintHints({ lint, paths, label }: { lint: EvidenceLint; 
   );
 }
 
-function FindingLine({ f, lint, formSlot }: { f: ScorecardFinding; lint: EvidenceLint; formSlot: boolean }) {
+function FindingLine({ f, lint, formSlot }: { f: ShownFinding; lint: EvidenceLint; formSlot: boolean }) {
   const { finding } = f;
   const reason = Object.hasOwn(lint.acks, finding.key) ? lint.acks[finding.key] : undefined;
   const kept = finding.kind === "protected" && reason !== undefined && acknowledgementProblem(reason) === null;
-  const categoryLabel = ENGLISH_LEXICON.text.categoryLabels[finding.category];
   return (
     <li
       className={`lint-hint kind-${finding.kind}${kept ? " kept" : ""}`}
@@ -148,7 +158,7 @@ function FindingLine({ f, lint, formSlot }: { f: ScorecardFinding; lint: Evidenc
       data-key={finding.key}
     >
       <span className="lint-tag">{kept ? "Kept as job-related" : KIND_TAGS[finding.kind]}</span>{" "}
-      <mark>{finding.match}</mark> <span className="muted">({categoryLabel})</span> — {finding.why}{" "}
+      <mark>{finding.match}</mark> <span className="muted">({f.categoryLabel})</span> — {finding.why}{" "}
       <span className="lint-rewrite">{finding.suggestion}</span>
       {kept ? <span className="muted small"> Your reason: “{reason}”</span> : null}
       {finding.kind === "protected" && !kept && formSlot ? <KeepForm f={f} lint={lint} /> : null}

@@ -1,6 +1,6 @@
 import type { FormEvent } from "react";
 import { useEffect, useState } from "react";
-import type { UseFormRegister } from "react-hook-form";
+import type { RegisterField } from "../../hooks/use-scorecard-form";
 
 import type { FocusPoint } from "../../domain/rubric/model";
 import type { QuickNote, ScorecardValues } from "../../domain/scorecard/schema";
@@ -39,7 +39,7 @@ export function ExerciseBrief(p: { title: string; prompt: string; probeQuestions
 /** Evaluation-focus coverage: ticked as the candidate covers each point. Part of the scorecard form. */
 export function FocusChecklist(p: {
   points: FocusPoint[];
-  register: UseFormRegister<ScorecardValues>;
+  register: RegisterField;
   initial: ScorecardValues;
   covered: number;
   formId: string;

@@ -1,4 +1,4 @@
-import type { UseFormRegister } from "react-hook-form";
+import type { RegisterField } from "../../hooks/use-scorecard-form";
 
 import type { Recommendation } from "../../domain/vocabulary";
 import type { RubricDimension, RubricRedFlag, RubricSignal } from "../../domain/rubric/model";
@@ -24,7 +24,7 @@ type ErrorAt = (path: string) => string | undefined;
  */
 export function RedFlagsSection(p: {
   flags: RubricRedFlag[];
-  register: UseFormRegister<ScorecardValues>;
+  register: RegisterField;
   initial: ScorecardValues;
   errorAt: ErrorAt;
 }) {
@@ -77,11 +77,7 @@ export function RedFlagsSection(p: {
   );
 }
 
-export function SignalsSection(p: {
-  signals: RubricSignal[];
-  register: UseFormRegister<ScorecardValues>;
-  initial: ScorecardValues;
-}) {
+export function SignalsSection(p: { signals: RubricSignal[]; register: RegisterField; initial: ScorecardValues }) {
   const group = (kind: "strong" | "weak") => p.signals.filter((s) => s.kind === kind);
   return (
     <section className="card sc-section" aria-labelledby="signals-h">
@@ -116,7 +112,7 @@ export function SignalsSection(p: {
  * appears when Hire/Strong hire meets a ticked dealbreaker (CSS `:has` before JS; React after).
  */
 export function RecommendationSection(p: {
-  register: UseFormRegister<ScorecardValues>;
+  register: RegisterField;
   initial: ScorecardValues;
   errorAt: ErrorAt;
   needsOverride: boolean;
@@ -190,7 +186,7 @@ export function RecommendationSection(p: {
 
 /** Format 2: the level the interview showed (Below Lead / Lead / Staff+), beside the recommendation. */
 function LevelSignalField(p: {
-  register: UseFormRegister<ScorecardValues>;
+  register: RegisterField;
   initial: ScorecardValues;
   errorAt: ErrorAt;
   levels: RubricDimension[];

@@ -1,11 +1,11 @@
 import type { KeyboardEvent } from "react";
 import { useRef } from "react";
-import type { UseFormRegister } from "react-hook-form";
+import type { RegisterField } from "../../hooks/use-scorecard-form";
 
 import type { RubricDimension, ScaleAnchors } from "../../domain/rubric/model";
 import { CALIBRATION_POINTS } from "../../domain/rubric/model";
 import { RATING_LABELS, RATING_SCORES } from "../../domain/vocabulary";
-import type { ScorecardValues, ScoreValue } from "../../domain/scorecard/schema";
+import type { ScoreValue } from "../../domain/scorecard/schema";
 import { EVIDENCE_MIN, LIMITS } from "../../domain/scorecard/values";
 
 import { FieldError, fieldId } from "../ui/field-error";
@@ -21,7 +21,7 @@ export interface RatingFieldProps {
   dimension: RubricDimension;
   /** assessed by this exercise (required) or optional */
   assessed: boolean;
-  register: UseFormRegister<ScorecardValues>;
+  register: RegisterField;
   initial: { score: ScoreValue; evidence: string };
   /** current values (live, for the counter and the highlighted anchor) */
   score: ScoreValue;

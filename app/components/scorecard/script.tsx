@@ -1,4 +1,4 @@
-import type { UseFormRegister } from "react-hook-form";
+import type { RegisterField } from "../../hooks/use-scorecard-form";
 
 import type { ContextCard, RubricProbe, ScriptedReveal } from "../../domain/rubric/model";
 import { CONTEXT_CARD_FIELDS, CONTEXT_CARD_LABELS, orderedProbes } from "../../domain/rubric/model";
@@ -128,7 +128,7 @@ export function ContextCardView({ context }: { context: ContextCard }) {
 export function ProbeChecklist(p: {
   probes: RubricProbe[];
   dimensionNames: Record<string, string>;
-  register: UseFormRegister<ScorecardValues>;
+  register: RegisterField;
   initial: ScorecardValues;
   asked: Record<string, boolean>;
   formId: string;

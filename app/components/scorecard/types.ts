@@ -13,6 +13,7 @@ import type { ScorecardContext, TimerState } from "../../domain/scorecard/rules"
 import type { ScorecardValues } from "../../domain/scorecard/schema";
 import type { LoopFeedbackAccess } from "../../domain/review/access";
 import type { StoredAcknowledgement } from "../../domain/scorecard/evidence-gate";
+import type { ShownFinding } from "../../domain/scorecard/evidence-lint";
 
 /** What the scorecard page's loader sends: the panelist's own scorecard and the rubric, nothing else. */
 export interface ScorecardPageData {
@@ -64,6 +65,8 @@ export interface ScorecardPageData {
   amendMode: boolean;
   /** evidence-lint findings this panelist kept as job-related, with the reason */
   acknowledgements: StoredAcknowledgement[];
+  /** the evidence lint's findings in `values` (draft or amending; else empty), shown until the engine loads */
+  lintFindings: ShownFinding[];
 }
 
 export interface ServerCopyData {
@@ -79,6 +82,8 @@ export interface ScorecardActionData {
   errors?: Record<string, string[]>;
   /** the posted values, to re-render the form exactly as typed */
   values?: unknown;
+  /** the evidence lint's findings in those values */
+  lintFindings?: ShownFinding[];
   conflict?: ServerCopyData;
   /** a submit to confirm first (its interview is still days away) */
   confirm?: string;

@@ -1,8 +1,6 @@
 import { Link, useNavigate } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { Fragment, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { FieldErrors, Path, Resolver } from "react-hook-form";
-import { get, set, useForm, useWatch } from "react-hook-form";
 
 import type { ScorecardValues, TimerOp } from "../../domain/scorecard/schema";
 import { LIMITS, lenientScorecardValues } from "../../domain/scorecard/values";
@@ -15,6 +13,8 @@ import type { ScorecardSchemaModule } from "../../hooks/scorecard-schema";
 import { loadScorecardSchema, scorecardSchemaIfLoaded } from "../../hooks/scorecard-schema";
 import { useScorecardSync } from "../../hooks/use-scorecard-sync";
 import { useScorecardTimer } from "../../hooks/use-scorecard-timer";
+import type { FormErrors, SchemaCheck } from "../../hooks/use-scorecard-form";
+import { countErrors, issuesToErrors, useScorecardForm, valueAt } from "../../hooks/use-scorecard-form";
 import { currentPhaseIndex, phaseWindows } from "../../domain/scorecard/script";
 import { CsrfInput, useCsrfToken } from "../ui/csrf";
 
@@ -69,37 +69,16 @@ function completeValues(v: ScorecardValues, data: ScorecardPageData): ScorecardV
 }
 
 /**
- * The submit schema as react-hook-form's resolver, once the schema module is here. If it cannot be
- * loaded (offline), the server's answer or the offline path takes over.
+ * The submit schema, once the schema module is here. If it cannot be loaded (offline), the
+ * server's answer or the offline path takes over.
  */
-function submitResolver(ctx: ScorecardContext): Resolver<ScorecardValues> {
+function submitCheck(ctx: ScorecardContext): SchemaCheck<ScorecardValues> {
   return async (values) => {
     const schemas = await loadScorecardSchema().catch(() => null);
-    if (!schemas) return { values, errors: {} };
+    if (!schemas) return { ok: true, values };
     const r = schemas.scorecardSubmitSchema(ctx).safeParse(values);
-    if (r.success) return { values: r.data, errors: {} };
-    const errors: FieldErrors<ScorecardValues> = {};
-    for (const issue of r.error.issues) {
-      const path = issue.path.map(String).join(".");
-      if (!get(errors, path)) set(errors, path, { type: issue.code, message: issue.message });
-    }
-    return { values: {}, errors };
+    return r.success ? { ok: true, values: r.data } : { ok: false, errors: issuesToErrors(r.error.issues) };
   };
-}
-
-function countErrors(errors: FieldErrors): number {
-  let n = 0;
-  const walk = (node: unknown) => {
-    if (!node || typeof node !== "object") return;
-    const o = node as Record<string, unknown>;
-    if (typeof o.message === "string") {
-      n++;
-      return;
-    }
-    for (const [k, v] of Object.entries(o)) if (k !== "ref") walk(v);
-  };
-  walk(errors);
-  return n;
 }
 
 /**
@@ -155,17 +134,12 @@ export function ScorecardWorkspace({
   });
   // Read before hydration overwrites them (app/hooks/early-edits.ts); replayed below.
   const [earlyEdits] = useState(() => (editable ? readEarlyEdits(FORM_ID) : []));
-  const resolver = useMemo(() => submitResolver(ctx), [ctx]);
+  const check = useMemo(() => submitCheck(ctx), [ctx]);
   const draftSchema = useMemo(() => {
     let bound: ReturnType<ScorecardSchemaModule["scorecardDraftSchemaFor"]> | null = null;
     return (schemas: ScorecardSchemaModule) => (bound ??= schemas.scorecardDraftSchemaFor(ctx));
   }, [ctx]);
-  const form = useForm<ScorecardValues>({
-    defaultValues: initial,
-    resolver,
-    mode: "onSubmit",
-    reValidateMode: "onChange",
-  });
+  const { form, values: liveRaw, errors, submitCount } = useScorecardForm<ScorecardValues>(initial, check);
   const [autoErrors, setAutoErrors] = useState<FieldErrorMap>({});
   const [amendReason, setAmendReason] = useState(actionData?.amendReason ?? "");
   const [reasonError, setReasonError] = useState<string | undefined>(actionData?.errors?.reason?.[0]);
@@ -206,12 +180,11 @@ export function ScorecardWorkspace({
   const { changed, setAmendReason: keepAmendReason } = sync;
 
   useEffect(() => {
-    const sub = form.watch((v) => {
+    return form.watch((v) => {
       const clone = JSON.parse(JSON.stringify(v)) as unknown;
       const parsed = scorecardSchemaIfLoaded()?.scorecardDraftSchema.safeParse(clone);
-      changed(parsed?.success ? parsed.data : { ...lenientScorecardValues(clone), notes: form.getValues("notes") });
+      changed(parsed?.success ? parsed.data : { ...lenientScorecardValues(clone), notes: form.getValues().notes });
     });
-    return () => sub.unsubscribe();
   }, [form, changed]);
 
   // Inputs made before hydration, now ordinary edits (autosaved; after a device copy was restored).
@@ -220,8 +193,8 @@ export function ScorecardWorkspace({
       if (edit.name === "reason" && typeof edit.value === "string") {
         setAmendReason(edit.value);
         keepAmendReason(edit.value);
-      } else if (get(initial, edit.name) !== undefined) {
-        form.setValue(edit.name as Path<ScorecardValues>, edit.value, { shouldDirty: true });
+      } else if (valueAt(initial, edit.name) !== undefined) {
+        form.setValue(edit.name, edit.value);
       }
     }
   }, [earlyEdits, initial, form, keepAmendReason]);
@@ -255,16 +228,13 @@ export function ScorecardWorkspace({
     [data.dimensions],
   );
 
-  const liveRaw = useWatch({ control: form.control });
   const live = useMemo(() => lenientScorecardValues(liveRaw), [liveRaw]);
-  const notes = useMemo(
-    () => (liveRaw.notes as ScorecardValues["notes"]) ?? initial.notes ?? [],
-    [liveRaw.notes, initial.notes],
-  );
+  const notes = useMemo(() => liveRaw.notes ?? initial.notes ?? [], [liveRaw.notes, initial.notes]);
   const mine = useMemo(() => ({ ...live, notes }), [live, notes]);
-  const clearServerError = useCallback((path: string) => form.clearErrors(path as "summary"), [form]);
+  const clearServerError = useCallback((path: string) => form.clearErrors(path), [form]);
   const lint = useEvidenceLint({
     values: mine,
+    initial: actionData?.values === undefined ? data.lintFindings : (actionData.lintFindings ?? []),
     stored: data.acknowledgements,
     postedValues: actionData?.values,
     formId: FORM_ID,
@@ -275,12 +245,11 @@ export function ScorecardWorkspace({
   const progress = completeness(live, ctx);
   const needsOverride = needsOverrideJustification(live, ctx);
 
-  const { errors, submitCount } = form.formState;
   const errorAt = (path: string): string | undefined => {
     const auto = autoErrors[path]?.[0];
     if (auto) return auto;
-    const rhf = get(errors, path) as { message?: string } | undefined;
-    if (rhf?.message) return rhf.message;
+    const checked = errors[path];
+    if (checked) return checked;
     if (submitCount === 0) return actionData?.errors?.[path]?.[0];
     return undefined;
   };
@@ -323,18 +292,17 @@ export function ScorecardWorkspace({
     const note = { id: randomId(), minute: timer.view.minute, body: text, at: Date.now() };
     const schemas = await loadScorecardSchema().catch(() => null);
     if (!schemas) return "This note could not be checked (are you offline?). Try again in a moment.";
-    const current = form.getValues("notes") ?? [];
+    const current = form.getValues().notes ?? [];
     if (current.length >= LIMITS.notes) return `At most ${LIMITS.notes} quick notes per scorecard.`;
     const r = schemas.quickNoteSchema.safeParse(note);
     if (!r.success) return r.error.issues[0]?.message ?? "This note cannot be added.";
-    form.setValue("notes", [...current, r.data], { shouldDirty: true });
+    form.setValue("notes", [...current, r.data]);
     return null;
   };
   const deleteNote = (id: string) => {
     form.setValue(
       "notes",
-      (form.getValues("notes") ?? []).filter((n) => n.id !== id),
-      { shouldDirty: true },
+      (form.getValues().notes ?? []).filter((n) => n.id !== id),
     );
   };
 
@@ -356,7 +324,7 @@ export function ScorecardWorkspace({
     setConfirmAsk(null);
     const res = await sync.sendIntent(
       mode === "amend" ? "amend" : "submit",
-      { ...values, notes: form.getValues("notes") },
+      { ...values, notes: form.getValues().notes },
       mode === "amend" ? { reason: amendReason } : confirmed ? { confirm: "1" } : {},
     );
     setSubmitting(false);
@@ -370,11 +338,11 @@ export function ScorecardWorkspace({
           if (path === "reason") setReasonError(msgs[0]);
           else if (path === "_form") setFormMessage(msgs[0] ?? null);
           else {
-            form.setError(path as "summary", { type: "server", message: msgs[0] });
+            if (msgs[0] !== undefined) form.setError(path, msgs[0]);
             first ??= path;
           }
         }
-        if (first) form.setFocus(first as "summary");
+        if (first) form.setFocus(first);
         setFormMessage((m) => m ?? "Some fields need attention — see the highlighted fields.");
         return;
       }
@@ -400,7 +368,7 @@ export function ScorecardWorkspace({
         return;
     }
   };
-  const onInvalid = (errs: FieldErrors<ScorecardValues>) => {
+  const onInvalid = (errs: FormErrors) => {
     const n = countErrors(errs);
     setFormMessage(
       `${n} thing${n === 1 ? "" : "s"} to fix before submitting — see the highlighted fields. Nothing you wrote was changed.`,
@@ -440,7 +408,7 @@ export function ScorecardWorkspace({
         scoreError={errorAt(`ratings.${d.key}.score`)}
         evidenceError={errorAt(`ratings.${d.key}.evidence`)}
         disabled={!editable}
-        onClear={hydrated ? () => form.setValue(`ratings.${d.key}.score`, "", { shouldDirty: true }) : undefined}
+        onClear={hydrated ? () => form.setValue(`ratings.${d.key}.score`, "") : undefined}
         calibrationPrompt={data.calibrationPrompts[d.key] ?? null}
       />
       <EvidenceLintHints lint={lint} paths={[`ratings.${d.key}.evidence`]} label={d.name} />
@@ -553,7 +521,7 @@ export function ScorecardWorkspace({
                 mode === "amend"
                   ? () =>
                       sync.leftover &&
-                      form.reset(completeValues({ ...sync.leftover.values, notes: form.getValues("notes") }, data))
+                      form.reset(completeValues({ ...sync.leftover.values, notes: form.getValues().notes }, data))
                   : null
               }
               onDiscardLocal={sync.discardLocal}

@@ -119,6 +119,30 @@ export function SelectField({
   );
 }
 
+/** A select of named choices (people, rubrics, versions), with an optional "Choose…" first option. */
+export function ChoiceField<T extends { id: string }>({
+  options,
+  labelOf,
+  placeholder,
+  ...props
+}: BaseProps &
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "children"> & {
+    options: readonly T[];
+    labelOf: (option: T) => string;
+    placeholder?: string;
+  }) {
+  return (
+    <SelectField {...props}>
+      {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+      {options.map((o) => (
+        <option key={o.id} value={o.id}>
+          {labelOf(o)}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
 /** A form-level error (refusal from the server, or `_form` errors). */
 export function FormError({ message, id }: { message: string | null | undefined; id?: string }) {
   if (!message) return null;

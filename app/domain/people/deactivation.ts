@@ -41,7 +41,7 @@ export function deactivationWarning(
         `${s.candidateName} · ${s.exerciseTitle}, ${
           s.scheduledAt === null
             ? "not scheduled yet"
-            : `${formatDateTime(s.scheduledAt, timeZone)} (${formatUntil(s.scheduledAt, now)})`
+            : `${formatDateTime(s.scheduledAt, timeZone)} (${formatUntil(s.scheduledAt, now, timeZone)})`
         }`,
     )
     .join("; ");

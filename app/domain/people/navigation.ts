@@ -42,7 +42,3 @@ export function navigationFor(role: Role): NavItem[] {
       ];
   }
 }
-
-export function homeFor(role: Role): string {
-  return role === "member" ? "/interviews" : "/dashboard";
-}

@@ -173,6 +173,8 @@ const ACTION_PHRASES: Record<AuditAction, string> = {
   "scorecard.timer.reset": "reset the interview timer",
   "scorecard.recuse": "recused from the interview",
   "scorecard.evidence_acknowledge": "kept flagged evidence as job-related",
+  "scorecard.artifact_add": "attached a picture",
+  "scorecard.artifact_remove": "removed a picture",
   "debrief.start": "started the debrief",
   "debrief.resume": "resumed the debrief",
   "debrief.join": "joined the debrief",

@@ -86,6 +86,21 @@ export function evidenceReview(aggregate: LoopAggregate, facts: LoopFacts): Evid
 }
 
 /**
+ * The scorecards whose panelist kept a flagged remark (an acknowledgement is stored), as in
+ * {@link evidenceReview}: only those can have overridden findings, so the packet, which lists those
+ * and not the advice count, lints no other scorecard.
+ */
+export function keptFindingsReview(
+  aggregate: Pick<LoopAggregate, "scorecards">,
+  facts: Pick<LoopFacts, "evidenceAcknowledgements">,
+): EvidenceReviewRow[] {
+  return aggregate.scorecards.flatMap((sc) => {
+    const acks = facts.evidenceAcknowledgements?.[sc.scorecardId] ?? [];
+    return sc.status === "submitted" && acks.length > 0 ? [scorecardEvidenceReview(sc, acks)] : [];
+  });
+}
+
+/**
  * The part of `text` a headline may quote: its first run of consecutive sentences without any
  * finding (acknowledged or not), or "" when every sentence is flagged.
  */

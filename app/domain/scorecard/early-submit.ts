@@ -17,7 +17,7 @@ export const EARLY_SUBMIT_MARGIN_MS = 12 * 3_600_000;
 export function earlySubmitWarning(scheduledAt: number | null, now: number, timeZone: string): string | null {
   if (scheduledAt === null || scheduledAt - now <= EARLY_SUBMIT_MARGIN_MS) return null;
   return (
-    `This interview is scheduled for ${formatDateTime(scheduledAt, timeZone)} (${formatUntil(scheduledAt, now)}). ` +
+    `This interview is scheduled for ${formatDateTime(scheduledAt, timeZone)} (${formatUntil(scheduledAt, now, timeZone)}). ` +
     "A scorecard records an interview that took place: submit it only if the interview already happened at another time."
   );
 }

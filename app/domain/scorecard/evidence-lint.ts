@@ -9,6 +9,7 @@
  * look at a fixed window, so the cost is linear in the text's length. Words live in a per-language
  * lexicon (`evidence-lint-en.ts`); this file is the language-neutral engine.
  */
+import { acknowledgementProblem } from "./values";
 import { ENGLISH_LEXICON } from "./evidence-lint-en";
 import type { ScorecardValues } from "./schema";
 
@@ -390,24 +391,13 @@ export function quotableSentences(text: string, options?: LintOptions): Sentence
 
 // ---- Acknowledgements ------------------------------------------------------------------------------
 
-/** Minimum reason for keeping a protected finding, counted after trimming. */
-export const ACKNOWLEDGEMENT_REASON_MIN = 20;
-export const ACKNOWLEDGEMENT_REASON_MAX = 1_000;
+export { ACKNOWLEDGEMENT_REASON_MAX, ACKNOWLEDGEMENT_REASON_MIN, acknowledgementProblem } from "./values";
 
 /**
  * The panelist's confirmations that flagged text is job-related: finding key -> reason. One
  * acknowledgement covers every occurrence of the key in the scorecard it is stored with.
  */
 export type Acknowledgements = Readonly<Record<string, string>>;
-
-/** Null when `reason` is long enough to acknowledge a finding; otherwise what is missing. */
-export function acknowledgementProblem(reason: string): string | null {
-  const n = reason.trim().length;
-  if (n < ACKNOWLEDGEMENT_REASON_MIN)
-    return `Say why this is job-related (at least ${ACKNOWLEDGEMENT_REASON_MIN} characters; ${n} so far).`;
-  if (n > ACKNOWLEDGEMENT_REASON_MAX) return `Keep the reason under ${ACKNOWLEDGEMENT_REASON_MAX} characters.`;
-  return null;
-}
 
 /** Records `reason` for `key`; unchanged when the reason is too short. */
 export function acknowledge(acks: Acknowledgements, key: string, reason: string): Acknowledgements {
@@ -508,4 +498,18 @@ export function textAt(values: ScorecardValues, path: string): string {
   if (head === "overrideJustification") return values.overrideJustification;
   if (head === "notes" && key) return values.notes?.find((n) => n.id === key)?.body ?? "";
   return "";
+}
+
+/** A finding as the scorecard page shows it: with its category's label in the lexicon's language. */
+export interface ShownFinding extends ScorecardFinding {
+  categoryLabel: string;
+}
+
+/**
+ * The scorecard's findings for the page: the server renders them (and sends them with the page
+ * data), the browser recomputes them while the panelist types once it has loaded this module.
+ */
+export function shownFindings(v: ScorecardValues, options?: LintOptions): ShownFinding[] {
+  const labels = lexiconOf(options).text.categoryLabels;
+  return lintScorecard(v, options).map((f) => ({ ...f, categoryLabel: labels[f.finding.category] }));
 }

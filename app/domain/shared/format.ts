@@ -155,14 +155,32 @@ export function fileSlug(text: string, fallback = "candidate"): string {
 }
 
 /**
- * How far ahead `at` is, in the largest whole unit that reads naturally.
- * @example formatUntil(now + 2 * 86_400_000, now) // "in 2 days"
- * @example formatUntil(now + 5 * 3_600_000, now) // "in 5 hours"
+ * How far ahead `at` is, in the largest whole unit that reads naturally. From two days on it
+ * counts calendar days in `timeZone` (next Thursday 09:00 is "in 7 days" all of this Thursday,
+ * morning or night), so it agrees with the date printed beside it.
+ * @example formatUntil(now + 2 * 86_400_000, now, "UTC") // "in 2 days"
+ * @example formatUntil(now + 5 * 3_600_000, now, "UTC") // "in 5 hours"
  */
-export function formatUntil(at: number, now: number): string {
+export function formatUntil(at: number, now: number, timeZone: string): string {
   const minutes = Math.max(0, Math.round((at - now) / 60_000));
   if (minutes < 90) return `in ${minutes} minute${minutes === 1 ? "" : "s"}`;
   const hours = Math.round(minutes / 60);
   if (hours < 48) return `in ${hours} hours`;
-  return `in ${Math.round(hours / 24)} days`;
+  return `in ${calendarDaysBetween(now, at, timeZone)} days`;
+}
+
+const dayKeyFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Whole calendar days from the local date of `from` to the local date of `to`, in `timeZone`. */
+export function calendarDaysBetween(from: number, to: number, timeZone: string): number {
+  let fmt = dayKeyFormats.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayKeyFormats.set(timeZone, fmt);
+  }
+  const dayNumber = (t: number): number => {
+    const [y, m, d] = fmt.format(t).split("-").map(Number);
+    return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / 86_400_000;
+  };
+  return dayNumber(to) - dayNumber(from);
 }

@@ -93,12 +93,19 @@ function shapeRun(face: Face, text: string, dir: ShapeDir): ShapedRun {
 
 /**
  * Shaping a word of printable ASCII from per-character glyphs plus per-pair advances, both learnt
- * from fontkit itself (each character shaped alone, each adjacent pair shaped as a two-letter
- * Latin word) and cached per face for the process. Used only when every pair of the word shaped
- * to the two characters' own glyphs with no offsets (no ligature, no mark positioning, no
- * adjustment of the second glyph): then fontkit's result for the word is the same glyphs with the
- * pair advances, and this gives it without running the shaper per new word. Any other word (or a
- * pair that does not qualify) goes through fontkit as before.
+ * from fontkit itself, per face, once per process. Used only when every pair of the word shapes to
+ * the two characters' own glyphs with no offsets (no ligature, no mark positioning, no adjustment of
+ * the second glyph): then fontkit's result for the word is the same glyphs with the pair advances,
+ * and this gives it without running the shaper per new word. Any other word (or a pair that does
+ * not qualify) goes through fontkit as before.
+ *
+ * The table is font data, the same whatever text the process renders: built whole the first time
+ * a face takes the fast path (each character shaped alone, then every ordered pair at once from one
+ * layout of a de Bruijn sequence, 8,837 characters that hold each pair once), so a packet of new
+ * text never pays for learning pairs. A pair the sequence cannot show on its own (a ligature formed
+ * across it in the sequence) is learnt alone when first met. Shaping pairs in one run gives exactly
+ * what shaping each pair alone gives for these fonts (no contextual kerning across ASCII pairs):
+ * tests/unit/pdf/ascii-shaping.test.ts checks every pair of every style against fontkit.
  */
 interface AsciiGlyph {
   gid: number;
@@ -109,64 +116,132 @@ interface AsciiGlyph {
   cps: number[];
 }
 
+/**
+ * The script fontkit shapes a word of printable ASCII in: "latn" with a Latin letter in it; without
+ * one (numbers, punctuation) it detects none, "zzzz", and the font's default script applies.
+ */
+type AsciiScript = "latn" | "zzzz";
+
 interface AsciiTable {
+  script: AsciiScript;
   /** by char code 0x21..0x7e; null: not usable (no glyph, or shaped to something else) */
-  glyphs: (AsciiGlyph | null | undefined)[];
-  /** by (c1 << 7) | c2: xAdvance of the first glyph next to the second; NaN: pair not usable */
+  glyphs: (AsciiGlyph | null)[];
+  /**
+   * by (c1 << 7) | c2: xAdvance of the first glyph next to the second; NaN: pair not usable;
+   * +Infinity: not known yet (learnt alone on first use)
+   */
   pairs: Float64Array;
 }
 
+const FIRST = 0x21;
+const LAST = 0x7e;
+const isLatinLetter = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+/** the characters of each script's words: all of printable ASCII, or all but the letters */
+const ALPHABETS: Record<AsciiScript, number[]> = {
+  latn: Array.from({ length: LAST - FIRST + 1 }, (_, i) => FIRST + i),
+  zzzz: Array.from({ length: LAST - FIRST + 1 }, (_, i) => FIRST + i).filter((c) => !isLatinLetter(c)),
+};
+/** by face index * 2 (+1 for "zzzz") */
 const asciiTables = new Map<number, AsciiTable>();
 
-function asciiTable(face: Face): AsciiTable {
-  let t = asciiTables.get(face.index);
+function asciiTable(face: Face, script: AsciiScript): AsciiTable {
+  const key = face.index * 2 + (script === "latn" ? 0 : 1);
+  let t = asciiTables.get(key);
   if (!t) {
-    t = { glyphs: [], pairs: new Float64Array(128 * 128).fill(Number.POSITIVE_INFINITY) };
-    asciiTables.set(face.index, t);
+    t = buildAsciiTable(face, script);
+    asciiTables.set(key, t);
   }
   return t;
 }
 
-function asciiGlyph(face: Face, t: AsciiTable, c: number): AsciiGlyph | null {
-  let g = t.glyphs[c];
-  if (g === undefined) {
-    g = null;
-    const run = face.font.layout(String.fromCharCode(c), undefined, "latn");
-    const gl = run.glyphs[0];
-    const p = run.positions[0];
-    if (run.glyphs.length === 1 && gl && p && gl.id !== 0 && p.xOffset === 0 && p.yOffset === 0) {
-      const cps = gl.codePoints;
-      if (cps.length === 1 && cps[0] === c) g = { gid: gl.id, advance: gl.advanceWidth, xAdvance: p.xAdvance, cps };
-    }
-    t.glyphs[c] = g;
+function soloGlyph(face: Face, c: number, script: AsciiScript): AsciiGlyph | null {
+  const run = face.font.layout(String.fromCharCode(c), undefined, script);
+  const gl = run.glyphs[0];
+  const p = run.positions[0];
+  if (run.glyphs.length !== 1 || !gl || !p || gl.id === 0 || p.xOffset !== 0 || p.yOffset !== 0) return null;
+  const cps = gl.codePoints;
+  return cps.length === 1 && cps[0] === c ? { gid: gl.id, advance: gl.advanceWidth, xAdvance: p.xAdvance, cps } : null;
+}
+
+/** Every ordered pair of the alphabet exactly once (de Bruijn sequence B(k, 2)). */
+function everyPair(alphabet: readonly number[]): number[] {
+  const seq: number[] = [];
+  for (let i = 0; i < alphabet.length; i++) {
+    const a = alphabet[i] ?? 0;
+    seq.push(a);
+    for (let j = i + 1; j < alphabet.length; j++) seq.push(a, alphabet[j] ?? 0);
   }
-  return g;
+  if (alphabet[0] !== undefined) seq.push(alphabet[0]);
+  return seq;
+}
+
+function buildAsciiTable(face: Face, script: AsciiScript): AsciiTable {
+  const alphabet = ALPHABETS[script];
+  const glyphs: (AsciiGlyph | null)[] = [];
+  for (const c of alphabet) glyphs[c] = soloGlyph(face, c, script);
+  const pairs = new Float64Array(128 * 128).fill(Number.NaN);
+  const seq = everyPair(alphabet);
+  const run = face.font.layout(String.fromCharCode(...seq), undefined, script);
+  // glyph j of the run, when it is its character's own glyph unmoved: that character's index in seq
+  const at: number[] = [];
+  let pos = 0;
+  for (let j = 0; j < run.glyphs.length; j++) {
+    const gl = run.glyphs[j];
+    const p = run.positions[j];
+    if (!gl || !p) break;
+    const c = seq[pos] ?? 0;
+    const own = glyphs[c];
+    at[j] = gl.codePoints.length === 1 && own && gl.id === own.gid && p.xOffset === 0 && p.yOffset === 0 ? pos : -1;
+    pos += Math.max(1, gl.codePoints.length);
+  }
+  for (const c1 of alphabet) {
+    for (const c2 of alphabet) {
+      if (glyphs[c1] && glyphs[c2]) pairs[(c1 << 7) | c2] = Number.POSITIVE_INFINITY;
+    }
+  }
+  for (let j = 0; j + 1 < run.glyphs.length; j++) {
+    const i = at[j] ?? -1;
+    if (i < 0 || at[j + 1] !== i + 1) continue;
+    const c1 = seq[i] ?? 0;
+    const c2 = seq[i + 1] ?? 0;
+    pairs[(c1 << 7) | c2] = run.positions[j]?.xAdvance ?? Number.POSITIVE_INFINITY;
+  }
+  return { script, glyphs, pairs };
+}
+
+/** A pair shaped alone: the first glyph's xAdvance, or NaN when the pair does not qualify. */
+function shapePairAlone(
+  face: Face,
+  script: AsciiScript,
+  c1: number,
+  g1: AsciiGlyph,
+  c2: number,
+  g2: AsciiGlyph,
+): number {
+  const run = face.font.layout(String.fromCharCode(c1, c2), undefined, script);
+  const [a, b] = run.glyphs;
+  const [pa, pb] = run.positions;
+  return run.glyphs.length === 2 &&
+    a &&
+    b &&
+    pa &&
+    pb &&
+    a.id === g1.gid &&
+    b.id === g2.gid &&
+    pa.xOffset === 0 &&
+    pa.yOffset === 0 &&
+    pb.xOffset === 0 &&
+    pb.yOffset === 0 &&
+    pb.xAdvance === g2.xAdvance
+    ? pa.xAdvance
+    : Number.NaN;
 }
 
 function asciiPair(face: Face, t: AsciiTable, c1: number, g1: AsciiGlyph, c2: number, g2: AsciiGlyph): number {
   const k = (c1 << 7) | c2;
   let xa = t.pairs[k] ?? Number.NaN;
   if (xa === Number.POSITIVE_INFINITY) {
-    xa = Number.NaN;
-    const run = face.font.layout(String.fromCharCode(c1, c2), undefined, "latn");
-    const [a, b] = run.glyphs;
-    const [pa, pb] = run.positions;
-    if (
-      run.glyphs.length === 2 &&
-      a &&
-      b &&
-      pa &&
-      pb &&
-      a.id === g1.gid &&
-      b.id === g2.gid &&
-      pa.xOffset === 0 &&
-      pa.yOffset === 0 &&
-      pb.xOffset === 0 &&
-      pb.yOffset === 0 &&
-      pb.xAdvance === g2.xAdvance
-    ) {
-      xa = pa.xAdvance;
-    }
+    xa = shapePairAlone(face, t.script, c1, g1, c2, g2);
     t.pairs[k] = xa;
   }
   return xa;
@@ -179,11 +254,10 @@ function shapeAscii(face: Face, text: string): ShapedRun | null {
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c <= 0x20 || c >= 0x7f) return null;
-    if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letter = true;
+    if (isLatinLetter(c)) letter = true;
   }
-  // fontkit picks the script from the word: with a Latin letter it is "latn", like our pairs
-  if (!letter) return null;
-  const t = asciiTable(face);
+  // fontkit picks the script from the word, and so do we
+  const t = asciiTable(face, letter ? "latn" : "zzzz");
   const gids = new Array<number>(n);
   const adv = new Array<number>(n);
   const kern = new Array<number>(n);
@@ -191,7 +265,7 @@ function shapeAscii(face: Face, text: string): ShapedRun | null {
   const s = face.scale;
   let width = 0;
   let c = text.charCodeAt(0);
-  let g = asciiGlyph(face, t, c);
+  let g = t.glyphs[c];
   if (!g) return null;
   for (let i = 0; i < n; i++) {
     let xaUnits: number;
@@ -199,7 +273,7 @@ function shapeAscii(face: Face, text: string): ShapedRun | null {
     let ng: AsciiGlyph | null = null;
     if (i + 1 < n) {
       nc = text.charCodeAt(i + 1);
-      ng = asciiGlyph(face, t, nc);
+      ng = t.glyphs[nc] ?? null;
       if (!ng) return null;
       xaUnits = asciiPair(face, t, c, g, nc, ng);
       if (Number.isNaN(xaUnits)) return null;
@@ -268,11 +342,10 @@ export function cachedWordCount(): number {
   return wordCache.regular.size + wordCache.bold.size + wordCache.italic.size;
 }
 
-/** Drops the shaped words and the ASCII fast path's tables. */
+/** Drops the shaped words (the ASCII fast path's tables are font data and stay). */
 export function clearShapeCaches(): void {
   for (const s of Object.values(wordCache)) s.clear();
   cachedWords = 0;
-  asciiTables.clear();
 }
 
 /** Width of a space in a style, in points. */
@@ -290,4 +363,27 @@ export function spaceWidth(style: TextStyle): number {
 export function shapeBothWaysForTest(style: FontStyle, text: string): { fast: ShapedRun | null; fontkit: ShapedRun } {
   const face = primaryFace(style);
   return { fast: shapeAscii(face, text), fontkit: shapeRun(face, text, undefined) };
+}
+
+/**
+ * For tests: every ordered pair of a script's ASCII characters in a style, as the font table built
+ * from the de Bruijn sequence has it (+Infinity: left to be shaped alone) and shaped alone.
+ */
+export function asciiPairsBothWaysForTest(
+  style: FontStyle,
+  script: AsciiScript,
+): { pair: string; table: number; alone: number }[] {
+  const face = primaryFace(style);
+  const t = buildAsciiTable(face, script);
+  const out: { pair: string; table: number; alone: number }[] = [];
+  for (const c1 of ALPHABETS[script]) {
+    for (const c2 of ALPHABETS[script]) {
+      const g1 = t.glyphs[c1];
+      const g2 = t.glyphs[c2];
+      const pair = String.fromCharCode(c1, c2);
+      const table = t.pairs[(c1 << 7) | c2] ?? Number.NaN;
+      out.push({ pair, table, alone: g1 && g2 ? shapePairAlone(face, script, c1, g1, c2, g2) : Number.NaN });
+    }
+  }
+  return out;
 }

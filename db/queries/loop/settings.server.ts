@@ -3,8 +3,8 @@ import { eq } from "drizzle-orm";
 
 import { weightsEditable } from "../../../app/domain/loop/status";
 import { carryWeightsOver, validateWeights } from "../../../app/domain/loop/weights";
-import type { Db } from "../../client.server";
-import { interviews, loops } from "../../schema";
+import type { Db, Tx } from "../../client.server";
+import { interviews, loops, rubrics, rubricVersions, searches } from "../../schema";
 
 import { writeAudit } from "../audit.server";
 import { onLoopChanged } from "../outbox/events.server";
@@ -39,6 +39,7 @@ export function updateLoopSettings(
         if (setup.anyStarted)
           abort(409, "A panelist has already started a scorecard: the loop keeps its rubric version.");
         const next = publishedVersion(tx, input.rubricVersionId);
+        refuseOtherRubricThanSearch(tx, loopId, next.id);
         const nextContent = loadRubricContent(tx, next.id)!;
         const nextIds = rubricVersionIds(tx, next.id);
         const missing = setup.interviews.filter((iv) => !nextIds.exercises.has(iv.exerciseKey));
@@ -77,6 +78,32 @@ export function updateLoopSettings(
       return null;
     }),
   );
+}
+
+/**
+ * A search compares its candidates on one rubric: a loop in a search may change version, never
+ * rubric (the search's comparison and ranking would mix scales).
+ */
+function refuseOtherRubricThanSearch(tx: Tx, loopId: string, versionId: string): void {
+  const search = tx
+    .select({ title: searches.title, rubricId: searches.rubricId, rubricName: rubrics.name })
+    .from(loops)
+    .innerJoin(searches, eq(searches.id, loops.searchId))
+    .innerJoin(rubrics, eq(rubrics.id, searches.rubricId))
+    .where(eq(loops.id, loopId))
+    .get();
+  if (!search) return;
+  const next = tx
+    .select({ rubricId: rubricVersions.rubricId })
+    .from(rubricVersions)
+    .where(eq(rubricVersions.id, versionId))
+    .get();
+  if (next && next.rubricId !== search.rubricId) {
+    abort(
+      409,
+      `This loop is in the search “${search.title}”, which compares its candidates on ${search.rubricName}: choose a version of that rubric.`,
+    );
+  }
 }
 
 /** Saves the composite weights (null = rubric defaults). Frozen from the debrief on. */

@@ -8,9 +8,11 @@ import { and, asc, count, eq, inArray, or } from "drizzle-orm";
 
 import { ARTIFACTS_PER_SCORECARD, type CleanImage } from "../../../app/domain/scorecard/artifact-image";
 import type { ArtifactMediaType } from "../../../app/domain/vocabulary";
-import type { Db } from "../../client.server";
+import type { Db, Tx } from "../../client.server";
 import { newId } from "../../ids.server";
 import { interviews, scorecardArtifacts, scorecards } from "../../schema";
+
+import { writeAudit } from "../audit.server";
 
 export interface ArtifactMeta {
   id: string;
@@ -49,6 +51,16 @@ export function ownArtifacts(db: Db, opts: { scorecardId: string; panelistId: st
     .all();
 }
 
+/** The panelist's own scorecard (owner in the WHERE clause), with its loop for the audit entry. */
+function ownCard(tx: Tx, opts: { scorecardId: string; panelistId: string }) {
+  return tx
+    .select({ status: scorecards.status, loopId: interviews.loopId })
+    .from(scorecards)
+    .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+    .where(and(eq(scorecards.id, opts.scorecardId), eq(scorecards.panelistId, opts.panelistId)))
+    .get();
+}
+
 export type AddArtifactResult = { kind: "added"; id: string } | { kind: "locked" } | { kind: "full" };
 
 /** Attaches an image to the panelist's own draft; refuses a submitted or recused scorecard and the N+1th image. */
@@ -59,11 +71,7 @@ export function addArtifact(
   now = Date.now(),
 ): AddArtifactResult {
   return db.transaction((tx) => {
-    const card = tx
-      .select({ status: scorecards.status })
-      .from(scorecards)
-      .where(and(eq(scorecards.id, opts.scorecardId), eq(scorecards.panelistId, opts.panelistId)))
-      .get();
+    const card = ownCard(tx, opts);
     if (!card || card.status !== "draft") return { kind: "locked" };
     const held =
       tx
@@ -74,6 +82,7 @@ export function addArtifact(
     if (held >= ARTIFACTS_PER_SCORECARD) return { kind: "full" };
     const id = newId();
     const bytes = Buffer.from(input.image.bytes);
+    const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
     tx.insert(scorecardArtifacts)
       .values({
         id,
@@ -84,11 +93,24 @@ export function addArtifact(
         width: input.image.width,
         height: input.image.height,
         byteSize: bytes.length,
-        sha256: crypto.createHash("sha256").update(bytes).digest("hex"),
+        sha256,
         data: bytes,
         createdAt: now,
       })
       .run();
+    // which picture, not what it says: the caption is draft content, private to its author
+    writeAudit(
+      tx,
+      {
+        actorId: opts.panelistId,
+        action: "scorecard.artifact_add",
+        entityType: "scorecard",
+        entityId: opts.scorecardId,
+        loopId: card.loopId,
+        after: { artifactId: id, sha256, byteSize: bytes.length, mediaType: input.image.mediaType },
+      },
+      now,
+    );
     return { kind: "added", id };
   });
 }
@@ -99,22 +121,31 @@ export type RemoveArtifactResult = "removed" | "locked" | "missing";
 export function removeArtifact(
   db: Db,
   opts: { scorecardId: string; panelistId: string; artifactId: string },
+  now = Date.now(),
 ): RemoveArtifactResult {
   return db.transaction((tx) => {
-    const card = tx
-      .select({ status: scorecards.status })
-      .from(scorecards)
-      .where(and(eq(scorecards.id, opts.scorecardId), eq(scorecards.panelistId, opts.panelistId)))
-      .get();
+    const card = ownCard(tx, opts);
     if (!card) return "missing";
     const found = tx
-      .select({ id: scorecardArtifacts.id })
+      .select({ id: scorecardArtifacts.id, sha256: scorecardArtifacts.sha256, byteSize: scorecardArtifacts.byteSize })
       .from(scorecardArtifacts)
       .where(and(eq(scorecardArtifacts.id, opts.artifactId), eq(scorecardArtifacts.scorecardId, opts.scorecardId)))
       .get();
     if (!found) return "missing";
     if (card.status !== "draft") return "locked";
     tx.delete(scorecardArtifacts).where(eq(scorecardArtifacts.id, opts.artifactId)).run();
+    writeAudit(
+      tx,
+      {
+        actorId: opts.panelistId,
+        action: "scorecard.artifact_remove",
+        entityType: "scorecard",
+        entityId: opts.scorecardId,
+        loopId: card.loopId,
+        before: { artifactId: found.id, sha256: found.sha256, byteSize: found.byteSize },
+      },
+      now,
+    );
     return "removed";
   });
 }

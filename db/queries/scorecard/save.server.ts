@@ -1,13 +1,13 @@
 // The versioned writes of a panelist's own scorecard: autosaves of drafts (batched), submit and
 // amend. A stale version touches nothing and returns the server's copy (conflict) or the lock.
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
 
 import { changedFields, saveDecision } from "../../../app/domain/scorecard/rules";
 import type { ScorecardValues } from "../../../app/domain/scorecard/schema";
 import type { ScorecardStatus } from "../../../app/domain/vocabulary";
 import type { Db, DbOrTx, Tx } from "../../client.server";
-import { scorecards } from "../../schema";
+import { scorecardArtifacts, scorecards } from "../../schema";
 
 import { writeAudit } from "../audit.server";
 import { onScorecardChanged } from "../outbox/events.server";
@@ -208,6 +208,14 @@ export function submitScorecard(
               version,
               recommendation: values.recommendation,
               ratings: summarizeRatings(values),
+              // the pictures that were part of the submission, by content
+              artifacts: tx
+                .select({ sha256: scorecardArtifacts.sha256 })
+                .from(scorecardArtifacts)
+                .where(eq(scorecardArtifacts.scorecardId, target.id))
+                .orderBy(asc(scorecardArtifacts.createdAt), asc(scorecardArtifacts.id))
+                .all()
+                .map((a) => a.sha256),
             },
           },
           now,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { homeFor, navigationFor } from "../../../app/domain/people/navigation";
+import { homeFor } from "../../../app/domain/people/home";
+import { navigationFor } from "../../../app/domain/people/navigation";
 
 describe("navigation by role", () => {
   it("gives members their interviews and loops but no configuration pages", () => {

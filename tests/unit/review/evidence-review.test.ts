@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 
-import { quotablePart, scorecardEvidenceReview } from "../../../app/domain/review/evidence-review";
+import { keptFindingsReview, quotablePart, scorecardEvidenceReview } from "../../../app/domain/review/evidence-review";
 import type { SubmittedScorecardOut } from "../../../app/domain/review/types";
 
 const REASON = "The team works in German; business German is a listed requirement.";
 
-function card(evidence: string, summary = ""): SubmittedScorecardOut {
+function card(evidence: string, summary = "", scorecardId = "sc1"): SubmittedScorecardOut {
   return {
-    scorecardId: "sc1",
+    scorecardId,
     interviewId: "iv1",
     exerciseKey: "architecture_case_study",
     exerciseTitle: "Architecture case study",
@@ -54,6 +54,30 @@ describe("evidence review (hiring manager view)", () => {
       },
     ]);
     expect(row.advisory).toBe(1);
+  });
+});
+
+describe("kept findings (the packet's appendix)", () => {
+  it("are the overridden findings of the scorecards with an acknowledgement, the same as the full review gives", () => {
+    const ack = {
+      key: "accent_language:first language",
+      category: "accent_language" as const,
+      fieldPath: "ratings.communication.evidence",
+      sentence: "German is her first language.",
+      reason: REASON,
+      acknowledgedAt: 1,
+    };
+    const kept = card("German is her first language. Explained the trade-offs.", "", "sc1");
+    // the same remark, never acknowledged: a finding, but nothing kept
+    const flagged = card("German is her first language.", "Great culture fit.", "sc2");
+    const clean = card("Sized the GPUs.", "", "sc3");
+    const rows = keptFindingsReview(
+      { scorecards: [flagged, kept, clean] },
+      { evidenceAcknowledgements: { sc1: [ack], sc3: [] } },
+    );
+    expect(rows.map((r) => r.scorecardId)).toEqual(["sc1"]);
+    expect(rows[0]?.overridden).toEqual(scorecardEvidenceReview(kept, [ack]).overridden);
+    expect(scorecardEvidenceReview(flagged, []).overridden).toEqual([]);
   });
 });
 
