@@ -33,6 +33,7 @@ function bodyLimitOf(req: express.Request): number {
   return multipart && ARTIFACT_UPLOAD.test(req.path) ? Math.max(MAX_BODY, ARTIFACT_UPLOAD_MAX_BODY) : MAX_BODY;
 }
 const CSRF_COOKIE = "archpanel_csrf";
+const SYNCHRONOUS_NAMES = ["OFF", "NORMAL", "FULL", "EXTRA"];
 
 function log(fields: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ t: new Date().toISOString(), ...fields })}\n`);
@@ -295,7 +296,19 @@ async function main(): Promise<void> {
     const shownHost = HOST === "0.0.0.0" || HOST === "::" ? "localhost" : HOST;
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : PORT;
-    log({ level: "info", msg: "listening", url: `http://${shownHost}:${port}`, database: defaultDatabasePath() });
+    const sqlite = getDb().$client;
+    log({
+      level: "info",
+      msg: "listening",
+      url: `http://${shownHost}:${port}`,
+      database: defaultDatabasePath(),
+      // what a benchmark or an operator checks this server against (bench:load prints it)
+      nodeEnv: process.env.NODE_ENV ?? "",
+      // as app/pdf/render-pool.server.ts reads it (importing that module here would load pdfkit twice)
+      packetRender: process.env.PACKET_RENDER === "worker" ? "worker" : "inline",
+      journalMode: sqlite.pragma("journal_mode", { simple: true }),
+      synchronous: SYNCHRONOUS_NAMES[Number(sqlite.pragma("synchronous", { simple: true }))] ?? "unknown",
+    });
     process.stdout.write(`\nArchPanel is running at http://${shownHost}:${port}\n`);
     if (isDev) void broadcastDevReady(build);
     // With the demo data loaded, say how to get in (the demo password is public: README, seed output).

@@ -54,6 +54,24 @@ function writeCanonical(value: unknown, out: HashSink): void {
   }
 }
 
+const MINUTE = 60_000;
+
+/**
+ * The packet prints the last save of a scorecard not yet submitted to the minute (its state line,
+ * and "Data as of" when it is the latest change), so the fingerprint reads it to the minute too: an
+ * interviewer autosaving a draft every few seconds leaves the packet's pages, bytes and fingerprint
+ * as they were until the printed minute changes, and the cached PDF is sent rather than rendered
+ * again for every save in the room.
+ */
+function asPrinted(aggregate: LoopAggregate): LoopAggregate {
+  return {
+    ...aggregate,
+    scorecards: aggregate.scorecards.map((sc) =>
+      sc.status === "submitted" ? sc : { ...sc, lastSavedAt: Math.floor(sc.lastSavedAt / MINUTE) * MINUTE },
+    ),
+  };
+}
+
 /**
  * SHA-256 (hex) of the canonical JSON of everything the packet is rendered from. Printed on every
  * page, so two printouts can be compared. The generation time is not part of it: the same data
@@ -74,7 +92,7 @@ export function packetFingerprint(
       : undefined;
   const hash = createHash("sha256");
   const sink = new HashSink(hash);
-  writeCanonical({ packet: 1, aggregate, facts, rubric, options: opts }, sink);
+  writeCanonical({ packet: 1, aggregate: asPrinted(aggregate), facts, rubric, options: opts }, sink);
   sink.flush();
   return hash.digest("hex");
 }

@@ -2,6 +2,9 @@
  * The packet renderer's worker thread (started by render-pool.server.ts): renders each model it is
  * sent and posts the PDF bytes back, transferred rather than copied.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { parentPort } from "node:worker_threads";
 
 import type { PacketModel } from "../domain/packet/model";
@@ -16,6 +19,22 @@ interface RenderJob {
 
 const port = parentPort;
 if (!port) throw new Error("render-worker.server.ts runs as a worker thread (see render-pool.server.ts)");
+
+/**
+ * A render is background work: on a machine with fewer cores than busy threads it must yield to the
+ * request thread, or every page waits while packets render (bench:load). Linux gives each thread its
+ * own nice value: this thread's id, from /proc/thread-self, niced to 10. Elsewhere it keeps the
+ * process's priority.
+ */
+function yieldToRequests(): void {
+  try {
+    const threadId = Number(path.basename(fs.readlinkSync("/proc/thread-self")));
+    if (Number.isInteger(threadId) && threadId > 0) os.setPriority(threadId, 10);
+  } catch {
+    // no /proc/thread-self (not Linux) or not permitted: render at the same priority
+  }
+}
+yieldToRequests();
 
 port.on("message", (job: RenderJob) => {
   renderPacketModel(job.model, job.fingerprint).then(

@@ -1,8 +1,9 @@
 // Response compression for scripts/server.ts, on Node's zlib (no extra dependency):
 // - `compressResponses()`: every text response (pages, `.data`, JSON, CSV, .ics, plain text) is sent
-//   with brotli or gzip, whichever the browser prefers, as it is written: streamed pages and
-//   data are flushed chunk by chunk (Remix calls `res.flush()` after each write), so nothing waits
-//   for the end of the response. Responses under 1 KiB with a known length go as they are.
+//   with brotli or gzip, whichever the browser prefers, as it is written: what a streamed page or
+//   data response wrote in one tick is compressed and flushed together at the end of that tick
+//   (Remix calls `res.flush()` after each chunk), so nothing waits for the end of the response.
+//   Responses under 1 KiB with a known length go as they are.
 // - `compressedAssets(dir)`: the fingerprinted files under /build are compressed once per process
 //   (off the event loop, in zlib's thread pool) and then served from memory with a year-long
 //   immutable cache; files that are not text fall through to express.static.
@@ -50,11 +51,17 @@ function addVary(res: express.Response): void {
   }
 }
 
+// A page compresses to a few tens of KiB: one output buffer holds it, so one pass through zlib's
+// thread pool gives it all back (the default 16 KiB takes several, each waiting for the event loop).
+const OUTPUT_CHUNK = 64 * 1024;
+// Written bytes wait for the end of the tick up to this much, then go to the compressor at once.
+const HOLD_BYTES = 64 * 1024;
+
 function createCompressor(encoding: Encoding): zlib.BrotliCompress | zlib.Gzip {
   // quality 5 / level 6: close to the best ratio at a fraction of the cost, per response
   return encoding === "br"
-    ? zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })
-    : zlib.createGzip({ level: 6 });
+    ? zlib.createBrotliCompress({ chunkSize: OUTPUT_CHUNK, params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })
+    : zlib.createGzip({ chunkSize: OUTPUT_CHUNK, level: 6 });
 }
 
 type WriteArgs = [chunk?: unknown, encoding?: unknown, callback?: unknown];
@@ -75,6 +82,32 @@ export function compressResponses(): express.RequestHandler {
     let decided = false;
     let flushQueued = false;
     let drainPending = false;
+    // What was written in this tick, not yet handed to the compressor: a page arrives as dozens of
+    // small writes, and each write handed over separately is one round trip through zlib's thread
+    // pool and back through the event loop; under load each of those waits behind other requests.
+    let held: Buffer[] = [];
+    let heldBytes = 0;
+    const takeHeld = (last?: Buffer | null): Buffer | null => {
+      if (last) held.push(last);
+      const out = held.length === 0 ? null : held.length === 1 ? held[0]! : Buffer.concat(held);
+      held = [];
+      heldBytes = 0;
+      return out;
+    };
+
+    // pages and data stream: what was written goes out at the end of the tick, in one piece
+    const flushAtEndOfTick = () => {
+      if (!stream || flushQueued) return;
+      flushQueued = true;
+      setImmediate(() => {
+        flushQueued = false;
+        const compressor = stream;
+        if (!compressor || compressor.writableEnded || compressor.destroyed) return;
+        const pending = takeHeld();
+        if (pending) compressor.write(pending);
+        compressor.flush();
+      });
+    };
 
     const originalWriteHead = res.writeHead;
     const originalWrite = res.write as (chunk: Buffer) => boolean;
@@ -138,7 +171,12 @@ export function compressResponses(): express.RequestHandler {
       const [chunk, enc, cb] = args;
       const buffer = toBuffer(chunk, enc);
       const callback = typeof enc === "function" ? enc : cb;
-      const ok = buffer ? compressor.write(buffer) : true;
+      let ok = true;
+      if (buffer && buffer.length > 0) {
+        held.push(buffer);
+        heldBytes += buffer.length;
+        if (heldBytes >= HOLD_BYTES) ok = compressor.write(takeHeld()!);
+      }
       // writers that wait for 'drain' (stream.pipe) get it once the compressor has room again
       if (!ok && !drainPending) {
         drainPending = true;
@@ -148,14 +186,7 @@ export function compressResponses(): express.RequestHandler {
         });
       }
       if (typeof callback === "function") process.nextTick(callback as () => void);
-      // pages and data stream: what was written goes out now (one flush per tick of writes)
-      if (!flushQueued) {
-        flushQueued = true;
-        setImmediate(() => {
-          flushQueued = false;
-          if (!compressor.writableEnded && !compressor.destroyed) compressor.flush();
-        });
-      }
+      flushAtEndOfTick();
       return ok;
     } as typeof res.write;
 
@@ -167,14 +198,14 @@ export function compressResponses(): express.RequestHandler {
       const buffer = toBuffer(chunk, enc);
       const callback = [chunk, enc, cb].find((a) => typeof a === "function");
       if (typeof callback === "function") this.once("finish", callback as () => void);
-      if (buffer) compressor.end(buffer);
+      const rest = takeHeld(buffer);
+      if (rest) compressor.end(rest);
       else compressor.end();
       return this;
     } as typeof res.end;
 
-    (res as express.Response & { flush?: () => void }).flush = () => {
-      if (stream && !stream.writableEnded && !stream.destroyed) stream.flush();
-    };
+    // Remix flushes after every chunk it writes: the flush comes with the others, at the end of the tick
+    (res as express.Response & { flush?: () => void }).flush = flushAtEndOfTick;
 
     next();
   };

@@ -16,10 +16,9 @@ import { LEAD_ML_ARCHITECT_V1 } from "../../app/domain/rubric/lead-ml-architect-
 import { hashPassword } from "../../app/server/password.server";
 import { newId, randomToken } from "../../db/ids.server";
 
-export const EXERCISE = "architecture_case_study";
-export const ASSESSED_KEYS: readonly string[] = LEAD_ML_ARCHITECT_V1.exercises.find(
-  (e) => e.key === EXERCISE,
-)!.dimensionKeys;
+import { ASSESSED_KEYS, EVIDENCE, EXERCISE } from "./load-payloads";
+
+export { ASSESSED_KEYS, EXERCISE, savePayload, submitPayload } from "./load-payloads";
 
 export interface LoadWorldSpec {
   panelists: number;
@@ -50,9 +49,6 @@ export interface LoadWorld {
   managers: (Actor & { loops: string[] })[];
   loops: string[];
 }
-
-const EVIDENCE =
-  "Walked through the feature store, online/offline parity, canary rollout and the rollback criteria in detail.";
 
 export async function buildLoadWorld(dbPath: string, spec: LoadWorldSpec): Promise<LoadWorld> {
   if (spec.cardsPerPanelist > spec.loops) throw new Error("cardsPerPanelist must be <= loops");
@@ -179,27 +175,4 @@ export async function buildLoadWorld(dbPath: string, spec: LoadWorldSpec): Promi
     db.$client.close();
   }
   return world;
-}
-
-/** A draft autosave body with a unique marker in its text. */
-export function savePayload(version: number, marker: string): Record<string, unknown> {
-  return {
-    intent: "save",
-    version,
-    summary: `summary ${marker}`,
-    ratings: { [ASSESSED_KEYS[0]!]: { score: "3", evidence: `evidence ${marker}` } },
-  };
-}
-
-/** A complete submission (passes the submit rules) with a unique marker in its text. */
-export function submitPayload(version: number, marker: string): Record<string, unknown> {
-  return {
-    intent: "submit",
-    version,
-    recommendation: "hire",
-    summary: `summary ${marker}`,
-    ratings: Object.fromEntries(
-      ASSESSED_KEYS.map((k) => [k, { score: "3", evidence: `evidence ${marker}: ${EVIDENCE}` }]),
-    ),
-  };
 }

@@ -85,6 +85,8 @@ export interface StartOptions {
   nodeEnv?: "production" | "development" | "test";
   port?: number;
   startTimeoutMs?: number;
+  /** extra Node flags for the server process (e.g. `--cpu-prof`, which NODE_OPTIONS refuses) */
+  nodeArgs?: string[];
 }
 
 /** Starts the built server; resolves once it answers /healthz. */
@@ -102,11 +104,15 @@ export async function startServer(opts: StartOptions = {}): Promise<ServerHandle
     ...opts.env,
   };
   childEnv.NODE_ENV = opts.nodeEnv ?? "production";
-  const proc: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
-    cwd: ROOT,
-    env: childEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const proc: ChildProcess = spawn(
+    process.execPath,
+    [...(opts.nodeArgs ?? []), "--import", "tsx", "scripts/server.ts"],
+    {
+      cwd: ROOT,
+      env: childEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const stdout: string[] = [];
   const stderr: string[] = [];
   const collect = (into: string[]) => {

@@ -38,11 +38,21 @@ function showsBareTime(f: TimeFormat): boolean {
   return f !== "date" && f !== "calendar-date" && f !== "calendar-date-time";
 }
 
+// A formatter costs far more to build than to use, and a review page shows dozens of times.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterOf(f: Exclude<TimeFormat, "saved">, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${f} ${timeZone ?? ""}`;
+  let formatter = formatters.get(key);
+  // en-GB everywhere: the same "21 Nov 2026, 15:00" shape whatever the browser's own locale.
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat("en-GB", { ...OPTIONS[f], timeZone })));
+  return formatter;
+}
+
 function format(at: number, f: TimeFormat, timeZone?: string): string {
   if (f === "saved")
     return formatSavedAt(at, Date.now(), timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone);
-  // en-GB everywhere: the same "21 Nov 2026, 15:00" shape whatever the browser's own locale.
-  return new Intl.DateTimeFormat("en-GB", { ...OPTIONS[f], timeZone }).format(at);
+  return formatterOf(f, timeZone).format(at);
 }
 
 /**

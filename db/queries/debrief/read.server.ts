@@ -3,14 +3,14 @@
  * facts of the people involved, and the record the packet prints. Authorization is the caller's
  * (requireLoopFeedbackAccess): none of this is shown to someone who may not see the loop's feedback.
  */
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 
 import type { DebriefAttendeeRow, DebriefItemRow, DebriefSessionRow } from "../../../app/domain/debrief/view";
 import type { InterviewerExperience } from "../../../app/domain/debrief/rules";
 import type { DebriefRecord } from "../../../app/domain/review/types";
 import type { ScorecardStatus } from "../../../app/domain/vocabulary";
-import type { DbOrTx } from "../../client.server";
+import type { Db, DbOrTx } from "../../client.server";
 import { debriefAttendance, debriefItems, debriefSessions, interviews, scorecards, users } from "../../schema";
 
 import { byIds } from "../rows.server";
@@ -21,54 +21,70 @@ export interface DebriefRows {
   attendance: DebriefAttendeeRow[];
 }
 
-export function loadDebrief(db: DbOrTx, loopId: string): DebriefRows {
-  const session = db
-    .select({
-      id: debriefSessions.id,
-      status: debriefSessions.status,
-      facilitatorId: debriefSessions.facilitatorId,
-      facilitatorName: users.name,
-      currentPosition: debriefSessions.currentPosition,
-      currentStartedAt: debriefSessions.currentStartedAt,
-      startedAt: debriefSessions.startedAt,
-      concludedAt: debriefSessions.concludedAt,
-    })
-    .from(debriefSessions)
-    .innerJoin(users, eq(users.id, debriefSessions.facilitatorId))
-    .where(eq(debriefSessions.loopId, loopId))
-    .get();
-  if (!session) return { session: null, items: [], attendance: [] };
+function buildDebriefQueries(db: Db) {
   const noter = alias(users, "noter");
-  const items = db
-    .select({
-      position: debriefItems.position,
-      kind: debriefItems.kind,
-      key: debriefItems.key,
-      title: debriefItems.title,
-      revealedAt: debriefItems.revealedAt,
-      elapsedMs: debriefItems.elapsedMs,
-      conclusion: debriefItems.conclusion,
-      notedByName: noter.name,
-      notedAt: debriefItems.notedAt,
-    })
-    .from(debriefItems)
-    .leftJoin(noter, eq(noter.id, debriefItems.notedBy))
-    .where(eq(debriefItems.sessionId, session.id))
-    .orderBy(asc(debriefItems.position))
-    .all();
-  const attendance = db
-    .select({
-      userId: debriefAttendance.userId,
-      name: users.name,
-      role: debriefAttendance.role,
-      joinedAt: debriefAttendance.joinedAt,
-    })
-    .from(debriefAttendance)
-    .innerJoin(users, eq(users.id, debriefAttendance.userId))
-    .where(eq(debriefAttendance.sessionId, session.id))
-    .orderBy(asc(debriefAttendance.joinedAt), asc(users.name))
-    .all();
-  return { session, items, attendance };
+  const sessionId = sql.placeholder("sessionId");
+  return {
+    session: db
+      .select({
+        id: debriefSessions.id,
+        status: debriefSessions.status,
+        facilitatorId: debriefSessions.facilitatorId,
+        facilitatorName: users.name,
+        currentPosition: debriefSessions.currentPosition,
+        currentStartedAt: debriefSessions.currentStartedAt,
+        startedAt: debriefSessions.startedAt,
+        concludedAt: debriefSessions.concludedAt,
+      })
+      .from(debriefSessions)
+      .innerJoin(users, eq(users.id, debriefSessions.facilitatorId))
+      .where(eq(debriefSessions.loopId, sql.placeholder("loopId")))
+      .prepare(),
+    items: db
+      .select({
+        position: debriefItems.position,
+        kind: debriefItems.kind,
+        key: debriefItems.key,
+        title: debriefItems.title,
+        revealedAt: debriefItems.revealedAt,
+        elapsedMs: debriefItems.elapsedMs,
+        conclusion: debriefItems.conclusion,
+        notedByName: noter.name,
+        notedAt: debriefItems.notedAt,
+      })
+      .from(debriefItems)
+      .leftJoin(noter, eq(noter.id, debriefItems.notedBy))
+      .where(eq(debriefItems.sessionId, sessionId))
+      .orderBy(asc(debriefItems.position))
+      .prepare(),
+    attendance: db
+      .select({
+        userId: debriefAttendance.userId,
+        name: users.name,
+        role: debriefAttendance.role,
+        joinedAt: debriefAttendance.joinedAt,
+      })
+      .from(debriefAttendance)
+      .innerJoin(users, eq(users.id, debriefAttendance.userId))
+      .where(eq(debriefAttendance.sessionId, sessionId))
+      .orderBy(asc(debriefAttendance.joinedAt), asc(users.name))
+      .prepare(),
+  };
+}
+
+// Every review view reads the debrief record: prepared once per connection.
+const debriefQueries = new WeakMap<object, ReturnType<typeof buildDebriefQueries>>();
+
+export function loadDebrief(db: Db, loopId: string): DebriefRows {
+  let q = debriefQueries.get(db.$client);
+  if (!q) debriefQueries.set(db.$client, (q = buildDebriefQueries(db)));
+  const session = q.session.get({ loopId });
+  if (!session) return { session: null, items: [], attendance: [] };
+  return {
+    session,
+    items: q.items.all({ sessionId: session.id }),
+    attendance: q.attendance.all({ sessionId: session.id }),
+  };
 }
 
 /** The viewer's own scorecards on the loop (whether they may join, and as what). */
@@ -108,7 +124,7 @@ export function interviewerExperience(db: DbOrTx, userIds: readonly string[]): M
 }
 
 /** The debrief as the loop's record keeps it (review facts, packet): who ran it, who came, what was concluded. */
-export function loadDebriefRecord(db: DbOrTx, loopId: string): DebriefRecord | null {
+export function loadDebriefRecord(db: Db, loopId: string): DebriefRecord | null {
   const { session, items, attendance } = loadDebrief(db, loopId);
   if (!session) return null;
   return {

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 
 import { loopFeedbackAccess } from "../../../app/domain/review/access";
 import type { LoopFeedbackAccess } from "../../../app/domain/review/access";
@@ -17,27 +17,40 @@ export interface LoopAccess {
   } | null;
 }
 
+function buildAccessQueries(db: Db) {
+  const loopId = sql.placeholder("loopId");
+  return {
+    loop: db
+      .select({
+        id: loops.id,
+        hiringManagerId: loops.hiringManagerId,
+        searchHiringManagerId: searches.hiringManagerId,
+        recruiterId: loops.recruiterId,
+        status: loops.status,
+      })
+      .from(loops)
+      .leftJoin(searches, eq(searches.id, loops.searchId))
+      .where(eq(loops.id, loopId))
+      .prepare(),
+    own: db
+      .select({ status: scorecards.status, panelRole: scorecards.panelRole })
+      .from(scorecards)
+      .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+      .where(and(eq(interviews.loopId, loopId), eq(scorecards.panelistId, sql.placeholder("userId"))))
+      .prepare(),
+  };
+}
+
+// Every feedback view (review page, packets, CSV) asks first: prepared once per connection.
+const accessQueries = new WeakMap<object, ReturnType<typeof buildAccessQueries>>();
+
 /** Gathers the facts for the independence rule (app/domain/review/access.ts) in two small queries. */
 export function getLoopAccess(db: Db, loopId: string, user: { id: string; role: Role }): LoopAccess {
-  const loop = db
-    .select({
-      id: loops.id,
-      hiringManagerId: loops.hiringManagerId,
-      searchHiringManagerId: searches.hiringManagerId,
-      recruiterId: loops.recruiterId,
-      status: loops.status,
-    })
-    .from(loops)
-    .leftJoin(searches, eq(searches.id, loops.searchId))
-    .where(eq(loops.id, loopId))
-    .get();
+  let q = accessQueries.get(db.$client);
+  if (!q) accessQueries.set(db.$client, (q = buildAccessQueries(db)));
+  const loop = q.loop.get({ loopId });
   if (!loop) return { access: "none", loop: null };
-  const own = db
-    .select({ status: scorecards.status, panelRole: scorecards.panelRole })
-    .from(scorecards)
-    .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
-    .where(and(eq(interviews.loopId, loopId), eq(scorecards.panelistId, user.id)))
-    .all();
+  const own = q.own.all({ loopId, userId: user.id });
   return {
     access: loopFeedbackAccess({
       user,

@@ -1,7 +1,7 @@
 // Evidence-lint acknowledgements: the protected findings a panelist kept as job-related, with the
 // reason. Written by their author only (the where clause names the panelist), read by the author's
 // page and, once the scorecard is submitted, by the review and the packet.
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 
 import type { StoredAcknowledgement } from "../../../app/domain/scorecard/evidence-gate";
 import type { FindingCategory } from "../../../app/domain/scorecard/evidence-lint";
@@ -47,18 +47,26 @@ export function ownAcknowledgements(
     .map(stored);
 }
 
-/** The acknowledgements of a loop's submitted scorecards, by scorecard id (for the review and the packet). */
-export function loopAcknowledgements(db: DbOrTx, loopId: string): Record<string, StoredAcknowledgement[]> {
-  const out: Record<string, StoredAcknowledgement[]> = {};
-  const rows = db
+function buildLoopAcknowledgementsQuery(db: Db) {
+  return db
     .select(columns)
     .from(evidenceAcknowledgements)
     .innerJoin(scorecards, eq(scorecards.id, evidenceAcknowledgements.scorecardId))
     .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
-    .where(and(eq(interviews.loopId, loopId), eq(scorecards.status, "submitted")))
+    .where(and(eq(interviews.loopId, sql.placeholder("loopId")), eq(scorecards.status, "submitted")))
     .orderBy(asc(evidenceAcknowledgements.acknowledgedAt), asc(evidenceAcknowledgements.findingKey))
-    .all();
-  for (const r of rows) (out[r.scorecardId] ??= []).push(stored(r));
+    .prepare();
+}
+
+// read by every review view: prepared once per connection
+const loopAcknowledgementsQueries = new WeakMap<object, ReturnType<typeof buildLoopAcknowledgementsQuery>>();
+
+/** The acknowledgements of a loop's submitted scorecards, by scorecard id (for the review and the packet). */
+export function loopAcknowledgements(db: Db, loopId: string): Record<string, StoredAcknowledgement[]> {
+  let q = loopAcknowledgementsQueries.get(db.$client);
+  if (!q) loopAcknowledgementsQueries.set(db.$client, (q = buildLoopAcknowledgementsQuery(db)));
+  const out: Record<string, StoredAcknowledgement[]> = {};
+  for (const r of q.all({ loopId })) (out[r.scorecardId] ??= []).push(stored(r));
   return out;
 }
 
