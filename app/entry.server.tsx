@@ -7,13 +7,20 @@ import { renderToPipeableStream } from "react-dom/server";
 
 import { NonceProvider } from "./components/ui/nonce";
 import { warmFonts } from "./pdf/fonts.server";
+import { packetRenderMode, prewarmPacketRenderer } from "./pdf/render-pool.server";
+import { warmShaping } from "./pdf/text/shape.server";
 
-// Parse the packet's fonts once, just after start-up (~0.3 s), so the first packet download of the
-// process does not pay for it. Off in tests that import routes directly (they never load this file).
+// Parse the packet's fonts and build their shaping tables once, just after start-up (~1 s, in the
+// render worker when packets render there), so the first packet download of the process does not pay
+// for it. Off in tests that import routes directly (they never load this file).
 if (process.env.NODE_ENV === "production") {
   setTimeout(() => {
     try {
-      warmFonts();
+      if (packetRenderMode() === "worker") prewarmPacketRenderer();
+      else {
+        warmFonts();
+        warmShaping();
+      }
     } catch {
       // a missing optional font is reported when a packet is built; never block start-up on it
     }

@@ -77,6 +77,17 @@ export function renderPacketOffThread(model: PacketModel, fingerprint: string): 
   });
 }
 
+/**
+ * Starts the renderer and has it load the fonts and build their shaping tables (~1 s of background
+ * work at nice 10), so the first packet download after a start does not wait for them.
+ */
+export function prewarmPacketRenderer(): void {
+  if (packetRenderMode() === "inline") return;
+  const renderer = (current ??= startRenderer());
+  renderer.worker.postMessage({ warm: true });
+  settle(renderer);
+}
+
 /** The next packet starts a fresh worker; the current one exits once its renders are answered. */
 export function retirePacketRenderer(): void {
   const renderer = current;

@@ -9,12 +9,19 @@ import { parentPort } from "node:worker_threads";
 
 import type { PacketModel } from "../domain/packet/model";
 
+import { warmFonts } from "./fonts.server";
 import { renderPacketModel } from "./packet.server";
+import { warmShaping } from "./text/shape.server";
 
 interface RenderJob {
   id: number;
   model: PacketModel;
   fingerprint: string;
+}
+
+/** Sent once when the server starts: load the fonts and build their tables before any download. */
+interface WarmJob {
+  warm: true;
 }
 
 const port = parentPort;
@@ -36,7 +43,16 @@ function yieldToRequests(): void {
 }
 yieldToRequests();
 
-port.on("message", (job: RenderJob) => {
+port.on("message", (job: RenderJob | WarmJob) => {
+  if ("warm" in job) {
+    try {
+      warmFonts();
+      warmShaping();
+    } catch {
+      // a missing optional font is reported when a packet is built
+    }
+    return;
+  }
   renderPacketModel(job.model, job.fingerprint).then(
     (pdf) => {
       // a Buffer may view part of a shared pool: transfer only a buffer of its own
