@@ -18,10 +18,38 @@ async function openDraft(page: Page): Promise<void> {
   await expect(page.locator("fieldset.dim").first()).toBeVisible();
 }
 
+/** Pairs of the sticky header's parts (title, status badge, timer, save status, progress) whose boxes overlap. */
+async function overlappingHeaderParts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const parts = [
+      ".sc-title h1",
+      '[data-testid="scorecard-status"]',
+      ".timer",
+      ".save-status",
+      '[data-testid="progress"]',
+    ]
+      .map((sel) => ({ sel, el: document.querySelector(`header.sc-header ${sel}`) }))
+      .filter((p): p is { sel: string; el: Element } => p.el !== null)
+      .map(({ sel, el }) => ({ sel, r: el.getBoundingClientRect() }));
+    const hits: string[] = [];
+    for (const [i, a] of parts.entries())
+      for (const b of parts.slice(i + 1)) {
+        const overlap =
+          Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 1 &&
+          Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 1;
+        if (overlap) hits.push(`${a.sel} × ${b.sel}`);
+      }
+    return hits;
+  });
+}
+
 test("on a 390x844 phone the first dimension's rating control and evidence box fit on one screen", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openDraft(page);
   expect(await sidewaysOverflow(page)).toEqual([]);
+  // the header's parts sit side by side, none drawn over another (the demo draft's save status carries a date)
+  await expect(page.getByTestId("save-status")).toContainText("Saved");
+  expect(await overlappingHeaderParts(page)).toEqual([]);
 
   const first = page.locator("fieldset.dim").first();
   // scroll to the start of the dimension list, as a thumb would, then measure what is left uncovered
