@@ -4,7 +4,7 @@
 // journeys share this database).
 import { expect, test, type Page } from "@playwright/test";
 
-import { DEMO, login } from "./fixtures";
+import { createScheduledV2Loop, DEMO, login } from "./fixtures";
 import { seriousViolations, type Finding } from "./page-checks";
 
 // Downloads, and links that act (log out) or lead to a destructive confirmation page, are not pages to sweep.
@@ -184,4 +184,41 @@ test("keyboard only, recruiter: from the navigation to a loop's setup, focus alw
   await tabUntil(page, /^Set up/);
   await followLink(page, /\/setup$/);
   await tabUntil(page, /Add (a )?panelist|Add panelist|^Add$/, 400);
+});
+
+test("keyboard only, interviewer: from the interviews list into a scorecard, rate with a key, write evidence; it is saved, focus always visible", async ({
+  page,
+}) => {
+  test.slow();
+  // a loop of its own, so the demo drafts other journeys read stay as they are
+  await createScheduledV2Loop(page, {
+    candidate: "Leilani Kahale",
+    email: "leilani.kahale@example.com",
+    firstInterview: "2027-04-12T09:00",
+  });
+  await keyboardLogin(page, DEMO.mateo);
+  await tabUntil(page, /^Leilani Kahale — .*: open scorecard$/);
+  await followLink(page, /\/scorecards\/[A-Za-z0-9_-]+$/);
+
+  // into the first dimension: Tab reaches its rating group, the key 3 rates it
+  await tabUntil(page, /^ratings\..+\.score$/);
+  const dimension = page.locator("fieldset.dim").first();
+  await expect(dimension.locator(":focus")).toHaveCount(1);
+  await page.keyboard.press("3");
+  await expect(dimension.locator('input[type="radio"][value="3"]')).toBeChecked();
+  await expect(dimension.locator('input[type="radio"][value="3"]')).toBeFocused();
+
+  // on to the same dimension's evidence box, typed into; the autosave stores both
+  await tabUntil(page, /^ratings\..+\.evidence$/);
+  await expect(dimension.locator("textarea")).toBeFocused();
+  const evidence = "Kept the feature store out of the request path and said what a stale read would cost.";
+  await page.keyboard.type(evidence);
+  // the server has it once its own copy of the page shows it (the autosave is debounced)
+  const url = page.url();
+  await expect.poll(async () => (await page.request.get(url)).text()).toContain(evidence);
+  await expect(page.getByTestId("save-status")).toContainText(/^Saved \d/);
+
+  await page.reload();
+  await expect(dimension.locator('input[type="radio"][value="3"]')).toBeChecked();
+  await expect(dimension.locator("textarea")).toHaveValue(evidence);
 });
