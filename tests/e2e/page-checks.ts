@@ -83,3 +83,29 @@ export async function seriousViolations(page: Page, label: string): Promise<Find
   await page.setViewportSize({ width: WIDTHS[0].width, height: WIDTHS[0].height });
   return findings;
 }
+
+/**
+ * Within each element matching `container`, the pairs of its parts (first match of each selector) whose boxes
+ * overlap by more than a pixel each way: text drawn over other text. Parts that are absent are skipped.
+ */
+export async function overlappingParts(page: Page, container: string, parts: string[]): Promise<string[]> {
+  return page.evaluate(
+    ({ container, parts }) => {
+      const hits: string[] = [];
+      document.querySelectorAll(container).forEach((root, n) => {
+        const boxes = parts
+          .map((sel) => ({ sel, el: root.querySelector(sel) }))
+          .filter((p): p is { sel: string; el: Element } => p.el !== null)
+          .map(({ sel, el }) => ({ sel, r: el.getBoundingClientRect() }));
+        for (const [i, a] of boxes.entries())
+          for (const b of boxes.slice(i + 1)) {
+            const across = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+            const down = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+            if (across > 1 && down > 1) hits.push(`${container} #${n + 1}: ${a.sel} × ${b.sel}`);
+          }
+      });
+      return hits;
+    },
+    { container, parts },
+  );
+}

@@ -6,7 +6,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 
 import { DEMO, login } from "./fixtures";
-import { sidewaysOverflow } from "./page-checks";
+import { overlappingParts, sidewaysOverflow } from "./page-checks";
 
 /** Mateo's draft in the in-progress loop (Architecture case study, already part-rated in the demo data). */
 async function openDraft(page: Page): Promise<void> {
@@ -18,38 +18,21 @@ async function openDraft(page: Page): Promise<void> {
   await expect(page.locator("fieldset.dim").first()).toBeVisible();
 }
 
-/** Pairs of the sticky header's parts (title, status badge, timer, save status, progress) whose boxes overlap. */
-async function overlappingHeaderParts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const parts = [
-      ".sc-title h1",
-      '[data-testid="scorecard-status"]',
-      ".timer",
-      ".save-status",
-      '[data-testid="progress"]',
-    ]
-      .map((sel) => ({ sel, el: document.querySelector(`header.sc-header ${sel}`) }))
-      .filter((p): p is { sel: string; el: Element } => p.el !== null)
-      .map(({ sel, el }) => ({ sel, r: el.getBoundingClientRect() }));
-    const hits: string[] = [];
-    for (const [i, a] of parts.entries())
-      for (const b of parts.slice(i + 1)) {
-        const overlap =
-          Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 1 &&
-          Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 1;
-        if (overlap) hits.push(`${a.sel} × ${b.sel}`);
-      }
-    return hits;
-  });
-}
-
 test("on a 390x844 phone the first dimension's rating control and evidence box fit on one screen", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openDraft(page);
   expect(await sidewaysOverflow(page)).toEqual([]);
   // the header's parts sit side by side, none drawn over another (the demo draft's save status carries a date)
   await expect(page.getByTestId("save-status")).toContainText("Saved");
-  expect(await overlappingHeaderParts(page)).toEqual([]);
+  expect(
+    await overlappingParts(page, "header.sc-header", [
+      ".sc-title h1",
+      '[data-testid="scorecard-status"]',
+      ".timer",
+      ".save-status",
+      '[data-testid="progress"]',
+    ]),
+  ).toEqual([]);
 
   const first = page.locator("fieldset.dim").first();
   // scroll to the start of the dimension list, as a thumb would, then measure what is left uncovered
@@ -99,4 +82,30 @@ test("at laptop width a dimension card is compact and the chosen rating is a sol
   });
   expect(colours.text).toBe("rgb(255, 255, 255)");
   expect(colours.background).not.toBe("rgb(255, 255, 255)");
+});
+
+test("on a phone the interviews list keeps each assignment's parts apart", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await login(page, DEMO.mateo);
+  await page.goto("/interviews");
+  await expect(page.locator("a.assignment").first()).toBeVisible();
+  expect(await sidewaysOverflow(page)).toEqual([]);
+  // the badges and the link used to squeeze the candidate and the time into a column a word wide, drawn over each other
+  expect(await overlappingParts(page, "a.assignment", [".who", ".what", ".when", ".state"])).toEqual([]);
+});
+
+test("the debrief agenda's badges never run into their numbered titles, laptop and phone", async ({ page }) => {
+  await login(page, DEMO.recruiter);
+  await page.goto("/loops");
+  await page.getByRole("link", { name: "Rafael Domínguez" }).first().click();
+  await expect(page).toHaveURL(/\/loops\/[A-Za-z0-9_-]+$/);
+  // drafts are outstanding in this loop: "Missing scorecard", one of the widest badges, is on the agenda
+  await expect(page.getByTestId("debrief-agenda").getByText("Missing scorecard").first()).toBeVisible();
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(size);
+    expect(await overlappingParts(page, "li.agenda-item", ["span.badge", ".agenda-title"])).toEqual([]);
+  }
 });
