@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "@playwright/test";
 
 import { DEMO, login } from "./fixtures";
+import { sidewaysOverflow } from "./page-checks";
 
 // The fully scored demo loop in debrief (Łukasz, hm1, is its hiring manager and rated Cloud/platform
 // himself). Red flags were raised by Chen and Sofia; Cloud/platform was rated by Łukasz, Mateo (twice)
@@ -81,10 +82,24 @@ test("a hiring manager runs the debrief item by item to a decision; panelists fo
     await expect(revealed.getByRole("list", { name: "All ratings, revealed together" }).locator("li")).toHaveCount(4);
     await expect(revealed).toContainText("Disagreement: ratings 1–4");
   }
+  // shared to a screen: large type, the same item as it was, and it stays large through the next action
+  const size = () => item.locator("h2").evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
+  const normalSize = await size();
+  await page.getByRole("link", { name: "Large type" }).click();
+  await expect(page).toHaveURL(/\/debrief\?large=1$/);
+  await expect(page.getByTestId("debrief")).toHaveClass(/debrief-large/);
+  await expect(item.getByTestId("revealed-ratings")).toContainText("Disagreement: ratings 1–4");
+  expect(await size()).toBeGreaterThan(normalSize * 1.2);
+  expect(await sidewaysOverflow(page)).toEqual([]);
   await item
     .getByLabel("What did the panel conclude?")
     .fill("Cloud/platform settles at below bar: no cost model in either exercise.");
   await item.getByRole("button", { name: "Save and next →" }).click();
+  await expect(item.locator(".eyebrow")).toContainText(`Item 3 of ${total}`);
+  await expect(page).toHaveURL(/\/debrief\?large=1$/);
+  await expect(page.getByTestId("debrief")).toHaveClass(/debrief-large/);
+  await page.getByRole("link", { name: "Normal type" }).click();
+  await expect(page).toHaveURL(/\/debrief$/);
 
   // the remaining items, in the order the steps list shows: revealed, then noted
   const titles = await page.getByRole("navigation", { name: "Debrief items" }).locator(".step-title").allTextContents();

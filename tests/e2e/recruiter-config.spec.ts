@@ -116,6 +116,11 @@ test("a recruiter clones rubric v1, edits a dimension anchor and publishes it as
   await expect(page.getByTestId("publish-problems")).toContainText("Not published and not saved");
   await expect(page.getByText(/^Not published/)).toHaveCount(1);
   await expect(page.getByText(/your changes are saved/)).toHaveCount(0);
+  // the typed text stays in the form to fix, and the banner is true: a reload shows the stored anchor, unchanged
+  await expect(meets).toHaveValue("");
+  await page.reload();
+  await expect(page.getByRole("heading", { name: /Lead ML Architect v3/ })).toContainText("Draft");
+  await expect(dimension.getByLabel("Meets the bar")).toHaveValue(/Sketches a consistent path/);
 
   await dimension.getByLabel("Meets the bar").fill(newAnchor);
   await page.getByRole("button", { name: "Save and publish" }).click();
