@@ -392,6 +392,13 @@ const rules: LexiconRule[] = [
   {
     category: "age",
     pattern: re(String.raw`\b(?<hit>old|older|elderly|aged|ageing|aging|middle-aged)\s+${PEOPLE}\b`),
+    // "the model's bias against older applicants" is fairness work on data, not a remark about the candidate
+    attribute: true,
+  },
+  {
+    category: "age",
+    pattern: re(String.raw`\b(?<hit>over-?qualified)\b`),
+    why: "“Overqualified” is a common stand-in for age (the EEOC warns about it); name the requirement of the role that the experience does not fit.",
   },
   {
     category: "age",

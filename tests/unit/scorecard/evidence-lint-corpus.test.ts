@@ -28,6 +28,7 @@ const PROTECTED: [string, Expected][] = [
   ["A 55-year-old engineer with a long CV.", [P("age")]],
   ["The candidate is a bit old for a startup.", [P("age")]],
   ["A digital native, grew up with the cloud.", [P("age")]],
+  ["Overqualified; will get bored within a year.", [P("age")]],
   // family status and caring responsibilities
   ["She has two kids and may not cope with on-call.", [P("family_status")]],
   ["Single mum, so evenings are hard.", [P("family_status")]],
@@ -137,6 +138,7 @@ const CLEAN: string[] = [
   'Solid: "I would keep the old model warm for a week before deleting it."',
   // age
   "The candidate described their team's age-out policy for models.",
+  "Described the model's bias against older applicants and how they measured it by age band.",
   "Explained model ageing and why feature age matters for freshness SLAs.",
   "The retirement of the legacy model was planned for Q3.",
   "Wrote the model off as too old to retrain.",
