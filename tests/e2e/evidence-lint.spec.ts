@@ -6,7 +6,7 @@
 // started; no other spec depends on it). The interview is days ahead, so submitting asks first.
 import { expect, test } from "@playwright/test";
 
-import { DEMO, login } from "./fixtures";
+import { DEMO, login, rateEveryDimension } from "./fixtures";
 
 const CANDIDATE = "Siobhán O'Connor";
 const EXERCISE = "Architecture case study";
@@ -23,22 +23,9 @@ test("a panelist is stopped by a protected finding, keeps one with a reason, rev
   await page.locator("li", { hasText: CANDIDATE }).filter({ hasText: EXERCISE }).getByRole("link").first().click();
   await expect(page).toHaveURL(/\/scorecards\/[A-Za-z0-9_-]+$/);
   await expect(page.getByTestId("scorecard-status")).toHaveText("Draft");
-  // the page streams: read the dimensions once the whole form (its submit bar comes last) is there
-  await expect(page.getByRole("button", { name: "Submit scorecard" })).toBeVisible();
-
-  const dims = page.locator("section.ratings fieldset.dim:not(details fieldset.dim)");
-  const keys = await dims.evaluateAll((els) => els.map((e) => e.getAttribute("data-dimension") ?? ""));
+  const keys = await rateEveryDimension(page, (_, i) => (i === 0 ? GERMAN : i === 1 ? YOUNG : CLEAN));
   expect(keys.length).toBeGreaterThan(2);
-  const [first, second] = keys as [string, string];
-  for (const key of keys) {
-    const dim = page.locator(`fieldset.dim[data-dimension="${key}"]`);
-    await dim.locator("label.seg-3").click();
-    await expect(dim.locator('input[type="radio"][value="3"]')).toBeChecked();
-    await dim.locator("textarea").fill(key === first ? GERMAN : key === second ? YOUNG : CLEAN);
-  }
-  const level = page.getByRole("radio", { name: "Lead", exact: true });
-  if ((await level.count()) > 0) await level.check();
-  await page.getByRole("radio", { name: "Hire", exact: true }).check();
+  const second = keys[1]!;
 
   // the findings appear under their fields while typing, one line each, the words marked
   const findings = page.getByTestId("lint-finding");
@@ -83,18 +70,7 @@ test.describe("without JavaScript", () => {
     await page.goto("/interviews");
     await page.locator("li", { hasText: CANDIDATE }).filter({ hasText: EXERCISE }).getByRole("link").first().click();
     await expect(page.getByTestId("scorecard-status")).toHaveText("Draft");
-    // the page streams: read the dimensions once the whole form (its submit bar comes last) is there
-    await expect(page.getByRole("button", { name: "Submit scorecard" })).toBeVisible();
-    const dims = page.locator("section.ratings fieldset.dim:not(details fieldset.dim)");
-    const keys = await dims.evaluateAll((els) => els.map((e) => e.getAttribute("data-dimension") ?? ""));
-    for (const key of keys) {
-      const dim = page.locator(`fieldset.dim[data-dimension="${key}"]`);
-      await dim.locator("label.seg-3").click();
-      await dim.locator("textarea").fill(key === keys[0] ? GERMAN : CLEAN);
-    }
-    const level = page.getByRole("radio", { name: "Lead", exact: true });
-    if ((await level.count()) > 0) await level.check();
-    await page.getByRole("radio", { name: "Hire", exact: true }).check();
+    const keys = await rateEveryDimension(page, (_, i) => (i === 0 ? GERMAN : CLEAN));
 
     const refused = page.waitForResponse((r) => r.request().method() === "POST");
     await page.getByRole("button", { name: "Submit scorecard" }).click();

@@ -81,3 +81,32 @@ export async function createScheduledV2Loop(
   await logout(page);
   return loopId;
 }
+
+/** Resolves once the page is interactive (the root sets the flag after every effect has run). */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as { __archpanelHydrated?: boolean }).__archpanelHydrated === true);
+}
+
+/**
+ * On an open draft scorecard: rates every assessed dimension 3 with the evidence `evidenceOf` gives for
+ * its key (and its place), picks the level (v2) and a Hire recommendation. Returns the dimension keys.
+ */
+export async function rateEveryDimension(
+  page: Page,
+  evidenceOf: (key: string, index: number) => string,
+): Promise<string[]> {
+  // the page streams: read the dimensions once the whole form (its submit bar comes last) is there
+  await expect(page.getByRole("button", { name: "Submit scorecard" })).toBeVisible();
+  const dims = page.locator("section.ratings fieldset.dim:not(details fieldset.dim)");
+  const keys = await dims.evaluateAll((els) => els.map((e) => e.getAttribute("data-dimension") ?? ""));
+  for (const [i, key] of keys.entries()) {
+    const dim = page.locator(`fieldset.dim[data-dimension="${key}"]`);
+    await dim.locator("label.seg-3").click();
+    await expect(dim.locator('input[type="radio"][value="3"]')).toBeChecked();
+    await dim.locator("textarea").fill(evidenceOf(key, i));
+  }
+  const level = page.getByRole("radio", { name: "Lead", exact: true });
+  if ((await level.count()) > 0) await level.check();
+  await page.getByRole("radio", { name: "Hire", exact: true }).check();
+  return keys;
+}

@@ -15,6 +15,7 @@ import { LIMITS, OVERRIDE_MIN } from "../../domain/scorecard/values";
 
 import { RedFlagSeverityBadge } from "../ui/badges";
 import { FieldError, fieldId } from "../ui/field-error";
+import { ScrollRegion } from "../ui/scroll-region";
 
 type ErrorAt = (path: string) => string | undefined;
 
@@ -217,28 +218,31 @@ function LevelSignalField(p: {
       {guided.length ? (
         <details className="level-guide">
           <summary>What separates the levels</summary>
-          <table className="small">
-            <thead>
-              <tr>
-                <th scope="col">Dimension</th>
-                {LEVEL_SIGNALS.map((l) => (
-                  <th key={l} scope="col">
-                    {LEVEL_SIGNAL_LABELS[l]}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {guided.map((d) => (
-                <tr key={d.key}>
-                  <th scope="row">{d.name}</th>
-                  <td>{d.levels?.belowLead}</td>
-                  <td>{d.levels?.lead}</td>
-                  <td>{d.levels?.staffPlus}</td>
+          {/* four columns of prose: on a phone the table scrolls inside its own region, the page does not */}
+          <ScrollRegion label="What separates the levels">
+            <table className="small">
+              <thead>
+                <tr>
+                  <th scope="col">Dimension</th>
+                  {LEVEL_SIGNALS.map((l) => (
+                    <th key={l} scope="col">
+                      {LEVEL_SIGNAL_LABELS[l]}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {guided.map((d) => (
+                  <tr key={d.key}>
+                    <th scope="row">{d.name}</th>
+                    <td>{d.levels?.belowLead}</td>
+                    <td>{d.levels?.lead}</td>
+                    <td>{d.levels?.staffPlus}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         </details>
       ) : null}
     </fieldset>
