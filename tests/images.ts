@@ -138,3 +138,13 @@ export function png(width = 40, height = 30, extra: Buffer[] = []): Buffer {
 export function pngText(keyword: string, text: string): Buffer {
   return pngChunk("tEXt", Buffer.from(`${keyword}\0${text}`, "latin1"));
 }
+
+/** The data of a PNG's first IDAT chunk (its compressed pixels). */
+export function pngIdat(file: Buffer): Buffer {
+  for (let at = 8; at + 8 <= file.length;) {
+    const length = file.readUInt32BE(at);
+    if (file.toString("latin1", at + 4, at + 8) === "IDAT") return file.subarray(at + 8, at + 8 + length);
+    at += 12 + length;
+  }
+  throw new Error("no IDAT chunk");
+}

@@ -39,7 +39,8 @@
 // - healthz, login, set-password: public.
 // - trainees (shadow, reverse shadow): never the loop's feedback, submitted or not (403); their own
 //   comparison (/scorecards/:id/compare) only once submitted and the loop decided; the shadowing
-//   record (/people/:id/shadowing) is staff only. The trainee is the outsider, seated by `prepare`.
+//   record (/people/:id/shadowing) is staff only. The trainee is the outsider, seated by `prepare`
+//   (`traineeProbe`: as a trainee still drafting, and as one who submitted).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -170,8 +171,12 @@ const OVERRIDE =
 /** A trainee scorecard for the outsider, written by `seatOutsiderAsTrainee` (a fixed id, so probes can name it). */
 const TRAINEE_CARD = newId();
 
-/** The outsider shadows loop A's first interview and submitted; `decided` also decides loop A. */
-function seatOutsiderAsTrainee(w: World, opts: { decided: boolean }): void {
+/**
+ * The outsider shadows loop A's first interview and submitted (`submitted: false`: their scorecard is
+ * still a draft); `decided` also decides loop A.
+ */
+function seatOutsiderAsTrainee(w: World, opts: { decided: boolean; submitted?: boolean }): void {
+  const submitted = opts.submitted ?? true;
   getDb()
     .insert(scorecards)
     .values({
@@ -179,10 +184,10 @@ function seatOutsiderAsTrainee(w: World, opts: { decided: boolean }): void {
       interviewId: w.interviewA1,
       panelistId: w.users.outsider.id,
       panelRole: "shadow",
-      status: "submitted",
+      status: submitted ? "submitted" : "draft",
       version: 3,
-      recommendation: "hire",
-      submittedAt: Date.now(),
+      recommendation: submitted ? "hire" : null,
+      submittedAt: submitted ? Date.now() : null,
     })
     .run();
   if (opts.decided)
@@ -196,6 +201,53 @@ function seatOutsiderAsTrainee(w: World, opts: { decided: boolean }): void {
 function toDebrief(w: World): void {
   getDb().update(loops).set({ status: "debrief" }).where(eq(loops.id, w.loopA)).run();
 }
+
+/**
+ * `base` (a probe of loop A's feedback) asked with the outsider seated on loop A as a trainee: they
+ * get 403, like a full panelist who has not submitted, whether their own scorecard is submitted or
+ * still a draft; everybody else gets what `base` expects.
+ */
+function traineeProbe(base: Probe, state: { submitted: boolean; decided: boolean }): Probe {
+  const who = state.submitted ? "a submitted trainee" : "a trainee still drafting";
+  return {
+    ...base,
+    label: `${base.label} as ${who} (loop ${state.decided ? "decided" : "in progress"})`,
+    mutates: true,
+    prepare: (w) => seatOutsiderAsTrainee(w, state),
+    seatsOutsider: true,
+    expect: { ...(base.expect as PerActor), outsider: 403 },
+  };
+}
+
+const REVIEW_PAGE: Probe = {
+  label: "GET /loops/:id",
+  kind: "loader",
+  url: (w) => `/loops/${w.loopA}`,
+  params: (w) => ({ id: w.loopA }),
+  expect: feedback(200, "login"),
+};
+const PACKET_JSON: Probe = {
+  label: "GET /loops/:id/packet.json",
+  kind: "loader",
+  url: (w) => `/loops/${w.loopA}/packet.json`,
+  params: (w) => ({ id: w.loopA }),
+  expect: feedback(200, 401),
+};
+const PACKET_PDF: Probe = {
+  label: "GET /loops/:id/packet.pdf",
+  kind: "loader",
+  url: (w) => `/loops/${w.loopA}/packet.pdf`,
+  params: (w) => ({ id: w.loopA }),
+  expect: feedback(200, 401),
+};
+const RATINGS_CSV: Probe = {
+  label: "GET /loops/:id/ratings.csv",
+  kind: "loader",
+  url: (w) => `/loops/${w.loopA}/ratings.csv`,
+  params: (w) => ({ id: w.loopA }),
+  expect: feedback(200, 401),
+};
+const DRAFTING = { submitted: false, decided: false };
 
 // ------------------------------------------------------------------ THE TABLE
 
@@ -416,24 +468,10 @@ const ROWS: Row[] = [
   {
     file: "loops.$id._index.tsx",
     probes: [
-      {
-        label: "GET /loops/:id",
-        kind: "loader",
-        url: (w) => `/loops/${w.loopA}`,
-        params: (w) => ({ id: w.loopA }),
-        expect: feedback(200, "login"),
-      },
-      {
-        // the outsider sits on loop A as a shadow and submitted: still no feedback, decided or not
-        label: "GET /loops/:id as a submitted trainee (loop decided)",
-        kind: "loader",
-        mutates: true,
-        prepare: (w) => seatOutsiderAsTrainee(w, { decided: true }),
-        seatsOutsider: true,
-        url: (w) => `/loops/${w.loopA}`,
-        params: (w) => ({ id: w.loopA }),
-        expect: { ...feedback(200, "login"), outsider: 403 },
-      },
+      REVIEW_PAGE,
+      // the outsider sits on loop A as a shadow: no feedback, submitted or not, decided or not
+      traineeProbe(REVIEW_PAGE, DRAFTING),
+      traineeProbe(REVIEW_PAGE, { submitted: true, decided: true }),
       {
         label: "POST /loops/:id decide (loop in debrief)",
         kind: "action",
@@ -535,35 +573,17 @@ const ROWS: Row[] = [
   {
     file: "loops.$id.packet[.]json.tsx",
     probes: [
-      {
-        label: "GET /loops/:id/packet.json",
-        kind: "loader",
-        url: (w) => `/loops/${w.loopA}/packet.json`,
-        params: (w) => ({ id: w.loopA }),
-        expect: feedback(200, 401),
-      },
-      {
-        label: "GET /loops/:id/packet.json as a submitted trainee (loop in progress)",
-        kind: "loader",
-        mutates: true,
-        prepare: (w) => seatOutsiderAsTrainee(w, { decided: false }),
-        seatsOutsider: true,
-        url: (w) => `/loops/${w.loopA}/packet.json`,
-        params: (w) => ({ id: w.loopA }),
-        expect: { ...feedback(200, 401), outsider: 403 },
-      },
+      PACKET_JSON,
+      traineeProbe(PACKET_JSON, DRAFTING),
+      traineeProbe(PACKET_JSON, { submitted: true, decided: false }),
     ],
   },
   {
     file: "loops.$id.ratings[.]csv.tsx",
     probes: [
-      {
-        label: "GET /loops/:id/ratings.csv",
-        kind: "loader",
-        url: (w) => `/loops/${w.loopA}/ratings.csv`,
-        params: (w) => ({ id: w.loopA }),
-        expect: feedback(200, 401),
-      },
+      RATINGS_CSV,
+      traineeProbe(RATINGS_CSV, DRAFTING),
+      traineeProbe(RATINGS_CSV, { submitted: true, decided: false }),
     ],
   },
   {
@@ -733,6 +753,17 @@ const ROWS: Row[] = [
         kind: "loader",
         mutates: true,
         prepare: (w) => seatOutsiderAsTrainee(w, { decided: false }),
+        seatsOutsider: true,
+        url: () => `/scorecards/${TRAINEE_CARD}/compare`,
+        params: () => ({ id: TRAINEE_CARD }),
+        expect: ownerOnly("outsider", 403, "login"),
+      },
+      {
+        // decided, but the trainee never submitted: nothing to compare yet
+        label: "GET /scorecards/:trainee-card/compare (still a draft, loop decided)",
+        kind: "loader",
+        mutates: true,
+        prepare: (w) => seatOutsiderAsTrainee(w, { submitted: false, decided: true }),
         seatsOutsider: true,
         url: () => `/scorecards/${TRAINEE_CARD}/compare`,
         params: () => ({ id: TRAINEE_CARD }),
@@ -959,13 +990,9 @@ const ROWS: Row[] = [
   {
     file: "loops.$id.packet[.]pdf.tsx",
     probes: [
-      {
-        label: "GET /loops/:id/packet.pdf",
-        kind: "loader",
-        url: (w) => `/loops/${w.loopA}/packet.pdf`,
-        params: (w) => ({ id: w.loopA }),
-        expect: feedback(200, 401),
-      },
+      PACKET_PDF,
+      traineeProbe(PACKET_PDF, DRAFTING),
+      traineeProbe(PACKET_PDF, { submitted: true, decided: true }),
     ],
   },
 

@@ -3,7 +3,8 @@
 // red-flag notes, signals, focus ticks, quick notes, timer, conflict note, recommendation) for its
 // author alone: every loader that returns loop or scorecard content is asked by every other actor,
 // in every loop state, and no planted marker may come back. A recused panelist never sees the
-// panel's feedback, and a recusal cannot be withdrawn.
+// panel's feedback, and a recusal cannot be withdrawn. A trainee's (shadow's) draft is private like
+// any other: a second draft, a shadow's, carries markers of its own through the same sweep.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -42,9 +43,28 @@ const RECUSAL_NOTE = "RECUSALNOTE-Wv8 my former report";
 
 const DRAFT_MARKS = [...Object.values(DRAFT), String(DRAFT_TIMER_MS)];
 
+type DraftMarks = Record<keyof typeof DRAFT, string>;
+
+/** A shadow's (trainee's) draft on interview A2: the same columns, markers of its own. */
+const SHADOW_DRAFT = {
+  summary: "SHADOWSUMMARY-Jm4 learning a lot",
+  override: "SHADOWOVERRIDE-Jm4 flag looked minor to me",
+  evidence: "SHADOWEVIDENCE-Jm4 versioned every model artefact",
+  flagNote: "SHADOWFLAG-Jm4 skipped the threat model",
+  quickNote: "SHADOWQUICK-Jm4 rollback story",
+  conflict: "SHADOWCONFLICT-Jm4 same bootcamp cohort",
+} as const satisfies DraftMarks;
+const SHADOW_TIMER_MS = 6_543_219;
+const SHADOW_MARKS = [...Object.values(SHADOW_DRAFT), String(SHADOW_TIMER_MS)];
+
 let w: World;
 let recused: TestUser;
 let recusedCard = "";
+/** a shadow still drafting on interview A2 (SHADOW_DRAFT), and a shadow who submitted on interview A1 */
+let shadow: TestUser;
+let shadowCard = "";
+let doneShadow: TestUser;
+let doneShadowCard = "";
 let work = "";
 
 function pdfText(pdf: Buffer): string {
@@ -104,6 +124,19 @@ function probes(): Probe[] {
       params: () => ({ id: w.pendingCard }),
     },
     { file: "scorecards.$id._index.tsx", url: () => `/scorecards/${recusedCard}`, params: () => ({ id: recusedCard }) },
+    { file: "scorecards.$id._index.tsx", url: () => `/scorecards/${shadowCard}`, params: () => ({ id: shadowCard }) },
+    // the trainees' pages: the comparison (its author's, once submitted and decided), the search, the shadowing records
+    {
+      file: "scorecards.$id.compare.tsx",
+      url: () => `/scorecards/${doneShadowCard}/compare`,
+      params: () => ({ id: doneShadowCard }),
+    },
+    { file: "searches.$id.tsx", url: () => `/searches/${w.searchA}`, params: () => ({ id: w.searchA }) },
+    ...[() => shadow, () => doneShadow].map((trainee): Probe => ({
+      file: "people.$id.shadowing.tsx",
+      url: () => `/people/${trainee().id}/shadowing?n=5`,
+      params: () => ({ id: trainee().id }),
+    })),
   ];
 }
 
@@ -111,6 +144,7 @@ function probes(): Probe[] {
 function forbiddenFor(who: TestUser): string[] {
   return [
     ...(who.id === w.users.pending.id ? [] : DRAFT_MARKS),
+    ...(who.id === shadow.id ? [] : SHADOW_MARKS),
     ...(who.id === recused.id ? [] : [RECUSAL_NOTE]),
     ...(who.id === w.users.recused.id ? [] : [WORLD_RECUSAL_NOTE]),
   ];
@@ -118,7 +152,7 @@ function forbiddenFor(who: TestUser): string[] {
 
 async function leaks(): Promise<string[]> {
   const askers = [w.users.outsider, w.users.pending, w.users.submitted, w.users.hmA, w.users.hmB];
-  const everyone = [...askers, w.users.recruiter, w.users.admin, w.users.recused, recused];
+  const everyone = [...askers, w.users.recruiter, w.users.admin, w.users.recused, recused, shadow, doneShadow];
   const problems: string[] = [];
   for (const p of probes()) {
     const mod = await route(p.file);
@@ -132,6 +166,48 @@ async function leaks(): Promise<string[]> {
   return problems;
 }
 
+/** Content in every column of the draft `card` (whose author is `author`), the timer paused at `timerMs`. */
+function plantDraft(card: string, author: TestUser, marks: DraftMarks, timerMs: number, dimensionKey: string): void {
+  const db = getDb();
+  const rv = rubricVersionIds(db, w.versionId);
+  db.update(scorecards)
+    .set({
+      summary: marks.summary,
+      overrideJustification: marks.override,
+      conflictNote: marks.conflict,
+      recommendation: "strong_no_hire",
+      timerAccumulatedMs: timerMs,
+    })
+    .where(eq(scorecards.id, card))
+    .run();
+  db.insert(ratings)
+    .values({ scorecardId: card, dimensionId: rv.dimensions.get(dimensionKey)!, score: 2, evidence: marks.evidence })
+    .onConflictDoNothing()
+    .run();
+  db.update(ratings).set({ evidence: marks.evidence }).where(eq(ratings.scorecardId, card)).run();
+  db.insert(quickNotes)
+    .values({ id: newId(), scorecardId: card, elapsedMinute: 9, body: marks.quickNote, createdAt: Date.now() })
+    .run();
+  db.update(quickNotes).set({ body: marks.quickNote }).where(eq(quickNotes.scorecardId, card)).run();
+  db.insert(redFlagMarks)
+    .values({ scorecardId: card, redFlagId: [...rv.redFlags.values()][1]!, note: marks.flagNote })
+    .run();
+  db.insert(signalMarks)
+    .values({ scorecardId: card, signalId: [...rv.signals.values()][2]! })
+    .run();
+  db.insert(focusTicks).values({ scorecardId: card, focusKey: "trade_offs" }).run();
+  // the trail of a draft, as the features write it (a quick note, a timer pause)
+  for (const action of ["scorecard.note", "scorecard.timer.pause"] as const)
+    writeAudit(db, {
+      actorId: author.id,
+      action,
+      entityType: "scorecard",
+      entityId: card,
+      loopId: w.loopA,
+      after: { summary: marks.summary, timerAccumulatedMs: timerMs },
+    });
+}
+
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "archpanel-privacy-"));
   freshDatabase();
@@ -141,35 +217,35 @@ beforeAll(async () => {
   const now = Date.now();
 
   // the pending panelist's draft: content in every column, the timer paused at an odd value
-  db.update(scorecards)
-    .set({
-      summary: DRAFT.summary,
-      overrideJustification: DRAFT.override,
-      conflictNote: DRAFT.conflict,
-      recommendation: "strong_no_hire",
-      timerAccumulatedMs: DRAFT_TIMER_MS,
+  plantDraft(w.pendingCard, w.users.pending, DRAFT, DRAFT_TIMER_MS, "ml_system_architecture");
+
+  // a shadow drafts beside the submitted panelist on interview A2, with content of their own
+  shadow = createTestUser("member", "Tamsin Shadow-Draft");
+  shadowCard = newId();
+  db.insert(scorecards)
+    .values({ id: shadowCard, interviewId: w.interviewA2, panelistId: shadow.id, panelRole: "shadow", version: 1 })
+    .run();
+  plantDraft(shadowCard, shadow, SHADOW_DRAFT, SHADOW_TIMER_MS, "mlops_lifecycle");
+
+  // another shadow submitted on interview A1: their comparison and shadowing record are swept too
+  doneShadow = createTestUser("member", "Tobias Shadow-Done");
+  doneShadowCard = newId();
+  db.insert(scorecards)
+    .values({
+      id: doneShadowCard,
+      interviewId: w.interviewA1,
+      panelistId: doneShadow.id,
+      panelRole: "shadow",
+      status: "submitted",
+      version: 4,
+      recommendation: "hire",
+      submittedAt: now,
     })
-    .where(eq(scorecards.id, w.pendingCard))
     .run();
-  db.update(ratings).set({ evidence: DRAFT.evidence }).where(eq(ratings.scorecardId, w.pendingCard)).run();
-  db.update(quickNotes).set({ body: DRAFT.quickNote }).where(eq(quickNotes.scorecardId, w.pendingCard)).run();
-  db.insert(redFlagMarks)
-    .values({ scorecardId: w.pendingCard, redFlagId: [...rv.redFlags.values()][1]!, note: DRAFT.flagNote })
-    .run();
-  db.insert(signalMarks)
-    .values({ scorecardId: w.pendingCard, signalId: [...rv.signals.values()][2]! })
-    .run();
-  db.insert(focusTicks).values({ scorecardId: w.pendingCard, focusKey: "trade_offs" }).run();
-  // the trail of a draft, as the features write it (a quick note, a timer pause)
-  for (const action of ["scorecard.note", "scorecard.timer.pause"] as const)
-    writeAudit(db, {
-      actorId: w.users.pending.id,
-      action,
-      entityType: "scorecard",
-      entityId: w.pendingCard,
-      loopId: w.loopA,
-      after: { summary: DRAFT.summary, timerAccumulatedMs: DRAFT_TIMER_MS },
-    });
+  for (const k of ["mlops_lifecycle", "governance_risk", "communication"])
+    db.insert(ratings)
+      .values({ scorecardId: doneShadowCard, dimensionId: rv.dimensions.get(k)!, score: 3, evidence: `shadow ${k}` })
+      .run();
 
   // a second panelist on interview A2 declares a conflict through the scorecard page
   recused = createTestUser("member", "Rafa Declares");
@@ -207,6 +283,11 @@ describe("a draft's and a recusal's content reach nobody but their author", () =
       (await call(handler(page.loader), get(`/scorecards/${recusedCard}`, recused), { id: recusedCard })).data,
     );
     expect(mine).toContain(RECUSAL_NOTE);
+    const shadows = JSON.stringify(
+      (await call(handler(page.loader), get(`/scorecards/${shadowCard}`, shadow), { id: shadowCard })).data,
+    );
+    for (const m of Object.values(SHADOW_DRAFT).filter((m) => m !== SHADOW_DRAFT.conflict))
+      expect(shadows).toContain(m);
   });
 
   // one state after the other, on the same world: in progress, debrief, decided, reopened
@@ -236,6 +317,13 @@ describe("a draft's and a recusal's content reach nobody but their author", () =
         "The dealbreaker rests on one hypothetical answer; the reference call confirmed the candidate owned compliance reviews.",
     });
     expect(decided.ok).toBe(true);
+    // the submitted shadow's comparison opens now: the sweep reads a real page, the panel's ratings in it
+    const compare = await route("scorecards.$id.compare.tsx");
+    const r = await call(handler(compare.loader), get(`/scorecards/${doneShadowCard}/compare`, doneShadow), {
+      id: doneShadowCard,
+    });
+    expect(r.status).toBe(200);
+    expect(JSON.stringify(r.data)).toContain("mlops_lifecycle");
     expect(await leaks()).toEqual([]);
   });
 
@@ -251,7 +339,9 @@ describe("a draft's and a recusal's content reach nobody but their author", () =
 
   test("outgoing messages (reminders, digests, invitations, webhooks) carry none of it", () => {
     const owned = ["scorecards", "ratings", "red_flag_marks", "quick_notes", "audit_log"];
-    const elsewhere = allText(owned).filter((t) => [...DRAFT_MARKS, RECUSAL_NOTE].some((m) => t.value.includes(m)));
+    const elsewhere = allText(owned).filter((t) =>
+      [...DRAFT_MARKS, ...SHADOW_MARKS, RECUSAL_NOTE].some((m) => t.value.includes(m)),
+    );
     expect(elsewhere).toEqual([]);
     // the scheduler did write something for this draft: the scan above is not over an empty outbox
     expect(allText(owned).some((t) => t.table === "outbox")).toBe(true);

@@ -31,7 +31,7 @@ import {
   signalMarks,
 } from "../../db/schema";
 
-import { call, freshDatabase, get, postForm } from "./harness";
+import { call, databaseFileBytes, freshDatabase, get, postForm } from "./harness";
 import type { World } from "./security-world";
 import { allText, buildWorld, databaseChecksum, MARK } from "./security-world";
 
@@ -93,10 +93,7 @@ describe("erasure", () => {
     expect(c.erasedAt).toBeTypeOf("number");
     // not even in freed pages or the WAL: secure_delete + checkpoint
     getDb().$client.pragma("wal_checkpoint(TRUNCATE)");
-    const bytes = Buffer.concat([
-      fs.readFileSync(dbFile),
-      fs.existsSync(`${dbFile}-wal`) ? fs.readFileSync(`${dbFile}-wal`) : Buffer.alloc(0),
-    ]);
+    const bytes = databaseFileBytes(dbFile);
     for (const m of PII) expect(bytes.indexOf(Buffer.from(m, "utf8")), m).toBe(-1);
   });
 
@@ -117,10 +114,7 @@ describe("erasure", () => {
     db.$client.pragma("wal_checkpoint(TRUNCATE)");
     expect(fs.readFileSync(dbFile).indexOf(Buffer.from(MARK.evidence2))).toBeGreaterThan(-1);
     eraseCandidate(db, { candidateId: w.candidateA, actorId: w.users.admin.id, keepRatings: true });
-    const bytes = Buffer.concat([
-      fs.readFileSync(dbFile),
-      fs.existsSync(`${dbFile}-wal`) ? fs.readFileSync(`${dbFile}-wal`) : Buffer.alloc(0),
-    ]);
+    const bytes = databaseFileBytes(dbFile);
     for (const m of PII) expect(bytes.indexOf(Buffer.from(m, "utf8")), m).toBe(-1);
   });
 

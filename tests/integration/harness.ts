@@ -26,6 +26,14 @@ export function freshDatabase(): string {
   return file;
 }
 
+/** Every byte SQLite holds for `file` on disk: the main file and its write-ahead log (freed pages included). */
+export function databaseFileBytes(file: string): Buffer {
+  return Buffer.concat([
+    fs.readFileSync(file),
+    fs.existsSync(`${file}-wal`) ? fs.readFileSync(`${file}-wal`) : Buffer.alloc(0),
+  ]);
+}
+
 export interface TestUser {
   id: string;
   name: string;

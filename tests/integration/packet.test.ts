@@ -290,6 +290,22 @@ describe("accessible and archivable (tagged PDF/UA-1, PDF/A-2a)", () => {
   });
 });
 
+describe("the executive summary page", () => {
+  it("carries the decision, who recorded it, its override and its rationale, not only the decision page", () => {
+    const decision = full.fx.facts.decision;
+    expect(decision?.override).toBeTruthy();
+    // the page that starts with the section's running head; it is page 2, after the cover
+    const pages = fullText.split("\f");
+    const summary = pages.find((p) => p.trim().startsWith("Executive summary")) ?? "";
+    expect(pages.indexOf(summary)).toBe(1);
+    const text = squash(summary);
+    expect(text).toContain(squash("Decision Hire (override)"));
+    expect(text).toContain(squash(`Recorded by ${decision!.decidedBy}`));
+    expect(text).toContain(squash(`Override: ${decision!.override!.text}`));
+    expect(text).toContain(squash(decision!.rationale));
+  });
+});
+
 describe("bearings on every page (the 64-page fixture)", () => {
   const pages = (): string[] => fullText.split("\f").filter((p) => p.trim().length > 0);
 
