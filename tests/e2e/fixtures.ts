@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 
 export const DEMO_PASSWORD = "archpanel-demo";
@@ -109,4 +109,30 @@ export async function rateEveryDimension(
   if ((await level.count()) > 0) await level.check();
   await page.getByRole("radio", { name: "Hire", exact: true }).check();
   return keys;
+}
+
+/**
+ * As admin on /people, asks to deactivate Chen Wei, the only panelist of Keiko Tanaka's incident drill (demo data),
+ * accepting the browser's confirm; returns his row and the question the page asks back (left unanswered: nothing
+ * changes).
+ */
+export async function askToDeactivateOnlyPanelist(page: Page): Promise<{ row: Locator; ask: Locator }> {
+  await login(page, DEMO.admin);
+  await page.goto("/people");
+  const row = page.getByTestId("people-table").locator("tr[data-email='chen@archpanel.demo']");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await row.getByRole("button", { name: "Deactivate" }).click();
+  return { row, ask: row.getByTestId("deactivate-confirm") };
+}
+
+/** As recruiter, clones a published rubric version into a new draft and waits for its editor. */
+export async function cloneRubricIntoDraft(page: Page, version: number): Promise<void> {
+  await login(page, DEMO.recruiter);
+  await page.goto("/rubrics");
+  await page
+    .getByTestId("rubric-versions")
+    .locator(`tr[data-version='${version}']`)
+    .getByRole("button", { name: "Clone into draft" })
+    .click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Draft");
 }

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { DEMO, login } from "./fixtures";
+import { askToDeactivateOnlyPanelist, cloneRubricIntoDraft, DEMO, login } from "./fixtures";
 
 test("a recruiter imports two candidates from CSV: preview first, then import; they appear in the list", async ({
   page,
@@ -171,13 +171,7 @@ test("a recruiter edits the v2 fields of a draft cloned from rubric v2: a missin
   page,
 }) => {
   const lookFor = "Names the baseline first, then checks inputs before the model.";
-  await login(page, DEMO.recruiter);
-  await page.goto("/rubrics");
-  await page
-    .getByTestId("rubric-versions")
-    .locator("tr[data-version='2']")
-    .getByRole("button", { name: "Clone into draft" })
-    .click();
+  await cloneRubricIntoDraft(page, 2);
   await expect(page.getByRole("heading", { name: /Lead ML Architect v4/ })).toContainText("Draft");
 
   const dimension = page.getByRole("group", { name: "ML system architecture", exact: true });
@@ -240,13 +234,8 @@ test("a recruiter invites a member who sets a password through the one-time link
 });
 
 test("deactivating the only panelist of an upcoming interview asks first, naming the interview", async ({ page }) => {
-  await login(page, DEMO.admin);
-  await page.goto("/people");
-  // Chen is the only panelist of Keiko Tanaka's incident drill, a week ahead
-  const row = page.getByTestId("people-table").locator("tr[data-email='chen@archpanel.demo']");
-  page.once("dialog", (dialog) => void dialog.accept());
-  await row.getByRole("button", { name: "Deactivate" }).click();
-  const ask = row.getByTestId("deactivate-confirm");
+  // Chen is the only panelist of Keiko Tanaka's incident drill, a week ahead (left unanswered)
+  const { row, ask } = await askToDeactivateOnlyPanelist(page);
   // (a loop made by another spec may add a second interview of his; "in 6 days" only when the run
   // crosses midnight after seeding, the unit tests pin the calendar-day count)
   await expect(ask).toContainText(

@@ -18,7 +18,15 @@ import { expect, test } from "@playwright/test";
 
 import { exifSegment, jpegWith } from "../images";
 
-import { createScheduledV2Loop, DEMO, login, rateEveryDimension, waitForHydration } from "./fixtures";
+import {
+  askToDeactivateOnlyPanelist,
+  cloneRubricIntoDraft,
+  createScheduledV2Loop,
+  DEMO,
+  login,
+  rateEveryDimension,
+  waitForHydration,
+} from "./fixtures";
 import { seriousViolations } from "./page-checks";
 
 async function expectClean(page: Page, state: string): Promise<void> {
@@ -225,13 +233,8 @@ test.describe("states on a loop of its own", () => {
 });
 
 test("deactivating the only panelist of an upcoming interview asks first", async ({ page }) => {
-  await login(page, DEMO.admin);
-  await page.goto("/people");
-  // Chen is the only panelist of Keiko Tanaka's incident drill (recruiter-config.spec asks the same, unanswered)
-  const row = page.getByTestId("people-table").locator("tr[data-email='chen@archpanel.demo']");
-  page.once("dialog", (dialog) => void dialog.accept());
-  await row.getByRole("button", { name: "Deactivate" }).click();
-  const ask = row.getByTestId("deactivate-confirm");
+  // Chen is the only panelist of Keiko Tanaka's incident drill, a week ahead (left unanswered)
+  const { ask } = await askToDeactivateOnlyPanelist(page);
   await expect(ask).toContainText(/is the only panelist of/);
   await expect(ask.getByRole("button", { name: "Deactivate anyway" })).toBeVisible();
   await expectClean(page, "/people (deactivate asks first)");
@@ -240,14 +243,7 @@ test("deactivating the only panelist of an upcoming interview asks first", async
 test("the rubric draft editor and its refused publish", async ({ page }) => {
   // the editor is thousands of fields: one axe run takes 25 s on a busy machine
   test.slow();
-  await login(page, DEMO.recruiter);
-  await page.goto("/rubrics");
-  await page
-    .getByTestId("rubric-versions")
-    .locator("tr[data-version='2']")
-    .getByRole("button", { name: "Clone into draft" })
-    .click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Draft");
+  await cloneRubricIntoDraft(page, 2);
   const dimension = page.getByRole("group", { name: "ML system architecture", exact: true });
   await dimension.getByLabel("2 · Below bar", { exact: true }).fill("");
   await page.getByRole("button", { name: "Save and publish" }).click();
