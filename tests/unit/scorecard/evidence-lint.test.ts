@@ -67,6 +67,21 @@ describe("lintEvidence", () => {
     expect(lintEvidence("   \n ")).toEqual([]);
   });
 
+  it("answers a repeated text from memory without letting one caller's changes reach the next", () => {
+    const text = "Culture fit. She is pregnant. Walked us through the rollback plan.";
+    const first = lintEvidence(text);
+    first.splice(0, first.length);
+    const second = lintEvidence(text);
+    expect(second.map((f) => f.category)).toEqual(["culture_fit", "pregnancy_maternity"]);
+    expect(() => {
+      (second[0] as { match: string }).match = "changed";
+    }).toThrow(TypeError);
+    expect(lintEvidence(text)[0]?.match).toBe("Culture fit");
+    // another lexicon is another memory: the same text is not answered from English
+    const none = { ...ENGLISH_LEXICON, rules: [] };
+    expect(lintEvidence(text, { lexicon: none })).toEqual([]);
+  });
+
   it("lets behaviour in the same sentence support a verdict, but not a verdict in the next sentence", () => {
     expect(lintEvidence("Weak: could not explain how they would roll back the model.")).toEqual([]);
     expect(lintEvidence("Weak. Could not explain how they would roll back the model.").map((f) => f.match)).toEqual([
