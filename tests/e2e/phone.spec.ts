@@ -109,3 +109,30 @@ test("the debrief agenda's badges never run into their numbered titles, laptop a
     expect(await overlappingParts(page, "li.agenda-item", ["span.badge", ".agenda-title"])).toEqual([]);
   }
 });
+
+test("on a phone an interview's start time sits beside its minutes, whole, and the role beside Add", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await login(page, DEMO.recruiter);
+  await page.goto("/loops");
+  // a scheduled loop: its interviews can still be changed and take panelists
+  await page.getByRole("link", { name: "Set up the loop of Siobhán O'Connor" }).click();
+  await expect(page).toHaveURL(/\/loops\/[A-Za-z0-9_-]+\/setup$/);
+  const card = page.getByTestId("interview").first();
+  await expect(card).toBeVisible();
+  expect(await sidewaysOverflow(page)).toEqual([]);
+  const box = async (name: string | RegExp, role: "textbox" | "spinbutton" | "combobox" | "button") =>
+    (await card.getByRole(role, { name, exact: true }).first().boundingBox())!;
+  const starts = await card.getByLabel(/^Starts/).boundingBox();
+  const minutes = await box("Minutes", "spinbutton");
+  // one row: the two fields share a top edge and do not overlap
+  expect(starts).not.toBeNull();
+  expect(Math.abs(starts!.y - minutes.y)).toBeLessThan(4);
+  expect(starts!.x + starts!.width).toBeLessThanOrEqual(minutes.x);
+  // wide enough for "12/07/2026, 09:00 AM" and its calendar button (narrower clipped the AM)
+  expect(starts!.width).toBeGreaterThanOrEqual(220);
+  const role = await box("As", "combobox");
+  const add = await box("Add", "button");
+  expect(Math.abs(role.y + role.height - (add.y + add.height))).toBeLessThan(4);
+});
