@@ -12,7 +12,7 @@
  *   - warm: the same packet again (fonts loaded, words shaped, paragraphs laid out: the download
  *     button pressed twice);
  *   - cold: the same packet after dropping every process-wide text cache (shaped words,
- *     paragraph layouts, subsets: clearTextCaches), i.e. a loop whose text the process has never
+ *     paragraph layouts, subsets: clearTextCaches; the evidence lint's answers: forgetLintedTexts), i.e. a loop whose text the process has never
  *     seen; only the fonts stay loaded, as in a running server: the parsed files and the ASCII
  *     fast path's glyph and pair tables, which are built from the font whole and hold no text;
  *   - other loops: packets of other seeded loops (new evidence text, the same vocabulary).
@@ -31,6 +31,7 @@ import type { RubricContent } from "../app/domain/rubric/model";
 import { packetFingerprint } from "../app/pdf/fingerprint.server";
 import { fontChainFiles } from "../app/pdf/fonts.server";
 import { clearTextCaches } from "../app/pdf/text/caches.server";
+import { forgetLintedTexts } from "../app/domain/scorecard/evidence-lint";
 import { renderPacket } from "../app/pdf/packet.server";
 import { cachedWordCount } from "../app/pdf/text/shape.server";
 import { aggregateFixture, buildPacketFixture } from "./lib/packet-fixture";
@@ -481,6 +482,7 @@ async function main(): Promise<void> {
       ours.push(await cpuOf(render, ourCpu));
       if (chrome) theirs.push(await timed(() => chrome.once()));
       clearTextCaches();
+      forgetLintedTexts();
       cold.push(
         await cpuOf(async () => {
           coldPdf = await render();

@@ -10,6 +10,7 @@ import { eraseCandidateSchema } from "../domain/candidate/erasure-schema";
 import { DECISION_LABELS, ERASED_CANDIDATE_NAME, LOOP_STATUS_LABELS } from "../domain/vocabulary";
 import type { Decision } from "../domain/vocabulary";
 import { clearPacketCache } from "../pdf/packet-cache.server";
+import { forgetLintedTexts } from "../domain/scorecard/evidence-lint";
 import { parseWith, readBody } from "../server/form.server";
 import { notFound } from "../server/http.server";
 import { idParam } from "../server/params.server";
@@ -84,8 +85,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = eraseCandidate(db, { candidateId: id, actorId: admin.id, keepRatings: parsed.value.keepRatings });
   if (!result.ok && result.reason === "not_found") throw notFound();
-  // rendered packets of the erased candidate's loops must not outlive the erasure in memory
-  if (result.ok) clearPacketCache();
+  // rendered packets of the erased candidate's loops, and their evidence remembered by the lint,
+  // must not outlive the erasure in memory
+  if (result.ok) {
+    clearPacketCache();
+    forgetLintedTexts();
+  }
   throw redirect(`/candidates/${id}/erase`);
 }
 

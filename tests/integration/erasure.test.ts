@@ -15,6 +15,7 @@ import {
   parseRetentionDays,
   retentionState,
 } from "../../app/domain/candidate/erasure";
+import { lintEvidence, rememberedLintTexts } from "../../app/domain/scorecard/evidence-lint";
 import { ERASED_CANDIDATE_NAME } from "../../app/domain/vocabulary";
 import { action as eraseAction, loader as eraseLoader } from "../../app/routes/candidates.$id.erase";
 import { action as retentionAction, loader as retentionLoader } from "../../app/routes/retention";
@@ -277,6 +278,9 @@ describe("erasure route", () => {
 
   test("the right name (any case, extra spaces) erases, redirects to the confirmation, which shows no PII", async () => {
     const path = `/candidates/${w.candidateA}/erase`;
+    // the evidence lint remembers the texts it read (the review page lints submitted evidence)
+    lintEvidence(`${MARK.evidence} She is young.`);
+    expect(rememberedLintTexts()).toBeGreaterThan(0);
     const r = await call(
       asFn(eraseAction),
       postForm(path, w.users.admin, { confirmName: `  ${MARK.name.toUpperCase()} `, keepRatings: "on" }),
@@ -284,6 +288,8 @@ describe("erasure route", () => {
     );
     expect(r.status).toBe(302);
     expect(r.response?.headers.get("Location")).toBe(path);
+    // ...and forgets them with the erasure, as the packet cache drops its rendered copies
+    expect(rememberedLintTexts()).toBe(0);
     const page = await call(asFn(eraseLoader), get(path, w.users.admin), { id: w.candidateA });
     expect(page.status).toBe(200);
     expect(page.data).toMatchObject({ erased: true, by: "Ada Admin", summary: { keepRatings: true } });

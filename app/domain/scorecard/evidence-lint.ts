@@ -320,7 +320,20 @@ export function lintEvidence(text: string, options?: LintOptions): EvidenceFindi
 /** Texts remembered per lexicon, and the longest remembered (evidence is at most 10,000 characters). */
 const LINT_MEMO_ENTRIES = 2_000;
 const LINT_MEMO_TEXT_MAX = 10_000;
-const LINT_MEMO = new WeakMap<EvidenceLexicon, Map<string, readonly EvidenceFinding[]>>();
+/** Lexicons are few (one per language), so a lexicon's memory lives as long as the process. */
+const LINT_MEMO = new Map<EvidenceLexicon, Map<string, readonly EvidenceFinding[]>>();
+
+/** Forgets every remembered text: an erasure leaves no copy of the erased evidence in memory. */
+export function forgetLintedTexts(): void {
+  LINT_MEMO.clear();
+}
+
+/** How many linted texts are remembered now. */
+export function rememberedLintTexts(): number {
+  let n = 0;
+  for (const memo of LINT_MEMO.values()) n += memo.size;
+  return n;
+}
 
 function findingsOf(text: string, lexicon: EvidenceLexicon): EvidenceFinding[] {
   const { textRules, sentenceRules, dataContext, techContext, behaviour } = compile(lexicon);

@@ -8,12 +8,14 @@ import {
   blocksSubmit,
   countByKind,
   findingKey,
+  forgetLintedTexts,
   isQuotable,
   lintEvidence,
   lintScorecard,
   overriddenFindings,
   pruneAcknowledgements,
   quotableSentences,
+  rememberedLintTexts,
   splitSentences,
   unacknowledged,
 } from "../../../app/domain/scorecard/evidence-lint";
@@ -80,6 +82,16 @@ describe("lintEvidence", () => {
     // another lexicon is another memory: the same text is not answered from English
     const none = { ...ENGLISH_LEXICON, rules: [] };
     expect(lintEvidence(text, { lexicon: none })).toEqual([]);
+  });
+
+  it("forgets every remembered text on request (an erasure), and keeps answering the same", () => {
+    const text = "Her accent made the design review hard to follow.";
+    const before = lintEvidence(text);
+    expect(rememberedLintTexts()).toBeGreaterThan(0);
+    forgetLintedTexts();
+    expect(rememberedLintTexts()).toBe(0);
+    expect(lintEvidence(text)).toEqual(before);
+    expect(rememberedLintTexts()).toBe(1);
   });
 
   it("lets behaviour in the same sentence support a verdict, but not a verdict in the next sentence", () => {
