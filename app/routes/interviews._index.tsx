@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from "react";
 
 import { getDb } from "../../db/client.server";
 import { listMyAssignments } from "../../db/queries/scorecard/assignments.server";
-import { LocalTime } from "../components/ui/local-time";
+import { LocalTime } from "../components/ui/primitives";
 import { displayCandidateName } from "../domain/candidate/display";
 import { LOOP_STATUS_LABELS } from "../domain/vocabulary";
 import type { AssignmentBucket } from "../domain/scorecard/rules";

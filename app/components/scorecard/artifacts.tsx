@@ -5,8 +5,7 @@
 import { useState, type FormEvent } from "react";
 
 import type { ArtifactView } from "../../domain/scorecard/artifact-view";
-import { CsrfInput } from "../ui/csrf";
-import { FieldError } from "../ui/field-error";
+import { CsrfInput, FieldError } from "../ui/primitives";
 
 /** Mirrors app/domain/scorecard/artifact-image.ts (not imported: this is client code). */
 const MAX_MB = 8;
