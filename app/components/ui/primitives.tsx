@@ -1,11 +1,13 @@
 // The small pieces nearly every page uses: the CSRF field, field ids and inline errors, the sideways
-// scrolling region, status badges and times. One module on purpose: the root route imports it (the
-// CSRF field), so the browser build puts it in one chunk that every page loads once, instead of one
-// tiny chunk per set of routes using each piece (a request each: see README, Decisions, "One chunk
-// for the UI primitives"). Keep page-specific components out of it.
+// scrolling region, status badges, times, and the picture thumbnail the scorecard and the review both
+// show. One module on purpose: the root route imports it (the CSRF field), so the browser build puts
+// it in one chunk that every page loads once, instead of one tiny chunk per set of routes using each
+// piece (a request each: see README, Decisions, "One chunk for the UI primitives"). Keep
+// page-specific components out of it.
 import { useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 
+import type { ArtifactView } from "../../domain/scorecard/artifact-view";
 import { formatSavedAt } from "../../domain/shared/zoned-time";
 import {
   DECISION_LABELS,
@@ -198,4 +200,29 @@ export function LocalTime({ at, format: f = "day-time" }: { at: number; format?:
 /** The same formatting for places that need a string (e.g. aria labels), local time. */
 export function localTimeText(at: number, f: TimeFormat = "seconds"): string {
   return format(at, f);
+}
+
+// ------------------------------------------------------------------ Pictures
+
+/** A thumbnail that keeps the picture's proportions inside a fixed box. */
+export function ArtifactFigure({ artifact, dimensionName }: { artifact: ArtifactView; dimensionName?: string }) {
+  const scale = Math.min(1, 240 / artifact.width, 180 / artifact.height);
+  return (
+    <figure className="artifact">
+      <a href={artifact.src} target="_blank" rel="noreferrer">
+        <img
+          src={artifact.src}
+          alt={artifact.caption}
+          loading="lazy"
+          decoding="async"
+          width={Math.max(1, Math.round(artifact.width * scale))}
+          height={Math.max(1, Math.round(artifact.height * scale))}
+        />
+      </a>
+      <figcaption>
+        {artifact.caption}
+        {dimensionName ? <span className="artifact-supports"> · supports {dimensionName}</span> : null}
+      </figcaption>
+    </figure>
+  );
 }
