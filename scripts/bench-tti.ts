@@ -18,7 +18,9 @@
 // Each load's requests are read from CDP's network events: the page's request count (document,
 // scripts, stylesheets) is printed with the medians, and `--timeline` prints every request of the
 // median load (sent, first byte and last byte, on which connection): with 6 HTTP/1.1 connections
-// and 562 ms latency per request, the number of requests sets the number of round trips.
+// and 562 ms latency per request, the number of requests sets the number of round trips. What the
+// renderer's main thread did by then (CDP Performance.getMetrics: all tasks; scripts, style, layout) is
+// printed too: after the last script, the rest is CPU.
 //
 // Options: --runs N (default 5) · --before <git ref>: also measure that commit (exported into a
 // temporary folder sharing node_modules, built and served the same way) and print both and the
@@ -66,6 +68,8 @@ interface Load {
   reloadMs: number;
   /** the cold load's requests, in the order sent */
   requests: Request[];
+  /** the renderer's main thread until interactive (CDP Performance.getMetrics, s): all tasks, of which scripts, style, layout */
+  busy: { tasks: number; scripts: number; style: number; layout: number };
 }
 
 /** One request of a cold load, from CDP's network events (ms from navigation start). */
@@ -250,10 +254,12 @@ async function measure(browser: Chromium, served: Served): Promise<Load> {
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
   await cdp.send("Network.enable");
+  await cdp.send("Performance.enable");
   await cdp.send("Network.emulateNetworkConditions", FAST_3G);
   const recorder = recordRequests(cdp);
   await page.goto(`${served.url}${served.scorecardPath}`, { waitUntil: "commit", timeout: 120_000 });
   const cold = await interactive(page);
+  const busy = await mainThreadBusy(cdp);
   // what loads after hydration (the evidence lint) is not part of the page's load
   const requests = recorder.requests().filter((r) => r.sentMs <= cold.interactiveMs);
   recorder.stop();
@@ -261,10 +267,22 @@ async function measure(browser: Chromium, served: Served): Promise<Load> {
   await page.reload({ waitUntil: "commit", timeout: 120_000 });
   const reloadMs = (await interactive(page)).interactiveMs;
   await context.close();
-  return { ...cold, reloadMs, requests };
+  return { ...cold, reloadMs, requests, busy };
 }
 
-async function interactive(page: Page): Promise<Omit<Load, "reloadMs" | "requests">> {
+/** Main-thread time so far (read right after interactive, so it includes up to one poll, 100 ms). */
+async function mainThreadBusy(cdp: CDPSession): Promise<Load["busy"]> {
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  return {
+    tasks: value("TaskDuration"),
+    scripts: value("ScriptDuration"),
+    style: value("RecalcStyleDuration"),
+    layout: value("LayoutDuration"),
+  };
+}
+
+async function interactive(page: Page): Promise<Omit<Load, "reloadMs" | "requests" | "busy">> {
   await page.waitForFunction(
     () => (window as { __benchInteractiveAt?: number }).__benchInteractiveAt !== undefined,
     null,
@@ -322,7 +340,10 @@ async function run(label: string, dir: string, browser: Chromium): Promise<numbe
         `${last.scripts} scripts, ${(last.scriptBytes / 1024).toFixed(1)} KiB on the wire · ${marker}\n` +
         `        (medians: HTML received ${seconds(html)}, last script received ${seconds(scripts)}, then ${seconds(median(times) - scripts)} to interactive)\n` +
         `        reload (scripts cached): median ${seconds(median(reloads))} (min ${seconds(Math.min(...reloads))}, max ${seconds(Math.max(...reloads))})\n` +
-        `        median load: ${requestCount(medianLoad.requests)}\n`,
+        `        median load: ${requestCount(medianLoad.requests)}\n` +
+        `        main thread busy by interactive (medians): ${seconds(median(loads.map((l) => l.busy.tasks * 1000)))} in tasks, ` +
+        `of which ${seconds(median(loads.map((l) => l.busy.scripts * 1000)))} running scripts, ` +
+        `${seconds(median(loads.map((l) => l.busy.style * 1000)))} style, ${seconds(median(loads.map((l) => l.busy.layout * 1000)))} layout\n`,
     );
     if (process.argv.includes("--timeline")) printTimeline(medianLoad.requests);
     return median(times);
