@@ -13,7 +13,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 
-import { CsrfInput } from "./components/ui/csrf";
+import { CsrfInput } from "./components/ui/primitives";
 import { useFocusMainOnNavigation } from "./hooks/focus-on-navigation";
 import { useMarkHydrated } from "./hooks/hydration";
 import { useNonce } from "./components/ui/nonce";

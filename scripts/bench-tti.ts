@@ -15,9 +15,16 @@
 // the app's own marker, window.__archpanelHydrated (set by the root's effect, which runs last),
 // must agree, and is checked when present.
 //
+// Each load's requests are read from CDP's network events: the page's request count (document,
+// scripts, stylesheets) is printed with the medians, and `--timeline` prints every request of the
+// median load (sent, first byte and last byte, on which connection): with 6 HTTP/1.1 connections
+// and 562 ms latency per request, the number of requests sets the number of round trips. What the
+// renderer's main thread did by then (CDP Performance.getMetrics: all tasks; scripts, style, layout) is
+// printed too: after the last script, the rest is CPU.
+//
 // Options: --runs N (default 5) · --before <git ref>: also measure that commit (exported into a
 // temporary folder sharing node_modules, built and served the same way) and print both and the
-// ratio · --no-build: use the existing build/ of this checkout.
+// ratio · --no-build: use the existing build/ of this checkout · --timeline: the median load's requests.
 // Goal (issue 13): median ≤ 3.5 s.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -26,7 +33,7 @@ import path from "node:path";
 
 import Database from "better-sqlite3";
 import { chromium } from "playwright-core";
-import type { Browser as Chromium, Page } from "playwright-core";
+import type { Browser as Chromium, CDPSession, Page } from "playwright-core";
 
 import { Browser, freePort, ROOT } from "./lib/server-process";
 
@@ -59,6 +66,100 @@ interface Load {
   scriptBytes: number;
   /** interactive again after a reload (scripts cached) */
   reloadMs: number;
+  /** the cold load's requests, in the order sent */
+  requests: Request[];
+  /** the renderer's main thread until interactive (CDP Performance.getMetrics, s): all tasks, of which scripts, style, layout */
+  busy: { tasks: number; scripts: number; style: number; layout: number };
+}
+
+/** One request of a cold load, from CDP's network events (ms from navigation start). */
+interface Request {
+  url: string;
+  type: string;
+  connection: number;
+  sentMs: number;
+  firstByteMs: number;
+  doneMs: number;
+  bytes: number;
+}
+
+// the fields read from CDP's Network events (playwright-core does not export its protocol types)
+interface SentEvent {
+  requestId: string;
+  timestamp: number;
+  type?: string;
+  request: { url: string };
+}
+interface ResponseEvent {
+  requestId: string;
+  timestamp: number;
+  response: { connectionId: number; timing?: { requestTime: number; receiveHeadersEnd: number } };
+}
+interface DoneEvent {
+  requestId: string;
+  timestamp: number;
+  encodedDataLength: number;
+}
+
+/** Records the requests of one load from CDP's Network events (Network.enable must be on). */
+function recordRequests(cdp: CDPSession): { requests: () => Request[]; stop: () => void } {
+  const byId = new Map<string, Partial<Request>>();
+  let t0: number | null = null; // CDP monotonic seconds of the document request
+  const ms = (t: number) => (t - (t0 ?? t)) * 1000;
+  const onSent = (e: SentEvent) => {
+    if (e.type === "Document") t0 = e.timestamp;
+    byId.set(e.requestId, { url: e.request.url, type: e.type ?? "Other", sentMs: ms(e.timestamp) });
+  };
+  const onResponse = (e: ResponseEvent) => {
+    const r = byId.get(e.requestId);
+    if (!r) return;
+    r.connection = e.response.connectionId;
+    const timing = e.response.timing;
+    r.firstByteMs = timing ? ms(timing.requestTime) + timing.receiveHeadersEnd : ms(e.timestamp);
+  };
+  const onDone = (e: DoneEvent) => {
+    const r = byId.get(e.requestId);
+    if (!r) return;
+    r.doneMs = ms(e.timestamp);
+    r.bytes = e.encodedDataLength;
+  };
+  cdp.on("Network.requestWillBeSent", onSent);
+  cdp.on("Network.responseReceived", onResponse);
+  cdp.on("Network.loadingFinished", onDone);
+  return {
+    requests: () =>
+      [...byId.values()]
+        .filter((r): r is Request => r.doneMs !== undefined && r.url !== undefined)
+        .sort((a, b) => a.sentMs - b.sentMs),
+    stop: () => {
+      cdp.off("Network.requestWillBeSent", onSent);
+      cdp.off("Network.responseReceived", onResponse);
+      cdp.off("Network.loadingFinished", onDone);
+    },
+  };
+}
+
+/** "1 document + 12 scripts + 2 stylesheets over 6 connections" */
+function requestCount(requests: Request[]): string {
+  const n = (type: string) => requests.filter((r) => r.type === type).length;
+  const connections = new Set(requests.map((r) => r.connection)).size;
+  const other = requests.length - n("Document") - n("Script") - n("Stylesheet");
+  return (
+    `${requests.length} requests (${n("Document")} document + ${n("Script")} scripts + ${n("Stylesheet")} stylesheets` +
+    `${other ? ` + ${other} other` : ""}) over ${connections} connections`
+  );
+}
+
+function printTimeline(requests: Request[]): void {
+  const connections = [...new Set(requests.map((r) => r.connection))];
+  for (const r of requests) {
+    const name = new URL(r.url).pathname.replace(/^\/build\//, "");
+    process.stdout.write(
+      `          conn ${connections.indexOf(r.connection) + 1}  sent ${String(Math.round(r.sentMs)).padStart(5)} ms` +
+        `  first byte ${String(Math.round(r.firstByteMs)).padStart(5)}  done ${String(Math.round(r.doneMs)).padStart(5)}` +
+        `  ${(r.bytes / 1024).toFixed(1).padStart(5)} KiB  ${r.type.padEnd(10)} ${name}\n`,
+    );
+  }
 }
 
 interface Served {
@@ -153,17 +254,35 @@ async function measure(browser: Chromium, served: Served): Promise<Load> {
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
   await cdp.send("Network.enable");
+  await cdp.send("Performance.enable");
   await cdp.send("Network.emulateNetworkConditions", FAST_3G);
+  const recorder = recordRequests(cdp);
   await page.goto(`${served.url}${served.scorecardPath}`, { waitUntil: "commit", timeout: 120_000 });
   const cold = await interactive(page);
+  const busy = await mainThreadBusy(cdp);
+  // what loads after hydration (the evidence lint) is not part of the page's load
+  const requests = recorder.requests().filter((r) => r.sentMs <= cold.interactiveMs);
+  recorder.stop();
   // the same page again (an interviewer reloading mid-interview): scripts come from the cache
   await page.reload({ waitUntil: "commit", timeout: 120_000 });
   const reloadMs = (await interactive(page)).interactiveMs;
   await context.close();
-  return { ...cold, reloadMs };
+  return { ...cold, reloadMs, requests, busy };
 }
 
-async function interactive(page: Page): Promise<Omit<Load, "reloadMs">> {
+/** Main-thread time so far (read right after interactive, so it includes up to one poll, 100 ms). */
+async function mainThreadBusy(cdp: CDPSession): Promise<Load["busy"]> {
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  return {
+    tasks: value("TaskDuration"),
+    scripts: value("ScriptDuration"),
+    style: value("RecalcStyleDuration"),
+    layout: value("LayoutDuration"),
+  };
+}
+
+async function interactive(page: Page): Promise<Omit<Load, "reloadMs" | "requests" | "busy">> {
   await page.waitForFunction(
     () => (window as { __benchInteractiveAt?: number }).__benchInteractiveAt !== undefined,
     null,
@@ -210,6 +329,9 @@ async function run(label: string, dir: string, browser: Chromium): Promise<numbe
     const scripts = median(loads.map((l) => l.scriptsMs));
     const reloads = loads.map((l) => l.reloadMs);
     const last = loads[loads.length - 1]!;
+    const medianLoad = [...loads].sort((a, b) => a.interactiveMs - b.interactiveMs)[
+      Math.floor((loads.length - 1) / 2)
+    ]!;
     const marker = loads.every((l) => l.markerSet === null)
       ? "no window.__archpanelHydrated in this build"
       : `window.__archpanelHydrated set when interactive: ${loads.filter((l) => l.markerSet).length}/${loads.length}`;
@@ -217,8 +339,13 @@ async function run(label: string, dir: string, browser: Chromium): Promise<numbe
       `${label.padEnd(7)} median ${seconds(median(times))} (min ${seconds(Math.min(...times))}, max ${seconds(Math.max(...times))}) over ${RUNS} loads · ` +
         `${last.scripts} scripts, ${(last.scriptBytes / 1024).toFixed(1)} KiB on the wire · ${marker}\n` +
         `        (medians: HTML received ${seconds(html)}, last script received ${seconds(scripts)}, then ${seconds(median(times) - scripts)} to interactive)\n` +
-        `        reload (scripts cached): median ${seconds(median(reloads))} (min ${seconds(Math.min(...reloads))}, max ${seconds(Math.max(...reloads))})\n`,
+        `        reload (scripts cached): median ${seconds(median(reloads))} (min ${seconds(Math.min(...reloads))}, max ${seconds(Math.max(...reloads))})\n` +
+        `        median load: ${requestCount(medianLoad.requests)}\n` +
+        `        main thread busy by interactive (medians): ${seconds(median(loads.map((l) => l.busy.tasks * 1000)))} in tasks, ` +
+        `of which ${seconds(median(loads.map((l) => l.busy.scripts * 1000)))} running scripts, ` +
+        `${seconds(median(loads.map((l) => l.busy.style * 1000)))} style, ${seconds(median(loads.map((l) => l.busy.layout * 1000)))} layout\n`,
     );
+    if (process.argv.includes("--timeline")) printTimeline(medianLoad.requests);
     return median(times);
   } finally {
     await served.stop();

@@ -5,8 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { getDb } from "../../db/client.server";
 import { getCandidate, setCandidateArchived, updateCandidate } from "../../db/queries/candidate/candidates.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
-import { CsrfInput } from "../components/ui/csrf";
-import { DecisionBadge, LoopStatusBadge } from "../components/ui/badges";
+import { CsrfInput, DecisionBadge, LoopStatusBadge } from "../components/ui/primitives";
 import { CandidateForm } from "../components/candidate/candidate-form";
 import { FormError, Notice } from "../components/ui/fields";
 import { isActiveLoopStatus } from "../domain/candidate/erasure";

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 
 import { getDb } from "../../db/client.server";
 import { eraseCandidate, getErasureRecord, getErasureSubject } from "../../db/queries/candidate/erasure.server";
-import { CsrfInput } from "../components/ui/csrf";
+import { CsrfInput } from "../components/ui/primitives";
 import { confirmationMatches, isActiveLoopStatus } from "../domain/candidate/erasure";
 import { eraseCandidateSchema } from "../domain/candidate/erasure-schema";
 import { DECISION_LABELS, ERASED_CANDIDATE_NAME, LOOP_STATUS_LABELS } from "../domain/vocabulary";

@@ -4,14 +4,13 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getDb } from "../../db/client.server";
 import { listCandidates, listLoopHiringManagers } from "../../db/queries/candidate/candidates.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
-import { LoopStatusBadge } from "../components/ui/badges";
+import { LoopStatusBadge, ScrollRegion } from "../components/ui/primitives";
 import { Notice } from "../components/ui/fields";
 import { candidateFiltersSchema } from "../domain/candidate/schema";
 import { LOOP_STATUS_LABELS, LOOP_STATUSES } from "../domain/vocabulary";
 import { formatDate } from "../domain/shared/zoned-time";
 import { requireStaff } from "../server/session.server";
 import styles from "../styles/setup.css";
-import { ScrollRegion } from "../components/ui/scroll-region";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Candidates · ArchPanel" }];

@@ -6,7 +6,7 @@ import { useState } from "react";
 
 import { getDb } from "../../db/client.server";
 import { existingCandidateEmails, importCandidates } from "../../db/queries/candidate/candidates.server";
-import { CsrfInput } from "../components/ui/csrf";
+import { CsrfInput } from "../components/ui/primitives";
 import { FormError } from "../components/ui/fields";
 import { useRemixForm } from "../hooks/use-remix-form";
 import { CSV_TEMPLATE, MAX_IMPORT_CHARS, MAX_IMPORT_ROWS, previewCandidateCsv } from "../domain/candidate/csv-import";

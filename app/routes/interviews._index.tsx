@@ -7,13 +7,13 @@ import { useEffect, useMemo, useState } from "react";
 
 import { getDb } from "../../db/client.server";
 import { listMyAssignments } from "../../db/queries/scorecard/assignments.server";
-import { LocalTime } from "../components/ui/local-time";
+import { LocalTime } from "../components/ui/primitives";
 import { displayCandidateName } from "../domain/candidate/display";
 import { LOOP_STATUS_LABELS } from "../domain/vocabulary";
-import type { AssignmentBucket } from "../domain/scorecard/rules";
-import { assignmentBucket } from "../domain/scorecard/rules";
+import type { AssignmentBucket } from "../domain/scorecard/assignments";
+import { assignmentBucket } from "../domain/scorecard/assignments";
 import { requireUser } from "../server/session.server";
-import styles from "../styles/scorecard.css";
+import styles from "../styles/interviews.css";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "My interviews · ArchPanel" }];

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 
-import { CsrfInput } from "../components/ui/csrf";
+import { CsrfInput } from "../components/ui/primitives";
 import { loginSchema } from "../domain/people/auth-schema";
 import { throttledMessage } from "../domain/people/login-throttle";
 import { homeFor } from "../domain/people/home";

@@ -11,7 +11,7 @@ import { DimensionChart } from "../components/review/dimension-chart";
 import { ReviewArtifacts } from "../components/review/artifacts";
 import { EvidenceOverrides } from "../components/review/evidence-overrides";
 import { Heatmap } from "../components/review/heatmap";
-import { LocalTime } from "../components/ui/local-time";
+import { LocalTime } from "../components/ui/primitives";
 import {
   AuditTrail,
   CalibrationTable,

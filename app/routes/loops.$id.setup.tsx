@@ -16,7 +16,7 @@ import { transitionLoop } from "../../db/queries/loop/status.server";
 import { loopCoverage } from "../domain/loop/setup";
 import type { Outcome } from "../../db/queries/result.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
-import { LoopStatusBadge } from "../components/ui/badges";
+import { LoopStatusBadge } from "../components/ui/primitives";
 import { CoverageMatrix, CoverageWarnings } from "../components/loop-setup/coverage-matrix";
 import { Notice } from "../components/ui/fields";
 import {

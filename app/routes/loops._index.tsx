@@ -6,7 +6,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "../../db/client.server";
 import { listLoopsForMember, listLoopsForStaff } from "../../db/queries/loop/list.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
-import { Completeness, DecisionBadge, LoopStatusBadge } from "../components/ui/badges";
+import { Completeness, DecisionBadge, LoopStatusBadge } from "../components/ui/primitives";
 import { canConfigureLoops } from "../domain/review/access";
 import { LOOP_LIST_FILTERS } from "../domain/loop/schema";
 import { LOOP_STATUS_LABELS, LOOP_STATUSES } from "../domain/vocabulary";

@@ -11,7 +11,7 @@ import { createLoop } from "../../db/queries/loop/create.server";
 import { listOpenSearches } from "../../db/queries/search/searches.server";
 import { activeLoopCount } from "../../db/queries/loop/list.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
-import { CsrfInput } from "../components/ui/csrf";
+import { CsrfInput } from "../components/ui/primitives";
 import { ChoiceField, FormError, SelectField, TextField } from "../components/ui/fields";
 import { useRemixForm } from "../hooks/use-remix-form";
 import { newLoopSchema } from "../domain/loop/schema";

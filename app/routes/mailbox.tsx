@@ -12,7 +12,7 @@ import { formatDateTime } from "../domain/shared/zoned-time";
 import { notFound } from "../server/http.server";
 import { requireAdmin } from "../server/session.server";
 import styles from "../styles/setup.css";
-import { ScrollRegion } from "../components/ui/scroll-region";
+import { ScrollRegion } from "../components/ui/primitives";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Mailbox · ArchPanel" }];

@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { getDb } from "../../db/client.server";
 import { listOutbox, outboxCounts, retryNow } from "../../db/queries/outbox/delivery.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
-import { CsrfInput } from "../components/ui/csrf";
+import { CsrfInput } from "../components/ui/primitives";
 import { FormError, Notice } from "../components/ui/fields";
 import { outboxQuerySchema, retrySchema } from "../domain/notify/page-schema";
 import { MESSAGE_KIND_LABELS, OUTBOX_STATUS_LABELS, OUTBOX_STATUSES, type OutboxStatus } from "../domain/vocabulary";

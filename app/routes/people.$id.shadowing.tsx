@@ -10,7 +10,7 @@ import { DECISION_LABELS, RECOMMENDATION_LABELS } from "../domain/vocabulary";
 import { notFound } from "../server/http.server";
 import { idParam } from "../server/params.server";
 import { requireStaff } from "../server/session.server";
-import { ScrollRegion } from "../components/ui/scroll-region";
+import { ScrollRegion } from "../components/ui/primitives";
 
 export const meta: MetaFunction = () => [{ title: "Shadowing record · ArchPanel" }];
 

@@ -17,7 +17,7 @@ import {
 import { accountThrottles, clearLoginThrottle } from "../../db/queries/people/login-throttle.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
 import { traineeSeatCounts } from "../../db/queries/review/shadow.server";
-import { CsrfInput } from "../components/ui/csrf";
+import { CsrfInput, ScrollRegion } from "../components/ui/primitives";
 import { CopyButton } from "../components/ui/copy-button";
 import { FormError, Notice, SelectField, TextField } from "../components/ui/fields";
 import { useRemixForm } from "../hooks/use-remix-form";
@@ -31,7 +31,6 @@ import { refusalData } from "../server/refusal.server";
 import { requireStaff } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
 import styles from "../styles/recruiter-config.css";
-import { ScrollRegion } from "../components/ui/scroll-region";
 
 export const links = () => [
   { rel: "stylesheet", href: setupStyles },

@@ -9,7 +9,7 @@ import {
   listRetention,
   setRetentionDays,
 } from "../../db/queries/candidate/erasure.server";
-import { CsrfInput } from "../components/ui/csrf";
+import { CsrfInput, ScrollRegion } from "../components/ui/primitives";
 import { daysOverdue, dueAt, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from "../domain/candidate/erasure";
 import { retentionSettingSchema } from "../domain/candidate/erasure-schema";
 import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/vocabulary";
@@ -17,7 +17,6 @@ import type { Decision } from "../domain/vocabulary";
 import { parseWith, readBody } from "../server/form.server";
 import { requireAdmin } from "../server/session.server";
 import styles from "../styles/erasure.css";
-import { ScrollRegion } from "../components/ui/scroll-region";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 

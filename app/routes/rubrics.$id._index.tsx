@@ -6,7 +6,7 @@ import { getDb } from "../../db/client.server";
 import { sha256 } from "../../db/ids.server";
 import { getRubricVersionInfo, loadRubricContent } from "../../db/queries/rubric/rubrics.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
-import { CsrfInput } from "../components/ui/csrf";
+import { CsrfInput } from "../components/ui/primitives";
 import { FormError, Notice } from "../components/ui/fields";
 import { RubricEditor } from "../components/rubric/rubric-editor";
 import { RubricView } from "../components/rubric/rubric-view";

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { getDb } from "../../db/client.server";
 import { cloneRubricVersion, listRubricVersionInfos } from "../../db/queries/rubric/rubrics.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
-import { CsrfInput } from "../components/ui/csrf";
+import { CsrfInput, ScrollRegion } from "../components/ui/primitives";
 import { FormError, Notice } from "../components/ui/fields";
 import { cloneVersionSchema } from "../domain/rubric/page-schema";
 import { formatDate } from "../domain/shared/zoned-time";
@@ -14,7 +14,6 @@ import { refusalData } from "../server/refusal.server";
 import { requireStaff } from "../server/session.server";
 import setupStyles from "../styles/setup.css";
 import styles from "../styles/recruiter-config.css";
-import { ScrollRegion } from "../components/ui/scroll-region";
 
 export const links = () => [
   { rel: "stylesheet", href: setupStyles },

@@ -7,8 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { getDb } from "../../db/client.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
 import { getSearch, setSearchState } from "../../db/queries/search/searches.server";
-import { DecisionBadge, LoopStatusBadge } from "../components/ui/badges";
-import { CsrfInput } from "../components/ui/csrf";
+import { DecisionBadge, LoopStatusBadge, CsrfInput } from "../components/ui/primitives";
 import { FormError, Notice } from "../components/ui/fields";
 import { SEARCH_STATE_LABELS, searchState } from "../domain/search/rules";
 import { searchStateSchema } from "../domain/search/schema";

@@ -8,7 +8,7 @@ import { getDb } from "../../db/client.server";
 import { listAssignablePeople } from "../../db/queries/loop/choices.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
 import { createSearch, listSearches, listSearchRubrics } from "../../db/queries/search/searches.server";
-import { CsrfInput } from "../components/ui/csrf";
+import { CsrfInput } from "../components/ui/primitives";
 import { ChoiceField, FormError, TextAreaField, TextField } from "../components/ui/fields";
 import { useRemixForm } from "../hooks/use-remix-form";
 import { SEARCH_STATE_LABELS, searchState } from "../domain/search/rules";

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { getDb } from "../../db/client.server";
 import { findPasswordLink, usePasswordLink as redeemPasswordLink } from "../../db/queries/people/people.server";
 import { recordLoginAttempt } from "../../db/queries/people/users.server";
-import { CsrfInput } from "../components/ui/csrf";
+import { CsrfInput } from "../components/ui/primitives";
 import { FormError, TextField } from "../components/ui/fields";
 import { useRemixForm } from "../hooks/use-remix-form";
 import { PASSWORD_MIN, setPasswordSchema } from "../domain/people/auth-schema";

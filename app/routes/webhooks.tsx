@@ -8,7 +8,7 @@ import { getDb } from "../../db/client.server";
 import { listOutbox } from "../../db/queries/outbox/delivery.server";
 import { readOrgSettings } from "../../db/queries/org/settings.server";
 import { createWebhook, deleteWebhook, listWebhooks, setWebhookActive } from "../../db/queries/outbox/webhooks.server";
-import { CsrfInput } from "../components/ui/csrf";
+import { CsrfInput, ScrollRegion } from "../components/ui/primitives";
 import { FormError, Notice } from "../components/ui/fields";
 import { createWebhookSchema, webhookRowSchema } from "../domain/notify/page-schema";
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER } from "../domain/notify/signature";
@@ -17,7 +17,6 @@ import { formatDateTime } from "../domain/shared/zoned-time";
 import { parseWith, readBody } from "../server/form.server";
 import { requireAdmin } from "../server/session.server";
 import styles from "../styles/setup.css";
-import { ScrollRegion } from "../components/ui/scroll-region";
 
 export const links = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Webhooks · ArchPanel" }];

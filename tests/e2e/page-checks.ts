@@ -12,7 +12,7 @@ export type Finding = { page: string; width: string; rule: string; impact: strin
 
 /**
  * The phone rule: the page never scrolls sideways, and nothing is wider than the screen except inside a
- * named, focusable region that is meant to scroll (a wide table in components/ui/scroll-region.tsx).
+ * named, focusable region that is meant to scroll (a wide table in components/ui/primitives.tsx).
  * Returns what sticks out, empty when the page fits.
  */
 export async function sidewaysOverflow(page: Page): Promise<string[]> {

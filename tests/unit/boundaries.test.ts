@@ -33,11 +33,15 @@ const cases: { layer: string; file: string; code: string }[] = [
   {
     layer: "domain imports no components",
     file: "app/domain/review/agenda.ts",
-    code: 'import "~/components/ui/csrf";\n',
+    code: 'import "~/components/ui/primitives";\n',
   },
   { layer: "db never imports app/server", file: "db/ids.server.ts", code: 'import "../app/server/session.server";\n' },
   { layer: "db never imports routes", file: "db/ids.server.ts", code: 'import "../app/routes/login";\n' },
-  { layer: "db never imports components", file: "db/ids.server.ts", code: 'import "../app/components/ui/csrf";\n' },
+  {
+    layer: "db never imports components",
+    file: "db/ids.server.ts",
+    code: 'import "../app/components/ui/primitives";\n',
+  },
   {
     layer: "routes never import drizzle",
     file: "app/routes/login.tsx",
@@ -47,7 +51,7 @@ const cases: { layer: string; file: string; code: string }[] = [
   { layer: "pdf never imports db", file: "app/pdf/fonts.server.ts", code: 'import "../../db/client.server";\n' },
   {
     layer: "components never import *.server",
-    file: "app/components/ui/csrf.tsx",
+    file: "app/components/ui/primitives.tsx",
     code: 'import "~/server/session.server";\n',
   },
   {

@@ -2,7 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 
 import type { CandidateFormInput } from "../../domain/candidate/schema";
 import { candidateSchema } from "../../domain/candidate/schema";
-import { CsrfInput } from "../ui/csrf";
+import { CsrfInput } from "../ui/primitives";
 
 import { FormError, TextAreaField, TextField } from "../ui/fields";
 import type { ServerErrors } from "../../hooks/use-remix-form";

@@ -4,8 +4,7 @@ import { CONCLUSION_MAX } from "../../domain/debrief/schema";
 import { itemTimer } from "../../domain/debrief/rules";
 import type { CurrentItemView, DebriefView } from "../../domain/debrief/view";
 import { ScoreChip } from "../review/sections";
-import { RedFlagSeverityBadge } from "../ui/badges";
-import { FieldError } from "../ui/field-error";
+import { RedFlagSeverityBadge, FieldError } from "../ui/primitives";
 
 import { DebriefForm, useBusy, type DebriefActionData } from "./debrief-form";
 

@@ -2,7 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import type { OverrideGround } from "../../domain/review/override";
-import { CsrfInput } from "../ui/csrf";
+import { CsrfInput } from "../ui/primitives";
 
 export interface DebriefActionData {
   intent: "start" | "join" | "reveal" | "note" | "move" | "decide" | null;

@@ -4,7 +4,7 @@ import type { DebriefView } from "../../domain/debrief/view";
 import type { LoopAggregate, LoopFacts } from "../../domain/review/types";
 import { usePolling } from "../../hooks/use-polling";
 import { DecisionPanel, type DecisionActionData, type OverrideGroundsByDecision } from "../review/decision-panel";
-import { LocalTime } from "../ui/local-time";
+import { LocalTime } from "../ui/primitives";
 
 import { CurrentItem } from "./current-item";
 import { DebriefForm, useBusy, type DebriefActionData } from "./debrief-form";

@@ -22,9 +22,8 @@ import {
   type WeightMode,
 } from "../../domain/vocabulary";
 import { formatWeight, weightTotal } from "../../domain/loop/weights";
-import { CsrfInput } from "../ui/csrf";
+import { CsrfInput, ScorecardStatusBadge } from "../ui/primitives";
 
-import { ScorecardStatusBadge } from "../ui/badges";
 import { ChoiceField, FormError, SelectField, TextField } from "../ui/fields";
 import type { ServerErrors } from "../../hooks/use-remix-form";
 import { useRemixForm } from "../../hooks/use-remix-form";

@@ -2,7 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 
 import { useRemixForm } from "../../hooks/use-remix-form";
 import { MAX_DAILY_REMINDERS, MAX_FIRST_REMINDER_HOURS, notifySettingsSchema } from "../../domain/notify/settings";
-import { CsrfInput } from "../ui/csrf";
+import { CsrfInput } from "../ui/primitives";
 import { FormError, TextField } from "../ui/fields";
 
 export type NotifyFormValues = Record<

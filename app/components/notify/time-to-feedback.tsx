@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { ScrollRegion } from "../ui/scroll-region";
+import { ScrollRegion } from "../ui/primitives";
 
 export interface TimeToFeedbackView {
   days: number;

@@ -1,7 +1,7 @@
 // What the candidate drew, as the panel attached it: thumbnails of the submitted scorecards'
 // pictures, grouped by scorecard, each with its caption as alt text (drafts' pictures never get here).
 import type { ReviewArtifactGroup } from "../../domain/scorecard/artifact-view";
-import { ArtifactFigure } from "../scorecard/artifacts";
+import { ArtifactFigure } from "../ui/primitives";
 
 export function ReviewArtifacts({ groups }: { groups: ReviewArtifactGroup[] }) {
   if (groups.length === 0) return null;

@@ -21,10 +21,7 @@ import {
   type Decision,
   type LoopStatus,
 } from "../../domain/vocabulary";
-import { CsrfInput } from "../ui/csrf";
-import { FieldError } from "../ui/field-error";
-
-import { LocalTime } from "../ui/local-time";
+import { CsrfInput, FieldError, LocalTime } from "../ui/primitives";
 
 export interface DecisionActionData {
   intent: "decide" | "reopen" | null;

@@ -16,10 +16,7 @@ import {
   type ScorecardStatus,
 } from "../../domain/vocabulary";
 import { type RubricContent } from "../../domain/rubric/model";
-import { RedFlagSeverityBadge } from "../ui/badges";
-
-import { LocalTime } from "../ui/local-time";
-import { ScrollRegion } from "../ui/scroll-region";
+import { RedFlagSeverityBadge, LocalTime, ScrollRegion } from "../ui/primitives";
 
 // ------------------------------------------------------------------ small pieces
 

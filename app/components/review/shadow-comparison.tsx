@@ -2,7 +2,7 @@
 import type { ShadowComparison } from "../../domain/review/shadow";
 import { formatRange, formatScore, formatSigned } from "../../domain/shared/format";
 import { DECISION_LABELS, RECOMMENDATION_LABELS } from "../../domain/vocabulary";
-import { ScrollRegion } from "../ui/scroll-region";
+import { ScrollRegion } from "../ui/primitives";
 
 export function ShadowComparisonTable({ comparison }: { comparison: ShadowComparison }) {
   const { recommendation, decision, recommendationMatches } = comparison;

@@ -12,7 +12,7 @@ import {
   SIGNAL_KIND_LABELS,
   SIGNAL_KINDS,
 } from "../../domain/vocabulary";
-import { CsrfInput } from "../ui/csrf";
+import { CsrfInput } from "../ui/primitives";
 
 import { FormError, SelectField, TextAreaField, TextField } from "../ui/fields";
 import type { ServerErrors } from "../../hooks/use-remix-form";

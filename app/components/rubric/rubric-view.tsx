@@ -1,7 +1,6 @@
 import type { RubricContent } from "../../domain/rubric/model";
 import { SIGNAL_KIND_LABELS } from "../../domain/vocabulary";
-import { RedFlagSeverityBadge } from "../ui/badges";
-import { ScrollRegion } from "../ui/scroll-region";
+import { RedFlagSeverityBadge, ScrollRegion } from "../ui/primitives";
 
 /** A rubric version's content, read-only (published versions, and the draft's starting point). */
 export function RubricView({ content }: { content: RubricContent }) {

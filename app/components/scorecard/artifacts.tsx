@@ -5,8 +5,7 @@
 import { useState, type FormEvent } from "react";
 
 import type { ArtifactView } from "../../domain/scorecard/artifact-view";
-import { CsrfInput } from "../ui/csrf";
-import { FieldError } from "../ui/field-error";
+import { ArtifactFigure, CsrfInput, FieldError } from "../ui/primitives";
 
 /** Mirrors app/domain/scorecard/artifact-image.ts (not imported: this is client code). */
 const MAX_MB = 8;
@@ -19,29 +18,6 @@ interface Answer {
   ok: boolean;
   errors?: Errors;
   artifacts?: ArtifactView[];
-}
-
-/** A thumbnail that keeps the picture's proportions inside a fixed box. */
-export function ArtifactFigure({ artifact, dimensionName }: { artifact: ArtifactView; dimensionName?: string }) {
-  const scale = Math.min(1, 240 / artifact.width, 180 / artifact.height);
-  return (
-    <figure className="artifact">
-      <a href={artifact.src} target="_blank" rel="noreferrer">
-        <img
-          src={artifact.src}
-          alt={artifact.caption}
-          loading="lazy"
-          decoding="async"
-          width={Math.max(1, Math.round(artifact.width * scale))}
-          height={Math.max(1, Math.round(artifact.height * scale))}
-        />
-      </a>
-      <figcaption>
-        {artifact.caption}
-        {dimensionName ? <span className="artifact-supports"> · supports {dimensionName}</span> : null}
-      </figcaption>
-    </figure>
-  );
 }
 
 export function ScorecardArtifacts({

@@ -1,9 +1,7 @@
 import { Form } from "@remix-run/react";
 
 import { CONFLICT_KIND_LABELS, CONFLICT_KINDS } from "../../domain/vocabulary";
-import { CsrfInput } from "../ui/csrf";
-
-import { FieldError } from "../ui/field-error";
+import { CsrfInput, FieldError } from "../ui/primitives";
 
 /**
  * Declaring a conflict of interest (knows the candidate, referred them, former report…). The

@@ -3,8 +3,7 @@ import { useState } from "react";
 import type { MergeChoices, MergeResult, MergeSide } from "../../domain/scorecard/merge";
 import type { DiffEntry } from "../../domain/scorecard/rules";
 
-import { fieldId } from "../ui/field-error";
-import { LocalTime } from "../ui/local-time";
+import { fieldId, LocalTime } from "../ui/primitives";
 
 function Cell({ text }: { text: string }) {
   if (!text) return <span className="muted">(empty)</span>;

@@ -2,7 +2,7 @@ import { useEffect, useRef } from "react";
 
 import { scorecardFieldLabel } from "../../domain/scorecard/field-label";
 import type { DiffLabels } from "../../domain/scorecard/rules";
-import { fieldId } from "../ui/field-error";
+import { fieldId } from "../ui/primitives";
 
 /**
  * The errors of a refused post, at the top of the page with a link to each field: without

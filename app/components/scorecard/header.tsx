@@ -6,9 +6,7 @@ import { LOOP_STATUS_LABELS, PANEL_ROLE_BADGES, SCORECARD_STATUS_LABELS } from "
 import type { TimerState, TimerView } from "../../domain/scorecard/rules";
 import { formatClock } from "../../domain/scorecard/rules";
 import type { TimerOp } from "../../domain/scorecard/schema";
-import { CsrfInput } from "../ui/csrf";
-
-import { LocalTime } from "../ui/local-time";
+import { CsrfInput, LocalTime } from "../ui/primitives";
 
 export function StatusBadge({ status, amendCount }: { status: ScorecardStatus; amendCount: number }) {
   return (

@@ -7,9 +7,7 @@ import type { QuickNote, ScorecardValues } from "../../domain/scorecard/schema";
 import { LIMITS } from "../../domain/scorecard/values";
 import { readEarlyText } from "../../hooks/early-edits";
 
-import { CsrfInput } from "../ui/csrf";
-
-import { FieldError, fieldId } from "../ui/field-error";
+import { CsrfInput, FieldError, fieldId } from "../ui/primitives";
 
 /** The exercise brief: prompt and probe questions (format 1; format 2 ticks its probes), collapsible. */
 export function ExerciseBrief(p: { title: string; prompt: string; probeQuestions: string[]; durationMinutes: number }) {

@@ -13,9 +13,7 @@ import {
 import type { ScorecardValues } from "../../domain/scorecard/schema";
 import { LIMITS, OVERRIDE_MIN } from "../../domain/scorecard/values";
 
-import { RedFlagSeverityBadge } from "../ui/badges";
-import { FieldError, fieldId } from "../ui/field-error";
-import { ScrollRegion } from "../ui/scroll-region";
+import { RedFlagSeverityBadge, FieldError, fieldId, ScrollRegion } from "../ui/primitives";
 
 type ErrorAt = (path: string) => string | undefined;
 

@@ -8,7 +8,7 @@ import { RATING_LABELS, RATING_SCORES } from "../../domain/vocabulary";
 import type { ScoreValue } from "../../domain/scorecard/schema";
 import { EVIDENCE_MIN, LIMITS } from "../../domain/scorecard/values";
 
-import { FieldError, fieldId } from "../ui/field-error";
+import { FieldError, fieldId } from "../ui/primitives";
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

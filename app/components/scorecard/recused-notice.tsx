@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 
-import { LocalTime } from "../ui/local-time";
+import { LocalTime } from "../ui/primitives";
 
 /** The page of a recused scorecard: the declaration, which is final. */
 export function RecusedNotice(p: { note: string | null; declaredAt: number | null; error?: string }) {

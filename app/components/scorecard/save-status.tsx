@@ -1,6 +1,6 @@
 import type { SyncStatus } from "../../domain/scorecard/autosave";
 
-import { LocalTime, localTimeText } from "../ui/local-time";
+import { LocalTime, localTimeText } from "../ui/primitives";
 
 function describe(s: SyncStatus): { text: string; tone: "ok" | "muted" | "warn" | "danger" } {
   switch (s.kind) {

@@ -6,7 +6,7 @@ import type { ScorecardValues } from "../../domain/scorecard/schema";
 import type { PhaseWindow } from "../../domain/scorecard/script";
 import { clockPhaseIndex, phaseCue, revealsDue } from "../../domain/scorecard/script";
 
-import { fieldId } from "../ui/field-error";
+import { fieldId } from "../ui/primitives";
 
 // What a format-2 exercise (rubric v2) brings into the room: the phase timeline in the timer, the
 // context card, the probes to tick, and the scripted reveals. Format-1 exercises show none of it.

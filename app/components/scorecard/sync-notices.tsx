@@ -3,7 +3,7 @@ import { Link } from "@remix-run/react";
 import type { SyncStatus } from "../../domain/scorecard/autosave";
 import { scorecardFieldLabel } from "../../domain/scorecard/field-label";
 import type { DiffLabels } from "../../domain/scorecard/rules";
-import { LocalTime } from "../ui/local-time";
+import { LocalTime } from "../ui/primitives";
 
 /**
  * What autosave has to say beyond the save status: a refusal, a copy locked elsewhere, edits

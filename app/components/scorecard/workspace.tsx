@@ -16,15 +16,13 @@ import { useScorecardTimer } from "../../hooks/use-scorecard-timer";
 import type { FormErrors, SchemaCheck } from "../../hooks/use-scorecard-form";
 import { countErrors, issuesToErrors, useScorecardForm, valueAt } from "../../hooks/use-scorecard-form";
 import { currentPhaseIndex, phaseWindows } from "../../domain/scorecard/script";
-import { CsrfInput, useCsrfToken } from "../ui/csrf";
+import { CsrfInput, useCsrfToken, FieldError, LocalTime } from "../ui/primitives";
 
 import { DeclareConflict } from "./conflict-of-interest";
 import { EvidenceLintHints, useEvidenceLint } from "./evidence-lint-hints";
-import { FieldError } from "../ui/field-error";
 import { ScorecardHeader, TimerControl } from "./header";
 import { ExerciseBrief, FocusChecklist, QuickNotes } from "./in-the-room";
 import { RecommendationSection, RedFlagsSection, SignalsSection } from "./judgement";
-import { LocalTime } from "../ui/local-time";
 import { RatingField } from "./rating-field";
 import { SaveStatus } from "./save-status";
 import { ConflictPanel, ErrorSummary, loadOnDemand, SubmitConfirm, SyncNotices } from "./lazy-parts";

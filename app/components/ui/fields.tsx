@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import type { FieldValues, UseFormRegister } from "react-hook-form";
 
-import { FieldError, fieldId } from "./field-error";
+import { FieldError, fieldId } from "./primitives";
 
 interface ShellProps {
   id: string;

@@ -1,9 +1,10 @@
 /**
  * Scorecard rules: what a scorecard needs before it can be submitted, when a Hire needs a written
- * override, how a versioned save is decided, what differs between two copies (the conflict view),
- * the interview timer, and where an assignment belongs on "My interviews". Pure; no IO.
+ * override, how a versioned save is decided, what differs between two copies (the conflict view)
+ * and the interview timer. Where an assignment belongs on "My interviews" is ./assignments.ts.
+ * Pure; no IO.
  */
-import type { LoopStatus, RedFlagSeverity, ScorecardStatus } from "../vocabulary";
+import type { RedFlagSeverity, ScorecardStatus } from "../vocabulary";
 import { isFormat2, type RubricContent } from "../rubric/model";
 import { isPositiveRecommendation, LEVEL_SIGNAL_LABELS, RATING_LABELS, RECOMMENDATION_LABELS } from "../vocabulary";
 import type { QuickNote, ScorecardValues, ScoreValue } from "./schema";
@@ -467,38 +468,4 @@ export function formatClock(ms: number): string {
   const body =
     h > 0 ? `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}` : `${m}:${String(s).padStart(2, "0")}`;
   return negative ? `−${body}` : body;
-}
-
-// ------------------------------------------------------------------ "My interviews"
-
-export type AssignmentBucket =
-  "in_progress" | "overdue" | "today" | "upcoming" | "unscheduled" | "submitted" | "recused" | "closed";
-
-export interface AssignmentFacts {
-  status: ScorecardStatus;
-  scheduledAt: number | null;
-  durationMinutes: number;
-  /** something saved (version > 0) or the timer has run */
-  started: boolean;
-  loopStatus: LoopStatus;
-}
-
-/**
- * Where an assignment belongs on the interviewer's home. `dayEnd` is the end of the viewer's
- * current day (epoch ms; the browser supplies its own time zone's).
- *
- * - overdue: the interview has ended and the scorecard is not submitted
- * - in progress: the interview is happening now, or a draft has been started and has not ended
- * - today / upcoming: not started, scheduled before / after the end of today
- * - closed: the loop was decided or withdrawn before this draft was submitted
- */
-export function assignmentBucket(a: AssignmentFacts, clock: { now: number; dayEnd: number }): AssignmentBucket {
-  if (a.status === "submitted") return "submitted";
-  if (a.status === "recused") return "recused";
-  if (a.loopStatus === "decided" || a.loopStatus === "withdrawn") return "closed";
-  if (a.scheduledAt === null) return a.started ? "in_progress" : "unscheduled";
-  const end = a.scheduledAt + a.durationMinutes * 60_000;
-  if (clock.now >= end) return "overdue";
-  if (clock.now >= a.scheduledAt || a.started) return "in_progress";
-  return a.scheduledAt < clock.dayEnd ? "today" : "upcoming";
 }

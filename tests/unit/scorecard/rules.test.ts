@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
 import { LEAD_ML_ARCHITECT_V1 } from "../../../app/domain/rubric/lead-ml-architect-v1";
+import { assignmentBucket } from "../../../app/domain/scorecard/assignments";
 import {
   applyTimerOp,
-  assignmentBucket,
   changedFields,
   completeness,
   countsTowardsAggregates,
