@@ -8,7 +8,7 @@ import { useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 
 import type { ArtifactView } from "../../domain/scorecard/artifact-view";
-import { formatSavedAt } from "../../domain/shared/zoned-time";
+import { formatWall, localWallClock, savedText, wallClock } from "../../domain/shared/zoned-time";
 import {
   DECISION_LABELS,
   LOOP_STATUS_LABELS,
@@ -139,50 +139,30 @@ export function Completeness({ submitted, expected }: { submitted: number; expec
  */
 export type TimeFormat = "time" | "seconds" | "day-time" | "date" | "calendar-date" | "calendar-date-time" | "saved";
 
-const OPTIONS: Record<Exclude<TimeFormat, "saved">, Intl.DateTimeFormatOptions> = {
-  time: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
-  seconds: { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" },
-  "day-time": {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  },
-  date: { weekday: "short", day: "numeric", month: "short" },
-  "calendar-date": { day: "numeric", month: "short", year: "numeric" },
-  "calendar-date-time": {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZoneName: "short",
-  },
-};
-
 /** Formats that name the zone themselves need no " UTC" added on the server. */
 function showsBareTime(f: TimeFormat): boolean {
   return f !== "date" && f !== "calendar-date" && f !== "calendar-date-time";
 }
 
-// A formatter costs far more to build than to use, and a review page shows dozens of times.
-const formatters = new Map<string, Intl.DateTimeFormat>();
+// The viewer's zone abbreviation ("CET") is the one part a Date cannot give: an Intl formatter,
+// built once and only for "calendar-date-time".
+let zoneNameFormatter: Intl.DateTimeFormat | undefined;
 
-function formatterOf(f: Exclude<TimeFormat, "saved">, timeZone: string | undefined): Intl.DateTimeFormat {
-  const key = `${f} ${timeZone ?? ""}`;
-  let formatter = formatters.get(key);
-  // en-GB everywhere: the same "21 Nov 2026, 15:00" shape whatever the browser's own locale.
-  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat("en-GB", { ...OPTIONS[f], timeZone })));
-  return formatter;
+function localZoneName(at: number): string {
+  zoneNameFormatter ??= new Intl.DateTimeFormat("en-GB", { timeZoneName: "short" });
+  return zoneNameFormatter.formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "";
 }
 
-function format(at: number, f: TimeFormat, timeZone?: string): string {
-  if (f === "saved")
-    return formatSavedAt(at, Date.now(), timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone);
-  return formatterOf(f, timeZone).format(at);
+/**
+ * Times are formatted from the Date's own fields, not through Intl formatters: building those was
+ * ~150 ms of the scorecard's hydration at 4x CPU slowdown (bench:tti's profile), for a handful of times.
+ */
+function format(at: number, f: TimeFormat, zone: "UTC" | "local"): string {
+  const clock = zone === "UTC" ? (ms: number) => wallClock(ms, "UTC") : localWallClock;
+  if (f === "saved") return savedText(clock(at), clock(Date.now()));
+  const text = formatWall(clock(at), f);
+  if (f !== "calendar-date-time") return text;
+  return `${text} ${zone === "UTC" ? "UTC" : localZoneName(at)}`.trimEnd();
 }
 
 /**
@@ -192,14 +172,14 @@ function format(at: number, f: TimeFormat, timeZone?: string): string {
 export function LocalTime({ at, format: f = "day-time" }: { at: number; format?: TimeFormat }) {
   const [text, setText] = useState(() => `${format(at, f, "UTC")}${showsBareTime(f) ? " UTC" : ""}`);
   useEffect(() => {
-    setText(format(at, f));
+    setText(format(at, f, "local"));
   }, [at, f]);
   return <time dateTime={new Date(at).toISOString()}>{text}</time>;
 }
 
 /** The same formatting for places that need a string (e.g. aria labels), local time. */
 export function localTimeText(at: number, f: TimeFormat = "seconds"): string {
-  return format(at, f);
+  return format(at, f, "local");
 }
 
 // ------------------------------------------------------------------ Pictures

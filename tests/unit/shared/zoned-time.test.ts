@@ -1,15 +1,19 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
 import {
   endOfWeek,
   formatDateTime,
   formatSavedAt,
   formatSlot,
+  formatWall,
   fromLocalInput,
   isLocalInput,
   isValidTimeZone,
+  localWallClock,
   startOfWeek,
   toLocalInput,
+  wallClock,
+  type WallFormat,
 } from "../../../app/domain/shared/zoned-time";
 
 describe("zoned time", () => {
@@ -89,5 +93,61 @@ describe("zoned time", () => {
     // "today" is the viewer's day: 23:30 UTC on the 26th is already the 27th in Tokyo
     expect(formatSavedAt(Date.UTC(2026, 10, 26, 23, 30), now, "Asia/Tokyo")).toBe("08:30:00");
     expect(formatSavedAt(Date.UTC(2026, 10, 26, 23, 30), now, "UTC")).toBe("Thu 26 Nov, 23:30");
+  });
+});
+
+describe("wall clocks without Intl formatters", () => {
+  const INTL: Record<WallFormat, Intl.DateTimeFormatOptions> = {
+    time: { hour: "2-digit", minute: "2-digit", hourCycle: "h23" },
+    seconds: { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" },
+    "day-time": {
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    },
+    date: { weekday: "short", day: "numeric", month: "short" },
+    "calendar-date": { day: "numeric", month: "short", year: "numeric" },
+    "calendar-date-time": {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    },
+  };
+  // every month and weekday, midnight and the last second of a day, a leap day, the year's last minute
+  const INSTANTS = [
+    ...Array.from({ length: 12 }, (_, m) => Date.UTC(2026, m, 1 + 2 * m, (5 * m) % 24, 7 * m, 59 - m)),
+    Date.UTC(2028, 1, 29, 0, 0, 0),
+    Date.UTC(2026, 11, 31, 23, 59, 59),
+    Date.UTC(2027, 0, 1, 0, 0, 0),
+  ];
+  const savedTz = process.env.TZ;
+  afterEach(() => {
+    if (savedTz === undefined) delete process.env.TZ;
+    else process.env.TZ = savedTz;
+  });
+
+  it("reads UTC from the Date as Intl does, and writes each format as en-GB does (Sep, not Sept)", () => {
+    for (const at of INSTANTS) {
+      for (const f of Object.keys(INTL) as WallFormat[]) {
+        const intl = new Intl.DateTimeFormat("en-GB", { ...INTL[f], timeZone: "UTC" })
+          .format(at)
+          .replace("Sept", "Sep");
+        expect(formatWall(wallClock(at, "UTC"), f), `${new Date(at).toISOString()} ${f}`).toBe(intl);
+      }
+    }
+  });
+
+  it("reads the runtime's own zone from the Date, across daylight-saving changes", () => {
+    for (const tz of ["Europe/Berlin", "America/Los_Angeles", "Asia/Kolkata", "Australia/Lord_Howe"]) {
+      process.env.TZ = tz;
+      const dst = [Date.UTC(2026, 2, 29, 0, 59), Date.UTC(2026, 2, 29, 1, 0), Date.UTC(2026, 9, 25, 1, 30)];
+      for (const at of [...INSTANTS, ...dst]) expect(localWallClock(at), `${tz} ${at}`).toEqual(wallClock(at, tz));
+    }
   });
 });
