@@ -211,15 +211,17 @@ export function layoutSpans(spans: readonly Span[], maxWidth: number, opts: Layo
   if (paragraphCacheDepth > 0) {
     const only = spans.length === 1 ? spans[0] : undefined;
     const text = only ? only.text : spans.map((sp) => sp.text).join("\u0000");
-    let params = `${maxWidth}|${opts.leading ?? ""}|${opts.maxLines ?? ""}`;
+    // the styles as values (no number-to-string conversions: this runs for every text drawn)
+    const sig: (string | number)[] = [];
     for (const sp of spans) {
       const st = sp.style;
-      params += `|${st.font} ${st.size} ${st.color[0]},${st.color[1]},${st.color[2]} ${sp.text.length}`;
+      sig.push(st.font, st.size, st.color[0], st.color[1], st.color[2], sp.text.length);
     }
     let entries = paragraphCache.get(text);
     if (entries) {
       for (const e of entries) {
-        if (e.params !== params) continue;
+        if (e.maxWidth !== maxWidth || e.leading !== opts.leading || e.maxLines !== opts.maxLines) continue;
+        if (!sameSignature(e.sig, sig)) continue;
         // least recently used goes first: move the hit to the end
         paragraphCache.delete(text);
         paragraphCache.set(text, entries);
@@ -231,14 +233,13 @@ export function layoutSpans(spans: readonly Span[], maxWidth: number, opts: Layo
       paragraphCacheChars += text.length;
     }
     const lines = layoutUncached(spans, maxWidth, opts);
-    entries.push({ params, lines });
-    paragraphCacheChars += params.length;
+    entries.push({ maxWidth, leading: opts.leading, maxLines: opts.maxLines, sig, lines });
+    paragraphCacheChars += ENTRY_CHARS;
     while (paragraphCacheChars > MAX_PARAGRAPH_CACHE_CHARS) {
       const oldest = paragraphCache.entries().next().value;
       if (oldest === undefined) break;
       paragraphCache.delete(oldest[0]);
-      paragraphCacheChars -= oldest[0].length;
-      for (const e of oldest[1]) paragraphCacheChars -= e.params.length;
+      paragraphCacheChars -= oldest[0].length + oldest[1].length * ENTRY_CHARS;
     }
     return lines;
   }
@@ -247,8 +248,25 @@ export function layoutSpans(spans: readonly Span[], maxWidth: number, opts: Layo
 
 /** Bound of the paragraph cache, in characters of key text (~5 full-loop packets of text). */
 const MAX_PARAGRAPH_CACHE_CHARS = 600_000;
+interface ParagraphEntry {
+  maxWidth: number;
+  leading: number | undefined;
+  maxLines: number | undefined;
+  /** per span: font, size, colour (three numbers), text length */
+  sig: (string | number)[];
+  lines: Line[];
+}
+/** what an entry counts for, besides its text, in the cache's bound */
+const ENTRY_CHARS = 32;
+
+function sameSignature(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** text (spans' texts joined by U+0000) -> its layouts, one per width, options and styles */
-const paragraphCache = new Map<string, { params: string; lines: Line[] }[]>();
+const paragraphCache = new Map<string, ParagraphEntry[]>();
 let paragraphCacheChars = 0;
 let paragraphCacheDepth = 0;
 
