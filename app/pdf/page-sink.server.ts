@@ -33,12 +33,6 @@ export class PageSink {
     }
   }
 
-  /** Appends a string of byte-valued characters as latin1 bytes, as is (no newline added). */
-  latin1(s: string): void {
-    this.reserve(s.length);
-    this.len += this.buf.write(s, this.len, "latin1");
-  }
-
   /** Appends the first `n` bytes of `src` (copied: the caller may reuse it). */
   bytes(src: Uint8Array, n: number): void {
     this.reserve(n);

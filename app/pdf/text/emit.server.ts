@@ -10,7 +10,7 @@
  * `doc.page.height`, `doc.addContent`.
  */
 import { faceByIndex } from "../fonts.server";
-import { pageSinkOf } from "../page-sink.server";
+import { type PageSink, pageSinkOf } from "../page-sink.server";
 import { tagsOf } from "../tags.server";
 import type { Line } from "./break.server";
 import { type ShapedRun, type ShapedWord, shapeWord } from "./shape.server";
@@ -493,9 +493,10 @@ export function drawLines(
 ): number {
   const dt = docText(doc);
   const page = dt.doc.page;
-  // The operators of all the lines as one string, written to the page in one call (V8 joins the
-  // pieces once, when the string is written).
-  let out = `q 1 0 0 -1 0 ${num(page.height)} cm BT\n`;
+  // Operators go straight into a reusable byte buffer (no array of strings, no joined copy).
+  const out = scratch;
+  out.reset();
+  out.put(`q 1 0 0 -1 0 ${num(page.height)} cm BT\n`);
   let drew = false;
   let font = "";
   let color = "";
@@ -512,10 +513,10 @@ export function drawLines(
           const df = dt.face(f);
           if (page.fonts[df.font.id] == null) page.fonts[df.font.id] = df.font.ref();
         }
-        out += `1 0 0 1 ${num(x + dx + code.firstDx)} ${num(page.height - (y + line.baseline) + code.firstDy)} Tm\n`;
-        if (code.firstFont !== font) out += `${code.firstFont}\n`;
-        if (code.firstColor !== color) out += `${code.firstColor}\n`;
-        out += code.body;
+        out.put(`1 0 0 1 ${num(x + dx + code.firstDx)} ${num(page.height - (y + line.baseline) + code.firstDy)} Tm\n`);
+        if (code.firstFont !== font) out.put(`${code.firstFont}\n`);
+        if (code.firstColor !== color) out.put(`${code.firstColor}\n`);
+        out.put(code.body);
         font = code.lastFont;
         color = code.lastColor;
         drew = true;
@@ -524,21 +525,47 @@ export function drawLines(
     y += line.height;
   }
   if (drew) {
-    const ops = `${out}ET Q\n`;
+    out.put("ET Q\n");
     // In a tagged document the lines are one marked-content sequence (./tags.server.ts).
     const tags = tagsOf(doc);
-    if (tags) tags.markText(() => writeOut(page, ops));
-    else writeOut(page, ops);
+    if (tags) tags.markText(() => writeOut(page));
+    else writeOut(page);
   }
   return y;
 }
 
-/** Appends operators (ASCII and glyph-code bytes, one byte per character) to the page content. */
-function writeOut(page: PageInternals, ops: string): void {
+function writeOut(page: PageInternals): void {
   const sink = pageSinkOf(page.content);
-  if (sink) sink.latin1(ops);
-  else page.content.write(Buffer.from(ops, "latin1"));
+  if (sink) scratch.into(sink);
+  else page.content.write(scratch.copy());
 }
+
+/** A growable latin1 byte buffer, reused by every drawLines call (drawing is synchronous). */
+class ByteScratch {
+  private buf = Buffer.allocUnsafe(1 << 16);
+  private len = 0;
+  reset(): void {
+    this.len = 0;
+  }
+  /** Appends a string of byte-valued characters (ASCII operators and glyph-code bytes). */
+  put(s: string): void {
+    if (this.len + s.length > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + s.length));
+      this.buf.copy(bigger, 0, 0, this.len);
+      this.buf = bigger;
+    }
+    this.len += this.buf.write(s, this.len, "latin1");
+  }
+  /** Appends the bytes written since the last reset to a page sink (copied there). */
+  into(sink: PageSink): void {
+    sink.bytes(this.buf, this.len);
+  }
+  /** A copy of the bytes written since the last reset. */
+  copy(): Uint8Array {
+    return Uint8Array.prototype.slice.call(this.buf, 0, this.len);
+  }
+}
+const scratch = new ByteScratch();
 
 /** Drops the cached font subsets. */
 export function clearEmitCaches(): void {
