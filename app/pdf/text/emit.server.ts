@@ -9,6 +9,8 @@
  * EmbeddedFont: `id`, `subset.includeGlyph`, `widths`, `unicode`, `ref()`), `doc.page.fonts`,
  * `doc.page.height`, `doc.addContent`.
  */
+import zlib from "node:zlib";
+
 import { faceByIndex } from "../fonts.server";
 import { type PageSink, pageSinkOf } from "../page-sink.server";
 import { tagsOf } from "../tags.server";
@@ -23,6 +25,8 @@ interface EmbeddedFontInternals {
   widths: number[];
   unicode: number[][];
   ref(): unknown;
+  /** writes the font's objects at the end of the document (pdfkit calls it once) */
+  embed?: () => void;
 }
 
 interface PageInternals {
@@ -33,6 +37,7 @@ interface PageInternals {
 
 interface DocInternals {
   _font: EmbeddedFontInternals;
+  ref(data?: unknown): unknown;
   page: PageInternals;
   registerFont(name: string, src: unknown): unknown;
   font(name: string): unknown;
@@ -96,7 +101,7 @@ class DocText {
       this.doc.registerFont(face.spec.id, face.font);
       this.doc.font(face.spec.id);
       const font = this.doc._font;
-      cacheSubsetEncoding(font, faceIndex);
+      cacheSubsetEncoding(font, faceIndex, this.doc);
       const name = `/${font.id} `;
       const glyphs = font.subset.glyphs;
       const current = glyphOrders[faceIndex];
@@ -179,27 +184,61 @@ function startsWith(whole: readonly number[], prefix: readonly number[]): boolea
 /**
  * The embedded font program for a given glyph list is a pure function of (face, glyph ids in
  * order), and fontkit's TTF subsetter is slow (it decodes every glyph outline): keep the last
- * few encodings for the process. Wraps this document's subset object only; no global patch.
+ * few encodings for the process, deflated as pdfkit would deflate them (zlib's default level),
+ * so a document embedding the same subset again skips both the subsetter and the deflate. Wraps
+ * this document's font and subset objects only; no global patch.
  */
 const subsetCache = new Map<string, Uint8Array>();
 const MAX_SUBSETS = 48;
-function cacheSubsetEncoding(font: EmbeddedFontInternals, faceIndex: number): void {
+
+/** The parts of pdfkit's PDFReference (the font file stream) set here; see `embedDeflated`. */
+interface StreamRefInternals {
+  compress: boolean;
+  data: Record<string, unknown>;
+}
+
+function cacheSubsetEncoding(font: EmbeddedFontInternals, faceIndex: number, doc: DocInternals): void {
   const subset = font.subset as EmbeddedFontInternals["subset"] & { glyphs?: number[]; encode?: () => Uint8Array };
   const encode = subset.encode;
   const glyphs = subset.glyphs;
-  if (typeof encode !== "function" || !Array.isArray(glyphs)) return;
+  const embed = font.embed;
+  if (typeof encode !== "function" || !Array.isArray(glyphs) || typeof embed !== "function") return;
+  // pdfkit's embed() creates the font file stream (the first ref it makes), then ends it with
+  // subset.encode(): remember that stream, so encode can hand over bytes already deflated.
+  let fontFile: StreamRefInternals | null = null;
+  font.embed = function (this: unknown): void {
+    const ref = doc.ref;
+    doc.ref = (data?: unknown): unknown => {
+      const r = ref.call(doc, data);
+      fontFile ??= r as StreamRefInternals;
+      return r;
+    };
+    try {
+      embed.call(this);
+    } finally {
+      doc.ref = ref;
+    }
+  };
   subset.encode = (): Uint8Array => {
     const key = `${faceIndex}:${glyphs.join(",")}`;
-    let bytes = subsetCache.get(key);
-    if (!bytes) {
-      bytes = encode.call(subset);
+    let deflated = subsetCache.get(key);
+    if (!deflated) {
+      deflated = zlib.deflateSync(encode.call(subset));
       if (subsetCache.size >= MAX_SUBSETS) {
         const oldest = subsetCache.keys().next().value;
         if (oldest !== undefined) subsetCache.delete(oldest);
       }
-      subsetCache.set(key, bytes);
+      subsetCache.set(key, deflated);
     }
-    return bytes;
+    const stream = fontFile;
+    fontFile = null;
+    if (!stream || !stream.compress) return zlib.inflateSync(deflated);
+    // what pdfkit's PDFReference.write/finalize would do, in the same key order (Length, then
+    // Filter), with the deflate already done
+    stream.compress = false;
+    stream.data.Length = 0;
+    stream.data.Filter = "FlateDecode";
+    return deflated;
   };
 }
 
