@@ -606,7 +606,11 @@ class ByteScratch {
 }
 const scratch = new ByteScratch();
 
-/** Drops the cached font subsets. */
+/**
+ * Drops the cached font subsets and the glyph orders (which glyphs documents drew first: derived
+ * from text, so an erasure drops them too; the next document starts a new order).
+ */
 export function clearEmitCaches(): void {
   subsetCache.clear();
+  glyphOrders.length = 0;
 }

@@ -27,7 +27,7 @@ describe("encoded text reused across documents", () => {
     expect((await full()).equals(first)).toBe(true);
     expect((await other()).equals(firstOther)).toBe(true);
     expect((await full()).equals(first)).toBe(true);
-    // and with the caches dropped (new shaped words and lines, the glyph orders kept)
+    // and with the caches dropped (new shaped words, lines and glyph orders)
     clearTextCaches();
     expect((await other()).equals(firstOther)).toBe(true);
     expect((await full()).equals(first)).toBe(true);
