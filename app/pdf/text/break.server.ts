@@ -203,46 +203,78 @@ function chunkToken(
  * wider than a line. "\n" starts a new line.
  */
 export function layoutSpans(spans: readonly Span[], maxWidth: number, opts: LayoutOptions = {}): Line[] {
-  // Long single-style paragraphs (evidence, notes, rationales) repeat: twice inside one packet
-  // (dimension section and the panelist's scorecard) and across packets of the same loop (every
-  // download re-renders the same evidence). Inside withParagraphCache their line breaking is
-  // reused from a bounded process-wide cache.
-  const only = spans.length === 1 ? spans[0] : undefined;
-  if (paragraphCacheDepth > 0 && only && only.text.length >= 200) {
-    const st = only.style;
-    const key = `${st.font}|${st.size}|${st.color[0]},${st.color[1]},${st.color[2]}|${maxWidth}|${opts.leading ?? ""}|${opts.maxLines ?? ""}|${only.text}`;
-    let lines = paragraphCache.get(key);
-    if (lines) {
-      // least recently used goes first: move the hit to the end
-      paragraphCache.delete(key);
-      paragraphCache.set(key, lines);
-      return lines;
+  // Paragraphs repeat: evidence twice inside one packet (dimension section and the panelist's
+  // scorecard), and every text across packets of the same loop (every download re-renders the same
+  // evidence, labels and table cells). Inside withParagraphCache their line breaking (and, on the
+  // lines, their encoded operators: ./emit.server.ts) is reused from a bounded process-wide cache,
+  // keyed by the text itself (no copy of it into a longer key) and then by width and styles.
+  if (paragraphCacheDepth > 0) {
+    const only = spans.length === 1 ? spans[0] : undefined;
+    const text = only ? only.text : spans.map((sp) => sp.text).join("\u0000");
+    // the styles as values (no number-to-string conversions: this runs for every text drawn)
+    const sig: (string | number)[] = [];
+    for (const sp of spans) {
+      const st = sp.style;
+      sig.push(st.font, st.size, st.color[0], st.color[1], st.color[2], sp.text.length);
     }
-    lines = layoutUncached(spans, maxWidth, opts);
-    paragraphCache.set(key, lines);
-    paragraphCacheChars += key.length;
+    let entries = paragraphCache.get(text);
+    if (entries) {
+      for (const e of entries) {
+        if (e.maxWidth !== maxWidth || e.leading !== opts.leading || e.maxLines !== opts.maxLines) continue;
+        if (!sameSignature(e.sig, sig)) continue;
+        // least recently used goes first: move the hit to the end
+        paragraphCache.delete(text);
+        paragraphCache.set(text, entries);
+        return e.lines;
+      }
+    } else {
+      entries = [];
+      paragraphCache.set(text, entries);
+      paragraphCacheChars += text.length;
+    }
+    const lines = layoutUncached(spans, maxWidth, opts);
+    entries.push({ maxWidth, leading: opts.leading, maxLines: opts.maxLines, sig, lines });
+    paragraphCacheChars += ENTRY_CHARS;
     while (paragraphCacheChars > MAX_PARAGRAPH_CACHE_CHARS) {
-      const oldest = paragraphCache.keys().next().value;
+      const oldest = paragraphCache.entries().next().value;
       if (oldest === undefined) break;
-      paragraphCache.delete(oldest);
-      paragraphCacheChars -= oldest.length;
+      paragraphCache.delete(oldest[0]);
+      paragraphCacheChars -= oldest[0].length + oldest[1].length * ENTRY_CHARS;
     }
     return lines;
   }
   return layoutUncached(spans, maxWidth, opts);
 }
 
-/** Bound of the paragraph cache, in characters of key text (~5 full-loop packets of evidence). */
+/** Bound of the paragraph cache, in characters of key text (~5 full-loop packets of text). */
 const MAX_PARAGRAPH_CACHE_CHARS = 600_000;
-const paragraphCache = new Map<string, Line[]>();
+interface ParagraphEntry {
+  maxWidth: number;
+  leading: number | undefined;
+  maxLines: number | undefined;
+  /** per span: font, size, colour (three numbers), text length */
+  sig: (string | number)[];
+  lines: Line[];
+}
+/** what an entry counts for, besides its text, in the cache's bound */
+const ENTRY_CHARS = 32;
+
+function sameSignature(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** text (spans' texts joined by U+0000) -> its layouts, one per width, options and styles */
+const paragraphCache = new Map<string, ParagraphEntry[]>();
 let paragraphCacheChars = 0;
 let paragraphCacheDepth = 0;
 
 /**
- * Runs `fn` with paragraph-layout caching on: identical long paragraphs laid out at the same
- * width and style are broken into lines once per process (bounded, least recently used evicted).
- * Laid-out lines are never mutated after layout (their one-slot `code` is keyed by document), so
- * sharing them between documents is safe; drawing is synchronous, so documents never interleave.
+ * Runs `fn` with paragraph-layout caching on: identical texts laid out at the same width and
+ * styles are broken into lines once per process (bounded, least recently used evicted). Laid-out
+ * lines are never mutated after layout (their one-slot `code` says which documents it holds for),
+ * so sharing them between documents is safe; drawing is synchronous, so documents never interleave.
  */
 export function withParagraphCache<T>(fn: () => T): T {
   paragraphCacheDepth++;

@@ -9,6 +9,8 @@
  * EmbeddedFont: `id`, `subset.includeGlyph`, `widths`, `unicode`, `ref()`), `doc.page.fonts`,
  * `doc.page.height`, `doc.addContent`.
  */
+import zlib from "node:zlib";
+
 import { faceByIndex } from "../fonts.server";
 import { type PageSink, pageSinkOf } from "../page-sink.server";
 import { tagsOf } from "../tags.server";
@@ -19,10 +21,12 @@ import type { Rgb, TextStyle } from "./style.server";
 /** The pdfkit internals we touch (see the module comment). */
 interface EmbeddedFontInternals {
   id: string;
-  subset: { includeGlyph(glyphId: number): number };
+  subset: { includeGlyph(glyphId: number): number; glyphs: number[] };
   widths: number[];
   unicode: number[][];
   ref(): unknown;
+  /** writes the font's objects at the end of the document (pdfkit calls it once) */
+  embed?: () => void;
 }
 
 interface PageInternals {
@@ -33,6 +37,7 @@ interface PageInternals {
 
 interface DocInternals {
   _font: EmbeddedFontInternals;
+  ref(data?: unknown): unknown;
   page: PageInternals;
   registerFont(name: string, src: unknown): unknown;
   font(name: string): unknown;
@@ -40,10 +45,43 @@ interface DocInternals {
 
 interface DocFace {
   font: EmbeddedFontInternals;
-  /** fontkit glyph id -> the subset glyph id as two bytes for a PDF literal string, for this document */
-  codes: Map<number, string>;
+  /** fontkit glyph id -> its index in this document's subset (the code drawn, see `literalCode`) */
+  codes: Map<number, number>;
   /** "/F3 " */
   name: string;
+  /** the subset's glyphs in order (fontkit's array, grows as glyphs are included) */
+  glyphs: number[];
+  /** the process-wide glyph order this document's subset of the face is a prefix of */
+  order: GlyphOrder;
+}
+
+/**
+ * Encoded runs and lines are reused across documents. A glyph's code in a document is its index
+ * in the document's font subset, i.e. the order in which the document first drew each glyph: the
+ * same text drawn again gives the same order. Each face has a current glyph order, shared by
+ * every document whose subset so far is a prefix of it (a document extends it as it includes new
+ * glyphs). A document that includes a glyph the order does not expect at that index forks a new
+ * order from its own subset (a new `gen`, which invalidates what was encoded in the old one). So
+ * an encoding made in order `gen` using subset indices up to `max` is valid, byte for byte, in any
+ * document whose face follows order `gen` and whose subset already holds `max + 1` glyphs: those
+ * glyphs are the same glyphs at the same indices, and the document included each of them (its
+ * W and ToUnicode entries) when it first drew it, as before.
+ */
+interface GlyphOrder {
+  gen: number;
+  /** the face's resource name in the documents that follow this order ("/F3 "): part of line codes */
+  name: string;
+  glyphs: number[];
+}
+
+let nextGlyphOrderGen = 1;
+/** by face index */
+const glyphOrders: (GlyphOrder | undefined)[] = [];
+
+function forkGlyphOrder(faceIndex: number, name: string, glyphs: readonly number[]): GlyphOrder {
+  const order = { gen: nextGlyphOrderGen++, name, glyphs: glyphs.slice() };
+  glyphOrders[faceIndex] = order;
+  return order;
 }
 
 /** Per-document text state: embedded faces and the identity used by the run-encoding cache. */
@@ -63,11 +101,24 @@ class DocText {
       this.doc.registerFont(face.spec.id, face.font);
       this.doc.font(face.spec.id);
       const font = this.doc._font;
-      cacheSubsetEncoding(font, faceIndex);
-      df = { font, codes: new Map(), name: `/${font.id} ` };
+      cacheSubsetEncoding(font, faceIndex, this.doc);
+      const name = `/${font.id} `;
+      const glyphs = font.subset.glyphs;
+      const current = glyphOrders[faceIndex];
+      const order =
+        current && current.name === name && current.glyphs.length >= glyphs.length && startsWith(current.glyphs, glyphs)
+          ? current
+          : forkGlyphOrder(faceIndex, name, glyphs);
+      df = { font, codes: new Map(), name, glyphs, order };
       this.faces[faceIndex] = df;
     }
     return df;
+  }
+
+  /** Whether an encoding made in glyph order `gen` with subset indices up to `max` holds here. */
+  holds(faceIndex: number, gen: number | undefined, max: number | undefined): boolean {
+    const df = this.faces[faceIndex];
+    return df !== undefined && df.order.gen === gen && max !== undefined && max < df.glyphs.length;
   }
 
   /**
@@ -77,55 +128,117 @@ class DocText {
    * encoded once.
    */
   encode(run: ShapedRun): string {
-    if (run.encDoc === this.id && run.enc !== undefined) return run.enc;
     const df = this.face(run.face);
+    if (run.enc !== undefined && this.holds(run.face, run.encGen, run.encMax)) return run.enc;
     let out = "";
+    let max = 0;
     const n = run.gids.length;
     for (let g = 0; g < n; g++) {
       const gid = run.gids[g] ?? 0;
-      let code = df.codes.get(gid);
-      if (code === undefined) {
-        const sub = df.font.subset.includeGlyph(gid);
+      let sub = df.codes.get(gid);
+      if (sub === undefined) {
+        const before = df.glyphs.length;
+        sub = df.font.subset.includeGlyph(gid);
+        if (sub === before) this.followOrder(df, sub, gid);
         if (df.font.widths[sub] == null) df.font.widths[sub] = run.adv[g] ?? 0;
         if (df.font.unicode[sub] == null) df.font.unicode[sub] = run.cps[g] ?? [];
-        code = literalBytes(sub);
-        df.codes.set(gid, code);
+        df.codes.set(gid, sub);
       }
-      out += code;
+      // the missing glyph (index 0) is in every subset from the start, never drawn "first": keep
+      // encodings that use it to their own document
+      if (sub === 0) max = Number.POSITIVE_INFINITY;
+      else if (sub > max) max = sub;
+      out += literalCode(sub);
       const k = run.kern[g] ?? 0;
       // TJ adjustments are in thousandths of an em, subtracted from the position
       if (k > 0.004 || k < -0.004) out += `)${num(-k)}(`;
     }
-    run.encDoc = this.id;
     run.enc = out;
+    run.encGen = df.order.gen;
+    run.encMax = max;
     return out;
   }
+
+  /** A glyph was just included at index `sub`: follow, extend or fork the face's glyph order. */
+  private followOrder(df: DocFace, sub: number, gid: number): void {
+    const order = df.order;
+    if (sub < order.glyphs.length) {
+      if (order.glyphs[sub] !== gid) df.order = forkGlyphOrder(this.faceIndexOf(df), df.name, df.glyphs);
+    } else if (sub === order.glyphs.length) {
+      order.glyphs.push(gid);
+    } else {
+      df.order = forkGlyphOrder(this.faceIndexOf(df), df.name, df.glyphs);
+    }
+  }
+
+  private faceIndexOf(df: DocFace): number {
+    return this.faces.indexOf(df);
+  }
+}
+
+function startsWith(whole: readonly number[], prefix: readonly number[]): boolean {
+  for (let i = 0; i < prefix.length; i++) if (whole[i] !== prefix[i]) return false;
+  return true;
 }
 
 /**
  * The embedded font program for a given glyph list is a pure function of (face, glyph ids in
  * order), and fontkit's TTF subsetter is slow (it decodes every glyph outline): keep the last
- * few encodings for the process. Wraps this document's subset object only; no global patch.
+ * few encodings for the process, deflated as pdfkit would deflate them (zlib's default level),
+ * so a document embedding the same subset again skips both the subsetter and the deflate. Wraps
+ * this document's font and subset objects only; no global patch.
  */
 const subsetCache = new Map<string, Uint8Array>();
 const MAX_SUBSETS = 48;
-function cacheSubsetEncoding(font: EmbeddedFontInternals, faceIndex: number): void {
+
+/** The parts of pdfkit's PDFReference (the font file stream) set here; see `embedDeflated`. */
+interface StreamRefInternals {
+  compress: boolean;
+  data: Record<string, unknown>;
+}
+
+function cacheSubsetEncoding(font: EmbeddedFontInternals, faceIndex: number, doc: DocInternals): void {
   const subset = font.subset as EmbeddedFontInternals["subset"] & { glyphs?: number[]; encode?: () => Uint8Array };
   const encode = subset.encode;
   const glyphs = subset.glyphs;
-  if (typeof encode !== "function" || !Array.isArray(glyphs)) return;
+  const embed = font.embed;
+  if (typeof encode !== "function" || !Array.isArray(glyphs) || typeof embed !== "function") return;
+  // pdfkit's embed() creates the font file stream (the first ref it makes), then ends it with
+  // subset.encode(): remember that stream, so encode can hand over bytes already deflated.
+  let fontFile: StreamRefInternals | null = null;
+  font.embed = function (this: unknown): void {
+    const ref = doc.ref;
+    doc.ref = (data?: unknown): unknown => {
+      const r = ref.call(doc, data);
+      fontFile ??= r as StreamRefInternals;
+      return r;
+    };
+    try {
+      embed.call(this);
+    } finally {
+      doc.ref = ref;
+    }
+  };
   subset.encode = (): Uint8Array => {
     const key = `${faceIndex}:${glyphs.join(",")}`;
-    let bytes = subsetCache.get(key);
-    if (!bytes) {
-      bytes = encode.call(subset);
+    let deflated = subsetCache.get(key);
+    if (!deflated) {
+      deflated = zlib.deflateSync(encode.call(subset));
       if (subsetCache.size >= MAX_SUBSETS) {
         const oldest = subsetCache.keys().next().value;
         if (oldest !== undefined) subsetCache.delete(oldest);
       }
-      subsetCache.set(key, bytes);
+      subsetCache.set(key, deflated);
     }
-    return bytes;
+    const stream = fontFile;
+    fontFile = null;
+    if (!stream || !stream.compress) return zlib.inflateSync(deflated);
+    // what pdfkit's PDFReference.write/finalize would do, in the same key order (Length, then
+    // Filter), with the deflate already done
+    stream.compress = false;
+    stream.data.Length = 0;
+    stream.data.Filter = "FlateDecode";
+    return deflated;
   };
 }
 
@@ -134,6 +247,14 @@ function docText(doc: PDFKit.PDFDocument): DocText {
   let dt = docTexts.get(doc);
   if (!dt) docTexts.set(doc, (dt = new DocText(doc as unknown as DocInternals)));
   return dt;
+}
+
+/** literalBytes by subset index, built as needed (the same for every document) */
+const literalCodes: string[] = [];
+function literalCode(sub: number): string {
+  let code = literalCodes[sub];
+  if (code === undefined) literalCodes[sub] = code = literalBytes(sub);
+  return code;
 }
 
 /**
@@ -183,16 +304,19 @@ export interface DrawOptions {
 }
 
 /**
- * A line's operators for one document, position-independent: the caller sets the text matrix at
- * the line's first segment, then `body` follows (later segments move with relative `Td`). Cached
- * on the line (one slot: the last document), so evidence drawn twice in a packet (dimension
- * section and scorecard) is encoded once.
+ * A line's operators, position-independent: the caller sets the text matrix at the line's first
+ * segment, then `body` follows (later segments move with relative `Td`). Cached on the line (one
+ * slot), so evidence drawn twice in a packet (dimension section and scorecard) is encoded once,
+ * and reused by later documents that follow the same glyph orders (see `GlyphOrder`).
  */
 export interface LineCode {
   /** DocText.id of the document it was encoded for */
   doc: number;
   body: string;
   faces: number[];
+  /** by position in `faces`: the face's glyph order and the highest subset index the line uses */
+  gens: number[];
+  maxes: number[];
   firstFont: string;
   firstColor: string;
   lastFont: string;
@@ -207,6 +331,7 @@ class LineEncoder {
   private dt!: DocText;
   private body = "";
   private faces: number[] = [];
+  private maxes: number[] = [];
   private firstFont = "";
   private firstColor = "";
   private font = "";
@@ -230,6 +355,7 @@ class LineEncoder {
     this.dt = dt;
     this.body = "";
     this.faces = [];
+    this.maxes = [];
     this.firstFont = this.firstColor = this.font = this.color = "";
     this.firstDx = this.firstDy = this.segX = this.segY = 0;
     this.started = this.segOpen = false;
@@ -262,10 +388,14 @@ class LineEncoder {
       }
     }
     this.closeSeg();
+    const gens: number[] = [];
+    for (const f of this.faces) gens.push(dt.face(f).order.gen);
     return {
       doc: dt.id,
       body: this.body,
       faces: this.faces,
+      gens,
+      maxes: this.maxes,
       firstFont: this.firstFont,
       firstColor: this.firstColor,
       lastFont: this.font,
@@ -283,7 +413,10 @@ class LineEncoder {
   private openSeg(faceIndex: number, style: TextStyle, atX: number, atY: number): void {
     this.closeSeg();
     const df = this.dt.face(faceIndex);
-    if (!this.faces.includes(faceIndex)) this.faces.push(faceIndex);
+    if (!this.faces.includes(faceIndex)) {
+      this.faces.push(faceIndex);
+      this.maxes.push(0);
+    }
     const fontOp = `${df.name}${num(style.size)} Tf`;
     if (!this.started) {
       this.started = true;
@@ -320,7 +453,9 @@ class LineEncoder {
       let gx = atX;
       for (let g = 0; g < run.gids.length; g++) {
         this.openSeg(run.face, style, gx + (run.xOff?.[g] ?? 0) * k1000, (run.yOff?.[g] ?? 0) * k1000);
-        this.body += this.dt.encode(singleGlyph(run, g));
+        const one = singleGlyph(run, g);
+        this.body += this.dt.encode(one);
+        this.noteMax(one);
         this.closeSeg();
         gx += ((run.adv[g] ?? 0) + (run.kern[g] ?? 0)) * k1000;
       }
@@ -338,8 +473,16 @@ class LineEncoder {
       this.openSeg(run.face, style, atX, 0);
     }
     this.body += this.dt.encode(run);
+    this.noteMax(run);
     this.segEndX = atX + run.width * k1000;
     return this.segEndX;
+  }
+
+  /** The line's highest subset index per face, from the run just encoded. */
+  private noteMax(run: ShapedRun): void {
+    const i = this.faces.indexOf(run.face);
+    const max = run.encMax ?? Number.POSITIVE_INFINITY;
+    if (i >= 0 && max > (this.maxes[i] ?? 0)) this.maxes[i] = max;
   }
 }
 
@@ -354,15 +497,23 @@ function singleGlyph(run: ShapedRun, g: number): ShapedRun {
     yOff: null,
     width: 0,
     enc: undefined,
-    encDoc: undefined,
+    encGen: undefined,
+    encMax: undefined,
   };
 }
 
 const encoder = new LineEncoder();
 
+function holdsAll(dt: DocText, code: LineCode): boolean {
+  for (let i = 0; i < code.faces.length; i++) {
+    if (!dt.holds(code.faces[i] ?? -1, code.gens[i], code.maxes[i])) return false;
+  }
+  return true;
+}
+
 function lineCode(dt: DocText, line: Line): LineCode {
   const cached = line.code;
-  if (cached && cached.doc === dt.id) return cached;
+  if (cached && (cached.doc === dt.id || holdsAll(dt, cached))) return cached;
   const code = encoder.encode(dt, line);
   line.code = code;
   return code;
@@ -455,7 +606,11 @@ class ByteScratch {
 }
 const scratch = new ByteScratch();
 
-/** Drops the cached font subsets. */
+/**
+ * Drops the cached font subsets and the glyph orders (which glyphs documents drew first: derived
+ * from text, so an erasure drops them too; the next document starts a new order).
+ */
 export function clearEmitCaches(): void {
   subsetCache.clear();
+  glyphOrders.length = 0;
 }

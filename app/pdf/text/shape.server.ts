@@ -27,10 +27,16 @@ export interface ShapedRun {
   xOff: number[] | null;
   yOff: number[] | null;
   width: number;
-  /** one-slot cache of the run's TJ operands for the last document that drew it */
+  /**
+   * Cache of the run's TJ operands (./emit.server.ts): valid in every document whose subset of
+   * this face starts with the same glyphs in the same order (glyph order `encGen`) and already
+   * holds the run's glyphs (subset indices up to `encMax`)
+   */
   enc?: string;
-  /** DocText.id of the document `enc` belongs to (a number: a cached run never keeps a document alive) */
-  encDoc?: number;
+  /** the glyph order `enc` was encoded in (a number: a cached run never keeps a document alive) */
+  encGen?: number;
+  /** the highest subset index `enc` uses (+Infinity: valid in its own document only) */
+  encMax?: number;
 }
 
 export interface ShapedWord {
@@ -86,7 +92,19 @@ function shapeRun(face: Face, text: string, dir: ShapeDir): ShapedRun {
       yOff[i] = p.yOffset * s;
     }
   }
-  return { face: face.index, gids, adv, kern, cps, xOff, yOff, width, enc: undefined, encDoc: undefined };
+  return {
+    face: face.index,
+    gids,
+    adv,
+    kern,
+    cps,
+    xOff,
+    yOff,
+    width,
+    enc: undefined,
+    encGen: undefined,
+    encMax: undefined,
+  };
 }
 
 // ------------------------------------------------------------------ printable-ASCII fast path
@@ -292,7 +310,19 @@ function shapeAscii(face: Face, text: string): ShapedRun | null {
       g = ng;
     }
   }
-  return { face: face.index, gids, adv, kern, cps, xOff: null, yOff: null, width, enc: undefined, encDoc: undefined };
+  return {
+    face: face.index,
+    gids,
+    adv,
+    kern,
+    cps,
+    xOff: null,
+    yOff: null,
+    width,
+    enc: undefined,
+    encGen: undefined,
+    encMax: undefined,
+  };
 }
 
 function shapeUncached(style: FontStyle, text: string, dir: ShapeDir): ShapedWord {
