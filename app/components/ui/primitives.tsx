@@ -154,8 +154,8 @@ function localZoneName(at: number): string {
 }
 
 /**
- * Times are formatted from the Date's own fields, not through Intl formatters: building those was
- * ~150 ms of the scorecard's hydration at 4x CPU slowdown (bench:tti's profile), for a handful of times.
+ * Times are formatted from the Date's own fields, not through Intl formatters: building them took
+ * 152 ms of the CPU of one scorecard load at 4x slowdown (a CDP profile), for a handful of times.
  */
 function format(at: number, f: TimeFormat, zone: "UTC" | "local"): string {
   const clock = zone === "UTC" ? (ms: number) => wallClock(ms, "UTC") : localWallClock;
