@@ -136,3 +136,19 @@ test("on a phone an interview's start time sits beside its minutes, whole, and t
   const add = await box("Add", "button");
   expect(Math.abs(role.y + role.height - (add.y + add.height))).toBeLessThan(4);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("on a phone the save status keeps its server-rendered time (with ' UTC') inside its box", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openDraft(page);
+    const status = page.getByTestId("save-status");
+    await expect(status).toContainText("UTC");
+    const outer = (await status.boundingBox())!;
+    const time = (await status.locator("time").boundingBox())!;
+    // "Wed 2 Dec, 10:30 UTC" on one line started 10 px left of its box
+    expect(time.x).toBeGreaterThanOrEqual(outer.x);
+    expect(time.x + time.width).toBeLessThanOrEqual(outer.x + outer.width);
+  });
+});
