@@ -217,12 +217,17 @@ export interface ScorecardModel {
   artifacts: ArtifactFigureModel[];
 }
 
-/** A draft or recused scorecard: one line with its state and last save; its content is its author's alone. */
+/**
+ * A draft or recused scorecard: one line with its state and the day of its last save; its content is
+ * its author's alone. The day, not the minute: a draft autosaving during the interview would otherwise
+ * change the packet (and render it again) every minute, and when a draft was last touched matters to
+ * a packet's reader by the day ("nothing since Monday"), not by the minute.
+ */
 export interface UncountedScorecardModel {
   panelistName: string;
   exerciseTitle: string;
   status: Exclude<ScorecardStatus, "submitted">;
-  /** "Draft — not submitted, not counted · last saved 14 Mar 2025, 09:05 UTC" */
+  /** "Draft — not submitted, not counted · last saved 14 Mar 2025" */
   stateLine: string;
 }
 
@@ -469,7 +474,8 @@ export function buildPacketModel(
 
 /**
  * "Data as of": the latest change the packet includes — the decision, audit events, submissions,
- * quick notes, the loop's creation and the last save of each scorecard not submitted (its line shows it).
+ * quick notes and the loop's creation. A scorecard not submitted counts by its submission or
+ * recusal event only (in the audit): its saves change nothing the packet prints but its line's day.
  * Never a scheduled date (an interview still to come is not a change) and never the clock.
  */
 export function packetDataAsOf(aggregate: LoopAggregate, facts: LoopFacts): number {
@@ -479,7 +485,7 @@ export function packetDataAsOf(aggregate: LoopAggregate, facts: LoopFacts): numb
   };
   see(facts.decision?.decidedAt);
   for (const a of facts.audit) see(a.at);
-  for (const sc of aggregate.scorecards) see(sc.status === "submitted" ? sc.submittedAt : sc.lastSavedAt);
+  for (const sc of aggregate.scorecards) if (sc.status === "submitted") see(sc.submittedAt);
   for (const e of aggregate.exercises) for (const n of e.quickNotes) see(n.createdAt);
   return t;
 }
@@ -986,7 +992,7 @@ function buildUncounted(sc: UncountedScorecardOut): UncountedScorecardModel {
     panelistName: sc.panelistName,
     exerciseTitle: sc.exerciseTitle,
     status: sc.status,
-    stateLine: `${SCORECARD_STATUS_COUNTING_LABELS[sc.status]} · last saved ${formatUtcDateTime(sc.lastSavedAt)}`,
+    stateLine: `${SCORECARD_STATUS_COUNTING_LABELS[sc.status]} · last saved ${formatUtcDate(sc.lastSavedAt)}`,
   };
 }
 

@@ -142,6 +142,22 @@ describe("buildPacketModel", () => {
     expect(packetDataAsOf(aggregate, facts)).toBe(packetDataAsOf(aggregate, fx.facts));
   });
 
+  it("does not date the data by a draft's autosave, which it prints only by the day", () => {
+    const { fx, aggregate } = model({ incomplete: true });
+    const before = packetDataAsOf(aggregate, fx.facts);
+    const later = before + 3 * 3_600_000;
+    const saved = {
+      ...aggregate,
+      scorecards: aggregate.scorecards.map((sc) => (sc.status === "draft" ? { ...sc, lastSavedAt: later } : sc)),
+    };
+    expect(saved.scorecards.some((sc) => sc.status === "draft")).toBe(true);
+    expect(packetDataAsOf(saved, fx.facts)).toBe(before);
+    const lines = buildPacketModel(saved, fx.facts, fx.rubric, { generatedAt: NOW }).uncountedScorecards;
+    expect(lines.filter((u) => u.status === "draft").every((u) => u.stateLine.endsWith(formatUtcDate(later)))).toBe(
+      true,
+    );
+  });
+
   it("has the ten sections' content: every dimension, every panelist, metadata", () => {
     const { fx, model: m } = model();
     expect(m.cover.candidateName).toBe(FIXTURE_CANDIDATE);
@@ -232,7 +248,7 @@ describe("buildPacketModel", () => {
     expect(m.uncountedScorecards.length).toBeGreaterThan(0);
     for (const u of m.uncountedScorecards) {
       expect(Object.keys(u).sort()).toEqual(["exerciseTitle", "panelistName", "stateLine", "status"]);
-      expect(u.stateLine).toMatch(/ · last saved \d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC$/);
+      expect(u.stateLine).toMatch(/ · last saved \d{1,2} \w{3} \d{4}$/);
     }
     // the recusal's note is its author's: no trace of it anywhere in the packet
     expect(JSON.stringify(m)).not.toMatch(/previous employer/);
