@@ -4,7 +4,7 @@
 // and only with the loop feedback access the route checks (the draft rule is in these WHERE clauses).
 import crypto from "node:crypto";
 
-import { and, asc, count, eq, inArray, or } from "drizzle-orm";
+import { and, asc, count, eq, inArray, or, sql } from "drizzle-orm";
 
 import { ARTIFACTS_PER_SCORECARD, type CleanImage } from "../../../app/domain/scorecard/artifact-image";
 import type { ArtifactMediaType } from "../../../app/domain/vocabulary";
@@ -193,16 +193,26 @@ export function artifactFile(db: Db, artifactId: string, viewerId: string): Arti
   };
 }
 
-/** The artifacts of a loop's submitted scorecards (review page, packet), oldest first per scorecard. */
-export function submittedArtifactsOfLoop(db: Db, loopId: string): ArtifactMeta[] {
+function buildSubmittedArtifactsQuery(db: Db) {
   return db
     .select(meta)
     .from(scorecardArtifacts)
     .innerJoin(scorecards, eq(scorecards.id, scorecardArtifacts.scorecardId))
     .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
-    .where(and(eq(interviews.loopId, loopId), eq(scorecards.status, "submitted")))
+    .where(and(eq(interviews.loopId, sql.placeholder("loopId")), eq(scorecards.status, "submitted")))
     .orderBy(asc(scorecardArtifacts.scorecardId), asc(scorecardArtifacts.createdAt), asc(scorecardArtifacts.id))
-    .all();
+    .prepare();
+}
+
+// read by every review view and packet download: prepared once per connection (building and
+// preparing it per call was ~0.6 ms of a review page's ~14 ms)
+const submittedArtifactsQueries = new WeakMap<object, ReturnType<typeof buildSubmittedArtifactsQuery>>();
+
+/** The artifacts of a loop's submitted scorecards (review page, packet), oldest first per scorecard. */
+export function submittedArtifactsOfLoop(db: Db, loopId: string): ArtifactMeta[] {
+  let q = submittedArtifactsQueries.get(db.$client);
+  if (!q) submittedArtifactsQueries.set(db.$client, (q = buildSubmittedArtifactsQuery(db)));
+  return q.all({ loopId });
 }
 
 /** The bytes of the given artifacts (the packet embeds them), only of submitted scorecards. */
