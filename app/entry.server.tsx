@@ -48,6 +48,7 @@ export default function handleRequest(
         // Wait for the whole document: pages are small and bots/printers get complete HTML.
         onAllReady() {
           shellRendered = true;
+          clearTimeout(abortTimer);
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
@@ -59,6 +60,7 @@ export default function handleRequest(
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(abortTimer);
           reject(error);
         },
         onError(error: unknown) {
@@ -69,7 +71,9 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    // Cleared once the document is complete, rather than left to fire on a finished render: under load
+    // that was hundreds of pending timers, each keeping its render's state reachable for 5 s.
+    const abortTimer = setTimeout(abort, ABORT_DELAY);
   });
 }
 
