@@ -12,8 +12,8 @@
  *   - warm: the same packet again (fonts loaded, words shaped, paragraphs laid out: the download
  *     button pressed twice);
  *   - cold: the same packet after dropping every process-wide text cache (shaped words,
- *     paragraph layouts and their encoded lines, glyph orders, subsets, the model's headline
- *     quotes: clearTextCaches; the evidence lint's answers: forgetLintedTexts), i.e. a loop whose text the process has never
+ *     paragraph layouts and their encoded lines, glyph orders, subsets: clearTextCaches; the
+ *     evidence lint's answers, which the headline quotes read: forgetLintedTexts), i.e. a loop whose text the process has never
  *     seen; only the fonts stay loaded, as in a running server: the parsed files and the ASCII
  *     fast path's glyph and pair tables, which are built from the font whole and hold no text;
  *   - other loops: packets of other seeded loops (new evidence text, the same vocabulary).

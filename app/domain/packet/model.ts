@@ -574,38 +574,6 @@ export function coverStatusNote(submitted: number, assigned: number): string {
   return "";
 }
 
-/**
- * `quotablePart` by evidence text: the lint behind it is most of the model's time, and a packet
- * renders again and again for the same evidence (every download of a loop whose data moved on by
- * a draft's save). A pure function of the text, so a bounded process-wide memo is safe; bounded by
- * characters of key text (oldest dropped first), cleared by `clearPacketModelCaches`.
- */
-const quotableParts = new Map<string, string>();
-let quotablePartChars = 0;
-const MAX_QUOTABLE_PART_CHARS = 400_000;
-
-function cachedQuotablePart(text: string): string {
-  let quote = quotableParts.get(text);
-  if (quote === undefined) {
-    quote = quotablePart(text);
-    quotableParts.set(text, quote);
-    quotablePartChars += text.length;
-    while (quotablePartChars > MAX_QUOTABLE_PART_CHARS) {
-      const oldest = quotableParts.keys().next().value;
-      if (oldest === undefined) break;
-      quotableParts.delete(oldest);
-      quotablePartChars -= oldest.length;
-    }
-  }
-  return quote;
-}
-
-/** Drops the memo of headline quotes (a packet of text the process has never seen: bench, tests). */
-export function clearPacketModelCaches(): void {
-  quotableParts.clear();
-  quotablePartChars = 0;
-}
-
 /** The rating a headline quotes, with the part it may quote. */
 function bestRating(d: DimensionAggregate, pick: "high" | "low"): { rating: DimensionRatingOut; quote: string } | null {
   const ranked = d.ratings
@@ -618,7 +586,7 @@ function bestRating(d: DimensionAggregate, pick: "high" | "low"): { rating: Dime
   // rank order and stopping at the first quotable rating gives the same pick as linting them all
   // (the sort is stable), at a fraction of the cost: the lint is most of the model's time.
   for (const rating of ranked) {
-    const quote = cachedQuotablePart(rating.evidence);
+    const quote = quotablePart(rating.evidence);
     if (quote.trim().length > 0) return { rating, quote };
   }
   return null;

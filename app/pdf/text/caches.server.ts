@@ -1,9 +1,8 @@
 /**
- * The text engine's process-wide caches (shaped words, paragraph layouts, font subsets) and the
- * packet model's memo of headline quotes, dropped together: "a packet with new words" (tests, the
- * cold series of bench:packet).
+ * The text engine's process-wide caches (shaped words, paragraph layouts, font subsets), dropped
+ * together: "a packet with new words" (tests, the cold series of bench:packet). The headline quotes
+ * read the evidence lint, whose memo `forgetLintedTexts` drops.
  */
-import { clearPacketModelCaches } from "../../domain/packet/model";
 import { clearBreakCaches } from "./break.server";
 import { clearEmitCaches } from "./emit.server";
 import { clearShapeCaches } from "./shape.server";
@@ -12,5 +11,4 @@ export function clearTextCaches(): void {
   clearShapeCaches();
   clearBreakCaches();
   clearEmitCaches();
-  clearPacketModelCaches();
 }
