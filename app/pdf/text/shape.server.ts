@@ -61,6 +61,20 @@ export const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
  */
 export type ShapeDir = "ltr" | "rtl" | undefined;
 
+/** Every run is built here, with its encoding slots present from the start: one object shape for all. */
+function newRun(
+  face: number,
+  gids: number[],
+  adv: number[],
+  kern: number[],
+  cps: number[][],
+  xOff: number[] | null,
+  yOff: number[] | null,
+  width: number,
+): ShapedRun {
+  return { face, gids, adv, kern, cps, xOff, yOff, width, enc: undefined, encGen: undefined, encMax: undefined };
+}
+
 function shapeRun(face: Face, text: string, dir: ShapeDir): ShapedRun {
   const run = face.font.layout(text, undefined, undefined, undefined, dir);
   const n = run.glyphs.length;
@@ -92,19 +106,7 @@ function shapeRun(face: Face, text: string, dir: ShapeDir): ShapedRun {
       yOff[i] = p.yOffset * s;
     }
   }
-  return {
-    face: face.index,
-    gids,
-    adv,
-    kern,
-    cps,
-    xOff,
-    yOff,
-    width,
-    enc: undefined,
-    encGen: undefined,
-    encMax: undefined,
-  };
+  return newRun(face.index, gids, adv, kern, cps, xOff, yOff, width);
 }
 
 // ------------------------------------------------------------------ printable-ASCII fast path
@@ -310,19 +312,7 @@ function shapeAscii(face: Face, text: string): ShapedRun | null {
       g = ng;
     }
   }
-  return {
-    face: face.index,
-    gids,
-    adv,
-    kern,
-    cps,
-    xOff: null,
-    yOff: null,
-    width,
-    enc: undefined,
-    encGen: undefined,
-    encMax: undefined,
-  };
+  return newRun(face.index, gids, adv, kern, cps, null, null, width);
 }
 
 function shapeUncached(style: FontStyle, text: string, dir: ShapeDir): ShapedWord {
