@@ -4,7 +4,7 @@
  * input gives a byte-identical PDF (packet.server.ts), so a packet whose inputs have not changed
  * since the last download is sent from memory, and
  * concurrent downloads of the same packet share one render. Any change (a submit, an amend, a
- * decision, an erasure, a draft's last save in another printed minute) changes the fingerprint, so
+ * decision, an erasure, a draft's last save on another printed day) changes the fingerprint, so
  * nothing stale is ever served; the fingerprint
  * covers the viewer-dependent option (calibration withheld), so viewers never share a packet they
  * should not see.
