@@ -58,8 +58,16 @@ export async function startSmtpSink(
     onData(stream, session, callback) {
       pending++;
       const chunks: Buffer[] = [];
+      let ended = false;
       stream.on("data", (c: Buffer) => chunks.push(c));
+      // A client killed in the middle of the message: smtp-server destroys the stream (no 'end'); the
+      // message was never accepted, so it is not received, and it is no longer pending either.
+      stream.on("error", () => {});
+      stream.on("close", () => {
+        if (!ended) pending--;
+      });
       stream.on("end", () => {
+        ended = true;
         // accept at once, as a mail server answers once the message is queued; parse afterwards
         const raw = Buffer.concat(chunks).toString("utf8");
         const mail = {
