@@ -72,7 +72,7 @@ export default function handleRequest(
       },
     );
     // Cleared once the document is complete, rather than left to fire on a finished render: under load
-    // that was hundreds of pending timers, each keeping its render's state reachable for 5 s.
+    // that was hundreds of pending timers, each holding on to its finished render for 5 s.
     const abortTimer = setTimeout(abort, ABORT_DELAY);
   });
 }

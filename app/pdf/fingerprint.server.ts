@@ -61,8 +61,8 @@ const DAY = 86_400_000;
  * "Data as of" ignores drafts' saves), so the fingerprint reads it to the day too: interviewers
  * autosaving drafts during a panel leave the packet's pages, bytes and fingerprint as they were, and
  * the cached PDF is sent rather than rendered again (when it was read to the minute, bench:load's
- * render worker re-rendered each loop's packet about every 12 s and took 7 s of CPU a minute from
- * the cores the request thread runs on).
+ * render worker re-rendered each loop's packet about every 12 s, taking CPU from the cores the
+ * request thread runs on).
  */
 function asPrinted(aggregate: LoopAggregate): LoopAggregate {
   return {

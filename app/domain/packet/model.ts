@@ -474,8 +474,8 @@ export function buildPacketModel(
 
 /**
  * "Data as of": the latest change the packet includes — the decision, audit events, submissions,
- * quick notes and the loop's creation. A scorecard not submitted counts by its submission or
- * recusal event only (in the audit): its saves change nothing the packet prints but its line's day.
+ * quick notes and the loop's creation. A scorecard not submitted counts only through its audit
+ * events (a recusal): its saves change nothing the packet prints but its line's day.
  * Never a scheduled date (an interview still to come is not a change) and never the clock.
  */
 export function packetDataAsOf(aggregate: LoopAggregate, facts: LoopFacts): number {
