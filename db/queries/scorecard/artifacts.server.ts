@@ -205,7 +205,7 @@ function buildSubmittedArtifactsQuery(db: Db) {
 }
 
 // read by every review view and packet download: prepared once per connection (building and
-// preparing it per call was ~0.6 ms of a review page's ~14 ms)
+// preparing it per call was ~0.6 ms of a review page by CPU profile)
 const submittedArtifactsQueries = new WeakMap<object, ReturnType<typeof buildSubmittedArtifactsQuery>>();
 
 /** The artifacts of a loop's submitted scorecards (review page, packet), oldest first per scorecard. */
