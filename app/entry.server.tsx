@@ -71,8 +71,8 @@ export default function handleRequest(
         },
       },
     );
-    // Cleared once the document is complete, rather than left to fire on a finished render: under load
-    // that was hundreds of pending timers, each holding on to its finished render for 5 s.
+    // Cleared once the document is complete, rather than left to fire on a finished render: otherwise
+    // every page sent in the last 5 s kept a pending timer holding on to its finished render.
     const abortTimer = setTimeout(abort, ABORT_DELAY);
   });
 }
