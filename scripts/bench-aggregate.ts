@@ -3,7 +3,7 @@
 // Seeds a temporary SQLite file with 10,000 loops (4 interviews × 2 panelists = 8 submitted
 // scorecards per loop, each rating all 7 dimensions: 560,000 ratings, plus flags, signals, focus
 // ticks, quick notes and audit entries), then measures, side by side in the same process:
-//   (a) one loop's review data with getLoopReview (median over many loops, calibration cache warm)
+//   (a) one loop's review data with loadLoopReview (getLoopReview without its memory) (median over many loops, calibration cache warm)
 //       vs. a hand-written data layer returning the same data the review page shows: ten
 //       statements prepared once (loop facts, interviews, scorecards, every rating with its
 //       evidence, per-dimension mean/min/max/count, red flags, signals, focus ticks, quick notes,
@@ -35,7 +35,7 @@ import {
   loadCalibrationPopulation,
   noteCalibrationInputsChanged,
 } from "../db/queries/review/calibration.server";
-import { getLoopReview } from "../db/queries/review/loop-review.server";
+import { loadLoopReview } from "../db/queries/review/loop-review.server";
 import { insertPublishedRubric, rubricVersionIds } from "../db/queries/rubric/rubrics.server";
 
 import { seededRandom } from "./lib/random";
@@ -342,16 +342,16 @@ function main(): void {
   }
   if (sqlCal.length !== calibration.filter((c) => c.sampleSize > 0).length) calMismatch++;
 
-  // ---------------- (a) one loop: getLoopReview vs SQL per-dimension stats
+  // ---------------- (a) one loop: loadLoopReview vs SQL per-dimension stats
   let coldMs = performance.now();
-  getLoopReview(db, sample[0]!); // computes and caches the family's calibration
+  loadLoopReview(db, sample[0]!); // computes and caches the family's calibration
   coldMs = performance.now() - coldMs;
-  for (const id of sample.slice(0, 20)) getLoopReview(db, id); // warm-up
+  for (const id of sample.slice(0, 20)) loadLoopReview(db, id); // warm-up
   const oursA: number[] = [];
-  const reviews = new Map<string, ReturnType<typeof getLoopReview>>();
+  const reviews = new Map<string, ReturnType<typeof loadLoopReview>>();
   for (const id of sample) {
     const a = performance.now();
-    const review = getLoopReview(db, id);
+    const review = loadLoopReview(db, id);
     oursA.push(performance.now() - a);
     reviews.set(id, review);
   }
@@ -432,7 +432,7 @@ function main(): void {
     const b = performance.now();
     const used = process.cpuUsage(cpu);
     updateCpu.push((used.user + used.system) / 1000);
-    getLoopReview(db, sample[sample.length - 1 - i]!);
+    loadLoopReview(db, sample[sample.length - 1 - i]!);
     afterSubmit.push(performance.now() - a);
     updateOnly.push(b - a);
     const full = calibrateInterviewers(loadCalibrationPopulation(db, rubricId));
@@ -450,7 +450,7 @@ function main(): void {
     );
   console.log("");
   console.log(`${"".padEnd(58)} ${"ours".padStart(10)} ${"SQL".padStart(10)} ${"ratio".padStart(8)}`);
-  line(`(a) one loop's review data: getLoopReview vs hand-written SQL (median of ${sample.length})`, mA, sA);
+  line(`(a) one loop's review data: loadLoopReview vs hand-written SQL (median of ${sample.length})`, mA, sA);
   line(`(b) calibration, ${calibration.length} interviewers (median of ${RUNS})`, mB, sB);
   console.log("");
   console.log(

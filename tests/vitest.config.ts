@@ -19,5 +19,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: "forks",
+    // every remembered review is checked against the database (db/queries/review/loop-review.server.ts),
+    // in the servers the integration tests start too
+    env: { ARCHPANEL_VERIFY_REVIEW_CACHE: "1" },
   },
 });

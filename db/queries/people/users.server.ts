@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 
 import type { Db } from "../../client.server";
 import { randomToken, sha256 } from "../../ids.server";
+import { reviewNeutralWrite } from "../review/review-stamp.server";
 import { loginAttempts, sessions, users } from "../../schema";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -78,7 +79,7 @@ export function findSessionWithUser(db: Db, sessionId: string): SessionWithUser 
 }
 
 export function touchSession(db: Db, sessionId: string, now: number): void {
-  db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId)).run();
+  reviewNeutralWrite(db, () => db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId)).run());
 }
 
 export function deleteSession(db: Db, sessionId: string): void {

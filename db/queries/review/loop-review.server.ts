@@ -28,6 +28,7 @@ import { loadDebriefRecord } from "../debrief/read.server";
 
 import { calibrationForRubric, rubricFamilyOfLoop } from "./calibration.server";
 import { loadLoopAggregationInput } from "./inputs.server";
+import { reviewStamp } from "./review-stamp.server";
 
 /**
  * What the trail may show of a scorecard that is not submitted: that it was assigned, removed or
@@ -152,11 +153,12 @@ export interface LoopReview {
 }
 
 /**
- * The review of one loop, or null when the loop does not exist. Authorization is the caller's job
- * (requireLoopFeedbackAccess); `includeCalibration: false` (see seesCalibration) drops the
- * per-interviewer table but keeps the calibrated means.
+ * The review of one loop computed from the database, or null when the loop does not exist.
+ * Authorization is the caller's job (requireLoopFeedbackAccess); `includeCalibration: false` (see
+ * seesCalibration) drops the per-interviewer table but keeps the calibrated means. Views go through
+ * getLoopReview (the same result, remembered); this is for benchmarks and checks.
  */
-export function getLoopReview(db: Db, loopId: string, opts: { includeCalibration?: boolean } = {}): LoopReview | null {
+export function loadLoopReview(db: Db, loopId: string, opts: { includeCalibration?: boolean } = {}): LoopReview | null {
   const input = loadLoopAggregationInput(db, loopId);
   if (!input) return null;
   const loaded = loadLoopFacts(db, loopId);
@@ -167,4 +169,95 @@ export function getLoopReview(db: Db, loopId: string, opts: { includeCalibration
   const aggregate = aggregateLoop(input, calibration);
   if (opts.includeCalibration === false) aggregate.calibration = [];
   return { aggregate, facts, rubric: input.rubric };
+}
+
+/** How many loops' reviews are remembered per connection (the ones being looked at). */
+const REVIEWS_REMEMBERED = 32;
+
+interface RememberedReviews {
+  /** reviewStamp when these were computed: any other stamp forgets them all */
+  stamp: string;
+  /** `${loopId}|${includeCalibration}` → review, least recently used first */
+  reviews: Map<string, LoopReview>;
+}
+
+const remembered = new WeakMap<object, RememberedReviews>();
+
+function draftSavesQuery(db: Db) {
+  return db
+    .select({ id: scorecards.id, updatedAt: scorecards.updatedAt })
+    .from(scorecards)
+    .innerJoin(interviews, eq(interviews.id, scorecards.interviewId))
+    .where(and(eq(interviews.loopId, sql.placeholder("loopId")), ne(scorecards.status, "submitted")))
+    .prepare();
+}
+const draftSaves = new WeakMap<object, ReturnType<typeof draftSavesQuery>>();
+
+/**
+ * A remembered review with its drafts' last saves as they are now: the one thing of a draft the
+ * review shows, and the one thing of the review an autosave changes (reviewNeutralWrite). The same
+ * object when nothing moved.
+ */
+function withCurrentDraftSaves(db: Db, loopId: string, review: LoopReview): LoopReview {
+  if (review.aggregate.scorecards.every((s) => s.status === "submitted")) return review;
+  let q = draftSaves.get(db.$client);
+  if (!q) draftSaves.set(db.$client, (q = draftSavesQuery(db)));
+  const savedAt = new Map(q.all({ loopId }).map((r) => [r.id, r.updatedAt]));
+  let changed = false;
+  const scorecardsNow = review.aggregate.scorecards.map((s) => {
+    if (s.status === "submitted") return s;
+    const at = savedAt.get(s.scorecardId);
+    if (at === undefined || at === s.lastSavedAt) return s;
+    changed = true;
+    return { ...s, lastSavedAt: at };
+  });
+  if (!changed) return review;
+  // the rest is shared with the remembered review, already frozen
+  return deepFreeze({ ...review, aggregate: { ...review.aggregate, scorecards: scorecardsNow } });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * The review of one loop (see loadLoopReview), remembered per connection until a write that a
+ * review could show (reviewStamp): the review page, packet.json and packet.pdf of the same loop
+ * read it once between changes instead of three times per view. Frozen, because every viewer shares
+ * it. With ARCHPANEL_VERIFY_REVIEW_CACHE=1 (the test suites) every remembered answer is checked
+ * against a fresh computation and a difference throws.
+ */
+export function getLoopReview(db: Db, loopId: string, opts: { includeCalibration?: boolean } = {}): LoopReview | null {
+  const includeCalibration = opts.includeCalibration !== false;
+  const stamp = reviewStamp(db);
+  let mem = remembered.get(db.$client);
+  if (!mem || mem.stamp !== stamp) remembered.set(db.$client, (mem = { stamp, reviews: new Map() }));
+  const key = `${loopId}|${includeCalibration}`;
+  const hit = mem.reviews.get(key);
+  if (hit) {
+    const current = withCurrentDraftSaves(db, loopId, hit);
+    mem.reviews.delete(key);
+    mem.reviews.set(key, current);
+    if (process.env.ARCHPANEL_VERIFY_REVIEW_CACHE === "1") verifyRemembered(db, loopId, includeCalibration, current);
+    return current;
+  }
+  const review = loadLoopReview(db, loopId, { includeCalibration });
+  if (!review) return null;
+  // loading writes nothing; were that ever to change, such an answer is not remembered
+  if (reviewStamp(db) !== stamp) return review;
+  mem.reviews.set(key, deepFreeze(review));
+  if (mem.reviews.size > REVIEWS_REMEMBERED) mem.reviews.delete(mem.reviews.keys().next().value!);
+  return review;
+}
+
+function verifyRemembered(db: Db, loopId: string, includeCalibration: boolean, remembered: LoopReview): void {
+  const fresh = loadLoopReview(db, loopId, { includeCalibration });
+  if (JSON.stringify(fresh) !== JSON.stringify(remembered))
+    throw new Error(
+      `the remembered review of loop ${loopId} differs from the database: a write path changed it unnoticed`,
+    );
 }

@@ -12,6 +12,7 @@ import { scorecardArtifacts, scorecards } from "../../schema";
 import { writeAudit } from "../audit.server";
 import { onScorecardChanged } from "../outbox/events.server";
 import { noteCalibrationInputsChanged } from "../review/calibration.server";
+import { reviewNeutralWrite } from "../review/review-stamp.server";
 import { writeChildren } from "./children.server";
 import { readScorecardValues, type ScorecardTarget } from "./own-scorecard.server";
 import { statements } from "./statements.server";
@@ -160,7 +161,8 @@ export function saveDrafts(db: Db, saves: readonly DraftSave[], now = Date.now()
       }
     }),
   );
-  return all.immediate();
+  // a draft's rows are its author's own: no review changes but its last save (read on every view)
+  return reviewNeutralWrite(db, () => all.immediate());
 }
 
 /** Submitted ratings of this loop changed: the next review updates interviewer calibration. */
