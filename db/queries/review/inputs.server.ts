@@ -26,6 +26,7 @@ import type {
   UncountedScorecardInput,
 } from "../../../app/domain/review/types";
 import type { RubricContent } from "../../../app/domain/rubric/model";
+import { deepFreeze } from "../../../app/domain/shared/freeze";
 import type { Db } from "../../client.server";
 import {
   focusTicks,
@@ -263,14 +264,6 @@ function manyLoopRows(db: Db, loopIds: readonly string[]): InputRows {
     out.notes.push(...q.notes.all());
   }
   return out;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 /**

@@ -7,6 +7,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 
 import { aggregateLoop } from "../../../app/domain/review/aggregate";
 import { buildLoopFacts } from "../../../app/domain/review/facts";
+import { deepFreeze } from "../../../app/domain/shared/freeze";
 import { loopAcknowledgements } from "../scorecard/evidence-acks.server";
 import type { LoopAggregate, LoopFacts } from "../../../app/domain/review/types";
 import type { RubricContent } from "../../../app/domain/rubric/model";
@@ -214,14 +215,6 @@ function withCurrentDraftSaves(db: Db, loopId: string, review: LoopReview): Loop
   if (!changed) return review;
   // the rest is shared with the remembered review, already frozen
   return deepFreeze({ ...review, aggregate: { ...review.aggregate, scorecards: scorecardsNow } });
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 /**
