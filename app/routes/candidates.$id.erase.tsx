@@ -11,6 +11,7 @@ import { DECISION_LABELS, ERASED_CANDIDATE_NAME, LOOP_STATUS_LABELS } from "../d
 import type { Decision } from "../domain/vocabulary";
 import { clearPacketCache } from "../pdf/packet-cache.server";
 import { forgetLintedTexts } from "../domain/scorecard/evidence-lint";
+import { forgetRememberedReviews } from "../../db/queries/review/loop-review.server";
 import { parseWith, readBody } from "../server/form.server";
 import { notFound } from "../server/http.server";
 import { idParam } from "../server/params.server";
@@ -85,10 +86,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = eraseCandidate(db, { candidateId: id, actorId: admin.id, keepRatings: parsed.value.keepRatings });
   if (!result.ok && result.reason === "not_found") throw notFound();
-  // rendered packets of the erased candidate's loops, and their evidence remembered by the lint,
-  // must not outlive the erasure in memory
+  // rendered packets of the erased candidate's loops, their remembered reviews and their evidence
+  // remembered by the lint must not outlive the erasure in memory
   if (result.ok) {
     clearPacketCache();
+    forgetRememberedReviews(db);
     forgetLintedTexts();
   }
   throw redirect(`/candidates/${id}/erase`);

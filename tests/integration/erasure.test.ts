@@ -20,6 +20,7 @@ import { ERASED_CANDIDATE_NAME } from "../../app/domain/vocabulary";
 import { action as eraseAction, loader as eraseLoader } from "../../app/routes/candidates.$id.erase";
 import { action as retentionAction, loader as retentionLoader } from "../../app/routes/retention";
 import { getDb } from "../../db/client.server";
+import { getLoopReview, rememberedReviews } from "../../db/queries/review/loop-review.server";
 import { eraseCandidate, getRetentionDays, listRetention } from "../../db/queries/candidate/erasure.server";
 import {
   auditLog,
@@ -281,6 +282,9 @@ describe("erasure route", () => {
     // the evidence lint remembers the texts it read (the review page lints submitted evidence)
     lintEvidence(`${MARK.evidence} She is young.`);
     expect(rememberedLintTexts()).toBeGreaterThan(0);
+    // and the review of the candidate's loop is remembered between changes (db/queries/review/loop-review.server.ts)
+    getLoopReview(getDb(), w.loopA);
+    expect(rememberedReviews(getDb())).toBeGreaterThan(0);
     const r = await call(
       asFn(eraseAction),
       postForm(path, w.users.admin, { confirmName: `  ${MARK.name.toUpperCase()} `, keepRatings: "on" }),
@@ -290,6 +294,7 @@ describe("erasure route", () => {
     expect(r.response?.headers.get("Location")).toBe(path);
     // ...and forgets them with the erasure, as the packet cache drops its rendered copies
     expect(rememberedLintTexts()).toBe(0);
+    expect(rememberedReviews(getDb())).toBe(0);
     const page = await call(asFn(eraseLoader), get(path, w.users.admin), { id: w.candidateA });
     expect(page.status).toBe(200);
     expect(page.data).toMatchObject({ erased: true, by: "Ada Admin", summary: { keepRatings: true } });

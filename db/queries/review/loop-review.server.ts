@@ -254,3 +254,13 @@ function verifyRemembered(db: Db, loopId: string, includeCalibration: boolean, r
       `the remembered review of loop ${loopId} differs from the database: a write path changed it unnoticed`,
     );
 }
+
+/** How many reviews this connection remembers (tests: an erasure leaves none). */
+export function rememberedReviews(db: Db): number {
+  return remembered.get(db.$client)?.reviews.size ?? 0;
+}
+
+/** Forgets every remembered review: an erased candidate's name and evidence must not stay in memory. */
+export function forgetRememberedReviews(db: Db): void {
+  remembered.delete(db.$client);
+}
