@@ -12,6 +12,7 @@ import { ReviewArtifacts } from "../components/review/artifacts";
 import { EvidenceOverrides } from "../components/review/evidence-overrides";
 import { Heatmap } from "../components/review/heatmap";
 import { LocalTime } from "../components/ui/primitives";
+import { RenderSegment } from "../components/ui/render-segment";
 import {
   AuditTrail,
   CalibrationTable,
@@ -236,33 +237,42 @@ export default function LoopReviewPage() {
         </p>
       ) : null}
 
-      <SummaryStrip aggregate={aggregate} showCalibrated={true} />
+      {/* Rendered in segments so the server's output buffers stay small (render-segment.tsx). */}
+      <RenderSegment>
+        <SummaryStrip aggregate={aggregate} showCalibrated={true} />
 
-      <section className="card" aria-labelledby="heatmap-title">
-        <h2 id="heatmap-title">Panel at a glance</h2>
-        <Heatmap aggregate={aggregate} />
-      </section>
+        <section className="card" aria-labelledby="heatmap-title">
+          <h2 id="heatmap-title">Panel at a glance</h2>
+          <Heatmap aggregate={aggregate} />
+        </section>
+      </RenderSegment>
 
-      <div className="review-grid">
-        <DebriefAgenda aggregate={aggregate} />
-        <div>
-          <section className="card" aria-labelledby="dimchart-title">
-            <h2 id="dimchart-title">Spread by dimension</h2>
-            <DimensionChart aggregate={aggregate} />
-          </section>
-          {decisionForm ? null : decisionPanel}
+      <RenderSegment>
+        <div className="review-grid">
+          <DebriefAgenda aggregate={aggregate} />
+          <div>
+            <section className="card" aria-labelledby="dimchart-title">
+              <h2 id="dimchart-title">Spread by dimension</h2>
+              <DimensionChart aggregate={aggregate} />
+            </section>
+            {decisionForm ? null : decisionPanel}
+          </div>
         </div>
-      </div>
-      {/* Full width below the two columns instead of leaving a hole beside the agenda. */}
-      {decisionForm ? decisionPanel : null}
+        {/* Full width below the two columns instead of leaving a hole beside the agenda. */}
+        {decisionForm ? decisionPanel : null}
+      </RenderSegment>
 
-      <DimensionDetails aggregate={aggregate} rubric={rubric} showCalibrated={true} />
-      <FlagsAndSignals aggregate={aggregate} />
-      <ReviewArtifacts groups={artifacts} />
-      <PanelOverview aggregate={aggregate} />
-      <EvidenceOverrides rows={evidenceLint} />
-      {viewer.managerView ? <CalibrationTable calibration={aggregate.calibration} /> : null}
-      <AuditTrail facts={facts} />
+      <RenderSegment>
+        <DimensionDetails aggregate={aggregate} rubric={rubric} showCalibrated={true} />
+        <FlagsAndSignals aggregate={aggregate} />
+      </RenderSegment>
+      <RenderSegment>
+        <ReviewArtifacts groups={artifacts} />
+        <PanelOverview aggregate={aggregate} />
+        <EvidenceOverrides rows={evidenceLint} />
+        {viewer.managerView ? <CalibrationTable calibration={aggregate.calibration} /> : null}
+        <AuditTrail facts={facts} />
+      </RenderSegment>
     </main>
   );
 }
