@@ -26,6 +26,7 @@ import { canConfigureLoops, canDecide } from "../domain/review/access";
 import { evidenceReview } from "../domain/review/evidence-review";
 import { decisionSchema, reopenSchema, reviewIntentSchema } from "../domain/review/decision-schema";
 import { overrideGroundsByDecision, overrideSignalsOf } from "../domain/review/override";
+import { reviewPageRubric } from "../domain/review/page-rubric";
 import { DECISION_LABELS, LOOP_STATUS_LABELS } from "../domain/vocabulary";
 import { parseWith, readBodyOrTooLarge } from "../server/form.server";
 import { forbidden, notFound } from "../server/http.server";
@@ -47,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const saved = new URL(request.url).searchParams.get("saved");
   return {
     ...review,
+    rubric: reviewPageRubric(review.rubric),
     viewer: {
       canDecide: canDecide({ user, hiringManagerId: loop.hiringManagerId }),
       canConfigure: canConfigureLoops(user.role),

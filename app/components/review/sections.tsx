@@ -15,7 +15,7 @@ import {
   type Recommendation,
   type ScorecardStatus,
 } from "../../domain/vocabulary";
-import { type RubricContent } from "../../domain/rubric/model";
+import { type ReviewPageRubric } from "../../domain/review/page-rubric";
 import { RedFlagSeverityBadge, LocalTime, ScrollRegion } from "../ui/primitives";
 
 // ------------------------------------------------------------------ small pieces
@@ -229,7 +229,7 @@ export function DimensionDetails({
   showCalibrated,
 }: {
   aggregate: LoopAggregate;
-  rubric: RubricContent;
+  rubric: ReviewPageRubric;
   showCalibrated: boolean;
 }) {
   const anchors = new Map(rubric.dimensions.map((d) => [d.key, d]));
