@@ -9,7 +9,7 @@ import { Suspense, type ReactNode } from "react";
  * still alive at a minor collection goes straight to the old generation, taking everything it points
  * to along at the next ones. Split into segments, each array stays small and dies young: promoted
  * memory per review page fell from 128 to 61 KiB (--trace-gc-nvp, 500 sequential views of the demo
- * debrief loop), so full collections on the request thread come about half as often.
+ * debrief loop), so the old generation fills, and needs a full collection, about half as often.
  */
 export function RenderSegment({ children }: { children: ReactNode }) {
   return <Suspense fallback={null}>{children}</Suspense>;
