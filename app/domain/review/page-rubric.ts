@@ -1,9 +1,9 @@
 /**
  * What the review page shows of the rubric: each dimension's description and anchor bands, and each
- * exercise's title. The loop's rubric version carries much more (format 2: an anchor per scale point,
- * calibration examples, level guidance, the exercises' prompts, probes and phases), about 19 KB of the
- * page's ~50 KB of loader data for the demo rubric, which the page would serialise, embed and parse
- * on every view for nothing. Pure; no IO.
+ * exercise's title. The loop's rubric version carries much more (the exercises' prompts and focus
+ * points, the red flags and signals; in format 2 also an anchor per scale point, calibration examples,
+ * level guidance, probes and phases): about 11 KB of the demo debrief loop's ~50 KB of loader data (v1),
+ * which the page would serialise, embed and parse on every view for nothing. Pure; no IO.
  */
 import type { DimensionAnchors, RubricContent } from "../rubric/model";
 
