@@ -6,13 +6,14 @@
  * which the page would serialise, embed and parse on every view for nothing. Pure; no IO.
  */
 import type { DimensionAnchors, RubricContent } from "../rubric/model";
+import { deepFreeze } from "../shared/freeze";
 
 export type ReviewPageRubric = {
   dimensions: { key: string; description: string; anchors: DimensionAnchors }[];
   exercises: { key: string; title: string }[];
 };
 
-// Rubric contents are shared and frozen (the remembered review): one view of each is enough.
+// Rubric contents are shared and frozen (the remembered review): one view of each, frozen like them.
 const VIEWS = new WeakMap<RubricContent, ReviewPageRubric>();
 
 export function reviewPageRubric(rubric: RubricContent): ReviewPageRubric {
@@ -26,6 +27,6 @@ export function reviewPageRubric(rubric: RubricContent): ReviewPageRubric {
     })),
     exercises: rubric.exercises.map((e) => ({ key: e.key, title: e.title })),
   };
-  VIEWS.set(rubric, view);
+  VIEWS.set(rubric, deepFreeze(view));
   return view;
 }

@@ -28,5 +28,8 @@ describe("reviewPageRubric", () => {
 
   it("builds one view per rubric content, so remembered reviews share it", () => {
     expect(reviewPageRubric(LEAD_ML_ARCHITECT_V2)).toBe(view);
+    // shared between requests, so no request may change it
+    expect(Object.isFrozen(view.dimensions[0]!.anchors)).toBe(true);
+    expect(Object.isFrozen(view.exercises)).toBe(true);
   });
 });
