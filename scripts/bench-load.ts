@@ -32,7 +32,7 @@ import Database from "better-sqlite3";
 import { LightClient } from "./lib/load-client";
 import { LOADED_REVIEW, timed, type RouteStats, type UsersJob, type UsersResult } from "./lib/load-users";
 import { buildLoadWorld } from "./lib/load-world";
-import { quantileOfSorted, quantileRatioInterval } from "./lib/ratio-interval";
+import { quantileOfSorted as quantile, quantileRatioInterval } from "./lib/ratio-interval";
 import { ensureBuilt, logLines, ROOT, startServer, tempDbPath } from "./lib/server-process";
 
 function arg(name: string, fallback: number): number {
@@ -55,8 +55,6 @@ const UNLOADED_REVIEW = "GET /loops/:id (review page, alone)";
 
 const stats = new Map<string, RouteStats>();
 
-const quantile = quantileOfSorted;
-
 function serverQ(list: number[] | undefined): string {
   if (!list?.length) return "-";
   const sorted = [...list].sort((a, b) => a - b);
@@ -70,15 +68,8 @@ function serverQ(list: number[] | undefined): string {
  */
 function reviewRatio(serverMs: Map<string, number[]>): string {
   const side = (loaded: number[] | undefined, alone: number[] | undefined) => {
-    const l = loaded ?? [];
-    const a = alone ?? [];
-    const { ratio, low, high } = quantileRatioInterval(l, a);
-    const p99 = (ms: number[]) =>
-      quantileOfSorted(
-        [...ms].sort((x, y) => x - y),
-        0.99,
-      ).toFixed(1);
-    return `${p99(l)} ms under load, ${p99(a)} ms alone: ${ratio.toFixed(2)}× (95 % interval ${low.toFixed(2)}–${high.toFixed(2)}×)`;
+    const r = quantileRatioInterval(loaded ?? [], alone ?? []);
+    return `${r.loaded.toFixed(1)} ms under load, ${r.alone.toFixed(1)} ms alone: ${r.ratio.toFixed(2)}× (95 % interval ${r.low.toFixed(2)}–${r.high.toFixed(2)}×)`;
   };
   return (
     `review page p99 (goal under load <= 2× alone): client ${side(stats.get(LOADED_REVIEW)?.ms, stats.get(UNLOADED_REVIEW)?.ms)}; ` +

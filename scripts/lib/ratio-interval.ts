@@ -15,7 +15,9 @@ export function quantileOfSorted(sorted: ArrayLike<number>, q: number): number {
 }
 
 export interface RatioInterval {
-  /** quantile(loaded) / quantile(alone) of the samples themselves */
+  /** the samples' own quantiles and their ratio */
+  loaded: number;
+  alone: number;
   ratio: number;
   low: number;
   high: number;
@@ -36,13 +38,14 @@ export function quantileRatioInterval(
   alone: readonly number[],
   { q = 0.99, rounds = 2000, confidence = 0.95, seed = 1 } = {},
 ): RatioInterval {
-  if (loaded.length === 0 || alone.length === 0) return { ratio: NaN, low: NaN, high: NaN };
+  if (loaded.length === 0 || alone.length === 0) return { loaded: NaN, alone: NaN, ratio: NaN, low: NaN, high: NaN };
   const sortedQuantile = (values: readonly number[]) =>
     quantileOfSorted(
       [...values].sort((a, b) => a - b),
       q,
     );
-  const ratio = sortedQuantile(loaded) / sortedQuantile(alone);
+  const loadedQuantile = sortedQuantile(loaded);
+  const aloneQuantile = sortedQuantile(alone);
   const random = seededRandom(seed);
   const loadedDraw = new Float64Array(loaded.length);
   const aloneDraw = new Float64Array(alone.length);
@@ -52,5 +55,11 @@ export function quantileRatioInterval(
   }
   ratios.sort();
   const tail = (1 - confidence) / 2;
-  return { ratio, low: quantileOfSorted(ratios, tail), high: quantileOfSorted(ratios, 1 - tail) };
+  return {
+    loaded: loadedQuantile,
+    alone: aloneQuantile,
+    ratio: loadedQuantile / aloneQuantile,
+    low: quantileOfSorted(ratios, tail),
+    high: quantileOfSorted(ratios, 1 - tail),
+  };
 }

@@ -26,7 +26,7 @@ describe("quantileOfSorted", () => {
 describe("quantileRatioInterval", () => {
   it("gives the ratio of the two p99s with no width when nothing varies", () => {
     const r = quantileRatioInterval(Array(600).fill(30), Array(1000).fill(15));
-    expect(r).toEqual({ ratio: 2, low: 2, high: 2 });
+    expect(r).toEqual({ loaded: 30, alone: 15, ratio: 2, low: 2, high: 2 });
   });
 
   it("puts the ratio of the samples themselves inside its interval", () => {
@@ -38,6 +38,8 @@ describe("quantileRatioInterval", () => {
         [...ms].sort((a, b) => a - b),
         0.99,
       );
+    expect(r.loaded).toBe(p99(loaded));
+    expect(r.alone).toBe(p99(alone));
     expect(r.ratio).toBeCloseTo(p99(loaded) / p99(alone), 12);
     expect(r.low).toBeLessThanOrEqual(r.ratio);
     expect(r.high).toBeGreaterThanOrEqual(r.ratio);
