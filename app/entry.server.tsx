@@ -1,11 +1,11 @@
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 
 import { NonceProvider } from "./components/ui/nonce";
+import { readLoaderDataAhead } from "./server/loader-data-ahead.server";
 import { warmFonts } from "./pdf/fonts.server";
 import { packetRenderMode, prewarmPacketRenderer } from "./pdf/render-pool.server";
 import { warmShaping } from "./pdf/text/shape.server";
@@ -29,7 +29,7 @@ if (process.env.NODE_ENV === "production") {
 
 const ABORT_DELAY = 5_000;
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -37,6 +37,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
+  await readLoaderDataAhead(remixContext);
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -49,14 +50,21 @@ export default function handleRequest(
         onAllReady() {
           shellRendered = true;
           clearTimeout(abortTimer);
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
+          // The document is complete: React writes it all now, in this turn, into memory, and it
+          // leaves as one body (no stream pumped chunk by chunk across later turns).
+          const chunks: Buffer[] = [];
+          const body = new Writable({
+            write(chunk: Buffer, _encoding, done) {
+              chunks.push(chunk);
+              done();
+            },
+            final(done) {
+              responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+              resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
+              done();
+            },
+          });
+          body.on("error", reject);
           pipe(body);
         },
         onShellError(error: unknown) {
