@@ -39,6 +39,8 @@ import { LEAD_ML_ARCHITECT_V1 } from "../app/domain/rubric/lead-ml-architect-v1"
 import { hashPassword } from "../app/server/password.server";
 import { newId } from "../db/ids.server";
 
+import { quantileOfSorted } from "./lib/ratio-interval";
+
 const root = process.cwd();
 const EXERCISE = "incident_scenario_drill";
 const PASSWORD = "bench-password-0123456789";
@@ -248,8 +250,9 @@ function summarize(slices: Slice[]): Result {
   const seconds = slices.reduce((n, x) => n + x.seconds, 0);
   return {
     rps: latencies.length / seconds,
-    p50: Math.round(percentile(latencies, 50) * 10) / 10,
-    p99: Math.round(percentile(latencies, 99) * 10) / 10,
+    // read as bench:load reads them (the value at floor(q·n)); 0 when nothing was answered
+    p50: latencies.length ? Math.round(quantileOfSorted(latencies, 0.5) * 10) / 10 : 0,
+    p99: latencies.length ? Math.round(quantileOfSorted(latencies, 0.99) * 10) / 10 : 0,
     requests: latencies.length,
     errors: slices.reduce((n, x) => n + x.errors, 0),
     cpuPerRequest: (slices.reduce((n, x) => n + x.cpu, 0) * 1000) / Math.max(1, latencies.length),
@@ -285,11 +288,6 @@ function post(
     req.on("error", reject);
     req.end(body);
   });
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
 /**
