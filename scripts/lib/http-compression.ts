@@ -53,8 +53,9 @@ function addVary(res: express.Response): void {
   }
 }
 
-// A page compresses to a few tens of KiB: one output buffer holds it, so one pass through zlib's
-// thread pool gives it all back (the default 16 KiB takes several, each waiting for the event loop).
+// A streamed response's tick of writes compresses to a few tens of KiB at most: one output buffer
+// holds it, so one pass through zlib's thread pool gives it all back (the default 16 KiB takes
+// several, each waiting for the event loop).
 const OUTPUT_CHUNK = 64 * 1024;
 // Written bytes wait for the end of the tick up to this much, then go to the compressor at once. A
 // response ended within that (every page and data response) is compressed in one call on the spot.
@@ -101,10 +102,9 @@ export function compressResponses(): express.RequestHandler {
   return (req, res, next) => {
     const encoding = negotiateEncoding(req.headers["accept-encoding"]);
     let stream: zlib.BrotliCompress | zlib.Gzip | null = null;
-    // Compressing this response: the compressor stream is created only when something has to go
-    // before the end. A response ended in the tick it was written in (every page and data response)
-    // is compressed in one call where it ends: no round trips through zlib's thread pool and back
-    // through the event loop, each of which, under load, waited behind other requests' work.
+    // The compressor stream exists only once something has to go before the end (see the header):
+    // each of its round trips through zlib's thread pool waits for the event loop, and under load
+    // that meant waiting behind other requests' work.
     let compressing = false;
     let ended = false;
     let decided = false;
