@@ -186,3 +186,22 @@ describe("compression", () => {
     expect(JSON.parse(decode(health.headers.get("content-encoding"), health.bytes))).toBeTruthy();
   });
 });
+
+// Not compression, but the same real server: a document renders in one turn of the event loop only if
+// Remix's StreamTransfer finds the loader data already read (app/server/loader-data-ahead.server.ts).
+// Were the cache ignored (a Remix upgrade), the page would still be right but would suspend again: its
+// data script would sit in a second, nested Suspense boundary. This catches that.
+describe("documents", () => {
+  test("a page's loader data is read before it renders: one script carries it all, in one boundary", async () => {
+    const { loopId } = ids();
+    const manager = await loggedIn("lukasz@archpanel.demo");
+    const page = await raw(manager, `/loops/${loopId}`, "identity");
+    expect(page.status).toBe(200);
+    const html = page.bytes.toString("utf8");
+    const tail = html.slice(html.lastIndexOf("</html>"));
+    expect(tail).toMatch(
+      /^<\/html><!--\$--><script nonce="[^"]+">window\.__remixContext\.streamController\.enqueue\(.+\);<\/script><script nonce="[^"]+">window\.__remixContext\.streamController\.close\(\);<\/script><!--\/\$-->$/s,
+    );
+    expect(tail).toContain("loaderData");
+  });
+});
