@@ -110,9 +110,9 @@ export function compressResponses(): express.RequestHandler {
     let decided = false;
     let flushQueued = false;
     let drainPending = false;
-    // What was written in this tick, not yet handed to the compressor: a page arrives as dozens of
-    // small writes, and each write handed over separately is one round trip through zlib's thread
-    // pool and back through the event loop; under load each of those waits behind other requests.
+    // What was written in this tick, not yet handed to the compressor: all of it when the response
+    // ends in this tick; otherwise it goes to the compressor stream at the end of the tick, in one
+    // piece (a stream writes many small chunks, and each handed over alone is a round trip).
     let held: Buffer[] = [];
     let heldBytes = 0;
     const takeHeld = (last?: Buffer | null): Buffer | null => {
@@ -149,7 +149,7 @@ export function compressResponses(): express.RequestHandler {
       flushQueued = true;
       setImmediate(() => {
         flushQueued = false;
-        if (ended || (stream && (stream.writableEnded || stream.destroyed))) return;
+        if (ended || stream?.destroyed) return;
         const pending = takeHeld();
         if (!pending && !stream) return;
         const compressor = compressorStream();

@@ -2,7 +2,8 @@
 // (page, single-fetch data, JSON, CSV, .ics, JavaScript and CSS assets) comes back brotli- or
 // gzip-encoded as the client asks, with `Vary: Accept-Encoding`; fingerprinted assets are cached
 // for a year as immutable; a client that asks for no encoding gets the plain bytes; small and
-// refused responses (403, 413) still work.
+// refused responses (403, 413) still work. The same server also checks that a document's loader data
+// is read before it renders ("documents").
 import { spawnSync } from "node:child_process";
 import zlib from "node:zlib";
 
